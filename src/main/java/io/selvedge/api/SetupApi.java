@@ -1,0 +1,60 @@
+package io.selvedge.api;
+
+import io.selvedge.identity.FirstAdminSetup;
+import io.selvedge.identity.SetupLinkInvalidException;
+import io.selvedge.platform.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/setup/admin}: the setup link's job for automation. With the secret of the
+ * one-time link, creates the first platform admin; afterwards the endpoint answers 404.
+ */
+@RestController
+class SetupApi {
+
+    private final FirstAdminSetup setup;
+
+    SetupApi(FirstAdminSetup setup) {
+        this.setup = setup;
+    }
+
+    @PostMapping("/api/v1/setup/admin")
+    ResponseEntity<CreatedAdmin> createFirstAdmin(@Valid @RequestBody FirstAdminRequest request) {
+        setup.createFirstAdmin(request.setupToken(), request.username(), request.password());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new CreatedAdmin(request.username().trim().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @ExceptionHandler(SetupLinkInvalidException.class)
+    ResponseEntity<ProblemDetail> invalidLink(SetupLinkInvalidException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    record FirstAdminRequest(
+            @NotBlank @Size(max = 200) String setupToken,
+            @NotBlank @Size(max = 64) String username,
+            @NotBlank @Size(max = 1024) String password) {
+
+        @Override
+        public String toString() {
+            return "FirstAdminRequest[username=" + username + "]";
+        }
+    }
+
+    record CreatedAdmin(String username) {}
+}

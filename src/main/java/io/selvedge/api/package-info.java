@@ -1,0 +1,5 @@
+/**
+ * The REST controllers of the public API (/api/v1).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity"})
+package io.selvedge.api;

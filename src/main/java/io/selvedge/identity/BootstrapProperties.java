@@ -1,0 +1,23 @@
+package io.selvedge.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.lang.Nullable;
+import org.springframework.util.StringUtils;
+
+/** {@code SELVEDGE_BOOTSTRAP_ADMIN_USERNAME} and {@code _PASSWORD}: the first platform admin, if none exists. */
+@ConfigurationProperties("selvedge.bootstrap")
+public record BootstrapProperties(@DefaultValue Admin admin) {
+
+    public record Admin(@Nullable String username, @Nullable String password) {
+
+        public boolean isConfigured() {
+            return StringUtils.hasText(username) && StringUtils.hasText(password);
+        }
+
+        @Override
+        public String toString() {
+            return "Admin[username=" + username + ", password=(hidden)]";
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.selvedge.identity.internal;
+
+enum AccountStatus {
+    ACTIVE,
+    DISABLED
+}

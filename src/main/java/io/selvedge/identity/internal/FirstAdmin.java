@@ -1,0 +1,66 @@
+package io.selvedge.identity.internal;
+
+import io.selvedge.identity.FirstAdminSetup;
+import io.selvedge.identity.PasswordPolicy;
+import io.selvedge.identity.PlatformAdminCreated;
+import io.selvedge.identity.SetupLinkInvalidException;
+import io.selvedge.identity.Usernames;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Makes the first platform admin, from the bootstrap settings or through a setup link. */
+@Service
+class FirstAdmin implements FirstAdminSetup {
+
+    private final Accounts accounts;
+    private final SetupLinks links;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+
+    FirstAdmin(Accounts accounts, SetupLinks links, PasswordEncoder passwords, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.links = links;
+        this.passwords = passwords;
+        this.events = events;
+    }
+
+    boolean needed() {
+        return !accounts.anyPlatformAdmin();
+    }
+
+    @Override
+    public boolean linkIsValid(String token) {
+        return needed() && links.isValid(token);
+    }
+
+    @Override
+    @Transactional
+    public void createFirstAdmin(String token, String username, String password) {
+        String name = Usernames.normalise(username);
+        Usernames.problemWith(name).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        PasswordPolicy.check(password, name);
+        if (!needed() || !links.spend(token)) {
+            throw new SetupLinkInvalidException();
+        }
+        create(name, password, "setup link");
+    }
+
+    @Transactional
+    void createFromBootstrapSettings(String username, String password) {
+        String name = Usernames.normalise(username);
+        Usernames.problemWith(name).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        PasswordPolicy.check(password, name);
+        create(name, password, "bootstrap settings");
+    }
+
+    private void create(String username, String password, String via) {
+        Account account = accounts.createStaff(username, passwords.encode(password), StaffRole.PLATFORM_ADMIN);
+        events.publishEvent(new PlatformAdminCreated(account.id(), account.username(), via));
+    }
+}

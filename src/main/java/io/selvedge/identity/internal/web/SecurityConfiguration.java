@@ -1,0 +1,113 @@
+package io.selvedge.identity.internal.web;
+
+import io.selvedge.platform.Problems;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * One filter chain per surface: the management port, the API (credentials per request, no cookies,
+ * so no CSRF) and the web pages (session cookie with CSRF). Deny by default on each; the same
+ * security headers on all.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+    private static final long ONE_YEAR_IN_SECONDS = 365L * 24 * 60 * 60;
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain managementChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "prometheus"))
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+        return withSecurityHeaders(http).build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/setup/admin")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // API clients send credentials with each request and no cookie is honoured, so CSRF cannot apply.
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint())
+                        .accessDeniedHandler(problemAccessDenied()));
+        return withSecurityHeaders(http).build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/healthz",
+                                "/signin",
+                                "/setup/**",
+                                "/css/**",
+                                "/js/**",
+                                "/images/**",
+                                "/favicon.ico",
+                                "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form ->
+                        form.loginPage("/signin").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                                problemEntryPoint(), new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON))
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/signin"), request -> true)
+                        .accessDeniedHandler(problemAccessDenied()))
+                .csrf(Customizer.withDefaults());
+        return withSecurityHeaders(http).build();
+    }
+
+    private static HttpSecurity withSecurityHeaders(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers.httpStrictTransportSecurity(
+                        hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(true))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint() {
+        return (request, response, failure) -> Problems.write(
+                request, response, HttpStatus.UNAUTHORIZED, "Sign in, or send an API token, to use this.");
+    }
+
+    private static AccessDeniedHandler problemAccessDenied() {
+        return (request, response, denied) ->
+                Problems.write(request, response, HttpStatus.FORBIDDEN, "You may not do this.");
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Accounts, passwords, sign-in, MFA, sessions and API tokens.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
+package io.selvedge.identity;

@@ -1,0 +1,53 @@
+package io.selvedge.platform;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem documents, for controllers and for the filters that answer before any
+ * controller runs (authentication, body limits). The detail is always ours, never an exception's text.
+ */
+public final class Problems {
+
+    // The same shape as Spring MVC's own problem documents: extra properties at the top level.
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    private Problems() {}
+
+    public static ProblemDetail of(HttpServletRequest request, HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (request != null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setProperty("requestId", RequestIds.of(request));
+        }
+        return problem;
+    }
+
+    public static ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpStatus status, String detail) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(of(request, status, detail));
+    }
+
+    /** Writes a problem straight to the response, for code that runs outside Spring MVC. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(JSON.writeValueAsString(of(request, status, detail)));
+    }
+}

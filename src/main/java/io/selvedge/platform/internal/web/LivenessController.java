@@ -1,0 +1,27 @@
+package io.selvedge.platform.internal.web;
+
+import java.util.Map;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /healthz} on the main port: the overall status for load balancers, and nothing more. */
+@RestController
+class LivenessController {
+
+    private final HealthEndpoint health;
+
+    LivenessController(HealthEndpoint health) {
+        this.health = health;
+    }
+
+    @GetMapping("/healthz")
+    ResponseEntity<Map<String, String>> healthz() {
+        Status status = health.health().getStatus();
+        HttpStatus code = Status.UP.equals(status) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(code).body(Map.of("status", status.getCode()));
+    }
+}

@@ -1,0 +1,70 @@
+package io.selvedge.platform.internal.web;
+
+import io.selvedge.platform.Problems;
+import io.selvedge.platform.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where exceptions become RFC 9457 problem documents. Spring's own handler covers the
+ * framework's exceptions (404, 405, 415, 400...); this adds the request id to each, maps an oversized
+ * body to 413, and answers anything unexpected with a bare 500 that echoes nothing of the failure.
+ */
+@RestControllerAdvice
+class ProblemDocuments extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDocuments.class);
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException exception, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.CONTENT_TOO_LARGE, exception.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception exception, HttpServletRequest request) {
+        log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), exception);
+        return Problems.respond(
+                request, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Quote the request id.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.findIn(exception);
+        if (tooLarge != null) {
+            HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+            ProblemDetail problem = Problems.of(servletRequest, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+        }
+        ProblemDetail body =
+                ProblemDetail.forStatusAndDetail(status, "The request body is not valid JSON of the expected shape.");
+        return handleExceptionInternal(exception, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception exception, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+            if (servletRequest != null) {
+                problem.setInstance(URI.create(servletRequest.getRequestURI()));
+                problem.setProperty("requestId", RequestIds.of(servletRequest));
+            }
+        }
+        return response;
+    }
+}

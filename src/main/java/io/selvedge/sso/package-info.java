@@ -1,0 +1,5 @@
+/**
+ * Single sign-on with Active Directory (LDAP), OIDC and SAML identity providers. Arrives with its issue.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity"})
+package io.selvedge.sso;

@@ -1,0 +1,28 @@
+package io.selvedge.storage.internal;
+
+import io.selvedge.platform.PlatformProperties;
+import io.selvedge.storage.StorageProperties;
+import io.selvedge.storage.Stores;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The stores as beans. The global store's data source is the application's primary one (sessions, the
+ * event publication registry); regional data sources are reached only through {@link Stores}.
+ */
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+    @Bean(destroyMethod = "close")
+    StoreCatalog stores(PlatformProperties platform, StorageProperties storage) {
+        return new StoreCatalog(platform, storage);
+    }
+
+    @Bean
+    @Primary
+    DataSource globalDataSource(Stores stores) {
+        return stores.global().dataSource();
+    }
+}

@@ -1,0 +1,154 @@
+package io.selvedge.storage.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.selvedge.platform.PlatformProperties;
+import io.selvedge.platform.SelvedgeEnvironment;
+import io.selvedge.storage.StorageProperties;
+import io.selvedge.storage.Store;
+import io.selvedge.storage.StoreId;
+import io.selvedge.storage.StoreKind;
+import io.selvedge.storage.Stores;
+import io.selvedge.storage.UnknownRegionException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens every store, checks its stamp against this node before anything is written to it, runs the
+ * migrations of its kind and stamps a new store. The global store goes first: its stamp names the
+ * installation that every regional store must belong to.
+ */
+final class StoreCatalog implements Stores, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreCatalog.class);
+
+    private final Store global;
+    private final Map<String, Store> regions = new LinkedHashMap<>();
+    private final String installationId;
+    private final List<HikariDataSource> opened = new ArrayList<>();
+
+    StoreCatalog(PlatformProperties platform, StorageProperties storage) {
+        Path dataDir = platform.dataDir().toAbsolutePath().normalize();
+        SelvedgeEnvironment environment = platform.environment();
+        try {
+            global = open(StoreId.GLOBAL, storage.global(), dataDir.resolve("global"), storage.poolSize());
+            installationId = prepare(global, environment, null);
+            for (String region : storage.regions()) {
+                Store store = open(
+                        StoreId.region(region),
+                        storage.connectionOf(region),
+                        dataDir.resolve("regions").resolve(region),
+                        storage.poolSize());
+                prepare(store, environment, installationId);
+                regions.put(region, store);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        log.info(
+                "Stores ready for the {} environment: {}",
+                environment.id(),
+                all().stream().map(Store::location).toList());
+    }
+
+    private Store open(StoreId id, StorageProperties.Connection connection, Path home, int poolSize) {
+        Path blobs = home.resolve("blobs");
+        try {
+            Files.createDirectories(blobs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the blob folder " + blobs, e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("store-" + id.name());
+        config.setMaximumPoolSize(poolSize);
+        String location;
+        if (connection.isConfigured()) {
+            config.setJdbcUrl(connection.jdbcUrl());
+            config.setUsername(connection.username());
+            config.setPassword(connection.password());
+            location = withoutParameters(connection.jdbcUrl());
+        } else {
+            config.setJdbcUrl("jdbc:h2:file:" + home.resolve("selvedge")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            config.setUsername("sa");
+            location = home.toString();
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        opened.add(dataSource);
+        return new Store(id, dataSource, blobs, location);
+    }
+
+    /** Checks or writes the stamp around the migrations; returns the installation id found or made. */
+    private static String prepare(Store store, SelvedgeEnvironment environment, String installationId) {
+        Optional<StoreStamp> stamp = StoreStamps.read(store.dataSource());
+        stamp.ifPresent(found -> StoreStamps.check(found, store.id(), store.location(), environment, installationId));
+        Flyway.configure()
+                .dataSource(store.dataSource())
+                .locations(store.id().kind() == StoreKind.GLOBAL ? "classpath:db/global" : "classpath:db/regional")
+                .load()
+                .migrate();
+        if (stamp.isPresent()) {
+            return stamp.get().installationId();
+        }
+        String id = installationId != null ? installationId : UUID.randomUUID().toString();
+        StoreStamps.write(store.dataSource(), store.id(), environment, id);
+        log.info("Stamped the new {} store for the {} environment", store.id(), environment.id());
+        return id;
+    }
+
+    private static String withoutParameters(String jdbcUrl) {
+        int cut = jdbcUrl.indexOf('?');
+        return cut < 0 ? jdbcUrl : jdbcUrl.substring(0, cut);
+    }
+
+    @Override
+    public Store global() {
+        return global;
+    }
+
+    @Override
+    public Store region(String region) {
+        Store store = regions.get(region);
+        if (store == null) {
+            throw new UnknownRegionException(region);
+        }
+        return store;
+    }
+
+    @Override
+    public Set<String> regions() {
+        return new LinkedHashSet<>(regions.keySet());
+    }
+
+    @Override
+    public List<Store> all() {
+        List<Store> all = new ArrayList<>();
+        all.add(global);
+        all.addAll(regions.values());
+        return all;
+    }
+
+    @Override
+    public String installationId() {
+        return installationId;
+    }
+
+    @Override
+    public void close() {
+        opened.forEach(HikariDataSource::close);
+    }
+}

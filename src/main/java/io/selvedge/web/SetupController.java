@@ -1,0 +1,65 @@
+package io.selvedge.web;
+
+import io.selvedge.identity.FirstAdminSetup;
+import io.selvedge.identity.SetupLinkInvalidException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The page behind the one-time setup link: it creates the first platform admin. */
+@Controller
+class SetupController {
+
+    private final FirstAdminSetup setup;
+
+    SetupController(FirstAdminSetup setup) {
+        this.setup = setup;
+    }
+
+    @GetMapping("/setup/{token}")
+    String form(@PathVariable String token, Model model) {
+        if (!setup.linkIsValid(token)) {
+            throw new SetupLinkInvalidException();
+        }
+        model.addAttribute("form", new SetupForm("", "", ""));
+        return "setup";
+    }
+
+    @PostMapping("/setup/{token}")
+    String create(@PathVariable String token, @ModelAttribute("form") SetupForm form, Model model) {
+        if (!form.password().equals(form.repeatedPassword())) {
+            model.addAttribute("problem", "The two passwords differ.");
+            return "setup";
+        }
+        try {
+            setup.createFirstAdmin(token, form.username(), form.password());
+        } catch (SetupLinkInvalidException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("problem", e.getMessage());
+            return "setup";
+        }
+        return "redirect:/signin?setupDone";
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(SetupLinkInvalidException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String invalidLink() {
+        return "setup-invalid";
+    }
+
+    /** What the setup form sends. */
+    record SetupForm(String username, String password, String repeatedPassword) {
+
+        SetupForm {
+            username = username == null ? "" : username;
+            password = password == null ? "" : password;
+            repeatedPassword = repeatedPassword == null ? "" : repeatedPassword;
+        }
+    }
+}

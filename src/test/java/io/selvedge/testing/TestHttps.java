@@ -1,0 +1,71 @@
+package io.selvedge.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** HTTPS clients for tests that trust exactly the installation's generated certificate. */
+public final class TestHttps {
+
+    private TestHttps() {}
+
+    public static Path developmentCertificate(Path dataDir) {
+        return dataDir.resolve("tls").resolve("development-certificate.pem");
+    }
+
+    /** An SSL context whose only trusted certificate is the one at {@code certificatePem}. */
+    public static SSLContext trusting(Path certificatePem, String... protocols) {
+        try (InputStream in = Files.newInputStream(certificatePem)) {
+            X509Certificate certificate =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("server", certificate);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot trust " + certificatePem, e);
+        }
+    }
+
+    /** A client that keeps cookies (for the web pages) and follows no redirects. */
+    public static HttpClient client(Path dataDir) {
+        return HttpClient.newBuilder()
+                .sslContext(trusting(developmentCertificate(dataDir)))
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public static HttpResponse<String> get(HttpClient client, URI uri) {
+        return send(client, HttpRequest.newBuilder(uri).GET().build());
+    }
+
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Request to " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

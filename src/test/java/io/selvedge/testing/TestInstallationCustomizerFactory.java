@@ -1,0 +1,70 @@
+package io.selvedge.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Gives each server started by {@link SelvedgeIntegrationTest} an installation of its own: a new
+ * data directory and, on PostgreSQL, new databases. Equal for all such tests, so they share a server.
+ */
+class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
+
+    static final List<String> REGIONS = List.of("us", "eu", "apac");
+
+    @Override
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        boolean selvedgeTest = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .isPresent(SelvedgeIntegrationTest.class);
+        return selvedgeTest ? new TestInstallation() : null;
+    }
+
+    private static final class TestInstallation implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("selvedge.environment", "test");
+            properties.put("selvedge.data-dir", newDataDirectory().toString());
+            properties.put("selvedge.storage.regions", String.join(",", REGIONS));
+            // Tests end with clients still connected; do not wait the production 30 s for them.
+            properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
+            properties.putAll(TestDatabase.storeProperties(REGIONS));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("selvedgeTestInstallation", properties));
+        }
+
+        private static Path newDataDirectory() {
+            try {
+                Path target = Path.of("target", "it-data");
+                Files.createDirectories(target);
+                return Files.createTempDirectory(target, "installation-").toAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TestInstallation;
+        }
+
+        @Override
+        public int hashCode() {
+            return TestInstallation.class.hashCode();
+        }
+    }
+}
