@@ -1,0 +1,67 @@
+package io.selvedge.storage.internal;
+
+import io.selvedge.storage.GroupResidency;
+import io.selvedge.storage.Store;
+import io.selvedge.storage.Stores;
+import io.selvedge.storage.UnknownGroupException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The {@code group_residency} table of the global store. A region never changes once recorded, so
+ * each lookup is cached for the life of the process.
+ */
+@Service
+class GroupDirectory implements GroupResidency {
+
+    private final Stores stores;
+    private final JdbcTemplate global;
+    private final Clock clock;
+    private final Map<UUID, String> regions = new ConcurrentHashMap<>();
+
+    GroupDirectory(Stores stores, Clock clock) {
+        this.stores = stores;
+        this.global = new JdbcTemplate(stores.global().dataSource());
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(UUID groupId, String region) {
+        stores.region(region); // refuses a region this installation does not have
+        try {
+            global.update(
+                    "insert into group_residency (group_id, region, registered_at) values (?, ?, ?)",
+                    groupId,
+                    region,
+                    Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw new IllegalStateException("Group " + groupId + " is registered already", e);
+        }
+        regions.put(groupId, region);
+    }
+
+    @Override
+    public String regionOf(UUID groupId) {
+        return regions.computeIfAbsent(
+                groupId,
+                id -> global
+                        .query(
+                                "select region from group_residency where group_id = ?",
+                                (row, n) -> row.getString(1),
+                                id)
+                        .stream()
+                        .findFirst()
+                        .orElseThrow(() -> new UnknownGroupException(id)));
+    }
+
+    @Override
+    public Store storeOf(UUID groupId) {
+        return stores.region(regionOf(groupId));
+    }
+}
