@@ -4,6 +4,7 @@ import io.selvedge.platform.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Selvedge: {@code java -jar selvedge.jar [command]}, where the command is {@code serve} by default. */
@@ -18,6 +19,13 @@ public class SelvedgeApplication {
             System.out.print(invocation.output());
             System.exit(invocation.exitCode());
         }
-        SpringApplication.run(SelvedgeApplication.class, invocation.springArguments());
+        ConfigurableApplicationContext context =
+                SpringApplication.run(SelvedgeApplication.class, invocation.springArguments());
+        if (context.getEnvironment()
+                .getProperty(Commands.COMMAND_PROPERTY, Commands.SERVE)
+                .equals(Commands.SERVE)) {
+            return;
+        }
+        System.exit(SpringApplication.exit(context));
     }
 }

@@ -2,6 +2,7 @@ package io.selvedge.identity.internal;
 
 import io.selvedge.identity.BootstrapProperties;
 import io.selvedge.identity.PasswordRejectedException;
+import io.selvedge.platform.Commands;
 import io.selvedge.platform.OwnerOnlyFiles;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.StartupRefusedException;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  * read. In production the link is not printed (logs travel far), only the file's place.
  */
 @Component
+@ConditionalOnProperty(name = Commands.COMMAND_PROPERTY, havingValue = Commands.SERVE, matchIfMissing = true)
 class FirstAdminBootstrap implements ApplicationRunner {
 
     static final String LINK_FILE = "setup-link.txt";

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * the request but its path and query is read, so no credential or cookie is ever looked at.
  */
 @Component
+@ConditionalOnWebApplication
 class HttpRedirectListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HttpRedirectListener.class);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * stayed unchanged for the quiet period (so a half-copied file is never loaded).
  */
 @Component
+@ConditionalOnWebApplication
 class ServerCertificate implements SslBundleRegistrar {
 
     static final String BUNDLE = "selvedge";

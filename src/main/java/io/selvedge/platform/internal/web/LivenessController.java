@@ -1,6 +1,7 @@
 package io.selvedge.platform.internal.web;
 
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /healthz} on the main port: the overall status for load balancers, and nothing more. */
 @RestController
+@ConditionalOnWebApplication
 class LivenessController {
 
     private final HealthEndpoint health;
