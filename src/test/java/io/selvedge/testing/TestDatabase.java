@@ -50,8 +50,9 @@ public final class TestDatabase {
         if (!isPostgresql()) {
             return properties;
         }
-        String prefix =
-                "selvedge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        dropThoseOfEndedRuns();
+        String prefix = PREFIX + ProcessHandle.current().pid() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         properties.put("selvedge.storage.global.jdbc-url", createDatabase(prefix + "_global"));
         properties.put("selvedge.storage.global.username", ADMIN_USER);
         properties.put("selvedge.storage.global.password", ADMIN_PASSWORD);
@@ -94,6 +95,9 @@ public final class TestDatabase {
                     statement.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
                 while (names.next()) {
                     String name = names.getString(1);
+                    if (!name.substring(PREFIX.length()).matches("\\d+_.*")) {
+                        continue; // not named by this scheme: not ours to judge
+                    }
                     long pid = Long.parseLong(name.substring(PREFIX.length(), name.indexOf('_', PREFIX.length())));
                     if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                         continue;

@@ -1,6 +1,7 @@
 package io.selvedge.storage.internal;
 
 import io.selvedge.platform.PlatformProperties;
+import io.selvedge.platform.StoresReady;
 import io.selvedge.storage.StorageProperties;
 import io.selvedge.storage.Stores;
 import javax.sql.DataSource;
@@ -18,6 +19,11 @@ class StorageConfiguration {
     @Bean(destroyMethod = "close")
     StoreCatalog stores(PlatformProperties platform, StorageProperties storage) {
         return new StoreCatalog(platform, storage);
+    }
+
+    @Bean
+    StoresReady storesReady(Stores stores) {
+        return new StoresReady() {};
     }
 
     @Bean

@@ -110,9 +110,16 @@ final class StoreCatalog implements Stores, AutoCloseable {
         return id;
     }
 
+    /** The URL without its parameters, which may hold credentials. */
     private static String withoutParameters(String jdbcUrl) {
-        int cut = jdbcUrl.indexOf('?');
-        return cut < 0 ? jdbcUrl : jdbcUrl.substring(0, cut);
+        int cut = jdbcUrl.length();
+        for (char separator : new char[] {'?', ';'}) {
+            int at = jdbcUrl.indexOf(separator);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return jdbcUrl.substring(0, cut);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.selvedge.platform.internal.tls;
 
 import io.selvedge.platform.PlatformProperties;
+import io.selvedge.platform.StoresReady;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
 import org.springframework.boot.ssl.SslBundleRegistry;
@@ -37,7 +39,12 @@ class ServerCertificate implements SslBundleRegistrar {
     private List<String> pendingFingerprint = List.of();
     private Instant pendingSince = Instant.EPOCH;
 
-    ServerCertificate(PlatformProperties properties) {
+    /**
+     * Takes the stores so that they are opened and their environment stamps checked before the web
+     * server asks for its certificate: a node that must refuse to start never opens a port.
+     */
+    ServerCertificate(PlatformProperties properties, ObjectProvider<StoresReady> storesReady) {
+        storesReady.ifAvailable(ready -> {});
         this.properties = properties;
         this.loader = new ServerCertificateLoader(properties);
         this.clock = Clock.systemUTC();
