@@ -1,0 +1,84 @@
+package io.selvedge.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+/** House rules that Spring Modulith does not check (DESIGN.md, "Code layout"; STYLE.md). */
+class ArchitectureTest {
+
+    static final JavaClasses SELVEDGE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.selvedge");
+
+    @Test
+    void controllersAreThinAndPackagePrivate() {
+        ArchRule rule = classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .notBePublic()
+                .because("controllers are reached through Spring, never called by other code");
+        rule.check(SELVEDGE);
+    }
+
+    @Test
+    void noControllerTouchesARepository() {
+        ArchRule rule = noClasses()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Repository.class)
+                .orShould()
+                .dependOnClassesThat()
+                .haveNameMatching(".*\\.jdbc\\.core\\.JdbcTemplate")
+                .because("controllers call a module's service; SQL lives next to the module that owns the table");
+        rule.check(SELVEDGE);
+    }
+
+    @Test
+    void onlyTheStorageModuleOpensDatabases() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackages("io.selvedge.storage..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.zaxxer.hikari..", "org.flywaydb..")
+                .because("stores are opened, checked against the environment and migrated in one place");
+        rule.check(SELVEDGE);
+    }
+
+    @Test
+    void nothingOutsideTheCryptoModuleUsesCiphers() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideOutsideOfPackages("io.selvedge.crypto..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javax.crypto..", "com.google.crypto.tink..")
+                .because("the crypto module is the only code that touches key material");
+        rule.check(SELVEDGE);
+    }
+
+    @Test
+    void nothingPrintsStackTracesOrWritesToTheConsoleDirectly() {
+        ArchRule rule = noClasses()
+                .should()
+                .callMethod(Throwable.class, "printStackTrace")
+                .because("failures are logged through SLF4J, where the request id and the log format apply");
+        rule.check(SELVEDGE);
+    }
+}
