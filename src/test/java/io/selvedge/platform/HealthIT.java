@@ -1,0 +1,81 @@
+package io.selvedge.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestHttps;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Load balancers see a bare status; operators see each store's health and the metrics. */
+@SelvedgeIntegrationTest
+class HealthIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    PlatformProperties platform;
+
+    HttpClient client;
+
+    @BeforeEach
+    void client() {
+        client = TestHttps.client(platform.dataDir());
+    }
+
+    @Test
+    void healthzSaysUpAndNothingMore() {
+        HttpResponse<String> response = TestHttps.get(client, URI.create("https://localhost:" + port + "/healthz"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).propertyNames()).containsExactly("status");
+        assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void theManagementPortDetailsEveryStore() {
+        HttpResponse<String> response =
+                TestHttps.get(client, URI.create("https://127.0.0.1:" + managementPort + "/health"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode stores =
+                JSON.readTree(response.body()).path("components").path("stores").path("components");
+        assertThat(stores.propertyNames()).containsExactlyInAnyOrder("global", "region-us", "region-eu", "region-apac");
+        for (JsonNode store : stores) {
+            assertThat(store.path("status").asString()).isEqualTo("UP");
+            assertThat(store.path("details").path("database").asString()).isEqualTo("reachable");
+            assertThat(store.path("details").path("blobFolder").asString()).isEqualTo("writable");
+        }
+    }
+
+    @Test
+    void theManagementPortServesPrometheusMetrics() {
+        HttpResponse<String> response =
+                TestHttps.get(client, URI.create("https://127.0.0.1:" + managementPort + "/prometheus"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
+
+    @Test
+    void theMainPortDoesNotServeManagementEndpoints() {
+        HttpResponse<String> response = TestHttps.get(client, URI.create("https://localhost:" + port + "/prometheus"));
+
+        assertThat(response.statusCode()).isNotEqualTo(200);
+        assertThat(response.body()).doesNotContain("jvm_memory_used_bytes");
+    }
+}
