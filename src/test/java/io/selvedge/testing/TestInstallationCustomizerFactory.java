@@ -41,6 +41,8 @@ class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
             properties.put("selvedge.storage.regions", String.join(",", REGIONS));
             // Tests end with clients still connected; do not wait the production 30 s for them.
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
+            // Tests deliver the outbox themselves, with the SMTP server each one needs.
+            properties.put("selvedge.mail.retry.poll-every", "1h");
             properties.putAll(TestDatabase.storeProperties(REGIONS));
             context.getEnvironment()
                     .getPropertySources()

@@ -1,0 +1,28 @@
+package io.selvedge.notify.internal;
+
+import io.selvedge.notify.Outbox;
+import io.selvedge.notify.OutgoingMail;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class MailOutbox implements Outbox {
+
+    private final OutboxEntries entries;
+    private final Clock clock;
+
+    MailOutbox(OutboxEntries entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public UUID enqueue(OutgoingMail mail) {
+        UUID id = UUID.randomUUID();
+        entries.insert(id, mail, clock.instant());
+        return id;
+    }
+}
