@@ -27,11 +27,13 @@ class SetupController {
             throw new SetupLinkInvalidException();
         }
         model.addAttribute("form", new SetupForm("", "", ""));
+        model.addAttribute("token", token);
         return "setup";
     }
 
     @PostMapping("/setup/{token}")
     String create(@PathVariable String token, @ModelAttribute("form") SetupForm form, Model model) {
+        model.addAttribute("token", token);
         if (!form.password().equals(form.repeatedPassword())) {
             model.addAttribute("problem", "The two passwords differ.");
             return "setup";

@@ -65,13 +65,17 @@ class FirstAdminBootstrap implements ApplicationRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the setup link to " + linkFile, e);
         }
-        String shown = platform.environment().isProduction() ? "(written to " + linkFile.toAbsolutePath() + ")" : link;
-        console.printf(
-                "%n  Selvedge has no admin yet. Open this one-time link within an hour to create one:%n  %s%n"
-                        + "  (also in %s, readable only by this user; restart the server for a new link)%n%n",
-                shown, linkFile.toAbsolutePath());
+        // Production output is JSON for machines, one event per line: the log event alone says where the link is.
+        if (!platform.environment().isProduction()) {
+            console.printf(
+                    "%n  Selvedge has no admin yet. Open this one-time link within an hour to create one:%n  %s%n"
+                            + "  (also in %s, readable only by this user; restart the server for a new link)%n%n",
+                    link, linkFile.toAbsolutePath());
+        }
         log.info(
-                "No platform admin yet: a one-time setup link was issued and written to {}", linkFile.toAbsolutePath());
+                "No platform admin yet: a one-time setup link, valid for an hour, was written to {}"
+                        + " (readable only by this user)",
+                linkFile.toAbsolutePath());
     }
 
     private void createFromSettings(BootstrapProperties.Admin admin) {

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -17,13 +18,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request an id of our own making (never the client's), returned as {@code X-Request-Id}
  * and present in every log line written while serving it; then logs one line per request with the
- * method, the path without its query (queries may carry tokens), the status and the time taken.
+ * method, the path without its query (queries may carry tokens) and without the secret of a one-time
+ * link, the status and the time taken.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("io.selvedge.requests");
+
+    /** Paths whose next segment is a secret: setup links, and the invitation links of API.md. */
+    private static final Pattern SECRET_SEGMENT = Pattern.compile("^(/setup|/invitations|/api/v1/invitations)/[^/]+");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,11 +45,15 @@ class RequestIdFilter extends OncePerRequestFilter {
                 log.info(
                         "{} {} -> {} in {} ms",
                         request.getMethod(),
-                        request.getRequestURI(),
+                        loggedPath(request.getRequestURI()),
                         response.getStatus(),
                         (System.nanoTime() - started) / 1_000_000);
             }
             MDC.remove(RequestIds.MDC_KEY);
         }
+    }
+
+    static String loggedPath(String path) {
+        return SECRET_SEGMENT.matcher(path).replaceFirst("$1/{secret}");
     }
 }

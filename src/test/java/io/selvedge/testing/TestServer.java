@@ -1,0 +1,130 @@
+package io.selvedge.testing;
+
+import io.selvedge.SelvedgeApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A server of its own for a test that needs settings the shared one lacks (bootstrap settings,
+ * production, a movable clock, more logging): a fresh installation, HTTPS on a random port, closed
+ * by the test. On PostgreSQL each server gets new databases.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Path dataDir;
+    private final Properties systemPropertiesBefore;
+
+    private TestServer(ConfigurableApplicationContext context, Path dataDir, Properties systemPropertiesBefore) {
+        this.context = context;
+        this.dataDir = dataDir;
+        this.systemPropertiesBefore = systemPropertiesBefore;
+    }
+
+    /** A new installation in the {@code test} environment. */
+    public static TestServer start() {
+        return with().start();
+    }
+
+    public static Settings with() {
+        return new Settings();
+    }
+
+    public int port() {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public URI url(String pathAndQuery) {
+        return URI.create("https://localhost:" + port() + pathAndQuery);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** A client with cookies and no redirects that trusts the generated development certificate. */
+    public HttpClient client() {
+        return TestHttps.client(dataDir);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        // Spring Boot's logging leaves its settings (JSON console and so on) as system properties.
+        System.setProperties(systemPropertiesBefore);
+    }
+
+    /** What a test sets before starting its server. */
+    public static final class Settings {
+
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+        private Clock clock;
+
+        private Settings() {
+            properties.put("selvedge.environment", "test");
+            properties.put("selvedge.port", 0);
+            properties.put("selvedge.management.port", 0);
+            properties.put("selvedge.storage.regions", String.join(",", TestInstallationCustomizerFactory.REGIONS));
+            properties.put("selvedge.storage.pool-size", 2);
+            properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
+        }
+
+        public Settings property(String name, Object value) {
+            properties.put(name, value);
+            return this;
+        }
+
+        /** Replaces the application's clock, so that the test can move time. */
+        public Settings clock(Clock testClock) {
+            this.clock = testClock;
+            return this;
+        }
+
+        public TestServer start() {
+            Path dataDir = newDataDirectory();
+            properties.put("selvedge.data-dir", dataDir.toString());
+            properties.putAll(TestDatabase.storeProperties(TestInstallationCustomizerFactory.REGIONS));
+            SpringApplication application = new SpringApplication(SelvedgeApplication.class);
+            if (clock != null) {
+                Clock replacement = clock;
+                application.addInitializers(
+                        context -> context.getBeanFactory().registerSingleton("clock", replacement));
+            }
+            String[] arguments = properties.entrySet().stream()
+                    .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                    .toArray(String[]::new);
+            Properties systemProperties = new Properties();
+            systemProperties.putAll(System.getProperties());
+            try {
+                return new TestServer(application.run(arguments), dataDir, systemProperties);
+            } catch (RuntimeException failedStart) {
+                System.setProperties(systemProperties);
+                throw failedStart;
+            }
+        }
+
+        private static Path newDataDirectory() {
+            try {
+                Path target = Path.of("target", "it-data");
+                Files.createDirectories(target);
+                return Files.createTempDirectory(target, "server-").toAbsolutePath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
