@@ -1,9 +1,5 @@
 package io.selvedge.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +33,7 @@ class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("selvedge.environment", "test");
-            properties.put("selvedge.data-dir", newDataDirectory().toString());
+            properties.put("selvedge.data-dir", TestServers.newDataDirectory().toString());
             properties.put("selvedge.storage.regions", String.join(",", REGIONS));
             // Tests end with clients still connected; do not wait the production 30 s for them.
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
@@ -47,16 +43,6 @@ class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("selvedgeTestInstallation", properties));
-        }
-
-        private static Path newDataDirectory() {
-            try {
-                Path target = Path.of("target", "it-data");
-                Files.createDirectories(target);
-                return Files.createTempDirectory(target, "installation-").toAbsolutePath();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         @Override

@@ -1,11 +1,8 @@
 package io.selvedge.testing;
 
 import io.selvedge.SelvedgeApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -95,7 +92,7 @@ public final class TestServer implements AutoCloseable {
         }
 
         public TestServer start() {
-            Path dataDir = newDataDirectory();
+            Path dataDir = TestServers.newDataDirectory();
             properties.put("selvedge.data-dir", dataDir.toString());
             properties.putAll(TestDatabase.storeProperties(TestInstallationCustomizerFactory.REGIONS));
             SpringApplication application = new SpringApplication(SelvedgeApplication.class);
@@ -114,16 +111,6 @@ public final class TestServer implements AutoCloseable {
             } catch (RuntimeException failedStart) {
                 System.setProperties(systemProperties);
                 throw failedStart;
-            }
-        }
-
-        private static Path newDataDirectory() {
-            try {
-                Path target = Path.of("target", "it-data");
-                Files.createDirectories(target);
-                return Files.createTempDirectory(target, "server-").toAbsolutePath();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }
