@@ -44,6 +44,11 @@ public final class TestCertificates {
             return certificate.getSerialNumber();
         }
 
+        /** This certificate beside another pair's private key, as a botched renewal would leave it. */
+        public IssuedCertificate withTheKeyOf(IssuedCertificate other) {
+            return new IssuedCertificate(certificate, other.keyPair());
+        }
+
         /** Writes the certificate and the PKCS#8 key as PEM, as an ACME client or a CA bundle would. */
         public void writePem(Path certificateFile, Path privateKeyFile) {
             try {

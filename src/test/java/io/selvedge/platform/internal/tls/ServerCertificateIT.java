@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -73,6 +74,21 @@ class ServerCertificateIT {
     }
 
     @Test
+    void productionRefusesACertificateBesideAnotherCertificatesKey() {
+        Path dataDir = RunningNode.newDataDirectory("production-with-wrong-key");
+        Path certificateFile = dataDir.resolve("selvedge.example.crt");
+        Path keyFile = dataDir.resolve("selvedge.example.key");
+        TestCertificates.anEcCertificateFor("selvedge.example")
+                .withTheKeyOf(TestCertificates.anEcCertificateFor("selvedge.example"))
+                .writePem(certificateFile, keyFile);
+
+        assertThatThrownBy(() -> RunningNode.start(PRODUCTION, dataDir, pemSettings(certificateFile, keyFile)))
+                .rootCause()
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("does not belong to the certificate");
+    }
+
+    @Test
     void productionServesItsOwnPemCertificateAndARenewedOneWithoutARestart() {
         Path dataDir = RunningNode.newDataDirectory("production-with-pem");
         Path certificateFile = dataDir.resolve("selvedge.example.crt");
@@ -100,6 +116,37 @@ class ServerCertificateIT {
                         assertThat(TlsProbe.certificatePresentedAt(node.managementPort(), either))
                                 .isEqualTo(renewed.certificate());
                     });
+        }
+    }
+
+    @Test
+    void aRenewedCertificateWithTheWrongKeyIsNotLoadedAndThePreviousOneKeepsServing() throws Exception {
+        Path dataDir = RunningNode.newDataDirectory("production-with-botched-renewal");
+        Path certificateFile = dataDir.resolve("selvedge.example.crt");
+        Path keyFile = dataDir.resolve("selvedge.example.key");
+        IssuedCertificate original = TestCertificates.anEcCertificateFor("selvedge.example");
+        original.writePem(certificateFile, keyFile);
+        Map<String, String> settings = new HashMap<>(pemSettings(certificateFile, keyFile));
+        settings.put("selvedge.tls.reload-quiet-period", "1s");
+
+        try (RunningNode node = RunningNode.start(PRODUCTION, dataDir, settings)) {
+            IssuedCertificate renewed = TestCertificates.anEcCertificateFor("selvedge.example");
+            IssuedCertificate unrelated = TestCertificates.anEcCertificateFor("selvedge.example");
+            renewed.withTheKeyOf(unrelated).writePem(certificateFile, keyFile);
+
+            // Longer than the quiet period and a check: had the pair been loaded, handshakes would now fail.
+            X509Certificate[] any = {original.certificate(), renewed.certificate()};
+            Instant until = Instant.now().plusSeconds(5);
+            while (Instant.now().isBefore(until)) {
+                assertThat(TlsProbe.certificatePresentedAt(node.port(), any)).isEqualTo(original.certificate());
+                Thread.sleep(250);
+            }
+
+            renewed.writePem(certificateFile, keyFile);
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertThat(TlsProbe.certificatePresentedAt(node.port(), any))
+                            .isEqualTo(renewed.certificate()));
         }
     }
 
