@@ -9,7 +9,7 @@ import java.nio.file.Path;
 public record TestCertificate(Path certificate, Path privateKey) {
 
     public static TestCertificate forLocalhostUnder(Path directory) {
-        TestCertificates.Issued issued = TestCertificates.forLocalhost("localhost");
+        TestCertificates.IssuedCertificate issued = TestCertificates.forLocalhost("localhost");
         return new TestCertificate(
                 issued.writeCertificatePem(directory.resolve("certificate.pem")),
                 issued.writePrivateKeyPem(directory.resolve("private-key.pem")));

@@ -1,9 +1,11 @@
 package io.selvedge.testing;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -11,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -28,78 +31,160 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Certificates that tests make for servers of their own (an SMTP server, a production-like node). */
+/**
+ * Certificates an operator could bring: self-signed, for {@code localhost} and the given name, made
+ * fresh for each test so that each one can be told apart by its serial number.
+ */
 public final class TestCertificates {
 
     private TestCertificates() {}
 
-    /** A self-signed EC P-256 certificate for {@code localhost} and {@code 127.0.0.1}. */
-    public record Issued(X509Certificate certificate, KeyPair keyPair) {
+    /** A certificate and its private key. */
+    public record IssuedCertificate(X509Certificate certificate, KeyPair keyPair) {
 
-        public Path writeCertificatePem(Path file) {
-            return writePem(file, certificate);
+        public BigInteger serial() {
+            return certificate.getSerialNumber();
         }
 
-        public Path writePrivateKeyPem(Path file) {
+        /** This certificate beside another pair's private key, as a botched renewal would leave it. */
+        public IssuedCertificate withTheKeyOf(IssuedCertificate other) {
+            return new IssuedCertificate(certificate, other.keyPair());
+        }
+
+        /** Writes the certificate and the PKCS#8 key as PEM, as an ACME client or a CA bundle would. */
+        public void writePem(Path certificateFile, Path privateKeyFile) {
             try {
-                return writePem(file, new JcaPKCS8Generator(keyPair.getPrivate(), null).generate());
+                Files.writeString(certificateFile, pem(certificate), StandardCharsets.US_ASCII);
+                Files.writeString(
+                        privateKeyFile,
+                        pem(new JcaPKCS8Generator(keyPair.getPrivate(), null).generate()),
+                        StandardCharsets.US_ASCII);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        /** A server-side SSL context presenting this certificate. */
+        public Path writeCertificatePem(Path file) {
+            return writeText(file, pemOf(certificate));
+        }
+
+        public Path writePrivateKeyPem(Path file) {
+            try {
+                return writeText(file, pem(new JcaPKCS8Generator(keyPair.getPrivate(), null).generate()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** A server-side SSL context presenting this certificate (an SMTP server's, say). */
         public SSLContext serverContext() {
             try {
                 KeyStore keys = KeyStore.getInstance("PKCS12");
                 keys.load(null, null);
-                keys.setKeyEntry("server", keyPair.getPrivate(), new char[0], new X509Certificate[] {certificate});
+                keys.setKeyEntry("server", keyPair.getPrivate(), new char[0], new Certificate[] {certificate});
                 KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 factory.init(keys, new char[0]);
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(factory.getKeyManagers(), null, null);
                 return context;
-            } catch (GeneralSecurityException | IOException e) {
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public void writePkcs12(Path file, String password) {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                KeyStore keyStore = KeyStore.getInstance("PKCS12");
+                keyStore.load(null, null);
+                keyStore.setKeyEntry(
+                        "server", keyPair.getPrivate(), password.toCharArray(), new Certificate[] {certificate});
+                keyStore.store(out, password.toCharArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
         }
     }
 
-    public static Issued forLocalhost(String commonName) {
+    /** An EC certificate for {@code localhost} and {@code 127.0.0.1}, named by its common name. */
+    public static IssuedCertificate forLocalhost(String commonName) {
+        return anEcCertificateFor(commonName);
+    }
+
+    public static IssuedCertificate anEcCertificateFor(String hostName) {
+        return issue(hostName, ecKeyPair(), "SHA256withECDSA");
+    }
+
+    public static IssuedCertificate anRsaCertificateFor(String hostName) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair keyPair = generator.generateKeyPair();
-            X500Name subject = new X500Name("CN=" + commonName + ", O=Selvedge tests");
-            Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                    subject,
-                    new BigInteger(64, new SecureRandom()),
-                    Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(Duration.ofDays(30))),
-                    subject,
-                    keyPair.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
-            }));
-            var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate());
-            return new Issued(new JcaX509CertificateConverter().getCertificate(builder.build(signer)), keyPair);
-        } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return issue(hostName, generator.generateKeyPair(), "SHA256withRSA");
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Path writePem(Path file, Object object) {
+    private static KeyPair ecKeyPair() {
         try {
-            StringWriter text = new StringWriter();
-            try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-                writer.writeObject(object);
-            }
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static IssuedCertificate issue(String hostName, KeyPair keyPair, String signatureAlgorithm) {
+        try {
+            X500Name subject = new X500Name("CN=" + hostName + ", O=Selvedge test operator");
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    subject,
+                    new BigInteger(64, new SecureRandom()).add(BigInteger.ONE),
+                    Date.from(now.minus(Duration.ofMinutes(5))),
+                    Date.from(now.plus(Duration.ofDays(90))),
+                    subject,
+                    keyPair.getPublic());
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, hostName),
+                new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+            }));
+            var signer = new JcaContentSignerBuilder(signatureAlgorithm).build(keyPair.getPrivate());
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+            return new IssuedCertificate(certificate, keyPair);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot issue a test certificate for " + hostName, e);
+        }
+    }
+
+    private static String pemOf(Object object) {
+        try {
+            return pem(object);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path writeText(Path file, String text) {
+        try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text.toString());
+            Files.writeString(file, text, StandardCharsets.US_ASCII);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String pem(Object object) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(object);
+        }
+        return text.toString();
     }
 }

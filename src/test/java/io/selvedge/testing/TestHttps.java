@@ -28,19 +28,32 @@ public final class TestHttps {
 
     /** An SSL context whose only trusted certificate is the one at {@code certificatePem}. */
     public static SSLContext trusting(Path certificatePem, String... protocols) {
+        return trusting(readCertificate(certificatePem));
+    }
+
+    public static X509Certificate readCertificate(Path certificatePem) {
         try (InputStream in = Files.newInputStream(certificatePem)) {
-            X509Certificate certificate =
-                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the certificate " + certificatePem, e);
+        }
+    }
+
+    /** An SSL context that trusts exactly {@code certificates}, with a session cache of its own. */
+    public static SSLContext trusting(X509Certificate... certificates) {
+        try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("server", certificate);
+            for (int i = 0; i < certificates.length; i++) {
+                trust.setCertificateEntry("server-" + i, certificates[i]);
+            }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot trust " + certificatePem, e);
+            throw new IllegalStateException("Cannot trust the given certificates", e);
         }
     }
 

@@ -38,7 +38,8 @@ import org.subethamail.smtp.server.SMTPServer;
 @SelvedgeIntegrationTest
 class MailDeliveryIT {
 
-    private static final TestCertificates.Issued SMTP_CERTIFICATE = TestCertificates.forLocalhost("smtp.test");
+    private static final TestCertificates.IssuedCertificate SMTP_CERTIFICATE =
+            TestCertificates.forLocalhost("smtp.test");
 
     @Autowired
     Outbox outbox;

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +26,8 @@ import org.springframework.boot.ssl.pem.PemSslStoreBundle;
  * may use it: production needs a configured certificate and refuses a generated one.
  */
 final class ServerCertificateLoader {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PlatformProperties properties;
 
@@ -48,11 +53,16 @@ final class ServerCertificateLoader {
             password = tls.keystorePassword() == null ? "" : tls.keystorePassword();
             keyStore = readPkcs12(tls.keystore(), password);
         } else {
-            PemSslStore pem = readPem(pemFiles());
+            CertificateFiles files = pemFiles();
+            PemSslStore pem = readPem(files);
             refuseGeneratedInProduction(pem.certificates().get(0));
+            refuseKeyOfAnotherCertificate(pem.privateKey(), pem.certificates().get(0), files.privateKey());
             return SslBundle.of(new PemSslStoreBundle(pem, null), null, TlsPolicy.OPTIONS);
         }
-        refuseGeneratedInProduction(firstCertificate(keyStore));
+        String alias = serverKeyAlias(keyStore);
+        X509Certificate certificate = certificateOf(keyStore, alias);
+        refuseGeneratedInProduction(certificate);
+        refuseKeyOfAnotherCertificate(keyOf(keyStore, alias, password), certificate, tls.keystore());
         return SslBundle.of(SslStoreBundle.of(keyStore, password, null), null, TlsPolicy.OPTIONS);
     }
 
@@ -111,11 +121,11 @@ final class ServerCertificateLoader {
         }
     }
 
-    private static X509Certificate firstCertificate(KeyStore keyStore) {
+    private static String serverKeyAlias(KeyStore keyStore) {
         try {
             for (String alias : Collections.list(keyStore.aliases())) {
-                if (keyStore.isKeyEntry(alias) && keyStore.getCertificate(alias) instanceof X509Certificate c) {
-                    return c;
+                if (keyStore.isKeyEntry(alias) && keyStore.getCertificate(alias) instanceof X509Certificate) {
+                    return alias;
                 }
             }
         } catch (GeneralSecurityException e) {
@@ -124,5 +134,60 @@ final class ServerCertificateLoader {
         throw new StartupRefusedException(
                 "the configured key store holds no private key with a certificate",
                 "Put the server's key and certificate chain into the PKCS#12 file.");
+    }
+
+    private static X509Certificate certificateOf(KeyStore keyStore, String alias) {
+        try {
+            return (X509Certificate) keyStore.getCertificate(alias);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the key store's certificate", e);
+        }
+    }
+
+    private static PrivateKey keyOf(KeyStore keyStore, String alias, String password) {
+        try {
+            return (PrivateKey) keyStore.getKey(alias, password.toCharArray());
+        } catch (GeneralSecurityException e) {
+            throw new StartupRefusedException(
+                    "the private key in the configured key store cannot be read ("
+                            + e.getClass().getSimpleName() + ")",
+                    "Protect the key entry with the key store's password (SELVEDGE_TLS_KEYSTORE_PASSWORD).");
+        }
+    }
+
+    /**
+     * A key that does not belong to the certificate would let the server start (or a renewal load) and
+     * then fail every handshake; a signature made with the key must verify with the certificate.
+     */
+    private static void refuseKeyOfAnotherCertificate(PrivateKey key, X509Certificate certificate, Path keyFile) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "EC" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
+            default -> null;
+        };
+        if (algorithm == null) {
+            return; // a key type TLS servers do not use; the handshake itself will tell
+        }
+        try {
+            byte[] challenge = new byte[32];
+            RANDOM.nextBytes(challenge);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(challenge);
+            if (verifier.verify(signature)) {
+                return;
+            }
+        } catch (GeneralSecurityException differentKeyType) {
+            // e.g. an RSA key beside an EC certificate: not the certificate's key either
+        }
+        throw new StartupRefusedException(
+                "the private key " + keyFile + " does not belong to the certificate for "
+                        + certificate.getSubjectX500Principal().getName(),
+                "Configure the private key that was issued together with the certificate.");
     }
 }
