@@ -2,6 +2,7 @@ package io.selvedge.api;
 
 import io.selvedge.identity.FirstAdminSetup;
 import io.selvedge.identity.SetupLinkInvalidException;
+import io.selvedge.identity.Usernames;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -32,7 +33,7 @@ class SetupApi {
     ResponseEntity<CreatedAdmin> createFirstAdmin(@Valid @RequestBody FirstAdminRequest request) {
         setup.createFirstAdmin(request.setupToken(), request.username(), request.password());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new CreatedAdmin(request.username().trim().toLowerCase(java.util.Locale.ROOT)));
+                .body(new CreatedAdmin(Usernames.normalise(request.username())));
     }
 
     @ExceptionHandler(SetupLinkInvalidException.class)

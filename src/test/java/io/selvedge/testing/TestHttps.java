@@ -27,7 +27,7 @@ public final class TestHttps {
     }
 
     /** An SSL context whose only trusted certificate is the one at {@code certificatePem}. */
-    public static SSLContext trusting(Path certificatePem, String... protocols) {
+    public static SSLContext trusting(Path certificatePem) {
         return trusting(readCertificate(certificatePem));
     }
 
