@@ -32,6 +32,7 @@ class KeyEncryptionKeys implements DisposableBean {
     private final Map<StoreId, String> current = new ConcurrentHashMap<>();
 
     KeyEncryptionKeys(Stores stores, CryptoProperties crypto, List<KeyManagementServiceFactory> factories) {
+        Tink.register();
         Map<String, KeyManagementServiceFactory> byId =
                 factories.stream().collect(Collectors.toMap(KeyManagementServiceFactory::id, factory -> factory));
         if (crypto.region() != null) {

@@ -58,6 +58,7 @@ final class LocalKeyStore implements KeyManagementService {
 
     /** Opens the key store file of a store, creating an empty one sealed under {@code master} if absent. */
     static LocalKeyStore open(Path file, String store, MasterKey master) throws GeneralSecurityException, IOException {
+        Tink.register();
         LocalKeyStoreFile header;
         if (Files.exists(file)) {
             header = LocalKeyStoreFile.read(file);
