@@ -172,6 +172,7 @@ final class TamperEvidentStreams {
         private final SourceChannel source;
         private final Runnable alarm;
         private boolean raised;
+        private boolean readOnce;
 
         PlaintextChannel(SeekableByteChannel plaintext, SourceChannel source, Runnable alarm) {
             this.plaintext = plaintext;
@@ -182,6 +183,7 @@ final class TamperEvidentStreams {
         @Override
         public int read(ByteBuffer destination) throws IOException {
             try {
+                readOnce = true;
                 return plaintext.read(destination);
             } catch (IOException e) {
                 throw judge(e);
@@ -207,6 +209,13 @@ final class TamperEvidentStreams {
         @Override
         public long size() throws IOException {
             try {
+                if (!readOnce) {
+                    // Tink finds the file's key on the first read; before it, the size is unknown.
+                    long position = plaintext.position();
+                    plaintext.position(0);
+                    read(ByteBuffer.allocate(1));
+                    plaintext.position(position);
+                }
                 return plaintext.size();
             } catch (IOException e) {
                 throw judge(e);
