@@ -41,6 +41,8 @@ import java.util.function.Consumer;
  */
 final class LocalKeyStore implements KeyManagementService {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path file;
     private final String store;
     private final Aead sealing;
@@ -73,7 +75,7 @@ final class LocalKeyStore implements KeyManagementService {
             }
         } else {
             byte[] salt = new byte[32];
-            new SecureRandom().nextBytes(salt);
+            RANDOM.nextBytes(salt);
             header = new LocalKeyStoreFile(store, master.source(), master.newKdf(), salt, new byte[0]);
         }
         byte[] key = master.derive(header.kdf(), header.salt(), LocalKeyStoreFile.FORMAT + "/" + store);

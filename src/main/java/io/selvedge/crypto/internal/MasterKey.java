@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class MasterKey {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     enum Source {
         FILE,
         PASSPHRASE,
@@ -153,7 +155,7 @@ final class MasterKey {
         try {
             if (!Files.exists(file)) {
                 byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
+                RANDOM.nextBytes(random);
                 OwnerOnlyFiles.write(
                         file,
                         DEVELOPMENT_MARKER + ": generated on first start, refused in production\n"
