@@ -1,0 +1,39 @@
+package io.selvedge.crypto.internal;
+
+import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
+import java.util.Locale;
+
+/** The keysets every owner has, one per use. */
+enum Purpose {
+    FIELDS(PredefinedAeadParameters.AES256_GCM, true),
+    FILES(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB, true),
+    /** Blind indexes: an HMAC-SHA256 PRF. Never rotated, or stored indexes would stop matching. */
+    INDEX(PredefinedPrfParameters.HMAC_SHA256_PRF, false);
+
+    private final Parameters parameters;
+    private final boolean rotates;
+
+    Purpose(Parameters parameters, boolean rotates) {
+        this.parameters = parameters;
+        this.rotates = rotates;
+    }
+
+    Parameters parameters() {
+        return parameters;
+    }
+
+    boolean rotates() {
+        return rotates;
+    }
+
+    String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Purpose of(String column) {
+        return valueOf(column.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,26 @@
+package io.selvedge.crypto.internal;
+
+import io.selvedge.crypto.TamperDetected;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Publishes {@link TamperDetected} when a stored ciphertext fails authentication. */
+@Component
+class TamperAlarm {
+
+    private static final Logger log = LoggerFactory.getLogger(TamperAlarm.class);
+
+    private final ApplicationEventPublisher events;
+
+    TamperAlarm(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    void raise(UUID groupId, String what, String id) {
+        log.warn("A stored {} failed authentication: group {}, {}", what, groupId, id);
+        events.publishEvent(new TamperDetected(groupId, what, id));
+    }
+}

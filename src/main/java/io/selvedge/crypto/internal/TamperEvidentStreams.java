@@ -1,0 +1,251 @@
+package io.selvedge.crypto.internal;
+
+import io.selvedge.crypto.TamperedStreamException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+
+/**
+ * Wrappers that tell a failure of authentication from a failure of the storage underneath. Tink's
+ * decrypting streams throw an {@link IOException} for both; the source wrappers note whether the
+ * ciphertext's own stream failed, and any other failure of a read is tampering: it raises the alarm
+ * (once) and becomes a {@link TamperedStreamException}.
+ */
+final class TamperEvidentStreams {
+
+    private TamperEvidentStreams() {}
+
+    /** The ciphertext stream, noting whether it failed by itself. */
+    static final class Source extends FilterInputStream {
+
+        private boolean failed;
+
+        Source(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        boolean failed() {
+            return failed;
+        }
+    }
+
+    /** The plaintext stream handed to the caller. */
+    static final class Plaintext extends FilterInputStream {
+
+        private final Source source;
+        private final Runnable alarm;
+        private boolean raised;
+
+        Plaintext(InputStream plaintext, Source source, Runnable alarm) {
+            super(plaintext);
+            this.source = source;
+            this.alarm = alarm;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw judge(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw judge(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                throw judge(e);
+            }
+        }
+
+        private IOException judge(IOException e) {
+            if (source.failed() || e instanceof TamperedStreamException) {
+                return e;
+            }
+            if (!raised) {
+                raised = true;
+                alarm.run();
+            }
+            return new TamperedStreamException("The stored file failed authentication", e);
+        }
+    }
+
+    /** The ciphertext channel, noting whether it failed by itself. */
+    static final class SourceChannel implements SeekableByteChannel {
+
+        private final SeekableByteChannel channel;
+        private volatile boolean failed;
+
+        SourceChannel(SeekableByteChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public int read(ByteBuffer destination) throws IOException {
+            try {
+                return channel.read(destination);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int write(ByteBuffer source) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public long position() throws IOException {
+            return channel.position();
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            channel.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return channel.size();
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+
+        boolean failed() {
+            return failed;
+        }
+    }
+
+    /** The plaintext channel handed to the caller. */
+    static final class PlaintextChannel implements SeekableByteChannel {
+
+        private final SeekableByteChannel plaintext;
+        private final SourceChannel source;
+        private final Runnable alarm;
+        private boolean raised;
+        private boolean readOnce;
+
+        PlaintextChannel(SeekableByteChannel plaintext, SourceChannel source, Runnable alarm) {
+            this.plaintext = plaintext;
+            this.source = source;
+            this.alarm = alarm;
+        }
+
+        @Override
+        public int read(ByteBuffer destination) throws IOException {
+            try {
+                readOnce = true;
+                return plaintext.read(destination);
+            } catch (IOException e) {
+                throw judge(e);
+            }
+        }
+
+        @Override
+        public int write(ByteBuffer source) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public long position() throws IOException {
+            return plaintext.position();
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            plaintext.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            try {
+                if (!readOnce) {
+                    // Tink finds the file's key on the first read; before it, the size is unknown.
+                    long position = plaintext.position();
+                    plaintext.position(0);
+                    read(ByteBuffer.allocate(1));
+                    plaintext.position(position);
+                }
+                return plaintext.size();
+            } catch (IOException e) {
+                throw judge(e);
+            }
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return plaintext.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            plaintext.close();
+        }
+
+        private synchronized IOException judge(IOException e) {
+            if (source.failed() || e instanceof TamperedStreamException) {
+                return e;
+            }
+            if (!raised) {
+                raised = true;
+                alarm.run();
+            }
+            return new TamperedStreamException("The stored file failed authentication", e);
+        }
+    }
+}
