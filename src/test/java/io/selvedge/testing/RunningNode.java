@@ -46,6 +46,7 @@ public final class RunningNode implements AutoCloseable {
         all.put("selvedge.management.port", "0");
         // Tests end with clients still connected; do not wait the production 30 s for them.
         all.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
+        all.putAll(TestServers.operatorMasterKey(environment));
         all.putAll(settings);
         List<String> arguments = new ArrayList<>();
         all.forEach((name, value) -> arguments.add("--" + name + "=" + value));

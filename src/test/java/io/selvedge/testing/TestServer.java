@@ -95,6 +95,8 @@ public final class TestServer implements AutoCloseable {
             Path dataDir = TestServers.newDataDirectory();
             properties.put("selvedge.data-dir", dataDir.toString());
             properties.putAll(TestDatabase.storeProperties(TestInstallationCustomizerFactory.REGIONS));
+            TestServers.operatorMasterKey(String.valueOf(properties.get("selvedge.environment")))
+                    .forEach(properties::putIfAbsent);
             SpringApplication application = new SpringApplication(SelvedgeApplication.class);
             if (clock != null) {
                 Clock replacement = clock;

@@ -31,6 +31,17 @@ public final class TestServers {
         }
     }
 
+    /**
+     * Staging and production refuse to start without a master key of the operator's (the development one
+     * is generated, and refused there): this gives them one, as an operator would.
+     */
+    public static Map<String, String> operatorMasterKey(String environment) {
+        if (environment.equals("production") || environment.equals("staging")) {
+            return Map.of("selvedge.crypto.master-key-passphrase", "correct horse battery staple for tests only");
+        }
+        return Map.of();
+    }
+
     /** Settings for a server of its own on random ports, over the given data directory. */
     public static Map<String, Object> settings(Path dataDir, String environment) {
         Map<String, Object> settings = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.selvedge.notify.internal;
 
+import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.notify.OutgoingMail;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,14 +12,29 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The {@code mail_outbox} table of the global store. */
+/**
+ * The {@code mail_outbox} table of the global store. Recipient, subject and bodies are personal data and
+ * are stored encrypted under the global directory's keys, each bound to its row and column.
+ */
 @Repository
 class OutboxEntries {
 
-    private final JdbcTemplate jdbc;
+    private static final String TABLE = "mail_outbox";
 
-    OutboxEntries(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final FieldCiphers ciphers;
+
+    OutboxEntries(JdbcTemplate jdbc, FieldCiphers ciphers) {
         this.jdbc = jdbc;
+        this.ciphers = ciphers;
+    }
+
+    private String seal(String text, String column, UUID id) {
+        return text == null ? null : ciphers.directory().encryptText(text, TABLE, column, id.toString());
+    }
+
+    private String open(String ciphertext, String column, UUID id) {
+        return ciphertext == null ? null : ciphers.directory().decryptText(ciphertext, TABLE, column, id.toString());
     }
 
     void insert(UUID id, OutgoingMail mail, Instant now) {
@@ -26,10 +42,10 @@ class OutboxEntries {
                 "insert into mail_outbox (id, recipient, subject, text_body, html_body, status, attempts,"
                         + " next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 id,
-                mail.to(),
-                mail.subject(),
-                mail.textBody(),
-                mail.htmlBody(),
+                seal(mail.to(), "recipient", id),
+                seal(mail.subject(), "subject", id),
+                seal(mail.textBody(), "text_body", id),
+                seal(mail.htmlBody(), "html_body", id),
                 OutboxStatus.PENDING.name(),
                 Timestamp.from(now),
                 Timestamp.from(now));
@@ -67,12 +83,12 @@ class OutboxEntries {
         return jdbc.queryForObject(
                 "select id, recipient, subject, text_body, html_body, attempts from mail_outbox where id = ?",
                 (row, n) -> new OutboxEntry(
-                        row.getObject("id", UUID.class),
+                        id,
                         new OutgoingMail(
-                                row.getString("recipient"),
-                                row.getString("subject"),
-                                row.getString("text_body"),
-                                row.getString("html_body")),
+                                open(row.getString("recipient"), "recipient", id),
+                                open(row.getString("subject"), "subject", id),
+                                open(row.getString("text_body"), "text_body", id),
+                                open(row.getString("html_body"), "html_body", id)),
                         row.getInt("attempts")),
                 id);
     }
