@@ -35,6 +35,7 @@ class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
             properties.put("selvedge.environment", "test");
             properties.put("selvedge.data-dir", TestServers.newDataDirectory().toString());
             properties.put("selvedge.storage.regions", String.join(",", REGIONS));
+            properties.put("selvedge.storage.pool-size", "4");
             // Tests end with clients still connected; do not wait the production 30 s for them.
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
             // Tests deliver the outbox themselves, with the SMTP server each one needs.

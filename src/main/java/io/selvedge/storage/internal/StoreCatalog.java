@@ -75,6 +75,8 @@ final class StoreCatalog implements Stores, AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("store-" + id.name());
         config.setMaximumPoolSize(poolSize);
+        // Idle connections are kept few: an installation has a pool per store, and regions may share a server.
+        config.setMinimumIdle(Math.min(2, poolSize));
         String location;
         if (connection.isConfigured()) {
             config.setJdbcUrl(connection.jdbcUrl());

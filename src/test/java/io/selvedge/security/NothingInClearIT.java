@@ -1,0 +1,109 @@
+package io.selvedge.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.selvedge.crypto.FileCiphers;
+import io.selvedge.crypto.GroupKeys;
+import io.selvedge.notify.Outbox;
+import io.selvedge.notify.OutgoingMail;
+import io.selvedge.platform.PlatformProperties;
+import io.selvedge.storage.GroupResidency;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.AtRest;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestDatabase;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies; later issues
+ * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
+ * the data directory and every value of every table of every store is searched for it.
+ */
+@SelvedgeIntegrationTest
+class NothingInClearIT {
+
+    final String marker = "SELVEDGE-MARKER-" + UUID.randomUUID();
+
+    @Autowired
+    PlatformProperties platform;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    GroupResidency residency;
+
+    @Autowired
+    GroupKeys keys;
+
+    @Autowired
+    FileCiphers files;
+
+    @Autowired
+    Outbox outbox;
+
+    @Test
+    void noMarkerRestsInClearInAnyFileOrTable() throws Exception {
+        UUID group = anEuGroupWithKeys();
+        aFileHolding(group, ("a garment whose pattern is " + marker + "\n").repeat(1000));
+        outbox.enqueue(new OutgoingMail(
+                marker.toLowerCase() + "@example.test", "About " + marker, "Body " + marker, "<p>" + marker + "</p>"));
+
+        AtRest.flushEmbeddedStores(stores);
+
+        assertThat(AtRest.filesContaining(platform.dataDir(), marker, NothingInClearIT::developmentMailCopy))
+                .isEmpty();
+        assertThat(AtRest.filesContaining(
+                        platform.dataDir(), marker.toLowerCase(), NothingInClearIT::developmentMailCopy))
+                .isEmpty();
+        assertThat(AtRest.valuesContaining(stores, marker)).isEmpty();
+        assertThat(AtRest.valuesContaining(stores, marker.toLowerCase())).isEmpty();
+    }
+
+    @Test
+    void theScanFindsWhatIsInClear() throws Exception {
+        JdbcTemplate eu = new JdbcTemplate(stores.region("eu").dataSource());
+        eu.execute("create table scan_canary (note varchar(200))");
+        try {
+            eu.update("insert into scan_canary (note) values (?)", "in clear: " + marker);
+            AtRest.flushEmbeddedStores(stores);
+
+            assertThat(AtRest.valuesContaining(stores, marker)).containsExactly("region-eu:scan_canary.note");
+            if (TestDatabase.isPostgresql()) {
+                return; // PostgreSQL's files are the server's; its tables were scanned above
+            }
+            assertThat(AtRest.filesContaining(platform.dataDir(), marker, path -> false))
+                    .singleElement()
+                    .satisfies(file ->
+                            assertThat(file.toString()).contains("regions/eu").endsWith(".mv.db"));
+        } finally {
+            eu.execute("drop table scan_canary");
+        }
+    }
+
+    private UUID anEuGroupWithKeys() {
+        UUID group = UUID.randomUUID();
+        residency.register(group, "eu");
+        keys.create(group);
+        return group;
+    }
+
+    private void aFileHolding(UUID group, String content) throws Exception {
+        Path file = residency.storeOf(group).blobDirectory().resolve("nothing-in-clear-" + group);
+        try (OutputStream out = files.of(group).encrypting(Files.newOutputStream(file), "file-" + group)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean developmentMailCopy(Path file) {
+        return file.getFileName().toString().endsWith(".eml");
+    }
+}
