@@ -3,6 +3,7 @@ package io.selvedge.storage.internal;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.storage.StorageProperties;
 import io.selvedge.storage.Stores;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Primary;
 class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
-    StoreCatalog stores(PlatformProperties platform, StorageProperties storage) {
-        return new StoreCatalog(platform, storage);
+    StoreCatalog stores(PlatformProperties platform, StorageProperties storage, List<BlobStoreFactory> blobFactories) {
+        return new StoreCatalog(platform, storage, blobFactories);
     }
 
     @Bean
