@@ -4,6 +4,7 @@ import static io.selvedge.storage.internal.RegionalFixtures.aGroupIn;
 import static io.selvedge.storage.internal.RegionalFixtures.insertSketch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.selvedge.platform.OperatorCommand;
 import io.selvedge.platform.PlatformProperties;
@@ -68,9 +69,7 @@ class ResidencyReportIT {
         assertThat(report.region()).isEqualTo("eu");
         assertThat(report.holdings())
                 .extracting(ResidencyReport.Holding::kind, ResidencyReport.Holding::region)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Kind.DATABASE, "eu"),
-                        org.assertj.core.groups.Tuple.tuple(Kind.BLOB_STORE, "eu"));
+                .containsExactly(tuple(Kind.DATABASE, "eu"), tuple(Kind.BLOB_STORE, "eu"));
         assertThat(report.holdings().get(0).detail()).isEqualTo("2 row(s) in 2 table(s)");
         assertThat(report.holdings().get(1).detail()).isEqualTo("1 object(s)");
         assertThat(report.unreported()).containsExactly(Kind.KEY);
@@ -102,8 +101,7 @@ class ResidencyReportIT {
         assertThat(report.elsewhere())
                 .extracting(ResidencyReport.Finding::region, ResidencyReport.Finding::place)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("apac", "table resident_group"),
-                        org.assertj.core.groups.Tuple.tuple("apac", "table residency_sketch"));
+                        tuple("apac", "table resident_group"), tuple("apac", "table residency_sketch"));
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.selvedge.testing.TestS3;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The contract against a real S3 server (s3proxy, in this JVM), parts of 5 MiB. */
@@ -49,13 +52,12 @@ class S3BlobStoreTest extends BlobStoreContract {
     @Test
     void wrongCredentialsAreRefusedWithoutTheSecretInTheMessage() {
         BlobStore wrong = new S3BlobStore(
-                software.amazon.awssdk.services.s3.S3Client.builder()
+                S3Client.builder()
                         .endpointOverride(TestS3.endpoint())
-                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .region(Region.US_EAST_1)
                         .forcePathStyle(true)
-                        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                        TestS3.ACCESS_KEY, "a-wrong-secret")))
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(TestS3.ACCESS_KEY, "a-wrong-secret")))
                         .build(),
                 bucket,
                 TestS3.endpoint(),
