@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.SelvedgeEnvironment;
-import io.selvedge.platform.StartupRefusedException;
 import io.selvedge.storage.BlobStore;
 import io.selvedge.storage.StorageProperties;
 import io.selvedge.storage.Store;
@@ -45,17 +44,16 @@ final class StoreCatalog implements Stores, AutoCloseable {
     private final Map<String, ResidentGroups> residents = new LinkedHashMap<>();
     private final String installationId;
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private final Map<String, BlobStoreFactory> blobFactories = new LinkedHashMap<>();
+    private final BlobStoreFactories blobFactories;
 
     StoreCatalog(PlatformProperties platform, StorageProperties storage, List<BlobStoreFactory> blobFactories) {
-        refuseSettingsOfUnknownRegions(storage);
+        BlobStoreFactories.refuseSettingsOfUnknownRegions(storage);
         Path dataDir = platform.dataDir().toAbsolutePath().normalize();
         SelvedgeEnvironment environment = platform.environment();
-        blobFactories.forEach(factory -> this.blobFactories.put(factory.type(), factory));
+        this.blobFactories = new BlobStoreFactories(blobFactories);
         try {
             Path globalHome = dataDir.resolve("global");
-            BlobStore globalBlobs =
-                    openBlobs(StoreId.GLOBAL, "selvedge.storage.global.blobs", storage.global(), globalHome);
+            BlobStore globalBlobs = openBlobs(StoreId.GLOBAL, storage.global(), globalHome);
             global = open(
                     StoreId.GLOBAL,
                     storage.global(),
@@ -66,8 +64,7 @@ final class StoreCatalog implements Stores, AutoCloseable {
             for (String region : storage.regions()) {
                 StoreId id = StoreId.region(region);
                 Path home = dataDir.resolve("regions").resolve(region);
-                BlobStore backend = openBlobs(
-                        id, "selvedge.storage.region." + region + ".blobs", storage.connectionOf(region), home);
+                BlobStore backend = openBlobs(id, storage.connectionOf(region), home);
                 Store store = open(id, storage.connectionOf(region), home, storage.poolSize(), dataSource -> {
                     ResidentGroups groups = new ResidentGroups(id, dataSource);
                     residents.put(region, groups);
@@ -77,7 +74,7 @@ final class StoreCatalog implements Stores, AutoCloseable {
                 regions.put(region, store);
                 regionBackends.put(region, backend);
             }
-            refuseSharedBlobStores();
+            BlobStoreFactories.refuseSharedBlobStores(all());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -88,43 +85,8 @@ final class StoreCatalog implements Stores, AutoCloseable {
                 all().stream().map(Store::location).toList());
     }
 
-    private static void refuseSettingsOfUnknownRegions(StorageProperties storage) {
-        if (storage.region() == null) {
-            return;
-        }
-        for (String configured : storage.region().keySet()) {
-            if (!storage.regions().contains(configured)) {
-                throw new StartupRefusedException(
-                        "there are settings for region '" + configured + "' (selvedge.storage.region." + configured
-                                + ".*), which is not one of the regions " + storage.regions(),
-                        "Add it to selvedge.storage.regions, or correct the region name in the settings.");
-            }
-        }
-    }
-
-    /** Two regions in one bucket or folder would mix their groups' data: residency could not hold. */
-    private void refuseSharedBlobStores() {
-        Map<String, StoreId> seen = new LinkedHashMap<>();
-        for (Store store : all()) {
-            StoreId other = seen.putIfAbsent(store.blobs().location(), store.id());
-            if (other != null) {
-                throw new StartupRefusedException(
-                        "the " + other + " and " + store.id() + " stores keep their blobs in the same place, "
-                                + store.blobs().location(),
-                        "Give each store its own bucket or folder.");
-            }
-        }
-    }
-
-    private BlobStore openBlobs(StoreId id, String prefix, StorageProperties.Connection connection, Path home) {
-        StorageProperties.Blobs settings = connection.blobs();
-        BlobStoreFactory factory = blobFactories.get(settings.type());
-        if (factory == null) {
-            throw new StartupRefusedException(
-                    prefix + ".type is '" + settings.type() + "', which is not a kind of blob store",
-                    "Use one of " + blobFactories.keySet() + ".");
-        }
-        BlobStore blobs = factory.create(id, prefix, settings, home.resolve("blobs"));
+    private BlobStore openBlobs(StoreId id, StorageProperties.Connection connection, Path home) {
+        BlobStore blobs = blobFactories.open(id, connection, home);
         if (blobs instanceof AutoCloseable closeable) {
             opened.add(closeable);
         }

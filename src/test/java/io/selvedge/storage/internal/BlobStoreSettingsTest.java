@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.selvedge.platform.StartupRefusedException;
 import io.selvedge.storage.StorageProperties;
 import io.selvedge.storage.StorageProperties.Blobs;
+import io.selvedge.storage.Store;
 import io.selvedge.storage.StoreId;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 /** Incomplete blob settings refuse the start with the setting to fix; secrets never show. */
@@ -74,6 +77,32 @@ class BlobStoreSettingsTest {
         assertThatThrownBy(() -> new StoreCatalog(null, storage, List.of()))
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining("selvedge.storage.region.euu");
+    }
+
+    @Test
+    void twoStoresInOneFolderOrBucketRefuseToStart(@TempDir Path folder) throws IOException {
+        LocalFolderBlobStore shared = new LocalFolderBlobStore(folder);
+        List<Store> stores = List.of(
+                new Store(StoreId.region("us"), null, shared, "us"),
+                new Store(StoreId.region("eu"), null, new LocalFolderBlobStore(folder), "eu"));
+
+        assertThatThrownBy(() -> BlobStoreFactories.refuseSharedBlobStores(stores))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("region-us and region-eu");
+    }
+
+    @Test
+    void anUnknownKindOfBlobStoreRefusesToStart() {
+        BlobStoreFactories factories = new BlobStoreFactories(List.of(new LocalFolderBlobStoreFactory(), s3));
+        StorageProperties.Connection azure = new StorageProperties.Connection(
+                null,
+                null,
+                null,
+                new Blobs("azure", null, null, null, "us-east-1", null, null, false, DataSize.ofMegabytes(8)));
+
+        assertThatThrownBy(() -> factories.open(StoreId.region("eu"), azure, Path.of("unused")))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining(PREFIX + ".type is 'azure'");
     }
 
     @Test
