@@ -44,6 +44,8 @@ class S3RegionsIT {
 
     @DynamicPropertySource
     static void regionsOnS3(DynamicPropertyRegistry registry) {
+        // A second server beside the shared one: small pools keep both within PostgreSQL's connection limit.
+        registry.add("selvedge.storage.pool-size", () -> "2");
         for (String region : List.of("us", "eu", "apac")) {
             String bucket = BUCKETS.computeIfAbsent(region, r -> TestS3.newBucket("selvedge-" + r));
             String prefix = "selvedge.storage.region." + region + ".blobs.";
