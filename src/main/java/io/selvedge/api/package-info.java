@@ -1,5 +1,5 @@
 /**
  * The REST controllers of the public API (/api/v1).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "storage"})
 package io.selvedge.api;

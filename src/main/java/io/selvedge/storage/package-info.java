@@ -1,5 +1,7 @@
 /**
- * The regional and global stores: databases and blob folders, stamped with their environment.
+ * The regional and global stores: databases and blob stores (local folder or S3), stamped with their
+ * environment. A group's data is reached only through {@link io.selvedge.storage.GroupDataPlanes}, bound
+ * to the group's region; {@link io.selvedge.storage.ResidencyReports} proves where it is.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package io.selvedge.storage;

@@ -2,7 +2,7 @@ package io.selvedge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.selvedge.crypto.FileCiphers;
+import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.notify.Outbox;
 import io.selvedge.notify.OutgoingMail;
@@ -12,9 +12,8 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.AtRest;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestDatabase;
-import java.io.OutputStream;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class NothingInClearIT {
     GroupKeys keys;
 
     @Autowired
-    FileCiphers files;
+    GroupFiles files;
 
     @Autowired
     Outbox outbox;
@@ -97,10 +96,7 @@ class NothingInClearIT {
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {
-        Path file = residency.storeOf(group).blobDirectory().resolve("nothing-in-clear-" + group);
-        try (OutputStream out = files.of(group).encrypting(Files.newOutputStream(file), "file-" + group)) {
-            out.write(content.getBytes(StandardCharsets.UTF_8));
-        }
+        files.write(group, "marker-file", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static boolean developmentMailCopy(Path file) {

@@ -21,11 +21,17 @@ public final class TestServer implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final Path dataDir;
     private final Properties systemPropertiesBefore;
+    private final Map<String, Object> settings;
 
-    private TestServer(ConfigurableApplicationContext context, Path dataDir, Properties systemPropertiesBefore) {
+    private TestServer(
+            ConfigurableApplicationContext context,
+            Path dataDir,
+            Properties systemPropertiesBefore,
+            Map<String, Object> settings) {
         this.context = context;
         this.dataDir = dataDir;
         this.systemPropertiesBefore = systemPropertiesBefore;
+        this.settings = settings;
     }
 
     /** A new installation in the {@code test} environment. */
@@ -91,10 +97,20 @@ public final class TestServer implements AutoCloseable {
             return this;
         }
 
+        /** The same installation again (data directory and databases), as after a restart. */
+        public static Settings sameInstallationAs(TestServer earlier) {
+            Settings settings = new Settings();
+            settings.properties.putAll(earlier.settings);
+            return settings;
+        }
+
         public TestServer start() {
-            Path dataDir = TestServers.newDataDirectory();
-            properties.put("selvedge.data-dir", dataDir.toString());
-            properties.putAll(TestDatabase.storeProperties(TestInstallationCustomizerFactory.REGIONS));
+            if (!properties.containsKey("selvedge.data-dir")) {
+                properties.put(
+                        "selvedge.data-dir", TestServers.newDataDirectory().toString());
+                properties.putAll(TestDatabase.storeProperties(TestInstallationCustomizerFactory.REGIONS));
+            }
+            Path dataDir = Path.of(String.valueOf(properties.get("selvedge.data-dir")));
             TestServers.operatorMasterKey(String.valueOf(properties.get("selvedge.environment")))
                     .forEach(properties::putIfAbsent);
             SpringApplication application = new SpringApplication(SelvedgeApplication.class);
@@ -109,7 +125,7 @@ public final class TestServer implements AutoCloseable {
             Properties systemProperties = new Properties();
             systemProperties.putAll(System.getProperties());
             try {
-                return new TestServer(application.run(arguments), dataDir, systemProperties);
+                return new TestServer(application.run(arguments), dataDir, systemProperties, Map.copyOf(properties));
             } catch (RuntimeException failedStart) {
                 System.setProperties(systemProperties);
                 throw failedStart;

@@ -2,7 +2,6 @@ package io.selvedge.storage.internal;
 
 import io.selvedge.storage.GroupResidency;
 import io.selvedge.storage.Store;
-import io.selvedge.storage.Stores;
 import io.selvedge.storage.UnknownGroupException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,17 +14,18 @@ import org.springframework.stereotype.Service;
 
 /**
  * The {@code group_residency} table of the global store. A region never changes once recorded, so
- * each lookup is cached for the life of the process.
+ * each lookup is cached for the life of the process. Registering also admits the group to its
+ * region's own list of residents, which that region's stores check.
  */
 @Service
 class GroupDirectory implements GroupResidency {
 
-    private final Stores stores;
+    private final StoreCatalog stores;
     private final JdbcTemplate global;
     private final Clock clock;
     private final Map<UUID, String> regions = new ConcurrentHashMap<>();
 
-    GroupDirectory(Stores stores, Clock clock) {
+    GroupDirectory(StoreCatalog stores, Clock clock) {
         this.stores = stores;
         this.global = new JdbcTemplate(stores.global().dataSource());
         this.clock = clock;
@@ -44,6 +44,7 @@ class GroupDirectory implements GroupResidency {
             throw new IllegalStateException("Group " + groupId + " is registered already", e);
         }
         regions.put(groupId, region);
+        stores.residents(region).admit(groupId);
     }
 
     @Override

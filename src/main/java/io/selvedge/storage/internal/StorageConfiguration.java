@@ -4,6 +4,7 @@ import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.StoresReady;
 import io.selvedge.storage.StorageProperties;
 import io.selvedge.storage.Stores;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,8 @@ import org.springframework.context.annotation.Primary;
 class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
-    StoreCatalog stores(PlatformProperties platform, StorageProperties storage) {
-        return new StoreCatalog(platform, storage);
+    StoreCatalog stores(PlatformProperties platform, StorageProperties storage, List<BlobStoreFactory> blobFactories) {
+        return new StoreCatalog(platform, storage, blobFactories);
     }
 
     @Bean

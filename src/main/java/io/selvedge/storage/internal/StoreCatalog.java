@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.SelvedgeEnvironment;
+import io.selvedge.storage.BlobStore;
 import io.selvedge.storage.StorageProperties;
 import io.selvedge.storage.Store;
 import io.selvedge.storage.StoreId;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,24 +40,41 @@ final class StoreCatalog implements Stores, AutoCloseable {
 
     private final Store global;
     private final Map<String, Store> regions = new LinkedHashMap<>();
+    private final Map<String, BlobStore> regionBackends = new LinkedHashMap<>();
+    private final Map<String, ResidentGroups> residents = new LinkedHashMap<>();
     private final String installationId;
-    private final List<HikariDataSource> opened = new ArrayList<>();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final BlobStoreFactories blobFactories;
 
-    StoreCatalog(PlatformProperties platform, StorageProperties storage) {
+    StoreCatalog(PlatformProperties platform, StorageProperties storage, List<BlobStoreFactory> blobFactories) {
+        BlobStoreFactories.refuseSettingsOfUnknownRegions(storage);
         Path dataDir = platform.dataDir().toAbsolutePath().normalize();
         SelvedgeEnvironment environment = platform.environment();
+        this.blobFactories = new BlobStoreFactories(blobFactories);
         try {
-            global = open(StoreId.GLOBAL, storage.global(), dataDir.resolve("global"), storage.poolSize());
+            Path globalHome = dataDir.resolve("global");
+            BlobStore globalBlobs = openBlobs(StoreId.GLOBAL, storage.global(), globalHome);
+            global = open(
+                    StoreId.GLOBAL,
+                    storage.global(),
+                    globalHome,
+                    storage.poolSize(),
+                    dataSource -> GuardedBlobStore.global(globalBlobs));
             installationId = prepare(global, environment, null);
             for (String region : storage.regions()) {
-                Store store = open(
-                        StoreId.region(region),
-                        storage.connectionOf(region),
-                        dataDir.resolve("regions").resolve(region),
-                        storage.poolSize());
+                StoreId id = StoreId.region(region);
+                Path home = dataDir.resolve("regions").resolve(region);
+                BlobStore backend = openBlobs(id, storage.connectionOf(region), home);
+                Store store = open(id, storage.connectionOf(region), home, storage.poolSize(), dataSource -> {
+                    ResidentGroups groups = new ResidentGroups(id, dataSource);
+                    residents.put(region, groups);
+                    return GuardedBlobStore.regional(backend, groups);
+                });
                 prepare(store, environment, installationId);
                 regions.put(region, store);
+                regionBackends.put(region, backend);
             }
+            BlobStoreFactories.refuseSharedBlobStores(all());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -65,12 +85,24 @@ final class StoreCatalog implements Stores, AutoCloseable {
                 all().stream().map(Store::location).toList());
     }
 
-    private Store open(StoreId id, StorageProperties.Connection connection, Path home, int poolSize) {
-        Path blobs = home.resolve("blobs");
+    private BlobStore openBlobs(StoreId id, StorageProperties.Connection connection, Path home) {
+        BlobStore blobs = blobFactories.open(id, connection, home);
+        if (blobs instanceof AutoCloseable closeable) {
+            opened.add(closeable);
+        }
+        return blobs;
+    }
+
+    private Store open(
+            StoreId id,
+            StorageProperties.Connection connection,
+            Path home,
+            int poolSize,
+            Function<DataSource, BlobStore> blobs) {
         try {
-            Files.createDirectories(blobs);
+            Files.createDirectories(home);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the blob folder " + blobs, e);
+            throw new UncheckedIOException("Cannot create the store folder " + home, e);
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("store-" + id.name());
@@ -91,7 +123,7 @@ final class StoreCatalog implements Stores, AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         opened.add(dataSource);
-        return new Store(id, dataSource, blobs, location);
+        return new Store(id, dataSource, blobs.apply(dataSource), location);
     }
 
     /** Checks or writes the stamp around the migrations; returns the installation id found or made. */
@@ -156,8 +188,25 @@ final class StoreCatalog implements Stores, AutoCloseable {
         return installationId;
     }
 
+    /** A region's blob store without the residency guard: for the residency scan only. */
+    BlobStore unguardedBlobs(String region) {
+        region(region);
+        return regionBackends.get(region);
+    }
+
+    ResidentGroups residents(String region) {
+        region(region);
+        return residents.get(region);
+    }
+
     @Override
     public void close() {
-        opened.forEach(HikariDataSource::close);
+        for (AutoCloseable resource : opened) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Could not close {} cleanly", resource.getClass().getSimpleName(), e);
+            }
+        }
     }
 }

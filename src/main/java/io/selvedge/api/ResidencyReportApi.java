@@ -1,0 +1,80 @@
+package io.selvedge.api;
+
+import io.selvedge.platform.Problems;
+import io.selvedge.storage.ResidencyReport;
+import io.selvedge.storage.ResidencyReports;
+import io.selvedge.storage.UnknownGroupException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/groups/{id}/residency-report}: where a group's data is, and whether any of it was
+ * found in another region. Permission: platform admins only, until the permission table arrives with
+ * the roles issue.
+ */
+@RestController
+class ResidencyReportApi {
+
+    static final String PLATFORM_ADMIN = "STAFF_PLATFORM_ADMIN";
+
+    private final ResidencyReports reports;
+
+    ResidencyReportApi(ResidencyReports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/api/v1/groups/{groupId}/residency-report")
+    ResponseEntity<?> report(@PathVariable UUID groupId, Authentication caller, HttpServletRequest request) {
+        // Checked before the group is looked up, so others cannot learn which groups exist.
+        if (caller == null
+                || caller.getAuthorities().stream().noneMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()))) {
+            return Problems.respond(request, HttpStatus.FORBIDDEN, "You may not do this.");
+        }
+        return ResponseEntity.ok(ResidencyReportResponse.of(reports.of(groupId)));
+    }
+
+    @ExceptionHandler(UnknownGroupException.class)
+    ResponseEntity<ProblemDetail> unknownGroup(HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.NOT_FOUND, "There is no such group.");
+    }
+
+    record ResidencyReportResponse(
+            UUID groupId,
+            String region,
+            boolean clean,
+            List<HoldingResponse> stores,
+            List<String> unreported,
+            List<FindingResponse> elsewhere,
+            Instant scannedAt) {
+
+        static ResidencyReportResponse of(ResidencyReport report) {
+            return new ResidencyReportResponse(
+                    report.groupId(),
+                    report.region(),
+                    report.clean(),
+                    report.holdings().stream()
+                            .map(h -> new HoldingResponse(h.kind().id(), h.region(), h.location(), h.detail()))
+                            .toList(),
+                    report.unreported().stream().map(ResidencyReport.Kind::id).toList(),
+                    report.elsewhere().stream()
+                            .map(f ->
+                                    new FindingResponse(f.kind().id(), f.region(), f.location(), f.place(), f.count()))
+                            .toList(),
+                    report.scannedAt());
+        }
+    }
+
+    record HoldingResponse(String kind, String region, String location, String detail) {}
+
+    record FindingResponse(String kind, String region, String location, String place, long count) {}
+}

@@ -1,0 +1,89 @@
+package io.selvedge.crypto.internal;
+
+import io.selvedge.crypto.FileCipher;
+import io.selvedge.crypto.FileCiphers;
+import io.selvedge.crypto.GroupFiles;
+import io.selvedge.storage.BlobStore;
+import io.selvedge.storage.BlobUpload;
+import io.selvedge.storage.GroupDataPlanes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * Joins the group's file cipher (Tink streaming AEAD, the file id as associated data) to the blob store
+ * of the group's region: bytes are hashed and encrypted on their way in, and the blob is committed only
+ * after the last encrypted segment is written.
+ */
+@Service
+class EncryptedGroupFiles implements GroupFiles {
+
+    private static final Pattern FILE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private final FileCiphers ciphers;
+    private final GroupDataPlanes planes;
+
+    EncryptedGroupFiles(FileCiphers ciphers, GroupDataPlanes planes) {
+        this.ciphers = ciphers;
+        this.planes = planes;
+    }
+
+    @Override
+    public StoredFile write(UUID groupId, String fileId, InputStream content) throws IOException {
+        FileCipher cipher = ciphers.of(groupId);
+        BlobStore blobs = planes.of(groupId).blobs();
+        MessageDigest sha256 = sha256();
+        long size;
+        BlobUpload upload = blobs.create(key(fileId));
+        try {
+            try (OutputStream encrypting = cipher.encrypting(upload, fileId);
+                    InputStream hashed = new DigestInputStream(content, sha256)) {
+                size = hashed.transferTo(encrypting);
+            }
+            upload.commit();
+        } finally {
+            upload.abort(); // nothing after a commit; drops the partial blob after a failure
+        }
+        return new StoredFile(fileId, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    @Override
+    public InputStream open(UUID groupId, String fileId) throws IOException {
+        FileCipher cipher = ciphers.of(groupId);
+        return cipher.decrypting(planes.of(groupId).blobs().open(key(fileId)), fileId);
+    }
+
+    @Override
+    public SeekableByteChannel openChannel(UUID groupId, String fileId) throws IOException {
+        FileCipher cipher = ciphers.of(groupId);
+        return cipher.decrypting(planes.of(groupId).blobs().openChannel(key(fileId)), fileId);
+    }
+
+    @Override
+    public boolean delete(UUID groupId, String fileId) throws IOException {
+        return planes.of(groupId).blobs().delete(key(fileId));
+    }
+
+    static String key(String fileId) {
+        if (fileId == null || !FILE_ID.matcher(fileId).matches() || fileId.contains("..")) {
+            throw new IllegalArgumentException("A file id is 1 to 128 letters, digits, dots, dashes or underscores");
+        }
+        return "files/" + fileId;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.selvedge.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.selvedge.platform.PlatformProperties;
+import io.selvedge.storage.GroupResidency;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestHttps;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** {@code GET /api/v1/groups/{id}/residency-report}: platform admins only, JSON, 404 for no such group. */
+@SelvedgeIntegrationTest
+class ResidencyReportApiIT {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    GroupResidency residency;
+
+    @Autowired
+    PlatformProperties platform;
+
+    @LocalServerPort
+    int port;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void mvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+    }
+
+    @Test
+    void aPlatformAdminGetsTheReportOfAGroup() throws Exception {
+        UUID group = UUID.randomUUID();
+        residency.register(group, "eu");
+
+        mvc.perform(get(reportOf(group)).with(aPlatformAdmin()).accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.groupId").value(group.toString()))
+                .andExpect(jsonPath("$.region").value("eu"))
+                .andExpect(jsonPath("$.clean").value(true))
+                .andExpect(jsonPath("$.stores[0].kind").value("database"))
+                .andExpect(jsonPath("$.stores[0].region").value("eu"))
+                .andExpect(jsonPath("$.stores[1].kind").value("blob-store"))
+                .andExpect(jsonPath("$.unreported[0]").value("key"))
+                .andExpect(jsonPath("$.elsewhere").isEmpty());
+    }
+
+    @Test
+    void anUnknownGroupIsA404Problem() throws Exception {
+        mvc.perform(get(reportOf(UUID.randomUUID())).with(aPlatformAdmin()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void anyoneButAPlatformAdminIsRefusedWithoutLearningWhetherTheGroupExists() throws Exception {
+        UUID group = UUID.randomUUID();
+        residency.register(group, "us");
+
+        for (String role : new String[] {"STAFF_SUPPORT", "STAFF_OPERATIONS", "GROUP_ADMIN"}) {
+            mvc.perform(get(reportOf(group)).with(user("someone").authorities(() -> role)))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            mvc.perform(get(reportOf(UUID.randomUUID())).with(user("someone").authorities(() -> role)))
+                    .andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
+    void withoutCredentialsOverHttpsItIs401() {
+        HttpResponse<String> response = TestHttps.get(
+                TestHttps.client(platform.dataDir()),
+                URI.create("https://localhost:" + port + reportOf(UUID.randomUUID())));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    private static String reportOf(UUID group) {
+        return "/api/v1/groups/" + group + "/residency-report";
+    }
+
+    private static RequestPostProcessor aPlatformAdmin() {
+        return user("ada").authorities(() -> ResidencyReportApi.PLATFORM_ADMIN);
+    }
+}
