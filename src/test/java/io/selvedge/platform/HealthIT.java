@@ -58,7 +58,7 @@ class HealthIT {
         for (JsonNode store : stores) {
             assertThat(store.path("status").asString()).isEqualTo("UP");
             assertThat(store.path("details").path("database").asString()).isEqualTo("reachable");
-            assertThat(store.path("details").path("blobFolder").asString()).isEqualTo("writable");
+            assertThat(store.path("details").path("blobStore").asString()).isEqualTo("writable");
         }
     }
 
