@@ -64,7 +64,9 @@ class ResidencyReportApiIT {
                 .andExpect(jsonPath("$.stores[0].kind").value("database"))
                 .andExpect(jsonPath("$.stores[0].region").value("eu"))
                 .andExpect(jsonPath("$.stores[1].kind").value("blob-store"))
-                .andExpect(jsonPath("$.unreported[0]").value("key"))
+                .andExpect(jsonPath("$.stores[2].kind").value("key"))
+                .andExpect(jsonPath("$.stores[2].region").value("eu"))
+                .andExpect(jsonPath("$.unreported").isEmpty())
                 .andExpect(jsonPath("$.elsewhere").isEmpty());
     }
 

@@ -63,6 +63,23 @@ class HealthIT {
     }
 
     @Test
+    void theManagementPortSaysEveryStoresKeyStoreIsUnsealed() {
+        HttpResponse<String> response =
+                TestHttps.get(client, URI.create("https://127.0.0.1:" + managementPort + "/health"));
+
+        JsonNode keys =
+                JSON.readTree(response.body()).path("components").path("keys").path("components");
+        assertThat(keys.propertyNames()).containsExactlyInAnyOrder("global", "region-us", "region-eu", "region-apac");
+        for (JsonNode store : keys) {
+            assertThat(store.path("status").asString()).isEqualTo("UP");
+            assertThat(store.path("details").path("keyStore").asString()).isEqualTo("unsealed");
+            assertThat(store.path("details").path("kms").asString()).isEqualTo("local");
+            assertThat(store.path("details").path("keyEncryptionKey").asString())
+                    .startsWith("kek-");
+        }
+    }
+
+    @Test
     void theManagementPortServesPrometheusMetrics() {
         HttpResponse<String> response =
                 TestHttps.get(client, URI.create("https://127.0.0.1:" + managementPort + "/prometheus"));

@@ -26,6 +26,10 @@ import org.springframework.stereotype.Service;
 @Service
 class EncryptedGroupFiles implements GroupFiles {
 
+    static final String FILES = "files/";
+    /** Where a file's old ciphertext waits while the file is re-encrypted under a new key. */
+    static final String BACKUPS = "rekey/";
+
     private static final Pattern FILE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final FileCiphers ciphers;
@@ -69,14 +73,20 @@ class EncryptedGroupFiles implements GroupFiles {
 
     @Override
     public boolean delete(UUID groupId, String fileId) throws IOException {
-        return planes.of(groupId).blobs().delete(key(fileId));
+        BlobStore blobs = planes.of(groupId).blobs();
+        blobs.delete(backupKey(fileId)); // or an interrupted re-encryption would bring the file back
+        return blobs.delete(key(fileId));
     }
 
     static String key(String fileId) {
         if (fileId == null || !FILE_ID.matcher(fileId).matches() || fileId.contains("..")) {
             throw new IllegalArgumentException("A file id is 1 to 128 letters, digits, dots, dashes or underscores");
         }
-        return "files/" + fileId;
+        return FILES + fileId;
+    }
+
+    static String backupKey(String fileId) {
+        return BACKUPS + key(fileId).substring(FILES.length());
     }
 
     private static MessageDigest sha256() {

@@ -20,6 +20,7 @@ final class OwnerKeys {
     private final Map<Purpose, Long> revisions;
     private final Aead fields;
     private final StreamingAead files;
+    private final StreamingAead filesPrimaryOnly;
     private final PrfSet index;
     private final Instant loadedAt;
 
@@ -30,6 +31,13 @@ final class OwnerKeys {
         this.revisions = Map.copyOf(revisions);
         this.fields = handles.get(Purpose.FIELDS).getPrimitive(RegistryConfiguration.get(), Aead.class);
         this.files = handles.get(Purpose.FILES).getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+        KeysetHandle.Entry primary = handles.get(Purpose.FILES).getPrimary();
+        this.filesPrimaryOnly = KeysetHandle.newBuilder()
+                .addEntry(KeysetHandle.importKey(primary.getKey())
+                        .withFixedId(primary.getId())
+                        .makePrimary())
+                .build()
+                .getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
         this.index = handles.get(Purpose.INDEX).getPrimitive(RegistryConfiguration.get(), PrfSet.class);
         this.loadedAt = loadedAt;
     }
@@ -52,6 +60,11 @@ final class OwnerKeys {
 
     StreamingAead files() {
         return files;
+    }
+
+    /** Decrypts only what the current primary file key encrypted: tells fresh files from stale ones. */
+    StreamingAead filesPrimaryOnly() {
+        return filesPrimaryOnly;
     }
 
     PrfSet index() {

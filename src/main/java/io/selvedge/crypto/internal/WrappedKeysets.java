@@ -8,13 +8,16 @@ import io.selvedge.storage.Stores;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -163,6 +166,30 @@ class WrappedKeysets {
         Integer count = jdbc(store)
                 .queryForObject("select count(*) from crypto_keyset where kek_name = ?", Integer.class, kekName);
         return count == null ? 0 : count;
+    }
+
+    /** The kek name of each stored keyset of the owner, by purpose column, in purpose order. */
+    Map<String, String> keksOf(StoreId store, UUID ownerId) {
+        Map<String, String> keks = new TreeMap<>();
+        jdbc(store)
+                .query(
+                        "select purpose, kek_name from crypto_keyset where owner_id = ?",
+                        (RowCallbackHandler) rs -> keks.put(rs.getString("purpose"), rs.getString("kek_name")),
+                        ownerId);
+        return keks;
+    }
+
+    /** The owner's rows in a store: its owner row and its keysets, by table name; only tables with any. */
+    Map<String, Long> rowsOf(StoreId store, UUID ownerId) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : List.of("crypto_key_owner", "crypto_keyset")) {
+            Long count = jdbc(store)
+                    .queryForObject("select count(*) from " + table + " where owner_id = ?", Long.class, ownerId);
+            if (count != null && count > 0) {
+                rows.put(table, count);
+            }
+        }
+        return rows;
     }
 
     void deleteKeysets(StoreId store, UUID ownerId) {

@@ -69,10 +69,15 @@ class ResidencyReportIT {
         assertThat(report.region()).isEqualTo("eu");
         assertThat(report.holdings())
                 .extracting(ResidencyReport.Holding::kind, ResidencyReport.Holding::region)
-                .containsExactly(tuple(Kind.DATABASE, "eu"), tuple(Kind.BLOB_STORE, "eu"));
+                .containsExactly(
+                        tuple(Kind.DATABASE, "eu"),
+                        tuple(Kind.BLOB_STORE, "eu"),
+                        tuple(Kind.KEY, "eu"),
+                        tuple(Kind.KEY, "eu"));
         assertThat(report.holdings().get(0).detail()).isEqualTo("2 row(s) in 2 table(s)");
         assertThat(report.holdings().get(1).detail()).isEqualTo("1 object(s)");
-        assertThat(report.unreported()).containsExactly(Kind.KEY);
+        assertThat(report.holdings().get(2).detail()).isEqualTo("no keysets (none)"); // keys never made here
+        assertThat(report.unreported()).isEmpty();
     }
 
     @Test
@@ -120,7 +125,8 @@ class ResidencyReportIT {
                 .contains("group " + group + ": region apac")
                 .contains("database")
                 .contains("blob-store")
-                .contains("key        not reported")
+                .contains("key        apac")
+                .doesNotContain("not reported")
                 .contains("Clean");
 
         strayFile("eu", group);
