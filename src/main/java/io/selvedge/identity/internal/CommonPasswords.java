@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The lists of common and breached passwords shipped with Selvedge (see the licences beside them in
  * {@code passwords/}), held as a sorted array of 64-bit fingerprints: the first 8 bytes of the SHA-256
- * of the lower-cased password. About 200,000 entries (those of at least 8 characters: shorter ones
+ * of the lower-cased password. About 198,000 entries (those of at least 8 characters: shorter ones
  * are refused anyway) take 1.6 MB; a false match needs a 64-bit collision.
  */
 public final class CommonPasswords {

@@ -10,8 +10,8 @@ class CommonPasswordsTest {
     void holdsAFewHundredThousandListEntriesInAboutTwoMegabytes() {
         CommonPasswords shipped = CommonPasswords.shipped();
 
-        // Both lists together: 425,836 distinct entries, about 203,000 of them 8 characters or longer.
-        assertThat(shipped.size()).isBetween(200_000, 210_000);
+        // Both lists together: 425,836 distinct entries, 197,667 of them 8 characters or longer.
+        assertThat(shipped.size()).isBetween(190_000, 210_000);
         assertThat(shipped.bytes()).isLessThan(2L * 1024 * 1024);
     }
 
