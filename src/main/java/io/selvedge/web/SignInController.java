@@ -9,7 +9,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /** The sign-in page and the page behind it. Spring Security handles the form's POST. */
 @Controller
@@ -20,8 +20,8 @@ class SignInController {
         return "signin";
     }
 
-    /** Where a throttled sign-in is forwarded: the page again, 429, with the wait in words. */
-    @RequestMapping("/signin/wait")
+    /** Where a throttled sign-in (a POST) is forwarded: the page again, 429, with the wait in words. */
+    @PostMapping("/signin/wait")
     String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
         Object wait = request.getAttribute(SignInThrottledException.WAIT_ATTRIBUTE);
         if (wait == null) {

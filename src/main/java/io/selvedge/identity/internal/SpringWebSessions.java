@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -19,14 +19,16 @@ import org.springframework.stereotype.Service;
  * session is shown by a handle (half a SHA-256 of its id), so listing sessions reveals no cookie.
  */
 @Service
-@ConditionalOnWebApplication
 class SpringWebSessions implements WebSessions {
 
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    // Absent when an operator command runs without a web server; only the web surfaces call this service.
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
     private final IdentityProperties.Sessions settings;
 
-    SpringWebSessions(FindByIndexNameSessionRepository<? extends Session> sessions, IdentityProperties properties) {
-        this.sessions = sessions;
+    SpringWebSessions(
+            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository,
+            IdentityProperties properties) {
+        this.repository = repository;
         this.settings = properties.sessions();
     }
 
@@ -50,7 +52,7 @@ class SpringWebSessions implements WebSessions {
             if (MessageDigest.isEqual(
                     handleOf(id).getBytes(StandardCharsets.US_ASCII),
                     String.valueOf(handle).getBytes(StandardCharsets.US_ASCII))) {
-                sessions.deleteById(id);
+                repository.getObject().deleteById(id);
                 return true;
             }
         }
@@ -60,12 +62,12 @@ class SpringWebSessions implements WebSessions {
     @Override
     public int endAll(String username) {
         Map<String, ? extends Session> all = sessionsOf(username);
-        all.keySet().forEach(sessions::deleteById);
+        all.keySet().forEach(repository.getObject()::deleteById);
         return all.size();
     }
 
     private Map<String, ? extends Session> sessionsOf(String username) {
-        return sessions.findByPrincipalName(username);
+        return repository.getObject().findByPrincipalName(username);
     }
 
     private Instant expiryOf(Session session) {

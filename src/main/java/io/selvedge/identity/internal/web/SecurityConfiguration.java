@@ -27,7 +27,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -48,6 +50,9 @@ class SecurityConfiguration {
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
     static final String SIGN_IN_WAIT_PAGE = "/signin/wait";
+
+    private static final AuthenticationFailureHandler WRONG_CREDENTIALS =
+            new SimpleUrlAuthenticationFailureHandler("/signin?error");
 
     private static final long ONE_YEAR_IN_SECONDS = 365L * 24 * 60 * 60;
 
@@ -140,7 +145,7 @@ class SecurityConfiguration {
             request.getRequestDispatcher(SIGN_IN_WAIT_PAGE).forward(request, response);
             return;
         }
-        response.sendRedirect(request.getContextPath() + "/signin?error");
+        WRONG_CREDENTIALS.onAuthenticationFailure(request, response, failure);
     }
 
     private static HttpSecurity withSecurityHeaders(HttpSecurity http) throws Exception {
