@@ -1,10 +1,15 @@
 package io.selvedge.web;
 
+import io.selvedge.identity.SignInThrottledException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /** The sign-in page and the page behind it. Spring Security handles the form's POST. */
 @Controller
@@ -12,6 +17,18 @@ class SignInController {
 
     @GetMapping("/signin")
     String signIn() {
+        return "signin";
+    }
+
+    /** Where a throttled sign-in (a POST) is forwarded: the page again, 429, with the wait in words. */
+    @PostMapping("/signin/wait")
+    String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Object wait = request.getAttribute(SignInThrottledException.WAIT_ATTRIBUTE);
+        if (wait == null) {
+            return "redirect:/signin";
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        model.addAttribute("wait", wait);
         return "signin";
     }
 

@@ -12,7 +12,7 @@ class PasswordPolicyTest {
     @Test
     void aLongPassphraseOfAnyCharactersIsAccepted() {
         assertThat(PasswordPolicy.problemWith(FOUR_WORDS, "ada")).isEmpty();
-        assertThat(PasswordPolicy.problemWith("aaaaaaaaaaaaaaa", "ada")).isEmpty();
+        assertThat(PasswordPolicy.problemWith("ßßß ääää 東京 ok 🧵", "ada")).isEmpty();
     }
 
     @Test
@@ -51,6 +51,25 @@ class PasswordPolicyTest {
     void thePasswordMayNotContainTheProductsNameInAnyCase() {
         assertThat(PasswordPolicy.problemWith("I love SelVedge denim", "ada"))
                 .hasValue("The password must not contain the word \"selvedge\".");
+    }
+
+    @Test
+    void withMfaEightCharactersAreEnoughAndSevenTooFew() {
+        assertThat(PasswordPolicy.problemWith("x7!q2#pz", "ada", true)).isEmpty();
+        assertThat(PasswordPolicy.problemWith("x7!q2#p", "ada", true))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("at least 8 characters"));
+        assertThat(PasswordPolicy.problemWith("x7!q2#pz", "ada", false))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("at least 15 characters"));
+    }
+
+    @Test
+    void aCommonOrBreachedPasswordIsRefusedInAnyCaseAndTheUserIsToldWhy() {
+        String onTheList = "This password is on a list of common or breached passwords; choose another.";
+        assertThat(PasswordPolicy.problemWith("aaaaaaaaaaaaaaa", "ada")).hasValue(onTheList);
+        assertThat(PasswordPolicy.problemWith("trustno1", "ada", true)).hasValue(onTheList);
+        assertThat(PasswordPolicy.problemWith("ILoveYou", "ada", true)).hasValue(onTheList);
+        assertThat(PasswordPolicy.problemWith("my own kn1tted trustno1", "ada", true))
+                .isEmpty();
     }
 
     @Test

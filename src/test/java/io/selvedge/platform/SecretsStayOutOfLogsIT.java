@@ -68,6 +68,15 @@ class SecretsStayOutOfLogsIT {
             HttpResponse<String> home = WebPages.signIn(browser, server.url("/signin"), "ada", ADMIN_PASSWORD);
             assertThat(home.body()).contains("Signed in as");
             String session = sessionCookieOf(browser);
+            HttpResponse<String> created = createToken(server);
+            assertThat(created.statusCode()).isEqualTo(201);
+            String apiToken = created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            assertThat(apiToken).startsWith("slvdg_");
+            for (HttpClient.Version version : HttpClient.Version.values()) {
+                assertThat(call(server, version, "/api/v1/me", "Authorization", "Bearer " + apiToken)
+                                .statusCode())
+                        .isEqualTo(200);
+            }
             assertThat(call(server, HttpClient.Version.HTTP_2, "/", "Cookie", "SELVEDGE_SESSION=" + session)
                             .statusCode())
                     .isEqualTo(200);
@@ -80,13 +89,16 @@ class SecretsStayOutOfLogsIT {
                     ADMIN_PASSWORD,
                     ADMIN_PASSWORD.replace(' ', '+'),
                     setupToken,
-                    session);
+                    session,
+                    apiToken);
             String written = output.getAll().substring(startedAt);
             assertThat(written)
                     .as("the requests were logged, at DEBUG too")
                     .contains("GET /api/v1/me -> 401")
                     .contains("POST /api/v1/setup/admin -> 201")
                     .contains("POST /signin -> 302")
+                    .contains("POST /api/v1/auth/tokens -> 201")
+                    .contains("GET /api/v1/me -> 200")
                     .contains("DEBUG");
             for (String secret : secrets) {
                 assertThat(written).as("what serving the requests wrote").doesNotContain(secret);
@@ -110,6 +122,17 @@ class SecretsStayOutOfLogsIT {
         return TestHttps.send(
                 http11(server),
                 HttpRequest.newBuilder(server.url("/api/v1/setup/admin"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
+    }
+
+    /** The token endpoint, whose JSON body carries the password and whose answer carries the token. */
+    private static HttpResponse<String> createToken(TestServer server) {
+        String json = "{\"username\":\"ada\",\"password\":\"%s\",\"name\":\"logs\"}".formatted(ADMIN_PASSWORD);
+        return TestHttps.send(
+                http11(server),
+                HttpRequest.newBuilder(server.url("/api/v1/auth/tokens"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build());

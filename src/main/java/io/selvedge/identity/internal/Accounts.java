@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Accounts {
 
+    private static final String SELECT =
+            "select id, username, password_hash, staff_role, status, mfa_enrolled from account";
+
     private final JdbcTemplate jdbc;
 
     Accounts(JdbcTemplate jdbc) {
@@ -26,17 +29,17 @@ class Accounts {
     }
 
     Optional<Account> findByUsername(String username) {
-        return jdbc
-                .query(
-                        "select id, username, password_hash, staff_role, status from account where username = ?",
-                        Accounts::toAccount,
-                        username)
-                .stream()
+        return jdbc.query(SELECT + " where username = ?", Accounts::toAccount, username).stream()
+                .findFirst();
+    }
+
+    Optional<Account> findById(UUID id) {
+        return jdbc.query(SELECT + " where id = ?", Accounts::toAccount, id).stream()
                 .findFirst();
     }
 
     Account createStaff(String username, String passwordHash, StaffRole role) {
-        Account account = new Account(UUID.randomUUID(), username, passwordHash, role, AccountStatus.ACTIVE);
+        Account account = new Account(UUID.randomUUID(), username, passwordHash, role, AccountStatus.ACTIVE, false);
         jdbc.update(
                 "insert into account (id, username, password_hash, staff_role, status, created_at) values (?, ?, ?, ?, ?, ?)",
                 account.id(),
@@ -57,6 +60,26 @@ class Accounts {
                 "update account set last_sign_in_at = ? where username = ?", Timestamp.from(Instant.now()), username);
     }
 
+    Optional<io.selvedge.identity.AccountSummary> summaryOf(UUID id) {
+        return jdbc
+                .query(
+                        "select id, username, staff_role, mfa_enrolled, created_at, last_sign_in_at from account"
+                                + " where id = ?",
+                        (row, number) -> {
+                            Timestamp lastSignIn = row.getTimestamp("last_sign_in_at");
+                            return new io.selvedge.identity.AccountSummary(
+                                    row.getObject("id", UUID.class),
+                                    row.getString("username"),
+                                    row.getString("staff_role"),
+                                    row.getBoolean("mfa_enrolled"),
+                                    row.getTimestamp("created_at").toInstant(),
+                                    lastSignIn == null ? null : lastSignIn.toInstant());
+                        },
+                        id)
+                .stream()
+                .findFirst();
+    }
+
     private static Account toAccount(ResultSet row, int number) throws SQLException {
         String staffRole = row.getString("staff_role");
         return new Account(
@@ -64,6 +87,7 @@ class Accounts {
                 row.getString("username"),
                 row.getString("password_hash"),
                 staffRole == null ? null : StaffRole.valueOf(staffRole),
-                AccountStatus.valueOf(row.getString("status")));
+                AccountStatus.valueOf(row.getString("status")),
+                row.getBoolean("mfa_enrolled"));
     }
 }

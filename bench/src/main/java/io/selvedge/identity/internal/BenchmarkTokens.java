@@ -1,0 +1,67 @@
+package io.selvedge.identity.internal;
+
+import io.selvedge.identity.ApiScope;
+import io.selvedge.identity.IdentityProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** A global store in memory (H2, the real migrations) with one account and one token, for benchmarks. */
+public final class BenchmarkTokens implements AutoCloseable {
+
+    private final SingleConnectionDataSource dataSource;
+    private final TokenAuthenticator authenticator;
+    private final String token;
+    private final String username = "bench";
+
+    public BenchmarkTokens() {
+        dataSource = new SingleConnectionDataSource(
+                "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "", true);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/global")
+                .load()
+                .migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Account account = new Accounts(jdbc).createStaff(username, "not a hash", StaffRole.SUPPORT);
+        token = ApiTokenSecrets.generate();
+        Instant now = Instant.now();
+        StoredTokens tokens = new StoredTokens(jdbc);
+        tokens.insert(
+                UUID.randomUUID(),
+                account.id(),
+                "benchmark",
+                ApiTokenSecrets.sha256(token),
+                EnumSet.of(ApiScope.READ, ApiScope.WRITE),
+                now,
+                now.plus(Duration.ofDays(90)));
+        IdentityProperties defaults = new IdentityProperties(
+                new IdentityProperties.SignIn(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(24)),
+                new IdentityProperties.Sessions(Duration.ofMinutes(30), Duration.ofHours(12)),
+                new IdentityProperties.Tokens(
+                        Duration.ofDays(90), Duration.ofDays(365), Duration.ofSeconds(10), Duration.ofMinutes(1)));
+        authenticator = new TokenAuthenticator(tokens, defaults, Clock.systemUTC());
+    }
+
+    public TokenAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    @Override
+    public void close() {
+        dataSource.destroy();
+    }
+}

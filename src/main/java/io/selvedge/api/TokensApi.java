@@ -1,0 +1,110 @@
+package io.selvedge.api;
+
+import io.selvedge.identity.ApiScope;
+import io.selvedge.identity.ApiTokens;
+import io.selvedge.identity.SignInFailedException;
+import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/auth/tokens}: the one API endpoint that takes a password. Throttled like the sign-in
+ * page; a wrong password and an unknown username get the same 401.
+ */
+@RestController
+class TokensApi {
+
+    private final ApiTokens tokens;
+
+    TokensApi(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @PostMapping("/api/v1/auth/tokens")
+    ResponseEntity<CreatedToken> create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        ApiTokens.CreatedToken created = tokens.create(
+                new ApiTokens.TokenRequest(
+                        request.username(),
+                        request.password(),
+                        request.otp(),
+                        request.name(),
+                        request.expiresInDays(),
+                        scopesOf(request.scopes())),
+                http.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new CreatedToken(
+                        created.id(),
+                        created.name(),
+                        created.token(),
+                        created.expiresAt(),
+                        created.scopes().stream().map(ApiScope::id).sorted().toList()));
+    }
+
+    @ExceptionHandler(SignInFailedException.class)
+    ResponseEntity<ProblemDetail> failed(SignInFailedException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.UNAUTHORIZED, e.getMessage());
+    }
+
+    @ExceptionHandler(SignInThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(
+                request, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins. Try again in " + e.inWords() + ".");
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    private static Set<ApiScope> scopesOf(List<String> scopes) {
+        Set<ApiScope> parsed = EnumSet.noneOf(ApiScope.class);
+        if (scopes != null) {
+            scopes.forEach(scope -> parsed.add(ApiScope.of(scope)));
+        }
+        return parsed;
+    }
+
+    record TokenRequest(
+            @NotBlank @Size(max = 256) String username,
+            @NotNull @Size(max = 1024) String password,
+            @Size(max = 16) String otp,
+            @NotBlank @Size(max = 100) String name,
+            Integer expiresInDays,
+            @Size(max = 3) List<@NotNull @Size(max = 16) String> scopes) {
+
+        @Override
+        public String toString() {
+            return "TokenRequest[username=" + username + ", name=" + name + "]";
+        }
+    }
+
+    record CreatedToken(UUID id, String name, String token, Instant expiresAt, List<String> scopes) {
+
+        @Override
+        public String toString() {
+            return "CreatedToken[id=" + id + ", name=" + name + "]";
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.selvedge.identity.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a web session {@code selvedge.sessions.absolute-timeout} after it began, however busy it is
+ * (OWASP ASVS V7.3.2); the idle timeout is Spring Session's own. Runs after Spring Session's filter and
+ * before Spring Security's, which then finds no session and asks the person to sign in again.
+ */
+class AbsoluteSessionTimeout extends OncePerRequestFilter {
+
+    private final Duration absoluteTimeout;
+    private final Clock clock;
+
+    AbsoluteSessionTimeout(Duration absoluteTimeout, Clock clock) {
+        this.absoluteTimeout = absoluteTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            Instant endsAt = Instant.ofEpochMilli(session.getCreationTime()).plus(absoluteTimeout);
+            if (!clock.instant().isBefore(endsAt)) {
+                session.invalidate();
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

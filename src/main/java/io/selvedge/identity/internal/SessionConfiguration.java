@@ -1,0 +1,23 @@
+package io.selvedge.identity.internal;
+
+import io.selvedge.identity.IdentityProperties;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/** Web sessions: Spring Session JDBC (configured in application.yaml), and their absolute timeout. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SessionConfiguration {
+
+    @Bean
+    FilterRegistrationBean<AbsoluteSessionTimeout> absoluteSessionTimeout(IdentityProperties properties, Clock clock) {
+        FilterRegistrationBean<AbsoluteSessionTimeout> registration = new FilterRegistrationBean<>(
+                new AbsoluteSessionTimeout(properties.sessions().absoluteTimeout(), clock));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        return registration;
+    }
+}

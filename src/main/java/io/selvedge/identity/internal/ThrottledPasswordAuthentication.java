@@ -1,0 +1,50 @@
+package io.selvedge.identity.internal;
+
+import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.Usernames;
+import java.time.Duration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Password sign-in for the web page and the token endpoint: the throttle first (no Argon2 while an
+ * attempt must wait), then Spring's {@code DaoAuthenticationProvider}, which hashes a dummy password for an
+ * unknown username so that both failures take the same time and answer the same.
+ */
+class ThrottledPasswordAuthentication implements AuthenticationProvider {
+
+    private final AuthenticationProvider passwords;
+    private final SignInThrottle throttle;
+
+    ThrottledPasswordAuthentication(AuthenticationProvider passwords, SignInThrottle throttle) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        String username = Usernames.normalise(attempt.getName());
+        String address =
+                attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        Duration wait = throttle.waitBefore(username, address, SignInFactor.PASSWORD);
+        if (!wait.isZero()) {
+            throw new SignInThrottledException(wait);
+        }
+        try {
+            Authentication signedIn = passwords.authenticate(attempt);
+            throttle.succeeded(username, SignInFactor.PASSWORD);
+            return signedIn;
+        } catch (BadCredentialsException e) {
+            throttle.failed(username, address, SignInFactor.PASSWORD);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,87 @@
+package io.selvedge.web;
+
+import io.selvedge.identity.WebSessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The signed-in person's web sessions: where they are signed in, with a button to end each or all. */
+@Controller
+class AccountSessionsController {
+
+    private final WebSessions sessions;
+
+    AccountSessionsController(WebSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/account/sessions")
+    String list(@AuthenticationPrincipal UserDetails user, HttpServletRequest request, Model model) {
+        HttpSession current = request.getSession(false);
+        model.addAttribute(
+                "sessions",
+                sessions.of(user.getUsername(), current == null ? null : current.getId()).stream()
+                        .map(SessionRow::of)
+                        .toList());
+        model.addAttribute("username", user.getUsername());
+        return "account-sessions";
+    }
+
+    @PostMapping("/account/sessions/{id}/end")
+    String end(@AuthenticationPrincipal UserDetails user, @PathVariable String id, HttpServletRequest request) {
+        boolean current = sessions.of(user.getUsername(), currentId(request)).stream()
+                .anyMatch(session -> session.current() && session.id().equals(id));
+        if (current) {
+            signOutHere(request);
+            return "redirect:/signin?signedOut";
+        }
+        sessions.end(user.getUsername(), id);
+        return "redirect:/account/sessions?ended";
+    }
+
+    @PostMapping("/account/sessions/end-all")
+    String endAll(@AuthenticationPrincipal UserDetails user, HttpServletRequest request) {
+        signOutHere(request);
+        sessions.endAll(user.getUsername());
+        return "redirect:/signin?signedOut";
+    }
+
+    /** A session as the page shows it. */
+    record SessionRow(String id, String signedInAt, String lastUsedAt, String endsAt, boolean current) {
+
+        private static final DateTimeFormatter TIME =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+        static SessionRow of(WebSessions.WebSession session) {
+            return new SessionRow(
+                    session.id(),
+                    TIME.format(session.signedInAt()),
+                    TIME.format(session.lastUsedAt()),
+                    TIME.format(session.expiresAt()),
+                    session.current());
+        }
+    }
+
+    private static String currentId(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? null : session.getId();
+    }
+
+    /** Ends this request's own session the way signing out does, so it is not saved again after the request. */
+    private static void signOutHere(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+    }
+}

@@ -1,0 +1,196 @@
+package io.selvedge.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.WebPages;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Web sessions: safe cookies, a new id at sign-in, and their owner sees and ends them. */
+@SelvedgeIntegrationTest
+class WebSessionsIT {
+
+    static final String PASSWORD = "raw denim softens with wear";
+    static final Pattern END_BUTTON = Pattern.compile("/account/sessions/([0-9a-f]{32})/end");
+
+    @LocalServerPort
+    int port;
+
+    @Value("${selvedge.data-dir}")
+    Path dataDir;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    String username;
+
+    @BeforeEach
+    void anAccount() {
+        username = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createStaff(username, encoder.encode(PASSWORD), StaffRole.SECURITY);
+    }
+
+    @Test
+    void theSessionCookieIsSecureHttpOnlyLaxAndChangesAtSignIn() {
+        HttpClient browser = browser();
+        HttpResponse<String> page = TestHttps.get(browser, url("/signin"));
+        String cookie = page.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("SELVEDGE_SESSION="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie).contains("; Secure", "; HttpOnly", "; SameSite=Lax");
+        String before = sessionIdOf(browser);
+
+        signIn(browser);
+
+        assertThat(sessionIdOf(browser)).isNotBlank().isNotEqualTo(before);
+    }
+
+    @Test
+    void theOwnerSeesEverySessionAndEndsAnother() {
+        HttpClient laptop = browser();
+        HttpClient phone = browser();
+        signIn(laptop);
+        signIn(phone);
+
+        HttpResponse<String> page = TestHttps.get(laptop, url("/account/sessions"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        List<String> handles = handlesOn(page);
+        assertThat(handles).hasSize(2);
+        assertThat(page.body()).contains("this browser").doesNotContain(sessionIdOf(laptop), sessionIdOf(phone));
+        String phoneSession = currentHandleOn(TestHttps.get(phone, url("/account/sessions")));
+
+        HttpResponse<String> ended = WebPages.post(
+                laptop, url("/account/sessions/" + phoneSession + "/end"), Map.of("_csrf", WebPages.csrfTokenOf(page)));
+        assertThat(ended.statusCode()).isEqualTo(302);
+
+        assertSignedOut(phone);
+        assertThat(TestHttps.get(laptop, url("/")).statusCode()).isEqualTo(200);
+        assertThat(handlesOn(TestHttps.get(laptop, url("/account/sessions")))).hasSize(1);
+    }
+
+    @Test
+    void signingOutEverywhereEndsEverySession() {
+        HttpClient laptop = browser();
+        HttpClient phone = browser();
+        signIn(laptop);
+        signIn(phone);
+
+        HttpResponse<String> page = TestHttps.get(laptop, url("/account/sessions"));
+        HttpResponse<String> ended =
+                WebPages.post(laptop, url("/account/sessions/end-all"), Map.of("_csrf", WebPages.csrfTokenOf(page)));
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/signin?signedOut"));
+
+        assertSignedOut(laptop);
+        assertSignedOut(phone);
+    }
+
+    @Test
+    void theApiListsAndEndsTheWebSessions() {
+        HttpClient laptop = browser();
+        signIn(laptop);
+        Api api = new Api(TestHttps.client(dataDir), this::url);
+        String token = api.tokenFor(username, PASSWORD, "");
+
+        HttpResponse<String> list = api.call("GET", "/api/v1/me/sessions", Api.bearer(token));
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"items\":[{\"id\":\"").doesNotContain(sessionIdOf(laptop));
+        String handle = Api.idOf(list);
+
+        assertThat(api.call("DELETE", "/api/v1/me/sessions/" + handle, Api.bearer(token))
+                        .statusCode())
+                .isEqualTo(204);
+        assertSignedOut(laptop);
+        assertThat(api.call("DELETE", "/api/v1/me/sessions/" + handle, Api.bearer(token))
+                        .statusCode())
+                .isEqualTo(404);
+
+        HttpClient phone = browser();
+        signIn(phone);
+        assertThat(api.call("DELETE", "/api/v1/me/sessions", Api.bearer(token)).statusCode())
+                .isEqualTo(204);
+        assertSignedOut(phone);
+    }
+
+    private void signIn(HttpClient browser) {
+        assertThat(WebPages.signIn(browser, url("/signin"), username, PASSWORD).body())
+                .contains("Signed in as");
+    }
+
+    private void assertSignedOut(HttpClient browser) {
+        HttpResponse<String> home = asBrowser(browser, url("/"));
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/signin"));
+    }
+
+    /** A browser asks for HTML, and is sent to the sign-in page (a client asking for anything gets a 401). */
+    static HttpResponse<String> asBrowser(HttpClient browser, URI uri) {
+        return TestHttps.send(
+                browser,
+                java.net.http.HttpRequest.newBuilder(uri)
+                        .header("Accept", "text/html")
+                        .build());
+    }
+
+    private static List<String> handlesOn(HttpResponse<String> page) {
+        return handlesIn(page.body());
+    }
+
+    private static List<String> handlesIn(String html) {
+        Matcher button = END_BUTTON.matcher(html);
+        List<String> handles = new java.util.ArrayList<>();
+        while (button.find()) {
+            handles.add(button.group(1));
+        }
+        return handles;
+    }
+
+    private static String currentHandleOn(HttpResponse<String> page) {
+        for (String row : page.body().split("<tr>")) {
+            if (row.contains("this browser")) {
+                return handlesIn(row).get(0);
+            }
+        }
+        throw new AssertionError("no session is marked as this browser's");
+    }
+
+    private HttpClient browser() {
+        return TestHttps.client(dataDir);
+    }
+
+    private static String sessionIdOf(HttpClient browser) {
+        CookieManager cookies = (CookieManager) browser.cookieHandler().orElseThrow();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("SELVEDGE_SESSION"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse("");
+    }
+
+    private URI url(String path) {
+        return URI.create("https://localhost:" + port + path);
+    }
+}
