@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.selvedge.identity.ApiScope;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.storage.GroupResidency;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -84,10 +86,10 @@ class ResidencyReportApiIT {
         residency.register(group, "us");
 
         for (String role : new String[] {"STAFF_SUPPORT", "STAFF_OPERATIONS", "GROUP_ADMIN"}) {
-            mvc.perform(get(reportOf(group)).with(user("someone").authorities(() -> role)))
+            mvc.perform(get(reportOf(group)).with(aTokenHolderWith(role)))
                     .andExpect(status().isForbidden())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-            mvc.perform(get(reportOf(UUID.randomUUID())).with(user("someone").authorities(() -> role)))
+            mvc.perform(get(reportOf(UUID.randomUUID())).with(aTokenHolderWith(role)))
                     .andExpect(status().isForbidden());
         }
     }
@@ -107,7 +109,14 @@ class ResidencyReportApiIT {
         return "/api/v1/groups/" + group + "/residency-report";
     }
 
+    /** A platform admin calling with a read-scoped API token. */
     private static RequestPostProcessor aPlatformAdmin() {
-        return user("ada").authorities(() -> ResidencyReportApi.PLATFORM_ADMIN);
+        return aTokenHolderWith(ResidencyReportApi.PLATFORM_ADMIN);
+    }
+
+    /** Someone with a read-scoped API token and the given role, so only the role decides. */
+    private static RequestPostProcessor aTokenHolderWith(String role) {
+        return user("someone")
+                .authorities(new SimpleGrantedAuthority(role), new SimpleGrantedAuthority(ApiScope.READ.authority()));
     }
 }
