@@ -1,5 +1,5 @@
 /**
  * The REST controllers of the public API (/api/v1).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "storage"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "storage", "tenancy"})
 package io.selvedge.api;

@@ -9,6 +9,9 @@ import io.selvedge.notify.OutgoingMail;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.storage.GroupResidency;
 import io.selvedge.storage.Stores;
+import io.selvedge.tenancy.Groups;
+import io.selvedge.tenancy.NodeKind;
+import io.selvedge.tenancy.Tree;
 import io.selvedge.testing.AtRest;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestDatabase;
@@ -22,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -49,10 +52,17 @@ class NothingInClearIT {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    Groups groups;
+
+    @Autowired
+    Tree tree;
+
     @Test
     void noMarkerRestsInClearInAnyFileOrTable() throws Exception {
         UUID group = anEuGroupWithKeys();
         aFileHolding(group, ("a garment whose pattern is " + marker + "\n").repeat(1000));
+        aTreeNamed(marker);
         outbox.enqueue(new OutgoingMail(
                 marker.toLowerCase() + "@example.test", "About " + marker, "Body " + marker, "<p>" + marker + "</p>"));
 
@@ -93,6 +103,16 @@ class NothingInClearIT {
         residency.register(group, "eu");
         keys.create(group);
         return group;
+    }
+
+    /** Every level of a group's tree, each name and the creator holding the marker. */
+    private void aTreeNamed(String name) {
+        String creator = marker.toLowerCase();
+        UUID parent = groups.create("Group " + name, "eu", creator).id();
+        for (NodeKind kind : NodeKind.values()) {
+            parent = tree.create(kind, parent, kind + " " + name, creator).id();
+        }
+        tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {

@@ -1,0 +1,10 @@
+package io.selvedge.tenancy;
+
+import java.util.UUID;
+
+/**
+ * A group was created. The access module grants its creator the group-admin role on it.
+ *
+ * @param creator the username of the account that created the group
+ */
+public record GroupCreated(UUID groupId, String region, String creator) {}

@@ -1,0 +1,93 @@
+package io.selvedge.tenancy.internal;
+
+import io.selvedge.crypto.FieldCipher;
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.crypto.GroupKeys;
+import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.GroupResidency;
+import io.selvedge.storage.UnknownGroupException;
+import io.selvedge.tenancy.Group;
+import io.selvedge.tenancy.GroupCreated;
+import io.selvedge.tenancy.Groups;
+import io.selvedge.tenancy.NoSuchNodeException;
+import io.selvedge.tenancy.Tree;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates groups: residency first (the region is fixed from then on), then the keys, then the group's
+ * row in its region. Nothing of the group but its id and region reaches the global directory.
+ */
+@Service
+class GroupRegistry implements Groups {
+
+    private final GroupResidency residency;
+    private final GroupKeys keys;
+    private final GroupDataPlanes planes;
+    private final FieldCiphers ciphers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    GroupRegistry(
+            GroupResidency residency,
+            GroupKeys keys,
+            GroupDataPlanes planes,
+            FieldCiphers ciphers,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.residency = residency;
+        this.keys = keys;
+        this.planes = planes;
+        this.ciphers = ciphers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Group create(String name, String region, String creator) {
+        String clean = Tree.normalisedName(name);
+        if (creator == null || creator.isBlank()) {
+            throw new IllegalArgumentException("A group needs a creator.");
+        }
+        UUID groupId = UUID.randomUUID();
+        residency.register(groupId, region);
+        keys.create(groupId);
+        GroupDataPlane plane = planes.of(groupId);
+        FieldCipher cipher = ciphers.of(groupId);
+        String id = groupId.toString();
+        Instant now = clock.instant();
+        plane.transactions().executeWithoutResult(tx -> {
+            TreeRows.insertGroup(
+                    plane.jdbc(),
+                    groupId,
+                    cipher.encryptText(clean, TreeRows.GROUP_TABLE, TreeRows.NAME, id),
+                    cipher.encryptText(creator, TreeRows.GROUP_TABLE, TreeRows.CREATED_BY, id),
+                    now);
+            events.publishEvent(new GroupCreated(groupId, plane.region(), creator));
+        });
+        return new Group(groupId, clean, plane.region(), now);
+    }
+
+    @Override
+    public Group get(UUID groupId) {
+        GroupDataPlane plane = planeOf(groupId);
+        TreeRows.GroupRow row =
+                TreeRows.group(plane.jdbc(), groupId).orElseThrow(() -> new NoSuchNodeException(groupId));
+        String name = ciphers.of(groupId)
+                .decryptText(row.encryptedName(), TreeRows.GROUP_TABLE, TreeRows.NAME, groupId.toString());
+        return new Group(groupId, name, plane.region(), row.createdAt());
+    }
+
+    /** The plane of a group whose tree exists. */
+    GroupDataPlane planeOf(UUID groupId) {
+        try {
+            return planes.of(groupId);
+        } catch (UnknownGroupException e) {
+            throw new NoSuchNodeException(groupId);
+        }
+    }
+}

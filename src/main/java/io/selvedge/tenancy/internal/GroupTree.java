@@ -1,0 +1,282 @@
+package io.selvedge.tenancy.internal;
+
+import io.selvedge.crypto.FieldCipher;
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.tenancy.InvalidPageException;
+import io.selvedge.tenancy.NoSuchNodeException;
+import io.selvedge.tenancy.NodeCreated;
+import io.selvedge.tenancy.NodeDeleted;
+import io.selvedge.tenancy.NodeKind;
+import io.selvedge.tenancy.NodeMoved;
+import io.selvedge.tenancy.NodePurged;
+import io.selvedge.tenancy.NodeRenamed;
+import io.selvedge.tenancy.NodeRestored;
+import io.selvedge.tenancy.Page;
+import io.selvedge.tenancy.TenancyProperties;
+import io.selvedge.tenancy.Tree;
+import io.selvedge.tenancy.TreeChangeRefusedException;
+import io.selvedge.tenancy.TreeNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The tree of each group, in the group's region. A node's group is found in the global
+ * {@link NodeHomes}; every change then happens in one transaction of the region's database, which also
+ * publishes the change's event.
+ */
+@Service
+class GroupTree implements Tree {
+
+    private final GroupRegistry groups;
+    private final NodeHomes homes;
+    private final FieldCiphers ciphers;
+    private final ApplicationEventPublisher events;
+    private final TenancyProperties properties;
+    private final Clock clock;
+
+    GroupTree(
+            GroupRegistry groups,
+            NodeHomes homes,
+            FieldCiphers ciphers,
+            ApplicationEventPublisher events,
+            TenancyProperties properties,
+            Clock clock) {
+        this.groups = groups;
+        this.homes = homes;
+        this.ciphers = ciphers;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public TreeNode create(NodeKind kind, UUID parentId, String name, String creator) {
+        String clean = Tree.normalisedName(name);
+        UUID groupId = kind == NodeKind.COMPANY ? groupWithTree(parentId) : groupOf(parentId);
+        GroupDataPlane plane = groups.planeOf(groupId);
+        FieldCipher cipher = ciphers.of(groupId);
+        UUID id = UUID.randomUUID();
+        NodeRow row = new NodeRow(
+                id,
+                groupId,
+                kind,
+                kind == NodeKind.COMPANY ? null : parentId,
+                cipher.encryptText(clean, TreeRows.NODE_TABLE, TreeRows.NAME, id.toString()),
+                clock.instant(),
+                null,
+                null);
+        // The home first: a node must never exist that no request can find.
+        homes.record(id, groupId);
+        try {
+            plane.transactions().executeWithoutResult(tx -> {
+                if (row.parentId() != null) {
+                    live(plane.jdbc(), groupId, kind.parent(), row.parentId(), true);
+                }
+                TreeRows.insertNode(
+                        plane.jdbc(),
+                        row,
+                        cipher.encryptText(creator, TreeRows.NODE_TABLE, TreeRows.CREATED_BY, id.toString()));
+                events.publishEvent(new NodeCreated(groupId, id, kind, row.parentId()));
+            });
+        } catch (RuntimeException e) {
+            homes.forget(id);
+            throw e;
+        }
+        return new TreeNode(id, groupId, kind, row.parentId(), clean, row.createdAt());
+    }
+
+    @Override
+    public TreeNode get(NodeKind kind, UUID nodeId) {
+        UUID groupId = groupOf(nodeId);
+        GroupDataPlane plane = groups.planeOf(groupId);
+        return decrypted(live(plane.jdbc(), groupId, kind, nodeId, false));
+    }
+
+    @Override
+    public TreeNode rename(NodeKind kind, UUID nodeId, String name) {
+        String clean = Tree.normalisedName(name);
+        UUID groupId = groupOf(nodeId);
+        GroupDataPlane plane = groups.planeOf(groupId);
+        String encrypted =
+                ciphers.of(groupId).encryptText(clean, TreeRows.NODE_TABLE, TreeRows.NAME, nodeId.toString());
+        NodeRow row = plane.transactions().execute(tx -> {
+            NodeRow locked = live(plane.jdbc(), groupId, kind, nodeId, true);
+            TreeRows.rename(plane.jdbc(), nodeId, encrypted);
+            events.publishEvent(new NodeRenamed(groupId, nodeId, kind));
+            return locked;
+        });
+        return new TreeNode(nodeId, groupId, kind, row.parentId(), clean, row.createdAt());
+    }
+
+    @Override
+    public TreeNode move(NodeKind kind, UUID nodeId, UUID newParentId) {
+        if (!kind.movable()) {
+            throw new TreeChangeRefusedException("Only seasons and workrooms can move.");
+        }
+        UUID groupId = groupOf(nodeId);
+        if (!groupId.equals(groupOf(newParentId))) {
+            throw new TreeChangeRefusedException("A node can move only within its group.");
+        }
+        GroupDataPlane plane = groups.planeOf(groupId);
+        NodeRow moved = plane.transactions().execute(tx -> {
+            JdbcClient jdbc = plane.jdbc();
+            NodeRow node = live(jdbc, groupId, kind, nodeId, true);
+            NodeRow target = TreeRows.lock(jdbc, groupId, newParentId)
+                    .filter(NodeRow::live)
+                    .orElseThrow(() -> new NoSuchNodeException(newParentId));
+            NodeRow from = live(jdbc, groupId, kind.parent(), Objects.requireNonNull(node.parentId()), true);
+            if (target.kind() != kind.parent() || !Objects.equals(target.parentId(), from.parentId())) {
+                throw new TreeChangeRefusedException(
+                        kind == NodeKind.SEASON
+                                ? "A season can move only to another brand of the same company."
+                                : "A workroom can move only to another season of the same brand.");
+            }
+            if (!target.id().equals(from.id())) {
+                TreeRows.move(jdbc, nodeId, newParentId);
+                events.publishEvent(new NodeMoved(groupId, nodeId, kind, from.id(), newParentId));
+            }
+            return node;
+        });
+        return new TreeNode(nodeId, groupId, kind, newParentId, name(moved), moved.createdAt());
+    }
+
+    @Override
+    public NodeDeleted delete(NodeKind kind, UUID nodeId) {
+        UUID groupId = groupOf(nodeId);
+        GroupDataPlane plane = groups.planeOf(groupId);
+        Instant now = clock.instant();
+        return plane.transactions().execute(tx -> {
+            JdbcClient jdbc = plane.jdbc();
+            // The node and what is live below it go together, and come back together.
+            Deque<NodeRow> pending = new ArrayDeque<>();
+            pending.add(live(jdbc, groupId, kind, nodeId, true));
+            int taken = 0;
+            while (!pending.isEmpty()) {
+                NodeRow next = pending.poll();
+                TreeRows.markDeleted(jdbc, next.id(), now, nodeId);
+                taken++;
+                NodeKind below = next.kind().child();
+                if (below != null) {
+                    pending.addAll(TreeRows.liveChildren(jdbc, groupId, below, next.id()));
+                }
+            }
+            NodeDeleted deleted = new NodeDeleted(groupId, nodeId, kind, taken, now.plus(properties.restoreWindow()));
+            events.publishEvent(deleted);
+            return deleted;
+        });
+    }
+
+    @Override
+    public TreeNode restore(NodeKind kind, UUID nodeId) {
+        UUID groupId = groupOf(nodeId);
+        GroupDataPlane plane = groups.planeOf(groupId);
+        Instant now = clock.instant();
+        NodeRow restored = plane.transactions().execute(tx -> {
+            JdbcClient jdbc = plane.jdbc();
+            NodeRow node = TreeRows.lock(jdbc, groupId, nodeId)
+                    .filter(row -> row.kind() == kind)
+                    .orElseThrow(() -> new NoSuchNodeException(nodeId));
+            if (node.live()) {
+                throw new TreeChangeRefusedException("This is not deleted.");
+            }
+            if (!node.deletedAt().plus(properties.restoreWindow()).isAfter(now)) {
+                throw new NoSuchNodeException(nodeId); // past its window: as good as purged
+            }
+            if (!nodeId.equals(node.deletedWith())) {
+                throw new TreeChangeRefusedException("This was deleted with its parent: restore the parent.");
+            }
+            if (node.parentId() != null
+                    && TreeRows.lock(jdbc, groupId, node.parentId())
+                            .filter(NodeRow::live)
+                            .isEmpty()) {
+                throw new TreeChangeRefusedException("Its parent is deleted: restore the parent first.");
+            }
+            TreeRows.restoreDeletedWith(jdbc, groupId, nodeId);
+            events.publishEvent(new NodeRestored(groupId, nodeId, kind));
+            return node;
+        });
+        return new TreeNode(nodeId, groupId, kind, restored.parentId(), name(restored), restored.createdAt());
+    }
+
+    @Override
+    public Page<TreeNode> children(NodeKind kind, UUID parentId, int limit, @Nullable String cursor) {
+        ListCursor.requireLimit(limit);
+        UUID groupId = kind == NodeKind.COMPANY ? groupWithTree(parentId) : groupOf(parentId);
+        GroupDataPlane plane = groups.planeOf(groupId);
+        UUID parent = null;
+        if (kind != NodeKind.COMPANY) {
+            parent = live(plane.jdbc(), groupId, kind.parent(), parentId, false).id();
+        }
+        // Names are ciphertexts, so the database cannot sort them: decrypt the group's children, sort here.
+        List<TreeNode> sorted = new ArrayList<>(TreeRows.liveChildren(plane.jdbc(), groupId, kind, parent).stream()
+                .map(this::decrypted)
+                .sorted(ListCursor.ORDER)
+                .toList());
+        TreeNode after = null;
+        if (cursor != null) {
+            UUID afterId = ListCursor.decode(cursor);
+            after = TreeRows.find(plane.jdbc(), groupId, afterId)
+                    .map(this::decrypted)
+                    .orElseThrow(() -> new InvalidPageException("The cursor is no longer valid."));
+        }
+        return ListCursor.page(sorted, after, limit);
+    }
+
+    @Override
+    public int purgeExpired() {
+        Instant cutoff = clock.instant().minus(properties.restoreWindow());
+        int purged = 0;
+        for (UUID groupId : homes.groupsWithNodes()) {
+            GroupDataPlane plane = groups.planeOf(groupId);
+            List<NodeRow> gone = plane.transactions().execute(tx -> {
+                List<NodeRow> expired = TreeRows.deletedBefore(plane.jdbc(), groupId, cutoff);
+                for (NodeRow row : expired) {
+                    TreeRows.purge(plane.jdbc(), row.id());
+                    events.publishEvent(new NodePurged(groupId, row.id(), row.kind()));
+                }
+                return expired;
+            });
+            gone.forEach(row -> homes.forget(row.id()));
+            purged += gone.size();
+        }
+        return purged;
+    }
+
+    private UUID groupOf(UUID nodeId) {
+        return homes.groupOf(nodeId).orElseThrow(() -> new NoSuchNodeException(nodeId));
+    }
+
+    private UUID groupWithTree(UUID groupId) {
+        return groups.get(groupId).id();
+    }
+
+    private static NodeRow live(JdbcClient jdbc, UUID groupId, NodeKind kind, UUID nodeId, boolean lock) {
+        return (lock ? TreeRows.lock(jdbc, groupId, nodeId) : TreeRows.find(jdbc, groupId, nodeId))
+                .filter(row -> row.kind() == kind && row.live())
+                .orElseThrow(() -> new NoSuchNodeException(nodeId));
+    }
+
+    private TreeNode decrypted(NodeRow row) {
+        return new TreeNode(row.id(), row.groupId(), row.kind(), row.parentId(), name(row), row.createdAt());
+    }
+
+    private String name(NodeRow row) {
+        return ciphers.of(row.groupId())
+                .decryptText(
+                        row.encryptedName(),
+                        TreeRows.NODE_TABLE,
+                        TreeRows.NAME,
+                        row.id().toString());
+    }
+}

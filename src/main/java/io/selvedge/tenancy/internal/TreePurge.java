@@ -1,0 +1,30 @@
+package io.selvedge.tenancy.internal;
+
+import io.selvedge.tenancy.Tree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Purges the nodes whose restore window has passed, on a schedule. */
+@Component
+class TreePurge {
+
+    private static final Logger log = LoggerFactory.getLogger(TreePurge.class);
+
+    private final Tree tree;
+
+    TreePurge(Tree tree) {
+        this.tree = tree;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${selvedge.tenancy.purge-check-interval:1h}",
+            initialDelayString = "${selvedge.tenancy.purge-check-interval:1h}")
+    void purgeExpired() {
+        int purged = tree.purgeExpired();
+        if (purged > 0) {
+            log.info("Purged {} deleted nodes past their restore window", purged);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.selvedge.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.storage.Stores;
+import io.selvedge.tenancy.GroupCreated;
+import io.selvedge.tenancy.NodeDeleted;
+import io.selvedge.tenancy.NodeKind;
+import io.selvedge.tenancy.NodeMoved;
+import io.selvedge.tenancy.NodeRestored;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The life of a group's tree through the API: create, list, rename, move, delete and restore. */
+@SelvedgeIntegrationTest
+@RecordApplicationEvents
+class TreeApiIT {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    ApplicationEvents events;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void mvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+    }
+
+    @Test
+    void aGroupIsCreatedInItsRegionByItsCreator() throws Exception {
+        String group = created(send(post("/api/v1/groups"), "{\"name\": \"  Maison Ourse \", \"region\": \"eu\"}")
+                .andExpect(jsonPath("$.name").value("Maison Ourse"))
+                .andExpect(jsonPath("$.region").value("eu"))
+                .andExpect(header().string("Location", startsWith("/api/v1/groups/"))));
+
+        send(get("/api/v1/groups/" + group), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(group))
+                .andExpect(jsonPath("$.name").value("Maison Ourse"))
+                .andExpect(jsonPath("$.region").value("eu"));
+        assertThat(events.stream(GroupCreated.class)).contains(new GroupCreated(UUID.fromString(group), "eu", "ada"));
+    }
+
+    @Test
+    void anEuGroupsRowsAreOnlyInTheEuStore() throws Exception {
+        String group = aGroup("eu");
+        String company = aNode("groups", group, "companies", "Ourse SA");
+        String brand = aNode("companies", company, "brands", "Ourse");
+        aNode("seasons", aNode("brands", brand, "seasons", "SS27"), "workrooms", "Denim");
+
+        for (String region : stores.regions()) {
+            JdbcTemplate jdbc = new JdbcTemplate(stores.region(region).dataSource());
+            Integer nodes = jdbc.queryForObject(
+                    "select count(*) from tenancy_node where group_id = ?", Integer.class, UUID.fromString(group));
+            Integer groups = jdbc.queryForObject(
+                    "select count(*) from tenancy_group where group_id = ?", Integer.class, UUID.fromString(group));
+            assertThat(nodes).as(region).isEqualTo(region.equals("eu") ? 4 : 0);
+            assertThat(groups).as(region).isEqualTo(region.equals("eu") ? 1 : 0);
+        }
+    }
+
+    @Test
+    void aTreeIsBuiltRenamedMovedDeletedAndRestored() throws Exception {
+        String group = aGroup("us");
+        String company = aNode("groups", group, "companies", "Ourse SA");
+        String brand = aNode("companies", company, "brands", "Ourse");
+        String otherBrand = aNode("companies", company, "brands", "Petite Ourse");
+        String spring = aNode("brands", brand, "seasons", "SS27");
+        String autumn = aNode("brands", brand, "seasons", "AW27");
+        String denim = aNode("seasons", spring, "workrooms", "Denim");
+
+        send(get("/api/v1/workrooms/" + denim), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("WORKROOM"))
+                .andExpect(jsonPath("$.name").value("Denim"))
+                .andExpect(jsonPath("$.parentId").value(spring))
+                .andExpect(jsonPath("$.groupId").value(group));
+
+        send(patch("/api/v1/workrooms/" + denim), "{\"name\": \"Denim lab\", \"parentId\": \"" + autumn + "\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Denim lab"))
+                .andExpect(jsonPath("$.parentId").value(autumn));
+        assertThat(names("seasons", autumn, "workrooms")).containsExactly("Denim lab");
+        assertThat(names("seasons", spring, "workrooms")).isEmpty();
+        assertThat(events.stream(NodeMoved.class))
+                .contains(new NodeMoved(
+                        UUID.fromString(group),
+                        UUID.fromString(denim),
+                        NodeKind.WORKROOM,
+                        UUID.fromString(spring),
+                        UUID.fromString(autumn)));
+
+        send(patch("/api/v1/seasons/" + spring), "{\"parentId\": \"" + otherBrand + "\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parentId").value(otherBrand));
+        assertThat(names("brands", otherBrand, "seasons")).containsExactly("SS27");
+
+        send(delete("/api/v1/seasons/" + autumn), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nodesDeleted").value(2));
+        send(get("/api/v1/seasons/" + autumn), null).andExpect(status().isNotFound());
+        send(get("/api/v1/workrooms/" + denim), null).andExpect(status().isNotFound());
+        assertThat(names("brands", brand, "seasons")).isEmpty();
+        send(post("/api/v1/workrooms/" + denim + "/restore"), null).andExpect(status().isConflict());
+
+        send(post("/api/v1/seasons/" + autumn + "/restore"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("AW27"));
+        send(get("/api/v1/workrooms/" + denim), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Denim lab"));
+        send(post("/api/v1/seasons/" + autumn + "/restore"), null).andExpect(status().isConflict());
+        assertThat(events.stream(NodeDeleted.class))
+                .anyMatch(e -> e.nodeId().toString().equals(autumn));
+        assertThat(events.stream(NodeRestored.class))
+                .anyMatch(e -> e.nodeId().toString().equals(autumn));
+    }
+
+    @Test
+    void movesOutsideTheSameGrandparentOrGroupAreRefused() throws Exception {
+        String group = aGroup("us");
+        String company = aNode("groups", group, "companies", "Ourse SA");
+        String otherCompany = aNode("groups", group, "companies", "Loup SA");
+        String brand = aNode("companies", company, "brands", "Ourse");
+        String foreignBrand = aNode("companies", otherCompany, "brands", "Loup");
+        String season = aNode("brands", brand, "seasons", "SS27");
+        String foreignSeason = aNode("brands", foreignBrand, "seasons", "SS27");
+        String workroom = aNode("seasons", season, "workrooms", "Denim");
+        String elsewhere = aNode(
+                "brands",
+                aNode("companies", aNode("groups", aGroup("us"), "companies", "Other"), "brands", "B"),
+                "seasons",
+                "S");
+
+        refusedMove("seasons", season, foreignBrand);
+        refusedMove("workrooms", workroom, foreignSeason);
+        refusedMove("workrooms", workroom, brand);
+        refusedMove("workrooms", workroom, elsewhere);
+        refusedMove("brands", brand, otherCompany);
+        send(patch("/api/v1/workrooms/" + workroom), "{\"parentId\": \"" + UUID.randomUUID() + "\"}")
+                .andExpect(status().isNotFound());
+        assertThat(names("brands", brand, "seasons")).containsExactly("SS27");
+        assertThat(names("seasons", season, "workrooms")).containsExactly("Denim");
+    }
+
+    @Test
+    void childrenArePagedInNameOrderWithAnOpaqueCursor() throws Exception {
+        String company = aNode("groups", aGroup("apac"), "companies", "Ourse SA");
+        String brand = aNode("companies", company, "brands", "Ourse");
+        String season = aNode("brands", brand, "seasons", "SS27");
+        for (String name : List.of("knitwear", "Denim", "Outerwear", "accessories", "Tailoring")) {
+            aNode("seasons", season, "workrooms", name);
+        }
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String body = send(
+                            get("/api/v1/seasons/" + season + "/workrooms?limit=2"
+                                    + (cursor == null ? "" : "&cursor=" + cursor)),
+                            null)
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            List<String> names = JsonPath.read(body, "$.items[*].name");
+            assertThat(names).hasSizeLessThanOrEqualTo(2);
+            seen.addAll(names);
+            cursor = JsonPath.read(body, "$.nextCursor");
+            pages++;
+        } while (cursor != null);
+
+        assertThat(pages).isEqualTo(3);
+        send(get("/api/v1/seasons/" + season + "/workrooms"), null)
+                .andExpect(jsonPath("$.nextCursor").isEmpty());
+        assertThat(seen).containsExactly("accessories", "Denim", "knitwear", "Outerwear", "Tailoring");
+    }
+
+    @Test
+    void badInputIsA4xxProblem() throws Exception {
+        String group = aGroup("us");
+        String company = aNode("groups", group, "companies", "Ourse SA");
+
+        problem(send(post("/api/v1/groups"), "{\"name\": \"G\", \"region\": \"mars\"}"), 400);
+        problem(send(post("/api/v1/groups"), "{\"name\": \"G\"}"), 400);
+        problem(send(post("/api/v1/groups"), "{\"name\": \"   \", \"region\": \"us\"}"), 400);
+        problem(send(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"a\\u0000b\"}"), 400);
+        problem(send(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"" + "x".repeat(201) + "\"}"), 400);
+        problem(send(post("/api/v1/groups/" + group + "/companies"), "{}"), 400);
+        problem(send(post("/api/v1/groups/" + group + "/companies"), "not json"), 400);
+        problem(send(patch("/api/v1/companies/" + company), "{}"), 400);
+        problem(send(get("/api/v1/groups/" + group + "/companies?limit=0"), null), 400);
+        problem(send(get("/api/v1/groups/" + group + "/companies?limit=201"), null), 400);
+        problem(send(get("/api/v1/groups/" + group + "/companies?cursor=%21%21"), null), 400);
+        problem(send(get("/api/v1/groups/" + UUID.randomUUID()), null), 404);
+        problem(send(get("/api/v1/companies/not-a-uuid"), null), 400);
+        problem(send(get("/api/v1/brands/" + company), null), 404);
+        problem(send(get("/api/v1/companies/" + group), null), 404);
+        problem(send(post("/api/v1/companies/" + group + "/brands"), "{\"name\": \"B\"}"), 404);
+        problem(send(post("/api/v1/brands/" + company + "/seasons"), "{\"name\": \"S\"}"), 404);
+        problem(send(post("/api/v1/groups/" + company + "/brands"), "{\"name\": \"B\"}"), 404);
+        problem(send(delete("/api/v1/workrooms/" + UUID.randomUUID()), null), 404);
+        problem(
+                mvc.perform(post("/api/v1/groups")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"G\", \"region\": \"us\"}")),
+                401);
+    }
+
+    private void refusedMove(String nodes, String node, String parent) throws Exception {
+        problem(send(patch("/api/v1/" + nodes + "/" + node), "{\"parentId\": \"" + parent + "\"}"), 409);
+    }
+
+    private static void problem(ResultActions result, int status) throws Exception {
+        result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private String aGroup(String region) throws Exception {
+        return created(send(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"" + region + "\"}"));
+    }
+
+    private String aNode(String parents, String parent, String children, String name) throws Exception {
+        return created(send(post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}")
+                .andExpect(jsonPath("$.name").value(name)));
+    }
+
+    private List<String> names(String parents, String parent, String children) throws Exception {
+        String body = send(get("/api/v1/" + parents + "/" + parent + "/" + children), null)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.items[*].name");
+    }
+
+    private ResultActions send(MockHttpServletRequestBuilder request, String json) throws Exception {
+        request.with(user("ada")).accept(MediaType.APPLICATION_JSON);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        return mvc.perform(request);
+    }
+
+    private static String created(ResultActions result) throws Exception {
+        String body =
+                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+}
