@@ -104,24 +104,13 @@ final class TamperEvidentStreams {
         }
     }
 
-    /** The ciphertext channel, noting whether it failed by itself. */
-    static final class SourceChannel implements SeekableByteChannel {
+    /** A read-only channel over another: every call but {@code read} goes straight through. */
+    abstract static class ReadOnlyChannel implements SeekableByteChannel {
 
-        private final SeekableByteChannel channel;
-        private volatile boolean failed;
+        final SeekableByteChannel delegate;
 
-        SourceChannel(SeekableByteChannel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public int read(ByteBuffer destination) throws IOException {
-            try {
-                return channel.read(destination);
-            } catch (IOException e) {
-                failed = true;
-                throw e;
-            }
+        ReadOnlyChannel(SeekableByteChannel delegate) {
+            this.delegate = delegate;
         }
 
         @Override
@@ -130,34 +119,54 @@ final class TamperEvidentStreams {
         }
 
         @Override
-        public long position() throws IOException {
-            return channel.position();
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) throws IOException {
-            channel.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return channel.size();
-        }
-
-        @Override
         public SeekableByteChannel truncate(long size) {
             throw new NonWritableChannelException();
         }
 
         @Override
+        public long position() throws IOException {
+            return delegate.position();
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            delegate.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return delegate.size();
+        }
+
+        @Override
         public boolean isOpen() {
-            return channel.isOpen();
+            return delegate.isOpen();
         }
 
         @Override
         public void close() throws IOException {
-            channel.close();
+            delegate.close();
+        }
+    }
+
+    /** The ciphertext channel, noting whether it failed by itself. */
+    static final class SourceChannel extends ReadOnlyChannel {
+
+        private volatile boolean failed;
+
+        SourceChannel(SeekableByteChannel channel) {
+            super(channel);
+        }
+
+        @Override
+        public int read(ByteBuffer destination) throws IOException {
+            try {
+                return delegate.read(destination);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
         }
 
         boolean failed() {
@@ -166,16 +175,15 @@ final class TamperEvidentStreams {
     }
 
     /** The plaintext channel handed to the caller. */
-    static final class PlaintextChannel implements SeekableByteChannel {
+    static final class PlaintextChannel extends ReadOnlyChannel {
 
-        private final SeekableByteChannel plaintext;
         private final SourceChannel source;
         private final Runnable alarm;
         private boolean raised;
         private boolean readOnce;
 
         PlaintextChannel(SeekableByteChannel plaintext, SourceChannel source, Runnable alarm) {
-            this.plaintext = plaintext;
+            super(plaintext);
             this.source = source;
             this.alarm = alarm;
         }
@@ -184,26 +192,10 @@ final class TamperEvidentStreams {
         public int read(ByteBuffer destination) throws IOException {
             try {
                 readOnce = true;
-                return plaintext.read(destination);
+                return delegate.read(destination);
             } catch (IOException e) {
                 throw judge(e);
             }
-        }
-
-        @Override
-        public int write(ByteBuffer source) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public long position() throws IOException {
-            return plaintext.position();
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) throws IOException {
-            plaintext.position(newPosition);
-            return this;
         }
 
         @Override
@@ -211,30 +203,15 @@ final class TamperEvidentStreams {
             try {
                 if (!readOnce) {
                     // Tink finds the file's key on the first read; before it, the size is unknown.
-                    long position = plaintext.position();
-                    plaintext.position(0);
+                    long position = delegate.position();
+                    delegate.position(0);
                     read(ByteBuffer.allocate(1));
-                    plaintext.position(position);
+                    delegate.position(position);
                 }
-                return plaintext.size();
+                return delegate.size();
             } catch (IOException e) {
                 throw judge(e);
             }
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new NonWritableChannelException();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return plaintext.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            plaintext.close();
         }
 
         private synchronized IOException judge(IOException e) {
