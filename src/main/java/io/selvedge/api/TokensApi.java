@@ -89,7 +89,7 @@ class TokensApi {
     record TokenRequest(
             @NotBlank @Size(max = 256) String username,
             @NotNull @Size(max = 1024) String password,
-            @Size(max = 16) String otp,
+            @Size(max = 32) String otp,
             @NotBlank @Size(max = 100) String name,
             Integer expiresInDays,
             @Size(max = 3) List<@NotNull @Size(max = 16) String> scopes) {

@@ -1,5 +1,5 @@
 /**
  * Accounts, passwords, sign-in, MFA, sessions and API tokens.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "crypto"})
 package io.selvedge.identity;

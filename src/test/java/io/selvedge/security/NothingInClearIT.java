@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
+import io.selvedge.crypto.OneTimeCodes;
+import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.notify.Outbox;
 import io.selvedge.notify.OutgoingMail;
 import io.selvedge.platform.PlatformProperties;
@@ -18,6 +20,9 @@ import io.selvedge.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -75,6 +80,37 @@ class NothingInClearIT {
                 .isEmpty();
         assertThat(AtRest.valuesContaining(stores, marker)).isEmpty();
         assertThat(AtRest.valuesContaining(stores, marker.toLowerCase())).isEmpty();
+    }
+
+    @Autowired
+    TotpEnrolment totp;
+
+    @Autowired
+    JdbcTemplate globalStore;
+
+    /** The TOTP secret and the recovery codes of an account are secrets too: none rests in clear. */
+    @Test
+    void noTotpSecretOrRecoveryCodeRestsInClear() throws Exception {
+        UUID account = UUID.randomUUID();
+        globalStore.update(
+                "insert into account (id, username, status, created_at) values (?, ?, 'ACTIVE', ?)",
+                account,
+                "clear-" + account.toString().substring(0, 8),
+                java.sql.Timestamp.from(Instant.now()));
+        String secret = totp.start(account).secret();
+        List<String> secrets = new ArrayList<>(
+                totp.confirm(account, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1"));
+        secrets.addAll(secrets.stream().map(code -> code.replace("-", "")).toList());
+        secrets.add(secret);
+
+        AtRest.flushEmbeddedStores(stores);
+
+        for (String inClear : secrets) {
+            assertThat(AtRest.filesContaining(platform.dataDir(), inClear, NothingInClearIT::developmentMailCopy))
+                    .as("files")
+                    .isEmpty();
+            assertThat(AtRest.valuesContaining(stores, inClear)).as("tables").isEmpty();
+        }
     }
 
     @Test

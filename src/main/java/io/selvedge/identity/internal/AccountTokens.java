@@ -4,6 +4,7 @@ import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.IdentityProperties;
+import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.SignInFailedException;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.Usernames;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 
 /** API tokens: made after a password sign-in (throttled, like the web page's), listed, revoked. */
@@ -26,6 +26,8 @@ import org.springframework.stereotype.Service;
 class AccountTokens implements ApiTokens {
 
     static final String NO_MATCH = "That username and password do not match an account.";
+    static final String NEEDS_CODE = "This account uses MFA: send a fresh one-time code from its app as otp,"
+            + " or one of its recovery codes. The code was missing, wrong or used already.";
     static final int LONGEST_NAME = 100;
 
     private final AuthenticationManager passwordSignIn;
@@ -60,19 +62,17 @@ class AccountTokens implements ApiTokens {
         String username = Usernames.normalise(request.username());
         UsernamePasswordAuthenticationToken attempt =
                 UsernamePasswordAuthenticationToken.unauthenticated(username, String.valueOf(request.password()));
-        attempt.setDetails(new WebAuthenticationDetails(clientAddress, null));
+        attempt.setDetails(new SignInDetails(clientAddress, request.otp()));
         try {
             passwordSignIn.authenticate(attempt);
         } catch (SignInThrottledException e) {
             throw e;
+        } catch (OneTimeCodeRejectedException e) {
+            throw new SignInFailedException(NEEDS_CODE);
         } catch (AuthenticationException e) {
             throw new SignInFailedException(NO_MATCH);
         }
         Account account = accounts.findByUsername(username).orElseThrow(() -> new SignInFailedException(NO_MATCH));
-        if (account.mfaEnrolled()) {
-            // The one-time code is checked by the MFA step of this issue, not built yet: fail closed.
-            throw new SignInFailedException("This account also needs a one-time code, which cannot be checked yet.");
-        }
         String secret = ApiTokenSecrets.generate();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();

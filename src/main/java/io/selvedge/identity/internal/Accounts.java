@@ -55,6 +55,10 @@ class Accounts {
         jdbc.update("update account set password_hash = ? where username = ?", passwordHash, username);
     }
 
+    void setMfaEnrolled(UUID id, boolean enrolled) {
+        jdbc.update("update account set mfa_enrolled = ? where id = ?", enrolled, id);
+    }
+
     void recordSignIn(String username) {
         jdbc.update(
                 "update account set last_sign_in_at = ? where username = ?", Timestamp.from(Instant.now()), username);

@@ -44,6 +44,7 @@ class IdentityConfiguration {
             AccountUserDetails accounts,
             PasswordEncoder encoder,
             SignInThrottle throttle,
+            AccountTotp secondFactor,
             ApplicationEventPublisher events) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
@@ -54,7 +55,8 @@ class IdentityConfiguration {
                 throw new DisabledException("The account is disabled.");
             }
         });
-        ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(passwords, throttle));
+        ProviderManager manager =
+                new ProviderManager(new ThrottledPasswordAuthentication(passwords, throttle, secondFactor));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }

@@ -12,6 +12,7 @@ record StoredToken(
         String username,
         StaffRole staffRole,
         AccountStatus accountStatus,
+        boolean mfaEnrolled,
         String name,
         byte[] hash,
         Set<ApiScope> scopes,

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StoredTokens {
 
-    private static final String SELECT = "select t.id, t.account_id, a.username, a.staff_role, a.status, t.name,"
-            + " t.token_hash, t.scopes, t.created_at, t.expires_at, t.last_used_at, t.last_used_from"
-            + " from api_token t join account a on a.id = t.account_id";
+    private static final String SELECT =
+            "select t.id, t.account_id, a.username, a.staff_role, a.status, a.mfa_enrolled, t.name,"
+                    + " t.token_hash, t.scopes, t.created_at, t.expires_at, t.last_used_at, t.last_used_from"
+                    + " from api_token t join account a on a.id = t.account_id";
 
     private final JdbcTemplate jdbc;
 
@@ -84,6 +85,7 @@ class StoredTokens {
                 row.getString("username"),
                 staffRole == null ? null : StaffRole.valueOf(staffRole),
                 AccountStatus.valueOf(row.getString("status")),
+                row.getBoolean("mfa_enrolled"),
                 row.getString("name"),
                 HexFormat.of().parseHex(row.getString("token_hash")),
                 scopes,

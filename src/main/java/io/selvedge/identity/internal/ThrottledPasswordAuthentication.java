@@ -12,16 +12,20 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Password sign-in for the web page and the token endpoint: the throttle first (no Argon2 while an
  * attempt must wait), then Spring's {@code DaoAuthenticationProvider}, which hashes a dummy password for an
- * unknown username so that both failures take the same time and answer the same.
+ * unknown username so that both failures take the same time and answer the same. For an account with
+ * MFA, the one-time code of the {@link SignInDetails} is checked after the password, throttled apart.
  */
 class ThrottledPasswordAuthentication implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final AccountTotp secondFactor;
 
-    ThrottledPasswordAuthentication(AuthenticationProvider passwords, SignInThrottle throttle) {
+    ThrottledPasswordAuthentication(
+            AuthenticationProvider passwords, SignInThrottle throttle, AccountTotp secondFactor) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.secondFactor = secondFactor;
     }
 
     @Override
@@ -33,14 +37,17 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         if (!wait.isZero()) {
             throw new SignInThrottledException(wait);
         }
+        Authentication signedIn;
         try {
-            Authentication signedIn = passwords.authenticate(attempt);
+            signedIn = passwords.authenticate(attempt);
             throttle.succeeded(username, SignInFactor.PASSWORD);
-            return signedIn;
         } catch (BadCredentialsException e) {
             throttle.failed(username, address, SignInFactor.PASSWORD);
             throw e;
         }
+        String code = attempt.getDetails() instanceof SignInDetails details ? details.oneTimeCode() : null;
+        secondFactor.checkSecondFactor(username, address, code);
+        return signedIn;
     }
 
     @Override

@@ -72,6 +72,11 @@ public class TokenAuthenticator {
         cache.values().removeIf(cached -> cached.token().id().equals(tokenId));
     }
 
+    /** Forgets every token of an account on this node, after its MFA state changed. */
+    void forgetAccount(UUID accountId) {
+        cache.values().removeIf(cached -> cached.token().accountId().equals(accountId));
+    }
+
     private Cached load(byte[] hash, Instant now) {
         ByteBuffer key = ByteBuffer.wrap(hash.clone());
         Optional<StoredToken> stored = tokens.findByHash(hash);
@@ -89,6 +94,7 @@ public class TokenAuthenticator {
                 token.accountId(),
                 token.username(),
                 token.staffRole() == null ? null : token.staffRole().name(),
+                token.mfaEnrolled(),
                 token.id(),
                 scopes);
         Cached previous = cache.get(key);

@@ -58,6 +58,16 @@ final class Api {
         return TestHttps.send(client, request.build());
     }
 
+    HttpResponse<String> send(String method, String path, String authorization, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(urls.apply(path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return TestHttps.send(client, request.build());
+    }
+
     static String bearer(String token) {
         return "Bearer " + token;
     }

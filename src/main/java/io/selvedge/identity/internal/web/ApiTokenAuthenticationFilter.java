@@ -35,6 +35,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     static final String INVALID = "The API token is not valid: it is mistyped, expired or revoked."
             + " The API takes API tokens, never passwords: make one with POST /api/v1/auth/tokens.";
 
+    static final String ENROL_FIRST = "Platform staff must use MFA. Until you enrol, only GET /api/v1/me and"
+            + " the enrolment endpoints answer: POST /api/v1/me/mfa/totp, then POST /api/v1/me/mfa/totp/confirm"
+            + " with a code from your authenticator app.";
+
     private final TokenAuthenticator tokens;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
@@ -57,6 +61,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             Problems.write(request, response, HttpStatus.UNAUTHORIZED, INVALID);
             return;
         }
+        if (caller.get().mustEnrolMfa() && !reachableBeforeEnrolment(request)) {
+            Problems.write(request, response, HttpStatus.FORBIDDEN, ENROL_FIRST);
+            return;
+        }
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new ApiTokenAuthentication(caller.get()));
         contexts.setContext(context);
@@ -65,6 +73,14 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             contexts.clearContext();
         }
+    }
+
+    /** {@code /api/v1/me} and the MFA enrolment endpoints (the firewall has refused unnormalised paths). */
+    private static boolean reachableBeforeEnrolment(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/v1/me")
+                || path.equals("/api/v1/me/mfa/totp")
+                || path.equals("/api/v1/me/mfa/totp/confirm");
     }
 
     /** The caller of a request's {@code Authorization} header, in the benchmark too. */

@@ -1,7 +1,9 @@
 package io.selvedge.identity.internal.web;
 
 import io.selvedge.identity.ApiScope;
+import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.internal.SignInDetails;
 import io.selvedge.identity.internal.TokenAuthenticator;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.ServletException;
@@ -53,6 +55,9 @@ class SecurityConfiguration {
 
     private static final AuthenticationFailureHandler WRONG_CREDENTIALS =
             new SimpleUrlAuthenticationFailureHandler("/signin?error");
+
+    private static final AuthenticationFailureHandler WRONG_CODE =
+            new SimpleUrlAuthenticationFailureHandler("/signin?code");
 
     private static final long ONE_YEAR_IN_SECONDS = 365L * 24 * 60 * 60;
 
@@ -140,6 +145,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/signin")
+                        .authenticationDetailsSource(SignInDetails::of)
                         .defaultSuccessUrl("/", false)
                         .failureHandler(SecurityConfiguration::signInFailed)
                         .permitAll())
@@ -164,6 +170,10 @@ class SecurityConfiguration {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
             request.setAttribute(SignInThrottledException.WAIT_ATTRIBUTE, throttled.inWords());
             request.getRequestDispatcher(SIGN_IN_WAIT_PAGE).forward(request, response);
+            return;
+        }
+        if (failure instanceof OneTimeCodeRejectedException) {
+            WRONG_CODE.onAuthenticationFailure(request, response, failure);
             return;
         }
         WRONG_CREDENTIALS.onAuthenticationFailure(request, response, failure);

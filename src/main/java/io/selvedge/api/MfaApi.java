@@ -1,0 +1,97 @@
+package io.selvedge.api;
+
+import io.selvedge.identity.ApiCaller;
+import io.selvedge.identity.OneTimeCodeRejectedException;
+import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.platform.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/me/mfa/totp}: start, confirm and remove the caller's TOTP. A wrong code on confirmation
+ * answers 400, on removal 403 (removal needs a fresh code); failed codes are throttled like sign-ins.
+ */
+@RestController
+class MfaApi {
+
+    private final TotpEnrolment totp;
+
+    MfaApi(TotpEnrolment totp) {
+        this.totp = totp;
+    }
+
+    @PostMapping("/api/v1/me/mfa/totp")
+    TotpEnrolment.PendingTotp start(@AuthenticationPrincipal ApiCaller caller) {
+        return totp.start(caller.accountId());
+    }
+
+    @PostMapping("/api/v1/me/mfa/totp/confirm")
+    Confirmed confirm(
+            @AuthenticationPrincipal ApiCaller caller, @Valid @RequestBody Code body, HttpServletRequest request) {
+        return new Confirmed(totp.confirm(caller.accountId(), body.otp(), request.getRemoteAddr()));
+    }
+
+    @DeleteMapping("/api/v1/me/mfa/totp")
+    ResponseEntity<?> remove(
+            @AuthenticationPrincipal ApiCaller caller, @Valid @RequestBody Code body, HttpServletRequest request) {
+        try {
+            totp.remove(caller.accountId(), body.otp(), request.getRemoteAddr());
+        } catch (OneTimeCodeRejectedException e) {
+            return Problems.respond(
+                    request, HttpStatus.FORBIDDEN, "Removing TOTP needs a fresh code. " + e.getMessage());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(OneTimeCodeRejectedException.class)
+    ResponseEntity<ProblemDetail> wrongCode(OneTimeCodeRejectedException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ProblemDetail> conflict(IllegalStateException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(SignInThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(
+                request, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong codes. Try again in " + e.inWords() + ".");
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    record Code(@NotBlank @Size(max = 32) String otp) {
+
+        @Override
+        public String toString() {
+            return "Code[(hidden)]";
+        }
+    }
+
+    record Confirmed(List<String> recoveryCodes) {
+
+        @Override
+        public String toString() {
+            return "Confirmed[(hidden)]";
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.selvedge.identity.internal;
+
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.crypto.OneTimeCodes;
+import io.selvedge.identity.OneTimeCodeRejectedException;
+import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.TotpEnrolment;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * TOTP enrolment, and the second factor at sign-in. The secret rests encrypted under the directory keys,
+ * bound to its row; a time step is spent atomically, so a code works once even when two nodes see it.
+ */
+@Service
+class AccountTotp implements TotpEnrolment {
+
+    static final String WRONG_CODE = "The one-time code is wrong, or was used already. Wait for the next one.";
+    static final String ISSUER = "Selvedge";
+
+    private final TotpSecrets secrets;
+    private final Accounts accounts;
+    private final FieldCiphers ciphers;
+    private final SignInThrottle throttle;
+    private final TokenAuthenticator tokens;
+    private final Clock clock;
+
+    AccountTotp(
+            TotpSecrets secrets,
+            Accounts accounts,
+            FieldCiphers ciphers,
+            SignInThrottle throttle,
+            TokenAuthenticator tokens,
+            Clock clock) {
+        this.secrets = secrets;
+        this.accounts = accounts;
+        this.ciphers = ciphers;
+        this.throttle = throttle;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(noRollbackFor = OneTimeCodeRejectedException.class)
+    public PendingTotp start(UUID accountId) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account."));
+        String secret = OneTimeCodes.newSecret();
+        if (account.mfaEnrolled() || !secrets.savePending(accountId, encrypt(secret, accountId), clock.instant())) {
+            throw new IllegalStateException("TOTP is on already; remove it first to enrol a new app.");
+        }
+        String label = URLEncoder.encode(ISSUER + ":" + account.username(), StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return new PendingTotp(
+                secret,
+                "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + ISSUER
+                        + "&algorithm=SHA1&digits=6&period=30");
+    }
+
+    @Override
+    @Transactional(noRollbackFor = OneTimeCodeRejectedException.class)
+    public List<String> confirm(UUID accountId, String otp, String clientAddress) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account."));
+        TotpSecrets.StoredTotp stored = secrets.find(accountId)
+                .filter(totp -> !totp.confirmed())
+                .orElseThrow(() -> new IllegalStateException("No TOTP enrolment is pending: start one first."));
+        waitIfThrottled(account.username(), clientAddress);
+        OptionalLong step =
+                OneTimeCodes.matchingStep(decrypt(stored, accountId), otp, clock.instant(), stored.lastUsedStep());
+        if (step.isEmpty() || !secrets.confirm(accountId, step.getAsLong(), clock.instant())) {
+            throw failed(account.username(), clientAddress);
+        }
+        throttle.succeeded(account.username(), SignInFactor.ONE_TIME_CODE);
+        List<String> codes = RecoveryCodes.generate();
+        secrets.replaceRecoveryCodes(
+                accountId,
+                codes.stream().map(code -> RecoveryCodes.hash(accountId, code)).toList());
+        accounts.setMfaEnrolled(accountId, true);
+        tokens.forgetAccount(accountId);
+        return codes;
+    }
+
+    @Override
+    @Transactional(noRollbackFor = OneTimeCodeRejectedException.class)
+    public void remove(UUID accountId, String otp, String clientAddress) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account."));
+        TotpSecrets.StoredTotp stored = secrets.find(accountId)
+                .filter(TotpSecrets.StoredTotp::confirmed)
+                .orElseThrow(() -> new IllegalStateException("TOTP is not on for this account."));
+        waitIfThrottled(account.username(), clientAddress);
+        if (!spendTotp(accountId, stored, otp)) {
+            throw failed(account.username(), clientAddress);
+        }
+        throttle.succeeded(account.username(), SignInFactor.ONE_TIME_CODE);
+        secrets.delete(accountId);
+        accounts.setMfaEnrolled(accountId, false);
+        tokens.forgetAccount(accountId);
+    }
+
+    /**
+     * The second factor of a sign-in whose password was right: nothing for an account without MFA; else a
+     * fresh TOTP code or an unused recovery code, throttled apart from passwords.
+     *
+     * @throws OneTimeCodeRejectedException if the code is missing, wrong or used
+     * @throws SignInThrottledException while too many codes have failed
+     */
+    @Transactional(noRollbackFor = OneTimeCodeRejectedException.class)
+    public void checkSecondFactor(String username, String clientAddress, String code) {
+        Account account = accounts.findByUsername(username).orElse(null);
+        if (account == null || !account.mfaEnrolled()) {
+            return;
+        }
+        waitIfThrottled(username, clientAddress);
+        boolean accepted = RecoveryCodes.looksLikeOne(code)
+                ? secrets.spendRecoveryCode(account.id(), RecoveryCodes.hash(account.id(), code))
+                : secrets.find(account.id())
+                        .filter(TotpSecrets.StoredTotp::confirmed)
+                        .map(stored -> spendTotp(account.id(), stored, code))
+                        .orElse(false);
+        if (!accepted) {
+            throw failed(username, clientAddress);
+        }
+        throttle.succeeded(username, SignInFactor.ONE_TIME_CODE);
+    }
+
+    private boolean spendTotp(UUID accountId, TotpSecrets.StoredTotp stored, String code) {
+        OptionalLong step =
+                OneTimeCodes.matchingStep(decrypt(stored, accountId), code, clock.instant(), stored.lastUsedStep());
+        return step.isPresent() && secrets.spend(accountId, step.getAsLong());
+    }
+
+    private void waitIfThrottled(String username, String clientAddress) {
+        Duration wait = throttle.waitBefore(username, clientAddress, SignInFactor.ONE_TIME_CODE);
+        if (!wait.isZero()) {
+            throw new SignInThrottledException(wait);
+        }
+    }
+
+    private OneTimeCodeRejectedException failed(String username, String clientAddress) {
+        throttle.failed(username, clientAddress, SignInFactor.ONE_TIME_CODE);
+        return new OneTimeCodeRejectedException(WRONG_CODE);
+    }
+
+    private String encrypt(String secret, UUID accountId) {
+        return ciphers.directory().encryptText(secret, "account_totp", "secret", accountId.toString());
+    }
+
+    private String decrypt(TotpSecrets.StoredTotp stored, UUID accountId) {
+        return ciphers.directory()
+                .decryptText(stored.encryptedSecret(), "account_totp", "secret", accountId.toString());
+    }
+}
