@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
+import java.util.function.BooleanSupplier;
 
 /**
  * Wrappers that tell a failure of authentication from a failure of the storage underneath. Tink's
@@ -17,6 +18,34 @@ import java.nio.channels.SeekableByteChannel;
 final class TamperEvidentStreams {
 
     private TamperEvidentStreams() {}
+
+    /**
+     * Tells a failure of the ciphertext's own source (passed on as it is: a storage error is not
+     * tampering) from a failed authentication, which raises the alarm once and becomes a
+     * {@link TamperedStreamException}.
+     */
+    static final class Verdict {
+
+        private final BooleanSupplier sourceFailed;
+        private final Runnable alarm;
+        private boolean raised;
+
+        Verdict(BooleanSupplier sourceFailed, Runnable alarm) {
+            this.sourceFailed = sourceFailed;
+            this.alarm = alarm;
+        }
+
+        synchronized IOException on(IOException e) {
+            if (sourceFailed.getAsBoolean() || e instanceof TamperedStreamException) {
+                return e;
+            }
+            if (!raised) {
+                raised = true;
+                alarm.run();
+            }
+            return new TamperedStreamException("The stored file failed authentication", e);
+        }
+    }
 
     /** The ciphertext stream, noting whether it failed by itself. */
     static final class Source extends FilterInputStream {
@@ -55,14 +84,11 @@ final class TamperEvidentStreams {
     /** The plaintext stream handed to the caller. */
     static final class Plaintext extends FilterInputStream {
 
-        private final Source source;
-        private final Runnable alarm;
-        private boolean raised;
+        private final Verdict verdict;
 
         Plaintext(InputStream plaintext, Source source, Runnable alarm) {
             super(plaintext);
-            this.source = source;
-            this.alarm = alarm;
+            this.verdict = new Verdict(source::failed, alarm);
         }
 
         @Override
@@ -70,7 +96,7 @@ final class TamperEvidentStreams {
             try {
                 return super.read();
             } catch (IOException e) {
-                throw judge(e);
+                throw verdict.on(e);
             }
         }
 
@@ -79,7 +105,7 @@ final class TamperEvidentStreams {
             try {
                 return super.read(buffer, offset, length);
             } catch (IOException e) {
-                throw judge(e);
+                throw verdict.on(e);
             }
         }
 
@@ -88,19 +114,8 @@ final class TamperEvidentStreams {
             try {
                 return super.skip(n);
             } catch (IOException e) {
-                throw judge(e);
+                throw verdict.on(e);
             }
-        }
-
-        private IOException judge(IOException e) {
-            if (source.failed() || e instanceof TamperedStreamException) {
-                return e;
-            }
-            if (!raised) {
-                raised = true;
-                alarm.run();
-            }
-            return new TamperedStreamException("The stored file failed authentication", e);
         }
     }
 
@@ -177,15 +192,12 @@ final class TamperEvidentStreams {
     /** The plaintext channel handed to the caller. */
     static final class PlaintextChannel extends ReadOnlyChannel {
 
-        private final SourceChannel source;
-        private final Runnable alarm;
-        private boolean raised;
+        private final Verdict verdict;
         private boolean readOnce;
 
         PlaintextChannel(SeekableByteChannel plaintext, SourceChannel source, Runnable alarm) {
             super(plaintext);
-            this.source = source;
-            this.alarm = alarm;
+            this.verdict = new Verdict(source::failed, alarm);
         }
 
         @Override
@@ -194,7 +206,7 @@ final class TamperEvidentStreams {
                 readOnce = true;
                 return delegate.read(destination);
             } catch (IOException e) {
-                throw judge(e);
+                throw verdict.on(e);
             }
         }
 
@@ -210,19 +222,8 @@ final class TamperEvidentStreams {
                 }
                 return delegate.size();
             } catch (IOException e) {
-                throw judge(e);
+                throw verdict.on(e);
             }
-        }
-
-        private synchronized IOException judge(IOException e) {
-            if (source.failed() || e instanceof TamperedStreamException) {
-                return e;
-            }
-            if (!raised) {
-                raised = true;
-                alarm.run();
-            }
-            return new TamperedStreamException("The stored file failed authentication", e);
         }
     }
 }
