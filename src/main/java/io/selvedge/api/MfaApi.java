@@ -10,9 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,13 +68,8 @@ class MfaApi {
 
     @ExceptionHandler(SignInThrottledException.class)
     ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(
-                request, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong codes. Try again in " + e.inWords() + ".");
-        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.tooManyRequests(
+                request, "Too many wrong codes. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
     }
 
     record Code(@NotBlank @Size(max = 32) String otp) {

@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -64,13 +63,8 @@ class TokensApi {
 
     @ExceptionHandler(SignInThrottledException.class)
     ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(
-                request, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins. Try again in " + e.inWords() + ".");
-        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.tooManyRequests(
+                request, "Too many failed sign-ins. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,6 +41,17 @@ public final class Problems {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(of(request, status, detail));
+    }
+
+    /** 429 with {@code Retry-After} (and the same wait as {@code retryAfterSeconds} in the document). */
+    public static ResponseEntity<ProblemDetail> tooManyRequests(
+            HttpServletRequest request, String detail, long retryAfterSeconds) {
+        ProblemDetail problem = of(request, HttpStatus.TOO_MANY_REQUESTS, detail);
+        problem.setProperty("retryAfterSeconds", retryAfterSeconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** Writes a problem straight to the response, for code that runs outside Spring MVC. */
