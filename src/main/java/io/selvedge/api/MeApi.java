@@ -5,6 +5,7 @@ import io.selvedge.identity.ApiCaller;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.WebSessions;
+import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/me}: the caller, its API tokens and its web sessions. Every caller may see its own. */
+@AnyCaller("the caller's own account, tokens and sessions only")
 @RestController
 class MeApi {
 

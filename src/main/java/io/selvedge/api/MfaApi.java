@@ -4,6 +4,7 @@ import io.selvedge.identity.ApiCaller;
 import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/v1/me/mfa/totp}: start, confirm and remove the caller's TOTP. A wrong code on confirmation
  * answers 400, on removal 403 (removal needs a fresh code); failed codes are throttled like sign-ins.
  */
+@AnyCaller("the caller's own MFA enrolment only")
 @RestController
 class MfaApi {
 

@@ -1,5 +1,6 @@
 package io.selvedge.api;
 
+import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import io.selvedge.storage.ResidencyReport;
 import io.selvedge.storage.ResidencyReports;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * found in another region. Permission: platform admins only, until the permission table arrives with
  * the roles issue.
  */
+@AnyCaller("platform admins only, checked by the handler before any look-up")
 @RestController
 class ResidencyReportApi {
 

@@ -3,6 +3,7 @@ package io.selvedge.api;
 import io.selvedge.identity.FirstAdminSetup;
 import io.selvedge.identity.SetupLinkInvalidException;
 import io.selvedge.identity.Usernames;
+import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/setup/admin}: the setup link's job for automation. With the secret of the
  * one-time link, creates the first platform admin; afterwards the endpoint answers 404.
  */
+@AnyCaller("the one-time setup link is the credential")
 @RestController
 class SetupApi {
 

@@ -4,6 +4,7 @@ import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.SignInFailedException;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/auth/tokens}: the one API endpoint that takes a password. Throttled like the sign-in
  * page; a wrong password and an unknown username get the same 401.
  */
+@AnyCaller("the username and password (and code) are the credential")
 @RestController
 class TokensApi {
 

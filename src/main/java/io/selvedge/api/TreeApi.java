@@ -1,8 +1,14 @@
 package io.selvedge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.selvedge.access.Action;
+import io.selvedge.access.Authorization;
+import io.selvedge.access.Level;
+import io.selvedge.access.NotVisibleException;
+import io.selvedge.access.Requires;
+import io.selvedge.access.ResourcePath;
+import io.selvedge.identity.Callers;
 import io.selvedge.tenancy.InvalidNameException;
-import io.selvedge.tenancy.NoSuchNodeException;
 import io.selvedge.tenancy.NodeDeleted;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Page;
@@ -11,11 +17,9 @@ import io.selvedge.tenancy.TreeNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -27,99 +31,249 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The tree below a group: {@code /companies}, {@code /brands}, {@code /seasons}, {@code /workrooms},
- * each created below its parent ({@code POST /groups/{id}/companies}...), read, renamed or moved
- * ({@code PATCH}), deleted and restored. Permission: any authenticated caller, until the permission
- * table arrives.
+ * each created below its parent ({@code POST /groups/{id}/companies}...), listed, read, renamed or moved
+ * ({@code PATCH}), deleted and restored. One handler per kind and operation, each stating its action
+ * from the permission table; lists hold only the children the caller may view.
  */
 @RestController
 class TreeApi {
 
     private static final String BASE = "/api/v1/";
-    private static final String PARENTS = "{parents:groups|companies|brands|seasons}";
-    private static final String CHILDREN = "{children:companies|brands|seasons|workrooms}";
-    private static final String NODES = "{nodes:companies|brands|seasons|workrooms}";
+    private static final String LIMIT = "50";
 
     private final Tree tree;
+    private final Authorization authorization;
+    private final Callers callers;
 
-    TreeApi(Tree tree) {
+    TreeApi(Tree tree, Authorization authorization, Callers callers) {
         this.tree = tree;
+        this.authorization = authorization;
+        this.callers = callers;
     }
 
-    @PostMapping(BASE + PARENTS + "/{parentId}/" + CHILDREN)
-    ResponseEntity<NodeResponse> create(
-            @PathVariable String parents,
-            @PathVariable UUID parentId,
-            @PathVariable String children,
-            @RequestBody NewNode request,
-            Authentication caller) {
-        NodeKind kind = childOf(parents, children, parentId);
-        TreeNode node = tree.create(kind, parentId, request.name(), caller.getName());
-        return ResponseEntity.created(URI.create(BASE + children + "/" + node.id()))
+    // Companies, below a group.
+
+    @PostMapping(BASE + "groups/{groupId}/companies")
+    @Requires(value = Action.CREATE_COMPANY, target = "groupId")
+    ResponseEntity<NodeResponse> createCompany(@PathVariable UUID groupId, @RequestBody NewNode request) {
+        return create(NodeKind.COMPANY, groupId, request);
+    }
+
+    @GetMapping(BASE + "groups/{groupId}/companies")
+    @Requires(value = Action.VIEW_GROUP, target = "groupId")
+    PageResponse companies(
+            @PathVariable UUID groupId,
+            @RequestParam(defaultValue = LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return list(NodeKind.COMPANY, groupId, limit, cursor);
+    }
+
+    @GetMapping(BASE + "companies/{id}")
+    @Requires(value = Action.VIEW, target = "id")
+    NodeResponse company(@PathVariable UUID id) {
+        return NodeResponse.of(tree.get(NodeKind.COMPANY, id));
+    }
+
+    @PatchMapping(BASE + "companies/{id}")
+    @Requires(value = Action.CHANGE_COMPANY_SETTINGS, target = "id")
+    NodeResponse changeCompany(@PathVariable UUID id, @RequestBody NodeChange change) {
+        return change(NodeKind.COMPANY, id, change, Action.CHANGE_COMPANY_SETTINGS);
+    }
+
+    @DeleteMapping(BASE + "companies/{id}")
+    @Requires(value = Action.DELETE_COMPANY, target = "id")
+    DeletedResponse deleteCompany(@PathVariable UUID id) {
+        return delete(NodeKind.COMPANY, id);
+    }
+
+    @PostMapping(BASE + "companies/{id}/restore")
+    @Requires(value = Action.DELETE_COMPANY, target = "id")
+    NodeResponse restoreCompany(@PathVariable UUID id) {
+        return NodeResponse.of(tree.restore(NodeKind.COMPANY, id));
+    }
+
+    // Brands, below a company.
+
+    @PostMapping(BASE + "companies/{companyId}/brands")
+    @Requires(value = Action.MANAGE_BRANDS, target = "companyId")
+    ResponseEntity<NodeResponse> createBrand(@PathVariable UUID companyId, @RequestBody NewNode request) {
+        return create(NodeKind.BRAND, companyId, request);
+    }
+
+    @GetMapping(BASE + "companies/{companyId}/brands")
+    @Requires(value = Action.VIEW, target = "companyId")
+    PageResponse brands(
+            @PathVariable UUID companyId,
+            @RequestParam(defaultValue = LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return list(NodeKind.BRAND, companyId, limit, cursor);
+    }
+
+    @GetMapping(BASE + "brands/{id}")
+    @Requires(value = Action.VIEW, target = "id")
+    NodeResponse brand(@PathVariable UUID id) {
+        return NodeResponse.of(tree.get(NodeKind.BRAND, id));
+    }
+
+    @PatchMapping(BASE + "brands/{id}")
+    @Requires(value = Action.MANAGE_BRANDS, target = "id")
+    NodeResponse changeBrand(@PathVariable UUID id, @RequestBody NodeChange change) {
+        return change(NodeKind.BRAND, id, change, Action.MANAGE_BRANDS);
+    }
+
+    @DeleteMapping(BASE + "brands/{id}")
+    @Requires(value = Action.MANAGE_BRANDS, target = "id")
+    DeletedResponse deleteBrand(@PathVariable UUID id) {
+        return delete(NodeKind.BRAND, id);
+    }
+
+    @PostMapping(BASE + "brands/{id}/restore")
+    @Requires(value = Action.MANAGE_BRANDS, target = "id")
+    NodeResponse restoreBrand(@PathVariable UUID id) {
+        return NodeResponse.of(tree.restore(NodeKind.BRAND, id));
+    }
+
+    // Seasons, below a brand.
+
+    @PostMapping(BASE + "brands/{brandId}/seasons")
+    @Requires(value = Action.MANAGE_SEASONS, target = "brandId")
+    ResponseEntity<NodeResponse> createSeason(@PathVariable UUID brandId, @RequestBody NewNode request) {
+        return create(NodeKind.SEASON, brandId, request);
+    }
+
+    @GetMapping(BASE + "brands/{brandId}/seasons")
+    @Requires(value = Action.VIEW, target = "brandId")
+    PageResponse seasons(
+            @PathVariable UUID brandId,
+            @RequestParam(defaultValue = LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return list(NodeKind.SEASON, brandId, limit, cursor);
+    }
+
+    @GetMapping(BASE + "seasons/{id}")
+    @Requires(value = Action.VIEW, target = "id")
+    NodeResponse season(@PathVariable UUID id) {
+        return NodeResponse.of(tree.get(NodeKind.SEASON, id));
+    }
+
+    @PatchMapping(BASE + "seasons/{id}")
+    @Requires(value = Action.MANAGE_SEASONS, target = "id")
+    NodeResponse changeSeason(@PathVariable UUID id, @RequestBody NodeChange change) {
+        return change(NodeKind.SEASON, id, change, Action.MANAGE_SEASONS);
+    }
+
+    @DeleteMapping(BASE + "seasons/{id}")
+    @Requires(value = Action.MANAGE_SEASONS, target = "id")
+    DeletedResponse deleteSeason(@PathVariable UUID id) {
+        return delete(NodeKind.SEASON, id);
+    }
+
+    @PostMapping(BASE + "seasons/{id}/restore")
+    @Requires(value = Action.MANAGE_SEASONS, target = "id")
+    NodeResponse restoreSeason(@PathVariable UUID id) {
+        return NodeResponse.of(tree.restore(NodeKind.SEASON, id));
+    }
+
+    // Workrooms, below a season.
+
+    @PostMapping(BASE + "seasons/{seasonId}/workrooms")
+    @Requires(value = Action.MANAGE_WORKROOMS, target = "seasonId")
+    ResponseEntity<NodeResponse> createWorkroom(@PathVariable UUID seasonId, @RequestBody NewNode request) {
+        return create(NodeKind.WORKROOM, seasonId, request);
+    }
+
+    @GetMapping(BASE + "seasons/{seasonId}/workrooms")
+    @Requires(value = Action.VIEW, target = "seasonId")
+    PageResponse workrooms(
+            @PathVariable UUID seasonId,
+            @RequestParam(defaultValue = LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return list(NodeKind.WORKROOM, seasonId, limit, cursor);
+    }
+
+    @GetMapping(BASE + "workrooms/{id}")
+    @Requires(value = Action.VIEW, target = "id")
+    NodeResponse workroom(@PathVariable UUID id) {
+        return NodeResponse.of(tree.get(NodeKind.WORKROOM, id));
+    }
+
+    @PatchMapping(BASE + "workrooms/{id}")
+    @Requires(value = Action.MANAGE_WORKROOMS, target = "id")
+    NodeResponse changeWorkroom(@PathVariable UUID id, @RequestBody NodeChange change) {
+        return change(NodeKind.WORKROOM, id, change, Action.MANAGE_WORKROOMS);
+    }
+
+    @DeleteMapping(BASE + "workrooms/{id}")
+    @Requires(value = Action.MANAGE_WORKROOMS, target = "id")
+    DeletedResponse deleteWorkroom(@PathVariable UUID id) {
+        return delete(NodeKind.WORKROOM, id);
+    }
+
+    @PostMapping(BASE + "workrooms/{id}/restore")
+    @Requires(value = Action.MANAGE_WORKROOMS, target = "id")
+    NodeResponse restoreWorkroom(@PathVariable UUID id) {
+        return NodeResponse.of(tree.restore(NodeKind.WORKROOM, id));
+    }
+
+    private ResponseEntity<NodeResponse> create(NodeKind kind, UUID parentId, NewNode request) {
+        String creator = callers.current().orElseThrow().accountId().toString();
+        TreeNode node = tree.create(kind, parentId, request.name(), creator);
+        return ResponseEntity.created(URI.create(BASE + collection(kind) + "/" + node.id()))
                 .body(NodeResponse.of(node));
     }
 
-    @GetMapping(BASE + PARENTS + "/{parentId}/" + CHILDREN)
-    PageResponse list(
-            @PathVariable String parents,
-            @PathVariable UUID parentId,
-            @PathVariable String children,
-            @RequestParam(defaultValue = "50") int limit,
-            @RequestParam(required = false) @Nullable String cursor) {
-        Page<TreeNode> page = tree.children(childOf(parents, children, parentId), parentId, limit, cursor);
+    private PageResponse list(NodeKind kind, UUID parentId, int limit, @Nullable String cursor) {
+        Page<TreeNode> page = tree.children(
+                kind, parentId, limit, cursor, authorization.childrenAllowing(Action.VIEW, parentId, level(kind)));
         return new PageResponse(page.items().stream().map(NodeResponse::of).toList(), page.nextCursor());
     }
 
-    @GetMapping(BASE + NODES + "/{id}")
-    NodeResponse get(@PathVariable String nodes, @PathVariable UUID id) {
-        return NodeResponse.of(tree.get(kindOf(nodes), id));
-    }
-
-    @PatchMapping(BASE + NODES + "/{id}")
-    NodeResponse change(@PathVariable String nodes, @PathVariable UUID id, @RequestBody NodeChange change) {
-        NodeKind kind = kindOf(nodes);
+    /** A rename, a move (which needs the same action on the new parent), or both. */
+    private NodeResponse change(NodeKind kind, UUID id, NodeChange change, Action action) {
         if (change.name() == null && change.parentId() == null) {
             throw new InvalidNameException("Give a new name, a new parentId, or both.");
         }
         if (change.name() != null) {
             Tree.normalisedName(change.name()); // refuse a bad name before anything changes
         }
-        TreeNode node = change.parentId() == null ? tree.get(kind, id) : tree.move(kind, id, change.parentId());
+        TreeNode node = tree.get(kind, id);
+        if (change.parentId() != null) {
+            if (kind.movable()) {
+                // The new parent must be one the caller sees; of the right level, one they may manage.
+                ResourcePath target = authorization.locate(change.parentId()).orElseThrow(NotVisibleException::new);
+                if (authorization.allowed(change.parentId()).isEmpty()) {
+                    throw new NotVisibleException();
+                }
+                if (action.appliesOn(target.level())) {
+                    authorization.require(action, change.parentId());
+                }
+            }
+            node = tree.move(kind, id, change.parentId());
+        }
         return NodeResponse.of(change.name() == null ? node : tree.rename(kind, id, change.name()));
     }
 
-    @DeleteMapping(BASE + NODES + "/{id}")
-    DeletedResponse delete(@PathVariable String nodes, @PathVariable UUID id) {
-        NodeDeleted deleted = tree.delete(kindOf(nodes), id);
+    private DeletedResponse delete(NodeKind kind, UUID id) {
+        NodeDeleted deleted = tree.delete(kind, id);
         return new DeletedResponse(deleted.nodeId(), deleted.nodesTaken(), deleted.restorableUntil());
     }
 
-    @PostMapping(BASE + NODES + "/{id}/restore")
-    NodeResponse restore(@PathVariable String nodes, @PathVariable UUID id) {
-        return NodeResponse.of(tree.restore(kindOf(nodes), id));
-    }
-
-    /** The kind listed or created below a parent; a pair that is not parent and child names no list. */
-    private static NodeKind childOf(String parents, String children, UUID parentId) {
-        NodeKind kind = kindOf(children);
-        String expected = kind.parent() == null ? "groups" : collection(kind.parent());
-        if (!expected.equals(parents)) {
-            throw new NoSuchNodeException(parentId);
-        }
-        return kind;
-    }
-
-    private static NodeKind kindOf(String collection) {
-        return switch (collection) {
-            case "companies" -> NodeKind.COMPANY;
-            case "brands" -> NodeKind.BRAND;
-            case "seasons" -> NodeKind.SEASON;
-            case "workrooms" -> NodeKind.WORKROOM;
-            default -> throw new NoSuchNodeException(new UUID(0, 0));
+    private static String collection(NodeKind kind) {
+        return switch (kind) {
+            case COMPANY -> "companies";
+            case BRAND -> "brands";
+            case SEASON -> "seasons";
+            case WORKROOM -> "workrooms";
         };
     }
 
-    private static String collection(NodeKind kind) {
-        return kind == NodeKind.COMPANY ? "companies" : kind.name().toLowerCase(Locale.ROOT) + "s";
+    private static Level level(NodeKind kind) {
+        return switch (kind) {
+            case COMPANY -> Level.COMPANY;
+            case BRAND -> Level.BRAND;
+            case SEASON -> Level.SEASON;
+            case WORKROOM -> Level.WORKROOM;
+        };
     }
 
     record NewNode(String name) {}

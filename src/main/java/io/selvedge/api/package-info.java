@@ -1,5 +1,6 @@
 /**
  * The REST controllers of the public API (/api/v1).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "storage", "tenancy"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"platform", "identity", "storage", "tenancy", "access"})
 package io.selvedge.api;

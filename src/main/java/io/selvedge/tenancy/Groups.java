@@ -10,11 +10,11 @@ public interface Groups {
      * the region. Publishes {@link GroupCreated}, the hook through which the creator is made the
      * group's admin.
      *
-     * @param creator who asked for the group (the caller's username)
+     * @param creator the account id of who asked for the group
      * @throws io.selvedge.storage.UnknownRegionException if the region is not configured
      * @throws InvalidNameException if the name is not a valid name
      */
-    Group create(String name, String region, String creator);
+    Group create(String name, String region, UUID creator);
 
     /**
      * A group by id.

@@ -1,6 +1,8 @@
 package io.selvedge.tenancy;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.lang.Nullable;
 
 /**
@@ -50,6 +52,18 @@ public interface Tree {
      * @throws InvalidPageException for a cursor that this list did not hand out, or a bad limit
      */
     Page<TreeNode> children(NodeKind kind, UUID parentId, int limit, @Nullable String cursor);
+
+    /**
+     * Like {@link #children(NodeKind, UUID, int, String)}, listing only the children whose id passes
+     * {@code visible} (filtered before paging, so pages stay full).
+     */
+    Page<TreeNode> children(NodeKind kind, UUID parentId, int limit, @Nullable String cursor, Predicate<UUID> visible);
+
+    /**
+     * Where an id is: its group and the path from the group down to it, deleted but restorable nodes
+     * included. Empty for an id that is neither a group nor a node (or a purged one). Decrypts nothing.
+     */
+    Optional<NodeLocation> locate(UUID id);
 
     /** Purges the nodes whose restore window has passed; returns how many were purged. */
     int purgeExpired();

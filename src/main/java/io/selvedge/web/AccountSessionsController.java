@@ -1,6 +1,7 @@
 package io.selvedge.web;
 
 import io.selvedge.identity.WebSessions;
+import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /** The signed-in person's web sessions: where they are signed in, with a button to end each or all. */
+@AnyCaller("the signed-in account's own sessions only")
 @Controller
 class AccountSessionsController {
 

@@ -2,6 +2,7 @@ package io.selvedge.web;
 
 import io.selvedge.identity.FirstAdminSetup;
 import io.selvedge.identity.SetupLinkInvalidException;
+import io.selvedge.platform.AnyCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The page behind the one-time setup link: it creates the first platform admin. */
+@AnyCaller("the one-time setup link is the credential")
 @Controller
 class SetupController {
 

@@ -1,6 +1,7 @@
 package io.selvedge.web;
 
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /** The sign-in page and the page behind it. Spring Security handles the form's POST. */
+@AnyCaller("the sign-in pages and the signed-in home page")
 @Controller
 class SignInController {
 

@@ -2,7 +2,6 @@ package io.selvedge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,6 +19,7 @@ import io.selvedge.tenancy.NodeDeleted;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.NodeMoved;
 import io.selvedge.tenancy.NodeRestored;
+import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,7 +37,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** The life of a group's tree through the API: create, list, rename, move, delete and restore. */
+/**
+ * The life of a group's tree through the API: create, list, rename, move, delete and restore, by the
+ * group's creator, who is its admin through a real grant.
+ */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
 class TreeApiIT {
@@ -54,27 +56,33 @@ class TreeApiIT {
 
     MockMvc mvc;
 
+    Customers customers;
+
+    /** A customer who creates every group of these tests, so is its admin. */
+    Customers.Account ada;
+
     @BeforeEach
     void mvc() {
+        customers = new Customers(stores);
+        ada = customers.aCustomer("ada");
         mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
                 .build();
     }
 
     @Test
-    void untilThePermissionModelLandsNoRealCallerReachesTheTreeNotEvenPlatformStaff() throws Exception {
-        for (String path : new String[] {"/api/v1/groups", "/api/v1/companies/" + java.util.UUID.randomUUID()}) {
-            mvc.perform(get(path)
-                            .with(user("staff")
-                                    .authorities(
-                                            new SimpleGrantedAuthority("STAFF_PLATFORM_ADMIN"),
-                                            new SimpleGrantedAuthority("SCOPE_read"),
-                                            new SimpleGrantedAuthority("SCOPE_write"),
-                                            new SimpleGrantedAuthority("SCOPE_admin"))))
-                    .andExpect(status().isForbidden());
+    void platformStaffReachNoCustomerTree() throws Exception {
+        String group = aGroup("eu");
+        String company = aNode("groups", group, "companies", "Ourse SA");
+        Customers.Account staff = customers.aPlatformAdmin("staff");
+        for (String path : new String[] {"/api/v1/groups/" + group, "/api/v1/companies/" + company}) {
+            mvc.perform(get(path).with(staff.caller())).andExpect(status().isNotFound());
         }
+        mvc.perform(get("/api/v1/groups").with(staff.caller()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isEmpty());
         mvc.perform(post("/api/v1/groups")
-                        .with(user("staff").authorities(new SimpleGrantedAuthority("SCOPE_write")))
+                        .with(staff.caller())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Acme\", \"region\": \"eu\"}"))
                 .andExpect(status().isForbidden());
@@ -92,7 +100,11 @@ class TreeApiIT {
                 .andExpect(jsonPath("$.id").value(group))
                 .andExpect(jsonPath("$.name").value("Maison Ourse"))
                 .andExpect(jsonPath("$.region").value("eu"));
-        assertThat(events.stream(GroupCreated.class)).contains(new GroupCreated(UUID.fromString(group), "eu", "ada"));
+        assertThat(events.stream(GroupCreated.class))
+                .contains(new GroupCreated(UUID.fromString(group), "eu", ada.id()));
+        send(get("/api/v1/groups"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.hasItem(group)));
     }
 
     @Test
@@ -189,7 +201,7 @@ class TreeApiIT {
         refusedMove("seasons", season, foreignBrand);
         refusedMove("workrooms", workroom, foreignSeason);
         refusedMove("workrooms", workroom, brand);
-        refusedMove("workrooms", workroom, elsewhere);
+        refusedMove("workrooms", workroom, elsewhere); // ada administers both groups, so sees both
         refusedMove("brands", brand, otherCompany);
         send(patch("/api/v1/workrooms/" + workroom), "{\"parentId\": \"" + UUID.randomUUID() + "\"}")
                 .andExpect(status().isNotFound());
@@ -290,8 +302,7 @@ class TreeApiIT {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, String json) throws Exception {
-        request.with(user("ada").authorities(new SimpleGrantedAuthority("TREE_PREVIEW_UNTIL_PERMISSIONS_LAND")))
-                .accept(MediaType.APPLICATION_JSON);
+        request.with(ada.caller()).accept(MediaType.APPLICATION_JSON);
         if (json != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json);
         }

@@ -144,7 +144,7 @@ class NothingInClearIT {
     /** Every level of a group's tree, each name and the creator holding the marker. */
     private void aTreeNamed(String name) {
         String creator = marker.toLowerCase();
-        UUID parent = groups.create("Group " + name, "eu", creator).id();
+        UUID parent = groups.create("Group " + name, "eu", UUID.randomUUID()).id();
         for (NodeKind kind : NodeKind.values()) {
             parent = tree.create(kind, parent, kind + " " + name, creator).id();
         }

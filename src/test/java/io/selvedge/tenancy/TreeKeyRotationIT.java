@@ -37,7 +37,7 @@ class TreeKeyRotationIT {
 
     @Test
     void namesAreReEncryptedUnderTheNewKey() throws Exception {
-        UUID group = groups.create("Maison", "eu", "ada").id();
+        UUID group = groups.create("Maison", "eu", UUID.randomUUID()).id();
         TreeNode company = tree.create(NodeKind.COMPANY, group, "Ourse SA", "ada");
         TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Ourse", "ada");
         List<String> before = storedNames(group);

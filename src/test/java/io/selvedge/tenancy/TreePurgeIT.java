@@ -23,7 +23,7 @@ class TreePurgeIT {
         try (TestServer server = TestServer.with().clock(clock).start()) {
             Groups groups = server.bean(Groups.class);
             Tree tree = server.bean(Tree.class);
-            UUID group = groups.create("Maison", "eu", "ada").id();
+            UUID group = groups.create("Maison", "eu", UUID.randomUUID()).id();
             TreeNode company = tree.create(NodeKind.COMPANY, group, "Ourse SA", "ada");
             TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Ourse", "ada");
             TreeNode season = tree.create(NodeKind.SEASON, brand.id(), "SS27", "ada");

@@ -48,9 +48,9 @@ class GroupRegistry implements Groups {
     }
 
     @Override
-    public Group create(String name, String region, String creator) {
+    public Group create(String name, String region, UUID creator) {
         String clean = Tree.normalisedName(name);
-        if (creator == null || creator.isBlank()) {
+        if (creator == null) {
             throw new IllegalArgumentException("A group needs a creator.");
         }
         UUID groupId = UUID.randomUUID();
@@ -65,7 +65,7 @@ class GroupRegistry implements Groups {
                     plane.jdbc(),
                     groupId,
                     cipher.encryptText(clean, TreeRows.GROUP_TABLE, TreeRows.NAME, id),
-                    cipher.encryptText(creator, TreeRows.GROUP_TABLE, TreeRows.CREATED_BY, id),
+                    cipher.encryptText(creator.toString(), TreeRows.GROUP_TABLE, TreeRows.CREATED_BY, id),
                     now);
             events.publishEvent(new GroupCreated(groupId, plane.region(), creator));
         });
@@ -80,6 +80,15 @@ class GroupRegistry implements Groups {
         String name = ciphers.of(groupId)
                 .decryptText(row.encryptedName(), TreeRows.GROUP_TABLE, TreeRows.NAME, groupId.toString());
         return new Group(groupId, name, plane.region(), row.createdAt());
+    }
+
+    /** Whether a group with this id exists (registered, with its row in its region). */
+    boolean exists(UUID groupId) {
+        try {
+            return TreeRows.group(planes.of(groupId).jdbc(), groupId).isPresent();
+        } catch (UnknownGroupException e) {
+            return false;
+        }
     }
 
     /** The plane of a group whose tree exists. */

@@ -8,6 +8,7 @@ import io.selvedge.tenancy.NoSuchNodeException;
 import io.selvedge.tenancy.NodeCreated;
 import io.selvedge.tenancy.NodeDeleted;
 import io.selvedge.tenancy.NodeKind;
+import io.selvedge.tenancy.NodeLocation;
 import io.selvedge.tenancy.NodeMoved;
 import io.selvedge.tenancy.NodePurged;
 import io.selvedge.tenancy.NodeRenamed;
@@ -24,7 +25,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
@@ -211,6 +214,12 @@ class GroupTree implements Tree {
 
     @Override
     public Page<TreeNode> children(NodeKind kind, UUID parentId, int limit, @Nullable String cursor) {
+        return children(kind, parentId, limit, cursor, id -> true);
+    }
+
+    @Override
+    public Page<TreeNode> children(
+            NodeKind kind, UUID parentId, int limit, @Nullable String cursor, Predicate<UUID> visible) {
         ListCursor.requireLimit(limit);
         UUID groupId = kind == NodeKind.COMPANY ? groupWithTree(parentId) : groupOf(parentId);
         GroupDataPlane plane = groups.planeOf(groupId);
@@ -220,6 +229,7 @@ class GroupTree implements Tree {
         }
         // Names are ciphertexts, so the database cannot sort them: decrypt the group's children, sort here.
         List<TreeNode> sorted = new ArrayList<>(TreeRows.liveChildren(plane.jdbc(), groupId, kind, parent).stream()
+                .filter(row -> visible.test(row.id()))
                 .map(this::decrypted)
                 .sorted(ListCursor.ORDER)
                 .toList());
@@ -231,6 +241,28 @@ class GroupTree implements Tree {
                     .orElseThrow(() -> new InvalidPageException("The cursor is no longer valid."));
         }
         return ListCursor.page(sorted, after, limit);
+    }
+
+    @Override
+    public Optional<NodeLocation> locate(UUID id) {
+        Optional<UUID> home = homes.groupOf(id);
+        if (home.isEmpty()) {
+            return groups.exists(id) ? Optional.of(new NodeLocation(id, List.of())) : Optional.empty();
+        }
+        UUID groupId = home.get();
+        GroupDataPlane plane = groups.planeOf(groupId);
+        Deque<NodeLocation.Step> path = new ArrayDeque<>();
+        UUID next = id;
+        while (next != null && path.size() < NodeKind.values().length) {
+            Optional<NodeRow> row = TreeRows.find(plane.jdbc(), groupId, next);
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            path.addFirst(
+                    new NodeLocation.Step(next, row.get().kind(), !row.get().live()));
+            next = row.get().parentId();
+        }
+        return Optional.of(new NodeLocation(groupId, List.copyOf(path)));
     }
 
     @Override

@@ -75,26 +75,10 @@ class SecurityConfiguration {
     }
 
     /**
-     * A group's tree holds customer content (encrypted names), and who may see which group is decided by
-     * the permission model of issue 5, which has not landed: until it does, these endpoints answer 403 to
-     * every caller, platform staff included (staff see no customer content without the customer's
-     * approval). Only tests grant this authority, to exercise the tree through the API.
-     */
-    static final String TREE_PREVIEW = "TREE_PREVIEW_UNTIL_PERMISSIONS_LAND";
-
-    static final String[] CUSTOMER_TREE = {
-        "/api/v1/groups",
-        "/api/v1/groups/**",
-        "/api/v1/companies/**",
-        "/api/v1/brands/**",
-        "/api/v1/seasons/**",
-        "/api/v1/workrooms/**"
-    };
-
-    /**
      * The API: API tokens only (see {@link ApiTokenAuthenticationFilter}). A token's scopes map to methods:
      * {@code read} allows GET and HEAD, {@code write} every other method as well, {@code admin} the admin
-     * endpoints too. Which resources the caller may reach is decided after this, by its roles.
+     * endpoints too. Which resources the caller may reach is decided after this, by its roles, at the
+     * access module's decision point (scopes limit methods, roles limit resources).
      */
     @Bean
     @Order(2)
@@ -107,8 +91,6 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/groups/*/residency-report")
                         .hasAuthority(read)
-                        .requestMatchers(CUSTOMER_TREE)
-                        .hasAuthority(TREE_PREVIEW)
                         .requestMatchers("/api/v1/admin/**")
                         .hasAuthority(ApiScope.ADMIN.authority())
                         .requestMatchers(HttpMethod.GET, "/api/**")

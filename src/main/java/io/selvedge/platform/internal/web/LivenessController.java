@@ -1,5 +1,6 @@
 package io.selvedge.platform.internal.web;
 
+import io.selvedge.platform.AnyCaller;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /healthz} on the main port: the overall status for load balancers, and nothing more. */
+@AnyCaller("liveness, no details")
 @RestController
 @ConditionalOnWebApplication
 class LivenessController {

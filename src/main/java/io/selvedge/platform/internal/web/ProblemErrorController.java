@@ -1,5 +1,6 @@
 package io.selvedge.platform.internal.web;
 
+import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers the errors that the container raises outside Spring MVC (a filter's failure, a rejected
  * request) with a problem document in place of Boot's whitelabel page, and never with internals.
  */
+@AnyCaller("renders the error of another request as a problem document")
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -1,0 +1,42 @@
+package io.selvedge.access;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The one decision point: may the current caller (the request's Spring Security authentication) do an
+ * action to a target? Deny by default: an unknown caller, platform staff (who hold no role in customer
+ * groups), an unknown target and a missing grant are all refusals. A target is a group id, a tree node's
+ * id, or any id a {@link ResourceLocator} knows. Decisions are cached per request and per grant version.
+ */
+public interface Authorization {
+
+    /**
+     * Returns if the caller may do the action to the target.
+     *
+     * @throws NotVisibleException (404) if the caller may do nothing at all with the target, or there is
+     *     no such target, or the target is not of a level the action applies on
+     * @throws ActionDeniedException (403) if the caller may do other things with it, but not this
+     */
+    void require(Action action, UUID targetId);
+
+    /** Whether the caller may do the action to the target; never throws for a refusal. */
+    boolean allows(Action action, UUID targetId);
+
+    /** What the caller may do to the target; empty if they may not see it. */
+    Set<Action> allowed(UUID targetId);
+
+    /** What an account may do to a target, whoever calls (for listing "accessible people", and tests). */
+    Set<Action> allowedFor(UUID accountId, UUID targetId);
+
+    /**
+     * A test for the children of a parent, for lists: whether the caller may do the action to a child
+     * with that id, decided from the parent's path without looking each child up.
+     */
+    Predicate<UUID> childrenAllowing(Action action, UUID parentId, Level childLevel);
+
+    /** Where an id is, as the locators say; empty if no locator knows it. */
+    Optional<ResourcePath> locate(UUID id);
+}

@@ -1,0 +1,22 @@
+package io.selvedge.access;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The caller may not even see the target (or it does not exist): answered 404, so that its existence is
+ * not revealed. A problem document through the application's one exception handler.
+ */
+public class NotVisibleException extends ErrorResponseException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NotVisibleException() {
+        super(
+                HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.NOT_FOUND, "There is no such thing, or you may not see it."),
+                null);
+    }
+}

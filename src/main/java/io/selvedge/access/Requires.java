@@ -1,0 +1,25 @@
+package io.selvedge.access;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The permission a handler needs: the action, and the path variable that names its target. Enforced
+ * before the handler runs by the access module's interceptor, through {@link Authorization#require}.
+ * Every handler states its permission: this, or {@link io.selvedge.platform.AnyCaller} for those open to
+ * any caller the filter chain lets through; a test fails for a handler with neither, and a request to one
+ * is refused.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Requires {
+
+    Action value();
+
+    /** The name of the path variable holding the target's id. */
+    String target();
+}

@@ -1,0 +1,51 @@
+package io.selvedge.access;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/** A role (or share) held by an account on a node was removed. */
+public record RoleRevoked(
+        UUID groupId,
+        UUID nodeId,
+        Level level,
+        UUID accountId,
+        Role role,
+        @Nullable UUID revokedBy,
+        RequestOrigin origin)
+        implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return groupId;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return revokedBy == null ? AuditActor.system() : AuditActor.account(revokedBy);
+    }
+
+    @Override
+    public String auditAction() {
+        return "role.revoked";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("account", accountId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.SUCCEEDED;
+    }
+
+    @Override
+    public RequestOrigin auditOrigin() {
+        return origin;
+    }
+}

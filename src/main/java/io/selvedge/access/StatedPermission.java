@@ -1,0 +1,34 @@
+package io.selvedge.access;
+
+import java.util.Set;
+import org.springframework.lang.Nullable;
+
+/**
+ * An endpoint with the permission its handler states, for tests that try every endpoint (the
+ * authorization matrix) and for documentation.
+ *
+ * @param methods the HTTP methods (empty: any)
+ * @param patterns the path patterns
+ * @param action the action required, or null for a handler open to any caller
+ * @param target the path variable naming the target, or null
+ * @param anyCaller why the handler is open to any caller, or null
+ * @param handler the handler method, {@code Class#method}
+ */
+public record StatedPermission(
+        Set<String> methods,
+        Set<String> patterns,
+        @Nullable Action action,
+        @Nullable String target,
+        @Nullable String anyCaller,
+        String handler) {
+
+    public StatedPermission {
+        methods = Set.copyOf(methods);
+        patterns = Set.copyOf(patterns);
+    }
+
+    /** Whether the handler states a permission at all. */
+    public boolean stated() {
+        return action != null || anyCaller != null;
+    }
+}

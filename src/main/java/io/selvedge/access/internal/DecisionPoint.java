@@ -1,0 +1,302 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.access.AccessDenied;
+import io.selvedge.access.Action;
+import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.Authorization;
+import io.selvedge.access.Grant;
+import io.selvedge.access.Level;
+import io.selvedge.access.NotVisibleException;
+import io.selvedge.access.PermissionTable;
+import io.selvedge.access.ResourceLocator;
+import io.selvedge.access.ResourcePath;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
+import io.selvedge.platform.RequestOrigin;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The decision point. A decision adds up, as a bit mask, the actions the caller's grants on the path from
+ * the group to the target permit ({@link PermissionTable#permittedMask}), keeps those that apply on the
+ * target's level, and looks for the action's bit.
+ *
+ * <p>Caches: a target's path and an account's grants in a group are kept across requests, each with the
+ * group's grant version it was read at, and used only while the version is unchanged (every grant change
+ * and every move bumps it, in the transaction that makes the change, so every node sees it). Within one
+ * request the version is read once per group and each decision is made once.
+ */
+@Service
+class DecisionPoint implements Authorization {
+
+    private static final String REQUEST_CACHE = DecisionPoint.class.getName() + ".request";
+    private static final int CACHE_LIMIT = 100_000;
+    private static final long[] LEVEL_MASKS = new long[Level.values().length];
+    private static final long VIEW_GROUP = bit(Action.VIEW_GROUP);
+
+    static {
+        for (Action action : Action.values()) {
+            for (Level level : action.levels()) {
+                LEVEL_MASKS[level.ordinal()] |= bit(action);
+            }
+        }
+    }
+
+    private final List<ResourceLocator> locators;
+    private final GrantSource grants;
+    private final Callers callers;
+    private final ApplicationEventPublisher events;
+    private final TransactionOperations transactions;
+    private final Map<UUID, CachedPath> paths = new ConcurrentHashMap<>();
+    private final Map<GrantKey, CachedGrants> grantCache = new ConcurrentHashMap<>();
+
+    DecisionPoint(
+            List<ResourceLocator> locators,
+            GrantSource grants,
+            Callers callers,
+            ApplicationEventPublisher events,
+            TransactionOperations transactions) {
+        this.locators = List.copyOf(locators);
+        this.grants = grants;
+        this.callers = callers;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void require(Action action, UUID targetId) {
+        Optional<ResourcePath> path = locate(targetId);
+        if (path.isEmpty() || !action.appliesOn(path.get().level())) {
+            throw new NotVisibleException();
+        }
+        Optional<Caller> caller = caller();
+        long mask = caller.map(c -> mask(c, path.get())).orElse(0L);
+        if ((mask & bit(action)) != 0) {
+            return;
+        }
+        int status = mask == 0 ? 404 : 403;
+        AccessDenied denied = new AccessDenied(
+                path.get().groupId(),
+                caller.map(Caller::accountId).orElse(null),
+                action,
+                targetId,
+                path.get().level(),
+                status,
+                RequestOrigin.current());
+        transactions.executeWithoutResult(tx -> events.publishEvent(denied));
+        throw status == 404 ? new NotVisibleException() : new ActionDeniedException();
+    }
+
+    @Override
+    public boolean allows(Action action, UUID targetId) {
+        return (maskOf(targetId) & bit(action)) != 0;
+    }
+
+    @Override
+    public Set<Action> allowed(UUID targetId) {
+        return actions(maskOf(targetId));
+    }
+
+    @Override
+    public Set<Action> allowedFor(UUID accountId, UUID targetId) {
+        return locate(targetId)
+                .map(path -> actions(mask(new Caller(accountId, false), path)))
+                .orElseGet(() -> EnumSet.noneOf(Action.class));
+    }
+
+    @Override
+    public Predicate<UUID> childrenAllowing(Action action, UUID parentId, Level childLevel) {
+        Optional<ResourcePath> parent = locate(parentId);
+        Optional<Caller> caller = caller();
+        if (parent.isEmpty() || caller.isEmpty() || caller.get().staff() || !action.appliesOn(childLevel)) {
+            return id -> false;
+        }
+        Map<UUID, Grant> held = grantsOf(parent.get().groupId(), caller.get().accountId());
+        long above = onPath(parent.get(), held);
+        long wanted = bit(action);
+        return id -> {
+            Grant own = held.get(id);
+            long mask = own == null
+                    ? above
+                    : above | PermissionTable.permittedMask(own.role(), own.allowDownload(), own.allowUpload());
+            return (mask & LEVEL_MASKS[childLevel.ordinal()] & wanted) != 0;
+        };
+    }
+
+    @Override
+    public Optional<ResourcePath> locate(UUID id) {
+        CachedPath cached = paths.get(id);
+        if (cached != null && cached.version() == version(cached.path().groupId())) {
+            return Optional.of(cached.path());
+        }
+        for (ResourceLocator locator : locators) {
+            Optional<ResourcePath> found = locator.locate(id);
+            if (found.isPresent()) {
+                UUID groupId = found.get().groupId();
+                long version = version(groupId);
+                // Cached only if no change came between: a move bumps the version in its transaction.
+                if (version == freshVersion(groupId)) {
+                    remember(paths, id, new CachedPath(found.get(), version));
+                }
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Drops this request's decisions, after a change of grants within it. */
+    void forgetRequestDecisions() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.removeAttribute(REQUEST_CACHE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    Optional<Caller> caller() {
+        RequestDecisions request = request();
+        if (request == null) {
+            return callers.current();
+        }
+        if (request.caller == null) {
+            request.caller = callers.current();
+        }
+        return request.caller;
+    }
+
+    private long maskOf(UUID targetId) {
+        Optional<Caller> caller = caller();
+        if (caller.isEmpty()) {
+            return 0;
+        }
+        RequestDecisions request = request();
+        if (request != null) {
+            Long known = request.masks.get(targetId);
+            if (known != null) {
+                return known;
+            }
+        }
+        long mask = locate(targetId).map(path -> mask(caller.get(), path)).orElse(0L);
+        if (request != null) {
+            request.masks.put(targetId, mask);
+        }
+        return mask;
+    }
+
+    /** The actions the caller may do to the path's target, as a mask; staff hold none. */
+    long mask(Caller caller, ResourcePath path) {
+        if (caller.staff()) {
+            return 0;
+        }
+        Map<UUID, Grant> held = grantsOf(path.groupId(), caller.accountId());
+        long mask = onPath(path, held);
+        if (path.level() == Level.GROUP && !held.isEmpty()) {
+            mask |= VIEW_GROUP; // every member sees the group itself
+        }
+        return mask & LEVEL_MASKS[path.level().ordinal()];
+    }
+
+    private static long onPath(ResourcePath path, Map<UUID, Grant> held) {
+        long mask = 0;
+        if (held.isEmpty()) {
+            return mask;
+        }
+        for (ResourcePath.Step step : path.steps()) {
+            Grant grant = held.get(step.id());
+            if (grant != null) {
+                mask |= PermissionTable.permittedMask(grant.role(), grant.allowDownload(), grant.allowUpload());
+            }
+        }
+        return mask;
+    }
+
+    Map<UUID, Grant> grantsOf(UUID groupId, UUID accountId) {
+        GrantKey key = new GrantKey(groupId, accountId);
+        long version = version(groupId);
+        CachedGrants cached = grantCache.get(key);
+        if (cached != null && cached.version() == version) {
+            return cached.grants();
+        }
+        Map<UUID, Grant> read = Map.copyOf(grants.grantsOf(groupId, accountId));
+        if (version == freshVersion(groupId)) {
+            remember(grantCache, key, new CachedGrants(read, version));
+        }
+        return read;
+    }
+
+    /** The group's version, read once per request. */
+    private long version(UUID groupId) {
+        RequestDecisions request = request();
+        if (request == null) {
+            return grants.version(groupId);
+        }
+        return request.versions.computeIfAbsent(groupId, grants::version);
+    }
+
+    private long freshVersion(UUID groupId) {
+        return grants.version(groupId);
+    }
+
+    @Nullable
+    private static RequestDecisions request() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes == null) {
+            return null;
+        }
+        Object known = attributes.getAttribute(REQUEST_CACHE, RequestAttributes.SCOPE_REQUEST);
+        if (known instanceof RequestDecisions decisions) {
+            return decisions;
+        }
+        RequestDecisions decisions = new RequestDecisions();
+        attributes.setAttribute(REQUEST_CACHE, decisions, RequestAttributes.SCOPE_REQUEST);
+        return decisions;
+    }
+
+    private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear(); // crude, but bounded; a warm cache refills within a few requests
+        }
+        cache.put(key, value);
+    }
+
+    static long bit(Action action) {
+        return 1L << action.ordinal();
+    }
+
+    static Set<Action> actions(long mask) {
+        EnumSet<Action> actions = EnumSet.noneOf(Action.class);
+        for (Action action : Action.values()) {
+            if ((mask & bit(action)) != 0) {
+                actions.add(action);
+            }
+        }
+        return actions;
+    }
+
+    private record GrantKey(UUID groupId, UUID accountId) {}
+
+    private record CachedGrants(Map<UUID, Grant> grants, long version) {}
+
+    private record CachedPath(ResourcePath path, long version) {}
+
+    /** What one request has decided; requests are served by one thread. */
+    private static final class RequestDecisions {
+        @Nullable
+        Optional<Caller> caller;
+
+        final Map<UUID, Long> versions = new HashMap<>();
+        final Map<UUID, Long> masks = new HashMap<>();
+    }
+}

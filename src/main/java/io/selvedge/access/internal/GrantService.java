@@ -1,0 +1,195 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.access.Action;
+import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.Grant;
+import io.selvedge.access.GrantRefusedException;
+import io.selvedge.access.Grants;
+import io.selvedge.access.Level;
+import io.selvedge.access.NotVisibleException;
+import io.selvedge.access.PermissionTable;
+import io.selvedge.access.ResourcePath;
+import io.selvedge.access.Role;
+import io.selvedge.access.RoleGranted;
+import io.selvedge.access.RoleRevoked;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
+import io.selvedge.platform.RequestOrigin;
+import io.selvedge.storage.GroupDataPlane;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Grants and revokes roles for the current caller, under the rules of {@link Grants}. */
+@Service
+class GrantService implements Grants {
+
+    private final GrantRecords records;
+    private final DecisionPoint decisions;
+    private final Callers callers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    GrantService(
+            GrantRecords records,
+            DecisionPoint decisions,
+            Callers callers,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.records = records;
+        this.decisions = decisions;
+        this.callers = callers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Grant grant(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload) {
+        ResourcePath path = decisions.locate(nodeId).orElseThrow(NotVisibleException::new);
+        Level level = path.level();
+        Caller granter = decisions.caller().orElseThrow(NotVisibleException::new);
+        Set<io.selvedge.access.Action> own = decisions.allowed(nodeId);
+        if (own.isEmpty()) {
+            throw new NotVisibleException();
+        }
+        if (!role.grantableOn(level)) {
+            throw new GrantRefusedException("A " + role + " is granted on a "
+                    + role.grantedOn().stream().map(Level::noun).toList() + ", not on a " + level.noun() + ".");
+        }
+        if (path.target().deleted()) {
+            throw new NotVisibleException();
+        }
+        Action needed = role.byShare() ? Action.SHARE : inviteOn(level);
+        if (!own.contains(needed)) {
+            decisions.require(needed, nodeId); // records the refusal, throws 403
+        }
+        boolean download = role == Role.VIEWER && allowDownload;
+        boolean upload = role == Role.VIEWER && allowUpload;
+        if (!PermissionTable.atLeast(own, role, download, upload)) {
+            throw new ActionDeniedException("You cannot grant a role stronger than your own here.");
+        }
+        Caller grantee =
+                callers.byId(accountId).orElseThrow(() -> new GrantRefusedException("There is no such account."));
+        if (grantee.staff()) {
+            throw new GrantRefusedException("Platform staff hold no role in a customer's group.");
+        }
+        return put(path, accountId, role, download, upload, granter.accountId());
+    }
+
+    /** The group's creator becomes its admin, in the transaction that created the group. */
+    Grant grantCreator(UUID groupId, UUID creator) {
+        return put(ResourcePath.ofGroup(groupId), creator, Role.GROUP_ADMIN, false, false, null);
+    }
+
+    private Grant put(
+            ResourcePath path, UUID accountId, Role role, boolean download, boolean upload, @Nullable UUID grantedBy) {
+        UUID groupId = path.groupId();
+        UUID nodeId = path.target().id();
+        GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
+        Grant grant = new Grant(groupId, nodeId, accountId, role, download, upload, grantedBy, clock.instant());
+        plane.transactions().executeWithoutResult(tx -> {
+            JdbcClient jdbc = plane.jdbc();
+            Optional<Grant> before = records.find(jdbc, nodeId, accountId);
+            if (before.map(g -> g.role() == Role.GROUP_ADMIN).orElse(false) && role != Role.GROUP_ADMIN) {
+                requireAnotherAdmin(jdbc, groupId, accountId);
+            }
+            records.put(jdbc, grant);
+            records.bump(jdbc, groupId);
+            events.publishEvent(new RoleGranted(
+                    groupId,
+                    nodeId,
+                    path.level(),
+                    accountId,
+                    role,
+                    download,
+                    upload,
+                    grantedBy,
+                    RequestOrigin.current()));
+        });
+        decisions.forgetRequestDecisions();
+        return grant;
+    }
+
+    @Override
+    public boolean revoke(UUID nodeId, UUID accountId) {
+        ResourcePath path = decisions.locate(nodeId).orElseThrow(NotVisibleException::new);
+        Caller revoker = decisions.caller().orElseThrow(NotVisibleException::new);
+        Set<Action> own = decisions.allowed(nodeId);
+        if (own.isEmpty()) {
+            throw new NotVisibleException();
+        }
+        UUID groupId = path.groupId();
+        GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
+        Optional<Grant> existing = records.find(plane.jdbc(), nodeId, accountId);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        Grant held = existing.get();
+        Action needed = held.role().byShare() ? Action.SHARE : inviteOn(path.level());
+        // Anyone may give up their own grant; else the right to grant it, and at least its strength.
+        if (!accountId.equals(revoker.accountId())) {
+            if (!own.contains(needed)) {
+                decisions.require(needed, nodeId);
+            }
+            if (!PermissionTable.atLeast(own, held.role(), held.allowDownload(), held.allowUpload())) {
+                throw new ActionDeniedException("You cannot remove a role stronger than your own here.");
+            }
+        }
+        boolean removed = Boolean.TRUE.equals(plane.transactions().execute(tx -> {
+            JdbcClient jdbc = plane.jdbc();
+            Optional<Grant> locked = records.find(jdbc, nodeId, accountId);
+            if (locked.isEmpty()) {
+                return false;
+            }
+            if (locked.get().role() == Role.GROUP_ADMIN) {
+                requireAnotherAdmin(jdbc, groupId, accountId);
+            }
+            records.delete(jdbc, nodeId, accountId);
+            records.bump(jdbc, groupId);
+            events.publishEvent(new RoleRevoked(
+                    groupId,
+                    nodeId,
+                    path.level(),
+                    accountId,
+                    locked.get().role(),
+                    revoker.accountId(),
+                    RequestOrigin.current()));
+            return true;
+        }));
+        decisions.forgetRequestDecisions();
+        return removed;
+    }
+
+    @Override
+    public List<Grant> grantsIn(UUID groupId) {
+        return records.all(groupId);
+    }
+
+    @Override
+    public Set<UUID> groupsOf(UUID accountId) {
+        return records.groupsOf(accountId);
+    }
+
+    private void requireAnotherAdmin(JdbcClient jdbc, UUID groupId, UUID leaving) {
+        boolean another = records.lockRole(jdbc, groupId, Role.GROUP_ADMIN).stream()
+                .anyMatch(admin -> !admin.accountId().equals(leaving));
+        if (!another) {
+            throw new GrantRefusedException("The group's last admin cannot be removed or demoted.");
+        }
+    }
+
+    private static Action inviteOn(Level level) {
+        return switch (level) {
+            case GROUP -> Action.INVITE_TO_GROUP;
+            case COMPANY -> Action.INVITE_TO_COMPANY;
+            case BRAND -> Action.INVITE_TO_BRAND;
+            default -> Action.SHARE;
+        };
+    }
+}

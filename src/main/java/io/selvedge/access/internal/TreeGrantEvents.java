@@ -1,0 +1,43 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.tenancy.GroupCreated;
+import io.selvedge.tenancy.NodeMoved;
+import io.selvedge.tenancy.NodePurged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the tree's changes mean for grants, handled synchronously inside the transaction that made the
+ * change (tenancy publishes these inside the region's transaction): a group's creator becomes its admin
+ * (a group without its admin would be unreachable, so both commit or neither); a move changes paths, and
+ * a purge removes a node for good, so both bump the group's grant version.
+ */
+@Component
+class TreeGrantEvents {
+
+    private final GrantService grants;
+    private final GrantRecords records;
+
+    TreeGrantEvents(GrantService grants, GrantRecords records) {
+        this.grants = grants;
+        this.records = records;
+    }
+
+    @EventListener
+    void groupCreated(GroupCreated created) {
+        grants.grantCreator(created.groupId(), created.creator());
+    }
+
+    @EventListener
+    void nodeMoved(NodeMoved moved) {
+        records.plane(moved.groupId()).ifPresent(plane -> records.bump(plane.jdbc(), moved.groupId()));
+    }
+
+    @EventListener
+    void nodePurged(NodePurged purged) {
+        records.plane(purged.groupId()).ifPresent(plane -> {
+            records.deleteOn(plane.jdbc(), purged.nodeId());
+            records.bump(plane.jdbc(), purged.groupId());
+        });
+    }
+}
