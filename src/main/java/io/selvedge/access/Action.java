@@ -32,7 +32,11 @@ public enum Action {
     SHARE_COMPANY_LIBRARY("share the company library", COMPANY),
     CHANGE_BRAND_SETTINGS("change brand settings", BRAND),
     INVITE_TO_BRAND("invite to the brand, grant brand roles", BRAND),
-    SEE_BRAND_MEMBERS("see the brand's member / invitation list", BRAND),
+    SEE_BRAND_MEMBERS(
+            "see the brand's member / invitation list, and who can see its seasons and workrooms",
+            BRAND,
+            SEASON,
+            WORKROOM),
     MANAGE_SEASONS("create, edit, delete a season", BRAND, SEASON),
     MANAGE_WORKROOMS("create, edit, move, delete a workroom", SEASON, WORKROOM),
     VIEW("view a node; a workroom or style, its versions and 3D preview", COMPANY, BRAND, SEASON, WORKROOM, STYLE),

@@ -1,5 +1,6 @@
 package io.selvedge.access;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +22,13 @@ public interface Authorization {
      * @throws ActionDeniedException (403) if the caller may do other things with it, but not this
      */
     void require(Action action, UUID targetId);
+
+    /**
+     * Like {@link #require}, with the first of the actions that applies on the target's level.
+     *
+     * @throws NotVisibleException if none applies there, as well as for the reasons of {@link #require}
+     */
+    void requireOnLevel(List<Action> actions, UUID targetId);
 
     /** Whether the caller may do the action to the target; never throws for a refusal. */
     boolean allows(Action action, UUID targetId);

@@ -18,7 +18,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Requires {
 
-    Action value();
+    /**
+     * The action; or several, one per level, when the target may be of several levels (the members of a
+     * group, a company or a brand): the first that applies on the target's level is required, and a target
+     * on which none applies is not found.
+     */
+    Action[] value();
 
     /** The name of the path variable holding the target's id. */
     String target();

@@ -1,5 +1,6 @@
 package io.selvedge.access;
 
+import java.util.List;
 import java.util.Set;
 import org.springframework.lang.Nullable;
 
@@ -9,7 +10,8 @@ import org.springframework.lang.Nullable;
  *
  * @param methods the HTTP methods (empty: any)
  * @param patterns the path patterns
- * @param action the action required, or null for a handler open to any caller
+ * @param actions the action required (several: the one that applies on the target's level); empty for a
+ *     handler open to any caller
  * @param target the path variable naming the target, or null
  * @param anyCaller why the handler is open to any caller, or null
  * @param handler the handler method, {@code Class#method}
@@ -17,7 +19,7 @@ import org.springframework.lang.Nullable;
 public record StatedPermission(
         Set<String> methods,
         Set<String> patterns,
-        @Nullable Action action,
+        List<Action> actions,
         @Nullable String target,
         @Nullable String anyCaller,
         String handler) {
@@ -25,10 +27,11 @@ public record StatedPermission(
     public StatedPermission {
         methods = Set.copyOf(methods);
         patterns = Set.copyOf(patterns);
+        actions = List.copyOf(actions);
     }
 
     /** Whether the handler states a permission at all. */
     public boolean stated() {
-        return action != null || anyCaller != null;
+        return !actions.isEmpty() || anyCaller != null;
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The tenancy module's refusals as problem documents, for {@link GroupsApi} and {@link TreeApi}. */
-@RestControllerAdvice(assignableTypes = {GroupsApi.class, TreeApi.class})
+@RestControllerAdvice(assignableTypes = {GroupsApi.class, TreeApi.class, MembersApi.class})
 class TenancyProblems {
 
     @ExceptionHandler(NoSuchNodeException.class)

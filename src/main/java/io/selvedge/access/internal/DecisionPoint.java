@@ -101,6 +101,14 @@ class DecisionPoint implements Authorization {
     }
 
     @Override
+    public void requireOnLevel(List<Action> actions, UUID targetId) {
+        Level level = locate(targetId).orElseThrow(NotVisibleException::new).level();
+        Action action =
+                actions.stream().filter(a -> a.appliesOn(level)).findFirst().orElseThrow(NotVisibleException::new);
+        require(action, targetId);
+    }
+
+    @Override
     public boolean allows(Action action, UUID targetId) {
         return (maskOf(targetId) & bit(action)) != 0;
     }
@@ -193,6 +201,20 @@ class DecisionPoint implements Authorization {
             request.masks.put(targetId, mask);
         }
         return mask;
+    }
+
+    /**
+     * Everything the caller's roles on the path permit, whatever the level (to compare with a role they
+     * would grant there); empty for staff and for an unknown caller or node.
+     */
+    Set<Action> held(UUID nodeId) {
+        Optional<Caller> caller = caller();
+        Optional<ResourcePath> path = locate(nodeId);
+        if (caller.isEmpty() || caller.get().staff() || path.isEmpty()) {
+            return EnumSet.noneOf(Action.class);
+        }
+        return actions(
+                onPath(path.get(), grantsOf(path.get().groupId(), caller.get().accountId())));
     }
 
     /** The actions the caller may do to the path's target, as a mask; staff hold none. */

@@ -54,7 +54,7 @@ class GrantService implements Grants {
         ResourcePath path = decisions.locate(nodeId).orElseThrow(NotVisibleException::new);
         Level level = path.level();
         Caller granter = decisions.caller().orElseThrow(NotVisibleException::new);
-        Set<io.selvedge.access.Action> own = decisions.allowed(nodeId);
+        Set<Action> own = decisions.allowed(nodeId);
         if (own.isEmpty()) {
             throw new NotVisibleException();
         }
@@ -71,7 +71,7 @@ class GrantService implements Grants {
         }
         boolean download = role == Role.VIEWER && allowDownload;
         boolean upload = role == Role.VIEWER && allowUpload;
-        if (!PermissionTable.atLeast(own, role, download, upload)) {
+        if (!PermissionTable.atLeast(decisions.held(nodeId), role, download, upload)) {
             throw new ActionDeniedException("You cannot grant a role stronger than your own here.");
         }
         Caller grantee =
@@ -137,7 +137,8 @@ class GrantService implements Grants {
             if (!own.contains(needed)) {
                 decisions.require(needed, nodeId);
             }
-            if (!PermissionTable.atLeast(own, held.role(), held.allowDownload(), held.allowUpload())) {
+            if (!PermissionTable.atLeast(
+                    decisions.held(nodeId), held.role(), held.allowDownload(), held.allowUpload())) {
                 throw new ActionDeniedException("You cannot remove a role stronger than your own here.");
             }
         }

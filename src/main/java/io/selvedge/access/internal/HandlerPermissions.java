@@ -47,7 +47,7 @@ class HandlerPermissions implements StatedPermissions {
         return new StatedPermission(
                 methods,
                 info.getPatternValues(),
-                requires == null ? null : requires.value(),
+                requires == null ? List.of() : List.of(requires.value()),
                 requires == null ? null : requires.target(),
                 anyCaller(method),
                 method.getBeanType().getName() + "#" + method.getMethod().getName());

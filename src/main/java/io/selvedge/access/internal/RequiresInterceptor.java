@@ -6,6 +6,7 @@ import io.selvedge.access.Requires;
 import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -45,7 +46,11 @@ class RequiresInterceptor implements HandlerInterceptor {
         if (target == null) {
             return true; // not an id: binding the handler's UUID parameter answers 400 before it runs
         }
-        authorization.require(requires.value(), target);
+        if (requires.value().length == 1) {
+            authorization.require(requires.value()[0], target);
+        } else {
+            authorization.requireOnLevel(List.of(requires.value()), target);
+        }
         return true;
     }
 
