@@ -105,6 +105,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
                         .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/*")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/groups/*/residency-report")
                         .hasAuthority(read)
                         .requestMatchers(CUSTOMER_TREE)
@@ -136,6 +139,9 @@ class SecurityConfiguration {
                                 "/signin",
                                 SIGN_IN_WAIT_PAGE,
                                 "/setup/**",
+                                "/forgot-password",
+                                "/reset-password/*",
+                                "/confirm-email/*",
                                 "/css/**",
                                 "/js/**",
                                 "/images/**",
