@@ -9,6 +9,8 @@ import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.TestDatabase;
 import io.selvedge.testing.TestServer;
+import io.selvedge.testing.WebPages;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The owner hears of what changes the account's security: a new API token (named, never its secret) and
- * TOTP turned off, each as plain text and HTML. (Reset and address changes: PasswordResetIT, AccountEmailIT.)
+ * TOTP turned off, each as plain text and HTML; a password change. (Reset and address changes:
+ * PasswordResetIT, AccountEmailIT.)
  */
 @ExtendWith(TestDatabase.AvailableCondition.class)
 class SecurityNoticesIT {
@@ -78,6 +81,41 @@ class SecurityNoticesIT {
         Mailbox.Mail totpNotice = mailbox.awaitLast(email, "Two-step sign-in was turned off", 1);
         assertThat(totpNotice.text()).contains(username).doesNotContain(secret.group(1), removeCode);
         assertThat(totpNotice.html()).contains(username);
+    }
+
+    @Test
+    void aPasswordChangeNeedsTheCurrentPasswordEndsWebSessionsAndIsTold() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String username = "eve-" + id;
+        String email = "eve." + id + "@example.test";
+        String newPassword = "a jacket of boiled wool";
+        server.bean(AccountRegistration.class).register(username, PASSWORD, null, email);
+        HttpClient browser = server.client();
+        WebPages.signIn(browser, server.url("/signin"), username, PASSWORD);
+        String token = api.tokenFor(username, PASSWORD, "");
+
+        assertThat(changePassword(token, "not my password at all", newPassword).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> weak = changePassword(token, PASSWORD, "weak");
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("Use at least 15 characters");
+        assertThat(changePassword(token, PASSWORD, newPassword).statusCode()).isEqualTo(204);
+
+        assertThat(WebSessionsIT.asBrowser(browser, server.url("/")).statusCode())
+                .as("the web session was ended")
+                .isEqualTo(302);
+        assertThat(api.createToken(username, PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(api.createToken(username, newPassword).statusCode()).isEqualTo(201);
+        Mailbox.Mail notice = Mailbox.of(server).awaitLast(email, "Your Selvedge password was changed", 1);
+        assertThat(notice.text()).contains(username).doesNotContain(newPassword, PASSWORD);
+    }
+
+    private static HttpResponse<String> changePassword(String token, String current, String newPassword) {
+        return api.send(
+                "PUT",
+                "/api/v1/me/password",
+                bearer(token),
+                "{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}".formatted(current, newPassword));
     }
 
     private static String otp(String code) {
