@@ -4,6 +4,7 @@ import io.selvedge.identity.MfaStatus;
 import io.selvedge.identity.MfaStatuses;
 import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.Passkeys;
+import io.selvedge.identity.SessionFactors;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.TotpEnrolment;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +36,10 @@ class AccountMfaController {
     private final MfaStatuses statuses;
     private final TotpEnrolment totp;
     private final Passkeys passkeys;
+    private final SessionFactors factors;
 
-    AccountMfaController(MfaStatuses statuses, TotpEnrolment totp, Passkeys passkeys) {
+    AccountMfaController(MfaStatuses statuses, TotpEnrolment totp, Passkeys passkeys, SessionFactors factors) {
+        this.factors = factors;
         this.statuses = statuses;
         this.totp = totp;
         this.passkeys = passkeys;
@@ -75,6 +78,7 @@ class AccountMfaController {
             Model model) {
         try {
             List<String> codes = totp.confirm(statusOf(user).accountId(), otp.strip(), request.getRemoteAddr());
+            factors.passedOneTimeCode(request, response);
             model.addAttribute("recoveryCodes", codes);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             return "account-mfa-recovery";

@@ -1,13 +1,20 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.identity.SessionFactors;
 import io.selvedge.identity.SignInFailed;
 import io.selvedge.identity.SignInSucceeded;
 import io.selvedge.platform.RequestOrigin;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,9 +23,10 @@ import org.springframework.stereotype.Service;
  * session's authentication; passkey sign-ins and sign-outs are published here too.
  */
 @Service
-public class SecondFactorSignIn {
+public class SecondFactorSignIn implements SessionFactors {
 
     static final String PASSKEY = "passkey";
+    private static final HttpSessionSecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
     private final AccountTotp totp;
     private final Accounts accounts;
@@ -30,6 +38,31 @@ public class SecondFactorSignIn {
         this.accounts = accounts;
         this.events = events;
         this.sessions = sessions;
+    }
+
+    @Override
+    public void passedOneTimeCode(HttpServletRequest request, HttpServletResponse response) {
+        addFactor(request, response, MfaPolicy.ONE_TIME_CODE_FACTOR);
+    }
+
+    @Override
+    public void passedPasskey(HttpServletRequest request, HttpServletResponse response) {
+        addFactor(request, response, FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
+    }
+
+    private static void addFactor(HttpServletRequest request, HttpServletResponse response, String factor) {
+        SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+        Authentication current = holder.getContext().getAuthentication();
+        if (current == null || !current.isAuthenticated()) {
+            return;
+        }
+        Authentication upgraded = current.toBuilder()
+                .authorities(authorities -> authorities.add(FactorGrantedAuthority.fromAuthority(factor)))
+                .build();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(upgraded);
+        holder.setContext(context);
+        SESSIONS.saveContext(context, request, response);
     }
 
     /** Someone signed out of the web session {@code sessionId}. */

@@ -1,5 +1,6 @@
 package io.selvedge.identity.internal.web;
 
+import io.selvedge.identity.SessionFactors;
 import io.selvedge.identity.internal.MfaPolicy;
 import io.selvedge.identity.internal.MfaPolicy.Verdict;
 import io.selvedge.platform.Problems;
@@ -21,10 +22,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class PasskeyRegistrationGate extends OncePerRequestFilter {
 
-    private final MfaPolicy mfa;
+    static final String REGISTER = "/webauthn/register";
 
-    PasskeyRegistrationGate(MfaPolicy mfa) {
+    private final MfaPolicy mfa;
+    private final SessionFactors factors;
+
+    PasskeyRegistrationGate(MfaPolicy mfa, SessionFactors factors) {
         this.mfa = mfa;
+        this.factors = factors;
     }
 
     @Override
@@ -41,6 +46,13 @@ class PasskeyRegistrationGate extends OncePerRequestFilter {
         Verdict verdict = mfa.verdict(authentication);
         if (verdict == Verdict.SIGNED_IN || verdict == Verdict.MUST_ENROL) {
             chain.doFilter(request, response);
+            if (REGISTER.equals(request.getRequestURI()
+                            .substring(request.getContextPath().length()))
+                    && "POST".equals(request.getMethod())
+                    && response.getStatus() == HttpServletResponse.SC_OK) {
+                // the ceremony verified the user on the new passkey: this session has passed it
+                factors.passedPasskey(request, response);
+            }
             return;
         }
         Problems.write(

@@ -214,7 +214,8 @@ class SecurityConfiguration {
                         UsernamePasswordAuthenticationFilter.class)
                 .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
                         .withObjectPostProcessor(passkeySignIn(secondFactor, contexts, newSessionId)))
-                .addFilterBefore(new PasskeyRegistrationGate(mfa), PublicKeyCredentialCreationOptionsFilter.class)
+                .addFilterBefore(
+                        new PasskeyRegistrationGate(mfa, secondFactor), PublicKeyCredentialCreationOptionsFilter.class)
                 // A new session id at sign-in (Spring Session supports changing it), against session fixation.
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.logoutUrl("/signout")
