@@ -58,7 +58,6 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
-import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsFilter;
 
 /**
  * One filter chain per surface: the management port, the API (credentials per request, no cookies,
@@ -166,7 +165,9 @@ class SecurityConfiguration {
     };
 
     /** Pages an account that must enrol MFA may reach before it has (and Spring's passkey registration). */
-    static final String[] ENROLMENT_PAGES = {"/account/mfa", "/account/mfa/**", "/signout"};
+    static final String[] ENROLMENT_PAGES = {
+        "/account/mfa", "/account/mfa/**", "/signout", "/webauthn/register", "/webauthn/register/**"
+    };
 
     static final String SECOND_STEP = OneTimeCodeFilter.PATH;
     static final String ENROLMENT_PAGE = "/account/mfa";
