@@ -37,6 +37,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -215,8 +216,7 @@ class SecurityConfiguration {
                         UsernamePasswordAuthenticationFilter.class)
                 .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
                         .withObjectPostProcessor(passkeySignIn(secondFactor, contexts, newSessionId)))
-                .addFilterBefore(
-                        new PasskeyRegistrationGate(mfa, secondFactor), PublicKeyCredentialCreationOptionsFilter.class)
+                .addFilterBefore(new PasskeyRegistrationGate(mfa, secondFactor), ExceptionTranslationFilter.class)
                 // A new session id at sign-in (Spring Session supports changing it), against session fixation.
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.logoutUrl("/signout")
