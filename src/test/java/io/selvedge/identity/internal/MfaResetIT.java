@@ -34,8 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -83,11 +85,12 @@ class MfaResetIT {
     @BeforeEach
     void aStaffAccountAndAListener() {
         if (!listening) {
-            context.addApplicationListener(ApplicationListener.forPayload(payload -> {
-                if (payload instanceof AuditableEvent event) {
-                    EVENTS.add(event);
+            context.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
+                if (event instanceof PayloadApplicationEvent<?> published
+                        && published.getPayload() instanceof AuditableEvent audited) {
+                    EVENTS.add(audited);
                 }
-            }));
+            });
             listening = true;
         }
         username = "reset-" + UUID.randomUUID().toString().substring(0, 8);
