@@ -215,6 +215,7 @@ class SecurityConfiguration {
                                 (request, response, failure) -> signInFailed(request, response, failure, true)),
                         UsernamePasswordAuthenticationFilter.class)
                 .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+                        .creationOptionsRepository(new SessionCreationOptions())
                         .withObjectPostProcessor(passkeySignIn(secondFactor, contexts, newSessionId)))
                 .addFilterBefore(new PasskeyRegistrationGate(mfa, secondFactor), ExceptionTranslationFilter.class)
                 // A new session id at sign-in (Spring Session supports changing it), against session fixation.
