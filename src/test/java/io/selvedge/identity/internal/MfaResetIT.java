@@ -145,7 +145,7 @@ class MfaResetIT {
                 .isZero();
         assertThat(jdbc.queryForObject("select mfa_enrolled from account where id = ?", Boolean.class, accountId))
                 .isFalse();
-        HttpResponse<String> ended = TestHttps.get(browser, url("/"));
+        HttpResponse<String> ended = WebSessionsIT.asBrowser(browser, url("/"));
         assertThat(ended.statusCode()).isEqualTo(302);
         assertThat(ended.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/signin"));

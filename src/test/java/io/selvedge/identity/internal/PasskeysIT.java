@@ -112,7 +112,7 @@ class PasskeysIT {
         HttpResponse<String> refused = signInWithPasskey(browser, "/signin", "https://selvedge.example.net");
 
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(TestHttps.get(browser, url("/")).statusCode()).isEqualTo(302);
+        assertThat(WebSessionsIT.asBrowser(browser, url("/")).statusCode()).isEqualTo(302);
     }
 
     @Test
