@@ -47,6 +47,9 @@ class PasskeysIT {
     @Autowired
     PlatformProperties platform;
 
+    @Autowired
+    StoredTokens tokens;
+
     String username;
     UUID accountId;
     SoftwarePasskey passkey;
@@ -116,7 +119,7 @@ class PasskeysIT {
     }
 
     @Test
-    void removingTheOnlyPasskeyTurnsMfaOffAndTheApiListsThem() {
+    void removingTheOnlyPasskeyOnTheWebTurnsMfaOff() {
         HttpClient browser = signedInWithPassword();
         register(browser, "key one");
         assertThat(enrolled()).isTrue();
@@ -135,6 +138,45 @@ class PasskeysIT {
                         Integer.class,
                         passkey.credentialId()))
                 .isZero();
+    }
+
+    @Test
+    void theApiListsAndRemovesTheCallersPasskeys() {
+        register(signedInWithPassword(), "desk key");
+        String token = ApiTokenSecrets.generate();
+        tokens.insert(
+                UUID.randomUUID(),
+                accountId,
+                "passkeys",
+                ApiTokenSecrets.sha256(token),
+                java.util.EnumSet.of(io.selvedge.identity.ApiScope.READ, io.selvedge.identity.ApiScope.WRITE),
+                java.time.Instant.now(),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
+        HttpClient client = TestHttps.client(dataDir);
+
+        HttpResponse<String> listed = TestHttps.send(
+                client,
+                HttpRequest.newBuilder(url("/api/v1/me/passkeys"))
+                        .header("Authorization", "Bearer " + token)
+                        .build());
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains(passkey.credentialId(), "desk key");
+        HttpResponse<String> removed = TestHttps.send(
+                client,
+                HttpRequest.newBuilder(url("/api/v1/me/passkeys/" + passkey.credentialId()))
+                        .header("Authorization", "Bearer " + token)
+                        .DELETE()
+                        .build());
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(TestHttps.send(
+                                client,
+                                HttpRequest.newBuilder(url("/api/v1/me/passkeys/" + passkey.credentialId()))
+                                        .header("Authorization", "Bearer " + token)
+                                        .DELETE()
+                                        .build())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(enrolled()).isFalse();
     }
 
     private boolean enrolled() {

@@ -204,6 +204,33 @@ class TotpIT {
     }
 
     @Test
+    void wrongCodesAtTheSignInStepAreThrottledWithAPageSayingTheWait() {
+        String secret = enrol().secret();
+        java.net.http.HttpClient browser = server.client();
+        WebPages.submitForm(browser, server.url("/signin"), Map.of("username", username, "password", PASSWORD));
+        for (int i = 0; i < 5; i++) {
+            assertThat(WebPages.submitForm(browser, server.url("/signin/code"), Map.of("otp", "00000" + i))
+                            .statusCode())
+                    .isEqualTo(302);
+        }
+
+        HttpResponse<String> throttled =
+                WebPages.submitForm(browser, server.url("/signin/code"), Map.of("otp", codeNow(secret, 1)));
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(throttled.body()).contains("Too many codes failed. Wait");
+        assertThat(WebPages.submitForm(
+                                server.client(),
+                                server.url("/signin"),
+                                Map.of("username", username, "password", PASSWORD))
+                        .headers()
+                        .firstValue("Location"))
+                .as("passwords are counted apart")
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/signin/code"));
+    }
+
+    @Test
     void neitherTheSecretNorARecoveryCodeRestsInClear() {
         HttpResponse<String> pending = api.send("POST", "/api/v1/me/mfa/totp", bearer(firstToken), "");
         String pendingSecret = secretOf(pending);

@@ -78,6 +78,9 @@ class SecurityConfiguration {
 
     static final String SIGN_IN_WAIT_PAGE = "/signin/wait";
 
+    /** Where a throttled code is forwarded (public like the one above: a failed step has no signed-in context). */
+    static final String CODE_WAIT_PAGE = "/signin/code/wait";
+
     private static final AuthenticationFailureHandler WRONG_CREDENTIALS =
             new SimpleUrlAuthenticationFailureHandler("/signin?error");
 
@@ -157,6 +160,7 @@ class SecurityConfiguration {
         "/healthz",
         "/signin",
         SIGN_IN_WAIT_PAGE,
+        CODE_WAIT_PAGE,
         "/setup/**",
         "/css/**",
         "/js/**",
@@ -195,7 +199,7 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
-                        .requestMatchers(SECOND_STEP, SECOND_STEP + "/wait")
+                        .requestMatchers(SECOND_STEP)
                         .access(verdictIn(mfa, Verdict.SECOND_FACTOR_NEEDED, Verdict.SIGNED_IN, Verdict.MUST_ENROL))
                         .requestMatchers(ENROLMENT_PAGES)
                         .access(verdictIn(mfa, Verdict.SIGNED_IN, Verdict.MUST_ENROL))
@@ -322,7 +326,7 @@ class SecurityConfiguration {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
             request.setAttribute(SignInThrottledException.WAIT_ATTRIBUTE, throttled.inWords());
-            request.getRequestDispatcher(codeStep ? SECOND_STEP + "/wait" : SIGN_IN_WAIT_PAGE)
+            request.getRequestDispatcher(codeStep ? CODE_WAIT_PAGE : SIGN_IN_WAIT_PAGE)
                     .forward(request, response);
             return;
         }
