@@ -2,6 +2,7 @@ package io.selvedge.api;
 
 import io.selvedge.identity.PasswordResets;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

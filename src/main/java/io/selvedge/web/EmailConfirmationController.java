@@ -3,6 +3,7 @@ package io.selvedge.web;
 import io.selvedge.identity.AccountExistsException;
 import io.selvedge.identity.AccountLinkInvalidException;
 import io.selvedge.identity.EmailChanges;
+import io.selvedge.platform.AnyCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -3,6 +3,7 @@ package io.selvedge.web;
 import io.selvedge.identity.AccountLinkInvalidException;
 import io.selvedge.identity.PasswordResets;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;

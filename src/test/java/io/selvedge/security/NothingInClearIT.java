@@ -22,18 +22,28 @@ import io.selvedge.tenancy.Tree;
 import io.selvedge.testing.AtRest;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.SoftwarePasskey;
 import io.selvedge.testing.TestDatabase;
+import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.WebPages;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
@@ -70,11 +80,21 @@ class NothingInClearIT {
     @Autowired
     Tree tree;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @LocalServerPort
+    int port;
+
     @Test
     void noMarkerRestsInClearInAnyFileOrTable() throws Exception {
         UUID group = anEuGroupWithKeys();
         aFileHolding(group, ("a garment whose pattern is " + marker + "\n").repeat(1000));
         aTreeNamed(marker);
+        aPasskeyLabelled("Passkey " + marker);
         outbox.enqueue(new OutgoingMail(
                 marker.toLowerCase() + "@example.test", "About " + marker, "Body " + marker, "<p>" + marker + "</p>"));
 
@@ -103,7 +123,7 @@ class NothingInClearIT {
                 "insert into account (id, username, status, created_at) values (?, ?, 'ACTIVE', ?)",
                 account,
                 "clear-" + account.toString().substring(0, 8),
-                java.sql.Timestamp.from(Instant.now()));
+                Timestamp.from(Instant.now()));
         String secret = totp.start(account).secret();
         List<String> secrets = new ArrayList<>(
                 totp.confirm(account, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1"));
@@ -200,6 +220,46 @@ class NothingInClearIT {
             parent = tree.create(kind, parent, kind + " " + name, creator).id();
         }
         tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
+    }
+
+    /** A passkey registered through Spring's WebAuthn endpoints (a software authenticator), its label the marker. */
+    private void aPasskeyLabelled(String label) {
+        String username = "nic-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a marker in the passkey label";
+        jdbc.update(
+                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
+                UUID.randomUUID(),
+                username,
+                encoder.encode(password),
+                Timestamp.from(Instant.now()));
+        HttpClient browser = TestHttps.client(platform.dataDir());
+        WebPages.signIn(browser, url("/signin"), username, password);
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account/mfa")));
+        SoftwarePasskey passkey = new SoftwarePasskey(
+                platform.publicUrl().getScheme() + "://" + platform.publicUrl().getHost()
+                        + (platform.publicUrl().getPort() < 0
+                                ? ""
+                                : ":" + platform.publicUrl().getPort()));
+        String options =
+                postJson(browser, "/webauthn/register/options", "", csrf).body();
+        assertThat(postJson(browser, "/webauthn/register", passkey.register(options, label), csrf)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private HttpResponse<String> postJson(HttpClient browser, String path, String body, String csrf) {
+        return TestHttps.send(
+                browser,
+                HttpRequest.newBuilder(url(path))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("X-CSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
+    private URI url(String path) {
+        return URI.create("https://localhost:" + port + path);
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {
