@@ -3,6 +3,8 @@ package io.selvedge.tenancy.internal;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.GroupKeys;
+import io.selvedge.platform.AuditActors;
+import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupResidency;
@@ -31,6 +33,7 @@ class GroupRegistry implements Groups {
     private final FieldCiphers ciphers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditActors actors;
 
     GroupRegistry(
             GroupResidency residency,
@@ -38,13 +41,15 @@ class GroupRegistry implements Groups {
             GroupDataPlanes planes,
             FieldCiphers ciphers,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            AuditActors actors) {
         this.residency = residency;
         this.keys = keys;
         this.planes = planes;
         this.ciphers = ciphers;
         this.events = events;
         this.clock = clock;
+        this.actors = actors;
     }
 
     @Override
@@ -67,7 +72,8 @@ class GroupRegistry implements Groups {
                     cipher.encryptText(clean, TreeRows.GROUP_TABLE, TreeRows.NAME, id),
                     cipher.encryptText(creator, TreeRows.GROUP_TABLE, TreeRows.CREATED_BY, id),
                     now);
-            events.publishEvent(new GroupCreated(groupId, plane.region(), creator));
+            events.publishEvent(
+                    new GroupCreated(groupId, plane.region(), creator, actors.current(), RequestOrigin.current()));
         });
         return new Group(groupId, clean, plane.region(), now);
     }
