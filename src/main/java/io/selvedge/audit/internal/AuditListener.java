@@ -6,7 +6,9 @@ import io.selvedge.storage.UnknownGroupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Writes every audited event on its trail. An {@link ApplicationModuleListener}: the event publication
@@ -14,6 +16,10 @@ import org.springframework.stereotype.Component;
  * marks it complete only once this returns; a node that dies in between delivers it again at its next
  * start. The delivery is at least once: a crash between the append and the completion writes the entry
  * twice, which the trail accepts (an entry too many, never one missing).
+ *
+ * <p>Events are delivered one at a time, on one thread of this node ({@link AuditConfiguration}), so
+ * that entries follow the order in which their actions committed; each append takes its own transactions
+ * (none is held around it). Appends of several nodes take turns on each trail's head row.
  */
 @Component
 class AuditListener {
@@ -26,7 +32,8 @@ class AuditListener {
         this.writer = writer;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(id = "io.selvedge.audit.trail", propagation = Propagation.NOT_SUPPORTED)
+    @Async(AuditConfiguration.EXECUTOR)
     void on(AuditableEvent event) {
         try {
             writer.append(event);
