@@ -12,10 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * @param sealInterval how often each trail's head hash is signed (a seal)
  * @param retention how long entries are kept; older ones are purged behind a signed checkpoint
  * @param purgeCheckInterval how often the purge looks for entries past the retention
+ * @param retryFailedInterval how often events whose delivery to the trail failed are delivered again
  */
 @Validated
 @ConfigurationProperties("selvedge.audit")
 public record AuditProperties(
         @NotNull @DefaultValue("1h") Duration sealInterval,
         @NotNull @DefaultValue("400d") Duration retention,
-        @NotNull @DefaultValue("1h") Duration purgeCheckInterval) {}
+        @NotNull @DefaultValue("1h") Duration purgeCheckInterval,
+        @NotNull @DefaultValue("1m") Duration retryFailedInterval) {}

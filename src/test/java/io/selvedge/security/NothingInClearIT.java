@@ -176,7 +176,8 @@ class NothingInClearIT {
     /** The trail is written after the commit: wait until it has the rename (the sixth entry), in clear for its reader. */
     private void awaitTheAuditTrailOf(UUID group) throws InterruptedException {
         Instant giveUp = Instant.now().plusSeconds(60);
-        List<AuditEntry> entries = auditTrail.find(group, AuditFilter.all(), 10, null).entries();
+        List<AuditEntry> entries =
+                auditTrail.find(group, AuditFilter.all(), 10, null).entries();
         while (entries.size() < 6 && Instant.now().isBefore(giveUp)) {
             Thread.sleep(50);
             entries = auditTrail.find(group, AuditFilter.all(), 10, null).entries();

@@ -7,6 +7,7 @@ import io.selvedge.audit.AuditPage;
 import io.selvedge.audit.AuditTrail;
 import io.selvedge.audit.AuditVerification;
 import io.selvedge.audit.ExportFormat;
+import io.selvedge.crypto.CiphertextTamperedException;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditActors;
 import io.selvedge.platform.AuditOutcome;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TrailReader implements AuditTrail {
 
     private static final int EXPORT_BATCH = 500;
+    static final String UNREADABLE = "(unreadable: altered)";
 
     private final Trails trails;
     private final TrailVerifier verifier;
@@ -186,10 +188,19 @@ class TrailReader implements AuditTrail {
                 row.hash());
     }
 
+    /**
+     * A field's plaintext; a ciphertext that fails authentication (altered, or moved to another entry)
+     * reads as {@link #UNREADABLE}: the read raised the tamper alarm, and the verification names the entry.
+     */
     @Nullable
     private static String decrypt(Trail trail, @Nullable String ciphertext, String column, long seq) {
-        return ciphertext == null
-                ? null
-                : trail.cipher().decryptText(ciphertext, TrailWriter.TABLE, column, trail.rowId(seq));
+        if (ciphertext == null) {
+            return null;
+        }
+        try {
+            return trail.cipher().decryptText(ciphertext, TrailWriter.TABLE, column, trail.rowId(seq));
+        } catch (CiphertextTamperedException e) {
+            return UNREADABLE;
+        }
     }
 }

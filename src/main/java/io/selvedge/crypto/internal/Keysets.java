@@ -82,6 +82,9 @@ class Keysets {
 
     void evict(UUID ownerId) {
         cache.remove(ownerId);
+        if (KeyOwner.SIGNER_ID.equals(ownerId)) {
+            signers.clear();
+        }
     }
 
     KeyStatus status(KeyOwner owner) {

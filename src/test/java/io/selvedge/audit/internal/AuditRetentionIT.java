@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Entries are kept for the retention (400 days by default), then purged behind a signed checkpoint from
- * which the chain still verifies; a purge without its checkpoint is found.
+ * which the chain still verifies; a purge without its checkpoint is found. The same installation shows
+ * the events that need their own server: the first admin from the bootstrap settings, a node's purge.
  */
 @ExtendWith(TestDatabase.AvailableCondition.class)
 class AuditRetentionIT {
@@ -32,7 +33,24 @@ class AuditRetentionIT {
     @Test
     void entriesPastTheRetentionArePurgedAndTheKeptChainStillVerifies() throws Exception {
         MovableClock clock = new MovableClock();
-        try (TestServer server = TestServer.with().clock(clock).start()) {
+        try (TestServer server = TestServer.with()
+                .clock(clock)
+                .property("selvedge.bootstrap.admin.username", "first-admin")
+                .property("selvedge.bootstrap.admin.password", "correct horse battery staple 42")
+                .start()) {
+            // The first admin, made from the bootstrap settings at start, is on the platform trail.
+            AuditEntry admin = awaitEntry(
+                            server.bean(AuditTrail.class),
+                            null,
+                            entry -> entry.action().equals("platform-admin.created"))
+                    .stream()
+                    .filter(entry -> entry.action().equals("platform-admin.created"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(admin.actorKind()).isEqualTo(AuditActor.Kind.SYSTEM);
+            assertThat(admin.targetKind()).isEqualTo("account");
+            assertThat(admin.targetName()).isEqualTo("first-admin");
+
             AuditTrail trail = server.bean(AuditTrail.class);
             Tree tree = server.bean(Tree.class);
             TrailKeeper keeper = server.bean(TrailKeeper.class);

@@ -305,6 +305,9 @@ class AuditTrailIT {
                 forged.hash());
 
         assertThat(trail.verify(group)).isEqualTo(AuditVerification.failed(4, 3, "inserted"));
+        // The renumbered entries' ciphertexts no longer match their rows: they read as unreadable, not as a failure.
+        assertThat(AuditFixtures.all(trail, group).get(3).actorName()).isNull();
+        assertThat(AuditFixtures.all(trail, group).get(3).targetName()).isEqualTo(TrailReader.UNREADABLE);
     }
 
     @Test
