@@ -94,6 +94,10 @@ class TrailWriter {
                     return next;
                 });
                 return seq == null ? -1 : seq;
+            } catch (DuplicateKeyException e) {
+                // a row the head does not know holds the next place: the trail was tampered with (verify
+                // names it); the delivery fails, stays in the outbox, and is retried
+                throw new IllegalStateException(trail.describe() + " has an entry past its head: run audit verify", e);
             } catch (DataAccessException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
