@@ -6,6 +6,7 @@ import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.platform.TargetNames;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -173,9 +175,7 @@ class TrailWriter {
     }
 
     private static Object nullable(@Nullable String value) {
-        return value == null
-                ? new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.VARCHAR, null)
-                : value;
+        return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
     }
 
     @Nullable

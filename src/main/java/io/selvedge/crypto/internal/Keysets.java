@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -212,7 +213,7 @@ class Keysets {
         }
         KeyOwner owner = KeyOwner.signer(store);
         try {
-            java.util.Optional<WrappedKeysets.Row> row = table.find(store, owner.id(), Purpose.SIGNING);
+            Optional<WrappedKeysets.Row> row = table.find(store, owner.id(), Purpose.SIGNING);
             if (row.isEmpty()) {
                 KeyManagementService kms = keks.of(store);
                 keks.refresh(store);
