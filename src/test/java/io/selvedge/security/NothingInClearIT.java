@@ -2,6 +2,9 @@ package io.selvedge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.audit.AuditEntry;
+import io.selvedge.audit.AuditFilter;
+import io.selvedge.audit.AuditTrail;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.OneTimeCodes;
@@ -43,11 +46,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, audit trail entries (names, user agents) and the outbox; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -93,7 +99,8 @@ class NothingInClearIT {
     void noMarkerRestsInClearInAnyFileOrTable() throws Exception {
         UUID group = anEuGroupWithKeys();
         aFileHolding(group, ("a garment whose pattern is " + marker + "\n").repeat(1000));
-        aTreeNamed(marker);
+        UUID markedGroup = aTreeNamed(marker);
+        awaitTheAuditTrailOf(markedGroup);
         aPasskeyLabelled("Passkey " + marker);
         outbox.enqueue(new OutgoingMail(
                 marker.toLowerCase() + "@example.test", "About " + marker, "Body " + marker, "<p>" + marker + "</p>"));
@@ -212,14 +219,43 @@ class NothingInClearIT {
         return group;
     }
 
-    /** Every level of a group's tree, each name and the creator holding the marker. */
-    private void aTreeNamed(String name) {
+    /**
+     * Every level of a group's tree, each name and the creator holding the marker, made in a request whose
+     * user agent holds it too: the audit trail records the names and the user agent.
+     */
+    private UUID aTreeNamed(String name) {
         String creator = marker.toLowerCase();
-        UUID parent = groups.create("Group " + name, "eu", UUID.randomUUID()).id();
-        for (NodeKind kind : NodeKind.values()) {
-            parent = tree.create(kind, parent, kind + " " + name, creator).id();
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("User-Agent", "Browser " + marker);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            UUID group = groups.create("Group " + name, "eu", UUID.randomUUID()).id();
+            UUID parent = group;
+            for (NodeKind kind : NodeKind.values()) {
+                parent = tree.create(kind, parent, kind + " " + name, creator).id();
+            }
+            tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
+            return group;
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
         }
-        tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
+    }
+
+    @Autowired
+    AuditTrail auditTrail;
+
+    /** The trail is written after the commit: wait until it has the rename (the sixth entry), in clear for its reader. */
+    private void awaitTheAuditTrailOf(UUID group) throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(60);
+        List<AuditEntry> entries =
+                auditTrail.find(group, AuditFilter.all(), 10, null).entries();
+        while (entries.size() < 6 && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(50);
+            entries = auditTrail.find(group, AuditFilter.all(), 10, null).entries();
+        }
+        assertThat(entries).hasSize(6);
+        assertThat(entries.get(0).targetName()).isEqualTo("Renamed " + marker);
+        assertThat(entries.get(0).userAgent()).isEqualTo("Browser " + marker);
     }
 
     /** A passkey registered through Spring's WebAuthn endpoints (a software authenticator), its label the marker. */
