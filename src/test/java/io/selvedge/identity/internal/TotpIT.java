@@ -200,6 +200,10 @@ class TotpIT {
         assertThat(withCode.statusCode()).isEqualTo(302);
         assertThat(withCode.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).doesNotContain("signin"));
+        assertThat(sessionCookieOf(withCode))
+                .as("a new session id after the second step too")
+                .isNotBlank()
+                .isNotEqualTo(sessionCookieOf(password));
         assertThat(WebPages.followRedirect(browser, withCode).body()).contains("Signed in as <strong>" + username);
     }
 
@@ -271,6 +275,14 @@ class TotpIT {
     private HttpResponse<String> tokenWithPassword(String password, String code) {
         return api.createToken("{\"username\":\"%s\",\"password\":\"%s\",\"otp\":\"%s\",\"name\":\"laptop\"}"
                 .formatted(username, password, code));
+    }
+
+    private static String sessionCookieOf(HttpResponse<String> answer) {
+        return answer.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("SELVEDGE_SESSION="))
+                .map(cookie -> cookie.substring("SELVEDGE_SESSION=".length(), cookie.indexOf(';')))
+                .findFirst()
+                .orElse("");
     }
 
     private static String otp(String code) {

@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -32,6 +33,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -55,6 +57,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -254,15 +257,23 @@ class SecurityConfiguration {
     private static AccessDeniedHandler stepsFirst(MfaPolicy mfa) {
         AccessDeniedHandler refused = problemAccessDenied();
         return (request, response, denied) -> {
-            Verdict verdict = mfa.verdict(SecurityContextHolder.getContextHolderStrategy()
+            Authentication authentication = SecurityContextHolder.getContextHolderStrategy()
                     .getContext()
-                    .getAuthentication());
+                    .getAuthentication();
+            boolean signedIn = authentication != null
+                    && authentication.isAuthenticated()
+                    && !(authentication instanceof AnonymousAuthenticationToken);
             boolean page = !"application/json".equals(request.getHeader(HttpHeaders.ACCEPT));
-            if (page && verdict == Verdict.SECOND_FACTOR_NEEDED) {
+            if (!signedIn || !page || denied instanceof CsrfException) {
+                refused.handle(request, response, denied);
+                return;
+            }
+            Verdict verdict = mfa.verdict(authentication);
+            if (verdict == Verdict.SECOND_FACTOR_NEEDED) {
                 response.sendRedirect(request.getContextPath() + SECOND_STEP);
-            } else if (page && verdict == Verdict.MUST_ENROL) {
+            } else if (verdict == Verdict.MUST_ENROL) {
                 response.sendRedirect(request.getContextPath() + ENROLMENT_PAGE);
-            } else if (page && verdict == Verdict.NONE) {
+            } else if (verdict == Verdict.NONE) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
