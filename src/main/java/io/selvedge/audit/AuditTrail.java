@@ -3,6 +3,7 @@ package io.selvedge.audit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.lang.Nullable;
 
 /**
