@@ -77,8 +77,8 @@ class AuditApi {
             return null;
         }
         AuditPage page = trail.find(groupId, filter, limit, cursor);
-        return ResponseEntity.ok(new PageResponse(
-                page.entries().stream().map(this::shown).toList(), page.nextCursor()));
+        return ResponseEntity.ok(
+                new PageResponse(page.entries().stream().map(this::shown).toList(), page.nextCursor()));
     }
 
     @GetMapping(BASE + "/export")
