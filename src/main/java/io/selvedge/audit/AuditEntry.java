@@ -27,4 +27,24 @@ public record AuditEntry(
         @Nullable String targetName,
         AuditOutcome outcome,
         @Nullable String requestId,
-        String hash) {}
+        String hash) {
+
+    /** The same entry without the target's name, for a reader who may not see the target. */
+    public AuditEntry withoutTargetName() {
+        return new AuditEntry(
+                seq,
+                time,
+                actorKind,
+                actorId,
+                actorName,
+                address,
+                userAgent,
+                action,
+                targetKind,
+                targetId,
+                null,
+                outcome,
+                requestId,
+                hash);
+    }
+}

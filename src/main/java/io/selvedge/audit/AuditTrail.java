@@ -3,6 +3,7 @@ package io.selvedge.audit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.lang.Nullable;
 
 /**
@@ -26,7 +27,22 @@ public interface AuditTrail {
      * Writes every matching entry, oldest first, to {@code out} as it reads them (constant memory, any
      * size), and records the export on the trail.
      */
-    void export(@Nullable UUID groupId, AuditFilter filter, ExportFormat format, OutputStream out) throws IOException;
+    default void export(@Nullable UUID groupId, AuditFilter filter, ExportFormat format, OutputStream out)
+            throws IOException {
+        export(groupId, filter, format, out, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #export(UUID, AuditFilter, ExportFormat, OutputStream)}, each entry passed through
+     * {@code shown} first (e.g. without the names the reader may not see).
+     */
+    void export(
+            @Nullable UUID groupId,
+            AuditFilter filter,
+            ExportFormat format,
+            OutputStream out,
+            UnaryOperator<AuditEntry> shown)
+            throws IOException;
 
     /** Recomputes the trail's chain from its start (or its retention checkpoint) and checks its seals. */
     AuditVerification verify(@Nullable UUID groupId);

@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
@@ -79,7 +80,12 @@ class TrailReader implements AuditTrail {
     }
 
     @Override
-    public void export(@Nullable UUID groupId, AuditFilter filter, ExportFormat format, OutputStream out)
+    public void export(
+            @Nullable UUID groupId,
+            AuditFilter filter,
+            ExportFormat format,
+            OutputStream out,
+            UnaryOperator<AuditEntry> shown)
             throws IOException {
         Trail trail = trails.of(groupId);
         recordExport(groupId, format);
@@ -91,7 +97,7 @@ class TrailReader implements AuditTrail {
         while (true) {
             List<StoredEntry> rows = select(trail, filter, null, after, "asc", EXPORT_BATCH);
             for (StoredEntry row : rows) {
-                AuditEntry entry = decrypted(trail, row);
+                AuditEntry entry = shown.apply(decrypted(trail, row));
                 writer.write(format == ExportFormat.CSV ? ExportLines.csv(entry) : ExportLines.json(entry));
             }
             if (rows.size() < EXPORT_BATCH) {

@@ -60,19 +60,19 @@ class AuditRetentionIT {
                     .id();
             TreeNode company = tree.create(NodeKind.COMPANY, group, "Old SA", "ada");
             TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Old", "ada");
-            awaitEntry(trail, group, entry -> entry.seq() == 3);
+            awaitEntry(trail, group, entry -> entry.seq() == 4); // role.granted, group, company, brand
             assertThat(keeper.seal(trails.of(group))).isTrue();
 
             clock.advance(Duration.ofDays(399));
             assertThat(keeper.purge(trails.of(group))).isZero();
             clock.advance(Duration.ofDays(2));
             tree.create(NodeKind.COMPANY, group, "New SA", "ada");
-            awaitEntry(trail, group, entry -> entry.seq() == 4);
+            awaitEntry(trail, group, entry -> entry.seq() == 5);
 
-            assertThat(keeper.purge(trails.of(group))).isEqualTo(3);
+            assertThat(keeper.purge(trails.of(group))).isEqualTo(4);
 
             List<AuditEntry> kept = AuditFixtures.all(trail, group);
-            assertThat(kept).extracting(AuditEntry::seq).containsExactly(4L);
+            assertThat(kept).extracting(AuditEntry::seq).containsExactly(5L);
             assertThat(trail.verify(group)).isEqualTo(AuditVerification.passed(1));
 
             // The deleted node's restore window passes: its purge is on the trail, by the system.
