@@ -1,5 +1,7 @@
 package io.selvedge.api;
 
+import io.selvedge.access.Authorization;
+import io.selvedge.access.Grants;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.ApiCaller;
 import io.selvedge.identity.ApiScope;
@@ -26,16 +28,20 @@ class MeApi {
 
     private final ApiTokens tokens;
     private final WebSessions sessions;
+    private final Grants grants;
+    private final Authorization authorization;
 
-    MeApi(ApiTokens tokens, WebSessions sessions) {
+    MeApi(ApiTokens tokens, WebSessions sessions, Grants grants, Authorization authorization) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.grants = grants;
+        this.authorization = authorization;
     }
 
     @GetMapping("/api/v1/me")
     ResponseEntity<?> me(@AuthenticationPrincipal ApiCaller caller, HttpServletRequest request) {
         return tokens.account(caller.accountId())
-                .<ResponseEntity<?>>map(account -> ResponseEntity.ok(Me.of(account, caller)))
+                .<ResponseEntity<?>>map(account -> ResponseEntity.ok(Me.of(account, caller, memberships(caller))))
                 .orElseGet(() -> Problems.respond(request, HttpStatus.UNAUTHORIZED, "The account is gone."));
     }
 
@@ -81,7 +87,29 @@ class MeApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** The caller's grants and shares (staff hold none): ids, levels and roles, never the tree's names. */
+    private List<Membership> memberships(ApiCaller caller) {
+        if (caller.staffRole() != null) {
+            return List.of();
+        }
+        return grants.grantsOf(caller.accountId()).stream()
+                .map(grant -> new Membership(
+                        grant.groupId(),
+                        grant.nodeId(),
+                        authorization
+                                .locate(grant.nodeId())
+                                .map(path -> path.level().name())
+                                .orElse(null),
+                        grant.role().name(),
+                        grant.allowDownload(),
+                        grant.allowUpload()))
+                .toList();
+    }
+
     record Page<T>(List<T> items) {}
+
+    record Membership(
+            UUID groupId, UUID nodeId, String level, String role, boolean allowDownload, boolean allowUpload) {}
 
     record Me(
             UUID id,
@@ -90,9 +118,10 @@ class MeApi {
             boolean mfaEnrolled,
             Instant createdAt,
             Instant lastSignInAt,
-            TokenInUse token) {
+            TokenInUse token,
+            List<Membership> memberships) {
 
-        static Me of(AccountSummary account, ApiCaller caller) {
+        static Me of(AccountSummary account, ApiCaller caller, List<Membership> memberships) {
             return new Me(
                     account.id(),
                     account.username(),
@@ -102,7 +131,8 @@ class MeApi {
                     account.lastSignInAt(),
                     new TokenInUse(
                             caller.tokenId(),
-                            caller.scopes().stream().map(ApiScope::id).sorted().toList()));
+                            caller.scopes().stream().map(ApiScope::id).sorted().toList()),
+                    memberships);
         }
     }
 
