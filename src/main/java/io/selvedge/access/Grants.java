@@ -36,6 +36,9 @@ public interface Grants {
     /** Every grant and share in a group, unchecked: the caller's right to list them is the caller's to check. */
     List<Grant> grantsIn(UUID groupId);
 
+    /** Every grant and share an account holds, in every group. */
+    List<Grant> grantsOf(UUID accountId);
+
     /** The groups in which an account holds any grant or share. */
     Set<UUID> groupsOf(UUID accountId);
 }

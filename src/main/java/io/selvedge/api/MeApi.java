@@ -1,5 +1,7 @@
 package io.selvedge.api;
 
+import io.selvedge.access.Authorization;
+import io.selvedge.access.Grants;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.ApiCaller;
@@ -48,24 +50,30 @@ class MeApi {
     private final AccountDirectory directory;
     private final EmailChanges emailChanges;
     private final PasswordChanges passwordChanges;
+    private final Grants grants;
+    private final Authorization authorization;
 
     MeApi(
             ApiTokens tokens,
             WebSessions sessions,
             AccountDirectory directory,
             EmailChanges emailChanges,
-            PasswordChanges passwordChanges) {
+            PasswordChanges passwordChanges,
+            Grants grants,
+            Authorization authorization) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.directory = directory;
         this.emailChanges = emailChanges;
         this.passwordChanges = passwordChanges;
+        this.grants = grants;
+        this.authorization = authorization;
     }
 
     @GetMapping("/api/v1/me")
     ResponseEntity<?> me(@AuthenticationPrincipal ApiCaller caller, HttpServletRequest request) {
         return tokens.account(caller.accountId())
-                .<ResponseEntity<?>>map(account -> ResponseEntity.ok(Me.of(account, caller)))
+                .<ResponseEntity<?>>map(account -> ResponseEntity.ok(Me.of(account, caller, memberships(caller))))
                 .orElseGet(() -> Problems.respond(request, HttpStatus.UNAUTHORIZED, "The account is gone."));
     }
 
@@ -165,6 +173,25 @@ class MeApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** The caller's grants and shares (staff hold none): ids, levels and roles, never the tree's names. */
+    private List<Membership> memberships(ApiCaller caller) {
+        if (caller.staffRole() != null) {
+            return List.of();
+        }
+        return grants.grantsOf(caller.accountId()).stream()
+                .map(grant -> new Membership(
+                        grant.groupId(),
+                        grant.nodeId(),
+                        authorization
+                                .locate(grant.nodeId())
+                                .map(path -> path.level().name())
+                                .orElse(null),
+                        grant.role().name(),
+                        grant.allowDownload(),
+                        grant.allowUpload()))
+                .toList();
+    }
+
     record Page<T>(List<T> items) {}
 
     /** {@code PATCH /me}: a null or blank display name removes it. */
@@ -194,6 +221,9 @@ class MeApi {
 
     record EmailPending(String pendingEmail, String detail) {}
 
+    record Membership(
+            UUID groupId, UUID nodeId, String level, String role, boolean allowDownload, boolean allowUpload) {}
+
     record Me(
             UUID id,
             String username,
@@ -203,9 +233,10 @@ class MeApi {
             Instant lastSignInAt,
             String email,
             String displayName,
-            TokenInUse token) {
+            TokenInUse token,
+            List<Membership> memberships) {
 
-        static Me of(AccountSummary account, ApiCaller caller) {
+        static Me of(AccountSummary account, ApiCaller caller, List<Membership> memberships) {
             return new Me(
                     account.id(),
                     account.username(),
@@ -217,7 +248,8 @@ class MeApi {
                     account.displayName(),
                     new TokenInUse(
                             caller.tokenId(),
-                            caller.scopes().stream().map(ApiScope::id).sorted().toList()));
+                            caller.scopes().stream().map(ApiScope::id).sorted().toList()),
+                    memberships);
         }
     }
 

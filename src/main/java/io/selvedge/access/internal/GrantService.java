@@ -173,6 +173,16 @@ class GrantService implements Grants {
     }
 
     @Override
+    public List<Grant> grantsOf(UUID accountId) {
+        List<Grant> held = new java.util.ArrayList<>();
+        for (UUID groupId : records.groupsOf(accountId)) {
+            held.addAll(records.grantsOf(groupId, accountId).values());
+        }
+        held.sort(java.util.Comparator.comparing(Grant::grantedAt).thenComparing(Grant::nodeId));
+        return held;
+    }
+
+    @Override
     public Set<UUID> groupsOf(UUID accountId) {
         return records.groupsOf(accountId);
     }

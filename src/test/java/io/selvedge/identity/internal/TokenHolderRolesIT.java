@@ -1,0 +1,87 @@
+package io.selvedge.identity.internal;
+
+import static io.selvedge.identity.internal.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestHttps;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Roles decided for real API callers, over HTTPS with real tokens: a token's scopes limit its methods,
+ * its account's grants the resources; /me lists the grants.
+ */
+@SelvedgeIntegrationTest
+class TokenHolderRolesIT {
+
+    static final String PASSWORD = "a bolt of indigo twill";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${selvedge.data-dir}")
+    Path dataDir;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Api api;
+
+    @BeforeEach
+    void api() {
+        api = new Api(TestHttps.client(dataDir), path -> URI.create("https://localhost:" + port + path));
+    }
+
+    @Test
+    void theCreatorOfAGroupIsItsAdminAndOthersFindNothingOfIt() {
+        String ada = aCustomer();
+        String bob = aCustomer();
+        String adaToken = api.tokenFor(ada, PASSWORD, "");
+        String bobToken = api.tokenFor(bob, PASSWORD, "");
+        String adaReadOnly = api.tokenFor(ada, PASSWORD, ",\"scopes\":[\"read\"]");
+
+        HttpResponse<String> created =
+                api.send("POST", "/api/v1/groups", bearer(adaToken), "{\"name\":\"Maison\",\"region\":\"us\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String group = Api.idOf(created);
+
+        HttpResponse<String> me = api.call("GET", "/api/v1/me", bearer(adaToken));
+        assertThat(me.body())
+                .contains("\"memberships\":[{\"groupId\":\"" + group + "\",\"nodeId\":\"" + group
+                        + "\",\"level\":\"GROUP\",\"role\":\"GROUP_ADMIN\"");
+        assertThat(api.call("GET", "/api/v1/groups/" + group, bearer(adaReadOnly))
+                        .statusCode())
+                .isEqualTo(200);
+        // Scopes limit methods whatever the role; roles limit resources whatever the scope.
+        assertThat(api.send("POST", "/api/v1/groups/" + group + "/companies", bearer(adaReadOnly), "{\"name\":\"C\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(api.send("POST", "/api/v1/groups/" + group + "/companies", bearer(adaToken), "{\"name\":\"C\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> foreign = api.call("GET", "/api/v1/groups/" + group, bearer(bobToken));
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(api.call("GET", "/api/v1/me", bearer(bobToken)).body()).contains("\"memberships\":[]");
+    }
+
+    private String aCustomer() {
+        String username = "roles-" + UUID.randomUUID().toString().substring(0, 8);
+        TestAccounts.aCustomer(jdbc, username, encoder.encode(PASSWORD));
+        return username;
+    }
+}
