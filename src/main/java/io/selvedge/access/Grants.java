@@ -41,4 +41,16 @@ public interface Grants {
 
     /** The groups in which an account holds any grant or share. */
     Set<UUID> groupsOf(UUID accountId);
+
+    /**
+     * A resource another module places in the tree (a style) moved: bumps the group's grant version so
+     * cached paths are dropped. Call it inside the transaction, on the group's region, that moved it.
+     */
+    void pathsChanged(UUID groupId);
+
+    /**
+     * A resource another module places in the tree is gone for good: drops the grants and shares on it and
+     * bumps the group's grant version. Call it inside the transaction that removed it.
+     */
+    void resourcePurged(UUID groupId, UUID resourceId);
 }

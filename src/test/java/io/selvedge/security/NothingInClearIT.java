@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.audit.AuditEntry;
 import io.selvedge.audit.AuditFilter;
 import io.selvedge.audit.AuditTrail;
+import io.selvedge.content.Style;
+import io.selvedge.content.StyleChange;
+import io.selvedge.content.Styles;
+import io.selvedge.content.Uploads;
+import io.selvedge.content.Version;
+import io.selvedge.content.Versions;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.OneTimeCodes;
@@ -53,7 +59,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, audit trail entries (names, user agents) and the outbox; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, style names, descriptions and tags, version files and names, thumbnails, resumable-upload parts, audit trail entries (names, user agents) and the outbox; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -99,9 +105,10 @@ class NothingInClearIT {
     void noMarkerRestsInClearInAnyFileOrTable() throws Exception {
         UUID group = anEuGroupWithKeys();
         aFileHolding(group, ("a garment whose pattern is " + marker + "\n").repeat(1000));
-        UUID markedGroup = aTreeNamed(marker);
+        UUID workroom = aTreeNamed(marker);
         awaitTheAuditTrailOf(markedGroup);
         aPasskeyLabelled("Passkey " + marker);
+        aStyleWithVersionsIn(workroom);
         outbox.enqueue(new OutgoingMail(
                 marker.toLowerCase() + "@example.test", "About " + marker, "Body " + marker, "<p>" + marker + "</p>"));
 
@@ -219,9 +226,12 @@ class NothingInClearIT {
         return group;
     }
 
+    /** The group {@link #aTreeNamed} made. */
+    private UUID markedGroup;
+
     /**
      * Every level of a group's tree, each name and the creator holding the marker, made in a request whose
-     * user agent holds it too: the audit trail records the names and the user agent.
+     * user agent holds it too: the audit trail records the names and the user agent. Returns the workroom.
      */
     private UUID aTreeNamed(String name) {
         String creator = marker.toLowerCase();
@@ -235,7 +245,8 @@ class NothingInClearIT {
                 parent = tree.create(kind, parent, kind + " " + name, creator).id();
             }
             tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
-            return group;
+            markedGroup = group;
+            return parent;
         } finally {
             RequestContextHolder.resetRequestAttributes();
         }
@@ -296,6 +307,35 @@ class NothingInClearIT {
 
     private URI url(String path) {
         return URI.create("https://localhost:" + port + path);
+    }
+
+    @Autowired
+    Styles styles;
+
+    @Autowired
+    Versions versions;
+
+    @Autowired
+    Uploads uploads;
+
+    /**
+     * A style whose name, description and tags hold the marker; a version whose file name and content
+     * hold it, with a thumbnail that does; an unfinished resumable upload whose name and stored part do.
+     */
+    private void aStyleWithVersionsIn(UUID workroom) throws Exception {
+        UUID actor = UUID.randomUUID();
+        Style style =
+                styles.create(workroom, "Style " + marker, "About " + marker, List.of("tag " + marker, marker), actor);
+        styles.change(style.id(), new StyleChange(null, "Changed " + marker, List.of(marker + " again"), null), actor);
+        byte[] content =
+                ("a garment whose pattern is " + marker + "\n").repeat(50_000).getBytes(StandardCharsets.UTF_8);
+        Version version = versions.upload(
+                style.id(), marker + ".zprj", null, content.length, new ByteArrayInputStream(content), actor);
+        byte[] png = ("\u0089PNG\r\n\u001a\n" + marker).getBytes(StandardCharsets.ISO_8859_1);
+        versions.setThumbnail(version.id(), new ByteArrayInputStream(png), png.length, actor);
+        Uploads.Upload upload = uploads.create(style.id(), content.length * 2L, "tus " + marker + ".glb", null, actor);
+        uploads.append(upload.id(), 0, new ByteArrayInputStream(content), actor);
+        styles.favour(style.id(), actor);
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {

@@ -168,6 +168,19 @@ class GrantService implements Grants {
     }
 
     @Override
+    public void pathsChanged(UUID groupId) {
+        records.plane(groupId).ifPresent(plane -> records.bump(plane.jdbc(), groupId));
+    }
+
+    @Override
+    public void resourcePurged(UUID groupId, UUID resourceId) {
+        records.plane(groupId).ifPresent(plane -> {
+            records.deleteOn(plane.jdbc(), resourceId);
+            records.bump(plane.jdbc(), groupId);
+        });
+    }
+
+    @Override
     public List<Grant> grantsIn(UUID groupId) {
         return records.all(groupId);
     }

@@ -32,8 +32,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         this.limit = limit.toBytes();
     }
 
+    /** The endpoints that stream a file whatever its declared type, each with limits of its own. */
+    private static final java.util.regex.Pattern STREAMED = java.util.regex.Pattern.compile(
+            "/api/v1/(styles/[^/]+/versions|versions/[^/]+/thumbnail|uploads(/[^/]+)?)");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (STREAMED.matcher(request.getRequestURI()).matches()) {
+            return true;
+        }
         String contentType = request.getContentType();
         if (contentType == null) {
             return false;

@@ -1,0 +1,179 @@
+package io.selvedge.api;
+
+import io.selvedge.content.Version;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRange;
+import org.springframework.lang.Nullable;
+
+/**
+ * Serves a stored file: a strong {@code ETag} from its SHA-256, {@code If-None-Match} (304), a single
+ * {@code Range} (206; 416 past the end; several ranges or a stale {@code If-Range} get the whole file),
+ * {@code Content-Disposition} with the name safely encoded (RFC 6266 / 5987), the type chosen from the
+ * extension, and {@code Cache-Control: private, no-store}.
+ */
+final class FileResponses {
+
+    private static final int BUFFER = 1 << 20;
+
+    private FileResponses() {}
+
+    /** The range asked for, resolved against the size; null for the whole file. */
+    record Span(long start, long end) {
+        long length() {
+            return end - start + 1;
+        }
+    }
+
+    static String etag(Version version) {
+        return "\"" + version.sha256() + "\"";
+    }
+
+    /** Whether the client already has it ({@code If-None-Match}); answers 304 if so. */
+    static boolean notModified(HttpServletRequest request, HttpServletResponse response, Version version) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String etag = etag(version);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                response.setHeader(HttpHeaders.ETAG, etag);
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The single range to serve, or null for the whole file.
+     *
+     * @throws RangeNotSatisfiable if the range starts past the end
+     */
+    @Nullable
+    static Span range(HttpServletRequest request, Version version) {
+        String header = request.getHeader(HttpHeaders.RANGE);
+        if (header == null || version.size() == 0) {
+            return null;
+        }
+        String ifRange = request.getHeader(HttpHeaders.IF_RANGE);
+        if (ifRange != null && !ifRange.strip().equals(etag(version))) {
+            return null;
+        }
+        List<HttpRange> ranges;
+        try {
+            ranges = HttpRange.parseRanges(header);
+        } catch (IllegalArgumentException e) {
+            return null; // a Range header we do not understand is ignored (RFC 9110 14.2)
+        }
+        if (ranges.size() != 1) {
+            return null;
+        }
+        HttpRange range = ranges.get(0);
+        long size = version.size();
+        try {
+            long start = range.getRangeStart(size);
+            long end = range.getRangeEnd(size);
+            if (start >= size || start > end) {
+                throw new RangeNotSatisfiable();
+            }
+            return new Span(start, end);
+        } catch (IllegalArgumentException e) {
+            throw new RangeNotSatisfiable();
+        }
+    }
+
+    /** Writes the headers, then the bytes of the span (or all), decrypting as it goes. */
+    static void send(
+            HttpServletResponse response,
+            Version version,
+            SeekableByteChannel content,
+            @Nullable Span span,
+            String disposition,
+            String contentType)
+            throws IOException {
+        response.setHeader(HttpHeaders.ETAG, etag(version));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(disposition, version.filename()));
+        response.setContentType(contentType);
+        long start = 0;
+        long length = version.size();
+        if (span != null) {
+            response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+            response.setHeader(
+                    HttpHeaders.CONTENT_RANGE, "bytes " + span.start() + "-" + span.end() + "/" + version.size());
+            start = span.start();
+            length = span.length();
+        } else {
+            response.setStatus(HttpServletResponse.SC_OK);
+        }
+        response.setContentLengthLong(length);
+        if (start > 0) {
+            content.position(start);
+        }
+        ServletOutputStream out = response.getOutputStream();
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BUFFER, Math.max(1, length)));
+        long left = length;
+        while (left > 0) {
+            buffer.clear();
+            if (buffer.remaining() > left) {
+                buffer.limit((int) left);
+            }
+            int n = content.read(buffer);
+            if (n < 0) {
+                throw new IOException("The stored file ended early");
+            }
+            out.write(buffer.array(), 0, n);
+            left -= n;
+        }
+        out.flush();
+    }
+
+    /** 416 for a range that starts past the end. */
+    static void notSatisfiable(HttpServletResponse response, Version version) {
+        response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+        response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + version.size());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+    }
+
+    /**
+     * {@code attachment} (or {@code inline}) with an ASCII fallback name (anything else, quotes and
+     * backslashes made {@code _}) and the exact name as {@code filename*} in UTF-8, percent-encoded.
+     */
+    static String disposition(String type, String filename) {
+        StringBuilder ascii = new StringBuilder(filename.length());
+        for (int i = 0; i < filename.length(); i++) {
+            char c = filename.charAt(i);
+            ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? c : '_');
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    /** A Range that starts past the end of the file. */
+    static final class RangeNotSatisfiable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+}

@@ -1,0 +1,11 @@
+package io.selvedge.content;
+
+/** A file past the per-file limit or the group's quota: answered 413, and nothing of it is kept. */
+public class ContentTooLargeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ContentTooLargeException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,43 @@
+package io.selvedge.content;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+
+/** A style was created in a workroom. */
+public record StyleCreated(UUID groupId, UUID styleId, UUID workroomId, UUID actor, RequestOrigin origin)
+        implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return groupId;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return AuditActor.account(actor);
+    }
+
+    @Override
+    public String auditAction() {
+        return "style.created";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("style", styleId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.SUCCEEDED;
+    }
+
+    @Override
+    public RequestOrigin auditOrigin() {
+        return origin;
+    }
+}

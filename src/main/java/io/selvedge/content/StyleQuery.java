@@ -1,0 +1,26 @@
+package io.selvedge.content;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * What a list of styles asks for.
+ *
+ * @param tag only styles with this tag (matched through its blind index), or null
+ * @param status only styles in this status, or null
+ * @param sort the order
+ * @param limit 1 to 200
+ * @param cursor null for the first page, else the {@code nextCursor} of the page before
+ */
+public record StyleQuery(
+        @Nullable String tag,
+        @Nullable StyleStatus status,
+        Sort sort,
+        int limit,
+        @Nullable String cursor) {
+
+    /** Name (case-insensitive, ascending) or last change (newest first). */
+    public enum Sort {
+        NAME,
+        UPDATED
+    }
+}

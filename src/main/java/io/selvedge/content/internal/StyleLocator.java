@@ -1,0 +1,100 @@
+package io.selvedge.content.internal;
+
+import io.selvedge.access.Level;
+import io.selvedge.access.ResourceLocator;
+import io.selvedge.access.ResourcePath;
+import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.UnknownGroupException;
+import io.selvedge.tenancy.NodeLocation;
+import io.selvedge.tenancy.Tree;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Places styles in their group's tree for the decision point: a style's parent is its workroom. A
+ * version and a resumable upload are decided as their style is (the path of the style: what may be done
+ * to a version is what may be done to its style), so {@code /versions/{id}} handlers state the style's
+ * actions ({@code DOWNLOAD}, {@code VIEW}...) on the version's id.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+class StyleLocator implements ResourceLocator {
+
+    private final ContentHomes homes;
+    private final GroupDataPlanes planes;
+    private final Tree tree;
+
+    StyleLocator(ContentHomes homes, GroupDataPlanes planes, Tree tree) {
+        this.homes = homes;
+        this.planes = planes;
+        this.tree = tree;
+    }
+
+    @Override
+    public Optional<ResourcePath> locate(UUID id) {
+        Optional<ContentHomes.Home> home = homes.find(id);
+        if (home.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID groupId = home.get().groupId();
+        JdbcClient jdbc;
+        try {
+            jdbc = planes.of(groupId).jdbc();
+        } catch (UnknownGroupException e) {
+            return Optional.empty();
+        }
+        UUID styleId = switch (home.get().kind()) {
+            case STYLE -> id;
+            case VERSION ->
+                jdbc.sql("select style_id from content_version where id = ?")
+                        .param(id)
+                        .query(UUID.class)
+                        .optional()
+                        .orElse(null);
+            case UPLOAD ->
+                jdbc.sql("select style_id from content_upload where id = ?")
+                        .param(id)
+                        .query(UUID.class)
+                        .optional()
+                        .orElse(null);
+        };
+        if (styleId == null) {
+            return Optional.empty();
+        }
+        Optional<StyleSpot> style = jdbc.sql("select workroom_id, deleted_at from content_style where id = ?")
+                .param(styleId)
+                .query((row, n) -> new StyleSpot(row.getObject(1, UUID.class), row.getTimestamp(2)))
+                .optional();
+        if (style.isEmpty()) {
+            return Optional.empty();
+        }
+        return tree.locate(style.get().workroomId())
+                .filter(location -> location.groupId().equals(groupId))
+                .map(location ->
+                        path(location).child(styleId, Level.STYLE, style.get().deletedAt() != null));
+    }
+
+    private static ResourcePath path(NodeLocation location) {
+        List<ResourcePath.Step> steps = new ArrayList<>(location.path().size() + 2);
+        steps.add(new ResourcePath.Step(location.groupId(), Level.GROUP, false));
+        for (NodeLocation.Step step : location.path()) {
+            Level level = switch (step.kind()) {
+                case COMPANY -> Level.COMPANY;
+                case BRAND -> Level.BRAND;
+                case SEASON -> Level.SEASON;
+                case WORKROOM -> Level.WORKROOM;
+            };
+            steps.add(new ResourcePath.Step(step.id(), level, step.deleted()));
+        }
+        return new ResourcePath(location.groupId(), steps);
+    }
+
+    private record StyleSpot(UUID workroomId, Timestamp deletedAt) {}
+}

@@ -1,0 +1,307 @@
+package io.selvedge.content.internal;
+
+import io.selvedge.content.ContentProperties;
+import io.selvedge.content.ContentRefusedException;
+import io.selvedge.content.NoSuchContentException;
+import io.selvedge.content.Style;
+import io.selvedge.content.Styles;
+import io.selvedge.content.Uploads;
+import io.selvedge.content.Version;
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.crypto.GroupFiles;
+import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.Stores;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Resumable uploads. Each append streams through {@link GroupFiles} into a part file of its own; a row
+ * per part, inserted once the part is stored, moves the offset. When the offset reaches the length the
+ * parts are decrypted in order and stored again as one version through {@link VersionService}, the same
+ * path as a direct upload, then dropped.
+ */
+@Service
+class UploadService implements Uploads {
+
+    private static final String TABLE = "content_upload";
+
+    private final ContentHomes homes;
+    private final GroupDataPlanes planes;
+    private final FieldCiphers ciphers;
+    private final GroupFiles files;
+    private final StyleFiles styleFiles;
+    private final Styles styles;
+    private final VersionService versions;
+    private final Stores stores;
+    private final ContentProperties properties;
+    private final Clock clock;
+
+    UploadService(
+            ContentHomes homes,
+            GroupDataPlanes planes,
+            FieldCiphers ciphers,
+            GroupFiles files,
+            StyleFiles styleFiles,
+            Styles styles,
+            VersionService versions,
+            Stores stores,
+            ContentProperties properties,
+            Clock clock) {
+        this.homes = homes;
+        this.planes = planes;
+        this.ciphers = ciphers;
+        this.files = files;
+        this.styleFiles = styleFiles;
+        this.styles = styles;
+        this.versions = versions;
+        this.stores = stores;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Upload create(
+            UUID styleId, long length, @Nullable String filename, @Nullable String contentType, UUID actor) {
+        if (length < 0) {
+            throw new io.selvedge.content.InvalidContentException("Upload-Length must be 0 or more.");
+        }
+        Style style = styles.get(styleId);
+        versions.limitFor(style.groupId(), length);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.uploadExpiry());
+        GroupDataPlane plane = planes.of(style.groupId());
+        String name = Filenames.safe(filename);
+        homes.record(id, style.groupId(), ContentHomes.Kind.UPLOAD);
+        try {
+            plane.jdbc()
+                    .sql(
+                            "insert into content_upload (id, group_id, style_id, filename, content_type, length_bytes,"
+                                    + " offset_bytes, created_by, created_at, expires_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+                    .params(
+                            id,
+                            style.groupId(),
+                            styleId,
+                            ciphers.of(style.groupId()).encryptText(name, TABLE, "filename", id.toString()),
+                            io.selvedge.content.MediaTypes.of(name),
+                            length,
+                            actor,
+                            Timestamp.from(now),
+                            Timestamp.from(expires))
+                    .update();
+        } catch (RuntimeException e) {
+            homes.forget(id);
+            throw e;
+        }
+        return new Upload(id, styleId, length, 0, expires, null);
+    }
+
+    @Override
+    public Upload get(UUID uploadId, UUID actor) {
+        UploadRow row = row(uploadId, actor);
+        if (row.offset() == row.length()) {
+            return finish(row, actor); // a crash came between the last part and the version: finish now
+        }
+        return row.upload(null);
+    }
+
+    @Override
+    public Upload append(UUID uploadId, long offset, InputStream chunk, UUID actor) throws IOException {
+        UploadRow row = row(uploadId, actor);
+        if (offset != row.offset()) {
+            throw new ContentRefusedException(
+                    "Upload-Offset is " + offset + ", the upload is at " + row.offset() + ".");
+        }
+        if (row.offset() == row.length()) {
+            return finish(row, actor);
+        }
+        GroupDataPlane plane = planes.of(row.groupId());
+        int part = plane.jdbc()
+                .sql("select count(*) from content_upload_part where upload_id = ?")
+                .param(uploadId)
+                .query(Integer.class)
+                .single();
+        String fileId = StyleFiles.uploadPart(uploadId, part);
+        GroupFiles.StoredFile stored = files.write(
+                row.groupId(),
+                fileId,
+                new LimitedInputStream(
+                        new EndAtFailureInputStream(chunk),
+                        row.length() - row.offset(),
+                        "The chunk goes past the upload's declared length."));
+        if (stored.size() == 0) {
+            files.delete(row.groupId(), fileId);
+            return row.upload(null);
+        }
+        Instant expires = clock.instant().plus(properties.uploadExpiry());
+        long newOffset = offset + stored.size();
+        try {
+            plane.transactions().executeWithoutResult(tx -> {
+                JdbcClient jdbc = plane.jdbc();
+                long current = jdbc.sql("select offset_bytes from content_upload where id = ? for update")
+                        .param(uploadId)
+                        .query(Long.class)
+                        .optional()
+                        .orElseThrow(NoSuchContentException::new);
+                if (current != offset) {
+                    throw new ContentRefusedException("Another request moved the upload's offset.");
+                }
+                jdbc.sql("insert into content_upload_part (upload_id, part_no, group_id, file_id, size_bytes)"
+                                + " values (?, ?, ?, ?, ?)")
+                        .params(uploadId, part, row.groupId(), fileId, stored.size())
+                        .update();
+                jdbc.sql("update content_upload set offset_bytes = ?, expires_at = ? where id = ?")
+                        .params(newOffset, Timestamp.from(expires), uploadId)
+                        .update();
+            });
+        } catch (DuplicateKeyException e) {
+            files.delete(row.groupId(), fileId);
+            throw new ContentRefusedException("Another request moved the upload's offset.");
+        } catch (RuntimeException e) {
+            files.delete(row.groupId(), fileId);
+            throw e;
+        }
+        UploadRow moved = row.at(newOffset, expires);
+        return newOffset == row.length() ? finish(moved, actor) : moved.upload(null);
+    }
+
+    /** The parts, in order, become one version; then the upload and its parts are dropped. */
+    private Upload finish(UploadRow row, UUID actor) {
+        GroupDataPlane plane = planes.of(row.groupId());
+        List<String> parts = plane.jdbc()
+                .sql("select file_id from content_upload_part where upload_id = ? order by part_no")
+                .param(row.id())
+                .query(String.class)
+                .list();
+        Style style = styles.get(row.styleId());
+        String filename = ciphers.of(row.groupId())
+                .decryptText(row.filename(), TABLE, "filename", row.id().toString());
+        Version version;
+        try (InputStream whole = new SequenceInputStream(opening(row.groupId(), parts))) {
+            version = versions.store(style, filename, row.length(), whole, actor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+        drop(plane, row.id());
+        return new Upload(row.id(), row.styleId(), row.length(), row.length(), row.expiresAt(), version.id());
+    }
+
+    private Enumeration<InputStream> opening(UUID groupId, List<String> parts) {
+        Iterator<String> next = parts.iterator();
+        return new Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return next.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                try {
+                    return files.open(groupId, next.next());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void terminate(UUID uploadId, UUID actor) throws IOException {
+        UploadRow row = row(uploadId, actor);
+        drop(planes.of(row.groupId()), row.id());
+    }
+
+    private void drop(GroupDataPlane plane, UUID uploadId) {
+        try {
+            styleFiles.deleteParts(plane, uploadId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        plane.jdbc()
+                .sql("delete from content_upload where id = ?")
+                .param(uploadId)
+                .update();
+        homes.forget(uploadId);
+    }
+
+    @Override
+    public int purgeExpired() {
+        int purged = 0;
+        Timestamp now = Timestamp.from(clock.instant());
+        for (String region : stores.regions()) {
+            List<UploadRow> expired = new JdbcTemplate(stores.region(region).dataSource())
+                    .query(UploadRow.COLUMNS + " where expires_at < ?", UploadRow::read, now);
+            for (UploadRow row : expired) {
+                drop(planes.of(row.groupId()), row.id());
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    private UploadRow row(UUID uploadId, UUID actor) {
+        UUID groupId = homes.groupOf(uploadId, ContentHomes.Kind.UPLOAD);
+        UploadRow row = planes.of(groupId)
+                .jdbc()
+                .sql(UploadRow.COLUMNS + " where group_id = ? and id = ?")
+                .params(groupId, uploadId)
+                .query(UploadRow::read)
+                .optional()
+                .filter(found -> found.createdBy().equals(actor))
+                .filter(found -> found.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(NoSuchContentException::new);
+        styles.get(row.styleId()); // its style must be live
+        return row;
+    }
+
+    record UploadRow(
+            UUID id,
+            UUID groupId,
+            UUID styleId,
+            String filename,
+            long length,
+            long offset,
+            UUID createdBy,
+            Instant expiresAt) {
+
+        static final String COLUMNS = "select id, group_id, style_id, filename, length_bytes, offset_bytes,"
+                + " created_by, expires_at from content_upload";
+
+        static UploadRow read(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+            return new UploadRow(
+                    row.getObject("id", UUID.class),
+                    row.getObject("group_id", UUID.class),
+                    row.getObject("style_id", UUID.class),
+                    row.getString("filename"),
+                    row.getLong("length_bytes"),
+                    row.getLong("offset_bytes"),
+                    row.getObject("created_by", UUID.class),
+                    row.getTimestamp("expires_at").toInstant());
+        }
+
+        UploadRow at(long newOffset, Instant expires) {
+            return new UploadRow(id, groupId, styleId, filename, length, newOffset, createdBy, expires);
+        }
+
+        Upload upload(@Nullable UUID versionId) {
+            return new Upload(id, styleId, length, offset, expiresAt, versionId);
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package io.selvedge.content.internal;
+
+import io.selvedge.content.ContentProperties;
+import io.selvedge.content.ContentTooLargeException;
+import io.selvedge.content.InvalidContentException;
+import io.selvedge.content.MediaTypes;
+import io.selvedge.content.NoSuchContentException;
+import io.selvedge.content.Style;
+import io.selvedge.content.Styles;
+import io.selvedge.content.Version;
+import io.selvedge.content.VersionContent;
+import io.selvedge.content.VersionDownloaded;
+import io.selvedge.content.VersionPreviewed;
+import io.selvedge.content.VersionUploaded;
+import io.selvedge.content.Versions;
+import io.selvedge.crypto.FieldCipher;
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.crypto.GroupFiles;
+import io.selvedge.platform.RequestOrigin;
+import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupDataPlanes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Versions: the body streams through {@link GroupFiles} (hashed and encrypted on the way, committed to
+ * the blob store only after its last byte), then one regional transaction numbers and records it. A
+ * failure anywhere before that commit leaves no row, and the blob is aborted or deleted.
+ */
+@Service
+class VersionService implements Versions {
+
+    private final ContentHomes homes;
+    private final GroupDataPlanes planes;
+    private final FieldCiphers ciphers;
+    private final GroupFiles files;
+    private final Styles styles;
+    private final ApplicationEventPublisher events;
+    private final ContentProperties properties;
+    private final Clock clock;
+
+    VersionService(
+            ContentHomes homes,
+            GroupDataPlanes planes,
+            FieldCiphers ciphers,
+            GroupFiles files,
+            Styles styles,
+            ApplicationEventPublisher events,
+            ContentProperties properties,
+            Clock clock) {
+        this.homes = homes;
+        this.planes = planes;
+        this.ciphers = ciphers;
+        this.files = files;
+        this.styles = styles;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Version upload(
+            UUID styleId,
+            @Nullable String filename,
+            @Nullable String contentType,
+            long declaredLength,
+            InputStream body,
+            UUID actor)
+            throws IOException {
+        Style style = styles.get(styleId);
+        long limit = limitFor(style.groupId(), declaredLength);
+        return store(style, Filenames.safe(filename), limit, body, actor);
+    }
+
+    /**
+     * The most a new file of the group may hold now: the per-file limit, or what is left of the quota.
+     *
+     * @throws ContentTooLargeException if {@code declaredLength} is already past it
+     */
+    long limitFor(UUID groupId, long declaredLength) {
+        long perFile = properties.maxFileSize().toBytes();
+        long left = properties.groupQuota().toBytes() - used(groupId);
+        if (declaredLength > perFile) {
+            throw new ContentTooLargeException("A file may hold at most " + properties.maxFileSize() + ".");
+        }
+        if (declaredLength > left || left <= 0) {
+            throw new ContentTooLargeException(
+                    "The group's storage quota of " + properties.groupQuota() + " is used up.");
+        }
+        return Math.min(perFile, left);
+    }
+
+    /** Stores a version of a live style from a stream of at most {@code limit} bytes. */
+    Version store(Style style, String filename, long limit, InputStream body, UUID actor) throws IOException {
+        UUID groupId = style.groupId();
+        UUID versionId = UUID.randomUUID();
+        String fileId = StyleFiles.versionFile(versionId);
+        homes.record(versionId, groupId, ContentHomes.Kind.VERSION);
+        try {
+            GroupFiles.StoredFile stored = files.write(
+                    groupId,
+                    fileId,
+                    new LimitedInputStream(body, limit, "The file is larger than the limit or the group's quota."));
+            try {
+                return record(style, versionId, filename, stored, actor);
+            } catch (RuntimeException e) {
+                files.delete(groupId, fileId);
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            homes.forget(versionId);
+            throw e;
+        }
+    }
+
+    private Version record(Style style, UUID versionId, String filename, GroupFiles.StoredFile stored, UUID actor) {
+        UUID groupId = style.groupId();
+        GroupDataPlane plane = planes.of(groupId);
+        FieldCipher cipher = ciphers.of(groupId);
+        Instant now = clock.instant();
+        String type = MediaTypes.of(filename);
+        String id = versionId.toString();
+        return plane.transactions().execute(tx -> {
+            JdbcClient jdbc = plane.jdbc();
+            // The style's row, locked: it must still be live, and numbers are given one at a time.
+            jdbc.sql("select id from content_style where id = ? and deleted_at is null for update")
+                    .param(style.id())
+                    .query(UUID.class)
+                    .optional()
+                    .orElseThrow(NoSuchContentException::new);
+            int number = jdbc.sql("select coalesce(max(number), 0) + 1 from content_version where style_id = ?")
+                    .param(style.id())
+                    .query(Integer.class)
+                    .single();
+            jdbc.sql("insert into content_version (id, group_id, style_id, number, filename, content_type, size_bytes,"
+                            + " sha256, file_id, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            versionId,
+                            groupId,
+                            style.id(),
+                            number,
+                            cipher.encryptText(filename, VersionRow.TABLE, "filename", id),
+                            type,
+                            stored.size(),
+                            cipher.encryptText(stored.sha256(), VersionRow.TABLE, "sha256", id),
+                            stored.fileId(),
+                            actor,
+                            Timestamp.from(now))
+                    .update();
+            events.publishEvent(new VersionUploaded(
+                    groupId, style.id(), versionId, number, stored.size(), actor, RequestOrigin.current()));
+            return new Version(
+                    versionId,
+                    groupId,
+                    style.id(),
+                    number,
+                    filename,
+                    type,
+                    stored.size(),
+                    stored.sha256(),
+                    null,
+                    actor,
+                    now);
+        });
+    }
+
+    @Override
+    public List<Version> list(UUID styleId) {
+        Style style = styles.get(styleId);
+        return planes
+                .of(style.groupId())
+                .jdbc()
+                .sql(VersionRow.COLUMNS + " where group_id = ? and style_id = ? order by number desc")
+                .params(style.groupId(), styleId)
+                .query(VersionRow::read)
+                .list()
+                .stream()
+                .map(this::decrypted)
+                .toList();
+    }
+
+    @Override
+    public Version get(UUID versionId) {
+        return decrypted(row(versionId));
+    }
+
+    private VersionRow row(UUID versionId) {
+        UUID groupId = homes.groupOf(versionId, ContentHomes.Kind.VERSION);
+        VersionRow row = planes.of(groupId)
+                .jdbc()
+                .sql(VersionRow.COLUMNS + " where group_id = ? and id = ?")
+                .params(groupId, versionId)
+                .query(VersionRow::read)
+                .optional()
+                .orElseThrow(NoSuchContentException::new);
+        styles.get(row.styleId()); // its style must be live
+        return row;
+    }
+
+    @Override
+    public VersionContent download(UUID versionId, UUID actor, boolean partial) throws IOException {
+        VersionRow row = row(versionId);
+        VersionContent content = new VersionContent(decrypted(row), files.openChannel(row.groupId(), row.fileId()));
+        publish(
+                row.groupId(),
+                new VersionDownloaded(
+                        row.groupId(), row.styleId(), versionId, partial, actor, RequestOrigin.current()));
+        return content;
+    }
+
+    @Override
+    public VersionContent preview(UUID versionId, UUID actor) throws IOException {
+        VersionRow row = row(versionId);
+        Version version = decrypted(row);
+        if (!version.previewable()) {
+            throw new NoSuchContentException();
+        }
+        VersionContent content = new VersionContent(version, files.openChannel(row.groupId(), row.fileId()));
+        publish(
+                row.groupId(),
+                new VersionPreviewed(row.groupId(), row.styleId(), versionId, actor, RequestOrigin.current()));
+        return content;
+    }
+
+    @Override
+    public String setThumbnail(UUID versionId, InputStream image, long declaredLength, UUID actor) throws IOException {
+        VersionRow row = row(versionId);
+        long max = properties.maxThumbnailSize().toBytes();
+        if (declaredLength > max) {
+            throw new ContentTooLargeException("A thumbnail may hold at most " + properties.maxThumbnailSize() + ".");
+        }
+        byte[] bytes = new LimitedInputStream(
+                        image, max, "A thumbnail may hold at most " + properties.maxThumbnailSize() + ".")
+                .readAllBytes();
+        String type = Thumbnails.typeOf(bytes);
+        if (type == null) {
+            throw new InvalidContentException("A thumbnail is a PNG, JPEG, GIF or WebP image.");
+        }
+        String fileId = StyleFiles.thumbnailFile(versionId);
+        files.write(row.groupId(), fileId, new java.io.ByteArrayInputStream(bytes));
+        GroupDataPlane plane = planes.of(row.groupId());
+        String before;
+        try {
+            before = plane.transactions().execute(tx -> {
+                String old = plane.jdbc()
+                        .sql("select thumbnail_file from content_version where id = ? for update")
+                        .param(versionId)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+                plane.jdbc()
+                        .sql("update content_version set thumbnail_file = ?, thumbnail_type = ? where id = ?")
+                        .params(fileId, type, versionId)
+                        .update();
+                return old;
+            });
+        } catch (RuntimeException e) {
+            files.delete(row.groupId(), fileId);
+            throw e;
+        }
+        if (before != null) {
+            files.delete(row.groupId(), before);
+        }
+        return type;
+    }
+
+    @Override
+    public Thumbnail thumbnail(UUID versionId, UUID actor) throws IOException {
+        VersionRow row = row(versionId);
+        if (row.thumbnailFile() == null || row.thumbnailType() == null) {
+            throw new NoSuchContentException();
+        }
+        byte[] bytes;
+        try (InputStream in = files.open(row.groupId(), row.thumbnailFile())) {
+            bytes = in.readAllBytes();
+        }
+        publish(
+                row.groupId(),
+                new VersionPreviewed(row.groupId(), row.styleId(), versionId, actor, RequestOrigin.current()));
+        return new Thumbnail(bytes, row.thumbnailType());
+    }
+
+    /** What the group's versions take together. */
+    long used(UUID groupId) {
+        Long sum = planes.of(groupId)
+                .jdbc()
+                .sql("select coalesce(sum(size_bytes), 0) from content_version where group_id = ?")
+                .param(groupId)
+                .query(Long.class)
+                .single();
+        return sum == null ? 0 : sum;
+    }
+
+    private void publish(UUID groupId, Object event) {
+        planes.of(groupId).transactions().executeWithoutResult(tx -> events.publishEvent(event));
+    }
+
+    private Version decrypted(VersionRow row) {
+        FieldCipher cipher = ciphers.of(row.groupId());
+        String id = row.id().toString();
+        return new Version(
+                row.id(),
+                row.groupId(),
+                row.styleId(),
+                row.number(),
+                cipher.decryptText(row.filename(), VersionRow.TABLE, "filename", id),
+                row.contentType(),
+                row.size(),
+                cipher.decryptText(row.sha256(), VersionRow.TABLE, "sha256", id),
+                row.thumbnailType(),
+                row.createdBy(),
+                row.createdAt());
+    }
+}

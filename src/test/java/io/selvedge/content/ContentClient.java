@@ -1,0 +1,124 @@
+package io.selvedge.content;
+
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * An API client over real HTTPS, as a script would be: a customer account with a password, an API
+ * token made with it, then a group's tree down to one style, all through the API.
+ */
+public final class ContentClient {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+    static final String PASSWORD = "a long and quite uncommon passphrase 7319";
+
+    private final HttpClient client;
+    private final String baseUrl;
+    private final String token;
+    public final String style;
+    public final String group;
+
+    private ContentClient(HttpClient client, String baseUrl, String token, String group, String style) {
+        this.client = client;
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.group = group;
+        this.style = style;
+    }
+
+    /** A new customer on the server, with a group in {@code region} and one style in it. */
+    public static ContentClient aCustomerWithAStyle(TestServer server, String region) {
+        String username = "designer-" + UUID.randomUUID().toString().substring(0, 8);
+        new JdbcTemplate(server.bean(Stores.class).global().dataSource())
+                .update(
+                        "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
+                        UUID.randomUUID(),
+                        username,
+                        server.bean(PasswordEncoder.class).encode(PASSWORD),
+                        Timestamp.from(Instant.now()));
+        HttpClient client = server.client();
+        String base = "https://localhost:" + server.port();
+        String token = match(
+                TOKEN,
+                send(
+                        client,
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/tokens"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"ci\"}"
+                                                .formatted(username, PASSWORD)))
+                                .build()));
+        ContentClient anonymous = new ContentClient(client, base, token, null, null);
+        String group = anonymous.create("/api/v1/groups", "{\"name\":\"Maison\",\"region\":\"" + region + "\"}");
+        String company = anonymous.create("/api/v1/groups/" + group + "/companies", "{\"name\":\"Co\"}");
+        String brand = anonymous.create("/api/v1/companies/" + company + "/brands", "{\"name\":\"Br\"}");
+        String season = anonymous.create("/api/v1/brands/" + brand + "/seasons", "{\"name\":\"SS\"}");
+        String workroom = anonymous.create("/api/v1/seasons/" + season + "/workrooms", "{\"name\":\"Wr\"}");
+        String style = anonymous.create("/api/v1/workrooms/" + workroom + "/styles", "{\"name\":\"Coat\"}");
+        return new ContentClient(client, base, token, group, style);
+    }
+
+    /** The same account and style against a restarted server (on another port). */
+    public ContentClient against(TestServer server) {
+        return new ContentClient(server.client(), "https://localhost:" + server.port(), token, group, style);
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        return send(client, request);
+    }
+
+    public HttpResponse<InputStream> stream(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    String create(String path, String json) {
+        return match(
+                ID,
+                send(request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build()));
+    }
+
+    public static String idOf(HttpResponse<String> response) {
+        return match(ID, response);
+    }
+
+    private static String match(Pattern pattern, HttpResponse<String> response) {
+        Matcher matcher = pattern.matcher(response.body());
+        if (response.statusCode() / 100 != 2 || !matcher.find()) {
+            throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return matcher.group(1);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Request to " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
