@@ -30,6 +30,7 @@ class AccountTotp implements TotpEnrolment {
     private final FieldCiphers ciphers;
     private final SignInThrottle throttle;
     private final TokenAuthenticator tokens;
+    private final SecurityNotices notices;
     private final Clock clock;
 
     AccountTotp(
@@ -38,12 +39,14 @@ class AccountTotp implements TotpEnrolment {
             FieldCiphers ciphers,
             SignInThrottle throttle,
             TokenAuthenticator tokens,
+            SecurityNotices notices,
             Clock clock) {
         this.secrets = secrets;
         this.accounts = accounts;
         this.ciphers = ciphers;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -101,6 +104,7 @@ class AccountTotp implements TotpEnrolment {
         secrets.delete(accountId);
         accounts.setMfaEnrolled(accountId, false);
         tokens.forgetAccount(accountId);
+        notices.totpRemoved(account);
     }
 
     /**

@@ -45,6 +45,7 @@ class IdentityConfiguration {
             PasswordEncoder encoder,
             SignInThrottle throttle,
             AccountTotp secondFactor,
+            SignInNames names,
             ApplicationEventPublisher events) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
@@ -56,7 +57,7 @@ class IdentityConfiguration {
             }
         });
         ProviderManager manager =
-                new ProviderManager(new ThrottledPasswordAuthentication(passwords, throttle, secondFactor));
+                new ProviderManager(new ThrottledPasswordAuthentication(passwords, throttle, secondFactor, names));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }

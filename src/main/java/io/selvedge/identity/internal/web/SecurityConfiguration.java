@@ -89,6 +89,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
                         .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/*")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/groups/*/residency-report")
                         .hasAuthority(read)
                         .requestMatchers("/api/v1/admin/**")
@@ -118,6 +121,9 @@ class SecurityConfiguration {
                                 "/signin",
                                 SIGN_IN_WAIT_PAGE,
                                 "/setup/**",
+                                "/forgot-password",
+                                "/reset-password/*",
+                                "/confirm-email/*",
                                 "/css/**",
                                 "/js/**",
                                 "/images/**",
