@@ -2,6 +2,8 @@ package io.selvedge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.access.Invitations;
+import io.selvedge.access.Role;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.OneTimeCodes;
@@ -15,6 +17,7 @@ import io.selvedge.tenancy.Groups;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.testing.AtRest;
+import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -27,10 +30,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -111,6 +116,32 @@ class NothingInClearIT {
                     .isEmpty();
             assertThat(AtRest.valuesContaining(stores, inClear)).as("tables").isEmpty();
         }
+    }
+
+    @Autowired
+    Invitations invitations;
+
+    /** An invitation's address rests encrypted in the group's region, and its mail in the outbox. */
+    @Test
+    void noInvitationAddressRestsInClear() throws Exception {
+        Customers.Account admin = new Customers(stores).aCustomer("inviter");
+        UUID group = groups.create("Invitations", "eu", admin.id()).id();
+        String address = marker.toLowerCase() + "@example.test";
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(admin.username(), null, List.of()));
+        try {
+            invitations.invite(group, address, Role.GROUP_OPERATOR, group);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        AtRest.flushEmbeddedStores(stores);
+
+        assertThat(AtRest.filesContaining(
+                        platform.dataDir(), marker.toLowerCase(), NothingInClearIT::developmentMailCopy))
+                .isEmpty();
+        assertThat(AtRest.valuesContaining(stores, marker.toLowerCase())).isEmpty();
     }
 
     @Test

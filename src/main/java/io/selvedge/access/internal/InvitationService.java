@@ -39,8 +39,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
 
 /** {@link Invitations}: rows in the group's region, mail through the outbox, the account through identity. */
 @Service
@@ -275,8 +278,11 @@ class InvitationService implements Invitations {
 
     /** An invitation the caller may manage: on a node where they may grant its role. */
     private InvitationRecords.Row managed(GroupDataPlane plane, UUID groupId, UUID invitationId) {
-        InvitationRecords.Row row =
-                records.find(plane.jdbc(), groupId, invitationId).orElseThrow(NotVisibleException::new);
+        InvitationRecords.Row row = records.find(plane.jdbc(), groupId, invitationId)
+                .orElseThrow(() -> new ErrorResponseException(
+                        HttpStatus.NOT_FOUND,
+                        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The group has no such invitation."),
+                        null));
         ResourcePath path = decisions.locate(row.nodeId()).orElseThrow(NotVisibleException::new);
         if (decisions.allowed(row.nodeId()).isEmpty()) {
             throw new NotVisibleException();
