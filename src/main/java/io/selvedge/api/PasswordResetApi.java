@@ -3,6 +3,7 @@ package io.selvedge.api;
 import io.selvedge.identity.AccountLinkInvalidException;
 import io.selvedge.identity.PasswordResets;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * whether or not an account matched (429 while throttled); {@code POST /api/v1/auth/password-reset/{token}}
  * with the link's secret sets the new password (410 for a used or expired link).
  */
+@AnyCaller("the same answer whoever asks; the mailed single-use link is the credential of the reset")
 @RestController
 class PasswordResetApi {
 

@@ -3,6 +3,7 @@ package io.selvedge.web;
 import io.selvedge.identity.AccountExistsException;
 import io.selvedge.identity.AccountLinkInvalidException;
 import io.selvedge.identity.EmailChanges;
+import io.selvedge.platform.AnyCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * The page behind the link mailed to a new e-mail address. Opening it changes nothing (mail scanners open
  * links); its button does.
  */
+@AnyCaller("the single-use link mailed to the new address is the credential")
 @Controller
 class EmailConfirmationController {
 

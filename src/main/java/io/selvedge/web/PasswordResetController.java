@@ -3,6 +3,7 @@ package io.selvedge.web;
 import io.selvedge.identity.AccountLinkInvalidException;
 import io.selvedge.identity.PasswordResets;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * "Forgot your password?": ask for a link by username or e-mail address (the page answers the same
  * whether or not an account matched), and the page behind the link, which sets the new password.
  */
+@AnyCaller("the same answer whoever asks; the mailed single-use link is the credential of the reset")
 @Controller
 class PasswordResetController {
 
