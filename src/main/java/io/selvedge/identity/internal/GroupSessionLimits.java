@@ -64,10 +64,12 @@ class GroupSessionLimits extends OncePerRequestFilter {
             idle = shorter(idle, found.idleTimeout());
             absolute = shorter(absolute, found.absoluteTimeout());
         }
+        if (idle == null && absolute == null) {
+            return; // nothing tighter than the installation's: nothing to keep either
+        }
         Object seen = session.getAttribute(LAST_SEEN);
-        Instant lastSeen = seen instanceof Long millis
-                ? Instant.ofEpochMilli(millis)
-                : Instant.ofEpochMilli(session.getCreationTime());
+        // Without a time of its own yet (no limit applied before), the session counts from this request.
+        Instant lastSeen = seen instanceof Long millis ? Instant.ofEpochMilli(millis) : now;
         boolean idleTooLong = idle != null && !now.isBefore(lastSeen.plus(idle));
         boolean tooOld = absolute != null
                 && !now.isBefore(Instant.ofEpochMilli(session.getCreationTime()).plus(absolute));
