@@ -7,6 +7,7 @@ import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.EmailAddresses;
 import io.selvedge.identity.EmailChanges;
+import io.selvedge.identity.PasswordChanges;
 import io.selvedge.identity.SignInFailedException;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.WebSessions;
@@ -46,12 +47,19 @@ class MeApi {
     private final WebSessions sessions;
     private final AccountDirectory directory;
     private final EmailChanges emailChanges;
+    private final PasswordChanges passwordChanges;
 
-    MeApi(ApiTokens tokens, WebSessions sessions, AccountDirectory directory, EmailChanges emailChanges) {
+    MeApi(
+            ApiTokens tokens,
+            WebSessions sessions,
+            AccountDirectory directory,
+            EmailChanges emailChanges,
+            PasswordChanges passwordChanges) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.directory = directory;
         this.emailChanges = emailChanges;
+        this.passwordChanges = passwordChanges;
     }
 
     @GetMapping("/api/v1/me")
@@ -82,6 +90,21 @@ class MeApi {
                 .body(new EmailPending(
                         EmailAddresses.normalise(change.email()),
                         "Follow the link mailed to the new address within an hour; until then the old one stays."));
+    }
+
+    /** 204: the new password holds; every web session of the account ended (API tokens stay). */
+    @PutMapping("/api/v1/me/password")
+    ResponseEntity<Void> changePassword(
+            @AuthenticationPrincipal ApiCaller caller,
+            @Valid @RequestBody PasswordChange change,
+            HttpServletRequest request) {
+        passwordChanges.change(
+                caller.accountId(),
+                change.currentPassword(),
+                change.otp(),
+                change.newPassword(),
+                request.getRemoteAddr());
+        return ResponseEntity.noContent().build();
     }
 
     @ExceptionHandler(SignInFailedException.class)
@@ -155,6 +178,17 @@ class MeApi {
         @Override
         public String toString() {
             return "EmailChange[(hidden)]";
+        }
+    }
+
+    record PasswordChange(
+            @NotNull @Size(max = 1024) String currentPassword,
+            @NotNull @Size(max = 1024) String newPassword,
+            @Size(max = 32) String otp) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[(hidden)]";
         }
     }
 

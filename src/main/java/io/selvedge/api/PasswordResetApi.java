@@ -1,6 +1,5 @@
 package io.selvedge.api;
 
-import io.selvedge.identity.AccountLinkInvalidException;
 import io.selvedge.identity.PasswordResets;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.AnyCaller;
@@ -47,11 +46,6 @@ class PasswordResetApi {
     ResponseEntity<Void> reset(@PathVariable String token, @Valid @RequestBody NewPassword body) {
         resets.reset(token, body.password());
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(AccountLinkInvalidException.class)
-    ResponseEntity<ProblemDetail> gone(AccountLinkInvalidException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.GONE, e.getMessage());
     }
 
     @ExceptionHandler(SignInThrottledException.class)

@@ -75,7 +75,7 @@ class InvitationsIT {
     @BeforeEach
     void aGroup() throws Exception {
         api = new ApiCalls(context, new Customers(stores));
-        mailbox = Mailbox.at(mail.dir());
+        mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
         admin = api.customers.aCustomer("admin");
         tree = api.tree(admin, "Maison");
         invitations = "/api/v1/groups/" + tree[0] + "/invitations";
@@ -241,7 +241,6 @@ class InvitationsIT {
 
     /** The last mail to the address about the subject, once the outbox delivered it. */
     private Mailbox.Mail mailed(String to, String subject, int count) {
-        OutboxDelivery.deliverNow(context);
         return mailbox.awaitLast(to, subject, count);
     }
 

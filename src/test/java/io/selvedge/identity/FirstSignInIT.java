@@ -76,6 +76,39 @@ class FirstSignInIT {
     }
 
     @Test
+    void theSetupPageTakesAnOptionalEmailAddressToSignInWith() {
+        try (TestServer server = TestServer.start()) {
+            URI link = setupLinkOf(server);
+            HttpClient browser = server.client();
+            assertThat(TestHttps.get(browser, link).body()).contains("<label for=\"email\">", "autocomplete=\"email\"");
+
+            HttpResponse<String> badAddress = submitForm(
+                    browser,
+                    link,
+                    Map.of("username", "grace", "password", PASSWORD, "repeatedPassword", PASSWORD, "email", "grace"));
+            assertThat(badAddress.statusCode()).isEqualTo(200);
+            assertThat(badAddress.body()).contains("not an e-mail address");
+
+            HttpResponse<String> created = submitForm(
+                    browser,
+                    link,
+                    Map.of(
+                            "username",
+                            "grace",
+                            "password",
+                            PASSWORD,
+                            "repeatedPassword",
+                            PASSWORD,
+                            "email",
+                            " Grace@Example.test"));
+            assertThat(created.statusCode()).isEqualTo(302);
+            assertThat(signIn(server.client(), server.url("/signin"), "grace@example.test", PASSWORD)
+                            .body())
+                    .contains("Signed in as <strong>grace</strong>");
+        }
+    }
+
+    @Test
     void theSetupApiCreatesTheFirstAdminOnce() {
         try (TestServer server = TestServer.start()) {
             String token = setupTokenOf(server);

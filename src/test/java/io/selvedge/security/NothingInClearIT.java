@@ -7,9 +7,14 @@ import io.selvedge.access.Role;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.OneTimeCodes;
+import io.selvedge.identity.AccountRegistration;
+import io.selvedge.identity.EmailChanges;
+import io.selvedge.identity.PasswordResets;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.Outbox;
 import io.selvedge.notify.OutgoingMail;
+import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.storage.GroupResidency;
 import io.selvedge.storage.Stores;
@@ -18,6 +23,7 @@ import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.testing.AtRest;
 import io.selvedge.testing.Customers;
+import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -29,13 +35,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -142,6 +149,50 @@ class NothingInClearIT {
                         platform.dataDir(), marker.toLowerCase(), NothingInClearIT::developmentMailCopy))
                 .isEmpty();
         assertThat(AtRest.valuesContaining(stores, marker.toLowerCase())).isEmpty();
+    }
+
+    @Autowired
+    AccountRegistration registration;
+
+    @Autowired
+    EmailChanges emailChanges;
+
+    @Autowired
+    PasswordResets passwordResets;
+
+    @Autowired
+    MailProperties mail;
+
+    @Autowired
+    ApplicationContext context;
+
+    /**
+     * An account's e-mail address (current and pending), its display name, and the secrets of the links
+     * mailed to it (password reset, address confirmation) rest in clear nowhere but in the mail itself.
+     */
+    @Test
+    void noEmailAddressDisplayNameOrAccountLinkRestsInClear() throws Exception {
+        String password = "a marker that sews itself in";
+        String email = marker.toLowerCase() + "@example.test";
+        String newEmail = "new-" + marker.toLowerCase() + "@example.test";
+        UUID account = registration.register(
+                "clear-mail-" + marker.substring(marker.length() - 8).toLowerCase(), password, "Name " + marker, email);
+        emailChanges.request(account, newEmail, password, null, "127.0.0.1");
+        passwordResets.request(email.toUpperCase(), "127.0.0.1");
+        Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        List<String> secrets = new ArrayList<>(List.of(marker, marker.toLowerCase()));
+        secrets.add(mailbox.awaitLast(email, "Reset your Selvedge password", 1).secretOf("/reset-password/"));
+        secrets.add(mailbox.awaitLast(newEmail, "Confirm your new e-mail address", 1)
+                .secretOf("/confirm-email/"));
+
+        AtRest.flushEmbeddedStores(stores);
+
+        for (String inClear : secrets) {
+            assertThat(AtRest.filesContaining(platform.dataDir(), inClear, NothingInClearIT::developmentMailCopy))
+                    .as("files")
+                    .isEmpty();
+            assertThat(AtRest.valuesContaining(stores, inClear)).as("tables").isEmpty();
+        }
     }
 
     @Test

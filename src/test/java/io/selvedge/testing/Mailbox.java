@@ -35,17 +35,20 @@ public final class Mailbox {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Path dir;
+    private final Runnable deliver;
 
-    private Mailbox(Path dir) {
+    private Mailbox(Path dir, Runnable deliver) {
         this.dir = dir;
+        this.deliver = deliver;
     }
 
     public static Mailbox of(TestServer server) {
-        return new Mailbox(server.bean(MailProperties.class).dir());
+        return new Mailbox(server.bean(MailProperties.class).dir(), () -> {});
     }
 
-    public static Mailbox at(Path dir) {
-        return new Mailbox(dir);
+    /** The mail folder {@code dir} of a server that does not poll its outbox: {@code deliverNow} delivers it. */
+    public static Mailbox at(Path dir, Runnable deliverNow) {
+        return new Mailbox(dir, deliverNow);
     }
 
     /** A delivered mail: recipient, subject and both bodies. */
@@ -79,6 +82,7 @@ public final class Mailbox {
                 mail -> mail.to().equalsIgnoreCase(to) && mail.subject().contains(subjectPart);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
+            deliver.run();
             List<Mail> found = all().stream().filter(wanted).toList();
             if (found.size() >= count) {
                 return found;

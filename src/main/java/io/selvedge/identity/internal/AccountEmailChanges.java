@@ -104,6 +104,8 @@ class AccountEmailChanges implements EmailChanges {
             throw taken();
         }
         links.kill(account.id(), AccountLinks.Purpose.EMAIL_CHANGE);
+        // Reset links went to the old address: whoever reads it no longer holds the account's keys.
+        links.kill(account.id(), AccountLinks.Purpose.PASSWORD_RESET);
         notices.emailChanged(oldEmail, account.username(), newEmail);
         events.publishEvent(new EmailChanged(account.id(), AuditOutcome.SUCCEEDED, RequestOrigin.current()));
     }

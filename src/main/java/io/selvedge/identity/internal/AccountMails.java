@@ -49,6 +49,19 @@ final class AccountMails {
                 List.of());
     }
 
+    static OutgoingMail passwordChanged(String to, String username, Instant at) {
+        return mail(
+                to,
+                "Your Selvedge password was changed",
+                List.of(
+                        "The password of your Selvedge account " + username + " was changed at " + TIME.format(at)
+                                + ", and every web session of the account was signed out.",
+                        "If this was not you, reset the password with \"Forgot your password?\" on the sign-in"
+                                + " page, and tell your administrator."),
+                null,
+                List.of());
+    }
+
     static OutgoingMail emailChangeLink(String to, String username, String link) {
         return mail(
                 to,

@@ -120,10 +120,8 @@ class Accounts {
 
     /** The account's address in clear, or null when it has none. */
     String emailOf(UUID id) {
-        return jdbc.query("select email from account where id = ?", (row, n) -> row.getString(1), id).stream()
-                .findFirst()
-                .map(ciphertext -> open(ciphertext, "email", id.toString()))
-                .orElse(null);
+        List<String> found = jdbc.queryForList("select email from account where id = ?", String.class, id);
+        return found.isEmpty() || found.get(0) == null ? null : open(found.get(0), "email", id.toString());
     }
 
     void changePasswordHash(String username, String passwordHash) {

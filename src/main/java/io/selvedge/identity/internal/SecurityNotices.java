@@ -40,6 +40,10 @@ class SecurityNotices {
                         to, account.username(), clock.instant(), tokenNames, link("/forgot-password")));
     }
 
+    void passwordChanged(Account account) {
+        send(account.id(), to -> AccountMails.passwordChanged(to, account.username(), clock.instant()));
+    }
+
     void totpRemoved(Account account) {
         send(account.id(), to -> AccountMails.totpRemoved(to, account.username(), clock.instant()));
     }

@@ -161,6 +161,12 @@ class AccountEmailIT {
                 .as("opening the link changes nothing: mail scanners open links")
                 .contains("\"email\":\"" + email + "\"");
 
+        assertThat(api.send("POST", "/api/v1/auth/password-reset", null, "{\"usernameOrEmail\":\"" + email + "\"}")
+                        .statusCode())
+                .isEqualTo(202);
+        URI resetPage = server.url("/reset-password/"
+                + mailbox.awaitLast(email, "Reset your Selvedge password", 1).secretOf("/reset-password/"));
+
         HttpResponse<String> confirmed = WebPages.submitForm(server.client(), onServer, Map.of());
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Your e-mail address is changed");
@@ -171,6 +177,9 @@ class AccountEmailIT {
         Mailbox.Mail told = mailbox.awaitLast(email, "e-mail address was changed", 1);
         assertThat(told.text()).contains(username, "n…@example.test").doesNotContain(newEmail);
 
+        assertThat(TestHttps.get(server.client(), resetPage).statusCode())
+                .as("a reset link mailed to the old address dies with it")
+                .isEqualTo(410);
         HttpResponse<String> again = TestHttps.get(server.client(), onServer);
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(again.body()).contains("a link works once, for an hour");

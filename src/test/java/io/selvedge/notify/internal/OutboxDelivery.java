@@ -2,15 +2,13 @@ package io.selvedge.notify.internal;
 
 import org.springframework.context.ApplicationContext;
 
-/**
- * For tests on the shared test server, whose outbox is polled only hourly: delivers what is due now, to the
- * mail folder (and SMTP, if configured), as the scheduled dispatcher would.
- */
+/** For tests whose shared server does not poll its outbox: delivers what is due, now, on the caller's thread. */
 public final class OutboxDelivery {
 
     private OutboxDelivery() {}
 
-    public static void deliverNow(ApplicationContext context) {
-        context.getBean(MailDispatcher.class).dispatchDue();
+    public static Runnable of(ApplicationContext context) {
+        MailDispatcher dispatcher = context.getBean(MailDispatcher.class);
+        return dispatcher::dispatchDue;
     }
 }
