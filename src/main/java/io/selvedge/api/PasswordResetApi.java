@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @AnyCaller("the same answer whoever asks; the mailed single-use link is the credential of the reset")
 @RestController
+@AnyCaller("the mailed single-use reset link is the credential; the request answers alike for every address")
 class PasswordResetApi {
 
     static final String ON_ITS_WAY = "If an account matches, a link to reset its password is on its way to the"

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 @AnyCaller("the single-use link mailed to the new address is the credential")
 @Controller
+@AnyCaller("the single-use link mailed to the new address is the credential")
 class EmailConfirmationController {
 
     private final EmailChanges changes;

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 @AnyCaller("the same answer whoever asks; the mailed single-use link is the credential of the reset")
 @Controller
+@AnyCaller("the mailed single-use reset link is the credential")
 class PasswordResetController {
 
     private final PasswordResets resets;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.access.Invitations;
 import io.selvedge.access.Role;
+import io.selvedge.audit.AuditEntry;
+import io.selvedge.audit.AuditFilter;
+import io.selvedge.audit.AuditTrail;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.OneTimeCodes;
@@ -25,24 +28,37 @@ import io.selvedge.testing.AtRest;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.SoftwarePasskey;
 import io.selvedge.testing.TestDatabase;
+import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.WebPages;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, audit trail entries (names, user agents) and the outbox; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -75,11 +91,22 @@ class NothingInClearIT {
     @Autowired
     Tree tree;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @LocalServerPort
+    int port;
+
     @Test
     void noMarkerRestsInClearInAnyFileOrTable() throws Exception {
         UUID group = anEuGroupWithKeys();
         aFileHolding(group, ("a garment whose pattern is " + marker + "\n").repeat(1000));
-        aTreeNamed(marker);
+        UUID markedGroup = aTreeNamed(marker);
+        awaitTheAuditTrailOf(markedGroup);
+        aPasskeyLabelled("Passkey " + marker);
         outbox.enqueue(new OutgoingMail(
                 marker.toLowerCase() + "@example.test", "About " + marker, "Body " + marker, "<p>" + marker + "</p>"));
 
@@ -108,7 +135,7 @@ class NothingInClearIT {
                 "insert into account (id, username, status, created_at) values (?, ?, 'ACTIVE', ?)",
                 account,
                 "clear-" + account.toString().substring(0, 8),
-                java.sql.Timestamp.from(Instant.now()));
+                Timestamp.from(Instant.now()));
         String secret = totp.start(account).secret();
         List<String> secrets = new ArrayList<>(
                 totp.confirm(account, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1"));
@@ -223,14 +250,83 @@ class NothingInClearIT {
         return group;
     }
 
-    /** Every level of a group's tree, each name and the creator holding the marker. */
-    private void aTreeNamed(String name) {
+    /**
+     * Every level of a group's tree, each name and the creator holding the marker, made in a request whose
+     * user agent holds it too: the audit trail records the names and the user agent.
+     */
+    private UUID aTreeNamed(String name) {
         String creator = marker.toLowerCase();
-        UUID parent = groups.create("Group " + name, "eu", UUID.randomUUID()).id();
-        for (NodeKind kind : NodeKind.values()) {
-            parent = tree.create(kind, parent, kind + " " + name, creator).id();
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("User-Agent", "Browser " + marker);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            UUID group = groups.create("Group " + name, "eu", UUID.randomUUID()).id();
+            UUID parent = group;
+            for (NodeKind kind : NodeKind.values()) {
+                parent = tree.create(kind, parent, kind + " " + name, creator).id();
+            }
+            tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
+            return group;
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
         }
-        tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
+    }
+
+    @Autowired
+    AuditTrail auditTrail;
+
+    /** The trail is written after the commit: wait until it has the rename (the sixth entry), in clear for its reader. */
+    private void awaitTheAuditTrailOf(UUID group) throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(60);
+        List<AuditEntry> entries =
+                auditTrail.find(group, AuditFilter.all(), 10, null).entries();
+        while (entries.size() < 6 && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(50);
+            entries = auditTrail.find(group, AuditFilter.all(), 10, null).entries();
+        }
+        assertThat(entries).hasSize(6);
+        assertThat(entries.get(0).targetName()).isEqualTo("Renamed " + marker);
+        assertThat(entries.get(0).userAgent()).isEqualTo("Browser " + marker);
+    }
+
+    /** A passkey registered through Spring's WebAuthn endpoints (a software authenticator), its label the marker. */
+    private void aPasskeyLabelled(String label) {
+        String username = "nic-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a marker in the passkey label";
+        jdbc.update(
+                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
+                UUID.randomUUID(),
+                username,
+                encoder.encode(password),
+                Timestamp.from(Instant.now()));
+        HttpClient browser = TestHttps.client(platform.dataDir());
+        WebPages.signIn(browser, url("/signin"), username, password);
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account/mfa")));
+        SoftwarePasskey passkey = new SoftwarePasskey(
+                platform.publicUrl().getScheme() + "://" + platform.publicUrl().getHost()
+                        + (platform.publicUrl().getPort() < 0
+                                ? ""
+                                : ":" + platform.publicUrl().getPort()));
+        String options =
+                postJson(browser, "/webauthn/register/options", "", csrf).body();
+        assertThat(postJson(browser, "/webauthn/register", passkey.register(options, label), csrf)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private HttpResponse<String> postJson(HttpClient browser, String path, String body, String csrf) {
+        return TestHttps.send(
+                browser,
+                HttpRequest.newBuilder(url(path))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("X-CSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
+    private URI url(String path) {
+        return URI.create("https://localhost:" + port + path);
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {

@@ -47,6 +47,8 @@ class IdentityConfiguration {
             SignInThrottle throttle,
             AccountTotp secondFactor,
             SignInNames names,
+            Accounts accountRows,
+            IdentityEvents identityEvents,
             ApplicationEventPublisher events) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
@@ -60,8 +62,8 @@ class IdentityConfiguration {
                 throw new CredentialsExpiredException("Password sign-in is off for this account.");
             }
         });
-        ProviderManager manager =
-                new ProviderManager(new ThrottledPasswordAuthentication(passwords, throttle, secondFactor, names));
+        ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(
+                passwords, throttle, secondFactor, names, accountRows, identityEvents));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }
