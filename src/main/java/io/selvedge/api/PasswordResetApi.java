@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
  * whether or not an account matched (429 while throttled); {@code POST /api/v1/auth/password-reset/{token}}
  * with the link's secret sets the new password (410 for a used or expired link).
  */
-@AnyCaller("the same answer whoever asks; the mailed single-use link is the credential of the reset")
 @RestController
 @AnyCaller("the mailed single-use reset link is the credential; the request answers alike for every address")
 class PasswordResetApi {

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * The page behind the link mailed to a new e-mail address. Opening it changes nothing (mail scanners open
  * links); its button does.
  */
-@AnyCaller("the single-use link mailed to the new address is the credential")
 @Controller
 @AnyCaller("the single-use link mailed to the new address is the credential")
 class EmailConfirmationController {

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * "Forgot your password?": ask for a link by username or e-mail address (the page answers the same
  * whether or not an account matched), and the page behind the link, which sets the new password.
  */
-@AnyCaller("the same answer whoever asks; the mailed single-use link is the credential of the reset")
 @Controller
 @AnyCaller("the mailed single-use reset link is the credential")
 class PasswordResetController {
