@@ -10,5 +10,6 @@
  * {@link io.selvedge.access.RoleGranted}, {@link io.selvedge.access.RoleRevoked} and {@link
  * io.selvedge.access.AccessDenied}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "tenancy", "identity", "storage"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"platform", "tenancy", "identity", "storage", "crypto", "notify"})
 package io.selvedge.access;

@@ -1,5 +1,5 @@
 /**
  * The web pages, server-rendered.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "access"})
 package io.selvedge.web;

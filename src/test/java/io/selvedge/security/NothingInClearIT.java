@@ -2,6 +2,8 @@ package io.selvedge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.access.Invitations;
+import io.selvedge.access.Role;
 import io.selvedge.audit.AuditEntry;
 import io.selvedge.audit.AuditFilter;
 import io.selvedge.audit.AuditTrail;
@@ -29,6 +31,7 @@ import io.selvedge.tenancy.Groups;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.testing.AtRest;
+import io.selvedge.testing.Customers;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.SoftwarePasskey;
@@ -53,13 +56,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, style names, descriptions and tags, version files and names, thumbnails, resumable-upload parts, audit trail entries (names, user agents) and the outbox; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, style names, descriptions and tags, version files and names, thumbnails, resumable-upload parts, audit trail entries (names, user agents) and the outbox; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -152,6 +157,32 @@ class NothingInClearIT {
                     .isEmpty();
             assertThat(AtRest.valuesContaining(stores, inClear)).as("tables").isEmpty();
         }
+    }
+
+    @Autowired
+    Invitations invitations;
+
+    /** An invitation's address rests encrypted in the group's region, and its mail in the outbox. */
+    @Test
+    void noInvitationAddressRestsInClear() throws Exception {
+        Customers.Account admin = new Customers(stores).aCustomer("inviter");
+        UUID group = groups.create("Invitations", "eu", admin.id()).id();
+        String address = marker.toLowerCase() + "@example.test";
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(admin.username(), null, List.of()));
+        try {
+            invitations.invite(group, address, Role.GROUP_OPERATOR, group);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        AtRest.flushEmbeddedStores(stores);
+
+        assertThat(AtRest.filesContaining(
+                        platform.dataDir(), marker.toLowerCase(), NothingInClearIT::developmentMailCopy))
+                .isEmpty();
+        assertThat(AtRest.valuesContaining(stores, marker.toLowerCase())).isEmpty();
     }
 
     @Autowired
@@ -255,7 +286,10 @@ class NothingInClearIT {
     @Autowired
     AuditTrail auditTrail;
 
-    /** The trail is written after the commit: wait until it has the rename (the seventh entry), in clear for its reader. */
+    /**
+     * The trail is written after the commit: wait until it has the rename (the seventh entry, after the
+     * creator's admin role and the five creations), in clear for its reader.
+     */
     private void awaitTheAuditTrailOf(UUID group) throws InterruptedException {
         Instant giveUp = Instant.now().plusSeconds(60);
         List<AuditEntry> entries =

@@ -3,6 +3,7 @@ package io.selvedge.access.internal;
 import io.selvedge.access.AccessDenied;
 import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.AddressNotAllowedException;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Grant;
 import io.selvedge.access.Level;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
@@ -56,6 +58,7 @@ class DecisionPoint implements Authorization {
     }
 
     private final List<ResourceLocator> locators;
+    private final AddressPolicy addresses;
     private final GrantSource grants;
     private final Callers callers;
     private final ApplicationEventPublisher events;
@@ -69,6 +72,18 @@ class DecisionPoint implements Authorization {
             Callers callers,
             ApplicationEventPublisher events,
             TransactionOperations transactions) {
+        this(locators, grants, callers, events, transactions, AddressPolicy.ANY);
+    }
+
+    @Autowired
+    DecisionPoint(
+            List<ResourceLocator> locators,
+            GrantSource grants,
+            Callers callers,
+            ApplicationEventPublisher events,
+            TransactionOperations transactions,
+            AddressPolicy addresses) {
+        this.addresses = addresses;
         this.locators = List.copyOf(locators);
         this.grants = grants;
         this.callers = callers;
@@ -84,7 +99,8 @@ class DecisionPoint implements Authorization {
         }
         Optional<Caller> caller = caller();
         long mask = caller.map(c -> mask(c, path.get())).orElse(0L);
-        if ((mask & bit(action)) != 0) {
+        boolean allowedAddress = mask == 0 || allowedAddress(path.get().groupId());
+        if ((mask & bit(action)) != 0 && allowedAddress) {
             return;
         }
         int status = mask == 0 ? 404 : 403;
@@ -97,7 +113,17 @@ class DecisionPoint implements Authorization {
                 status,
                 RequestOrigin.current());
         transactions.executeWithoutResult(tx -> events.publishEvent(denied));
-        throw status == 404 ? new NotVisibleException() : new ActionDeniedException();
+        if (status == 404) {
+            throw new NotVisibleException();
+        }
+        throw allowedAddress ? new ActionDeniedException() : new AddressNotAllowedException();
+    }
+
+    /** Whether the request's address is on the group's allow-list (always, outside a request). */
+    private boolean allowedAddress(UUID groupId) {
+        RequestOrigin origin = RequestOrigin.current();
+        return origin.requestId() == null && origin.address() == null
+                || addresses.allows(groupId, version(groupId), origin.address());
     }
 
     @Override
@@ -215,6 +241,15 @@ class DecisionPoint implements Authorization {
         }
         return actions(
                 onPath(path.get(), grantsOf(path.get().groupId(), caller.get().accountId())));
+    }
+
+    /** {@link #held} for any account (an invitation's inviter, when it is accepted). */
+    Set<Action> heldBy(UUID accountId, UUID nodeId) {
+        Optional<ResourcePath> path = locate(nodeId);
+        if (path.isEmpty()) {
+            return EnumSet.noneOf(Action.class);
+        }
+        return actions(onPath(path.get(), grantsOf(path.get().groupId(), accountId)));
     }
 
     /** The actions the caller may do to the path's target, as a mask; staff hold none. */

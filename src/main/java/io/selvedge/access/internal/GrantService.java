@@ -87,6 +87,11 @@ class GrantService implements Grants {
         return put(ResourcePath.ofGroup(groupId), creator, Role.GROUP_ADMIN, false, false, null);
     }
 
+    /** The role of an accepted invitation, granted by who invited (checked by the invitations, not here). */
+    Grant grantInvited(ResourcePath path, UUID accountId, Role role, UUID invitedBy) {
+        return put(path, accountId, role, false, false, invitedBy);
+    }
+
     private Grant put(
             ResourcePath path, UUID accountId, Role role, boolean download, boolean upload, @Nullable UUID grantedBy) {
         UUID groupId = path.groupId();
@@ -208,7 +213,7 @@ class GrantService implements Grants {
         }
     }
 
-    private static Action inviteOn(Level level) {
+    static Action inviteOn(Level level) {
         return switch (level) {
             case GROUP -> Action.INVITE_TO_GROUP;
             case COMPANY -> Action.INVITE_TO_COMPANY;

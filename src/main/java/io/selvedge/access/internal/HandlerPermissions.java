@@ -21,6 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Component
 class HandlerPermissions implements StatedPermissions {
 
+    /** springdoc's handlers (the OpenAPI document), which cannot carry our annotations. */
+    private static final String SPRINGDOC = "org.springdoc.";
+
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
     HandlerPermissions(ObjectProvider<RequestMappingHandlerMapping> mappings) {
@@ -59,6 +62,9 @@ class HandlerPermissions implements StatedPermissions {
         AnyCaller open = method.getMethodAnnotation(AnyCaller.class);
         if (open == null) {
             open = method.getBeanType().getAnnotation(AnyCaller.class);
+        }
+        if (open == null && method.getBeanType().getName().startsWith(SPRINGDOC)) {
+            return "the OpenAPI document of the API, public: it describes the endpoints, never data";
         }
         return open == null ? null : open.value();
     }

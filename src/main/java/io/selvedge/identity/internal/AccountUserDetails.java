@@ -1,7 +1,9 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.identity.PasswordSignInPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,15 +17,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * Accounts for Spring Security's password sign-in. Hashes made with older Argon2 parameters are
- * replaced at the next successful sign-in ({@link UserDetailsPasswordService}).
+ * replaced at the next successful sign-in ({@link UserDetailsPasswordService}). An account that a
+ * {@link PasswordSignInPolicy} keeps from signing in with a password (its groups are all single sign-on
+ * only) has its password credential marked expired: Spring's provider refuses it after the password was
+ * checked, so a wrong password still answers like any other.
  */
 @Service
 class AccountUserDetails implements UserDetailsService, UserDetailsPasswordService {
 
     private final Accounts accounts;
+    private final ObjectProvider<PasswordSignInPolicy> passwordSignIn;
 
-    AccountUserDetails(Accounts accounts) {
+    AccountUserDetails(Accounts accounts, ObjectProvider<PasswordSignInPolicy> passwordSignIn) {
         this.accounts = accounts;
+        this.passwordSignIn = passwordSignIn;
     }
 
     @Override
@@ -39,6 +46,8 @@ class AccountUserDetails implements UserDetailsService, UserDetailsPasswordServi
                 .password(account.passwordHash() == null ? "" : account.passwordHash())
                 .authorities(authorities)
                 .disabled(account.status() != AccountStatus.ACTIVE)
+                .credentialsExpired(
+                        passwordSignIn.orderedStream().anyMatch(policy -> !policy.passwordSignInAllowed(account.id())))
                 .build();
     }
 

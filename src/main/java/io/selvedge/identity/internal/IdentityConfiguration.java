@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
@@ -56,6 +57,9 @@ class IdentityConfiguration {
         passwords.setPostAuthenticationChecks(user -> {
             if (!user.isEnabled()) {
                 throw new DisabledException("The account is disabled.");
+            }
+            if (!user.isCredentialsNonExpired()) { // a PasswordSignInPolicy said no (single sign-on only)
+                throw new CredentialsExpiredException("Password sign-in is off for this account.");
             }
         });
         ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(

@@ -123,6 +123,10 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 HttpMethod.POST, "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/*")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/accept")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/groups/*/residency-report")
                         .hasAuthority(read)
                         .requestMatchers("/api/v1/admin/**")
@@ -153,6 +157,7 @@ class SecurityConfiguration {
         "/forgot-password",
         "/reset-password/*",
         "/confirm-email/*",
+        "/invitations/*",
         "/css/**",
         "/js/**",
         "/images/**",

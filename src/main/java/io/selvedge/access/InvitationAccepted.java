@@ -1,0 +1,50 @@
+package io.selvedge.access;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+
+/** An invitation was accepted: {@code accountId} (new, or an existing account that signed in) now holds the role. */
+public record InvitationAccepted(
+        UUID groupId,
+        UUID invitationId,
+        UUID nodeId,
+        Role role,
+        UUID accountId,
+        boolean newAccount,
+        RequestOrigin origin)
+        implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return groupId;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return AuditActor.account(accountId);
+    }
+
+    @Override
+    public String auditAction() {
+        return "invitation.accepted";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("invitation", invitationId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.SUCCEEDED;
+    }
+
+    @Override
+    public RequestOrigin auditOrigin() {
+        return origin;
+    }
+}

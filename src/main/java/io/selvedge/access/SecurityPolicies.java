@@ -1,0 +1,62 @@
+package io.selvedge.access;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/**
+ * The groups' security policies, kept in each group's region, and what they add up to for one account
+ * (an account in several groups gets the strictest of each setting).
+ */
+public interface SecurityPolicies {
+
+    /** The group's policy (the defaults if it never set one); the caller's right to see it is checked by the caller. */
+    SecurityPolicy policyOf(UUID groupId);
+
+    /**
+     * Replaces the group's policy, for the current caller (who must hold {@link Action#CHANGE_SECURITY_POLICY}).
+     * Publishes {@link SecurityPolicyChanged}.
+     *
+     * @param expectedVersion the version the change was made against, or null to overwrite whatever is there
+     * @throws SecurityPolicyRefusedException (422) if a setting is invalid (a limit looser than the default, a
+     *     malformed CIDR block), or the change would lock the caller out (their address not allowed, or no
+     *     way left for them to sign in); 409 if {@code expectedVersion} is not the current version
+     */
+    SecurityPolicy change(UUID groupId, Change change, @Nullable Long expectedVersion);
+
+    /** What an account's groups demand of it together. */
+    AccountPolicy forAccount(UUID accountId);
+
+    /** The settings a change asks for. */
+    record Change(
+            boolean mfaRequired,
+            @Nullable Duration idleTimeout,
+            @Nullable Duration absoluteTimeout,
+            boolean passwordSignIn,
+            List<String> ipAllowList) {
+
+        public Change {
+            ipAllowList = List.copyOf(ipAllowList);
+        }
+    }
+
+    /**
+     * The strictest of an account's groups' policies.
+     *
+     * @param mfaRequired a group requires MFA of all its members, or the account is a group admin somewhere
+     * @param idleTimeout the shortest idle limit of its groups, or null (the installation's default)
+     * @param absoluteTimeout the shortest absolute limit, or null
+     * @param passwordSignIn false only when every group of the account is single sign-on only
+     */
+    record AccountPolicy(
+            boolean mfaRequired,
+            @Nullable Duration idleTimeout,
+            @Nullable Duration absoluteTimeout,
+            boolean passwordSignIn) {
+
+        public static AccountPolicy none() {
+            return new AccountPolicy(false, null, null, true);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.selvedge.access;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/**
+ * A group's security policy. Session limits may only tighten the installation's defaults (null: the
+ * default holds); the IP allow-list is a list of CIDR blocks, IPv4 or IPv6 (empty: from anywhere).
+ *
+ * @param passwordSignIn false = single sign-on only (enforced for password sign-in of an account whose
+ *     groups all say so; see README)
+ * @param version counts the changes; 0 for a group that never changed its policy (the defaults)
+ * @param changedBy who made the last change; null for the defaults
+ * @param changedAt when; null for the defaults
+ */
+public record SecurityPolicy(
+        UUID groupId,
+        boolean mfaRequired,
+        @Nullable Duration idleTimeout,
+        @Nullable Duration absoluteTimeout,
+        boolean passwordSignIn,
+        List<String> ipAllowList,
+        long version,
+        @Nullable UUID changedBy,
+        @Nullable Instant changedAt) {
+
+    public SecurityPolicy {
+        ipAllowList = List.copyOf(ipAllowList);
+    }
+
+    /** The policy of a group that never set one: no MFA demanded, the defaults, passwords, any address. */
+    public static SecurityPolicy defaults(UUID groupId) {
+        return new SecurityPolicy(groupId, false, null, null, true, List.of(), 0, null, null);
+    }
+}

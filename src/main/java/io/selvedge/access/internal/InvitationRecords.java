@@ -1,0 +1,123 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.access.Invitations.Status;
+import io.selvedge.access.Role;
+import io.selvedge.storage.Stores;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Repository;
+
+/** The regional {@code access_invitation} table; the address stays encrypted here. */
+@Repository
+class InvitationRecords {
+
+    private static final String COLUMNS = "select id, group_id, node_id, role, email, status, invited_by, created_at,"
+            + " expires_at, sent_count, accepted_by from access_invitation";
+
+    private final Stores stores;
+
+    InvitationRecords(Stores stores) {
+        this.stores = stores;
+    }
+
+    /** A row as stored: the address still sealed. */
+    record Row(
+            UUID id,
+            UUID groupId,
+            UUID nodeId,
+            Role role,
+            String sealedEmail,
+            Status status,
+            UUID invitedBy,
+            Instant createdAt,
+            Instant expiresAt,
+            int sentCount,
+            @Nullable UUID acceptedBy) {}
+
+    void insert(JdbcClient jdbc, Row row, String emailIndex, String tokenHash) {
+        jdbc.sql(
+                        "insert into access_invitation (id, group_id, node_id, role, email, email_index, token_hash, status,"
+                                + " invited_by, created_at, expires_at, sent_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        row.id(),
+                        row.groupId(),
+                        row.nodeId(),
+                        row.role().name(),
+                        row.sealedEmail(),
+                        emailIndex,
+                        tokenHash,
+                        row.status().name(),
+                        row.invitedBy(),
+                        Timestamp.from(row.createdAt()),
+                        Timestamp.from(row.expiresAt()),
+                        row.sentCount())
+                .update();
+    }
+
+    List<Row> ofGroup(JdbcClient jdbc, UUID groupId) {
+        return jdbc.sql(COLUMNS + " where group_id = ? order by created_at desc, id")
+                .param(groupId)
+                .query(InvitationRecords::row)
+                .list();
+    }
+
+    Optional<Row> find(JdbcClient jdbc, UUID groupId, UUID id) {
+        return jdbc.sql(COLUMNS + " where group_id = ? and id = ?")
+                .params(groupId, id)
+                .query(InvitationRecords::row)
+                .optional();
+    }
+
+    /** The row of a link's hash, in whichever region it is (each region is asked; there are few). */
+    Optional<Row> byToken(String tokenHash) {
+        for (String region : stores.regions()) {
+            List<Row> found = new JdbcTemplate(stores.region(region).dataSource())
+                    .query(COLUMNS + " where token_hash = ?", InvitationRecords::row, tokenHash);
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Moves a row from one status to another; false if it was not in {@code from} any more. */
+    boolean move(JdbcClient jdbc, UUID id, Status from, Status to, @Nullable UUID acceptedBy, Instant at) {
+        return jdbc.sql(
+                                "update access_invitation set status = ?, accepted_by = ?, ended_at = ? where id = ? and status = ?")
+                        .params(to.name(), acceptedBy, Timestamp.from(at), id, from.name())
+                        .update()
+                == 1;
+    }
+
+    /** A fresh link and expiry for a pending invitation. */
+    boolean renew(JdbcClient jdbc, UUID id, String tokenHash, Instant expiresAt) {
+        return jdbc.sql("update access_invitation set token_hash = ?, expires_at = ?, sent_count = sent_count + 1"
+                                + " where id = ? and status = ?")
+                        .params(tokenHash, Timestamp.from(expiresAt), id, Status.PENDING.name())
+                        .update()
+                == 1;
+    }
+
+    private static Row row(ResultSet row, int n) throws SQLException {
+        return new Row(
+                row.getObject("id", UUID.class),
+                row.getObject("group_id", UUID.class),
+                row.getObject("node_id", UUID.class),
+                Role.valueOf(row.getString("role")),
+                row.getString("email"),
+                Status.valueOf(row.getString("status")),
+                row.getObject("invited_by", UUID.class),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("expires_at").toInstant(),
+                row.getInt("sent_count"),
+                row.getObject("accepted_by", UUID.class));
+    }
+}

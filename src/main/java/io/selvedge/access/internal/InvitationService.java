@@ -1,0 +1,376 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.access.Action;
+import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.GrantRefusedException;
+import io.selvedge.access.InvitationAccepted;
+import io.selvedge.access.InvitationInvalidException;
+import io.selvedge.access.InvitationRevoked;
+import io.selvedge.access.InvitationSent;
+import io.selvedge.access.Invitations;
+import io.selvedge.access.Level;
+import io.selvedge.access.NotVisibleException;
+import io.selvedge.access.PermissionTable;
+import io.selvedge.access.ResourcePath;
+import io.selvedge.access.Role;
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.identity.AccountRegistration;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
+import io.selvedge.identity.EmailAddresses;
+import io.selvedge.notify.Outbox;
+import io.selvedge.notify.OutgoingMail;
+import io.selvedge.platform.PlatformProperties;
+import io.selvedge.platform.RequestOrigin;
+import io.selvedge.storage.GroupDataPlane;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+/** {@link Invitations}: rows in the group's region, mail through the outbox, the account through identity. */
+@Service
+class InvitationService implements Invitations {
+
+    private static final String TABLE = "access_invitation";
+    private static final String EMAIL_INDEX = "access_invitation_email";
+    private static final Duration VALIDITY = Duration.ofDays(VALID_DAYS);
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Set<Action> SEE_INVITATIONS =
+            EnumSet.of(Action.SEE_GROUP_MEMBERS, Action.SEE_COMPANY_MEMBERS, Action.SEE_BRAND_MEMBERS, Action.SHARE);
+
+    private final InvitationRecords records;
+    private final GrantRecords grants;
+    private final GrantService grantService;
+    private final DecisionPoint decisions;
+    private final Callers callers;
+    private final FieldCiphers ciphers;
+    private final Outbox outbox;
+    private final AccountRegistration registration;
+    private final PlatformProperties platform;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    InvitationService(
+            InvitationRecords records,
+            GrantRecords grants,
+            GrantService grantService,
+            DecisionPoint decisions,
+            Callers callers,
+            FieldCiphers ciphers,
+            Outbox outbox,
+            AccountRegistration registration,
+            PlatformProperties platform,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.records = records;
+        this.grants = grants;
+        this.grantService = grantService;
+        this.decisions = decisions;
+        this.callers = callers;
+        this.ciphers = ciphers;
+        this.outbox = outbox;
+        this.registration = registration;
+        this.platform = platform;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Invitation invite(UUID groupId, String email, Role role, UUID nodeId) {
+        String address = EmailAddresses.check(email);
+        ResourcePath path = inGroup(groupId, nodeId);
+        Caller inviter = decisions.caller().orElseThrow(NotVisibleException::new);
+        mayGrant(path, role);
+        GroupDataPlane plane = plane(groupId);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String token = newToken();
+        InvitationRecords.Row row = new InvitationRecords.Row(
+                id,
+                groupId,
+                nodeId,
+                role,
+                ciphers.of(groupId).encryptText(address, TABLE, "email", id.toString()),
+                Status.PENDING,
+                inviter.accountId(),
+                now,
+                now.plus(VALIDITY),
+                1,
+                null);
+        plane.transactions().executeWithoutResult(tx -> {
+            records.insert(plane.jdbc(), row, emailIndex(groupId, address), hash(token));
+            events.publishEvent(
+                    new InvitationSent(groupId, id, nodeId, role, inviter.accountId(), false, RequestOrigin.current()));
+            outbox.enqueue(mail(address, role, path.level(), token));
+        });
+        return invitation(row, path.level());
+    }
+
+    @Override
+    public List<Invitation> invitationsOf(UUID groupId) {
+        GroupDataPlane plane = plane(groupId);
+        Instant now = clock.instant();
+        return records.ofGroup(plane.jdbc(), groupId).stream()
+                .filter(row -> decisions.allowed(row.nodeId()).stream().anyMatch(SEE_INVITATIONS::contains))
+                .map(row -> invitation(expiredIfOld(row, now), levelOf(row.nodeId())))
+                .toList();
+    }
+
+    @Override
+    public Invitation resend(UUID groupId, UUID invitationId) {
+        GroupDataPlane plane = plane(groupId);
+        InvitationRecords.Row row = managed(plane, groupId, invitationId);
+        Caller caller = decisions.caller().orElseThrow(NotVisibleException::new);
+        if (row.status() != Status.PENDING) {
+            throw new GrantRefusedException("Only a pending invitation is sent again (this one is "
+                    + row.status().name().toLowerCase(java.util.Locale.ROOT) + ").");
+        }
+        String address = ciphers.of(groupId)
+                .decryptText(row.sealedEmail(), TABLE, "email", row.id().toString());
+        String token = newToken();
+        Instant expires = clock.instant().plus(VALIDITY);
+        Level level = levelOf(row.nodeId());
+        plane.transactions().executeWithoutResult(tx -> {
+            if (!records.renew(plane.jdbc(), invitationId, hash(token), expires)) {
+                throw new GrantRefusedException("The invitation was accepted or revoked meanwhile.");
+            }
+            events.publishEvent(new InvitationSent(
+                    groupId,
+                    invitationId,
+                    row.nodeId(),
+                    row.role(),
+                    caller.accountId(),
+                    true,
+                    RequestOrigin.current()));
+            outbox.enqueue(mail(address, row.role(), level, token));
+        });
+        return invitation(records.find(plane.jdbc(), groupId, invitationId).orElseThrow(), level);
+    }
+
+    @Override
+    public Invitation revoke(UUID groupId, UUID invitationId) {
+        GroupDataPlane plane = plane(groupId);
+        InvitationRecords.Row row = managed(plane, groupId, invitationId);
+        Caller caller = decisions.caller().orElseThrow(NotVisibleException::new);
+        plane.transactions().executeWithoutResult(tx -> {
+            if (!records.move(plane.jdbc(), invitationId, Status.PENDING, Status.REVOKED, null, clock.instant())) {
+                throw new GrantRefusedException("Only a pending invitation can be revoked.");
+            }
+            events.publishEvent(
+                    new InvitationRevoked(groupId, invitationId, caller.accountId(), RequestOrigin.current()));
+        });
+        return invitation(records.find(plane.jdbc(), groupId, row.id()).orElseThrow(), levelOf(row.nodeId()));
+    }
+
+    @Override
+    public Optional<Invitation> pending(String token) {
+        return usable(token).map(row -> invitation(row, levelOf(row.nodeId())));
+    }
+
+    @Override
+    public Accepted acceptAsNewAccount(String token, String username, String password, @Nullable String displayName) {
+        InvitationRecords.Row row = usable(token).orElseThrow(InvitationInvalidException::new);
+        GroupDataPlane plane = plane(row.groupId());
+        // Claimed first, so two acceptances of one link never make two accounts.
+        if (!records.move(plane.jdbc(), row.id(), Status.PENDING, Status.ACCEPTING, null, clock.instant())) {
+            throw new InvitationInvalidException();
+        }
+        UUID accountId;
+        try {
+            String address = ciphers.of(row.groupId())
+                    .decryptText(row.sealedEmail(), TABLE, "email", row.id().toString());
+            accountId = registration.register(username, password, displayName, address);
+        } catch (RuntimeException e) {
+            records.move(plane.jdbc(), row.id(), Status.ACCEPTING, Status.PENDING, null, clock.instant());
+            throw e;
+        }
+        return grantAccepted(plane, row, accountId, Status.ACCEPTING, true);
+    }
+
+    @Override
+    public Accepted acceptAs(String token, UUID accountId) {
+        InvitationRecords.Row row = usable(token).orElseThrow(InvitationInvalidException::new);
+        Caller account = callers.byId(accountId).orElseThrow(InvitationInvalidException::new);
+        if (account.staff()) {
+            throw new GrantRefusedException("Platform staff hold no role in a customer's group.");
+        }
+        return grantAccepted(plane(row.groupId()), row, accountId, Status.PENDING, false);
+    }
+
+    private Accepted grantAccepted(
+            GroupDataPlane plane, InvitationRecords.Row row, UUID accountId, Status from, boolean newAccount) {
+        ResourcePath path = decisions.locate(row.nodeId()).orElseThrow(InvitationInvalidException::new);
+        plane.transactions().executeWithoutResult(tx -> {
+            if (!records.move(plane.jdbc(), row.id(), from, Status.ACCEPTED, accountId, clock.instant())) {
+                throw new InvitationInvalidException();
+            }
+            grantService.grantInvited(path, accountId, row.role(), row.invitedBy());
+            events.publishEvent(new InvitationAccepted(
+                    row.groupId(), row.id(), row.nodeId(), row.role(), accountId, newAccount, RequestOrigin.current()));
+        });
+        decisions.forgetRequestDecisions();
+        return new Accepted(accountId, row.groupId(), row.nodeId(), row.role(), newAccount);
+    }
+
+    /**
+     * The pending row of a link: unknown, used, revoked and expired links are all empty. An invitation whose
+     * inviter may no longer grant its role there (their own role was taken away) no longer works either.
+     */
+    private Optional<InvitationRecords.Row> usable(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return records.byToken(hash(token))
+                .filter(row -> row.status() == Status.PENDING)
+                .filter(row -> clock.instant().isBefore(row.expiresAt()))
+                .filter(this::inviterMayStillGrant);
+    }
+
+    private boolean inviterMayStillGrant(InvitationRecords.Row row) {
+        Optional<ResourcePath> path = decisions.locate(row.nodeId());
+        if (path.isEmpty() || path.get().target().deleted()) {
+            return false;
+        }
+        Set<Action> held = decisions.allowedFor(row.invitedBy(), row.nodeId());
+        Action needed = row.role().byShare()
+                ? Action.SHARE
+                : GrantService.inviteOn(path.get().level());
+        return held.contains(needed) && heldOnPath(row.invitedBy(), path.get(), row.role());
+    }
+
+    private boolean heldOnPath(UUID accountId, ResourcePath path, Role role) {
+        return PermissionTable.atLeast(decisions.heldBy(accountId, path.target().id()), role, false, false);
+    }
+
+    /** The caller may grant the role on the node: the right to invite or share there, and nothing stronger. */
+    private void mayGrant(ResourcePath path, Role role) {
+        UUID nodeId = path.target().id();
+        if (!role.grantableOn(path.level())) {
+            throw new GrantRefusedException("A " + role + " is granted on a "
+                    + role.grantedOn().stream().map(Level::noun).toList() + ", not on a "
+                    + path.level().noun() + ".");
+        }
+        Action needed = role.byShare() ? Action.SHARE : GrantService.inviteOn(path.level());
+        decisions.require(needed, nodeId);
+        if (!PermissionTable.atLeast(decisions.held(nodeId), role, false, false)) {
+            throw new ActionDeniedException("You cannot invite with a role stronger than your own here.");
+        }
+    }
+
+    /** An invitation the caller may manage: on a node where they may grant its role. */
+    private InvitationRecords.Row managed(GroupDataPlane plane, UUID groupId, UUID invitationId) {
+        InvitationRecords.Row row = records.find(plane.jdbc(), groupId, invitationId)
+                .orElseThrow(() -> new ErrorResponseException(
+                        HttpStatus.NOT_FOUND,
+                        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The group has no such invitation."),
+                        null));
+        ResourcePath path = decisions.locate(row.nodeId()).orElseThrow(NotVisibleException::new);
+        if (decisions.allowed(row.nodeId()).isEmpty()) {
+            throw new NotVisibleException();
+        }
+        mayGrant(path, row.role());
+        return row;
+    }
+
+    private ResourcePath inGroup(UUID groupId, UUID nodeId) {
+        ResourcePath path = decisions.locate(nodeId).orElseThrow(NotVisibleException::new);
+        if (!path.groupId().equals(groupId) || path.target().deleted()) {
+            throw new NotVisibleException();
+        }
+        return path;
+    }
+
+    private InvitationRecords.Row expiredIfOld(InvitationRecords.Row row, Instant now) {
+        if (row.status() == Status.PENDING && !now.isBefore(row.expiresAt())) {
+            return new InvitationRecords.Row(
+                    row.id(),
+                    row.groupId(),
+                    row.nodeId(),
+                    row.role(),
+                    row.sealedEmail(),
+                    Status.EXPIRED,
+                    row.invitedBy(),
+                    row.createdAt(),
+                    row.expiresAt(),
+                    row.sentCount(),
+                    row.acceptedBy());
+        }
+        return row;
+    }
+
+    private Invitation invitation(InvitationRecords.Row row, Level level) {
+        String email = ciphers.of(row.groupId())
+                .decryptText(row.sealedEmail(), TABLE, "email", row.id().toString());
+        return new Invitation(
+                row.id(),
+                row.groupId(),
+                row.nodeId(),
+                level,
+                row.role(),
+                email,
+                row.status(),
+                row.invitedBy(),
+                row.createdAt(),
+                row.expiresAt(),
+                row.sentCount(),
+                row.acceptedBy());
+    }
+
+    private Level levelOf(UUID nodeId) {
+        return decisions.locate(nodeId).map(ResourcePath::level).orElse(Level.GROUP);
+    }
+
+    private GroupDataPlane plane(UUID groupId) {
+        return grants.plane(groupId).orElseThrow(NotVisibleException::new);
+    }
+
+    private OutgoingMail mail(String address, Role role, Level level, String token) {
+        String link = platform.publicUrl().toString().replaceAll("/+$", "") + "/invitations/" + token;
+        String roleName = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String text = "Hello,\n\nYou are invited to join a group on Selvedge as " + roleName + " of a "
+                + level.noun() + ".\n\nAccept the invitation here (the link works once, for " + VALID_DAYS
+                + " days):\n\n" + link + "\n\nIf you did not expect this, ignore this e-mail.\n";
+        String html = "<p>Hello,</p><p>You are invited to join a group on Selvedge as " + roleName + " of a "
+                + level.noun() + ".</p><p><a href=\"" + link + "\">Accept the invitation</a> (the link works once, for "
+                + VALID_DAYS + " days).</p><p>If you did not expect this, ignore this e-mail.</p>";
+        return new OutgoingMail(address, "You are invited to Selvedge", text, html);
+    }
+
+    private String emailIndex(UUID groupId, String normalised) {
+        return HexFormat.of().formatHex(ciphers.blindIndex(groupId, EMAIL_INDEX, normalised));
+    }
+
+    private String newToken() {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.access.Action;
+import io.selvedge.access.Grant;
+import io.selvedge.access.NotVisibleException;
+import io.selvedge.access.Role;
+import io.selvedge.access.RoleGranted;
+import io.selvedge.access.RoleRevoked;
+import io.selvedge.access.SecurityPolicies;
+import io.selvedge.access.SecurityPolicy;
+import io.selvedge.access.SecurityPolicyChanged;
+import io.selvedge.access.SecurityPolicyRefusedException;
+import io.selvedge.access.ShareCreated;
+import io.selvedge.access.ShareRemoved;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.IdentityProperties;
+import io.selvedge.identity.PasswordSignInPolicy;
+import io.selvedge.identity.SessionLimits;
+import io.selvedge.platform.RequestOrigin;
+import io.selvedge.storage.GroupDataPlane;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The groups' security policies: changes (checked, versioned, audited), and what they demand of an account
+ * together, for identity's SPIs (session limits, password sign-in) and the decision point (IP allow-list).
+ *
+ * <p>An account's combined policy is cached for {@link #ACCOUNT_CACHE} and dropped on this node at once
+ * when a policy or one of the account's grants changes; another node of the installation sees the change
+ * within that time.
+ */
+@Service
+class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPolicy {
+
+    static final Duration ACCOUNT_CACHE = Duration.ofSeconds(30);
+    private static final Duration SHORTEST_LIMIT = Duration.ofMinutes(1);
+    private static final int CACHE_LIMIT = 100_000;
+
+    private final PolicyRecords records;
+    private final GrantRecords grants;
+    private final DecisionPoint decisions;
+    private final IdentityProperties identity;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<UUID, CachedAccount> accounts = new ConcurrentHashMap<>();
+
+    PolicyService(
+            PolicyRecords records,
+            GrantRecords grants,
+            DecisionPoint decisions,
+            IdentityProperties identity,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.records = records;
+        this.grants = grants;
+        this.decisions = decisions;
+        this.identity = identity;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public SecurityPolicy policyOf(UUID groupId) {
+        return records.policy(groupId, grants.version(groupId));
+    }
+
+    @Override
+    public SecurityPolicy change(UUID groupId, Change change, @Nullable Long expectedVersion) {
+        decisions.require(Action.CHANGE_SECURITY_POLICY, groupId);
+        Caller author = decisions.caller().orElseThrow(NotVisibleException::new);
+        GroupDataPlane plane = grants.plane(groupId).orElseThrow(NotVisibleException::new);
+        AddressBlocks blocks;
+        try {
+            blocks = AddressBlocks.parse(change.ipAllowList());
+            checkLimit("idle", change.idleTimeout(), identity.sessions().idleTimeout());
+            checkLimit("absolute", change.absoluteTimeout(), identity.sessions().absoluteTimeout());
+        } catch (IllegalArgumentException e) {
+            throw refused(groupId, author, change, SecurityPolicyRefusedException.invalid(e.getMessage()));
+        }
+        String address = RequestOrigin.current().address();
+        if (!blocks.isEmpty() && !blocks.allows(address)) {
+            throw refused(
+                    groupId,
+                    author,
+                    change,
+                    SecurityPolicyRefusedException.invalid("The allow-list does not hold your own address (" + address
+                            + "): you would lock yourself out. Add it, or a block that holds it."));
+        }
+        if (!change.passwordSignIn() && !passwordElsewhere(author.accountId(), groupId)) {
+            throw refused(
+                    groupId,
+                    author,
+                    change,
+                    SecurityPolicyRefusedException.invalid("Single sign-on is not set up yet: with password"
+                            + " sign-in off, you could no longer sign in. Keep it on, or sign in through a group"
+                            + " that allows passwords."));
+        }
+        SecurityPolicy written = plane.transactions().execute(tx -> {
+            SecurityPolicy current =
+                    records.find(plane.jdbc(), groupId).orElseGet(() -> SecurityPolicy.defaults(groupId));
+            if (expectedVersion != null && expectedVersion != current.version()) {
+                throw new SecurityPolicyRefusedException(
+                        HttpStatus.CONFLICT,
+                        "The policy was changed meanwhile (now version " + current.version() + "): read it again.");
+            }
+            SecurityPolicy next = new SecurityPolicy(
+                    groupId,
+                    change.mfaRequired(),
+                    change.idleTimeout(),
+                    change.absoluteTimeout(),
+                    change.passwordSignIn(),
+                    blocks.blocks(),
+                    current.version() + 1,
+                    author.accountId(),
+                    clock.instant());
+            records.put(plane, next);
+            events.publishEvent(event(next, author.accountId(), false));
+            return next;
+        });
+        accounts.clear();
+        decisions.forgetRequestDecisions();
+        return written;
+    }
+
+    @Override
+    public AccountPolicy forAccount(UUID accountId) {
+        Instant now = clock.instant();
+        CachedAccount cached = accounts.get(accountId);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.policy();
+        }
+        AccountPolicy policy = combined(accountId, null);
+        if (accounts.size() >= CACHE_LIMIT) {
+            accounts.clear();
+        }
+        accounts.put(accountId, new CachedAccount(policy, now.plus(ACCOUNT_CACHE)));
+        return policy;
+    }
+
+    @Override
+    public Limits limitsFor(UUID accountId) {
+        AccountPolicy policy = forAccount(accountId);
+        return new Limits(policy.idleTimeout(), policy.absoluteTimeout());
+    }
+
+    @Override
+    public boolean passwordSignInAllowed(UUID accountId) {
+        return forAccount(accountId).passwordSignIn();
+    }
+
+    /** Whether the account must use MFA: a group admin anywhere, or a member of a group that requires it. */
+    boolean mfaRequiredFor(UUID accountId) {
+        return forAccount(accountId).mfaRequired();
+    }
+
+    @EventListener
+    void grantsChanged(RoleGranted granted) {
+        accounts.remove(granted.accountId());
+    }
+
+    @EventListener
+    void grantsChanged(RoleRevoked revoked) {
+        accounts.remove(revoked.accountId());
+    }
+
+    @EventListener
+    void grantsChanged(ShareCreated shared) {
+        accounts.remove(shared.accountId());
+    }
+
+    @EventListener
+    void grantsChanged(ShareRemoved removed) {
+        accounts.remove(removed.accountId());
+    }
+
+    /**
+     * The strictest of the account's groups; {@code without} (if not null) left out, to ask what the account
+     * would have elsewhere.
+     */
+    private AccountPolicy combined(UUID accountId, @Nullable UUID without) {
+        Set<UUID> groups = grants.groupsOf(accountId);
+        boolean mfa = false;
+        boolean password = false;
+        boolean any = false;
+        Duration idle = null;
+        Duration absolute = null;
+        for (UUID groupId : groups) {
+            if (groupId.equals(without)) {
+                continue;
+            }
+            any = true;
+            long version = grants.version(groupId);
+            SecurityPolicy policy = records.policy(groupId, version);
+            Map<UUID, Grant> held = grants.grantsOf(groupId, accountId);
+            boolean admin = held.values().stream().anyMatch(grant -> grant.role() == Role.GROUP_ADMIN);
+            mfa |= policy.mfaRequired() || admin;
+            password |= policy.passwordSignIn();
+            idle = shorter(idle, policy.idleTimeout());
+            absolute = shorter(absolute, policy.absoluteTimeout());
+        }
+        // An account in no group (a new one, staff) signs in with its password: identity decides the rest.
+        return new AccountPolicy(mfa, idle, absolute, password || !any);
+    }
+
+    private boolean passwordElsewhere(UUID accountId, UUID groupId) {
+        AccountPolicy elsewhere = combined(accountId, groupId);
+        Set<UUID> groups = grants.groupsOf(accountId);
+        boolean onlyThisGroup = groups.stream().allMatch(groupId::equals);
+        return !onlyThisGroup && elsewhere.passwordSignIn();
+    }
+
+    private RuntimeException refused(
+            UUID groupId, Caller author, Change change, SecurityPolicyRefusedException refusal) {
+        SecurityPolicy current = policyOf(groupId);
+        SecurityPolicy wanted = new SecurityPolicy(
+                groupId,
+                change.mfaRequired(),
+                change.idleTimeout(),
+                change.absoluteTimeout(),
+                change.passwordSignIn(),
+                change.ipAllowList(),
+                current.version(),
+                author.accountId(),
+                clock.instant());
+        GroupDataPlane plane = grants.plane(groupId).orElseThrow(NotVisibleException::new);
+        plane.transactions().executeWithoutResult(tx -> events.publishEvent(event(wanted, author.accountId(), true)));
+        return refusal;
+    }
+
+    private static SecurityPolicyChanged event(SecurityPolicy policy, UUID author, boolean refused) {
+        return new SecurityPolicyChanged(
+                policy.groupId(),
+                author,
+                policy.version(),
+                policy.mfaRequired(),
+                policy.idleTimeout() == null ? null : policy.idleTimeout().toSeconds(),
+                policy.absoluteTimeout() == null
+                        ? null
+                        : policy.absoluteTimeout().toSeconds(),
+                policy.passwordSignIn(),
+                policy.ipAllowList().size(),
+                refused,
+                RequestOrigin.current());
+    }
+
+    private static void checkLimit(String name, @Nullable Duration limit, Duration installation) {
+        if (limit == null) {
+            return;
+        }
+        if (limit.compareTo(SHORTEST_LIMIT) < 0) {
+            throw new IllegalArgumentException("The " + name + " session limit is at least one minute.");
+        }
+        if (limit.compareTo(installation) > 0) {
+            throw new IllegalArgumentException("The " + name + " session limit may only tighten the installation's ("
+                    + installation.toMinutes() + " minutes).");
+        }
+    }
+
+    @Nullable
+    private static Duration shorter(@Nullable Duration a, @Nullable Duration b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private record CachedAccount(AccountPolicy policy, Instant until) {}
+}

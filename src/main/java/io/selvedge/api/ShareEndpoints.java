@@ -1,0 +1,144 @@
+package io.selvedge.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.selvedge.access.Grant;
+import io.selvedge.access.Role;
+import io.selvedge.access.Shares;
+import io.selvedge.identity.AccountDirectory;
+import io.selvedge.identity.AccountSummary;
+import io.selvedge.identity.EmailAddresses;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * What a share endpoint does, whatever is shared: the workroom's handlers ({@link WorkroomSharesApi}) call
+ * it, and a style's will make the same three one-line calls. The handler states the permission
+ * ({@code SHARE} on the node); the checks of a grant (nothing stronger than the caller's own) are
+ * {@link Shares}'.
+ */
+@Component
+class ShareEndpoints {
+
+    private final Shares shares;
+    private final AccountDirectory accounts;
+
+    ShareEndpoints(Shares shares, AccountDirectory accounts) {
+        this.shares = shares;
+        this.accounts = accounts;
+    }
+
+    ResponseEntity<ShareBody> create(String collection, UUID nodeId, ShareRequest request) {
+        if (request.role() == null || !request.role().byShare()) {
+            throw invalid("Give the role: EDITOR or VIEWER.");
+        }
+        UUID accountId = accountOf(request);
+        Grant grant = shares.share(
+                nodeId,
+                accountId,
+                request.role(),
+                Boolean.TRUE.equals(request.allowDownload()),
+                Boolean.TRUE.equals(request.allowUpload()));
+        return ResponseEntity.created(URI.create("/api/v1/" + collection + "/" + nodeId + "/shares/" + accountId))
+                .body(ShareBody.of(grant, usernames(List.of(grant))));
+    }
+
+    ShareList list(UUID nodeId) {
+        List<Grant> on = shares.sharesOn(nodeId);
+        Map<UUID, AccountSummary> names = usernames(on);
+        return new ShareList(
+                on.stream().map(grant -> ShareBody.of(grant, names)).toList(), null);
+    }
+
+    ResponseEntity<Void> remove(UUID nodeId, UUID userId) {
+        if (!shares.unshare(nodeId, userId)) {
+            throw new ErrorResponseException(
+                    HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "This account has no share here."),
+                    null);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private UUID accountOf(ShareRequest request) {
+        if (request.userId() != null && request.email() != null) {
+            throw invalid("Give the userId or the email, not both.");
+        }
+        if (request.userId() != null) {
+            return request.userId();
+        }
+        if (request.email() == null) {
+            throw invalid("Give the userId or the email of the account to share with.");
+        }
+        EmailAddresses.problemWith(request.email()).ifPresent(reason -> {
+            throw invalid(reason);
+        });
+        return accounts.accountWithEmail(request.email())
+                .map(AccountSummary::id)
+                .orElseThrow(() -> invalid("No account has this address: invite them to the group instead"
+                        + " (POST /api/v1/groups/{id}/invitations)."));
+    }
+
+    private Map<UUID, AccountSummary> usernames(List<Grant> grants) {
+        return accounts.accountSummaries(grants.stream().map(Grant::accountId).toList());
+    }
+
+    private static ErrorResponseException invalid(String detail) {
+        return new ErrorResponseException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail),
+                null);
+    }
+
+    record ShareRequest(
+            @Nullable UUID userId,
+            @Nullable String email,
+            @Nullable Role role,
+            @Nullable Boolean allowDownload,
+            @Nullable Boolean allowUpload) {
+
+        @Override
+        public String toString() {
+            return "ShareRequest[userId=" + userId + ", role=" + role + "]";
+        }
+    }
+
+    record ShareBody(
+            UUID userId,
+            @Nullable String username,
+            Role role,
+            UUID nodeId,
+            boolean allowDownload,
+            boolean allowUpload,
+            @Nullable UUID sharedBy,
+            Instant sharedAt) {
+
+        static ShareBody of(Grant grant, Map<UUID, AccountSummary> accounts) {
+            AccountSummary account = accounts.get(grant.accountId());
+            return new ShareBody(
+                    grant.accountId(),
+                    account == null ? null : account.username(),
+                    grant.role(),
+                    grant.nodeId(),
+                    grant.allowDownload(),
+                    grant.allowUpload(),
+                    grant.grantedBy(),
+                    grant.grantedAt());
+        }
+    }
+
+    /** One page: a node has few shares, so {@code nextCursor} is always null. */
+    record ShareList(
+            List<ShareBody> items,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
+            String nextCursor) {}
+}

@@ -1,0 +1,99 @@
+package io.selvedge.web;
+
+import io.selvedge.access.InvitationInvalidException;
+import io.selvedge.access.Invitations;
+import io.selvedge.access.Invitations.Invitation;
+import io.selvedge.identity.AccountExistsException;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
+import io.selvedge.platform.AnyCaller;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The page behind an invitation's link: a signed-in person accepts for their account with one button; anyone
+ * else creates their account (username, password, display name) and is sent to sign in. CSRF-protected forms.
+ */
+@AnyCaller("the invitation link's secret is the credential; a signed-in person accepts for their own account")
+@Controller
+class InvitationController {
+
+    private final Invitations invitations;
+    private final Callers callers;
+
+    InvitationController(Invitations invitations, Callers callers) {
+        this.invitations = invitations;
+        this.callers = callers;
+    }
+
+    @GetMapping("/invitations/{token}")
+    String page(@PathVariable String token, Model model) {
+        Invitation invitation = invitations.pending(token).orElseThrow(InvitationInvalidException::new);
+        describe(model, token, invitation);
+        model.addAttribute("form", new AccountForm("", "", "", ""));
+        return "invitation";
+    }
+
+    @PostMapping("/invitations/{token}")
+    String accept(@PathVariable String token, @ModelAttribute("form") AccountForm form, Model model) {
+        Invitation invitation = invitations.pending(token).orElseThrow(InvitationInvalidException::new);
+        Optional<Caller> caller = callers.current();
+        if (caller.isPresent()) {
+            invitations.acceptAs(token, caller.get().accountId());
+            return "redirect:/?invitationAccepted";
+        }
+        describe(model, token, invitation);
+        if (!form.password().equals(form.repeatedPassword())) {
+            model.addAttribute("problem", "The two passwords differ.");
+            return "invitation";
+        }
+        try {
+            invitations.acceptAsNewAccount(
+                    token, form.username(), form.password(), form.displayName().isBlank() ? null : form.displayName());
+        } catch (IllegalArgumentException | AccountExistsException e) {
+            model.addAttribute("problem", e.getMessage());
+            return "invitation";
+        }
+        return "redirect:/signin?invitationAccepted";
+    }
+
+    @ExceptionHandler(InvitationInvalidException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String invalid() {
+        return "invitation-invalid";
+    }
+
+    private void describe(Model model, String token, Invitation invitation) {
+        model.addAttribute("token", token);
+        model.addAttribute(
+                "role", invitation.role().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        model.addAttribute("level", invitation.level().noun());
+        model.addAttribute("email", invitation.email());
+        model.addAttribute("signedIn", callers.current().isPresent());
+    }
+
+    /** What the new-account form sends. */
+    record AccountForm(String username, String displayName, String password, String repeatedPassword) {
+
+        AccountForm {
+            username = username == null ? "" : username;
+            displayName = displayName == null ? "" : displayName;
+            password = password == null ? "" : password;
+            repeatedPassword = repeatedPassword == null ? "" : repeatedPassword;
+        }
+
+        @Override
+        public String toString() {
+            return "AccountForm[username=" + username + "]";
+        }
+    }
+}

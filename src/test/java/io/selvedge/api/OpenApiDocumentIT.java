@@ -1,0 +1,53 @@
+package io.selvedge.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The OpenAPI document at /api/v1/openapi.json: public, the API's endpoints only, under our security headers. */
+@SelvedgeIntegrationTest
+class OpenApiDocumentIT {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Test
+    void theDocumentListsTheApiAndNothingElse() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        MockHttpServletResponse answer =
+                mvc.perform(get("/api/v1/openapi.json")).andReturn().getResponse();
+
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentType()).startsWith("application/json");
+        assertThat(answer.getHeader("Content-Security-Policy")).contains("script-src 'self'");
+        String document = answer.getContentAsString();
+        assertThat((String) JsonPath.read(document, "$.openapi")).startsWith("3.");
+        Map<String, Object> paths = JsonPath.read(document, "$.paths");
+        assertThat(paths)
+                .containsKeys(
+                        "/api/v1/groups/{groupId}/security-policy",
+                        "/api/v1/groups/{groupId}/invitations",
+                        "/api/v1/invitations/{token}/accept",
+                        "/api/v1/workrooms/{id}/shares",
+                        "/api/v1/nodes/{nodeId}/members/{userId}");
+        assertThat(paths.keySet()).allMatch(path -> path.startsWith("/api/v1/"));
+        assertThat(mvc.perform(get("/swagger-ui/index.html"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("no UI page is served")
+                .isIn(302, 401, 404);
+    }
+}

@@ -1,0 +1,227 @@
+package io.selvedge.api;
+
+import static io.selvedge.api.ApiCalls.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.selvedge.access.Role;
+import io.selvedge.access.SecurityPolicies;
+import io.selvedge.access.SecurityPolicyChanged;
+import io.selvedge.identity.AccountRegistration;
+import io.selvedge.identity.PasswordSignInPolicy;
+import io.selvedge.identity.SessionLimits;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
+import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * A group's security policy through the API: who sees and changes it, what a change may set, that an admin
+ * cannot lock themselves out, that members are refused from outside the allow-list, and what an account in
+ * several groups gets (the strictest).
+ */
+@SelvedgeIntegrationTest
+@RecordApplicationEvents
+class SecurityPolicyIT {
+
+    static final String PASSWORD = "indigo warp over grey weft";
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    SecurityPolicies policies;
+
+    @Autowired
+    SessionLimits sessionLimits;
+
+    @Autowired
+    PasswordSignInPolicy passwordSignIn;
+
+    @Autowired
+    AccountRegistration registration;
+
+    ApiCalls api;
+    Account admin;
+    String[] tree;
+    String group;
+    String policy;
+
+    @BeforeEach
+    void aGroup() throws Exception {
+        api = new ApiCalls(context, new Customers(stores));
+        admin = api.customers.aCustomer("admin");
+        tree = api.tree(admin, "Maison");
+        group = tree[0];
+        policy = "/api/v1/groups/" + group + "/security-policy";
+    }
+
+    @Test
+    void aNewGroupHasTheDefaultsWhichAdminsAndOperatorsSee() throws Exception {
+        Account operator = api.granted(admin, group, Role.GROUP_OPERATOR);
+        for (Account viewer : new Account[] {admin, operator}) {
+            api.as(viewer, get(policy), null)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.mfaRequired").value(false))
+                    .andExpect(jsonPath("$.passwordSignIn").value(true))
+                    .andExpect(jsonPath("$.idleTimeoutMinutes").isEmpty())
+                    .andExpect(jsonPath("$.ipAllowList").isEmpty())
+                    .andExpect(jsonPath("$.version").value(0));
+        }
+        problem(api.as(operator, put(policy), change(true, 10L, 60L, true, "")), 403);
+        Account brandAdmin = api.granted(admin, tree[2], Role.BRAND_ADMIN);
+        problem(api.as(brandAdmin, get(policy), null), 403);
+        Account stranger = api.customers.aCustomer("stranger");
+        problem(api.as(stranger, get(policy), null), 404);
+        problem(api.as(stranger, put(policy), change(true, 10L, 60L, true, "")), 404);
+    }
+
+    @Test
+    void theAdminTightensThePolicyVersionedAndAudited() throws Exception {
+        api.as(admin, put(policy), change(true, 10L, 60L, true, "\"127.0.0.0/8\", \"2001:DB8::/32\", \"192.0.2.7\""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.ipAllowList[1]").value("2001:db8::/32"))
+                .andExpect(jsonPath("$.ipAllowList[2]").value("192.0.2.7/32"));
+        api.as(admin, get(policy), null)
+                .andExpect(jsonPath("$.mfaRequired").value(true))
+                .andExpect(jsonPath("$.idleTimeoutMinutes").value(10))
+                .andExpect(jsonPath("$.absoluteTimeoutMinutes").value(60))
+                .andExpect(jsonPath("$.changedBy").value(admin.id().toString()));
+        assertThat(events.stream(SecurityPolicyChanged.class))
+                .anyMatch(changed -> changed.groupId().toString().equals(group)
+                        && changed.version() == 1
+                        && !changed.refused()
+                        && changed.changedBy().equals(admin.id())
+                        && changed.ipAllowListSize() == 3);
+
+        // A change against an old version is refused: someone changed it meanwhile.
+        problem(api.as(admin, put(policy), change(false, null, null, true, "", 0L)), 409);
+        api.as(admin, put(policy), change(false, null, null, true, "", 1L))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(2));
+    }
+
+    @Test
+    void limitsOnlyTightenAndBlocksMustBeBlocks() throws Exception {
+        problem(api.as(admin, put(policy), change(false, 31L, null, true, "")), 422);
+        problem(api.as(admin, put(policy), change(false, null, 13 * 60L, true, "")), 422);
+        problem(api.as(admin, put(policy), change(false, 0L, null, true, "")), 422);
+        problem(api.as(admin, put(policy), change(false, null, null, true, "\"10.0.0.0/33\", \"127.0.0.1\"")), 422);
+        problem(
+                api.as(admin, put(policy), change(false, null, null, true, "\"intranet.example\", \"127.0.0.1\"")),
+                422);
+        problem(api.as(admin, put(policy), change(false, null, null, true, "\"300.1.1.1\", \"127.0.0.1\"")), 422);
+        api.as(admin, get(policy), null).andExpect(jsonPath("$.version").value(0));
+    }
+
+    @Test
+    void theAdminCannotLockThemselvesOut() throws Exception {
+        problem(api.as(admin, put(policy), change(false, null, null, true, "\"10.0.0.0/8\"")), 422);
+        problem(api.from(admin, "2001:db8::5", put(policy), change(false, null, null, true, "\"2001:db9::/32\"")), 422);
+        api.from(admin, "2001:db8::5", put(policy), change(false, null, null, true, "\"2001:db8::/32\""))
+                .andExpect(status().isOk());
+        // Single sign-on only, while it is not set up and the admin has no other group: they could not sign in.
+        problem(api.from(admin, "2001:db8::5", put(policy), change(false, null, null, false, "")), 422);
+        assertThat(events.stream(SecurityPolicyChanged.class))
+                .anyMatch(changed -> changed.groupId().toString().equals(group) && changed.refused());
+    }
+
+    @Test
+    void membersAreRefusedFromOutsideTheAllowList() throws Exception {
+        Account collaborator = api.granted(admin, tree[2], Role.BRAND_COLLABORATOR);
+        api.as(admin, put(policy), change(false, null, null, true, "\"127.0.0.0/8\", \"2001:db8::/32\""))
+                .andExpect(status().isOk());
+
+        api.as(collaborator, get("/api/v1/brands/" + tree[2]), null).andExpect(status().isOk());
+        api.from(collaborator, "2001:db8::1", get("/api/v1/workrooms/" + tree[4]), null)
+                .andExpect(status().isOk());
+        problem(api.from(collaborator, "198.51.100.4", get("/api/v1/brands/" + tree[2]), null), 403);
+        problem(api.from(collaborator, "2001:db9::1", get("/api/v1/workrooms/" + tree[4]), null), 403);
+        problem(api.from(admin, "198.51.100.4", get("/api/v1/groups/" + group + "/members"), null), 403);
+        // Outsiders still learn nothing: 404, wherever they call from.
+        Account stranger = api.customers.aCustomer("stranger");
+        problem(api.from(stranger, "198.51.100.4", get("/api/v1/brands/" + tree[2]), null), 404);
+    }
+
+    @Test
+    void anAccountInSeveralGroupsGetsTheStrictestOfEach() throws Exception {
+        Account member = api.customers.aCustomer("member");
+        Account otherAdmin = api.customers.aCustomer("other-admin");
+        String other = api.tree(otherAdmin, "Loup")[0];
+        api.grant(admin, tree[1], member, Role.COMPANY_COLLABORATOR, false, false);
+        api.grant(otherAdmin, other, member, Role.GROUP_OPERATOR, false, false);
+        assertThat(policies.forAccount(member.id()).mfaRequired()).isFalse();
+        assertThat(policies.forAccount(admin.id()).mfaRequired())
+                .as("a group admin")
+                .isTrue();
+
+        api.as(admin, put(policy), change(false, 20L, 120L, true, "")).andExpect(status().isOk());
+        api.as(otherAdmin, put("/api/v1/groups/" + other + "/security-policy"), change(true, 25L, 60L, true, ""))
+                .andExpect(status().isOk());
+
+        SecurityPolicies.AccountPolicy combined = policies.forAccount(member.id());
+        assertThat(combined.mfaRequired()).isTrue();
+        assertThat(combined.idleTimeout()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(combined.absoluteTimeout()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(sessionLimits.limitsFor(member.id()))
+                .isEqualTo(new SessionLimits.Limits(Duration.ofMinutes(20), Duration.ofMinutes(60)));
+        assertThat(sessionLimits.limitsFor(UUID.randomUUID())).isEqualTo(SessionLimits.Limits.none());
+    }
+
+    @Test
+    void passwordSignInIsRefusedOnlyWhenEveryGroupIsSingleSignOnOnly() throws Exception {
+        String username = "weaver-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID weaver = registration.register(username, PASSWORD, null, username + "@example.test");
+        Account weaverAccount = new Account(weaver, username, false);
+        Account otherAdmin = api.customers.aCustomer("other-admin");
+        String other = api.tree(otherAdmin, "Loup")[0];
+        api.grant(admin, tree[1], weaverAccount, Role.COMPANY_COLLABORATOR, false, false);
+        api.grant(otherAdmin, other, weaverAccount, Role.GROUP_OPERATOR, false, false);
+        // The admin keeps a way in: another group of theirs allows passwords.
+        api.tree(admin, "Atelier");
+        String token = "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"ci\"}";
+        api.as(null, post("/api/v1/auth/tokens"), token).andExpect(status().isCreated());
+
+        api.as(admin, put(policy), change(false, null, null, false, "")).andExpect(status().isOk());
+        // Mixed groups: the other group still allows passwords, so the password still works.
+        assertThat(passwordSignIn.passwordSignInAllowed(weaver)).isTrue();
+        api.as(null, post("/api/v1/auth/tokens"), token).andExpect(status().isCreated());
+
+        api.as(otherAdmin, delete("/api/v1/nodes/" + other + "/members/" + weaver), null)
+                .andExpect(status().isNoContent());
+        // Now every group of the account is single sign-on only: its right password is refused.
+        assertThat(passwordSignIn.passwordSignInAllowed(weaver)).isFalse();
+        problem(api.as(null, post("/api/v1/auth/tokens"), token), 401);
+        assertThat(passwordSignIn.passwordSignInAllowed(admin.id())).isTrue();
+    }
+
+    private static String change(boolean mfa, Long idle, Long absolute, boolean password, String blocks) {
+        return change(mfa, idle, absolute, password, blocks, null);
+    }
+
+    private static String change(boolean mfa, Long idle, Long absolute, boolean password, String blocks, Long version) {
+        return "{\"mfaRequired\": " + mfa + ", \"idleTimeoutMinutes\": " + idle + ", \"absoluteTimeoutMinutes\": "
+                + absolute + ", \"passwordSignIn\": " + password + ", \"ipAllowList\": [" + blocks + "]"
+                + (version == null ? "" : ", \"version\": " + version) + "}";
+    }
+}

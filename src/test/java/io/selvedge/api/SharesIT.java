@@ -1,0 +1,141 @@
+package io.selvedge.api;
+
+import static io.selvedge.api.ApiCalls.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.selvedge.access.Role;
+import io.selvedge.access.ShareCreated;
+import io.selvedge.access.ShareRemoved;
+import io.selvedge.identity.AccountRegistration;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
+import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.web.context.WebApplicationContext;
+
+/** Shares of a workroom: by id or e-mail, never stronger than the sharer's own role, listed and removed, audited. */
+@SelvedgeIntegrationTest
+@RecordApplicationEvents
+class SharesIT {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    AccountRegistration registration;
+
+    ApiCalls api;
+    Account admin;
+    String[] tree;
+    String shares;
+
+    @BeforeEach
+    void aWorkroom() throws Exception {
+        api = new ApiCalls(context, new Customers(stores));
+        admin = api.customers.aCustomer("admin");
+        tree = api.tree(admin, "Maison");
+        shares = "/api/v1/workrooms/" + tree[4] + "/shares";
+    }
+
+    @Test
+    void aCollaboratorSharesAsViewerWhoMayThenOnlyView() throws Exception {
+        Account collaborator = api.granted(admin, tree[2], Role.BRAND_COLLABORATOR);
+        Account guest = api.customers.aCustomer("guest");
+
+        api.as(collaborator, post(shares), share(guest.id(), "VIEWER", true, false))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.userId").value(guest.id().toString()))
+                .andExpect(jsonPath("$.role").value("VIEWER"))
+                .andExpect(jsonPath("$.allowDownload").value(true))
+                .andExpect(jsonPath("$.allowUpload").value(false))
+                .andExpect(jsonPath("$.sharedBy").value(collaborator.id().toString()));
+        api.as(guest, get("/api/v1/workrooms/" + tree[4]), null).andExpect(status().isOk());
+        problem(api.as(guest, patch("/api/v1/workrooms/" + tree[4]), "{\"name\": \"Mine\"}"), 403);
+        problem(api.as(guest, get(shares), null), 403);
+        api.as(admin, get(shares), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].username").value(guest.username()));
+        assertThat(events.stream(ShareCreated.class))
+                .anyMatch(created -> created.accountId().equals(guest.id())
+                        && created.sharedBy().equals(collaborator.id())
+                        && created.role() == Role.VIEWER
+                        && created.allowDownload());
+    }
+
+    @Test
+    void anEditorSharesAsEditorOrViewerOnlyAndAViewerNotAtAll() throws Exception {
+        Account editor = api.customers.aCustomer("editor");
+        Account guest = api.customers.aCustomer("guest");
+        Account viewer = api.customers.aCustomer("viewer");
+        api.as(admin, post(shares), share(editor.id(), "EDITOR", false, false)).andExpect(status().isCreated());
+        api.as(admin, post(shares), share(viewer.id(), "VIEWER", false, false)).andExpect(status().isCreated());
+
+        api.as(editor, post(shares), share(guest.id(), "EDITOR", false, false)).andExpect(status().isCreated());
+        problem(api.as(editor, post(shares), share(guest.id(), "BRAND_ADMIN", false, false)), 422);
+        problem(api.as(viewer, post(shares), share(guest.id(), "VIEWER", false, false)), 403);
+        // A viewer may not share at all, not even a weaker share.
+        Account plain = api.customers.aCustomer("plain");
+        problem(api.as(viewer, post(shares), share(plain.id(), "VIEWER", true, false)), 403);
+    }
+
+    @Test
+    void sharesByEmailAndRemoval() throws Exception {
+        String username = "guest-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID guest = registration.register(username, "indigo warp over grey weft", null, username + "@Example.test");
+
+        api.as(
+                        admin,
+                        post(shares),
+                        "{\"email\": \"" + username.toUpperCase() + "@example.test\", \"role\": \"VIEWER\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.userId").value(guest.toString()));
+        problem(
+                api.as(
+                        admin,
+                        post(shares),
+                        "{\"email\": \"nobody-" + username + "@example.test\", \"role\": \"VIEWER\"}"),
+                422);
+        problem(api.as(admin, post(shares), "{\"email\": \"not an address\", \"role\": \"VIEWER\"}"), 422);
+        problem(api.as(admin, post(shares), "{\"role\": \"VIEWER\"}"), 422);
+
+        api.as(admin, delete(shares + "/" + guest), null).andExpect(status().isNoContent());
+        problem(api.as(admin, delete(shares + "/" + guest), null), 404);
+        problem(api.as(new Account(guest, username, false), get("/api/v1/workrooms/" + tree[4]), null), 404);
+        assertThat(events.stream(ShareRemoved.class))
+                .anyMatch(removed ->
+                        removed.accountId().equals(guest) && removed.removedBy().equals(admin.id()));
+    }
+
+    @Test
+    void anotherGroupsAdminCannotShareOrSeeShares() throws Exception {
+        Account stranger = api.customers.aCustomer("stranger");
+        api.tree(stranger, "Loup");
+        problem(api.as(stranger, post(shares), share(stranger.id(), "EDITOR", false, false)), 404);
+        problem(api.as(stranger, get(shares), null), 404);
+        problem(api.as(stranger, delete(shares + "/" + admin.id()), null), 404);
+    }
+
+    private static String share(UUID user, String role, boolean download, boolean upload) {
+        return "{\"userId\": \"" + user + "\", \"role\": \"" + role + "\", \"allowDownload\": " + download
+                + ", \"allowUpload\": " + upload + "}";
+    }
+}
