@@ -118,6 +118,7 @@ class SecurityConfiguration {
                                 "/signin",
                                 SIGN_IN_WAIT_PAGE,
                                 "/setup/**",
+                                "/s/**",
                                 "/css/**",
                                 "/js/**",
                                 "/images/**",
