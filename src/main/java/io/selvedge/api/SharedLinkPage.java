@@ -70,14 +70,12 @@ class SharedLinkPage {
             model.addAttribute("token", token);
             return "shared-link-password";
         }
-        OpenedLink opened;
         if (link.passwordProtected()) {
             links.recordUse(link.id(), "opened");
-            opened = new OpenedLink(link.id(), null, link.targetId(), link.targetKind(), link.allowDownload());
-        } else {
-            opened = links.open(token, null).orElseThrow(NoSuchContentException::new);
+            return show(token, link.targetId(), link.targetKind(), link.allowDownload(), model);
         }
-        return show(token, opened, model);
+        OpenedLink opened = links.open(token, null).orElseThrow(NoSuchContentException::new);
+        return show(token, opened.targetId(), opened.targetKind(), opened.allowDownload(), model);
     }
 
     @PostMapping("/s/{token}")
@@ -93,7 +91,7 @@ class SharedLinkPage {
             OpenedLink opened = links.open(token, password).orElseThrow(NoSuchContentException::new);
             HttpSession session = request.getSession(true);
             session.setAttribute(UNLOCKED + opened.linkId(), Boolean.TRUE);
-            return "redirect:/s/" + token;
+            return show(token, opened.targetId(), opened.targetKind(), opened.allowDownload(), model);
         } catch (LinkPasswordException e) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("problem", "That password is not right.");
@@ -184,10 +182,10 @@ class SharedLinkPage {
         return version;
     }
 
-    private String show(String token, OpenedLink link, Model model) {
-        List<Style> shown = "style".equals(link.targetKind())
-                ? List.of(styles.get(link.targetId()))
-                : styles.list(link.targetId(), new StyleQuery(null, null, StyleQuery.Sort.NAME, 200, null), id -> true)
+    private String show(String token, UUID targetId, String targetKind, boolean allowDownload, Model model) {
+        List<Style> shown = "style".equals(targetKind)
+                ? List.of(styles.get(targetId))
+                : styles.list(targetId, new StyleQuery(null, null, StyleQuery.Sort.NAME, 200, null), id -> true)
                         .items();
         model.addAttribute("token", token);
         model.addAttribute(
@@ -195,7 +193,7 @@ class SharedLinkPage {
                 shown.stream()
                         .map(style -> new SharedStyle(style, versions.list(style.id())))
                         .toList());
-        model.addAttribute("allowDownload", link.allowDownload());
+        model.addAttribute("allowDownload", allowDownload);
         return "shared-link";
     }
 

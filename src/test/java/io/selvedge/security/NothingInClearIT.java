@@ -2,6 +2,12 @@ package io.selvedge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.collab.Approvals;
+import io.selvedge.collab.Comments;
+import io.selvedge.collab.Pin;
+import io.selvedge.collab.ShareLinks;
+import io.selvedge.content.StyleStatus;
+import io.selvedge.content.Styles;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.OneTimeCodes;
@@ -30,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, style names, descriptions and tags, comments and their pins, approval notes, share-link passwords and tokens; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -67,7 +73,8 @@ class NothingInClearIT {
     void noMarkerRestsInClearInAnyFileOrTable() throws Exception {
         UUID group = anEuGroupWithKeys();
         aFileHolding(group, ("a garment whose pattern is " + marker + "\n").repeat(1000));
-        aTreeNamed(marker);
+        UUID workroom = aTreeNamed(marker);
+        String linkToken = aCollaborationHolding(marker, workroom);
         outbox.enqueue(new OutgoingMail(
                 marker.toLowerCase() + "@example.test", "About " + marker, "Body " + marker, "<p>" + marker + "</p>"));
 
@@ -80,6 +87,35 @@ class NothingInClearIT {
                 .isEmpty();
         assertThat(AtRest.valuesContaining(stores, marker)).isEmpty();
         assertThat(AtRest.valuesContaining(stores, marker.toLowerCase())).isEmpty();
+        assertThat(AtRest.valuesContaining(stores, linkToken)).isEmpty();
+    }
+
+    @Autowired
+    Styles styles;
+
+    @Autowired
+    Comments comments;
+
+    @Autowired
+    Approvals approvals;
+
+    @Autowired
+    ShareLinks links;
+
+    /**
+     * A style, a pinned comment, an approval note and a password-protected share link, each holding the
+     * marker; returns the link's token, which must rest nowhere either (only its hash does).
+     */
+    private String aCollaborationHolding(String text, UUID workroom) {
+        UUID actor = UUID.randomUUID();
+        UUID style = styles.create(workroom, "Style " + text, "About " + text, List.of("tag " + text), actor)
+                .id();
+        UUID comment = comments.post(style, "Comment " + text, null, new Pin(1.25, 2.5, 3.75), actor)
+                .id();
+        comments.change(comment, "Edited " + text, true, actor);
+        approvals.record(style, StyleStatus.APPROVED, "Note " + text, actor);
+        return links.create(style, "style", Instant.now().plusSeconds(3600), "Password " + text, true, actor)
+                .token();
     }
 
     @Autowired
@@ -142,13 +178,14 @@ class NothingInClearIT {
     }
 
     /** Every level of a group's tree, each name and the creator holding the marker. */
-    private void aTreeNamed(String name) {
+    private UUID aTreeNamed(String name) {
         String creator = marker.toLowerCase();
         UUID parent = groups.create("Group " + name, "eu", UUID.randomUUID()).id();
         for (NodeKind kind : NodeKind.values()) {
             parent = tree.create(kind, parent, kind + " " + name, creator).id();
         }
         tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
+        return parent;
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {
