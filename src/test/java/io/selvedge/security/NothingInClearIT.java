@@ -6,8 +6,13 @@ import io.selvedge.collab.Approvals;
 import io.selvedge.collab.Comments;
 import io.selvedge.collab.Pin;
 import io.selvedge.collab.ShareLinks;
+import io.selvedge.content.Style;
+import io.selvedge.content.StyleChange;
 import io.selvedge.content.StyleStatus;
 import io.selvedge.content.Styles;
+import io.selvedge.content.Uploads;
+import io.selvedge.content.Version;
+import io.selvedge.content.Versions;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.OneTimeCodes;
@@ -36,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, style names and descriptions, comments and their pins, approval notes, share-link passwords and tokens; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, style names, descriptions and tags, version files and names, thumbnails and resumable-upload parts, comments and their pins, approval notes, share-link passwords and tokens; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -74,6 +79,7 @@ class NothingInClearIT {
         UUID group = anEuGroupWithKeys();
         aFileHolding(group, ("a garment whose pattern is " + marker + "\n").repeat(1000));
         UUID workroom = aTreeNamed(marker);
+        aStyleWithVersionsIn(workroom);
         String linkToken = aCollaborationHolding(marker, workroom);
         outbox.enqueue(new OutgoingMail(
                 marker.toLowerCase() + "@example.test", "About " + marker, "Body " + marker, "<p>" + marker + "</p>"));
@@ -89,9 +95,6 @@ class NothingInClearIT {
         assertThat(AtRest.valuesContaining(stores, marker.toLowerCase())).isEmpty();
         assertThat(AtRest.valuesContaining(stores, linkToken)).isEmpty();
     }
-
-    @Autowired
-    Styles styles;
 
     @Autowired
     Comments comments;
@@ -177,7 +180,7 @@ class NothingInClearIT {
         return group;
     }
 
-    /** Every level of a group's tree, each name and the creator holding the marker. */
+    /** Every level of a group's tree, each name and the creator holding the marker; returns the workroom. */
     private UUID aTreeNamed(String name) {
         String creator = marker.toLowerCase();
         UUID parent = groups.create("Group " + name, "eu", UUID.randomUUID()).id();
@@ -186,6 +189,35 @@ class NothingInClearIT {
         }
         tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
         return parent;
+    }
+
+    @Autowired
+    Styles styles;
+
+    @Autowired
+    Versions versions;
+
+    @Autowired
+    Uploads uploads;
+
+    /**
+     * A style whose name, description and tags hold the marker; a version whose file name and content
+     * hold it, with a thumbnail that does; an unfinished resumable upload whose name and stored part do.
+     */
+    private void aStyleWithVersionsIn(UUID workroom) throws Exception {
+        UUID actor = UUID.randomUUID();
+        Style style =
+                styles.create(workroom, "Style " + marker, "About " + marker, List.of("tag " + marker, marker), actor);
+        styles.change(style.id(), new StyleChange(null, "Changed " + marker, List.of(marker + " again"), null), actor);
+        byte[] content =
+                ("a garment whose pattern is " + marker + "\n").repeat(50_000).getBytes(StandardCharsets.UTF_8);
+        Version version = versions.upload(
+                style.id(), marker + ".zprj", null, content.length, new ByteArrayInputStream(content), actor);
+        byte[] png = ("\u0089PNG\r\n\u001a\n" + marker).getBytes(StandardCharsets.ISO_8859_1);
+        versions.setThumbnail(version.id(), new ByteArrayInputStream(png), png.length, actor);
+        Uploads.Upload upload = uploads.create(style.id(), content.length * 2L, "tus " + marker + ".glb", null, actor);
+        uploads.append(upload.id(), 0, new ByteArrayInputStream(content), actor);
+        styles.favour(style.id(), actor);
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {

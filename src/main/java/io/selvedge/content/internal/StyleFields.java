@@ -14,7 +14,7 @@ final class StyleFields {
     static final int MAX_NAME = 200;
     static final int MAX_DESCRIPTION = 5000;
     static final int MAX_TAGS = 30;
-    static final int MAX_TAG = 50;
+    static final int MAX_TAG = 100;
 
     private StyleFields() {}
 
