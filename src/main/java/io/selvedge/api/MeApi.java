@@ -1,35 +1,65 @@
 package io.selvedge.api;
 
+import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.ApiCaller;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.ApiTokens;
+import io.selvedge.identity.EmailAddresses;
+import io.selvedge.identity.EmailChanges;
+import io.selvedge.identity.PasswordChanges;
+import io.selvedge.identity.SignInFailedException;
+import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.WebSessions;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/me}: the caller, its API tokens and its web sessions. Every caller may see its own. */
+/**
+ * {@code /api/v1/me}: the caller (with its e-mail address and display name), its API tokens and its web
+ * sessions. Every caller may see its own. The display name changes at once; a new e-mail address only when
+ * the link mailed to it is followed.
+ */
 @AnyCaller("the caller's own account, tokens and sessions only")
 @RestController
 class MeApi {
 
     private final ApiTokens tokens;
     private final WebSessions sessions;
+    private final AccountDirectory directory;
+    private final EmailChanges emailChanges;
+    private final PasswordChanges passwordChanges;
 
-    MeApi(ApiTokens tokens, WebSessions sessions) {
+    MeApi(
+            ApiTokens tokens,
+            WebSessions sessions,
+            AccountDirectory directory,
+            EmailChanges emailChanges,
+            PasswordChanges passwordChanges) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.directory = directory;
+        this.emailChanges = emailChanges;
+        this.passwordChanges = passwordChanges;
     }
 
     @GetMapping("/api/v1/me")
@@ -37,6 +67,60 @@ class MeApi {
         return tokens.account(caller.accountId())
                 .<ResponseEntity<?>>map(account -> ResponseEntity.ok(Me.of(account, caller)))
                 .orElseGet(() -> Problems.respond(request, HttpStatus.UNAUTHORIZED, "The account is gone."));
+    }
+
+    @PatchMapping("/api/v1/me")
+    ResponseEntity<?> change(
+            @AuthenticationPrincipal ApiCaller caller,
+            @Valid @RequestBody MeChange change,
+            HttpServletRequest request) {
+        directory.changeDisplayName(caller.accountId(), change.displayName());
+        return me(caller, request);
+    }
+
+    /** 202: the link is on its way to the new address (or, if another account has it, a notice is). */
+    @PutMapping("/api/v1/me/email")
+    ResponseEntity<EmailPending> changeEmail(
+            @AuthenticationPrincipal ApiCaller caller,
+            @Valid @RequestBody EmailChange change,
+            HttpServletRequest request) {
+        emailChanges.request(
+                caller.accountId(), change.email(), change.password(), change.otp(), request.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new EmailPending(
+                        EmailAddresses.normalise(change.email()),
+                        "Follow the link mailed to the new address within an hour; until then the old one stays."));
+    }
+
+    /** 204: the new password holds; every web session of the account ended (API tokens stay). */
+    @PutMapping("/api/v1/me/password")
+    ResponseEntity<Void> changePassword(
+            @AuthenticationPrincipal ApiCaller caller,
+            @Valid @RequestBody PasswordChange change,
+            HttpServletRequest request) {
+        passwordChanges.change(
+                caller.accountId(),
+                change.currentPassword(),
+                change.otp(),
+                change.newPassword(),
+                request.getRemoteAddr());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(SignInFailedException.class)
+    ResponseEntity<ProblemDetail> wrongPassword(SignInFailedException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(SignInThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
+        return Problems.tooManyRequests(
+                request, "Too many failed attempts. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @GetMapping("/api/v1/me/tokens")
@@ -83,6 +167,33 @@ class MeApi {
 
     record Page<T>(List<T> items) {}
 
+    /** {@code PATCH /me}: a null or blank display name removes it. */
+    record MeChange(@Size(max = 400) String displayName) {}
+
+    record EmailChange(
+            @NotBlank @Size(max = 320) String email,
+            @NotNull @Size(max = 1024) String password,
+            @Size(max = 32) String otp) {
+
+        @Override
+        public String toString() {
+            return "EmailChange[(hidden)]";
+        }
+    }
+
+    record PasswordChange(
+            @NotNull @Size(max = 1024) String currentPassword,
+            @NotNull @Size(max = 1024) String newPassword,
+            @Size(max = 32) String otp) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[(hidden)]";
+        }
+    }
+
+    record EmailPending(String pendingEmail, String detail) {}
+
     record Me(
             UUID id,
             String username,
@@ -90,6 +201,8 @@ class MeApi {
             boolean mfaEnrolled,
             Instant createdAt,
             Instant lastSignInAt,
+            String email,
+            String displayName,
             TokenInUse token) {
 
         static Me of(AccountSummary account, ApiCaller caller) {
@@ -100,6 +213,8 @@ class MeApi {
                     account.mfaEnrolled(),
                     account.createdAt(),
                     account.lastSignInAt(),
+                    account.email(),
+                    account.displayName(),
                     new TokenInUse(
                             caller.tokenId(),
                             caller.scopes().stream().map(ApiScope::id).sorted().toList()));

@@ -56,8 +56,13 @@ class MembersApi {
         this.accounts = accounts;
     }
 
+    /**
+     * The grants and shares of the group that the caller may see: all of them for group admins and
+     * operators; for a company's or a brand's admins and collaborators, those on their node and below (the
+     * member lists of the permission table); nothing for editors and viewers.
+     */
     @GetMapping("/api/v1/groups/{groupId}/members")
-    @Requires(value = Action.SEE_GROUP_MEMBERS, target = "groupId")
+    @Requires(value = Action.VIEW_GROUP, target = "groupId")
     Listing<Member> members(
             @PathVariable UUID groupId,
             @RequestParam(defaultValue = LIMIT) int limit,
@@ -68,7 +73,9 @@ class MembersApi {
         List<Member> members = new ArrayList<>();
         for (Grant grant : all) {
             Level level = levels.computeIfAbsent(grant.nodeId(), this::levelOf);
-            members.add(Member.of(grant, level, names.apply(grant.accountId())));
+            if (authorization.allows(seeMembersOn(level), grant.nodeId())) {
+                members.add(Member.of(grant, level, names.apply(grant.accountId())));
+            }
         }
         return page(members, m -> m.nodeId() + ":" + m.userId(), limit, cursor);
     }
@@ -98,9 +105,13 @@ class MembersApi {
             value = {Action.INVITE_TO_GROUP, Action.INVITE_TO_COMPANY, Action.INVITE_TO_BRAND, Action.SHARE},
             target = "nodeId")
     ResponseEntity<Void> revoke(@PathVariable UUID nodeId, @PathVariable UUID userId) {
-        return grants.revoke(nodeId, userId)
-                ? ResponseEntity.noContent().build()
-                : ResponseEntity.notFound().build();
+        if (!grants.revoke(nodeId, userId)) {
+            throw new ErrorResponseException(
+                    HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "That account holds no role on this node."),
+                    null);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /**
@@ -138,6 +149,16 @@ class MembersApi {
             }
         }
         return page(people, p -> p.viaNodeId() + ":" + p.userId(), limit, cursor);
+    }
+
+    /** Who may see a grant on a node of this level; a style's shares, those who may share it. */
+    private static Action seeMembersOn(Level level) {
+        return switch (level) {
+            case GROUP -> Action.SEE_GROUP_MEMBERS;
+            case COMPANY -> Action.SEE_COMPANY_MEMBERS;
+            case BRAND, SEASON, WORKROOM -> Action.SEE_BRAND_MEMBERS;
+            case STYLE -> Action.SHARE;
+        };
     }
 
     private Level levelOf(UUID nodeId) {

@@ -2,6 +2,7 @@ package io.selvedge.api;
 
 import io.selvedge.identity.ApiCaller;
 import io.selvedge.identity.OneTimeCodeRejectedException;
+import io.selvedge.identity.Passkeys;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.platform.AnyCaller;
@@ -17,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,9 +33,25 @@ import org.springframework.web.bind.annotation.RestController;
 class MfaApi {
 
     private final TotpEnrolment totp;
+    private final Passkeys passkeys;
 
-    MfaApi(TotpEnrolment totp) {
+    MfaApi(TotpEnrolment totp, Passkeys passkeys) {
         this.totp = totp;
+        this.passkeys = passkeys;
+    }
+
+    /** The caller's passkeys (registering one is a browser ceremony, on the web account page). */
+    @GetMapping("/api/v1/me/passkeys")
+    Page<Passkeys.Passkey> passkeys(@AuthenticationPrincipal ApiCaller caller) {
+        return new Page<>(passkeys.of(caller.accountId()));
+    }
+
+    @DeleteMapping("/api/v1/me/passkeys/{id}")
+    ResponseEntity<?> removePasskey(
+            @AuthenticationPrincipal ApiCaller caller, @PathVariable String id, HttpServletRequest request) {
+        return passkeys.remove(caller.accountId(), id)
+                ? ResponseEntity.noContent().build()
+                : Problems.respond(request, HttpStatus.NOT_FOUND, "You have no such passkey.");
     }
 
     @PostMapping("/api/v1/me/mfa/totp")
@@ -72,6 +91,13 @@ class MfaApi {
     ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
         return Problems.tooManyRequests(
                 request, "Too many wrong codes. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
+    }
+
+    record Page<T>(List<T> items, String nextCursor) {
+
+        Page(List<T> items) {
+            this(items, null);
+        }
     }
 
     record Code(@NotBlank @Size(max = 32) String otp) {

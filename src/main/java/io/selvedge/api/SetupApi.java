@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/setup/admin}: the setup link's job for automation. With the secret of the
- * one-time link, creates the first platform admin; afterwards the endpoint answers 404.
+ * one-time link, creates the first platform admin (with an optional {@code email}); afterwards the
+ * endpoint answers 404.
  */
 @AnyCaller("the one-time setup link is the credential")
 @RestController
@@ -33,7 +34,7 @@ class SetupApi {
 
     @PostMapping("/api/v1/setup/admin")
     ResponseEntity<CreatedAdmin> createFirstAdmin(@Valid @RequestBody FirstAdminRequest request) {
-        setup.createFirstAdmin(request.setupToken(), request.username(), request.password());
+        setup.createFirstAdmin(request.setupToken(), request.username(), request.password(), request.email());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CreatedAdmin(Usernames.normalise(request.username())));
     }
@@ -51,7 +52,8 @@ class SetupApi {
     record FirstAdminRequest(
             @NotBlank @Size(max = 200) String setupToken,
             @NotBlank @Size(max = 64) String username,
-            @NotBlank @Size(max = 1024) String password) {
+            @NotBlank @Size(max = 1024) String password,
+            @Size(max = 320) String email) {
 
         @Override
         public String toString() {

@@ -6,15 +6,24 @@ import java.util.UUID;
 
 /** Who sent an API request, as its token says: the principal of the API's authentication. */
 public record ApiCaller(
-        UUID accountId, String username, String staffRole, boolean mfaEnrolled, UUID tokenId, Set<ApiScope> scopes)
+        UUID accountId,
+        String username,
+        String staffRole,
+        boolean mfaEnrolled,
+        boolean mfaRequired,
+        UUID tokenId,
+        Set<ApiScope> scopes)
         implements Serializable {
 
     public ApiCaller {
         scopes = Set.copyOf(scopes);
     }
 
-    /** Platform staff must use MFA: until they enrol, they reach only {@code /me} and the enrolment endpoints. */
+    /**
+     * An account that must use MFA ({@link MfaRequirement}: platform staff, group admins...) reaches only
+     * {@code /me} and the enrolment endpoints until it enrols.
+     */
     public boolean mustEnrolMfa() {
-        return staffRole != null && !mfaEnrolled;
+        return mfaRequired && !mfaEnrolled;
     }
 }

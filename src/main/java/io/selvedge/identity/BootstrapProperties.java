@@ -5,11 +5,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.lang.Nullable;
 import org.springframework.util.StringUtils;
 
-/** {@code SELVEDGE_BOOTSTRAP_ADMIN_USERNAME} and {@code _PASSWORD}: the first platform admin, if none exists. */
+/**
+ * {@code SELVEDGE_BOOTSTRAP_ADMIN_USERNAME}, {@code _PASSWORD} and optionally {@code _EMAIL}: the first
+ * platform admin, if none exists.
+ */
 @ConfigurationProperties("selvedge.bootstrap")
 public record BootstrapProperties(@DefaultValue Admin admin) {
 
-    public record Admin(@Nullable String username, @Nullable String password) {
+    public record Admin(
+            @Nullable String username,
+            @Nullable String password,
+            @Nullable String email) {
 
         public boolean isConfigured() {
             return StringUtils.hasText(username) && StringUtils.hasText(password);
@@ -17,7 +23,8 @@ public record BootstrapProperties(@DefaultValue Admin admin) {
 
         @Override
         public String toString() {
-            return "Admin[username=" + username + ", password=(hidden)]";
+            return "Admin[username=" + username + ", password=(hidden), email=" + (email == null ? "none" : "(set)")
+                    + "]";
         }
     }
 }

@@ -14,9 +14,6 @@ public interface Callers {
     /** An active account by id, as a caller would be (to check a grantee). */
     Optional<Caller> byId(UUID accountId);
 
-    /** The active account with that username (normalised); empty for none. */
-    Optional<Caller> byUsername(String username);
-
     /** The account of the current security context's authentication. */
     Optional<Caller> current();
 }

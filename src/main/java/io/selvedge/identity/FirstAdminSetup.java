@@ -13,5 +13,15 @@ public interface FirstAdminSetup {
      * @throws PasswordRejectedException if the password does not meet the policy
      * @throws IllegalArgumentException if the username is not allowed
      */
-    void createFirstAdmin(String token, String username, String password);
+    default void createFirstAdmin(String token, String username, String password) {
+        createFirstAdmin(token, username, password, null);
+    }
+
+    /**
+     * The same, with the admin's e-mail address (may be null or blank: none), for password resets and
+     * security notices.
+     *
+     * @throws IllegalArgumentException also if the address is not allowed
+     */
+    void createFirstAdmin(String token, String username, String password, String email);
 }

@@ -1,5 +1,5 @@
 /**
  * Accounts, passwords, sign-in, MFA, sessions and API tokens.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "crypto"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "crypto", "notify"})
 package io.selvedge.identity;

@@ -1,5 +1,10 @@
 package io.selvedge.tenancy;
 
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /**
@@ -8,4 +13,31 @@ import java.util.UUID;
  *
  * @param creator the account id of the account that created the group
  */
-public record GroupCreated(UUID groupId, String region, UUID creator) {}
+public record GroupCreated(UUID groupId, String region, UUID creator, RequestOrigin auditOrigin)
+        implements AuditableEvent {
+
+    @Override
+    public AuditActor auditActor() {
+        return AuditActor.account(creator);
+    }
+
+    @Override
+    public UUID auditGroupId() {
+        return groupId;
+    }
+
+    @Override
+    public String auditAction() {
+        return "group.created";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("group", groupId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.SUCCEEDED;
+    }
+}

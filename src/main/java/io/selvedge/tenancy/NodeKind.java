@@ -33,6 +33,11 @@ public enum NodeKind {
         return null;
     }
 
+    /** The kind's name on audit entries and in actions: {@code company}, {@code workroom}... */
+    public String auditName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Whether a node of this kind may move to another parent (within the same grandparent). */
     public boolean movable() {
         return this == SEASON || this == WORKROOM;

@@ -4,11 +4,10 @@ import io.selvedge.identity.WebSessions;
 import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,33 +26,33 @@ class AccountSessionsController {
     }
 
     @GetMapping("/account/sessions")
-    String list(@AuthenticationPrincipal UserDetails user, HttpServletRequest request, Model model) {
+    String list(Principal user, HttpServletRequest request, Model model) {
         HttpSession current = request.getSession(false);
         model.addAttribute(
                 "sessions",
-                sessions.of(user.getUsername(), current == null ? null : current.getId()).stream()
+                sessions.of(user.getName(), current == null ? null : current.getId()).stream()
                         .map(SessionRow::of)
                         .toList());
-        model.addAttribute("username", user.getUsername());
+        model.addAttribute("username", user.getName());
         return "account-sessions";
     }
 
     @PostMapping("/account/sessions/{id}/end")
-    String end(@AuthenticationPrincipal UserDetails user, @PathVariable String id, HttpServletRequest request) {
-        boolean current = sessions.of(user.getUsername(), currentId(request)).stream()
+    String end(Principal user, @PathVariable String id, HttpServletRequest request) {
+        boolean current = sessions.of(user.getName(), currentId(request)).stream()
                 .anyMatch(session -> session.current() && session.id().equals(id));
         if (current) {
             signOutHere(request);
             return "redirect:/signin?signedOut";
         }
-        sessions.end(user.getUsername(), id);
+        sessions.end(user.getName(), id);
         return "redirect:/account/sessions?ended";
     }
 
     @PostMapping("/account/sessions/end-all")
-    String endAll(@AuthenticationPrincipal UserDetails user, HttpServletRequest request) {
+    String endAll(Principal user, HttpServletRequest request) {
         signOutHere(request);
-        sessions.endAll(user.getUsername());
+        sessions.endAll(user.getName());
         return "redirect:/signin?signedOut";
     }
 

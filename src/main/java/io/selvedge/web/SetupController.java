@@ -28,7 +28,7 @@ class SetupController {
         if (!setup.linkIsValid(token)) {
             throw new SetupLinkInvalidException();
         }
-        model.addAttribute("form", new SetupForm("", "", ""));
+        model.addAttribute("form", new SetupForm("", "", "", ""));
         model.addAttribute("token", token);
         return "setup";
     }
@@ -41,7 +41,7 @@ class SetupController {
             return "setup";
         }
         try {
-            setup.createFirstAdmin(token, form.username(), form.password());
+            setup.createFirstAdmin(token, form.username(), form.password(), form.email());
         } catch (SetupLinkInvalidException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -58,10 +58,11 @@ class SetupController {
     }
 
     /** What the setup form sends. */
-    record SetupForm(String username, String password, String repeatedPassword) {
+    record SetupForm(String username, String password, String repeatedPassword, String email) {
 
         SetupForm {
             username = username == null ? "" : username;
+            email = email == null ? "" : email;
             password = password == null ? "" : password;
             repeatedPassword = repeatedPassword == null ? "" : repeatedPassword;
         }

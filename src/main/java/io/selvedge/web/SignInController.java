@@ -4,9 +4,8 @@ import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +33,27 @@ class SignInController {
         return "signin";
     }
 
+    /** The second step, for an account with MFA: a one-time code, a recovery code or a passkey. */
+    @GetMapping("/signin/code")
+    String secondStep() {
+        return "signin-code";
+    }
+
+    /** Where a throttled code (a POST) is forwarded: the code step again, 429, with the wait in words. */
+    @PostMapping("/signin/code/wait")
+    String codeThrottled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Object wait = request.getAttribute(SignInThrottledException.WAIT_ATTRIBUTE);
+        if (wait == null) {
+            return "redirect:/signin/code";
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        model.addAttribute("wait", wait);
+        return "signin-code";
+    }
+
     @GetMapping("/")
-    String home(@AuthenticationPrincipal UserDetails user, Model model) {
-        model.addAttribute("username", user.getUsername());
+    String home(Principal user, Model model) {
+        model.addAttribute("username", user.getName());
         return "home";
     }
 }

@@ -98,6 +98,17 @@ class AccessSpotChecksIT {
                 .andExpect(jsonPath("$.items[*].userId")
                         .value(org.hamcrest.Matchers.hasItems(
                                 admin.id().toString(), collaborator.id().toString())));
+        Account brandAdmin = granted(brand, Role.BRAND_ADMIN);
+        // The company's member list: grants on the company and below, not the group's own.
+        as(collaborator, get("/api/v1/groups/" + group + "/members"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].userId")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(
+                                collaborator.id().toString(), brandAdmin.id().toString())));
+        as(brandAdmin, get("/api/v1/groups/" + group + "/members"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].userId")
+                        .value(org.hamcrest.Matchers.contains(brandAdmin.id().toString())));
         problem(
                 as(
                         collaborator,
@@ -210,6 +221,7 @@ class AccessSpotChecksIT {
         // Now an operator: the admin's rights are gone at once, the members list stays.
         problem(as(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"X\"}"), 403);
         as(second, delete(self), null).andExpect(status().isNoContent());
+        problem(as(second, delete(self), null), 404);
         problem(as(admin, get("/api/v1/groups/" + group), null), 404);
         assertThat(events.stream(RoleRevoked.class))
                 .anyMatch(revoked -> revoked.accountId().equals(admin.id()));

@@ -1,5 +1,6 @@
 package io.selvedge.identity;
 
+import static io.selvedge.testing.WebPages.csrfTokenOf;
 import static io.selvedge.testing.WebPages.signIn;
 import static io.selvedge.testing.WebPages.submitForm;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import io.selvedge.platform.StartupRefusedException;
 import io.selvedge.testing.TestDatabase;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestServer;
+import io.selvedge.testing.WebPages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,10 +40,40 @@ class FirstSignInIT {
                 .property("selvedge.bootstrap.admin.username", "ada")
                 .property("selvedge.bootstrap.admin.password", PASSWORD)
                 .start()) {
-            HttpResponse<String> home = signIn(server.client(), server.url("/signin"), "ada", PASSWORD);
+            HttpClient browser = server.client();
+            HttpResponse<String> enrolment = signIn(browser, server.url("/signin"), "ada", PASSWORD);
 
-            assertThat(home.statusCode()).isEqualTo(200);
-            assertThat(home.body()).contains("Signed in as <strong>ada</strong>");
+            // the admin must enrol MFA before anything else: every page leads to the enrolment page
+            assertThat(enrolment.statusCode()).isEqualTo(200);
+            assertThat(enrolment.body()).contains("Your account must use MFA");
+            HttpResponse<String> home = TestHttps.get(browser, server.url("/"));
+            assertThat(home.statusCode()).isEqualTo(302);
+            assertThat(home.headers().firstValue("Location"))
+                    .hasValueSatisfying(to -> assertThat(to).endsWith("/account/mfa"));
+            assertThat(TestHttps.get(browser, server.url("/account/sessions")).statusCode())
+                    .isEqualTo(302);
+
+            HttpResponse<String> qr =
+                    WebPages.post(browser, server.url("/account/mfa/totp"), Map.of("_csrf", csrfTokenOf(enrolment)));
+            assertThat(qr.statusCode()).isEqualTo(200);
+            assertThat(qr.body()).contains("src=\"data:image/svg+xml;base64,");
+            java.util.regex.Matcher key =
+                    java.util.regex.Pattern.compile("<code>([A-Z2-7]+)</code>").matcher(qr.body());
+            assertThat(key.find()).isTrue();
+            String code = io.selvedge.crypto.OneTimeCodes.codeAt(
+                    key.group(1), io.selvedge.crypto.OneTimeCodes.stepAt(java.time.Instant.now()));
+            HttpResponse<String> recovery = WebPages.post(
+                    browser, server.url("/account/mfa/totp/confirm"), Map.of("_csrf", csrfTokenOf(qr), "otp", code));
+            assertThat(recovery.statusCode()).isEqualTo(200);
+            assertThat(recovery.body()).contains("They are shown only now");
+            assertThat(java.util.regex.Pattern.compile("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}")
+                            .matcher(recovery.body())
+                            .results())
+                    .hasSize(10);
+
+            HttpResponse<String> enrolled = TestHttps.get(browser, server.url("/"));
+            assertThat(enrolled.statusCode()).isEqualTo(200);
+            assertThat(enrolled.body()).contains("Signed in as <strong>ada</strong>");
             assertThat(setupLinkFileOf(server)).doesNotExist();
         }
     }
@@ -71,7 +103,40 @@ class FirstSignInIT {
             assertThat(again.body()).contains("This link is no longer valid");
 
             HttpResponse<String> home = signIn(server.client(), server.url("/signin"), "grace", PASSWORD);
-            assertThat(home.body()).contains("Signed in as <strong>grace</strong>");
+            assertThat(home.body()).contains("Your account must use MFA");
+        }
+    }
+
+    @Test
+    void theSetupPageTakesAnOptionalEmailAddressToSignInWith() {
+        try (TestServer server = TestServer.start()) {
+            URI link = setupLinkOf(server);
+            HttpClient browser = server.client();
+            assertThat(TestHttps.get(browser, link).body()).contains("<label for=\"email\">", "autocomplete=\"email\"");
+
+            HttpResponse<String> badAddress = submitForm(
+                    browser,
+                    link,
+                    Map.of("username", "grace", "password", PASSWORD, "repeatedPassword", PASSWORD, "email", "grace"));
+            assertThat(badAddress.statusCode()).isEqualTo(200);
+            assertThat(badAddress.body()).contains("not an e-mail address");
+
+            HttpResponse<String> created = submitForm(
+                    browser,
+                    link,
+                    Map.of(
+                            "username",
+                            "grace",
+                            "password",
+                            PASSWORD,
+                            "repeatedPassword",
+                            PASSWORD,
+                            "email",
+                            " Grace@Example.test"));
+            assertThat(created.statusCode()).isEqualTo(302);
+            assertThat(signIn(server.client(), server.url("/signin"), "grace@example.test", PASSWORD)
+                            .body())
+                    .contains("Signed in as <strong>grace</strong>");
         }
     }
 
@@ -95,7 +160,7 @@ class FirstSignInIT {
             assertProblem(createAdmin(client, server, token, "mallory", PASSWORD), 404);
             assertThat(signIn(server.client(), server.url("/signin"), "grace", PASSWORD)
                             .body())
-                    .contains("Signed in as <strong>grace</strong>");
+                    .contains("Your account must use MFA");
         }
     }
 

@@ -66,7 +66,7 @@ class SecretsStayOutOfLogsIT {
             assertThat(createAdmin(server, setupToken).statusCode()).isEqualTo(201);
             HttpClient browser = http11(server);
             HttpResponse<String> home = WebPages.signIn(browser, server.url("/signin"), "ada", ADMIN_PASSWORD);
-            assertThat(home.body()).contains("Signed in as");
+            assertThat(home.body()).contains("Your account must use MFA"); // the admin enrols first
             String session = sessionCookieOf(browser);
             HttpResponse<String> created = createToken(server);
             assertThat(created.statusCode()).isEqualTo(201);
@@ -77,7 +77,7 @@ class SecretsStayOutOfLogsIT {
                                 .statusCode())
                         .isEqualTo(200);
             }
-            assertThat(call(server, HttpClient.Version.HTTP_2, "/", "Cookie", "SELVEDGE_SESSION=" + session)
+            assertThat(call(server, HttpClient.Version.HTTP_2, "/account/mfa", "Cookie", "SELVEDGE_SESSION=" + session)
                             .statusCode())
                     .isEqualTo(200);
 

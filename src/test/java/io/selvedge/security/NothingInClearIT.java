@@ -2,6 +2,9 @@ package io.selvedge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.audit.AuditEntry;
+import io.selvedge.audit.AuditFilter;
+import io.selvedge.audit.AuditTrail;
 import io.selvedge.collab.Approvals;
 import io.selvedge.collab.Comments;
 import io.selvedge.collab.Pin;
@@ -16,9 +19,14 @@ import io.selvedge.content.Versions;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.OneTimeCodes;
+import io.selvedge.identity.AccountRegistration;
+import io.selvedge.identity.EmailChanges;
+import io.selvedge.identity.PasswordResets;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.Outbox;
 import io.selvedge.notify.OutgoingMail;
+import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.storage.GroupResidency;
 import io.selvedge.storage.Stores;
@@ -26,22 +34,37 @@ import io.selvedge.tenancy.Groups;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.testing.AtRest;
+import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.SoftwarePasskey;
 import io.selvedge.testing.TestDatabase;
+import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.WebPages;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, style names, descriptions and tags, version files and names, thumbnails and resumable-upload parts, comments and their pins, approval notes, share-link passwords and tokens; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, audit trail entries (names, user agents) and the outbox, style names, descriptions and tags, version files and names, thumbnails and resumable-upload parts, comments and their pins, approval notes, share-link passwords and tokens; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -49,6 +72,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class NothingInClearIT {
 
     final String marker = "SELVEDGE-MARKER-" + UUID.randomUUID();
+
+    /** The workroom of the marked tree, where the marked style and its collaboration go. */
+    UUID markedWorkroom;
 
     @Autowired
     PlatformProperties platform;
@@ -74,13 +100,24 @@ class NothingInClearIT {
     @Autowired
     Tree tree;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @LocalServerPort
+    int port;
+
     @Test
     void noMarkerRestsInClearInAnyFileOrTable() throws Exception {
         UUID group = anEuGroupWithKeys();
         aFileHolding(group, ("a garment whose pattern is " + marker + "\n").repeat(1000));
-        UUID workroom = aTreeNamed(marker);
-        aStyleWithVersionsIn(workroom);
-        String linkToken = aCollaborationHolding(marker, workroom);
+        UUID markedGroup = aTreeNamed(marker);
+        awaitTheAuditTrailOf(markedGroup);
+        aPasskeyLabelled("Passkey " + marker);
+        aStyleWithVersionsIn(markedWorkroom);
+        String linkToken = aCollaborationHolding(marker, markedWorkroom);
         outbox.enqueue(new OutgoingMail(
                 marker.toLowerCase() + "@example.test", "About " + marker, "Body " + marker, "<p>" + marker + "</p>"));
 
@@ -135,12 +172,56 @@ class NothingInClearIT {
                 "insert into account (id, username, status, created_at) values (?, ?, 'ACTIVE', ?)",
                 account,
                 "clear-" + account.toString().substring(0, 8),
-                java.sql.Timestamp.from(Instant.now()));
+                Timestamp.from(Instant.now()));
         String secret = totp.start(account).secret();
         List<String> secrets = new ArrayList<>(
                 totp.confirm(account, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1"));
         secrets.addAll(secrets.stream().map(code -> code.replace("-", "")).toList());
         secrets.add(secret);
+
+        AtRest.flushEmbeddedStores(stores);
+
+        for (String inClear : secrets) {
+            assertThat(AtRest.filesContaining(platform.dataDir(), inClear, NothingInClearIT::developmentMailCopy))
+                    .as("files")
+                    .isEmpty();
+            assertThat(AtRest.valuesContaining(stores, inClear)).as("tables").isEmpty();
+        }
+    }
+
+    @Autowired
+    AccountRegistration registration;
+
+    @Autowired
+    EmailChanges emailChanges;
+
+    @Autowired
+    PasswordResets passwordResets;
+
+    @Autowired
+    MailProperties mail;
+
+    @Autowired
+    ApplicationContext context;
+
+    /**
+     * An account's e-mail address (current and pending), its display name, and the secrets of the links
+     * mailed to it (password reset, address confirmation) rest in clear nowhere but in the mail itself.
+     */
+    @Test
+    void noEmailAddressDisplayNameOrAccountLinkRestsInClear() throws Exception {
+        String password = "a marker that sews itself in";
+        String email = marker.toLowerCase() + "@example.test";
+        String newEmail = "new-" + marker.toLowerCase() + "@example.test";
+        UUID account = registration.register(
+                "clear-mail-" + marker.substring(marker.length() - 8).toLowerCase(), password, "Name " + marker, email);
+        emailChanges.request(account, newEmail, password, null, "127.0.0.1");
+        passwordResets.request(email.toUpperCase(), "127.0.0.1");
+        Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        List<String> secrets = new ArrayList<>(List.of(marker, marker.toLowerCase()));
+        secrets.add(mailbox.awaitLast(email, "Reset your Selvedge password", 1).secretOf("/reset-password/"));
+        secrets.add(mailbox.awaitLast(newEmail, "Confirm your new e-mail address", 1)
+                .secretOf("/confirm-email/"));
 
         AtRest.flushEmbeddedStores(stores);
 
@@ -180,15 +261,27 @@ class NothingInClearIT {
         return group;
     }
 
-    /** Every level of a group's tree, each name and the creator holding the marker; returns the workroom. */
+    /**
+     * Every level of a group's tree, each name and the creator holding the marker, made in a request whose
+     * user agent holds it too: the audit trail records the names and the user agent.
+     */
     private UUID aTreeNamed(String name) {
         String creator = marker.toLowerCase();
-        UUID parent = groups.create("Group " + name, "eu", UUID.randomUUID()).id();
-        for (NodeKind kind : NodeKind.values()) {
-            parent = tree.create(kind, parent, kind + " " + name, creator).id();
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addHeader("User-Agent", "Browser " + marker);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            UUID group = groups.create("Group " + name, "eu", UUID.randomUUID()).id();
+            UUID parent = group;
+            for (NodeKind kind : NodeKind.values()) {
+                parent = tree.create(kind, parent, kind + " " + name, creator).id();
+            }
+            tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
+            markedWorkroom = parent;
+            return group;
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
         }
-        tree.rename(NodeKind.WORKROOM, parent, "Renamed " + name);
-        return parent;
     }
 
     @Autowired
@@ -218,6 +311,63 @@ class NothingInClearIT {
         Uploads.Upload upload = uploads.create(style.id(), content.length * 2L, "tus " + marker + ".glb", null, actor);
         uploads.append(upload.id(), 0, new ByteArrayInputStream(content), actor);
         styles.favour(style.id(), actor);
+    }
+
+    @Autowired
+    AuditTrail auditTrail;
+
+    /** The trail is written after the commit: wait until it has the rename (the sixth entry), in clear for its reader. */
+    private void awaitTheAuditTrailOf(UUID group) throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(60);
+        List<AuditEntry> entries =
+                auditTrail.find(group, AuditFilter.all(), 10, null).entries();
+        while (entries.size() < 6 && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(50);
+            entries = auditTrail.find(group, AuditFilter.all(), 10, null).entries();
+        }
+        assertThat(entries).hasSize(6);
+        assertThat(entries.get(0).targetName()).isEqualTo("Renamed " + marker);
+        assertThat(entries.get(0).userAgent()).isEqualTo("Browser " + marker);
+    }
+
+    /** A passkey registered through Spring's WebAuthn endpoints (a software authenticator), its label the marker. */
+    private void aPasskeyLabelled(String label) {
+        String username = "nic-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a marker in the passkey label";
+        jdbc.update(
+                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
+                UUID.randomUUID(),
+                username,
+                encoder.encode(password),
+                Timestamp.from(Instant.now()));
+        HttpClient browser = TestHttps.client(platform.dataDir());
+        WebPages.signIn(browser, url("/signin"), username, password);
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account/mfa")));
+        SoftwarePasskey passkey = new SoftwarePasskey(
+                platform.publicUrl().getScheme() + "://" + platform.publicUrl().getHost()
+                        + (platform.publicUrl().getPort() < 0
+                                ? ""
+                                : ":" + platform.publicUrl().getPort()));
+        String options =
+                postJson(browser, "/webauthn/register/options", "", csrf).body();
+        assertThat(postJson(browser, "/webauthn/register", passkey.register(options, label), csrf)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private HttpResponse<String> postJson(HttpClient browser, String path, String body, String csrf) {
+        return TestHttps.send(
+                browser,
+                HttpRequest.newBuilder(url(path))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("X-CSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
+    private URI url(String path) {
+        return URI.create("https://localhost:" + port + path);
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {

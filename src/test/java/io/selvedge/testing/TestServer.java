@@ -76,6 +76,7 @@ public final class TestServer implements AutoCloseable {
 
         private final Map<String, Object> properties = new LinkedHashMap<>();
         private Clock clock;
+        private final Map<String, Object> beans = new LinkedHashMap<>();
 
         private Settings() {
             properties.put("selvedge.environment", "test");
@@ -94,6 +95,12 @@ public final class TestServer implements AutoCloseable {
         /** Replaces the application's clock, so that the test can move time. */
         public Settings clock(Clock testClock) {
             this.clock = testClock;
+            return this;
+        }
+
+        /** Adds a bean to the application, e.g. a test's implementation of a module's SPI. */
+        public Settings bean(String name, Object singleton) {
+            beans.put(name, singleton);
             return this;
         }
 
@@ -119,6 +126,8 @@ public final class TestServer implements AutoCloseable {
                 application.addInitializers(
                         context -> context.getBeanFactory().registerSingleton("clock", replacement));
             }
+            beans.forEach((name, singleton) -> application.addInitializers(
+                    context -> context.getBeanFactory().registerSingleton(name, singleton)));
             String[] arguments = properties.entrySet().stream()
                     .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                     .toArray(String[]::new);

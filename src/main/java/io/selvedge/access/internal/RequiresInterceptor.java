@@ -39,7 +39,7 @@ class RequiresInterceptor implements HandlerInterceptor {
             if (HandlerPermissions.anyCaller(method) != null) {
                 return true;
             }
-            log.error("Refused {}: its handler {} states no permission", request.getRequestURI(), method);
+            log.error("Refused a request: its handler {} states no permission", method);
             throw new NotVisibleException();
         }
         UUID target = target(request, requires.target());

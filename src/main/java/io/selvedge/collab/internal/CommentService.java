@@ -16,8 +16,8 @@ import io.selvedge.content.Styles;
 import io.selvedge.content.Versions;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
-import io.selvedge.identity.Caller;
-import io.selvedge.identity.Callers;
+import io.selvedge.identity.AccountDirectory;
+import io.selvedge.identity.AccountSummary;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
@@ -59,7 +59,7 @@ class CommentService implements Comments {
     private final FieldCiphers ciphers;
     private final Styles styles;
     private final Versions versions;
-    private final Callers callers;
+    private final AccountDirectory directory;
     private final Authorization authorization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -70,7 +70,7 @@ class CommentService implements Comments {
             FieldCiphers ciphers,
             Styles styles,
             Versions versions,
-            Callers callers,
+            AccountDirectory directory,
             Authorization authorization,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -79,7 +79,7 @@ class CommentService implements Comments {
         this.ciphers = ciphers;
         this.styles = styles;
         this.versions = versions;
-        this.callers = callers;
+        this.directory = directory;
         this.authorization = authorization;
         this.events = events;
         this.clock = clock;
@@ -173,9 +173,10 @@ class CommentService implements Comments {
         }
         Set<UUID> accounts = new LinkedHashSet<>();
         for (String name : names) {
-            callers.byUsername(name)
-                    .filter(caller -> !caller.staff())
-                    .map(Caller::accountId)
+            directory
+                    .accountWithUsername(name)
+                    .filter(account -> account.staffRole() == null)
+                    .map(AccountSummary::id)
                     .filter(id -> !id.equals(actor))
                     .filter(id -> authorization.allowedFor(id, styleId).contains(Action.VIEW))
                     .ifPresent(accounts::add);

@@ -8,6 +8,9 @@ import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.Style;
 import io.selvedge.content.StyleLookups;
 import io.selvedge.content.Styles;
+import io.selvedge.identity.AccountDirectory;
+import io.selvedge.notify.Outbox;
+import io.selvedge.notify.OutgoingMail;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.Stores;
 import io.selvedge.tenancy.NoSuchNodeException;
@@ -43,15 +46,26 @@ class NotificationService implements Notifications {
     private final Styles styles;
     private final StyleLookups lookups;
     private final Tree tree;
+    private final AccountDirectory directory;
+    private final Outbox outbox;
     private final Clock clock;
 
     NotificationService(
-            Stores stores, GroupDataPlanes planes, Styles styles, StyleLookups lookups, Tree tree, Clock clock) {
+            Stores stores,
+            GroupDataPlanes planes,
+            Styles styles,
+            StyleLookups lookups,
+            Tree tree,
+            AccountDirectory directory,
+            Outbox outbox,
+            Clock clock) {
         this.global = new JdbcTemplate(stores.global().dataSource());
         this.planes = planes;
         this.styles = styles;
         this.lookups = lookups;
         this.tree = tree;
+        this.directory = directory;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -79,7 +93,34 @@ class NotificationService implements Notifications {
                     subjectId,
                     actor,
                     now);
+            if (Boolean.TRUE.equals(emailSettings(recipient).get(kind))) {
+                mail(recipient, kind);
+            }
         }
+    }
+
+    /**
+     * The e-mail of a notification, through the outbox (in the listener's transaction). It names no style
+     * and quotes nothing: the text is read in the app, by someone who may still see it.
+     */
+    private void mail(UUID recipient, NotificationKind kind) {
+        directory
+                .account(recipient)
+                .filter(account -> account.email() != null)
+                .ifPresent(account -> outbox.enqueue(OutgoingMail.text(
+                        account.email(),
+                        subject(kind),
+                        subject(kind) + ".\n\nOpen Selvedge to see it. You can choose which notifications come by"
+                                + " e-mail in your notification settings.\n")));
+    }
+
+    static String subject(NotificationKind kind) {
+        return switch (kind) {
+            case MENTION -> "You were mentioned in a comment";
+            case NEW_VERSION -> "A style you follow has a new version";
+            case APPROVAL -> "The approval status of a style you follow changed";
+            case SHARE -> "Something was shared with you";
+        };
     }
 
     /** Who follows a style: its favourites and explicit follows. */

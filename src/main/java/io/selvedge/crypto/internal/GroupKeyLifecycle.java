@@ -3,10 +3,15 @@ package io.selvedge.crypto.internal;
 import io.selvedge.crypto.CryptoProperties;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.KeyStatus;
+import io.selvedge.crypto.KeysRotated;
 import io.selvedge.crypto.ReEncryptionJobs;
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditActors;
+import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -18,12 +23,22 @@ class GroupKeyLifecycle implements GroupKeys {
     private final WrappedKeysets table;
     private final ReEncryptionJobs jobs;
     private final CryptoProperties crypto;
+    private final AuditedEvents events;
+    private final ObjectProvider<AuditActors> actors;
 
-    GroupKeyLifecycle(Keysets keysets, WrappedKeysets table, ReEncryptionJobs jobs, CryptoProperties crypto) {
+    GroupKeyLifecycle(
+            Keysets keysets,
+            WrappedKeysets table,
+            ReEncryptionJobs jobs,
+            CryptoProperties crypto,
+            AuditedEvents events,
+            ObjectProvider<AuditActors> actors) {
         this.keysets = keysets;
         this.table = table;
         this.jobs = jobs;
         this.crypto = crypto;
+        this.events = events;
+        this.actors = actors;
     }
 
     @Override
@@ -36,6 +51,9 @@ class GroupKeyLifecycle implements GroupKeys {
     public UUID rotate(UUID groupId) {
         keysets.addPrimaryKeys(keysets.ownerOf(groupId));
         UUID job = jobs.start(groupId);
+        AuditActors who = actors.getIfAvailable();
+        events.publish(new KeysRotated(
+                groupId, null, who == null ? AuditActor.system() : who.current(), RequestOrigin.current()));
         log.info("Rotated the keys of group {}; re-encryption job {}", groupId, job);
         return job;
     }

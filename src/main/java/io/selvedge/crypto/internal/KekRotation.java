@@ -1,5 +1,8 @@
 package io.selvedge.crypto.internal;
 
+import io.selvedge.crypto.KeysRotated;
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.StoreId;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -27,7 +30,10 @@ class KekRotation {
     private final WrappedKeysets table;
     private final Keysets keysets;
 
-    KekRotation(KeyEncryptionKeys keks, WrappedKeysets table, Keysets keysets) {
+    private final AuditedEvents events;
+
+    KekRotation(KeyEncryptionKeys keks, WrappedKeysets table, Keysets keysets, AuditedEvents events) {
+        this.events = events;
         this.keks = keks;
         this.table = table;
         this.keysets = keysets;
@@ -66,6 +72,7 @@ class KekRotation {
             }
         }
         log.info("Rotated the KEK of the {} store to {}: {} keysets re-wrapped", store, newKek, rewrapped);
+        events.publish(new KeysRotated(null, store.name(), AuditActor.system(), RequestOrigin.current()));
         return new Result(newKek, rewrapped, destroyed);
     }
 }

@@ -9,6 +9,12 @@ record KeyOwner(UUID id, StoreId store) {
 
     static final UUID DIRECTORY_ID = new UUID(0L, 0L);
     static final KeyOwner DIRECTORY = new KeyOwner(DIRECTORY_ID, StoreId.GLOBAL);
+    static final UUID SIGNER_ID = new UUID(0L, 1L);
+
+    /** The owner of a store's signing keyset (one per store, not a group). */
+    static KeyOwner signer(StoreId store) {
+        return new KeyOwner(SIGNER_ID, store);
+    }
 
     boolean isDirectory() {
         return DIRECTORY_ID.equals(id);
@@ -21,6 +27,9 @@ record KeyOwner(UUID id, StoreId store) {
 
     /** The owner's own key in the KMS: destroying it shreds the owner. */
     String kmsKeyName() {
+        if (SIGNER_ID.equals(id)) {
+            return "signer";
+        }
         return isDirectory() ? "directory" : "group-" + id;
     }
 

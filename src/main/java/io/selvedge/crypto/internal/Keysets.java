@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ class Keysets {
     private final Clock clock;
     private final CryptoProperties crypto;
     private final Map<UUID, OwnerKeys> cache = new ConcurrentHashMap<>();
+    private final Map<StoreId, KeysetHandle> signers = new ConcurrentHashMap<>();
 
     Keysets(
             KeyEncryptionKeys keks,
@@ -81,6 +83,9 @@ class Keysets {
 
     void evict(UUID ownerId) {
         cache.remove(ownerId);
+        if (KeyOwner.SIGNER_ID.equals(ownerId)) {
+            signers.clear();
+        }
     }
 
     KeyStatus status(KeyOwner owner) {
@@ -100,7 +105,7 @@ class Keysets {
             } // else left by a creation that stopped before its rows were written
             String kek = keks.currentKek(owner.store());
             Map<Purpose, byte[]> wrapped = new EnumMap<>(Purpose.class);
-            for (Purpose purpose : Purpose.values()) {
+            for (Purpose purpose : Purpose.ownerKeysets()) {
                 wrapped.put(purpose, wrap(owner, purpose, KeysetHandle.generateNew(purpose.parameters()), kek));
             }
             table.inTransaction(owner.store(), () -> {
@@ -119,7 +124,7 @@ class Keysets {
      * Each row is swapped by compare-and-set, retried if another node changed it meanwhile.
      */
     void addPrimaryKeys(KeyOwner owner) {
-        for (Purpose purpose : Purpose.values()) {
+        for (Purpose purpose : Purpose.ownerKeysets()) {
             if (!purpose.rotates()) {
                 continue;
             }
@@ -177,7 +182,7 @@ class Keysets {
             try {
                 Map<Purpose, KeysetHandle> handles = new EnumMap<>(Purpose.class);
                 Map<Purpose, Long> revisions = new EnumMap<>(Purpose.class);
-                for (Purpose purpose : Purpose.values()) {
+                for (Purpose purpose : Purpose.ownerKeysets()) {
                     WrappedKeysets.Row row = table.find(owner.store(), owner.id(), purpose)
                             .orElseThrow(() -> status.state() == KeyStatus.State.NONE
                                     ? new IllegalStateException(describe(owner) + " has no keys: create them first")
@@ -194,6 +199,44 @@ class Keysets {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("The keys of " + describe(owner) + " cannot be unwrapped", e);
             }
+        }
+    }
+
+    /**
+     * The store's signing keyset, made (and stored wrapped like the others) on first use. Two nodes making
+     * it at once: the second finds the first's row and uses it.
+     */
+    KeysetHandle signingKeys(StoreId store) {
+        KeysetHandle cached = signers.get(store);
+        if (cached != null) {
+            return cached;
+        }
+        KeyOwner owner = KeyOwner.signer(store);
+        try {
+            Optional<WrappedKeysets.Row> row = table.find(store, owner.id(), Purpose.SIGNING);
+            if (row.isEmpty()) {
+                KeyManagementService kms = keks.of(store);
+                keks.refresh(store);
+                if (!kms.names().contains(owner.kmsKeyName())) {
+                    kms.create(owner.kmsKeyName());
+                }
+                String kek = keks.currentKek(store);
+                byte[] wrapped =
+                        wrap(owner, Purpose.SIGNING, KeysetHandle.generateNew(Purpose.SIGNING.parameters()), kek);
+                table.inTransaction(store, () -> {
+                    if (table.addOwner(store, owner.id())) {
+                        table.insert(store, owner.id(), Purpose.SIGNING, kek, wrapped);
+                    }
+                });
+                row = table.find(store, owner.id(), Purpose.SIGNING);
+            }
+            KeysetHandle handle = unwrap(
+                    owner,
+                    row.orElseThrow(() -> new IllegalStateException("The " + store + " store has no signing keys")));
+            signers.put(store, handle);
+            return handle;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load the signing keys of the " + store + " store", e);
         }
     }
 

@@ -4,7 +4,6 @@ import io.selvedge.crypto.TamperDetected;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Publishes {@link TamperDetected} when a stored ciphertext fails authentication. */
@@ -13,14 +12,14 @@ class TamperAlarm {
 
     private static final Logger log = LoggerFactory.getLogger(TamperAlarm.class);
 
-    private final ApplicationEventPublisher events;
+    private final AuditedEvents events;
 
-    TamperAlarm(ApplicationEventPublisher events) {
+    TamperAlarm(AuditedEvents events) {
         this.events = events;
     }
 
     void raise(UUID groupId, String what, String id) {
         log.warn("A stored {} failed authentication: group {}, {}", what, groupId, id);
-        events.publishEvent(new TamperDetected(groupId, what, id));
+        events.publish(new TamperDetected(groupId, what, id));
     }
 }

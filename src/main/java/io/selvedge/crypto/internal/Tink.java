@@ -2,6 +2,7 @@ package io.selvedge.crypto.internal;
 
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.signature.SignatureConfig;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.security.GeneralSecurityException;
 
@@ -20,6 +21,7 @@ final class Tink {
             AeadConfig.register();
             StreamingAeadConfig.register();
             PrfConfig.register();
+            SignatureConfig.register();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot register Tink's primitives", e);
         }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,10 +22,12 @@ class AbsoluteSessionTimeout extends OncePerRequestFilter {
 
     private final Duration absoluteTimeout;
     private final Clock clock;
+    private final SpringWebSessions sessions;
 
-    AbsoluteSessionTimeout(Duration absoluteTimeout, Clock clock) {
+    AbsoluteSessionTimeout(Duration absoluteTimeout, Clock clock, SpringWebSessions sessions) {
         this.absoluteTimeout = absoluteTimeout;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Override
@@ -33,7 +37,12 @@ class AbsoluteSessionTimeout extends OncePerRequestFilter {
         if (session != null) {
             Instant endsAt = Instant.ofEpochMilli(session.getCreationTime()).plus(absoluteTimeout);
             if (!clock.instant().isBefore(endsAt)) {
+                String id = session.getId();
+                Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
                 session.invalidate();
+                if (context instanceof SecurityContext signedIn && signedIn.getAuthentication() != null) {
+                    sessions.ended(signedIn.getAuthentication().getName(), id, SpringWebSessions.TIMED_OUT);
+                }
             }
         }
         chain.doFilter(request, response);

@@ -3,7 +3,6 @@ package io.selvedge.identity.internal;
 import io.selvedge.identity.ApiCaller;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
-import io.selvedge.identity.Usernames;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.lang.Nullable;
@@ -40,13 +39,6 @@ class AccountCallers implements Callers {
     @Override
     public Optional<Caller> byId(UUID accountId) {
         return accounts.findById(accountId)
-                .filter(account -> account.status() == AccountStatus.ACTIVE)
-                .map(account -> new Caller(account.id(), account.staffRole() != null));
-    }
-
-    @Override
-    public Optional<Caller> byUsername(String username) {
-        return accounts.findByUsername(Usernames.normalise(username))
                 .filter(account -> account.status() == AccountStatus.ACTIVE)
                 .map(account -> new Caller(account.id(), account.staffRole() != null));
     }

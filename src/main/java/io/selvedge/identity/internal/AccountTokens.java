@@ -7,7 +7,6 @@ import io.selvedge.identity.IdentityProperties;
 import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.SignInFailedException;
 import io.selvedge.identity.SignInThrottledException;
-import io.selvedge.identity.Usernames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +34,7 @@ class AccountTokens implements ApiTokens {
     private final StoredTokens tokens;
     private final TokenAuthenticator authenticator;
     private final IdentityProperties.Tokens settings;
+    private final SecurityNotices notices;
     private final Clock clock;
 
     AccountTokens(
@@ -43,12 +43,14 @@ class AccountTokens implements ApiTokens {
             StoredTokens tokens,
             TokenAuthenticator authenticator,
             IdentityProperties properties,
+            SecurityNotices notices,
             Clock clock) {
         this.passwordSignIn = passwordSignIn;
         this.accounts = accounts;
         this.tokens = tokens;
         this.authenticator = authenticator;
         this.settings = properties.tokens();
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -59,12 +61,13 @@ class AccountTokens implements ApiTokens {
         Set<ApiScope> scopes = request.scopes() == null || request.scopes().isEmpty()
                 ? EnumSet.of(ApiScope.READ, ApiScope.WRITE)
                 : EnumSet.copyOf(request.scopes());
-        String username = Usernames.normalise(request.username());
-        UsernamePasswordAuthenticationToken attempt =
-                UsernamePasswordAuthenticationToken.unauthenticated(username, String.valueOf(request.password()));
+        // The username or the account's e-mail address; the sign-in turns either into the username.
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
+                String.valueOf(request.username()), String.valueOf(request.password()));
         attempt.setDetails(new SignInDetails(clientAddress, request.otp()));
+        String username;
         try {
-            passwordSignIn.authenticate(attempt);
+            username = passwordSignIn.authenticate(attempt).getName();
         } catch (SignInThrottledException e) {
             throw e;
         } catch (OneTimeCodeRejectedException e) {
@@ -78,6 +81,7 @@ class AccountTokens implements ApiTokens {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         tokens.insert(id, account.id(), name, ApiTokenSecrets.sha256(secret), scopes, now, expiresAt);
+        notices.tokenCreated(account, name, expiresAt);
         return new CreatedToken(id, name, secret, expiresAt, scopes);
     }
 

@@ -3,8 +3,10 @@ package io.selvedge.identity.internal;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.OneTimeCodes;
 import io.selvedge.identity.OneTimeCodeRejectedException;
+import io.selvedge.identity.SignInFailed;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.platform.RequestOrigin;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,12 +26,16 @@ class AccountTotp implements TotpEnrolment {
 
     static final String WRONG_CODE = "The one-time code is wrong, or was used already. Wait for the next one.";
     static final String ISSUER = "Selvedge";
+    static final String CODE = "one-time-code";
+    static final String RECOVERY_CODE = "recovery-code";
 
     private final TotpSecrets secrets;
     private final Accounts accounts;
     private final FieldCiphers ciphers;
     private final SignInThrottle throttle;
-    private final TokenAuthenticator tokens;
+    private final SecurityNotices notices;
+    private final MfaChanges changes;
+    private final IdentityEvents events;
     private final Clock clock;
 
     AccountTotp(
@@ -37,22 +43,26 @@ class AccountTotp implements TotpEnrolment {
             Accounts accounts,
             FieldCiphers ciphers,
             SignInThrottle throttle,
-            TokenAuthenticator tokens,
+            SecurityNotices notices,
+            MfaChanges changes,
+            IdentityEvents events,
             Clock clock) {
         this.secrets = secrets;
         this.accounts = accounts;
         this.ciphers = ciphers;
         this.throttle = throttle;
-        this.tokens = tokens;
+        this.notices = notices;
+        this.changes = changes;
+        this.events = events;
         this.clock = clock;
     }
 
     @Override
-    @Transactional(noRollbackFor = OneTimeCodeRejectedException.class)
+    @Transactional(noRollbackFor = {OneTimeCodeRejectedException.class, SignInThrottledException.class})
     public PendingTotp start(UUID accountId) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account."));
         String secret = OneTimeCodes.newSecret();
-        if (account.mfaEnrolled() || !secrets.savePending(accountId, encrypt(secret, accountId), clock.instant())) {
+        if (!secrets.savePending(accountId, encrypt(secret, accountId), clock.instant())) {
             throw new IllegalStateException("TOTP is on already; remove it first to enrol a new app.");
         }
         String label = URLEncoder.encode(ISSUER + ":" + account.username(), StandardCharsets.UTF_8)
@@ -64,69 +74,72 @@ class AccountTotp implements TotpEnrolment {
     }
 
     @Override
-    @Transactional(noRollbackFor = OneTimeCodeRejectedException.class)
+    @Transactional(noRollbackFor = {OneTimeCodeRejectedException.class, SignInThrottledException.class})
     public List<String> confirm(UUID accountId, String otp, String clientAddress) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account."));
         TotpSecrets.StoredTotp stored = secrets.find(accountId)
                 .filter(totp -> !totp.confirmed())
                 .orElseThrow(() -> new IllegalStateException("No TOTP enrolment is pending: start one first."));
-        waitIfThrottled(account.username(), clientAddress);
+        waitIfThrottled(account, clientAddress);
         OptionalLong step =
                 OneTimeCodes.matchingStep(decrypt(stored, accountId), otp, clock.instant(), stored.lastUsedStep());
         if (step.isEmpty() || !secrets.confirm(accountId, step.getAsLong(), clock.instant())) {
-            throw failed(account.username(), clientAddress);
+            throw failed(account, clientAddress);
         }
         throttle.succeeded(account.username(), SignInFactor.ONE_TIME_CODE);
         List<String> codes = RecoveryCodes.generate();
         secrets.replaceRecoveryCodes(
                 accountId,
                 codes.stream().map(code -> RecoveryCodes.hash(accountId, code)).toList());
-        accounts.setMfaEnrolled(accountId, true);
-        tokens.forgetAccount(accountId);
+        changes.enrolled(accountId, MfaChanges.TOTP);
         return codes;
     }
 
     @Override
-    @Transactional(noRollbackFor = OneTimeCodeRejectedException.class)
+    @Transactional(noRollbackFor = {OneTimeCodeRejectedException.class, SignInThrottledException.class})
     public void remove(UUID accountId, String otp, String clientAddress) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account."));
         TotpSecrets.StoredTotp stored = secrets.find(accountId)
                 .filter(TotpSecrets.StoredTotp::confirmed)
                 .orElseThrow(() -> new IllegalStateException("TOTP is not on for this account."));
-        waitIfThrottled(account.username(), clientAddress);
+        waitIfThrottled(account, clientAddress);
         if (!spendTotp(accountId, stored, otp)) {
-            throw failed(account.username(), clientAddress);
+            throw failed(account, clientAddress);
         }
         throttle.succeeded(account.username(), SignInFactor.ONE_TIME_CODE);
         secrets.delete(accountId);
-        accounts.setMfaEnrolled(accountId, false);
-        tokens.forgetAccount(accountId);
+        changes.totpRemoved(accountId);
+        notices.totpRemoved(account);
     }
 
     /**
      * The second factor of a sign-in whose password was right: nothing for an account without MFA; else a
      * fresh TOTP code or an unused recovery code, throttled apart from passwords.
      *
+     * @return which factor was used ({@code one-time-code} or {@code recovery-code}); null for an account
+     *     without MFA
      * @throws OneTimeCodeRejectedException if the code is missing, wrong or used
      * @throws SignInThrottledException while too many codes have failed
      */
-    @Transactional(noRollbackFor = OneTimeCodeRejectedException.class)
-    public void checkSecondFactor(String username, String clientAddress, String code) {
+    @Transactional(noRollbackFor = {OneTimeCodeRejectedException.class, SignInThrottledException.class})
+    public String checkSecondFactor(String username, String clientAddress, String code) {
         Account account = accounts.findByUsername(username).orElse(null);
         if (account == null || !account.mfaEnrolled()) {
-            return;
+            return null;
         }
-        waitIfThrottled(username, clientAddress);
-        boolean accepted = RecoveryCodes.looksLikeOne(code)
+        waitIfThrottled(account, clientAddress);
+        boolean recovery = RecoveryCodes.looksLikeOne(code);
+        boolean accepted = recovery
                 ? secrets.spendRecoveryCode(account.id(), RecoveryCodes.hash(account.id(), code))
                 : secrets.find(account.id())
                         .filter(TotpSecrets.StoredTotp::confirmed)
                         .map(stored -> spendTotp(account.id(), stored, code))
                         .orElse(false);
         if (!accepted) {
-            throw failed(username, clientAddress);
+            throw failed(account, clientAddress);
         }
         throttle.succeeded(username, SignInFactor.ONE_TIME_CODE);
+        return recovery ? RECOVERY_CODE : CODE;
     }
 
     private boolean spendTotp(UUID accountId, TotpSecrets.StoredTotp stored, String code) {
@@ -135,15 +148,17 @@ class AccountTotp implements TotpEnrolment {
         return step.isPresent() && secrets.spend(accountId, step.getAsLong());
     }
 
-    private void waitIfThrottled(String username, String clientAddress) {
-        Duration wait = throttle.waitBefore(username, clientAddress, SignInFactor.ONE_TIME_CODE);
+    private void waitIfThrottled(Account account, String clientAddress) {
+        Duration wait = throttle.waitBefore(account.username(), clientAddress, SignInFactor.ONE_TIME_CODE);
         if (!wait.isZero()) {
+            events.publish(new SignInFailed(account.id(), CODE, "throttled", RequestOrigin.current()));
             throw new SignInThrottledException(wait);
         }
     }
 
-    private OneTimeCodeRejectedException failed(String username, String clientAddress) {
-        throttle.failed(username, clientAddress, SignInFactor.ONE_TIME_CODE);
+    private OneTimeCodeRejectedException failed(Account account, String clientAddress) {
+        throttle.failed(account.username(), clientAddress, SignInFactor.ONE_TIME_CODE);
+        events.publish(new SignInFailed(account.id(), CODE, "wrong-code", RequestOrigin.current()));
         return new OneTimeCodeRejectedException(WRONG_CODE);
     }
 

@@ -1,5 +1,6 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.identity.EmailAddresses;
 import io.selvedge.identity.FirstAdminSetup;
 import io.selvedge.identity.PasswordPolicy;
 import io.selvedge.identity.PlatformAdminCreated;
@@ -37,30 +38,36 @@ class FirstAdmin implements FirstAdminSetup {
 
     @Override
     @Transactional
-    public void createFirstAdmin(String token, String username, String password) {
+    public void createFirstAdmin(String token, String username, String password, String email) {
         String name = Usernames.normalise(username);
         Usernames.problemWith(name).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
+        String address = emailOf(email);
         PasswordPolicy.check(password, name);
         if (!needed() || !links.spend(token)) {
             throw new SetupLinkInvalidException();
         }
-        create(name, password, "setup link");
+        create(name, password, address, "setup link");
     }
 
     @Transactional
-    void createFromBootstrapSettings(String username, String password) {
+    void createFromBootstrapSettings(String username, String password, String email) {
         String name = Usernames.normalise(username);
         Usernames.problemWith(name).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
+        String address = emailOf(email);
         PasswordPolicy.check(password, name);
-        create(name, password, "bootstrap settings");
+        create(name, password, address, "bootstrap settings");
     }
 
-    private void create(String username, String password, String via) {
-        Account account = accounts.createStaff(username, passwords.encode(password), StaffRole.PLATFORM_ADMIN);
+    private static String emailOf(String email) {
+        return email == null || email.isBlank() ? null : EmailAddresses.check(email);
+    }
+
+    private void create(String username, String password, String email, String via) {
+        Account account = accounts.createStaff(username, passwords.encode(password), StaffRole.PLATFORM_ADMIN, email);
         events.publishEvent(new PlatformAdminCreated(account.id(), account.username(), via));
     }
 }

@@ -80,15 +80,15 @@ class FirstAdminBootstrap implements ApplicationRunner {
 
     private void createFromSettings(BootstrapProperties.Admin admin) {
         try {
-            firstAdmin.createFromBootstrapSettings(admin.username(), admin.password());
+            firstAdmin.createFromBootstrapSettings(admin.username(), admin.password(), admin.email());
         } catch (PasswordRejectedException e) {
             throw new StartupRefusedException(
                     "SELVEDGE_BOOTSTRAP_ADMIN_PASSWORD does not meet the password policy: " + e.getMessage(),
                     "Choose a longer password for the bootstrap admin.");
         } catch (IllegalArgumentException e) {
             throw new StartupRefusedException(
-                    "SELVEDGE_BOOTSTRAP_ADMIN_USERNAME is not a valid username: " + e.getMessage(),
-                    "Choose another username for the bootstrap admin.");
+                    "SELVEDGE_BOOTSTRAP_ADMIN_USERNAME or _EMAIL is not valid: " + e.getMessage(),
+                    "Choose another username, or a valid e-mail address, for the bootstrap admin.");
         }
         log.info("Created the first platform admin '{}' from the bootstrap settings", admin.username());
     }

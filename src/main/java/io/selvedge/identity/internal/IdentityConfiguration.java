@@ -45,6 +45,9 @@ class IdentityConfiguration {
             PasswordEncoder encoder,
             SignInThrottle throttle,
             AccountTotp secondFactor,
+            SignInNames names,
+            Accounts accountRows,
+            IdentityEvents identityEvents,
             ApplicationEventPublisher events) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
@@ -55,8 +58,8 @@ class IdentityConfiguration {
                 throw new DisabledException("The account is disabled.");
             }
         });
-        ProviderManager manager =
-                new ProviderManager(new ThrottledPasswordAuthentication(passwords, throttle, secondFactor));
+        ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(
+                passwords, throttle, secondFactor, names, accountRows, identityEvents));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }

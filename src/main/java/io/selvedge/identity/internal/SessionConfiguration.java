@@ -14,9 +14,10 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 class SessionConfiguration {
 
     @Bean
-    FilterRegistrationBean<AbsoluteSessionTimeout> absoluteSessionTimeout(IdentityProperties properties, Clock clock) {
+    FilterRegistrationBean<AbsoluteSessionTimeout> absoluteSessionTimeout(
+            IdentityProperties properties, Clock clock, SpringWebSessions sessions) {
         FilterRegistrationBean<AbsoluteSessionTimeout> registration = new FilterRegistrationBean<>(
-                new AbsoluteSessionTimeout(properties.sessions().absoluteTimeout(), clock));
+                new AbsoluteSessionTimeout(properties.sessions().absoluteTimeout(), clock, sessions));
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
         return registration;
     }

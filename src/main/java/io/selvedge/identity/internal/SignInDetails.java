@@ -4,26 +4,37 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * The client's address and the one-time code sent with a password. The code is transient: these details
- * stay in the web session after sign-in, and a spent code has no business resting there.
+ * The client's address and the one-time code sent with a password (the token endpoint), or the mark that
+ * the second factor comes at a later step (the web sign-in page). The code is transient: these details stay
+ * in the web session after sign-in, and a spent code has no business resting there.
  */
 public class SignInDetails extends WebAuthenticationDetails {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final transient String oneTimeCode;
+    private final boolean secondFactorLater;
 
     SignInDetails(String clientAddress, String oneTimeCode) {
-        super(clientAddress, null);
-        this.oneTimeCode = oneTimeCode;
+        this(clientAddress, oneTimeCode, false);
     }
 
-    /** The details of the sign-in form: its {@code otp} field, if any. */
+    private SignInDetails(String clientAddress, String oneTimeCode, boolean secondFactorLater) {
+        super(clientAddress, null);
+        this.oneTimeCode = oneTimeCode;
+        this.secondFactorLater = secondFactorLater;
+    }
+
+    /** The details of the web sign-in form: the password only; a second factor, if any, is the next step. */
     public static SignInDetails of(HttpServletRequest request) {
-        return new SignInDetails(request.getRemoteAddr(), request.getParameter("otp"));
+        return new SignInDetails(request.getRemoteAddr(), null, true);
     }
 
     String oneTimeCode() {
         return oneTimeCode;
+    }
+
+    boolean secondFactorLater() {
+        return secondFactorLater;
     }
 }

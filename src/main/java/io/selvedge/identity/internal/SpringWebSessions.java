@@ -1,7 +1,9 @@
 package io.selvedge.identity.internal;
 
 import io.selvedge.identity.IdentityProperties;
+import io.selvedge.identity.SessionEnded;
 import io.selvedge.identity.WebSessions;
+import io.selvedge.platform.RequestOrigin;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -21,15 +23,26 @@ import org.springframework.stereotype.Service;
 @Service
 class SpringWebSessions implements WebSessions {
 
+    static final String SIGNED_OUT = "signed-out";
+    static final String ENDED_BY_OWNER = "ended-by-owner";
+    static final String TIMED_OUT = "timed-out";
+    static final String MFA_RESET = "mfa-reset";
+
     // Absent when an operator command runs without a web server; only the web surfaces call this service.
     private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
     private final IdentityProperties.Sessions settings;
+    private final Accounts accounts;
+    private final IdentityEvents events;
 
     SpringWebSessions(
             ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository,
-            IdentityProperties properties) {
+            IdentityProperties properties,
+            Accounts accounts,
+            IdentityEvents events) {
         this.repository = repository;
         this.settings = properties.sessions();
+        this.accounts = accounts;
+        this.events = events;
     }
 
     @Override
@@ -53,6 +66,7 @@ class SpringWebSessions implements WebSessions {
                     handleOf(id).getBytes(StandardCharsets.US_ASCII),
                     String.valueOf(handle).getBytes(StandardCharsets.US_ASCII))) {
                 repository.getObject().deleteById(id);
+                ended(username, id, ENDED_BY_OWNER);
                 return true;
             }
         }
@@ -61,9 +75,28 @@ class SpringWebSessions implements WebSessions {
 
     @Override
     public int endAll(String username) {
-        Map<String, ? extends Session> all = sessionsOf(username);
-        all.keySet().forEach(repository.getObject()::deleteById);
+        return endAll(username, ENDED_BY_OWNER);
+    }
+
+    /** Ends every session of the account, saying {@code how} in the {@link SessionEnded} events. */
+    int endAll(String username, String how) {
+        FindByIndexNameSessionRepository<? extends Session> sessions = repository.getIfAvailable();
+        if (sessions == null) {
+            return 0;
+        }
+        Map<String, ? extends Session> all = sessions.findByPrincipalName(username);
+        for (String id : all.keySet()) {
+            sessions.deleteById(id);
+            ended(username, id, how);
+        }
         return all.size();
+    }
+
+    /** Publishes that a session of the account ended. */
+    void ended(String username, String sessionId, String how) {
+        accounts.findByUsername(username)
+                .ifPresent(account -> events.publish(
+                        new SessionEnded(account.id(), handleOf(sessionId), how, RequestOrigin.current())));
     }
 
     private Map<String, ? extends Session> sessionsOf(String username) {

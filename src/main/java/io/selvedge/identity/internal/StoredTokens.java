@@ -64,6 +64,11 @@ class StoredTokens {
         return jdbc.update("delete from api_token where id = ? and account_id = ?", tokenId, accountId) == 1;
     }
 
+    /** Revokes every token of the account; returns how many. */
+    int deleteAllOf(UUID accountId) {
+        return jdbc.update("delete from api_token where account_id = ?", accountId);
+    }
+
     void recordUse(UUID tokenId, Instant at, String from) {
         jdbc.update(
                 "update api_token set last_used_at = ?, last_used_from = ? where id = ?",

@@ -30,10 +30,12 @@ public class TokenAuthenticator {
     private final StoredTokens tokens;
     private final IdentityProperties.Tokens settings;
     private final Clock clock;
+    private final MfaPolicy mfa;
     private final Map<ByteBuffer, Cached> cache = new ConcurrentHashMap<>();
 
-    TokenAuthenticator(StoredTokens tokens, IdentityProperties properties, Clock clock) {
+    TokenAuthenticator(StoredTokens tokens, IdentityProperties properties, Clock clock, MfaPolicy mfa) {
         this.tokens = tokens;
+        this.mfa = mfa;
         this.settings = properties.tokens();
         this.clock = clock;
     }
@@ -95,6 +97,7 @@ public class TokenAuthenticator {
                 token.username(),
                 token.staffRole() == null ? null : token.staffRole().name(),
                 token.mfaEnrolled(),
+                !token.mfaEnrolled() && mfa.required(token.accountId()),
                 token.id(),
                 scopes);
         Cached previous = cache.get(key);

@@ -84,6 +84,12 @@ class TotpSecrets {
         jdbc.update("delete from account_totp where account_id = ?", accountId);
     }
 
+    int recoveryCodesLeft(UUID accountId) {
+        Integer count = jdbc.queryForObject(
+                "select count(*) from recovery_code where account_id = ?", Integer.class, accountId);
+        return count == null ? 0 : count;
+    }
+
     void replaceRecoveryCodes(UUID accountId, List<String> hashes) {
         jdbc.update("delete from recovery_code where account_id = ?", accountId);
         for (String hash : hashes) {

@@ -3,6 +3,7 @@ package io.selvedge.tenancy.internal;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.GroupKeys;
+import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupResidency;
@@ -67,7 +68,7 @@ class GroupRegistry implements Groups {
                     cipher.encryptText(clean, TreeRows.GROUP_TABLE, TreeRows.NAME, id),
                     cipher.encryptText(creator.toString(), TreeRows.GROUP_TABLE, TreeRows.CREATED_BY, id),
                     now);
-            events.publishEvent(new GroupCreated(groupId, plane.region(), creator));
+            events.publishEvent(new GroupCreated(groupId, plane.region(), creator, RequestOrigin.current()));
         });
         return new Group(groupId, clean, plane.region(), now);
     }

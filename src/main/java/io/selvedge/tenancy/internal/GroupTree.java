@@ -2,6 +2,9 @@ package io.selvedge.tenancy.internal;
 
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditActors;
+import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.tenancy.InvalidPageException;
 import io.selvedge.tenancy.NoSuchNodeException;
@@ -47,6 +50,7 @@ class GroupTree implements Tree {
     private final ApplicationEventPublisher events;
     private final TenancyProperties properties;
     private final Clock clock;
+    private final AuditActors actors;
 
     GroupTree(
             GroupRegistry groups,
@@ -54,13 +58,15 @@ class GroupTree implements Tree {
             FieldCiphers ciphers,
             ApplicationEventPublisher events,
             TenancyProperties properties,
-            Clock clock) {
+            Clock clock,
+            AuditActors actors) {
         this.groups = groups;
         this.homes = homes;
         this.ciphers = ciphers;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.actors = actors;
     }
 
     @Override
@@ -90,7 +96,8 @@ class GroupTree implements Tree {
                         plane.jdbc(),
                         row,
                         cipher.encryptText(creator, TreeRows.NODE_TABLE, TreeRows.CREATED_BY, id.toString()));
-                events.publishEvent(new NodeCreated(groupId, id, kind, row.parentId()));
+                events.publishEvent(
+                        new NodeCreated(groupId, id, kind, row.parentId(), actors.current(), RequestOrigin.current()));
             });
         } catch (RuntimeException e) {
             homes.forget(id);
@@ -116,7 +123,7 @@ class GroupTree implements Tree {
         NodeRow row = plane.transactions().execute(tx -> {
             NodeRow locked = live(plane.jdbc(), groupId, kind, nodeId, true);
             TreeRows.rename(plane.jdbc(), nodeId, encrypted);
-            events.publishEvent(new NodeRenamed(groupId, nodeId, kind));
+            events.publishEvent(new NodeRenamed(groupId, nodeId, kind, actors.current(), RequestOrigin.current()));
             return locked;
         });
         return new TreeNode(nodeId, groupId, kind, row.parentId(), clean, row.createdAt());
@@ -147,7 +154,8 @@ class GroupTree implements Tree {
             }
             if (!target.id().equals(from.id())) {
                 TreeRows.move(jdbc, nodeId, newParentId);
-                events.publishEvent(new NodeMoved(groupId, nodeId, kind, from.id(), newParentId));
+                events.publishEvent(new NodeMoved(
+                        groupId, nodeId, kind, from.id(), newParentId, actors.current(), RequestOrigin.current()));
             }
             return node;
         });
@@ -174,7 +182,14 @@ class GroupTree implements Tree {
                     pending.addAll(TreeRows.liveChildren(jdbc, groupId, below, next.id()));
                 }
             }
-            NodeDeleted deleted = new NodeDeleted(groupId, nodeId, kind, taken, now.plus(properties.restoreWindow()));
+            NodeDeleted deleted = new NodeDeleted(
+                    groupId,
+                    nodeId,
+                    kind,
+                    taken,
+                    now.plus(properties.restoreWindow()),
+                    actors.current(),
+                    RequestOrigin.current());
             events.publishEvent(deleted);
             return deleted;
         });
@@ -206,7 +221,7 @@ class GroupTree implements Tree {
                 throw new TreeChangeRefusedException("Its parent is deleted: restore the parent first.");
             }
             TreeRows.restoreDeletedWith(jdbc, groupId, nodeId);
-            events.publishEvent(new NodeRestored(groupId, nodeId, kind));
+            events.publishEvent(new NodeRestored(groupId, nodeId, kind, actors.current(), RequestOrigin.current()));
             return node;
         });
         return new TreeNode(nodeId, groupId, kind, restored.parentId(), name(restored), restored.createdAt());
@@ -275,7 +290,8 @@ class GroupTree implements Tree {
                 List<NodeRow> expired = TreeRows.deletedBefore(plane.jdbc(), groupId, cutoff);
                 for (NodeRow row : expired) {
                     TreeRows.purge(plane.jdbc(), row.id());
-                    events.publishEvent(new NodePurged(groupId, row.id(), row.kind()));
+                    events.publishEvent(
+                            new NodePurged(groupId, row.id(), row.kind(), AuditActor.system(), RequestOrigin.none()));
                 }
                 return expired;
             });

@@ -119,7 +119,7 @@ class FieldCiphersIT {
     void aGroupsKeysetsAreStoredOnlyWrappedAndOnlyInItsRegion() {
         UUID group = aGroupIn("eu");
 
-        for (Purpose purpose : Purpose.values()) {
+        for (Purpose purpose : Purpose.ownerKeysets()) {
             WrappedKeysets.Row row =
                     table.find(StoreId.region("eu"), group, purpose).orElseThrow();
             assertThatThrownBy(() -> TinkProtoKeysetFormat.parseKeyset(row.wrapped(), InsecureSecretKeyAccess.get()))

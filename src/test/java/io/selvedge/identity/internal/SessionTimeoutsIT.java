@@ -27,10 +27,11 @@ class SessionTimeoutsIT {
             WebPages.signIn(browser, server.url("/signin"), "ada", PASSWORD);
 
             clock.advance(Duration.ofHours(11).plusMinutes(59));
-            assertThat(TestHttps.get(browser, server.url("/")).statusCode()).isEqualTo(200);
+            assertThat(TestHttps.get(browser, server.url("/account/mfa")).statusCode())
+                    .isEqualTo(200);
 
             clock.advance(Duration.ofMinutes(2)); // the clock started a few seconds before the sign-in
-            assertSignedOut(WebSessionsIT.asBrowser(browser, server.url("/")));
+            assertSignedOut(WebSessionsIT.asBrowser(browser, server.url("/account/mfa")));
         }
     }
 
@@ -40,11 +41,12 @@ class SessionTimeoutsIT {
                 withAda().property("selvedge.sessions.idle-timeout", "2s").start()) {
             HttpClient browser = server.client();
             WebPages.signIn(browser, server.url("/signin"), "ada", PASSWORD);
-            assertThat(TestHttps.get(browser, server.url("/")).statusCode()).isEqualTo(200);
+            assertThat(TestHttps.get(browser, server.url("/account/mfa")).statusCode())
+                    .isEqualTo(200);
 
             Thread.sleep(3000);
 
-            assertSignedOut(WebSessionsIT.asBrowser(browser, server.url("/")));
+            assertSignedOut(WebSessionsIT.asBrowser(browser, server.url("/account/mfa")));
         }
     }
 

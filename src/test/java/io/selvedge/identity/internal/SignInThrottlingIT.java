@@ -73,6 +73,29 @@ class SignInThrottlingIT {
     }
 
     @Test
+    void theUsernameAndTheEmailAddressOfAnAccountShareOneCount() {
+        try (TestServer server = serverWithAda()
+                .property("selvedge.bootstrap.admin.email", "ada@example.test")
+                .start()) {
+            for (int i = 0; i < 5; i++) {
+                assertWrongPassword(signIn(server, i % 2 == 0 ? "ada" : "ADA@example.test", "wrong " + i));
+            }
+
+            assertThat(signIn(server, "ada", PASSWORD).statusCode()).isEqualTo(429);
+            HttpResponse<String> byAddress =
+                    new Api(server.client(), server::url).createToken("ada@example.test", PASSWORD);
+            assertThat(byAddress.statusCode()).isEqualTo(429);
+            assertThat(byAddress.headers().firstValue("Retry-After")).hasValue("1");
+
+            clock.advance(Duration.ofSeconds(1));
+            HttpResponse<String> signedIn = signIn(server, "ada@example.test", PASSWORD);
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location"))
+                    .hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+        }
+    }
+
+    @Test
     void oneAddressTryingManyAccountsIsSlowedDownToo() {
         try (TestServer server = serverWithAda()
                 .property("selvedge.sign-in.free-failures-per-address", 8)

@@ -30,6 +30,7 @@ class TotpIT {
 
     static final String PASSWORD = "a bolt of indigo twill";
     static final Pattern SECRET = Pattern.compile("\"secret\":\"([A-Z2-7]+)\"");
+    static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     static final Pattern RECOVERY = Pattern.compile("\"([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\"");
 
     static final MovableClock clock = new MovableClock();
@@ -68,14 +69,18 @@ class TotpIT {
                 .isEqualTo(200);
         HttpResponse<String> refused = api.call("GET", "/api/v1/me/tokens", bearer(firstToken));
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("Platform staff must use MFA", "/api/v1/me/mfa/totp");
+        assertThat(refused.body()).contains("This account must use MFA", "/api/v1/me/mfa/totp");
         assertThat(api.call("DELETE", "/api/v1/me/sessions", bearer(firstToken)).statusCode())
                 .isEqualTo(403);
         assertThat(api.call("GET", "/api/v1/groups", bearer(firstToken)).statusCode())
                 .isEqualTo(403);
 
+        String madeBeforeEnrolment = firstToken;
         enrol();
 
+        assertThat(api.call("GET", "/api/v1/me", bearer(madeBeforeEnrolment)).statusCode())
+                .as("a token made with the password alone is revoked when MFA is enrolled")
+                .isEqualTo(401);
         assertThat(api.call("GET", "/api/v1/me/tokens", bearer(firstToken)).statusCode())
                 .isEqualTo(200);
         assertThat(api.call("GET", "/api/v1/me", bearer(firstToken)).body()).contains("\"mfaEnrolled\":true");
@@ -181,17 +186,48 @@ class TotpIT {
         String secret = enrol().secret();
         clock.advance(Duration.ofSeconds(30));
 
-        HttpResponse<String> withoutCode = WebPages.submitForm(
-                server.client(), server.url("/signin"), Map.of("username", username, "password", PASSWORD));
-        assertThat(withoutCode.headers().firstValue("Location"))
-                .hasValueSatisfying(to -> assertThat(to).endsWith("/signin?code"));
-        HttpResponse<String> withCode = WebPages.submitForm(
-                server.client(),
-                server.url("/signin"),
-                Map.of("username", username, "password", PASSWORD, "otp", codeNow(secret, 0)));
+        java.net.http.HttpClient browser = server.client();
+        HttpResponse<String> password =
+                WebPages.submitForm(browser, server.url("/signin"), Map.of("username", username, "password", PASSWORD));
+        assertThat(password.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/signin/code"));
+        HttpResponse<String> wrong = WebPages.submitForm(browser, server.url("/signin/code"), Map.of("otp", "000000"));
+        assertThat(wrong.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/signin/code?error"));
+        assertThat(WebPages.followRedirect(browser, wrong).body()).contains("That code is wrong, or was used already");
+        HttpResponse<String> withCode =
+                WebPages.submitForm(browser, server.url("/signin/code"), Map.of("otp", codeNow(secret, 0)));
         assertThat(withCode.statusCode()).isEqualTo(302);
         assertThat(withCode.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).doesNotContain("signin"));
+        assertThat(WebPages.followRedirect(browser, withCode).body()).contains("Signed in as <strong>" + username);
+    }
+
+    @Test
+    void wrongCodesAtTheSignInStepAreThrottledWithAPageSayingTheWait() {
+        String secret = enrol().secret();
+        java.net.http.HttpClient browser = server.client();
+        WebPages.submitForm(browser, server.url("/signin"), Map.of("username", username, "password", PASSWORD));
+        for (int i = 0; i < 5; i++) {
+            assertThat(WebPages.submitForm(browser, server.url("/signin/code"), Map.of("otp", "00000" + i))
+                            .statusCode())
+                    .isEqualTo(302);
+        }
+
+        HttpResponse<String> throttled =
+                WebPages.submitForm(browser, server.url("/signin/code"), Map.of("otp", codeNow(secret, 1)));
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(throttled.body()).contains("Too many codes failed. Wait");
+        assertThat(WebPages.submitForm(
+                                server.client(),
+                                server.url("/signin"),
+                                Map.of("username", username, "password", PASSWORD))
+                        .headers()
+                        .firstValue("Location"))
+                .as("passwords are counted apart")
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/signin/code"));
     }
 
     @Test
@@ -211,10 +247,16 @@ class TotpIT {
 
     record Enrolled(String secret, List<String> recoveryCodes) {}
 
+    /** Enrols, then replaces the token (revoked by the enrolment) with one made with a fresh code. */
     private Enrolled enrol() {
         String secret = secretOf(api.send("POST", "/api/v1/me/mfa/totp", bearer(firstToken), ""));
         HttpResponse<String> confirmed = confirm(secret, codeNow(secret, 0));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(30));
+        HttpResponse<String> token = tokenWith(codeNow(secret, 0));
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+        firstToken =
+                TOKEN.matcher(token.body()).results().findFirst().orElseThrow().group(1);
         return new Enrolled(secret, recoveryCodesOf(confirmed));
     }
 

@@ -28,7 +28,9 @@ public final class BenchmarkTokens implements AutoCloseable {
                 .load()
                 .migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Account account = new Accounts(jdbc).createStaff(username, "not a hash", StaffRole.SUPPORT);
+        // No field ciphers: an account without an e-mail address or display name encrypts nothing.
+        Accounts accounts = new Accounts(jdbc, null);
+        Account account = accounts.createStaff(username, "not a hash", StaffRole.SUPPORT);
         token = ApiTokenSecrets.generate();
         Instant now = Instant.now();
         StoredTokens tokens = new StoredTokens(jdbc);
@@ -45,7 +47,14 @@ public final class BenchmarkTokens implements AutoCloseable {
                 new IdentityProperties.Sessions(Duration.ofMinutes(30), Duration.ofHours(12)),
                 new IdentityProperties.Tokens(
                         Duration.ofDays(90), Duration.ofDays(365), Duration.ofSeconds(10), Duration.ofMinutes(1)));
-        authenticator = new TokenAuthenticator(tokens, defaults, Clock.systemUTC());
+        MfaPolicy mfa = new MfaPolicy(
+                new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                                java.util.Map.of("staff", new StaffMfaRequirement(accounts)))
+                        .getBeanProvider(io.selvedge.identity.MfaRequirement.class),
+                accounts,
+                new TotpSecrets(jdbc),
+                new PasskeyRows(jdbc));
+        authenticator = new TokenAuthenticator(tokens, defaults, Clock.systemUTC(), mfa);
     }
 
     public TokenAuthenticator authenticator() {

@@ -35,9 +35,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     static final String INVALID = "The API token is not valid: it is mistyped, expired or revoked."
             + " The API takes API tokens, never passwords: make one with POST /api/v1/auth/tokens.";
 
-    static final String ENROL_FIRST = "Platform staff must use MFA. Until you enrol, only GET /api/v1/me and"
+    static final String ENROL_FIRST = "This account must use MFA. Until you enrol, only GET /api/v1/me and"
             + " the enrolment endpoints answer: POST /api/v1/me/mfa/totp, then POST /api/v1/me/mfa/totp/confirm"
-            + " with a code from your authenticator app.";
+            + " with a code from your authenticator app (or register a passkey on the web account page)."
+            + " Enrolling revokes the API tokens made before it: make a new one with the password and a code.";
 
     private final TokenAuthenticator tokens;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();

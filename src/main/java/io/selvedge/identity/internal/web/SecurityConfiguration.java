@@ -3,13 +3,18 @@ package io.selvedge.identity.internal.web;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.internal.MfaPolicy;
+import io.selvedge.identity.internal.MfaPolicy.Verdict;
+import io.selvedge.identity.internal.SecondFactorSignIn;
 import io.selvedge.identity.internal.SignInDetails;
 import io.selvedge.identity.internal.TokenAuthenticator;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -20,20 +25,40 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 
 /**
  * One filter chain per surface: the management port, the API (credentials per request, no cookies,
@@ -53,11 +78,14 @@ class SecurityConfiguration {
 
     static final String SIGN_IN_WAIT_PAGE = "/signin/wait";
 
+    /** Where a throttled code is forwarded (public like the one above: a failed step has no signed-in context). */
+    static final String CODE_WAIT_PAGE = "/signin/code/wait";
+
     private static final AuthenticationFailureHandler WRONG_CREDENTIALS =
             new SimpleUrlAuthenticationFailureHandler("/signin?error");
 
     private static final AuthenticationFailureHandler WRONG_CODE =
-            new SimpleUrlAuthenticationFailureHandler("/signin?code");
+            new SimpleUrlAuthenticationFailureHandler(OneTimeCodeFilter.PATH + "?error");
 
     private static final long ONE_YEAR_IN_SECONDS = 365L * 24 * 60 * 60;
 
@@ -89,6 +117,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
                         .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/*")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/groups/*/residency-report")
                         .hasAuthority(read)
                         .requestMatchers("/api/v1/admin/**")
@@ -109,54 +140,191 @@ class SecurityConfiguration {
         return withSecurityHeaders(http).build();
     }
 
+    /** Pages reachable before signing in. */
+    static final String[] PUBLIC_PAGES = {
+        "/healthz",
+        "/signin",
+        SIGN_IN_WAIT_PAGE,
+        CODE_WAIT_PAGE,
+        "/setup/**",
+        "/s/**",
+        "/forgot-password",
+        "/reset-password/*",
+        "/confirm-email/*",
+        "/css/**",
+        "/js/**",
+        "/images/**",
+        "/favicon.ico",
+        "/error"
+    };
+
+    /** Pages an account that must enrol MFA may reach before it has (and Spring's passkey registration). */
+    static final String[] ENROLMENT_PAGES = {
+        "/account/mfa", "/account/mfa/**", "/signout", "/webauthn/register", "/webauthn/register/**"
+    };
+
+    static final String SECOND_STEP = OneTimeCodeFilter.PATH;
+    static final String ENROLMENT_PAGE = "/account/mfa";
+
+    /**
+     * The web pages: a session cookie with CSRF. Signing in takes one or two steps, in Spring Security's
+     * multi-factor model: the password (or a passkey, which is enough alone); then, for an account with a
+     * second factor, a one-time code or a passkey at {@code /signin/code}. A session holding only the
+     * password of such an account reaches nothing but that step; an account that must use MFA and has not
+     * enrolled reaches only the enrolment pages. The session id changes at each step.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager passwordSignIn) throws Exception {
+    SecurityFilterChain webChain(
+            HttpSecurity http, AuthenticationManager passwordSignIn, MfaPolicy mfa, SecondFactorSignIn secondFactor)
+            throws Exception {
+        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+        SessionAuthenticationStrategy newSessionId = new CompositeSessionAuthenticationStrategy(List.of(
+                new ChangeSessionIdAuthenticationStrategy(),
+                new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository())));
+        AuthenticationSuccessHandler signedIn = nextStep(mfa);
         http.authenticationManager(passwordSignIn)
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/healthz",
-                                "/signin",
-                                SIGN_IN_WAIT_PAGE,
-                                "/setup/**",
-                                "/s/**",
-                                "/css/**",
-                                "/js/**",
-                                "/images/**",
-                                "/favicon.ico",
-                                "/error")
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
+                        .requestMatchers(SECOND_STEP)
+                        .access(verdictIn(mfa, Verdict.SECOND_FACTOR_NEEDED, Verdict.SIGNED_IN, Verdict.MUST_ENROL))
+                        .requestMatchers(ENROLMENT_PAGES)
+                        .access(verdictIn(mfa, Verdict.SIGNED_IN, Verdict.MUST_ENROL))
                         .anyRequest()
-                        .authenticated())
+                        .access(verdictIn(mfa, Verdict.SIGNED_IN)))
                 .formLogin(form -> form.loginPage("/signin")
                         .authenticationDetailsSource(SignInDetails::of)
-                        .defaultSuccessUrl("/", false)
-                        .failureHandler(SecurityConfiguration::signInFailed)
+                        .successHandler(signedIn)
+                        .failureHandler((request, response, failure) -> signInFailed(request, response, failure, false))
                         .permitAll())
+                .addFilterAfter(
+                        new OneTimeCodeFilter(
+                                secondFactor,
+                                contexts,
+                                newSessionId,
+                                signedIn,
+                                (request, response, failure) -> signInFailed(request, response, failure, true)),
+                        UsernamePasswordAuthenticationFilter.class)
+                .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+                        .creationOptionsRepository(new SessionCreationOptions())
+                        .withObjectPostProcessor(passkeySignIn(secondFactor, contexts, newSessionId)))
+                .addFilterBefore(new PasskeyRegistrationGate(mfa, secondFactor), ExceptionTranslationFilter.class)
                 // A new session id at sign-in (Spring Session supports changing it), against session fixation.
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
-                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
+                .logout(logout -> logout.logoutUrl("/signout")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            HttpSession session = request.getSession(false);
+                            secondFactor.signedOut(authentication, session == null ? null : session.getId());
+                        })
+                        .logoutSuccessUrl("/signin?signedOut"))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                                 problemEntryPoint(), new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON))
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/signin"), request -> true)
-                        .accessDeniedHandler(problemAccessDenied()))
+                        .accessDeniedHandler(stepsFirst(mfa)))
                 .csrf(Customizer.withDefaults());
         return withSecurityHeaders(http).build();
     }
 
-    /** A wrong password answers like an unknown user; a throttled attempt shows the page again with the wait. */
+    /** Grants a request whose authentication has one of these verdicts. */
+    private static AuthorizationManager<RequestAuthorizationContext> verdictIn(MfaPolicy mfa, Verdict... allowed) {
+        List<Verdict> verdicts = List.of(allowed);
+        return (authentication, context) ->
+                new AuthorizationDecision(verdicts.contains(mfa.verdict(authentication.get())));
+    }
+
+    /** After a sign-in step: the second step, the enrolment page, or where the person was going. */
+    private static AuthenticationSuccessHandler nextStep(MfaPolicy mfa) {
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            Verdict verdict = mfa.verdict(authentication);
+            if (verdict == Verdict.SECOND_FACTOR_NEEDED) {
+                response.sendRedirect(request.getContextPath() + SECOND_STEP);
+            } else if (verdict == Verdict.MUST_ENROL) {
+                response.sendRedirect(request.getContextPath() + ENROLMENT_PAGE);
+            } else {
+                saved.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+    }
+
+    /** A page refused to a signed-in person: the step they still owe, or 403. */
+    private static AccessDeniedHandler stepsFirst(MfaPolicy mfa) {
+        AccessDeniedHandler refused = problemAccessDenied();
+        return (request, response, denied) -> {
+            Verdict verdict = mfa.verdict(SecurityContextHolder.getContextHolderStrategy()
+                    .getContext()
+                    .getAuthentication());
+            boolean page = !"application/json".equals(request.getHeader(HttpHeaders.ACCEPT));
+            if (page && verdict == Verdict.SECOND_FACTOR_NEEDED) {
+                response.sendRedirect(request.getContextPath() + SECOND_STEP);
+            } else if (page && verdict == Verdict.MUST_ENROL) {
+                response.sendRedirect(request.getContextPath() + ENROLMENT_PAGE);
+            } else if (page && verdict == Verdict.NONE) {
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                response.sendRedirect(request.getContextPath() + "/signin");
+            } else {
+                refused.handle(request, response, denied);
+            }
+        };
+    }
+
+    /**
+     * Spring's passkey sign-in filter, set up like the password's: a new session id, the factor added to a
+     * password step of the same account (multi-factor), and the outcome published.
+     */
+    private static ObjectPostProcessor<WebAuthnAuthenticationFilter> passkeySignIn(
+            SecondFactorSignIn secondFactor,
+            SecurityContextRepository contexts,
+            SessionAuthenticationStrategy sessions) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                filter.setMfaEnabled(true);
+                filter.setSessionAuthenticationStrategy(sessions);
+                filter.setSecurityContextRepository(contexts);
+                HttpMessageConverterAuthenticationSuccessHandler succeeded =
+                        new HttpMessageConverterAuthenticationSuccessHandler();
+                filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
+                    secondFactor.passkeySucceeded(authentication);
+                    succeeded.onAuthenticationSuccess(request, response, authentication);
+                });
+                filter.setAuthenticationFailureHandler((request, response, failure) -> {
+                    secondFactor.passkeyFailed();
+                    Problems.write(request, response, HttpStatus.UNAUTHORIZED, "The passkey was not accepted.");
+                });
+                return filter;
+            }
+        };
+    }
+
+    /**
+     * A wrong password answers like an unknown user; a wrong code sends back to the code step; a throttled
+     * attempt shows its page again, 429, with the wait.
+     */
     private static void signInFailed(
-            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure, boolean codeStep)
             throws IOException, ServletException {
         if (failure instanceof SignInThrottledException throttled) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
             request.setAttribute(SignInThrottledException.WAIT_ATTRIBUTE, throttled.inWords());
-            request.getRequestDispatcher(SIGN_IN_WAIT_PAGE).forward(request, response);
+            request.getRequestDispatcher(codeStep ? CODE_WAIT_PAGE : SIGN_IN_WAIT_PAGE)
+                    .forward(request, response);
             return;
         }
-        if (failure instanceof OneTimeCodeRejectedException) {
+        if (codeStep && failure instanceof OneTimeCodeRejectedException) {
             WRONG_CODE.onAuthenticationFailure(request, response, failure);
+            return;
+        }
+        if (codeStep) {
+            response.sendRedirect(request.getContextPath() + "/signin");
             return;
         }
         WRONG_CREDENTIALS.onAuthenticationFailure(request, response, failure);

@@ -1,0 +1,73 @@
+package io.selvedge.api;
+
+import io.selvedge.identity.PasswordResets;
+import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Password reset without signing in: {@code POST /api/v1/auth/password-reset} always answers 202, the same
+ * whether or not an account matched (429 while throttled); {@code POST /api/v1/auth/password-reset/{token}}
+ * with the link's secret sets the new password (410 for a used or expired link).
+ */
+@RestController
+@AnyCaller("the mailed single-use reset link is the credential; the request answers alike for every address")
+class PasswordResetApi {
+
+    static final String ON_ITS_WAY = "If an account matches, a link to reset its password is on its way to the"
+            + " account's e-mail address. It works once, for an hour.";
+
+    private final PasswordResets resets;
+
+    PasswordResetApi(PasswordResets resets) {
+        this.resets = resets;
+    }
+
+    @PostMapping("/api/v1/auth/password-reset")
+    ResponseEntity<Accepted> request(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+        resets.request(body.usernameOrEmail(), request.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(ON_ITS_WAY));
+    }
+
+    @PostMapping("/api/v1/auth/password-reset/{token}")
+    ResponseEntity<Void> reset(@PathVariable String token, @Valid @RequestBody NewPassword body) {
+        resets.reset(token, body.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(SignInThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
+        return Problems.tooManyRequests(
+                request, "Too many reset requests. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    record ResetRequest(@NotBlank @Size(max = 320) String usernameOrEmail) {}
+
+    record NewPassword(@NotNull @Size(max = 1024) String password) {
+
+        @Override
+        public String toString() {
+            return "NewPassword[(hidden)]";
+        }
+    }
+
+    record Accepted(String detail) {}
+}

@@ -1,0 +1,33 @@
+package io.selvedge.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/**
+ * Reading and verifying the audit trails: one per group (in the group's region), and the platform trail
+ * (global store) for events of no group, named by a null group id. Who may read is the caller's check
+ * (the access module's "read audit" permission).
+ */
+public interface AuditTrail {
+
+    int LONGEST_PAGE = 500;
+
+    /**
+     * A page of the trail's entries that match the filter, newest first.
+     *
+     * @param cursor null for the first page, else a page's {@link AuditPage#nextCursor}
+     * @throws IllegalArgumentException for a bad limit or cursor
+     */
+    AuditPage find(@Nullable UUID groupId, AuditFilter filter, int limit, @Nullable String cursor);
+
+    /**
+     * Writes every matching entry, oldest first, to {@code out} as it reads them (constant memory, any
+     * size), and records the export on the trail.
+     */
+    void export(@Nullable UUID groupId, AuditFilter filter, ExportFormat format, OutputStream out) throws IOException;
+
+    /** Recomputes the trail's chain from its start (or its retention checkpoint) and checks its seals. */
+    AuditVerification verify(@Nullable UUID groupId);
+}

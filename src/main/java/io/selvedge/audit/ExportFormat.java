@@ -1,0 +1,7 @@
+package io.selvedge.audit;
+
+/** How a trail is exported: CSV (RFC 4180, formula-safe) or JSON Lines. */
+public enum ExportFormat {
+    CSV,
+    JSONL
+}

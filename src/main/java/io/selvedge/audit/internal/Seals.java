@@ -1,0 +1,106 @@
+package io.selvedge.audit.internal;
+
+import io.selvedge.crypto.Signatures;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code audit_seal} table: signed heads of the trails, kept apart from the entries. A SEAL signs
+ * the head at a moment (every seal interval); a CHECKPOINT signs the last purged entry, where the kept
+ * chain starts. Signed with the store's signing key (crypto's {@link Signatures}).
+ */
+@Component
+class Seals {
+
+    enum Kind {
+        SEAL,
+        CHECKPOINT
+    }
+
+    record Seal(Kind kind, long seq, String hash, Instant sealedAt, String signature) {}
+
+    private final Signatures signatures;
+
+    Seals(Signatures signatures) {
+        this.signatures = signatures;
+    }
+
+    Seal make(Trail trail, Kind kind, long seq, String hash, Instant at) {
+        byte[] signature = signatures.sign(trail.store(), signed(trail, kind, seq, hash));
+        return new Seal(kind, seq, hash, at, Base64.getEncoder().encodeToString(signature));
+    }
+
+    void store(Trail trail, Seal seal) {
+        trail.jdbc()
+                .sql("insert into audit_seal (" + trail.key() + ", kind, seq, hash, sealed_at, signature)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(
+                        trail.id(),
+                        seal.kind().name(),
+                        seal.seq(),
+                        seal.hash(),
+                        Timestamp.from(seal.sealedAt()),
+                        seal.signature())
+                .update();
+    }
+
+    boolean isValid(Trail trail, Seal seal) {
+        try {
+            return signatures.verify(
+                    trail.store(),
+                    signed(trail, seal.kind(), seal.seq(), seal.hash()),
+                    Base64.getDecoder().decode(seal.signature()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The trail's seals of a kind, oldest first. */
+    List<Seal> all(Trail trail, Kind kind) {
+        return trail.jdbc()
+                .sql("select kind, seq, hash, sealed_at, signature from audit_seal where " + trail.key()
+                        + " = ? and kind = ? order by seq")
+                .params(trail.id(), kind.name())
+                .query((row, n) -> new Seal(
+                        Kind.valueOf(row.getString(1)),
+                        row.getLong(2),
+                        row.getString(3),
+                        row.getTimestamp(4).toInstant(),
+                        row.getString(5)))
+                .list();
+    }
+
+    Optional<Seal> latest(Trail trail, Kind kind) {
+        List<Seal> all = all(trail, kind);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    void deleteUpTo(Trail trail, long seq) {
+        trail.jdbc()
+                .sql("delete from audit_seal where " + trail.key() + " = ? and seq <= ? and kind = ?")
+                .params(trail.id(), seq, Kind.SEAL.name())
+                .update();
+        trail.jdbc()
+                .sql("delete from audit_seal where " + trail.key() + " = ? and seq < ? and kind = ?")
+                .params(trail.id(), seq, Kind.CHECKPOINT.name())
+                .update();
+    }
+
+    private static byte[] signed(Trail trail, Kind kind, long seq, String hash) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String part :
+                new String[] {"selvedge/audit-seal/v1", trail.id().toString(), kind.name(), Long.toString(seq), hash}) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
+    }
+}

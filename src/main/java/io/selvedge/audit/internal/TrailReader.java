@@ -1,0 +1,206 @@
+package io.selvedge.audit.internal;
+
+import io.selvedge.audit.AuditEntry;
+import io.selvedge.audit.AuditExported;
+import io.selvedge.audit.AuditFilter;
+import io.selvedge.audit.AuditPage;
+import io.selvedge.audit.AuditTrail;
+import io.selvedge.audit.AuditVerification;
+import io.selvedge.audit.ExportFormat;
+import io.selvedge.crypto.CiphertextTamperedException;
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditActors;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.RequestOrigin;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reads trails: pages newest first, exports oldest first in batches (constant memory), verification. */
+@Service
+class TrailReader implements AuditTrail {
+
+    private static final int EXPORT_BATCH = 500;
+    static final String UNREADABLE = "(unreadable: altered)";
+
+    private final Trails trails;
+    private final TrailVerifier verifier;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<AuditActors> actors;
+    private final ObjectProvider<PlatformTransactionManager> transactions;
+
+    TrailReader(
+            Trails trails,
+            TrailVerifier verifier,
+            ApplicationEventPublisher events,
+            ObjectProvider<AuditActors> actors,
+            ObjectProvider<PlatformTransactionManager> transactions) {
+        this.trails = trails;
+        this.verifier = verifier;
+        this.events = events;
+        this.actors = actors;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public AuditPage find(@Nullable UUID groupId, AuditFilter filter, int limit, @Nullable String cursor) {
+        if (limit < 1 || limit > LONGEST_PAGE) {
+            throw new IllegalArgumentException("The limit is 1 to " + LONGEST_PAGE + ".");
+        }
+        Long before = null;
+        if (cursor != null) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("This cursor was not handed out by this list.");
+            }
+        }
+        Trail trail = trails.of(groupId);
+        List<StoredEntry> rows = select(trail, filter, before, null, "desc", limit + 1);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            entries.add(decrypted(trail, rows.get(i)));
+        }
+        String next = rows.size() > limit ? Long.toString(rows.get(limit - 1).seq()) : null;
+        return new AuditPage(entries, next);
+    }
+
+    @Override
+    public void export(@Nullable UUID groupId, AuditFilter filter, ExportFormat format, OutputStream out)
+            throws IOException {
+        Trail trail = trails.of(groupId);
+        recordExport(groupId, format);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        if (format == ExportFormat.CSV) {
+            writer.write(ExportLines.CSV_HEADER);
+        }
+        Long after = null;
+        while (true) {
+            List<StoredEntry> rows = select(trail, filter, null, after, "asc", EXPORT_BATCH);
+            for (StoredEntry row : rows) {
+                AuditEntry entry = decrypted(trail, row);
+                writer.write(format == ExportFormat.CSV ? ExportLines.csv(entry) : ExportLines.json(entry));
+            }
+            if (rows.size() < EXPORT_BATCH) {
+                break;
+            }
+            after = rows.get(rows.size() - 1).seq();
+        }
+        writer.flush();
+    }
+
+    @Override
+    public AuditVerification verify(@Nullable UUID groupId) {
+        return verifier.verify(trails.of(groupId));
+    }
+
+    /** The export is an audited action: recorded (through the outbox) before the first line is sent. */
+    private void recordExport(@Nullable UUID groupId, ExportFormat format) {
+        AuditActors who = actors.getIfAvailable();
+        AuditExported exported = new AuditExported(
+                groupId, format, who == null ? AuditActor.system() : who.current(), RequestOrigin.current());
+        PlatformTransactionManager manager = transactions.getIfAvailable();
+        if (manager == null) {
+            events.publishEvent(exported);
+        } else {
+            new TransactionTemplate(manager).executeWithoutResult(status -> events.publishEvent(exported));
+        }
+    }
+
+    private static List<StoredEntry> select(
+            Trail trail, AuditFilter filter, @Nullable Long before, @Nullable Long after, String order, int limit) {
+        StringBuilder sql =
+                new StringBuilder("select " + StoredEntry.COLUMNS + " from audit_entry where " + trail.key() + " = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(trail.id());
+        if (before != null) {
+            sql.append(" and seq < ?");
+            params.add(before);
+        }
+        if (after != null) {
+            sql.append(" and seq > ?");
+            params.add(after);
+        }
+        if (filter.actorId() != null) {
+            sql.append(" and actor_id = ?");
+            params.add(filter.actorId());
+        }
+        if (filter.action() != null) {
+            sql.append(" and action = ?");
+            params.add(filter.action());
+        }
+        if (filter.targetKind() != null) {
+            sql.append(" and target_kind = ?");
+            params.add(filter.targetKind());
+        }
+        if (filter.targetId() != null) {
+            sql.append(" and target_id = ?");
+            params.add(filter.targetId());
+        }
+        if (filter.outcome() != null) {
+            sql.append(" and outcome = ?");
+            params.add(filter.outcome().name());
+        }
+        if (filter.from() != null) {
+            sql.append(" and occurred_at >= ?");
+            params.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and occurred_at < ?");
+            params.add(Timestamp.from(filter.to()));
+        }
+        sql.append(" order by seq ").append(order).append(" limit ").append(limit);
+        return trail.jdbc()
+                .sql(sql.toString())
+                .params(params)
+                .query(StoredEntry::read)
+                .list();
+    }
+
+    private static AuditEntry decrypted(Trail trail, StoredEntry row) {
+        return new AuditEntry(
+                row.seq(),
+                row.occurredAt(),
+                AuditActor.Kind.valueOf(row.actorKind()),
+                row.actorId(),
+                decrypt(trail, row.actorName(), "actor_name", row.seq()),
+                decrypt(trail, row.address(), "address", row.seq()),
+                decrypt(trail, row.userAgent(), "user_agent", row.seq()),
+                row.action(),
+                row.targetKind(),
+                row.targetId(),
+                decrypt(trail, row.targetName(), "target_name", row.seq()),
+                AuditOutcome.valueOf(row.outcome()),
+                row.requestId(),
+                row.hash());
+    }
+
+    /**
+     * A field's plaintext; a ciphertext that fails authentication (altered, or moved to another entry)
+     * reads as {@link #UNREADABLE}: the read raised the tamper alarm, and the verification names the entry.
+     */
+    @Nullable
+    private static String decrypt(Trail trail, @Nullable String ciphertext, String column, long seq) {
+        if (ciphertext == null) {
+            return null;
+        }
+        try {
+            return trail.cipher().decryptText(ciphertext, TrailWriter.TABLE, column, trail.rowId(seq));
+        } catch (CiphertextTamperedException e) {
+            return UNREADABLE;
+        }
+    }
+}

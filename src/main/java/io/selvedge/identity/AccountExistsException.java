@@ -1,0 +1,11 @@
+package io.selvedge.identity;
+
+/** The username or the e-mail address belongs to another account already (answered 409). */
+public class AccountExistsException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public AccountExistsException(String reason) {
+        super(reason);
+    }
+}

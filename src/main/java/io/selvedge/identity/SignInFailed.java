@@ -1,0 +1,45 @@
+package io.selvedge.identity;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/**
+ * A sign-in attempt failed. {@code accountId} is null for an unknown username (the username itself is not
+ * kept: it may be a password typed in the wrong field). {@code factor} is {@code password},
+ * {@code one-time-code} or {@code passkey}; {@code reason} says why, without any secret: {@code
+ * wrong-password}, {@code unknown-account}, {@code disabled}, {@code throttled}, {@code wrong-code},
+ * {@code passkey-rejected}.
+ */
+public record SignInFailed(@Nullable UUID accountId, String factor, String reason, RequestOrigin auditOrigin)
+        implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return null;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return accountId == null ? AuditActor.system() : AuditActor.account(accountId);
+    }
+
+    @Override
+    public String auditAction() {
+        return "sign-in.failed";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("account", accountId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.FAILED;
+    }
+}

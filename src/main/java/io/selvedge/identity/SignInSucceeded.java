@@ -1,0 +1,42 @@
+package io.selvedge.identity;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+
+/**
+ * An account signed in, or completed a step of signing in: {@code factor} is {@code password},
+ * {@code one-time-code}, {@code recovery-code} or {@code passkey}; {@code complete} is false while a second
+ * factor is still to come.
+ */
+public record SignInSucceeded(UUID accountId, String factor, boolean complete, RequestOrigin auditOrigin)
+        implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return null;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return AuditActor.account(accountId);
+    }
+
+    @Override
+    public String auditAction() {
+        return "sign-in.succeeded";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("account", accountId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.SUCCEEDED;
+    }
+}

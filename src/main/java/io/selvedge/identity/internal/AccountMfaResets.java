@@ -1,0 +1,55 @@
+package io.selvedge.identity.internal;
+
+import io.selvedge.identity.MfaReset;
+import io.selvedge.identity.MfaResets;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** {@link MfaResets}: every second factor removed, every session and API token of the account ended. */
+@Service
+class AccountMfaResets implements MfaResets {
+
+    private final Accounts accounts;
+    private final TotpSecrets totp;
+    private final PasskeyRows passkeys;
+    private final MfaChanges changes;
+    private final StoredTokens tokens;
+    private final SpringWebSessions sessions;
+    private final ApplicationEventPublisher events;
+
+    AccountMfaResets(
+            Accounts accounts,
+            TotpSecrets totp,
+            PasskeyRows passkeys,
+            MfaChanges changes,
+            StoredTokens tokens,
+            SpringWebSessions sessions,
+            ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.totp = totp;
+        this.passkeys = passkeys;
+        this.changes = changes;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public void reset(UUID accountId, UUID byAccountId) {
+        Account account =
+                accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account."));
+        totp.delete(accountId);
+        for (PasskeyRows.Row passkey : passkeys.of(account.username())) {
+            passkeys.delete(account.username(), passkey.credentialId());
+            changes.passkeyRemoved(accountId, passkey.credentialId(), byAccountId);
+        }
+        changes.refresh(accountId);
+        tokens.deleteAllOf(accountId);
+        sessions.endAll(account.username(), SpringWebSessions.MFA_RESET);
+        events.publishEvent(new MfaReset(accountId, byAccountId, RequestOrigin.current()));
+    }
+}

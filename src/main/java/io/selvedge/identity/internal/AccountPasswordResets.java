@@ -1,0 +1,116 @@
+package io.selvedge.identity.internal;
+
+import io.selvedge.identity.AccountLinkInvalidException;
+import io.selvedge.identity.PasswordPolicy;
+import io.selvedge.identity.PasswordReset;
+import io.selvedge.identity.PasswordResetRequested;
+import io.selvedge.identity.PasswordResets;
+import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.WebSessions;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.RequestOrigin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Password reset by e-mail. A request does the same work whether the account exists or not (resolve the
+ * name, count it, publish {@link PasswordResetRequested}); the link is made and mailed after the commit,
+ * off the request's thread ({@link PasswordResetMailer}), so neither the answer nor its time tells.
+ */
+@Service
+class AccountPasswordResets implements PasswordResets {
+
+    private final SignInNames names;
+    private final Accounts accounts;
+    private final SignInThrottle throttle;
+    private final AccountLinks links;
+    private final PasswordEncoder passwords;
+    private final WebSessions sessions;
+    private final StoredTokens tokens;
+    private final SecurityNotices notices;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountPasswordResets(
+            SignInNames names,
+            Accounts accounts,
+            SignInThrottle throttle,
+            AccountLinks links,
+            PasswordEncoder passwords,
+            WebSessions sessions,
+            StoredTokens tokens,
+            SecurityNotices notices,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.names = names;
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.links = links;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.notices = notices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void request(String usernameOrEmail, String clientAddress) {
+        String subject = names.canonical(usernameOrEmail);
+        Duration wait = throttle.waitBefore(subject, clientAddress, SignInFactor.PASSWORD_RESET);
+        if (!wait.isZero()) {
+            throw new SignInThrottledException(wait);
+        }
+        // Every request counts, found or not: each may send a mail, and the count must not tell which.
+        throttle.failed(subject, clientAddress, SignInFactor.PASSWORD_RESET);
+        UUID accountId = accounts.findByUsername(subject)
+                .filter(account -> account.status() == AccountStatus.ACTIVE)
+                .map(Account::id)
+                .orElse(null);
+        events.publishEvent(new PasswordResetRequested(accountId, RequestOrigin.current()));
+    }
+
+    @Override
+    public boolean linkIsValid(String token) {
+        return links.isValid(token, AccountLinks.Purpose.PASSWORD_RESET);
+    }
+
+    @Override
+    @Transactional(noRollbackFor = AccountLinkInvalidException.class)
+    public void reset(String token, String newPassword) {
+        Account account = links.accountOf(token, AccountLinks.Purpose.PASSWORD_RESET)
+                .filter(id -> linkIsValid(token))
+                .flatMap(accounts::findById)
+                .orElseThrow(() -> invalid(token));
+        PasswordPolicy.check(newPassword, account.username(), account.mfaEnrolled());
+        AccountLinks.SpentLink spent =
+                links.spend(token, AccountLinks.Purpose.PASSWORD_RESET).orElseThrow(() -> invalid(token));
+        accounts.changePasswordHash(account.username(), passwords.encode(newPassword));
+        links.kill(account.id(), AccountLinks.Purpose.PASSWORD_RESET);
+        throttle.succeeded(account.username(), SignInFactor.PASSWORD);
+        throttle.succeeded(account.username(), SignInFactor.PASSWORD_RESET);
+        sessions.endAll(account.username());
+        List<String> liveTokens = tokens.ofAccount(account.id()).stream()
+                .filter(stored -> stored.expiresAt().isAfter(clock.instant()))
+                .map(StoredToken::name)
+                .toList();
+        notices.passwordReset(account, liveTokens);
+        events.publishEvent(
+                new PasswordReset(account.id(), spent.id(), AuditOutcome.SUCCEEDED, RequestOrigin.current()));
+    }
+
+    /** A failed use is an event too; the link's account is named if the link was ever issued. */
+    private AccountLinkInvalidException invalid(String token) {
+        UUID accountId =
+                links.accountOf(token, AccountLinks.Purpose.PASSWORD_RESET).orElse(null);
+        events.publishEvent(new PasswordReset(accountId, null, AuditOutcome.FAILED, RequestOrigin.current()));
+        return new AccountLinkInvalidException();
+    }
+}

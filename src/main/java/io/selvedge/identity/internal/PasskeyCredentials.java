@@ -1,0 +1,110 @@
+package io.selvedge.identity.internal;
+
+import io.selvedge.crypto.FieldCiphers;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Spring Security's {@link JdbcUserCredentialRepository}, with the label (typed by the owner) encrypted
+ * under the directory keys, bound to its credential id, and with the registration and removal of a passkey
+ * published (and the account's MFA flag kept) in the same transaction.
+ */
+class PasskeyCredentials implements UserCredentialRepository {
+
+    static final String TABLE = "user_credentials";
+    static final String LABEL = "label";
+    static final int LONGEST_LABEL = 100;
+
+    private final JdbcUserCredentialRepository credentials;
+    private final PasskeyRows rows;
+    private final Accounts accounts;
+    private final FieldCiphers ciphers;
+    private final MfaChanges changes;
+    private final TransactionTemplate transactions;
+
+    PasskeyCredentials(
+            JdbcUserCredentialRepository credentials,
+            PasskeyRows rows,
+            Accounts accounts,
+            FieldCiphers ciphers,
+            MfaChanges changes,
+            TransactionTemplate transactions) {
+        this.credentials = credentials;
+        this.rows = rows;
+        this.accounts = accounts;
+        this.ciphers = ciphers;
+        this.changes = changes;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void delete(Bytes credentialId) {
+        transactions.executeWithoutResult(status -> {
+            CredentialRecord record = credentials.findByCredentialId(credentialId);
+            credentials.delete(credentialId);
+            if (record != null) {
+                UUID owner = ownerOf(record);
+                if (owner != null) {
+                    changes.passkeyRemoved(owner, credentialId.toBase64UrlString(), owner);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void save(CredentialRecord record) {
+        transactions.executeWithoutResult(status -> {
+            boolean registered = credentials.findByCredentialId(record.getCredentialId()) == null;
+            credentials.save(ImmutableCredentialRecord.fromCredentialRecord(record)
+                    .label(encryptLabel(
+                            record.getLabel(), record.getCredentialId().toBase64UrlString()))
+                    .build());
+            UUID owner = ownerOf(record);
+            if (registered && owner != null) {
+                changes.passkeyRegistered(owner, record.getCredentialId().toBase64UrlString());
+            }
+        });
+    }
+
+    @Override
+    public CredentialRecord findByCredentialId(Bytes credentialId) {
+        CredentialRecord record = credentials.findByCredentialId(credentialId);
+        return record == null ? null : decrypted(record);
+    }
+
+    @Override
+    public List<CredentialRecord> findByUserId(Bytes userId) {
+        return credentials.findByUserId(userId).stream().map(this::decrypted).toList();
+    }
+
+    String encryptLabel(String label, String credentialId) {
+        String text = label == null ? "" : label.strip();
+        if (text.length() > LONGEST_LABEL) {
+            text = text.substring(0, LONGEST_LABEL);
+        }
+        return ciphers.directory().encryptText(text, TABLE, LABEL, credentialId);
+    }
+
+    String decryptLabel(String encrypted, String credentialId) {
+        return ciphers.directory().decryptText(encrypted, TABLE, LABEL, credentialId);
+    }
+
+    private CredentialRecord decrypted(CredentialRecord record) {
+        return ImmutableCredentialRecord.fromCredentialRecord(record)
+                .label(decryptLabel(record.getLabel(), record.getCredentialId().toBase64UrlString()))
+                .build();
+    }
+
+    private UUID ownerOf(CredentialRecord record) {
+        return rows.usernameOfUserEntity(record.getUserEntityUserId().toBase64UrlString())
+                .flatMap(accounts::findByUsername)
+                .map(Account::id)
+                .orElse(null);
+    }
+}

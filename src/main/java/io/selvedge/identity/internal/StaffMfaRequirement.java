@@ -1,0 +1,23 @@
+package io.selvedge.identity.internal;
+
+import io.selvedge.identity.MfaRequirement;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Identity's own rule: platform staff must use MFA. */
+@Component
+class StaffMfaRequirement implements MfaRequirement {
+
+    private final Accounts accounts;
+
+    StaffMfaRequirement(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public boolean requiredFor(UUID accountId) {
+        return accounts.findById(accountId)
+                .map(account -> account.staffRole() != null)
+                .orElse(false);
+    }
+}

@@ -1,0 +1,80 @@
+package io.selvedge.tenancy.internal;
+
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.crypto.KeysDestroyedException;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.TargetNames;
+import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.UnknownGroupException;
+import io.selvedge.tenancy.NoSuchNodeException;
+import io.selvedge.tenancy.NodeKind;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The readable names of groups and of the nodes of their trees, deleted ones included (until purged),
+ * decrypted for the audit trail, which encrypts them again under the group's keys.
+ */
+@Component
+class TreeNames implements TargetNames {
+
+    private final GroupRegistry groups;
+    private final NodeHomes homes;
+    private final FieldCiphers ciphers;
+
+    TreeNames(GroupRegistry groups, NodeHomes homes, FieldCiphers ciphers) {
+        this.groups = groups;
+        this.homes = homes;
+        this.ciphers = ciphers;
+    }
+
+    @Override
+    public Optional<String> nameOf(AuditTarget target) {
+        UUID id = uuid(target.id());
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            if (target.kind().equals("group")) {
+                GroupDataPlane plane = groups.planeOf(id);
+                return TreeRows.group(plane.jdbc(), id)
+                        .map(row -> ciphers.of(id)
+                                .decryptText(row.encryptedName(), TreeRows.GROUP_TABLE, TreeRows.NAME, id.toString()));
+            }
+            if (!isNodeKind(target.kind())) {
+                return Optional.empty();
+            }
+            Optional<UUID> group = homes.groupOf(id);
+            if (group.isEmpty()) {
+                return Optional.empty();
+            }
+            GroupDataPlane plane = groups.planeOf(group.get());
+            return TreeRows.find(plane.jdbc(), group.get(), id)
+                    .map(row -> ciphers.of(group.get())
+                            .decryptText(row.encryptedName(), TreeRows.NODE_TABLE, TreeRows.NAME, id.toString()));
+        } catch (UnknownGroupException | NoSuchNodeException | KeysDestroyedException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isNodeKind(String kind) {
+        for (NodeKind nodeKind : NodeKind.values()) {
+            if (nodeKind.auditName().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static UUID uuid(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

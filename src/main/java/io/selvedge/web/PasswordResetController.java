@@ -1,0 +1,95 @@
+package io.selvedge.web;
+
+import io.selvedge.identity.AccountLinkInvalidException;
+import io.selvedge.identity.PasswordResets;
+import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.AnyCaller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * "Forgot your password?": ask for a link by username or e-mail address (the page answers the same
+ * whether or not an account matched), and the page behind the link, which sets the new password.
+ */
+@Controller
+@AnyCaller("the mailed single-use reset link is the credential")
+class PasswordResetController {
+
+    private final PasswordResets resets;
+
+    PasswordResetController(PasswordResets resets) {
+        this.resets = resets;
+    }
+
+    @GetMapping("/forgot-password")
+    String form() {
+        return "forgot-password";
+    }
+
+    @PostMapping("/forgot-password")
+    String request(
+            @RequestParam(defaultValue = "") String usernameOrEmail,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (usernameOrEmail.isBlank() || usernameOrEmail.length() > 320) {
+            model.addAttribute("problem", "Enter your username or your e-mail address.");
+            return "forgot-password";
+        }
+        try {
+            resets.request(usernameOrEmail, request.getRemoteAddr());
+        } catch (SignInThrottledException throttled) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+            model.addAttribute("wait", throttled.inWords());
+            return "forgot-password";
+        }
+        return "forgot-password-sent";
+    }
+
+    @GetMapping("/reset-password/{token}")
+    String resetForm(@PathVariable String token, Model model) {
+        if (!resets.linkIsValid(token)) {
+            throw new AccountLinkInvalidException();
+        }
+        model.addAttribute("token", token);
+        return "reset-password";
+    }
+
+    @PostMapping("/reset-password/{token}")
+    String reset(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String repeatedPassword,
+            Model model) {
+        model.addAttribute("token", token);
+        if (!password.equals(repeatedPassword)) {
+            model.addAttribute("problem", "The two passwords differ.");
+            return "reset-password";
+        }
+        try {
+            resets.reset(token, password);
+        } catch (IllegalArgumentException refused) {
+            model.addAttribute("problem", refused.getMessage());
+            return "reset-password";
+        }
+        return "redirect:/signin?passwordReset";
+    }
+
+    @ExceptionHandler(AccountLinkInvalidException.class)
+    @ResponseStatus(HttpStatus.GONE)
+    String invalidLink(AccountLinkInvalidException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "link-invalid";
+    }
+}
