@@ -20,6 +20,7 @@ import io.selvedge.content.StyleLookups;
 import io.selvedge.content.StyleStatus;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.PlatformProperties;
 import io.selvedge.tenancy.Page;
 import java.net.URI;
 import java.time.Instant;
@@ -56,6 +57,7 @@ class CollabApi {
     private final StyleLookups lookups;
     private final Authorization authorization;
     private final Callers callers;
+    private final String linkBase;
 
     CollabApi(
             Comments comments,
@@ -64,7 +66,8 @@ class CollabApi {
             Notifications notifications,
             StyleLookups lookups,
             Authorization authorization,
-            Callers callers) {
+            Callers callers,
+            PlatformProperties platform) {
         this.comments = comments;
         this.approvals = approvals;
         this.links = links;
@@ -72,6 +75,8 @@ class CollabApi {
         this.lookups = lookups;
         this.authorization = authorization;
         this.callers = callers;
+        String base = platform.publicUrl().toString();
+        this.linkBase = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/s/";
     }
 
     // Comments
@@ -164,10 +169,11 @@ class CollabApi {
                 id, "workroom", request.expiresAt(), request.password(), request.allowDownload(), caller()));
     }
 
-    private static ResponseEntity<LinkCreatedResponse> created(CreatedLink link) {
+    /** The link's address at the public URL (the token is shown only here, only this once). */
+    private ResponseEntity<LinkCreatedResponse> created(CreatedLink link) {
         return ResponseEntity.created(URI.create(BASE + "links/" + link.id()))
                 .header("Cache-Control", "no-store")
-                .body(new LinkCreatedResponse(link.id(), "/s/" + link.token()));
+                .body(new LinkCreatedResponse(link.id(), linkBase + link.token()));
     }
 
     @GetMapping(BASE + "styles/{id}/links")

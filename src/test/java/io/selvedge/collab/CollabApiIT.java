@@ -53,6 +53,9 @@ class CollabApiIT {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    io.selvedge.platform.PlatformProperties platform;
+
     MockMvc mvc;
     Customers customers;
     Customers.Account admin;
@@ -343,7 +346,9 @@ class CollabApiIT {
                 .getResponse()
                 .getContentAsString();
         String id = JsonPath.read(body, "$.id");
-        String url = JsonPath.read(body, "$.url");
+        String address = JsonPath.read(body, "$.url");
+        assertThat(address).startsWith(platform.publicUrl() + "/s/");
+        String url = path(address);
         String token = url.substring("/s/".length());
         assertThat(token).hasSize(43);
 
@@ -398,13 +403,13 @@ class CollabApiIT {
         assertThat(events.stream(LinkRevoked.class))
                 .anyMatch(e -> e.linkId().toString().equals(id));
 
-        String other = JsonPath.read(
+        String other = path(JsonPath.read(
                 as(admin, post("/api/v1/workrooms/" + tree.workroom + "/links"), link(inADay, null, true))
                         .andExpect(status().isCreated())
                         .andReturn()
                         .getResponse()
                         .getContentAsString(),
-                "$.url");
+                "$.url"));
         mvc.perform(get(other))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Bomber")));
@@ -424,7 +429,7 @@ class CollabApiIT {
     void aPasswordProtectedLinkAsksForItsPasswordAndSlowsDownGuessing() throws Exception {
         Tree tree = aTree("us");
         String style = aStyle(tree.workroom, "Gilet", "x", "");
-        String url = JsonPath.read(
+        String url = path(JsonPath.read(
                 as(
                                 admin,
                                 post("/api/v1/styles/" + style + "/links"),
@@ -433,7 +438,7 @@ class CollabApiIT {
                         .andReturn()
                         .getResponse()
                         .getContentAsString(),
-                "$.url");
+                "$.url"));
         mvc.perform(get(url))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("password")))
@@ -485,6 +490,11 @@ class CollabApiIT {
             Thread.sleep(50);
         }
         throw new AssertionError("The notification listeners did not finish their events");
+    }
+
+    /** The path of a link's address: the page as this server answers it. */
+    private static String path(String address) {
+        return java.net.URI.create(address).getPath();
     }
 
     private static String link(Instant expiresAt, String password, boolean allowDownload) {
