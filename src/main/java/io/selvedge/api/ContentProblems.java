@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The content module's refusals as problem documents, for the styles, versions and uploads APIs. */
-@RestControllerAdvice(assignableTypes = {StylesApi.class, VersionsApi.class, UploadsApi.class})
+@RestControllerAdvice(assignableTypes = {StylesApi.class, VersionsApi.class, UploadsApi.class, CollabApi.class})
 class ContentProblems {
 
     @ExceptionHandler({NoSuchContentException.class, NoSuchNodeException.class})

@@ -13,6 +13,9 @@ public interface AccountDirectory {
     /** The account with this e-mail address (compared case-insensitively, through its blind index). */
     Optional<AccountSummary> accountWithEmail(String email);
 
+    /** The active account with this username (normalised), for mentions; empty for none. */
+    Optional<AccountSummary> accountWithUsername(String username);
+
     /** The accounts of these ids that exist, by id. */
     Map<UUID, AccountSummary> accountSummaries(Collection<UUID> accountIds);
 

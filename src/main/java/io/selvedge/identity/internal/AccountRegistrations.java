@@ -77,6 +77,16 @@ class AccountRegistrations implements AccountRegistration, AccountDirectory {
     }
 
     @Override
+    public Optional<AccountSummary> accountWithUsername(String username) {
+        if (Usernames.problemWith(username).isPresent()) {
+            return Optional.empty();
+        }
+        return accounts.findByUsername(Usernames.normalise(username))
+                .filter(found -> found.status() == AccountStatus.ACTIVE)
+                .flatMap(found -> accounts.summaryOf(found.id()));
+    }
+
+    @Override
     public Map<UUID, AccountSummary> accountSummaries(Collection<UUID> accountIds) {
         return accounts.summariesOf(accountIds);
     }

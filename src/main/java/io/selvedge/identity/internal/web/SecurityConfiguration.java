@@ -154,6 +154,7 @@ class SecurityConfiguration {
         SIGN_IN_WAIT_PAGE,
         CODE_WAIT_PAGE,
         "/setup/**",
+        "/s/**",
         "/forgot-password",
         "/reset-password/*",
         "/confirm-email/*",

@@ -1,0 +1,220 @@
+package io.selvedge.api;
+
+import io.selvedge.access.Action;
+import io.selvedge.access.Authorization;
+import io.selvedge.collab.LinkPasswordException;
+import io.selvedge.collab.LinkThrottledException;
+import io.selvedge.collab.OpenedLink;
+import io.selvedge.collab.ShareLink;
+import io.selvedge.collab.ShareLinks;
+import io.selvedge.content.NoSuchContentException;
+import io.selvedge.content.Style;
+import io.selvedge.content.StyleQuery;
+import io.selvedge.content.Styles;
+import io.selvedge.content.Version;
+import io.selvedge.content.VersionContent;
+import io.selvedge.content.Versions;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
+import io.selvedge.platform.AnyCaller;
+import io.selvedge.tenancy.NoSuchNodeException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The read-only page a share link opens, for anyone holding it: the style (or the workroom's styles),
+ * their versions, and each 3D model through the link. A password-protected link asks for its password
+ * (throttled like sign-in) and remembers it for the browser session. Downloads through a link are for
+ * signed-in members of the group only. Not indexed, and no Referer leaves it (the token is in the URL).
+ */
+@Controller
+@AnyCaller("the share link's token is the credential; expired, revoked and unknown links are not found")
+class SharedLinkPage {
+
+    private static final String UNLOCKED = "selvedge.link.unlocked.";
+
+    private final ShareLinks links;
+    private final Styles styles;
+    private final Versions versions;
+    private final Authorization authorization;
+    private final Callers callers;
+
+    SharedLinkPage(ShareLinks links, Styles styles, Versions versions, Authorization authorization, Callers callers) {
+        this.links = links;
+        this.styles = styles;
+        this.versions = versions;
+        this.authorization = authorization;
+        this.callers = callers;
+    }
+
+    @GetMapping("/s/{token}")
+    String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        guard(response);
+        ShareLink link = links.find(token).orElseThrow(NoSuchContentException::new);
+        if (link.passwordProtected() && !unlocked(request, link.id())) {
+            model.addAttribute("token", token);
+            return "shared-link-password";
+        }
+        if (link.passwordProtected()) {
+            links.recordUse(link.id(), "opened");
+            return show(token, link.targetId(), link.targetKind(), link.allowDownload(), model);
+        }
+        OpenedLink opened = links.open(token, null).orElseThrow(NoSuchContentException::new);
+        return show(token, opened.targetId(), opened.targetKind(), opened.allowDownload(), model);
+    }
+
+    @PostMapping("/s/{token}")
+    String unlock(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        guard(response);
+        model.addAttribute("token", token);
+        try {
+            OpenedLink opened = links.open(token, password).orElseThrow(NoSuchContentException::new);
+            HttpSession session = request.getSession(true);
+            session.setAttribute(UNLOCKED + opened.linkId(), Boolean.TRUE);
+            return show(token, opened.targetId(), opened.targetKind(), opened.allowDownload(), model);
+        } catch (LinkPasswordException e) {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            model.addAttribute("problem", "That password is not right.");
+            return "shared-link-password";
+        } catch (LinkThrottledException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("problem", "Too many wrong passwords: wait " + e.retryAfterSeconds() + " s.");
+            return "shared-link-password";
+        }
+    }
+
+    @GetMapping("/s/{token}/versions/{versionId}/preview")
+    void preview(
+            @PathVariable String token,
+            @PathVariable UUID versionId,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        guard(response);
+        ShareLink link = reachable(token, request);
+        Version version = versionOf(link, versionId);
+        if (!version.previewable()) {
+            throw new NoSuchContentException();
+        }
+        links.recordUse(link.id(), "preview");
+        FileResponses.Span span;
+        try {
+            span = FileResponses.range(request, version);
+        } catch (FileResponses.RangeNotSatisfiable e) {
+            FileResponses.notSatisfiable(response, version);
+            return;
+        }
+        // The preview is attributed to the link: its id stands as the actor of the content event.
+        try (VersionContent content = versions.preview(versionId, link.id())) {
+            FileResponses.send(response, content.version(), content.channel(), span, "inline", version.contentType());
+        }
+    }
+
+    @GetMapping("/s/{token}/versions/{versionId}/content")
+    void download(
+            @PathVariable String token,
+            @PathVariable UUID versionId,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        guard(response);
+        ShareLink link = reachable(token, request);
+        Version version = versionOf(link, versionId);
+        Optional<Caller> caller = callers.current();
+        if (!link.allowDownload() || caller.isEmpty() || !authorization.allows(Action.VIEW_GROUP, version.groupId())) {
+            links.recordUse(link.id(), "refused");
+            response.sendError(HttpStatus.FORBIDDEN.value());
+            return;
+        }
+        links.recordUse(link.id(), "download");
+        FileResponses.Span span;
+        try {
+            span = FileResponses.range(request, version);
+        } catch (FileResponses.RangeNotSatisfiable e) {
+            FileResponses.notSatisfiable(response, version);
+            return;
+        }
+        try (VersionContent content = versions.download(versionId, caller.get().accountId(), span != null)) {
+            FileResponses.send(
+                    response, content.version(), content.channel(), span, "attachment", version.contentType());
+        }
+    }
+
+    private ShareLink reachable(String token, HttpServletRequest request) {
+        ShareLink link = links.find(token).orElseThrow(NoSuchContentException::new);
+        if (link.passwordProtected() && !unlocked(request, link.id())) {
+            throw new NoSuchContentException();
+        }
+        return link;
+    }
+
+    /** A version of the linked style, or of a style in the linked workroom; otherwise not found. */
+    private Version versionOf(ShareLink link, UUID versionId) {
+        Version version = versions.get(versionId);
+        Style style = styles.get(version.styleId());
+        boolean inside = "style".equals(link.targetKind())
+                ? style.id().equals(link.targetId())
+                : style.workroomId().equals(link.targetId());
+        if (!inside) {
+            throw new NoSuchContentException();
+        }
+        return version;
+    }
+
+    private String show(String token, UUID targetId, String targetKind, boolean allowDownload, Model model) {
+        List<Style> shown = "style".equals(targetKind)
+                ? List.of(styles.get(targetId))
+                : styles.list(targetId, new StyleQuery(null, null, StyleQuery.Sort.NAME, 200, null), id -> true)
+                        .items();
+        model.addAttribute("token", token);
+        model.addAttribute(
+                "styles",
+                shown.stream()
+                        .map(style -> new SharedStyle(style, versions.list(style.id())))
+                        .toList());
+        model.addAttribute("allowDownload", allowDownload);
+        return "shared-link";
+    }
+
+    private static boolean unlocked(HttpServletRequest request, UUID linkId) {
+        HttpSession session = request.getSession(false);
+        return session != null && Boolean.TRUE.equals(session.getAttribute(UNLOCKED + linkId));
+    }
+
+    private static void guard(HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @ExceptionHandler({NoSuchContentException.class, NoSuchNodeException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String gone(HttpServletResponse response) {
+        guard(response);
+        return "shared-link-gone";
+    }
+
+    /** A style and its versions, for the page. */
+    record SharedStyle(Style style, List<Version> versions) {}
+}

@@ -1,0 +1,19 @@
+package io.selvedge.collab;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/** A comment on a style, decrypted for a caller who may see it. */
+public record Comment(
+        UUID id,
+        UUID styleId,
+        @Nullable UUID versionId,
+        UUID authorId,
+        String body,
+        @Nullable Pin pin,
+        boolean resolved,
+        @Nullable UUID resolvedBy,
+        @Nullable Instant resolvedAt,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -1,0 +1,30 @@
+package io.selvedge.collab;
+
+import io.selvedge.tenancy.Page;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/**
+ * Comments on styles, their bodies and pins encrypted under the group's keys. Permissions on the style
+ * are the caller's to check; these methods check ownership where it matters (only the author edits a
+ * body; deleting another's comment needs {@code anyone} set by the caller after checking
+ * {@code DELETE_ANY_COMMENT}).
+ */
+public interface Comments {
+
+    Comment post(UUID styleId, String body, @Nullable UUID versionId, @Nullable Pin pin, UUID actor);
+
+    /** A page of a style's comments, oldest first; {@code resolved} null for all. */
+    Page<Comment> list(UUID styleId, @Nullable Boolean resolved, int limit, @Nullable String cursor);
+
+    Comment get(UUID commentId);
+
+    /** The style a comment is on; {@link io.selvedge.content.NoSuchContentException} for none. */
+    UUID styleOf(UUID commentId);
+
+    /** Changes the body (author only) and/or the resolved state (anyone who may comment). */
+    Comment change(UUID commentId, @Nullable String body, @Nullable Boolean resolved, UUID actor);
+
+    /** Deletes a comment: the author's own, or anyone's when {@code anyone}. */
+    void delete(UUID commentId, UUID actor, boolean anyone);
+}

@@ -1,0 +1,56 @@
+package io.selvedge.collab.internal;
+
+import io.selvedge.access.Authorization;
+import io.selvedge.access.ResourceLocator;
+import io.selvedge.access.ResourcePath;
+import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.UnknownGroupException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A comment is decided as its style is, a share link as its style or workroom is: the path of a comment
+ * or a link is the path of what it belongs to.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 200)
+class CollabLocator implements ResourceLocator {
+
+    private final CollabHomes homes;
+    private final GroupDataPlanes planes;
+    private final ObjectProvider<Authorization> authorization;
+
+    CollabLocator(CollabHomes homes, GroupDataPlanes planes, ObjectProvider<Authorization> authorization) {
+        this.homes = homes;
+        this.planes = planes;
+        this.authorization = authorization;
+    }
+
+    @Override
+    public Optional<ResourcePath> locate(UUID id) {
+        Optional<CollabHomes.Home> home = homes.find(id);
+        if (home.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<UUID> owner;
+        try {
+            String sql = home.get().kind() == CollabHomes.Kind.COMMENT
+                    ? "select style_id from collab_comment where id = ?"
+                    : "select target_id from collab_link where id = ?";
+            owner = planes.of(home.get().groupId())
+                    .jdbc()
+                    .sql(sql)
+                    .param(id)
+                    .query(UUID.class)
+                    .optional();
+        } catch (UnknownGroupException e) {
+            return Optional.empty();
+        }
+        return owner.filter(ownerId -> !ownerId.equals(id))
+                .flatMap(ownerId -> authorization.getObject().locate(ownerId));
+    }
+}

@@ -1,0 +1,351 @@
+package io.selvedge.collab.internal;
+
+import io.selvedge.access.Action;
+import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.Authorization;
+import io.selvedge.collab.Comment;
+import io.selvedge.collab.CommentDeleted;
+import io.selvedge.collab.CommentEdited;
+import io.selvedge.collab.CommentPosted;
+import io.selvedge.collab.Comments;
+import io.selvedge.collab.Pin;
+import io.selvedge.content.InvalidContentException;
+import io.selvedge.content.NoSuchContentException;
+import io.selvedge.content.Style;
+import io.selvedge.content.Styles;
+import io.selvedge.content.Versions;
+import io.selvedge.crypto.FieldCipher;
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.identity.AccountDirectory;
+import io.selvedge.identity.AccountSummary;
+import io.selvedge.platform.RequestOrigin;
+import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.tenancy.InvalidPageException;
+import io.selvedge.tenancy.Page;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Comments in the style's region; body and pin encrypted under the group's field key, bound to the row. */
+@Service
+class CommentService implements Comments {
+
+    static final String TABLE = "collab_comment";
+    static final int MAX_BODY = 10_000;
+    static final int MAX_LIMIT = 200;
+    static final int MAX_MENTIONS = 20;
+    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}@._-])@([A-Za-z0-9][A-Za-z0-9._-]{2,63})");
+    private static final String COLUMNS = "select id, group_id, style_id, version_id, author_id, body, pin, resolved,"
+            + " resolved_by, resolved_at, created_at, updated_at from collab_comment";
+
+    private final CollabHomes homes;
+    private final GroupDataPlanes planes;
+    private final FieldCiphers ciphers;
+    private final Styles styles;
+    private final Versions versions;
+    private final AccountDirectory directory;
+    private final Authorization authorization;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CommentService(
+            CollabHomes homes,
+            GroupDataPlanes planes,
+            FieldCiphers ciphers,
+            Styles styles,
+            Versions versions,
+            AccountDirectory directory,
+            Authorization authorization,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.homes = homes;
+        this.planes = planes;
+        this.ciphers = ciphers;
+        this.styles = styles;
+        this.versions = versions;
+        this.directory = directory;
+        this.authorization = authorization;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private record Row(
+            UUID id,
+            UUID groupId,
+            UUID styleId,
+            @Nullable UUID versionId,
+            UUID authorId,
+            String body,
+            @Nullable String pin,
+            boolean resolved,
+            @Nullable UUID resolvedBy,
+            @Nullable Instant resolvedAt,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static Row read(ResultSet rs, int n) throws SQLException {
+            Timestamp resolvedAt = rs.getTimestamp(10);
+            return new Row(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getObject(3, UUID.class),
+                    rs.getObject(4, UUID.class),
+                    rs.getObject(5, UUID.class),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getBoolean(8),
+                    rs.getObject(9, UUID.class),
+                    resolvedAt == null ? null : resolvedAt.toInstant(),
+                    rs.getTimestamp(11).toInstant(),
+                    rs.getTimestamp(12).toInstant());
+        }
+    }
+
+    @Override
+    public Comment post(UUID styleId, String body, @Nullable UUID versionId, @Nullable Pin pin, UUID actor) {
+        String text = body(body);
+        Style style = styles.get(styleId);
+        if (versionId != null) {
+            if (!versions.get(versionId).styleId().equals(styleId)) {
+                throw new InvalidContentException("The version is not one of this style's.");
+            }
+        }
+        UUID groupId = style.groupId();
+        Set<UUID> mentioned = mentioned(text, styleId, actor);
+        GroupDataPlane plane = planes.of(groupId);
+        FieldCipher cipher = ciphers.of(groupId);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        homes.record(id, groupId, CollabHomes.Kind.COMMENT, null);
+        try {
+            plane.transactions().executeWithoutResult(tx -> {
+                plane.jdbc()
+                        .sql("insert into collab_comment (id, group_id, style_id, version_id, author_id, body, pin,"
+                                + " resolved, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(
+                                id,
+                                groupId,
+                                styleId,
+                                versionId,
+                                actor,
+                                cipher.encryptText(text, TABLE, "body", id.toString()),
+                                pin == null ? null : cipher.encryptText(pinText(pin), TABLE, "pin", id.toString()),
+                                false,
+                                Timestamp.from(now),
+                                Timestamp.from(now))
+                        .update();
+                events.publishEvent(
+                        new CommentPosted(groupId, styleId, id, Set.copyOf(mentioned), actor, RequestOrigin.current()));
+            });
+        } catch (RuntimeException e) {
+            homes.forget(id);
+            throw e;
+        }
+        return new Comment(id, styleId, versionId, actor, text, pin, false, null, null, now, now);
+    }
+
+    /** The accounts a body mentions that may see the style, the author aside; nobody else is revealed. */
+    private Set<UUID> mentioned(String text, UUID styleId, UUID actor) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = MENTION.matcher(text);
+        while (matcher.find() && names.size() < MAX_MENTIONS) {
+            String name = matcher.group(1);
+            while (name.endsWith(".") || name.endsWith("-") || name.endsWith("_")) {
+                name = name.substring(0, name.length() - 1);
+            }
+            names.add(name.toLowerCase(Locale.ROOT));
+        }
+        Set<UUID> accounts = new LinkedHashSet<>();
+        for (String name : names) {
+            directory
+                    .accountWithUsername(name)
+                    .filter(account -> account.staffRole() == null)
+                    .map(AccountSummary::id)
+                    .filter(id -> !id.equals(actor))
+                    .filter(id -> authorization.allowedFor(id, styleId).contains(Action.VIEW))
+                    .ifPresent(accounts::add);
+        }
+        return accounts;
+    }
+
+    @Override
+    public Page<Comment> list(UUID styleId, @Nullable Boolean resolved, int limit, @Nullable String cursor) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidPageException("The limit is 1 to " + MAX_LIMIT + ".");
+        }
+        Style style = styles.get(styleId);
+        JdbcClient jdbc = planes.of(style.groupId()).jdbc();
+        String sql = COLUMNS + " where group_id = ? and style_id = ?" + (resolved == null ? "" : " and resolved = ?");
+        Object[] params = resolved == null
+                ? new Object[] {style.groupId(), styleId}
+                : new Object[] {style.groupId(), styleId, resolved};
+        List<Row> rows = jdbc.sql(sql + " order by created_at, id")
+                .params(params)
+                .query(Row::read)
+                .list();
+        int from = 0;
+        if (cursor != null) {
+            UUID after = decodeCursor(cursor);
+            from = -1;
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).id().equals(after)) {
+                    from = i + 1;
+                    break;
+                }
+            }
+            if (from < 0) {
+                throw new InvalidPageException("The cursor is no longer valid.");
+            }
+        }
+        List<Row> rest = rows.subList(from, rows.size());
+        List<Comment> items = rest.stream().limit(limit).map(this::decrypted).toList();
+        String next =
+                rest.size() > limit ? encodeCursor(items.get(items.size() - 1).id()) : null;
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public Comment get(UUID commentId) {
+        return decrypted(row(commentId));
+    }
+
+    @Override
+    public UUID styleOf(UUID commentId) {
+        return row(commentId).styleId();
+    }
+
+    private Row row(UUID commentId) {
+        UUID groupId = homes.groupOf(commentId, CollabHomes.Kind.COMMENT);
+        return planes.of(groupId)
+                .jdbc()
+                .sql(COLUMNS + " where group_id = ? and id = ?")
+                .params(groupId, commentId)
+                .query(Row::read)
+                .optional()
+                .orElseThrow(NoSuchContentException::new);
+    }
+
+    @Override
+    public Comment change(UUID commentId, @Nullable String body, @Nullable Boolean resolved, UUID actor) {
+        if (body == null && resolved == null) {
+            throw new InvalidContentException("Give a body or resolved.");
+        }
+        String text = body == null ? null : body(body);
+        Row row = row(commentId);
+        styles.get(row.styleId()); // a live style only
+        if (text != null && !row.authorId().equals(actor)) {
+            throw new ActionDeniedException("Only its author edits a comment.");
+        }
+        GroupDataPlane plane = planes.of(row.groupId());
+        FieldCipher cipher = ciphers.of(row.groupId());
+        Instant now = clock.instant();
+        plane.transactions().executeWithoutResult(tx -> {
+            JdbcClient jdbc = plane.jdbc();
+            if (text != null) {
+                jdbc.sql("update collab_comment set body = ?, updated_at = ? where id = ?")
+                        .params(
+                                cipher.encryptText(text, TABLE, "body", commentId.toString()),
+                                Timestamp.from(now),
+                                commentId)
+                        .update();
+            }
+            if (resolved != null && resolved != row.resolved()) {
+                jdbc.sql("update collab_comment set resolved = ?, resolved_by = ?, resolved_at = ? where id = ?")
+                        .params(resolved, resolved ? actor : null, resolved ? Timestamp.from(now) : null, commentId)
+                        .update();
+            }
+            events.publishEvent(
+                    new CommentEdited(row.groupId(), row.styleId(), commentId, actor, RequestOrigin.current()));
+        });
+        return get(commentId);
+    }
+
+    @Override
+    public void delete(UUID commentId, UUID actor, boolean anyone) {
+        Row row = row(commentId);
+        if (!anyone && !row.authorId().equals(actor)) {
+            throw new ActionDeniedException("Only its author, or an admin, deletes a comment.");
+        }
+        GroupDataPlane plane = planes.of(row.groupId());
+        plane.transactions().executeWithoutResult(tx -> {
+            plane.jdbc()
+                    .sql("delete from collab_comment where id = ?")
+                    .param(commentId)
+                    .update();
+            events.publishEvent(new CommentDeleted(
+                    row.groupId(), row.styleId(), commentId, row.authorId(), actor, RequestOrigin.current()));
+        });
+        homes.forget(commentId);
+    }
+
+    private Comment decrypted(Row row) {
+        FieldCipher cipher = ciphers.of(row.groupId());
+        String id = row.id().toString();
+        return new Comment(
+                row.id(),
+                row.styleId(),
+                row.versionId(),
+                row.authorId(),
+                cipher.decryptText(row.body(), TABLE, "body", id),
+                row.pin() == null ? null : pin(cipher.decryptText(row.pin(), TABLE, "pin", id)),
+                row.resolved(),
+                row.resolvedBy(),
+                row.resolvedAt(),
+                row.createdAt(),
+                row.updatedAt());
+    }
+
+    static String body(@Nullable String body) {
+        String text = body == null ? "" : body.strip();
+        int length = text.codePointCount(0, text.length());
+        if (length < 1 || length > MAX_BODY) {
+            throw new InvalidContentException("A comment has 1 to " + MAX_BODY + " characters.");
+        }
+        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new InvalidContentException("A comment may not contain control characters.");
+        }
+        return text;
+    }
+
+    static String pinText(Pin pin) {
+        return pin.z() == null ? pin.x() + "," + pin.y() : pin.x() + "," + pin.y() + "," + pin.z();
+    }
+
+    static Pin pin(String text) {
+        String[] parts = text.split(",");
+        return new Pin(
+                Double.parseDouble(parts[0]),
+                Double.parseDouble(parts[1]),
+                parts.length > 2 ? Double.valueOf(parts[2]) : null);
+    }
+
+    static String encodeCursor(UUID id) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static UUID decodeCursor(String cursor) {
+        try {
+            return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPageException("The cursor is not valid.");
+        }
+    }
+}

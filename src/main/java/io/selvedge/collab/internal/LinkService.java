@@ -1,0 +1,296 @@
+package io.selvedge.collab.internal;
+
+import io.selvedge.collab.CreatedLink;
+import io.selvedge.collab.LinkCreated;
+import io.selvedge.collab.LinkPasswordException;
+import io.selvedge.collab.LinkRevoked;
+import io.selvedge.collab.LinkThrottledException;
+import io.selvedge.collab.LinkUsed;
+import io.selvedge.collab.OpenedLink;
+import io.selvedge.collab.ShareLink;
+import io.selvedge.collab.ShareLinks;
+import io.selvedge.content.InvalidContentException;
+import io.selvedge.content.NoSuchContentException;
+import io.selvedge.content.StyleLookups;
+import io.selvedge.platform.RequestOrigin;
+import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.tenancy.NodeKind;
+import io.selvedge.tenancy.Tree;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.lang.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Share links in the target's region; the token's SHA-256 also in the global home, to find the region. */
+@Service
+class LinkService implements ShareLinks {
+
+    static final String STYLE = "style";
+    static final String WORKROOM = "workroom";
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD = 256;
+    private static final String COLUMNS = "select id, group_id, target_id, target_kind, password_hash, allow_download,"
+            + " expires_at, created_by, created_at, revoked_at from collab_link";
+
+    private final CollabHomes homes;
+    private final GroupDataPlanes planes;
+    private final StyleLookups styles;
+    private final Tree tree;
+    private final PasswordEncoder passwords;
+    private final LinkThrottle throttle;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    LinkService(
+            CollabHomes homes,
+            GroupDataPlanes planes,
+            StyleLookups styles,
+            Tree tree,
+            PasswordEncoder passwords,
+            LinkThrottle throttle,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.homes = homes;
+        this.planes = planes;
+        this.styles = styles;
+        this.tree = tree;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    private record Row(
+            UUID id,
+            UUID groupId,
+            UUID targetId,
+            String targetKind,
+            @Nullable String passwordHash,
+            boolean allowDownload,
+            Instant expiresAt,
+            UUID createdBy,
+            Instant createdAt,
+            @Nullable Instant revokedAt) {
+
+        static Row read(ResultSet rs, int n) throws SQLException {
+            Timestamp revoked = rs.getTimestamp(10);
+            return new Row(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getObject(3, UUID.class),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getBoolean(6),
+                    rs.getTimestamp(7).toInstant(),
+                    rs.getObject(8, UUID.class),
+                    rs.getTimestamp(9).toInstant(),
+                    revoked == null ? null : revoked.toInstant());
+        }
+
+        boolean live(Instant now) {
+            return revokedAt == null && expiresAt.isAfter(now);
+        }
+
+        ShareLink link() {
+            return new ShareLink(
+                    id, targetId, targetKind, passwordHash != null, allowDownload, expiresAt, createdBy, createdAt);
+        }
+    }
+
+    @Override
+    public CreatedLink create(
+            UUID targetId,
+            String targetKind,
+            Instant expiresAt,
+            @Nullable String password,
+            boolean allowDownload,
+            UUID actor) {
+        Instant now = clock.instant();
+        if (expiresAt == null || !expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
+            throw new InvalidContentException(
+                    "A link expires in the future, within " + MAX_LIFETIME.toDays() + " days.");
+        }
+        if (password != null && (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)) {
+            throw new InvalidContentException(
+                    "A link's password has " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
+        }
+        UUID groupId = switch (targetKind) {
+            case STYLE -> styles.groupOf(targetId);
+            case WORKROOM -> tree.get(NodeKind.WORKROOM, targetId).groupId();
+            default -> throw new IllegalArgumentException("A link is to a style or a workroom");
+        };
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String hash = hash(token);
+        String passwordHash = password == null ? null : passwords.encode(password);
+        UUID id = UUID.randomUUID();
+        homes.record(id, groupId, CollabHomes.Kind.LINK, hash);
+        GroupDataPlane plane = planes.of(groupId);
+        try {
+            plane.transactions().executeWithoutResult(tx -> {
+                plane.jdbc()
+                        .sql("insert into collab_link (id, group_id, target_id, target_kind, token_hash, password_hash,"
+                                + " allow_download, expires_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?)")
+                        .params(
+                                id,
+                                groupId,
+                                targetId,
+                                targetKind,
+                                hash,
+                                passwordHash,
+                                allowDownload,
+                                Timestamp.from(expiresAt),
+                                actor,
+                                Timestamp.from(now))
+                        .update();
+                events.publishEvent(new LinkCreated(groupId, id, targetId, actor, RequestOrigin.current()));
+            });
+        } catch (RuntimeException e) {
+            homes.forget(id);
+            throw e;
+        }
+        return new CreatedLink(id, token);
+    }
+
+    @Override
+    public List<ShareLink> list(UUID targetId) {
+        Optional<UUID> groupId = groupOfTarget(targetId);
+        if (groupId.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return planes
+                .of(groupId.get())
+                .jdbc()
+                .sql(COLUMNS + " where group_id = ? and target_id = ? order by created_at desc, id")
+                .params(groupId.get(), targetId)
+                .query(Row::read)
+                .list()
+                .stream()
+                .filter(row -> row.live(now))
+                .map(Row::link)
+                .toList();
+    }
+
+    private Optional<UUID> groupOfTarget(UUID targetId) {
+        try {
+            return Optional.of(styles.groupOf(targetId));
+        } catch (NoSuchContentException e) {
+            return tree.locate(targetId).map(location -> location.groupId());
+        }
+    }
+
+    @Override
+    public Optional<UUID> targetOf(UUID linkId) {
+        return row(linkId).map(Row::targetId);
+    }
+
+    private Optional<Row> row(UUID linkId) {
+        return homes.find(linkId)
+                .filter(home -> home.kind() == CollabHomes.Kind.LINK)
+                .flatMap(home -> planes.of(home.groupId())
+                        .jdbc()
+                        .sql(COLUMNS + " where group_id = ? and id = ?")
+                        .params(home.groupId(), linkId)
+                        .query(Row::read)
+                        .optional());
+    }
+
+    @Override
+    public void revoke(UUID linkId, UUID actor) {
+        Row row = row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
+        GroupDataPlane plane = planes.of(row.groupId());
+        plane.transactions().executeWithoutResult(tx -> {
+            plane.jdbc()
+                    .sql("update collab_link set revoked_at = ? where id = ?")
+                    .params(Timestamp.from(clock.instant()), linkId)
+                    .update();
+            events.publishEvent(new LinkRevoked(row.groupId(), linkId, actor, RequestOrigin.current()));
+        });
+    }
+
+    @Override
+    public Optional<ShareLink> find(String token) {
+        return live(token).map(Row::link);
+    }
+
+    private Optional<Row> live(String token) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return homes.byToken(hash(token)).flatMap(home -> row(home.id())).filter(row -> row.live(now));
+    }
+
+    @Override
+    public Optional<OpenedLink> open(String token, @Nullable String password) {
+        Optional<Row> found = live(token);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = found.get();
+        if (row.passwordHash() != null) {
+            Duration wait = throttle.waitBefore(row.id());
+            if (!wait.isZero()) {
+                throw new LinkThrottledException(Math.max(1, (wait.toMillis() + 999) / 1000));
+            }
+            if (password == null || password.isEmpty() || !passwords.matches(password, row.passwordHash())) {
+                if (password != null && !password.isEmpty()) {
+                    throttle.failed(row.id());
+                    used(row, "refused");
+                }
+                throw new LinkPasswordException();
+            }
+            throttle.succeeded(row.id());
+        }
+        used(row, "opened");
+        return Optional.of(
+                new OpenedLink(row.id(), row.groupId(), row.targetId(), row.targetKind(), row.allowDownload()));
+    }
+
+    @Override
+    public void recordUse(UUID linkId, String use) {
+        homes.find(linkId)
+                .filter(home -> home.kind() == CollabHomes.Kind.LINK)
+                .ifPresent(home -> used(linkId, home.groupId(), use));
+    }
+
+    private void used(UUID linkId, UUID groupId, String use) {
+        GroupDataPlane plane = planes.of(groupId);
+        plane.transactions()
+                .executeWithoutResult(
+                        tx -> events.publishEvent(new LinkUsed(groupId, linkId, use, RequestOrigin.current())));
+    }
+
+    private void used(Row row, String use) {
+        used(row.id(), row.groupId(), use);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

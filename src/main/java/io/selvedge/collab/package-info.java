@@ -1,0 +1,6 @@
+/**
+ * Collaboration on styles: comments (with mentions), approvals, share links, follows and notifications.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"platform", "storage", "crypto", "access", "tenancy", "identity", "content", "notify"})
+package io.selvedge.collab;

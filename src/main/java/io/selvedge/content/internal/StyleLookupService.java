@@ -1,0 +1,90 @@
+package io.selvedge.content.internal;
+
+import io.selvedge.content.InvalidContentException;
+import io.selvedge.content.Style;
+import io.selvedge.content.StyleLookups;
+import io.selvedge.storage.GroupDataPlanes;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/** Search decrypts the group's live styles in memory and matches word prefixes; nothing is indexed. */
+@Service
+class StyleLookupService implements StyleLookups {
+
+    static final int MAX_QUERY = 200;
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private final ContentHomes homes;
+    private final GroupDataPlanes planes;
+    private final StyleService styles;
+
+    StyleLookupService(ContentHomes homes, GroupDataPlanes planes, StyleService styles) {
+        this.homes = homes;
+        this.planes = planes;
+        this.styles = styles;
+    }
+
+    @Override
+    public List<Style> search(UUID groupId, String query, int limit, Predicate<UUID> visible) {
+        List<String> terms = words(query == null ? "" : query);
+        if (terms.isEmpty() || query.length() > MAX_QUERY) {
+            throw new InvalidContentException("Search for 1 to " + MAX_QUERY + " characters of words.");
+        }
+        if (limit < 1 || limit > StyleService.MAX_LIMIT) {
+            throw new InvalidContentException("The limit is 1 to " + StyleService.MAX_LIMIT + ".");
+        }
+        return planes
+                .of(groupId)
+                .jdbc()
+                .sql(StyleRow.COLUMNS + " where group_id = ? and deleted_at is null")
+                .param(groupId)
+                .query(StyleRow::read)
+                .list()
+                .stream()
+                .filter(row -> visible.test(row.id()))
+                .map(styles::decrypted)
+                .filter(style -> matches(style, terms))
+                .sorted(Comparator.comparing(Style::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Style::id))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Whether every term is a prefix of some word of the style's name, tags or description. */
+    static boolean matches(Style style, List<String> terms) {
+        Set<String> words = new HashSet<>(words(style.name()));
+        style.tags().forEach(tag -> words.addAll(words(tag)));
+        words.addAll(words(style.description()));
+        return terms.stream().allMatch(term -> words.stream().anyMatch(word -> word.startsWith(term)));
+    }
+
+    static List<String> words(String text) {
+        return Arrays.stream(WORDS.split(text.toLowerCase(Locale.ROOT)))
+                .filter(word -> !word.isEmpty())
+                .toList();
+    }
+
+    @Override
+    public Set<UUID> favouredBy(UUID styleId) {
+        UUID groupId = groupOf(styleId);
+        return Set.copyOf(planes.of(groupId)
+                .jdbc()
+                .sql("select account_id from content_favourite where style_id = ?")
+                .param(styleId)
+                .query(UUID.class)
+                .list());
+    }
+
+    @Override
+    public UUID groupOf(UUID styleId) {
+        return homes.groupOf(styleId, ContentHomes.Kind.STYLE);
+    }
+}

@@ -1,0 +1,565 @@
+package io.selvedge.collab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.access.Role;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** Comments, approvals, follows, notifications, search and share links through the API and the link page. */
+@SelvedgeIntegrationTest
+@RecordApplicationEvents
+class CollabApiIT {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    io.selvedge.platform.PlatformProperties platform;
+
+    MockMvc mvc;
+    Customers customers;
+    Customers.Account admin;
+
+    Instant started;
+
+    @BeforeEach
+    void mvc() {
+        started = Instant.now().minusSeconds(1);
+        customers = new Customers(stores);
+        admin = customers.aCustomer("admin");
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+    }
+
+    @Test
+    void commentsArePostedPinnedPagedResolvedEditedAndDeletedByWhoMay() throws Exception {
+        Tree tree = aTree("eu");
+        String style = aStyle(tree.workroom, "Denim jacket", "denim", "");
+        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
+        Customers.Account editor = granted(tree.workroom, Role.EDITOR);
+
+        String first = created(as(
+                        viewer,
+                        post("/api/v1/styles/" + style + "/comments"),
+                        "{\"body\": \"Collar too wide\", \"pin\": {\"x\": 1.5, \"y\": -2, \"z\": 0.25}}")
+                .andExpect(jsonPath("$.pin.z").value(0.25))
+                .andExpect(jsonPath("$.authorId").value(viewer.id().toString())));
+        String second = created(as(
+                editor,
+                post("/api/v1/styles/" + style + "/comments"),
+                "{\"body\": \"Check the label\", \"imagePin\": {\"x\": 10, \"y\": 20}}"));
+        created(as(admin, post("/api/v1/styles/" + style + "/comments"), "{\"body\": \"Third\"}"));
+
+        String page = as(viewer, get("/api/v1/styles/" + style + "/comments?limit=2"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].body").value("Collar too wide"))
+                .andExpect(jsonPath("$.items[1].imagePin.y").value(20.0))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String cursor = JsonPath.read(page, "$.nextCursor");
+        as(viewer, get("/api/v1/styles/" + style + "/comments?limit=2&cursor=" + cursor), null)
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].body").value("Third"))
+                .andExpect(jsonPath("$.nextCursor").isEmpty());
+
+        as(editor, patch("/api/v1/comments/" + first), "{\"resolved\": true}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.resolved").value(true))
+                .andExpect(jsonPath("$.resolvedBy").value(editor.id().toString()));
+        as(viewer, get("/api/v1/styles/" + style + "/comments?resolved=false"), null)
+                .andExpect(jsonPath("$.items.length()").value(2));
+        problem(as(editor, patch("/api/v1/comments/" + first), "{\"body\": \"not mine\"}"), 403);
+        as(viewer, patch("/api/v1/comments/" + first), "{\"body\": \"Collar a bit wide\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.body").value("Collar a bit wide"));
+
+        problem(as(viewer, delete("/api/v1/comments/" + second), null), 403);
+        as(admin, delete("/api/v1/comments/" + second), null).andExpect(status().isNoContent());
+        as(viewer, delete("/api/v1/comments/" + first), null).andExpect(status().isNoContent());
+        as(viewer, get("/api/v1/styles/" + style + "/comments"), null)
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].body").value("Third"));
+        problem(as(customers.aCustomer("stranger"), get("/api/v1/styles/" + style + "/comments"), null), 404);
+        problem(as(admin, patch("/api/v1/comments/" + first), "{\"resolved\": false}"), 404);
+        assertThat(events.stream(CommentPosted.class)
+                        .filter(e -> e.styleId().toString().equals(style)))
+                .hasSize(3);
+        assertThat(events.stream(CommentDeleted.class))
+                .anyMatch(e ->
+                        e.commentId().toString().equals(second) && e.actor().equals(admin.id()));
+    }
+
+    @Test
+    void badCommentsAreProblems() throws Exception {
+        Tree tree = aTree("us");
+        String style = aStyle(tree.workroom, "Parka", "x", "");
+        String url = "/api/v1/styles/" + style + "/comments";
+        problem(as(admin, post(url), "{\"body\": \"\"}"), 400);
+        problem(as(admin, post(url), "{\"body\": \"a\\u0000b\"}"), 400);
+        problem(as(admin, post(url), "{\"body\": \"" + "x".repeat(10_001) + "\"}"), 400);
+        problem(as(admin, post(url), "{\"body\": \"b\", \"pin\": {\"x\": 1e400, \"y\": 0, \"z\": 0}}"), 400);
+        problem(as(admin, post(url), "{\"body\": \"b\", \"pin\": {\"x\": 2000001, \"y\": 0, \"z\": 0}}"), 400);
+        problem(as(admin, post(url), "{\"body\": \"b\", \"pin\": {\"x\": 1, \"y\": 0}}"), 400);
+        problem(as(admin, post(url), "{\"body\": \"b\", \"imagePin\": {\"x\": 1, \"y\": 0, \"z\": 3}}"), 400);
+        problem(
+                as(
+                        admin,
+                        post(url),
+                        "{\"body\": \"b\", \"pin\": {\"x\": 1, \"y\": 0, \"z\": 0}, \"imagePin\": {\"x\": 1, \"y\": 0}}"),
+                400);
+        problem(as(admin, post(url), "{\"body\": \"b\", \"versionId\": \"" + UUID.randomUUID() + "\"}"), 404);
+        problem(as(admin, get(url + "?cursor=nonsense"), null), 400);
+        problem(as(admin, get(url + "?limit=0"), null), 400);
+    }
+
+    @Test
+    void aMentionNotifiesOnlyPeopleWhoCanSeeTheStyleAndRevealsNothing() throws Exception {
+        Tree tree = aTree("eu");
+        String style = aStyle(tree.workroom, "Shirt", "cotton", "");
+        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
+        Customers.Account outsider = customers.aCustomer("outsider");
+        settled();
+        as(viewer, post("/api/v1/me/notifications/read"), null)
+                .andExpect(jsonPath("$.marked").value(1));
+
+        String mentioningViewer = as(
+                        admin,
+                        post("/api/v1/styles/" + style + "/comments"),
+                        "{\"body\": \"@" + viewer.username() + ", see the cuff\"}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String mentioningOutsider = as(
+                        admin,
+                        post("/api/v1/styles/" + style + "/comments"),
+                        "{\"body\": \"@" + outsider.username() + ", see the cuff\"}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<String>read(mentioningOutsider, "$.body")).contains(outsider.username());
+        assertThat(mentioningOutsider).doesNotContain(outsider.id().toString());
+        assertThat(JsonPath.<String>read(mentioningViewer, "$.body")).contains(viewer.username());
+
+        settled();
+        as(viewer, get("/api/v1/me/notifications"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unread").value(1))
+                .andExpect(
+                        jsonPath("$.items[?(@.read == false)].kind").value(org.hamcrest.Matchers.contains("MENTION")))
+                .andExpect(
+                        jsonPath("$.items[?(@.read == false)].targetId").value(org.hamcrest.Matchers.contains(style)))
+                .andExpect(jsonPath("$.items[?(@.read == false)].text")
+                        .value(org.hamcrest.Matchers.contains("You were mentioned in a comment on Shirt")));
+        settled();
+        as(outsider, get("/api/v1/me/notifications"), null)
+                .andExpect(jsonPath("$.unread").value(0))
+                .andExpect(jsonPath("$.items.length()").value(0));
+        settled();
+        as(viewer, post("/api/v1/me/notifications/read"), null)
+                .andExpect(jsonPath("$.marked").value(1))
+                .andExpect(jsonPath("$.unread").value(0));
+        assertThat(events.stream(CommentPosted.class))
+                .anyMatch(e -> e.mentioned().equals(java.util.Set.of(viewer.id())))
+                .noneMatch(e -> e.mentioned().contains(outsider.id()));
+
+        settled();
+        Integer stored = new JdbcTemplate(stores.global().dataSource())
+                .queryForObject(
+                        "select count(*) from collab_notification where account_id = ? and kind = 'MENTION'",
+                        Integer.class,
+                        viewer.id());
+        assertThat(stored).isEqualTo(1);
+    }
+
+    @Test
+    void approvalsNeedTheirPermissionKeepAHistoryAndNotifyFollowers() throws Exception {
+        Tree tree = aTree("apac");
+        String style = aStyle(tree.workroom, "Trench", "x", "");
+        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
+        Customers.Account editor = granted(tree.workroom, Role.EDITOR);
+        as(viewer, put("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
+        settled();
+        as(viewer, post("/api/v1/me/notifications/read"), null)
+                .andExpect(jsonPath("$.unread").value(0));
+
+        problem(as(editor, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}"), 403);
+        problem(as(viewer, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}"), 403);
+        problem(as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"MAYBE\"}"), 400);
+        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"REJECTED\", \"note\": \"Hem uneven\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("REJECTED"));
+        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\", \"note\": \"Fixed\"}")
+                .andExpect(status().isCreated());
+
+        as(viewer, get("/api/v1/styles/" + style), null)
+                .andExpect(jsonPath("$.status").value("APPROVED"))
+                .andExpect(jsonPath("$.statusBy").value(admin.id().toString()));
+        as(viewer, get("/api/v1/styles/" + style + "/approvals"), null)
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].status").value("APPROVED"))
+                .andExpect(jsonPath("$[1].note").value("Hem uneven"));
+        settled();
+        as(viewer, get("/api/v1/me/notifications"), null)
+                .andExpect(jsonPath("$.unread").value(2))
+                .andExpect(jsonPath("$.items[?(@.read == false)].kind")
+                        .value(org.hamcrest.Matchers.contains("APPROVAL", "APPROVAL")));
+        String note = new JdbcTemplate(stores.region("apac").dataSource())
+                .queryForObject(
+                        "select note from collab_approval where style_id = ? and status = 'REJECTED'",
+                        String.class,
+                        UUID.fromString(style));
+        assertThat(note).doesNotContain("Hem");
+        assertThat(events.stream(ApprovalRecorded.class)
+                        .filter(e -> e.styleId().toString().equals(style)))
+                .hasSize(2);
+
+        as(viewer, delete("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
+        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"IN_REVIEW\"}")
+                .andExpect(status().isCreated());
+        settled();
+        as(viewer, get("/api/v1/me/notifications"), null)
+                .andExpect(jsonPath("$.unread").value(2));
+    }
+
+    @Test
+    void eachPersonChoosesWhichKindsComeByEmail() throws Exception {
+        Customers.Account someone = customers.aCustomer("someone");
+        as(someone, get("/api/v1/me/notification-settings"), null)
+                .andExpect(jsonPath("$.MENTION").value(true))
+                .andExpect(jsonPath("$.SHARE").value(true));
+        as(someone, put("/api/v1/me/notification-settings"), "{\"mention\": false, \"NEW_VERSION\": false}")
+                .andExpect(jsonPath("$.MENTION").value(false))
+                .andExpect(jsonPath("$.NEW_VERSION").value(false))
+                .andExpect(jsonPath("$.APPROVAL").value(true));
+        as(someone, get("/api/v1/me/notification-settings"), null)
+                .andExpect(jsonPath("$.MENTION").value(false));
+        problem(as(someone, put("/api/v1/me/notification-settings"), "{\"gossip\": true}"), 400);
+    }
+
+    @Test
+    void aShareWithSomeoneNotifiesThem() throws Exception {
+        Tree tree = aTree("eu");
+        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
+        settled();
+        as(viewer, get("/api/v1/me/notifications"), null)
+                .andExpect(jsonPath("$.items[0].kind").value("SHARE"))
+                .andExpect(jsonPath("$.items[0].text").value("Denim was shared with you"));
+    }
+
+    @Test
+    void searchFindsNamesTagsAndDescriptionWordsAmongWhatTheCallerMaySee() throws Exception {
+        Tree tree = aTree("us");
+        String jacket = aStyle(tree.workroom, "Denim jacket", "outerwear", "Raw selvedge denim");
+        String jeans = aStyle(tree.workroom, "Straight jeans", "denim", "Five pockets");
+        aStyle(tree.workroom, "Linen shirt", "summer", "Light");
+        Customers.Account guest = granted(jeans, Role.VIEWER);
+        String url = "/api/v1/groups/" + tree.group + "/search?q=";
+
+        String found = as(admin, get(url + "DENIM"), null)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(found, "$.items[*].id")).containsExactly(jacket, jeans);
+        as(admin, get(url + "selv"), null)
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(jacket));
+        as(admin, get(url + "denim+pockets"), null)
+                .andExpect(jsonPath("$.items[0].id").value(jeans));
+        as(admin, get(url + "summer"), null)
+                .andExpect(jsonPath("$.items[0].name").value("Linen shirt"));
+        as(admin, get(url + "velvet"), null)
+                .andExpect(jsonPath("$.items.length()").value(0));
+        as(guest, get(url + "denim"), null)
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(jeans));
+        problem(as(admin, get(url + "+++"), null), 400);
+        problem(as(customers.aCustomer("stranger"), get(url + "denim"), null), 404);
+    }
+
+    @Test
+    void aShareLinkOpensAReadOnlyPageUntilItIsRevokedOrExpires() throws Exception {
+        Tree tree = aTree("eu");
+        String style = aStyle(tree.workroom, "Bomber", "x", "Quilted lining");
+        byte[] model = "glTF-binary-model".getBytes(StandardCharsets.UTF_8);
+        String glb = created(asBytes(admin, post("/api/v1/styles/" + style + "/versions?filename=bomber.glb"), model));
+        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
+        Instant inADay = Instant.now().plus(1, ChronoUnit.DAYS);
+
+        problem(as(viewer, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false)), 403);
+        problem(as(admin, post("/api/v1/styles/" + style + "/links"), "{\"allowDownload\": false}"), 400);
+        problem(
+                as(
+                        admin,
+                        post("/api/v1/styles/" + style + "/links"),
+                        link(Instant.now().plus(91, ChronoUnit.DAYS), null, false)),
+                400);
+        problem(as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, "short", false)), 400);
+        String body = as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = JsonPath.read(body, "$.id");
+        String address = JsonPath.read(body, "$.url");
+        assertThat(address).startsWith(platform.publicUrl() + "/s/");
+        String url = path(address);
+        String token = url.substring("/s/".length());
+        assertThat(token).hasSize(43);
+
+        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].id").value(id))
+                .andExpect(jsonPath("$[0].passwordProtected").value(false));
+        String listed = as(admin, get("/api/v1/styles/" + style + "/links"), null)
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(listed).doesNotContain(token);
+
+        mvc.perform(get(url))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("X-Robots-Tag", "noindex, nofollow"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Bomber")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Quilted lining")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("noindex")))
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script"))));
+        byte[] previewed = mvc.perform(get(url + "/versions/" + glb + "/preview"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(previewed).isEqualTo(model);
+        mvc.perform(get(url + "/versions/" + glb + "/content")).andExpect(status().isForbidden());
+        mvc.perform(get(url + "/versions/" + UUID.randomUUID() + "/preview")).andExpect(status().isNotFound());
+        assertThat(events.stream(LinkUsed.class)
+                        .filter(e -> e.linkId().toString().equals(id)))
+                .extracting(LinkUsed::use)
+                .contains("opened", "preview", "refused");
+        assertThat(events.stream(LinkUsed.class)
+                        .filter(e -> e.linkId().toString().equals(id)))
+                .allMatch(e -> e.auditActor().equals(io.selvedge.platform.AuditActor.link(UUID.fromString(id))));
+
+        String stored = new JdbcTemplate(stores.region("eu").dataSource())
+                .queryForObject("select token_hash from collab_link where id = ?", String.class, UUID.fromString(id));
+        assertThat(stored).isNotEqualTo(token).hasSize(64);
+
+        problem(as(viewer, delete("/api/v1/links/" + id), null), 403);
+        as(admin, delete("/api/v1/links/" + id), null).andExpect(status().isNoContent());
+        mvc.perform(get(url)).andExpect(status().isNotFound());
+        mvc.perform(get(url + "/versions/" + glb + "/preview")).andExpect(status().isNotFound());
+        problem(as(admin, delete("/api/v1/links/" + id), null), 404);
+        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+                .andExpect(jsonPath("$.length()").value(0));
+        assertThat(events.stream(LinkCreated.class))
+                .anyMatch(e -> e.linkId().toString().equals(id));
+        assertThat(events.stream(LinkRevoked.class))
+                .anyMatch(e -> e.linkId().toString().equals(id));
+
+        String other = path(JsonPath.read(
+                as(admin, post("/api/v1/workrooms/" + tree.workroom + "/links"), link(inADay, null, true))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.url"));
+        mvc.perform(get(other))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Bomber")));
+        mvc.perform(get(other + "/versions/" + glb + "/content")).andExpect(status().isForbidden());
+        mvc.perform(get(other + "/versions/" + glb + "/content").with(admin.caller()))
+                .andExpect(status().isOk());
+        new JdbcTemplate(stores.region("eu").dataSource())
+                .update(
+                        "update collab_link set expires_at = ? where target_id = ?",
+                        Timestamp.from(Instant.now().minusSeconds(1)),
+                        UUID.fromString(tree.workroom));
+        mvc.perform(get(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/s/" + "A".repeat(43))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aPasswordProtectedLinkAsksForItsPasswordAndSlowsDownGuessing() throws Exception {
+        Tree tree = aTree("us");
+        String style = aStyle(tree.workroom, "Gilet", "x", "");
+        String url = path(JsonPath.read(
+                as(
+                                admin,
+                                post("/api/v1/styles/" + style + "/links"),
+                                link(Instant.now().plus(2, ChronoUnit.DAYS), "correct horse battery", false))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.url"));
+        mvc.perform(get(url))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("password")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Gilet"))));
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post(url).session(session).with(csrf()).param("password", "wrong password"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post(url).session(session).with(csrf()).param("password", "correct horse battery"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Gilet")));
+        mvc.perform(get(url).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Gilet")));
+        mvc.perform(get(url))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Gilet"))));
+
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post(url).with(csrf()).param("password", "guess " + i)).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(post(url).with(csrf()).param("password", "correct horse battery"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
+
+        String hash = new JdbcTemplate(stores.region("us").dataSource())
+                .queryForObject(
+                        "select password_hash from collab_link where target_id = ?",
+                        String.class,
+                        UUID.fromString(style));
+        assertThat(hash).startsWith("$argon2id$").doesNotContain("horse");
+    }
+
+    /**
+     * Waits until the notification listeners (asynchronous, after the commit) have handled every event
+     * published so far: their publications in the registry are all completed. A listener that fails
+     * leaves its publication incomplete, and this fails the test.
+     */
+    private void settled() throws InterruptedException {
+        JdbcTemplate global = new JdbcTemplate(stores.global().dataSource());
+        for (int attempt = 0; attempt < 600; attempt++) {
+            Integer pending = global.queryForObject(
+                    "select count(*) from event_publication where completion_date is null and listener_id like ?"
+                            + " and publication_date >= ?",
+                    Integer.class,
+                    "%NotificationListeners%",
+                    Timestamp.from(started));
+            if (pending != null && pending == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The notification listeners did not finish their events");
+    }
+
+    /** The path of a link's address: the page as this server answers it. */
+    private static String path(String address) {
+        return java.net.URI.create(address).getPath();
+    }
+
+    private static String link(Instant expiresAt, String password, boolean allowDownload) {
+        return "{\"expiresAt\": \"" + expiresAt + "\""
+                + (password == null ? "" : ", \"password\": \"" + password + "\"")
+                + ", \"allowDownload\": " + allowDownload + "}";
+    }
+
+    record Tree(String group, String workroom) {}
+
+    private Tree aTree(String region) throws Exception {
+        String group =
+                created(as(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"" + region + "\"}"));
+        String company = aNode("groups", group, "companies", "Ourse SA");
+        String brand = aNode("companies", company, "brands", "Ourse");
+        String season = aNode("brands", brand, "seasons", "SS27");
+        return new Tree(group, aNode("seasons", season, "workrooms", "Denim"));
+    }
+
+    private String aNode(String parents, String parent, String children, String name) throws Exception {
+        return created(
+                as(admin, post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
+    }
+
+    private String aStyle(String workroom, String name, String tag, String description) throws Exception {
+        return created(as(
+                admin,
+                post("/api/v1/workrooms/" + workroom + "/styles"),
+                "{\"name\": \"" + name + "\", \"tags\": [\"" + tag + "\"], \"description\": \"" + description + "\"}"));
+    }
+
+    private Customers.Account granted(String node, Role role) throws Exception {
+        Customers.Account account = customers.aCustomer(role.name().toLowerCase(Locale.ROOT));
+        as(admin, put("/api/v1/nodes/" + node + "/members/" + account.id()), "{\"role\": \"" + role + "\"}")
+                .andExpect(status().isOk());
+        return account;
+    }
+
+    private ResultActions as(Customers.Account caller, MockHttpServletRequestBuilder request, String json)
+            throws Exception {
+        request.with(caller.caller()).accept(MediaType.APPLICATION_JSON);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        return mvc.perform(request);
+    }
+
+    private ResultActions asBytes(Customers.Account caller, MockHttpServletRequestBuilder request, byte[] body)
+            throws Exception {
+        return mvc.perform(request.with(caller.caller())
+                .accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .content(body));
+    }
+
+    private static void problem(ResultActions result, int status) throws Exception {
+        result.andExpect(status().is(status));
+        if (status >= 400) {
+            result.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+    }
+
+    private static String created(ResultActions result) throws Exception {
+        String body =
+                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+}
