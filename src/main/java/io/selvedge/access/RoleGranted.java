@@ -12,6 +12,8 @@ import org.springframework.lang.Nullable;
  * A role was granted (or changed) on a node, a share included.
  *
  * @param grantedBy the granting account; null when the system granted it (a group's creator)
+ * @param actor the account whose action made the grant, named on the audit trail: the granting account,
+ *     or, for a group's creator made its admin, the creator who created the group
  */
 public record RoleGranted(
         UUID groupId,
@@ -22,6 +24,7 @@ public record RoleGranted(
         boolean allowDownload,
         boolean allowUpload,
         @Nullable UUID grantedBy,
+        UUID actor,
         RequestOrigin origin)
         implements AuditableEvent {
 
@@ -32,7 +35,7 @@ public record RoleGranted(
 
     @Override
     public AuditActor auditActor() {
-        return grantedBy == null ? AuditActor.system() : AuditActor.account(grantedBy);
+        return AuditActor.account(actor);
     }
 
     @Override

@@ -134,9 +134,33 @@ class FirstSignInIT {
                             "email",
                             " Grace@Example.test"));
             assertThat(created.statusCode()).isEqualTo(302);
-            assertThat(signIn(server.client(), server.url("/signin"), "grace@example.test", PASSWORD)
+
+            // Signed in by the address: as platform staff, grace must enrol MFA first, then is home.
+            HttpClient signedIn = server.client();
+            HttpResponse<String> enrolment = signIn(signedIn, server.url("/signin"), "grace@example.test", PASSWORD);
+            assertThat(enrolment.statusCode()).isEqualTo(200);
+            assertThat(enrolment.body()).contains("Your account must use MFA");
+            HttpResponse<String> qr =
+                    WebPages.post(signedIn, server.url("/account/mfa/totp"), Map.of("_csrf", csrfTokenOf(enrolment)));
+            java.util.regex.Matcher key =
+                    java.util.regex.Pattern.compile("<code>([A-Z2-7]+)</code>").matcher(qr.body());
+            assertThat(key.find()).isTrue();
+            String code = io.selvedge.crypto.OneTimeCodes.codeAt(
+                    key.group(1), io.selvedge.crypto.OneTimeCodes.stepAt(java.time.Instant.now()));
+            assertThat(WebPages.post(
+                                    signedIn,
+                                    server.url("/account/mfa/totp/confirm"),
+                                    Map.of("_csrf", csrfTokenOf(qr), "otp", code))
+                            .statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> home = TestHttps.get(signedIn, server.url("/"));
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body()).contains("Signed in as <strong>grace</strong>");
+
+            // A wrong password for the same address is still refused.
+            assertThat(signIn(server.client(), server.url("/signin"), "grace@example.test", "not the password")
                             .body())
-                    .contains("Signed in as <strong>grace</strong>");
+                    .doesNotContain("Your account must use MFA", "Signed in as");
         }
     }
 

@@ -79,12 +79,13 @@ class GrantService implements Grants {
         if (grantee.staff()) {
             throw new GrantRefusedException("Platform staff hold no role in a customer's group.");
         }
-        return put(path, accountId, role, download, upload, granter.accountId());
+        return put(path, accountId, role, download, upload, granter.accountId(), granter.accountId());
     }
 
     /** The group's creator becomes its admin, in the transaction that created the group. */
     Grant grantCreator(UUID groupId, UUID creator) {
-        return put(ResourcePath.ofGroup(groupId), creator, Role.GROUP_ADMIN, false, false, null);
+        // Granted by the system (no granter on the grant), but the creator's creating the group caused it.
+        return put(ResourcePath.ofGroup(groupId), creator, Role.GROUP_ADMIN, false, false, null, creator);
     }
 
     /** The role of an accepted invitation, granted by who invited (checked by the invitations, not here). */
@@ -93,7 +94,13 @@ class GrantService implements Grants {
     }
 
     private Grant put(
-            ResourcePath path, UUID accountId, Role role, boolean download, boolean upload, @Nullable UUID grantedBy) {
+            ResourcePath path,
+            UUID accountId,
+            Role role,
+            boolean download,
+            boolean upload,
+            @Nullable UUID grantedBy,
+            UUID actor) {
         UUID groupId = path.groupId();
         UUID nodeId = path.target().id();
         GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
@@ -115,6 +122,7 @@ class GrantService implements Grants {
                     download,
                     upload,
                     grantedBy,
+                    actor,
                     RequestOrigin.current()));
         });
         decisions.forgetRequestDecisions();

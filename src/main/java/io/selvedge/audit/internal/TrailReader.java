@@ -70,7 +70,7 @@ class TrailReader implements AuditTrail {
             }
         }
         Trail trail = trails.of(groupId);
-        List<StoredEntry> rows = select(trail, filter, before, null, "desc", limit + 1);
+        List<StoredEntry> rows = select(trail, filter, before, null, null, "desc", limit + 1);
         List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
             entries.add(decrypted(trail, rows.get(i)));
@@ -88,6 +88,9 @@ class TrailReader implements AuditTrail {
             UnaryOperator<AuditEntry> shown)
             throws IOException {
         Trail trail = trails.of(groupId);
+        // The export is the trail as it stood when asked for: its own entry, appended after the commit of
+        // the record below, may land while the lines are read, and is not among them.
+        long head = head(trail);
         recordExport(groupId, format);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         if (format == ExportFormat.CSV) {
@@ -95,7 +98,7 @@ class TrailReader implements AuditTrail {
         }
         Long after = null;
         while (true) {
-            List<StoredEntry> rows = select(trail, filter, null, after, "asc", EXPORT_BATCH);
+            List<StoredEntry> rows = select(trail, filter, null, after, head, "asc", EXPORT_BATCH);
             for (StoredEntry row : rows) {
                 AuditEntry entry = shown.apply(decrypted(trail, row));
                 writer.write(format == ExportFormat.CSV ? ExportLines.csv(entry) : ExportLines.json(entry));
@@ -126,8 +129,23 @@ class TrailReader implements AuditTrail {
         }
     }
 
+    /** The last entry's seq on the trail, 0 when it has none. */
+    private static long head(Trail trail) {
+        return trail.jdbc()
+                .sql("select max(seq) from audit_entry where " + trail.key() + " = ?")
+                .param(trail.id())
+                .query((rs, row) -> rs.getLong(1))
+                .single();
+    }
+
     private static List<StoredEntry> select(
-            Trail trail, AuditFilter filter, @Nullable Long before, @Nullable Long after, String order, int limit) {
+            Trail trail,
+            AuditFilter filter,
+            @Nullable Long before,
+            @Nullable Long after,
+            @Nullable Long upTo,
+            String order,
+            int limit) {
         StringBuilder sql =
                 new StringBuilder("select " + StoredEntry.COLUMNS + " from audit_entry where " + trail.key() + " = ?");
         List<Object> params = new ArrayList<>();
@@ -139,6 +157,10 @@ class TrailReader implements AuditTrail {
         if (after != null) {
             sql.append(" and seq > ?");
             params.add(after);
+        }
+        if (upTo != null) {
+            sql.append(" and seq <= ?");
+            params.add(upTo);
         }
         if (filter.actorId() != null) {
             sql.append(" and actor_id = ?");

@@ -72,14 +72,22 @@ class SecurityNoticesIT {
         assertThat(api.send("POST", "/api/v1/me/mfa/totp/confirm", bearer(token), otp(confirmCode))
                         .statusCode())
                 .isEqualTo(200);
+        // Enrolling TOTP revokes the account's tokens: a new one is minted with a code.
+        assertThat(api.call("GET", "/api/v1/me/tokens", bearer(token)).statusCode())
+                .isEqualTo(401);
+        clock.advance(Duration.ofSeconds(30));
+        String tokenCode = OneTimeCodes.codeAt(secret.group(1), OneTimeCodes.stepAt(clock.instant()));
+        String withCode = Api.tokenOf(
+                api.createToken("{\"username\":\"%s\",\"password\":\"%s\",\"otp\":\"%s\",\"name\":\"after totp\"}"
+                        .formatted(username, PASSWORD, tokenCode)));
         clock.advance(Duration.ofSeconds(30));
         String removeCode = OneTimeCodes.codeAt(secret.group(1), OneTimeCodes.stepAt(clock.instant()));
-        assertThat(api.send("DELETE", "/api/v1/me/mfa/totp", bearer(token), otp(removeCode))
+        assertThat(api.send("DELETE", "/api/v1/me/mfa/totp", bearer(withCode), otp(removeCode))
                         .statusCode())
                 .isEqualTo(204);
 
         Mailbox.Mail totpNotice = mailbox.awaitLast(email, "Two-step sign-in was turned off", 1);
-        assertThat(totpNotice.text()).contains(username).doesNotContain(secret.group(1), removeCode);
+        assertThat(totpNotice.text()).contains(username).doesNotContain(secret.group(1), removeCode, withCode);
         assertThat(totpNotice.html()).contains(username);
     }
 
