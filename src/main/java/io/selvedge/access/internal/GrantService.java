@@ -90,7 +90,7 @@ class GrantService implements Grants {
 
     /** The role of an accepted invitation, granted by who invited (checked by the invitations, not here). */
     Grant grantInvited(ResourcePath path, UUID accountId, Role role, UUID invitedBy) {
-        return put(path, accountId, role, false, false, invitedBy);
+        return put(path, accountId, role, false, false, invitedBy, invitedBy);
     }
 
     private Grant put(
