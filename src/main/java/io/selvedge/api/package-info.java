@@ -2,5 +2,5 @@
  * The REST controllers of the public API (/api/v1).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "identity", "storage", "tenancy", "access", "content", "collab"})
+        allowedDependencies = {"platform", "identity", "storage", "tenancy", "access", "content", "collab", "audit"})
 package io.selvedge.api;
