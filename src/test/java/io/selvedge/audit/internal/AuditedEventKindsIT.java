@@ -13,11 +13,14 @@ import com.jayway.jsonpath.JsonPath;
 import io.selvedge.audit.AuditEntry;
 import io.selvedge.audit.AuditTrail;
 import io.selvedge.identity.AccountRegistration;
+import io.selvedge.notify.MailProperties;
+import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.WebPages;
@@ -25,6 +28,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +65,9 @@ class AuditedEventKindsIT {
 
     @Autowired
     AccountRegistration registration;
+
+    @Autowired
+    MailProperties mail;
 
     @LocalServerPort
     int port;
@@ -198,6 +205,59 @@ class AuditedEventKindsIT {
         expect("audit-trail.exported", admin.id(), "group", group, AuditOutcome.SUCCEEDED);
     }
 
+    @Test
+    void linksApprovalsPolicyAndInvitationsAreOnTheGroupTrail() throws Exception {
+        UUID style = UUID.fromString(
+                created(as(admin, post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Bomber\"}")));
+        String glb = created(mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=bomber.glb")
+                .with(admin.caller())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .content("glTF-binary-model".getBytes(StandardCharsets.UTF_8))));
+
+        String body = as(
+                        admin,
+                        post("/api/v1/styles/" + style + "/links"),
+                        "{\"expiresAt\": \"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\", \"allowDownload\": false}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        UUID link = UUID.fromString(JsonPath.read(body, "$.id"));
+        String page = URI.create(JsonPath.<String>read(body, "$.url")).getPath();
+        expect("link.created", admin.id(), "link", link, AuditOutcome.SUCCEEDED);
+        mvc.perform(get(page)).andExpect(status().isOk());
+        expectOn(group, "link.used", AuditActor.Kind.LINK, link, "link", link, AuditOutcome.SUCCEEDED);
+        // The link does not allow downloads: a refused use is on the trail too.
+        mvc.perform(get(page + "/versions/" + glb + "/content")).andExpect(status().isForbidden());
+        expectOn(group, "link.used", AuditActor.Kind.LINK, link, "link", link, AuditOutcome.FAILED);
+        as(admin, delete("/api/v1/links/" + link), null).andExpect(status().isNoContent());
+        expect("link.revoked", admin.id(), "link", link, AuditOutcome.SUCCEEDED);
+
+        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}")
+                .andExpect(status().is2xxSuccessful());
+        expect("style.approval", admin.id(), "style", style, AuditOutcome.SUCCEEDED);
+
+        as(
+                        admin,
+                        put("/api/v1/groups/" + group + "/security-policy"),
+                        "{\"mfaRequired\": false, \"idleTimeoutMinutes\": 30, \"absoluteTimeoutMinutes\": null,"
+                                + " \"passwordSignIn\": true, \"ipAllowList\": []}")
+                .andExpect(status().isOk());
+        expect("security-policy.changed", admin.id(), "group", group, AuditOutcome.SUCCEEDED);
+
+        Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        String email = "kinds." + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        UUID invitation = UUID.fromString(created(as(
+                admin,
+                post("/api/v1/groups/" + group + "/invitations"),
+                "{\"email\": \"" + email + "\", \"role\": \"VIEWER\", \"nodeId\": \"" + workroom + "\"}")));
+        expect("invitation.sent", admin.id(), "invitation", invitation, AuditOutcome.SUCCEEDED);
+        String token = mailbox.awaitLast(email, "invited", 1).secretOf("/invitations/");
+        Account invitee = customers.aCustomer("invitee");
+        as(invitee, post("/api/v1/invitations/" + token + "/accept"), null).andExpect(status().isCreated());
+        expect("invitation.accepted", invitee.id(), "invitation", invitation, AuditOutcome.SUCCEEDED);
+    }
+
     /** The group's trail holds the entry, with that actor (an account), target and outcome. */
     private void expect(String action, UUID actor, String targetKind, UUID target, AuditOutcome outcome)
             throws InterruptedException {
@@ -216,7 +276,12 @@ class AuditedEventKindsIT {
         List<AuditEntry> entries = AuditFixtures.awaitEntry(
                 trail,
                 trailGroup,
-                e -> e.action().equals(action) && target.toString().equals(e.targetId()));
+                e -> e.action().equals(action)
+                        && target.toString().equals(e.targetId())
+                        && e.actorKind() == actorKind
+                        && actor.toString().equals(e.actorId())
+                        && e.targetKind().equals(targetKind)
+                        && e.outcome() == outcome);
         assertThat(entries).as("%s on %s %s", action, targetKind, target).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo(action);
             assertThat(e.targetId()).isEqualTo(target.toString());
