@@ -25,6 +25,9 @@ import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.WebPages;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -206,6 +209,34 @@ class AuditedEventKindsIT {
     }
 
     @Test
+    void apiTokensCreatedAndRevokedAreOnThePlatformTrail() throws Exception {
+        String username = "tokens-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
+        HttpClient client = TestHttps.client(dataDir);
+        HttpResponse<String> created = TestHttps.send(
+                client,
+                HttpRequest.newBuilder(url("/api/v1/auth/tokens"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"ci\"}"
+                                        .formatted(username, PASSWORD)))
+                        .build());
+        assertThat(created.statusCode()).isEqualTo(201);
+        UUID token = UUID.fromString(JsonPath.read(created.body(), "$.id"));
+        String secret = JsonPath.read(created.body(), "$.token");
+        expectOn(null, "token.created", AuditActor.Kind.ACCOUNT, account, "token", token, AuditOutcome.SUCCEEDED);
+
+        HttpResponse<String> revoked = TestHttps.send(
+                client,
+                HttpRequest.newBuilder(url("/api/v1/me/tokens/" + token))
+                        .header("Authorization", "Bearer " + secret)
+                        .DELETE()
+                        .build());
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        expectOn(null, "token.revoked", AuditActor.Kind.ACCOUNT, account, "token", token, AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
     void linksApprovalsPolicyAndInvitationsAreOnTheGroupTrail() throws Exception {
         UUID style = UUID.fromString(
                 created(as(admin, post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Bomber\"}")));
@@ -294,9 +325,11 @@ class AuditedEventKindsIT {
 
     private void signIn(String username, String password) {
         WebPages.submitForm(
-                TestHttps.client(dataDir),
-                URI.create("https://localhost:" + port + "/signin"),
-                Map.of("username", username, "password", password));
+                TestHttps.client(dataDir), url("/signin"), Map.of("username", username, "password", password));
+    }
+
+    private URI url(String path) {
+        return URI.create("https://localhost:" + port + path);
     }
 
     private String node(String parents, String parent, String children, String name) throws Exception {
