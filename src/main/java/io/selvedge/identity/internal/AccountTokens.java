@@ -7,6 +7,9 @@ import io.selvedge.identity.IdentityProperties;
 import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.SignInFailedException;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.TokenCreated;
+import io.selvedge.identity.TokenRevoked;
+import io.selvedge.platform.RequestOrigin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +18,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** API tokens: made after a password sign-in (throttled, like the web page's), listed, revoked. */
 @Service
@@ -36,6 +42,8 @@ class AccountTokens implements ApiTokens {
     private final IdentityProperties.Tokens settings;
     private final SecurityNotices notices;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     AccountTokens(
             AuthenticationManager passwordSignIn,
@@ -44,7 +52,9 @@ class AccountTokens implements ApiTokens {
             TokenAuthenticator authenticator,
             IdentityProperties properties,
             SecurityNotices notices,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.passwordSignIn = passwordSignIn;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -52,6 +62,8 @@ class AccountTokens implements ApiTokens {
         this.settings = properties.tokens();
         this.notices = notices;
         this.clock = clock;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -80,7 +92,11 @@ class AccountTokens implements ApiTokens {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        tokens.insert(id, account.id(), name, ApiTokenSecrets.sha256(secret), scopes, now, expiresAt);
+        // Only the insert and its event in the transaction: a failed sign-in above keeps its own event.
+        transactions.executeWithoutResult(status -> {
+            tokens.insert(id, account.id(), name, ApiTokenSecrets.sha256(secret), scopes, now, expiresAt);
+            events.publishEvent(new TokenCreated(account.id(), id, RequestOrigin.current()));
+        });
         notices.tokenCreated(account, name, expiresAt);
         return new CreatedToken(id, name, secret, expiresAt, scopes);
     }
@@ -101,7 +117,13 @@ class AccountTokens implements ApiTokens {
 
     @Override
     public boolean revoke(UUID accountId, UUID tokenId) {
-        boolean deleted = tokens.delete(accountId, tokenId);
+        boolean deleted = Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean gone = tokens.delete(accountId, tokenId);
+            if (gone) {
+                events.publishEvent(new TokenRevoked(accountId, tokenId, RequestOrigin.current()));
+            }
+            return gone;
+        }));
         authenticator.forget(tokenId);
         return deleted;
     }

@@ -1,0 +1,358 @@
+package io.selvedge.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.audit.AuditEntry;
+import io.selvedge.audit.AuditTrail;
+import io.selvedge.identity.AccountRegistration;
+import io.selvedge.notify.MailProperties;
+import io.selvedge.notify.internal.OutboxDelivery;
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
+import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.Mailbox;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.WebPages;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.lang.Nullable;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Issue 7's event kinds, one by one: each action done through the API (or the web sign-in over HTTPS) leaves
+ * its entry on the right trail, with the right actor, target and outcome; failed and denied ones included.
+ */
+@SelvedgeIntegrationTest
+class AuditedEventKindsIT {
+
+    static final String PASSWORD = "twill woven left hand";
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    AccountRegistration registration;
+
+    @Autowired
+    MailProperties mail;
+
+    @LocalServerPort
+    int port;
+
+    @Value("${selvedge.data-dir}")
+    Path dataDir;
+
+    MockMvc mvc;
+    Customers customers;
+    Account admin;
+    UUID group;
+    String season;
+    String workroom;
+
+    @BeforeEach
+    void aGroupWithATree() throws Exception {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        customers = new Customers(stores);
+        admin = customers.aCustomer("admin");
+        group = UUID.fromString(
+                created(as(admin, post("/api/v1/groups"), "{\"name\": \"Maison Kinds\", \"region\": \"eu\"}")));
+        String company = node("groups", group.toString(), "companies", "Kinds SA");
+        String brand = node("companies", company, "brands", "Kinds");
+        season = node("brands", brand, "seasons", "AW27");
+        workroom = node("seasons", season, "workrooms", "Wool");
+    }
+
+    @Test
+    void signInsSucceededAndFailedAreOnThePlatformTrail() throws Exception {
+        Instant start = Instant.now().minusSeconds(1);
+        String username = "kinds-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
+
+        signIn("nobody-" + username, "whatever it is");
+        signIn(username, "not the password");
+        signIn(username, PASSWORD);
+
+        expectOn(null, "sign-in.failed", AuditActor.Kind.ACCOUNT, account, "account", account, AuditOutcome.FAILED);
+        expectOn(
+                null,
+                "sign-in.succeeded",
+                AuditActor.Kind.ACCOUNT,
+                account,
+                "account",
+                account,
+                AuditOutcome.SUCCEEDED);
+        List<AuditEntry> unknown = AuditFixtures.awaitEntry(
+                trail,
+                null,
+                e -> e.action().equals("sign-in.failed")
+                        && e.targetId() == null
+                        && !e.time().isBefore(start));
+        assertThat(unknown)
+                .as("a sign-in for an unknown username: the system acts on no account")
+                .anySatisfy(e -> {
+                    assertThat(e.action()).isEqualTo("sign-in.failed");
+                    assertThat(e.time()).isAfterOrEqualTo(start);
+                    assertThat(e.actorKind()).isEqualTo(AuditActor.Kind.SYSTEM);
+                    assertThat(e.actorId()).isNull();
+                    assertThat(e.targetKind()).isEqualTo("account");
+                    assertThat(e.targetId()).isNull();
+                    assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+                });
+    }
+
+    @Test
+    void rolesSharesAndDeniedAccessAreOnTheGroupTrail() throws Exception {
+        Account viewer = customers.aCustomer("viewer");
+        as(admin, put("/api/v1/nodes/" + workroom + "/members/" + viewer.id()), "{\"role\": \"VIEWER\"}")
+                .andExpect(status().isOk());
+        expect("role.granted", admin.id(), "account", viewer.id(), AuditOutcome.SUCCEEDED);
+
+        String style = created(as(admin, post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Coat\"}"));
+        // 403: the viewer sees the style but may not change it.
+        assertThat(statusOf(as(viewer, patch("/api/v1/styles/" + style), "{\"name\": \"No\"}")))
+                .isEqualTo(403);
+        expect("access.denied", viewer.id(), "style", UUID.fromString(style), AuditOutcome.DENIED);
+        // 404: a stranger may not even see the workroom, which exists.
+        Account stranger = customers.aCustomer("stranger");
+        assertThat(statusOf(as(stranger, get("/api/v1/workrooms/" + workroom), null)))
+                .isEqualTo(404);
+        expect("access.denied", stranger.id(), "workroom", UUID.fromString(workroom), AuditOutcome.DENIED);
+
+        as(admin, delete("/api/v1/nodes/" + workroom + "/members/" + viewer.id()), null)
+                .andExpect(status().is2xxSuccessful());
+        expect("role.revoked", admin.id(), "account", viewer.id(), AuditOutcome.SUCCEEDED);
+
+        Account guest = customers.aCustomer("guest");
+        String shares = "/api/v1/workrooms/" + workroom + "/shares";
+        as(admin, post(shares), "{\"userId\": \"" + guest.id() + "\", \"role\": \"VIEWER\"}")
+                .andExpect(status().isCreated());
+        expect("share.created", admin.id(), "account", guest.id(), AuditOutcome.SUCCEEDED);
+        as(admin, delete(shares + "/" + guest.id()), null).andExpect(status().isNoContent());
+        expect("share.removed", admin.id(), "account", guest.id(), AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void stylesAndVersionsAreOnTheGroupTrail() throws Exception {
+        UUID style = UUID.fromString(
+                created(as(admin, post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Parka\"}")));
+        expect("style.created", admin.id(), "style", style, AuditOutcome.SUCCEEDED);
+
+        String otherWorkroom = node("seasons", season, "workrooms", "Cotton");
+        as(admin, patch("/api/v1/styles/" + style), "{\"workroomId\": \"" + otherWorkroom + "\"}")
+                .andExpect(status().isOk());
+        expect("style.moved", admin.id(), "style", style, AuditOutcome.SUCCEEDED);
+
+        byte[] model = "glTF-binary-model".getBytes(StandardCharsets.UTF_8);
+        UUID version =
+                UUID.fromString(created(mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=coat.glb")
+                        .with(admin.caller())
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(model))));
+        expect("version.uploaded", admin.id(), "version", version, AuditOutcome.SUCCEEDED);
+        mvc.perform(get("/api/v1/versions/" + version + "/content").with(admin.caller()))
+                .andExpect(status().isOk());
+        expect("version.downloaded", admin.id(), "version", version, AuditOutcome.SUCCEEDED);
+        mvc.perform(get("/api/v1/versions/" + version + "/preview").with(admin.caller()))
+                .andExpect(status().isOk());
+        expect("version.previewed", admin.id(), "version", version, AuditOutcome.SUCCEEDED);
+
+        as(admin, delete("/api/v1/styles/" + style), null).andExpect(status().is2xxSuccessful());
+        expect("style.deleted", admin.id(), "style", style, AuditOutcome.SUCCEEDED);
+        as(admin, post("/api/v1/styles/" + style + "/restore"), null).andExpect(status().is2xxSuccessful());
+        expect("style.restored", admin.id(), "style", style, AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void anExportOfTheTrailIsOnTheTrail() throws Exception {
+        mvc.perform(get("/api/v1/groups/" + group + "/audit-events/export?format=jsonl")
+                        .with(admin.caller()))
+                .andExpect(status().isOk());
+        expect("audit-trail.exported", admin.id(), "group", group, AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void apiTokensCreatedAndRevokedAreOnThePlatformTrail() throws Exception {
+        String username = "tokens-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
+        HttpClient client = TestHttps.client(dataDir);
+        HttpResponse<String> created = TestHttps.send(
+                client,
+                HttpRequest.newBuilder(url("/api/v1/auth/tokens"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"ci\"}"
+                                        .formatted(username, PASSWORD)))
+                        .build());
+        assertThat(created.statusCode()).isEqualTo(201);
+        UUID token = UUID.fromString(JsonPath.read(created.body(), "$.id"));
+        String secret = JsonPath.read(created.body(), "$.token");
+        expectOn(null, "token.created", AuditActor.Kind.ACCOUNT, account, "token", token, AuditOutcome.SUCCEEDED);
+
+        HttpResponse<String> revoked = TestHttps.send(
+                client,
+                HttpRequest.newBuilder(url("/api/v1/me/tokens/" + token))
+                        .header("Authorization", "Bearer " + secret)
+                        .DELETE()
+                        .build());
+        assertThat(revoked.statusCode()).isEqualTo(204);
+        expectOn(null, "token.revoked", AuditActor.Kind.ACCOUNT, account, "token", token, AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void linksApprovalsPolicyAndInvitationsAreOnTheGroupTrail() throws Exception {
+        UUID style = UUID.fromString(
+                created(as(admin, post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Bomber\"}")));
+        String glb = created(mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=bomber.glb")
+                .with(admin.caller())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .content("glTF-binary-model".getBytes(StandardCharsets.UTF_8))));
+
+        String body = as(
+                        admin,
+                        post("/api/v1/styles/" + style + "/links"),
+                        "{\"expiresAt\": \"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\", \"allowDownload\": false}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        UUID link = UUID.fromString(JsonPath.read(body, "$.id"));
+        String page = URI.create(JsonPath.<String>read(body, "$.url")).getPath();
+        expect("link.created", admin.id(), "link", link, AuditOutcome.SUCCEEDED);
+        mvc.perform(get(page)).andExpect(status().isOk());
+        expectOn(group, "link.used", AuditActor.Kind.LINK, link, "link", link, AuditOutcome.SUCCEEDED);
+        // The link does not allow downloads: a refused use is on the trail too.
+        mvc.perform(get(page + "/versions/" + glb + "/content")).andExpect(status().isForbidden());
+        expectOn(group, "link.used", AuditActor.Kind.LINK, link, "link", link, AuditOutcome.FAILED);
+        as(admin, delete("/api/v1/links/" + link), null).andExpect(status().isNoContent());
+        expect("link.revoked", admin.id(), "link", link, AuditOutcome.SUCCEEDED);
+
+        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}")
+                .andExpect(status().is2xxSuccessful());
+        expect("style.approval", admin.id(), "style", style, AuditOutcome.SUCCEEDED);
+
+        as(
+                        admin,
+                        put("/api/v1/groups/" + group + "/security-policy"),
+                        "{\"mfaRequired\": false, \"idleTimeoutMinutes\": 30, \"absoluteTimeoutMinutes\": null,"
+                                + " \"passwordSignIn\": true, \"ipAllowList\": []}")
+                .andExpect(status().isOk());
+        expect("security-policy.changed", admin.id(), "group", group, AuditOutcome.SUCCEEDED);
+
+        Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        String email = "kinds." + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        UUID invitation = UUID.fromString(created(as(
+                admin,
+                post("/api/v1/groups/" + group + "/invitations"),
+                "{\"email\": \"" + email + "\", \"role\": \"VIEWER\", \"nodeId\": \"" + workroom + "\"}")));
+        expect("invitation.sent", admin.id(), "invitation", invitation, AuditOutcome.SUCCEEDED);
+        String token = mailbox.awaitLast(email, "invited", 1).secretOf("/invitations/");
+        Account invitee = customers.aCustomer("invitee");
+        as(invitee, post("/api/v1/invitations/" + token + "/accept"), null).andExpect(status().isCreated());
+        expect("invitation.accepted", invitee.id(), "invitation", invitation, AuditOutcome.SUCCEEDED);
+    }
+
+    /** The group's trail holds the entry, with that actor (an account), target and outcome. */
+    private void expect(String action, UUID actor, String targetKind, UUID target, AuditOutcome outcome)
+            throws InterruptedException {
+        expectOn(group, action, AuditActor.Kind.ACCOUNT, actor, targetKind, target, outcome);
+    }
+
+    private void expectOn(
+            @Nullable UUID trailGroup,
+            String action,
+            AuditActor.Kind actorKind,
+            UUID actor,
+            String targetKind,
+            UUID target,
+            AuditOutcome outcome)
+            throws InterruptedException {
+        List<AuditEntry> entries = AuditFixtures.awaitEntry(
+                trail,
+                trailGroup,
+                e -> e.action().equals(action)
+                        && target.toString().equals(e.targetId())
+                        && e.actorKind() == actorKind
+                        && actor.toString().equals(e.actorId())
+                        && e.targetKind().equals(targetKind)
+                        && e.outcome() == outcome);
+        assertThat(entries).as("%s on %s %s", action, targetKind, target).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo(action);
+            assertThat(e.targetId()).isEqualTo(target.toString());
+            assertThat(e.actorKind()).isEqualTo(actorKind);
+            assertThat(e.actorId()).isEqualTo(actor.toString());
+            assertThat(e.targetKind()).isEqualTo(targetKind);
+            assertThat(e.outcome()).isEqualTo(outcome);
+        });
+    }
+
+    private void signIn(String username, String password) {
+        WebPages.submitForm(
+                TestHttps.client(dataDir), url("/signin"), Map.of("username", username, "password", password));
+    }
+
+    private URI url(String path) {
+        return URI.create("https://localhost:" + port + path);
+    }
+
+    private String node(String parents, String parent, String children, String name) throws Exception {
+        return created(
+                as(admin, post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
+    }
+
+    private ResultActions as(Account caller, MockHttpServletRequestBuilder request, @Nullable String json)
+            throws Exception {
+        request.with(caller.caller()).accept(MediaType.APPLICATION_JSON);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        return mvc.perform(request);
+    }
+
+    private static int statusOf(ResultActions result) {
+        return result.andReturn().getResponse().getStatus();
+    }
+
+    private static String created(ResultActions result) throws Exception {
+        String body =
+                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+}
