@@ -9,6 +9,8 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -56,7 +58,12 @@ class AuthorizationMatrixIT {
             "companies", Level.COMPANY,
             "brands", Level.BRAND,
             "seasons", Level.SEASON,
-            "workrooms", Level.WORKROOM);
+            "workrooms", Level.WORKROOM,
+            "styles", Level.STYLE,
+            "versions", Level.STYLE,
+            "comments", Level.STYLE,
+            "links", Level.STYLE,
+            "uploads", Level.STYLE);
 
     @Autowired
     WebApplicationContext context;
@@ -77,10 +84,18 @@ class AuthorizationMatrixIT {
     /** A member role as the table's columns have it, with a viewer's share flags; null role: no grant. */
     record Caller(String name, Role role, boolean download, boolean upload, Account account) {}
 
-    /** A group's tree, one node per level, top down. */
-    record Tree(Map<Level, String> ids) {
+    /**
+     * A group's tree, one node per level, top down, and the things below its workroom by the collection that
+     * names them: its style, a version of it, a comment on it, a share link to it and an upload to it.
+     */
+    record Tree(Map<Level, String> ids, Map<String, String> things) {
         String id(Level level) {
             return ids.get(level);
+        }
+
+        /** The target's id: the thing of the collection, or the node of the level. */
+        String id(String collection, Level level) {
+            return things.getOrDefault(collection, id(level));
         }
     }
 
@@ -149,6 +164,7 @@ class AuthorizationMatrixIT {
                     if (expected == Expected.ALLOWED && method.equals("DELETE")) {
                         tree = tree(admin);
                         grant(tree, caller);
+                        tree = authoredBy(tree, caller.account(), collectionOf(path, permission));
                     }
                     MockHttpServletResponse answer =
                             call(caller.account(), method, fill(path, permission, tree, level));
@@ -243,18 +259,24 @@ class AuthorizationMatrixIT {
                 .orElse(null);
     }
 
-    /** The levels the target may be on: its collection's, or for {@code nodes} every level the actions apply on. */
-    private static List<Level> targetLevels(String path, StatedPermission permission) {
+    /** The collection the path names its target in ({@code styles} for {@code /styles/{id}}), or null. */
+    private static String collectionOf(String path, StatedPermission permission) {
         Matcher collection = Pattern.compile("/([a-z-]+)/\\{" + Pattern.quote(permission.target()) + "}")
                 .matcher(path);
-        if (!collection.find()) {
+        return collection.find() ? collection.group(1) : null;
+    }
+
+    /** The levels the target may be on: its collection's, or for {@code nodes} every level the actions apply on. */
+    private static List<Level> targetLevels(String path, StatedPermission permission) {
+        String collection = collectionOf(path, permission);
+        if (collection == null) {
             return List.of();
         }
-        Level level = COLLECTIONS.get(collection.group(1));
+        Level level = COLLECTIONS.get(collection);
         if (level != null) {
             return List.of(level);
         }
-        if (collection.group(1).equals("nodes")) {
+        if (collection.equals("nodes")) {
             return List.of(Level.GROUP, Level.COMPANY, Level.BRAND, Level.SEASON, Level.WORKROOM).stream()
                     .filter(l -> permission.actions().stream().anyMatch(a -> a.appliesOn(l)))
                     .toList();
@@ -264,11 +286,12 @@ class AuthorizationMatrixIT {
 
     /** The path with the target's id at the level, and fresh ids for anything else (a user, an invitation). */
     private static String fill(String path, StatedPermission permission, Tree tree, Level level) {
+        String collection = collectionOf(path, permission);
         Matcher variables = VARIABLE.matcher(path);
         StringBuilder filled = new StringBuilder();
         while (variables.find()) {
             String value = variables.group(1).equals(permission.target())
-                    ? tree.id(level)
+                    ? tree.id(collection, level)
                     : UUID.randomUUID().toString();
             variables.appendReplacement(filled, value);
         }
@@ -291,7 +314,69 @@ class AuthorizationMatrixIT {
         ids.put(
                 Level.WORKROOM,
                 created(owner, "/api/v1/seasons/" + ids.get(Level.SEASON) + "/workrooms", "{\"name\": \"W\"}"));
-        return new Tree(ids);
+        String style =
+                created(owner, "/api/v1/workrooms/" + ids.get(Level.WORKROOM) + "/styles", "{\"name\": \"Coat\"}");
+        ids.put(Level.STYLE, style);
+        Map<String, String> things = new LinkedHashMap<>();
+        things.put("styles", style);
+        MockHttpServletResponse version = mvc.perform(
+                        request(HttpMethod.POST, "/api/v1/styles/" + style + "/versions?filename=coat.zprj")
+                                .with(owner.caller())
+                                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                                .content(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}))
+                .andReturn()
+                .getResponse();
+        assertThat(version.getStatus()).as(version.getContentAsString()).isEqualTo(201);
+        things.put("versions", JsonPath.read(version.getContentAsString(), "$.id"));
+        things.put(
+                "links",
+                created(
+                        owner,
+                        "/api/v1/styles/" + style + "/links",
+                        "{\"expiresAt\": \"" + Instant.now().plus(Duration.ofDays(1))
+                                + "\", \"allowDownload\": false}"));
+        things.put("comments", comment(owner, style));
+        things.put("uploads", upload(owner, style));
+        return new Tree(ids, things);
+    }
+
+    /**
+     * The tree with its comment or upload made by the caller, for a DELETE the table allows: a comment or
+     * an upload is deleted by its author (the table's COMMENT and UPLOAD); anyone else's is another rule.
+     */
+    private Tree authoredBy(Tree tree, Account author, String collection) throws Exception {
+        Map<String, String> things = new LinkedHashMap<>(tree.things());
+        if ("comments".equals(collection)) {
+            things.put("comments", comment(author, tree.id(Level.STYLE)));
+        } else if ("uploads".equals(collection)) {
+            things.put("uploads", upload(author, tree.id(Level.STYLE)));
+        } else {
+            return tree;
+        }
+        return new Tree(tree.ids(), things);
+    }
+
+    private String comment(Account author, String style) throws Exception {
+        return created(author, "/api/v1/styles/" + style + "/comments", "{\"body\": \"Lining\"}");
+    }
+
+    /** A resumable (tus) upload to the style, started and not sent. */
+    private String upload(Account author, String style) throws Exception {
+        MockHttpServletResponse upload = mvc.perform(request(HttpMethod.POST, "/api/v1/uploads")
+                        .with(author.caller())
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Length", "8")
+                        .header("Upload-Metadata", "filename " + base64("coat.glb") + ",styleId " + base64(style)))
+                .andReturn()
+                .getResponse();
+        assertThat(upload.getStatus()).as(upload.getContentAsString()).isEqualTo(201);
+        String location = upload.getHeader("Location");
+        assertThat(location).isNotNull();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private Account granted(Tree tree, Role role, boolean download, boolean upload) throws Exception {

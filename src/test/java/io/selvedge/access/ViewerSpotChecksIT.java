@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestMfa;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -50,6 +52,9 @@ class ViewerSpotChecksIT {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    Clock clock;
+
     HttpClient client;
     Person admin;
     String group;
@@ -61,7 +66,7 @@ class ViewerSpotChecksIT {
     @BeforeEach
     void aGroupWithAStyleAndOneVersion() {
         client = TestHttps.client(dataDir);
-        admin = aPerson("admin");
+        admin = anAdminToBe("admin");
         group = created(admin.json("POST", "/api/v1/groups", "{\"name\":\"Maison\",\"region\":\"eu\"}"));
         String company = created(admin.json("POST", "/api/v1/groups/" + group + "/companies", "{\"name\":\"Co\"}"));
         String brand = created(admin.json("POST", "/api/v1/companies/" + company + "/brands", "{\"name\":\"Br\"}"));
@@ -141,7 +146,7 @@ class ViewerSpotChecksIT {
 
     @Test
     void anAdminOfAnotherGroupFindsNeitherTheStyleNorItsContentNorItsCommentsNorTheWorkroom() {
-        Person stranger = aPerson("stranger");
+        Person stranger = anAdminToBe("stranger");
         created(stranger.json("POST", "/api/v1/groups", "{\"name\":\"Loup\",\"region\":\"eu\"}"));
         created(admin.json("POST", "/api/v1/styles/" + style + "/comments", "{\"body\":\"Lining in red\"}"));
 
@@ -193,6 +198,28 @@ class ViewerSpotChecksIT {
     /** A customer account with a password, and an API token made with it through the API. */
     private Person aPerson(String name) {
         UUID id = UUID.randomUUID();
+        String username = anAccount(name, id);
+        HttpResponse<byte[]> token = send(HttpRequest.newBuilder(url("/api/v1/auth/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"spot checks\"}"
+                                .formatted(username, PASSWORD))));
+        assertThat(token.statusCode()).as(text(token)).isEqualTo(201);
+        return new Person(id, read(token, "$.token"));
+    }
+
+    /**
+     * The same for an account about to create a group: its admin must use MFA, so the account enrols TOTP
+     * and acts with a token made with its password and a code.
+     */
+    private Person anAdminToBe(String name) {
+        UUID id = UUID.randomUUID();
+        String username = anAccount(name, id);
+        return new Person(
+                id, TestMfa.enrol(client, this::url, clock, username, PASSWORD).token("spot checks", ""));
+    }
+
+    private String anAccount(String name, UUID id) {
         String username = name + "-" + id.toString().substring(0, 8);
         new JdbcTemplate(stores.global().dataSource())
                 .update(
@@ -201,13 +228,7 @@ class ViewerSpotChecksIT {
                         username,
                         encoder.encode(PASSWORD),
                         Timestamp.from(Instant.now()));
-        HttpResponse<byte[]> token = send(HttpRequest.newBuilder(url("/api/v1/auth/tokens"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"spot checks\"}"
-                                .formatted(username, PASSWORD))));
-        assertThat(token.statusCode()).as(text(token)).isEqualTo(201);
-        return new Person(id, read(token, "$.token"));
+        return username;
     }
 
     /** A person calling the API with their own bearer token. */

@@ -1,6 +1,7 @@
 package io.selvedge.content;
 
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.TestMfa;
 import io.selvedge.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -52,16 +54,10 @@ public final class ContentClient {
                         Timestamp.from(Instant.now()));
         HttpClient client = server.client();
         String base = "https://localhost:" + server.port();
-        String token = match(
-                TOKEN,
-                send(
-                        client,
-                        HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/tokens"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"ci\"}"
-                                                .formatted(username, PASSWORD)))
-                                .build()));
+        // The creator of the group is its admin, who must use MFA: the account enrols before it acts.
+        String token = TestMfa.enrol(
+                        client, path -> URI.create(base + path), server.bean(Clock.class), username, PASSWORD)
+                .token();
         ContentClient anonymous = new ContentClient(client, base, token, null, null);
         String group = anonymous.create("/api/v1/groups", "{\"name\":\"Maison\",\"region\":\"" + region + "\"}");
         String company = anonymous.create("/api/v1/groups/" + group + "/companies", "{\"name\":\"Co\"}");

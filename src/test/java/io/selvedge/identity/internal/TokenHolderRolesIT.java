@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestMfa;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,20 +41,31 @@ class TokenHolderRolesIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Clock clock;
+
+    HttpClient client;
     Api api;
 
     @BeforeEach
     void api() {
-        api = new Api(TestHttps.client(dataDir), path -> URI.create("https://localhost:" + port + path));
+        client = TestHttps.client(dataDir);
+        api = new Api(client, this::url);
+    }
+
+    private URI url(String path) {
+        return URI.create("https://localhost:" + port + path);
     }
 
     @Test
     void theCreatorOfAGroupIsItsAdminAndOthersFindNothingOfIt() {
         String ada = aCustomer();
         String bob = aCustomer();
-        String adaToken = api.tokenFor(ada, PASSWORD, "");
+        // Ada will be a group admin, who must use MFA: she enrols before making the tokens she acts with.
+        TestMfa adaWithMfa = TestMfa.enrol(client, this::url, clock, ada, PASSWORD);
+        String adaToken = adaWithMfa.token();
         String bobToken = api.tokenFor(bob, PASSWORD, "");
-        String adaReadOnly = api.tokenFor(ada, PASSWORD, ",\"scopes\":[\"read\"]");
+        String adaReadOnly = adaWithMfa.token("read only", ",\"scopes\":[\"read\"]");
 
         HttpResponse<String> created =
                 api.send("POST", "/api/v1/groups", bearer(adaToken), "{\"name\":\"Maison\",\"region\":\"us\"}");
