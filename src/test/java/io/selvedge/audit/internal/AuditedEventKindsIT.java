@@ -12,7 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.audit.AuditEntry;
 import io.selvedge.audit.AuditTrail;
+import io.selvedge.crypto.OneTimeCodes;
 import io.selvedge.identity.AccountRegistration;
+import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.AuditActor;
@@ -71,6 +73,9 @@ class AuditedEventKindsIT {
 
     @Autowired
     MailProperties mail;
+
+    @Autowired
+    TotpEnrolment totp;
 
     @LocalServerPort
     int port;
@@ -234,6 +239,27 @@ class AuditedEventKindsIT {
                         .build());
         assertThat(revoked.statusCode()).isEqualTo(204);
         expectOn(null, "token.revoked", AuditActor.Kind.ACCOUNT, account, "token", token, AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
+    void mfaEnrolledAFailedCodeAndAGroupAdminsResetAreOnTheirTrails() throws Exception {
+        String username = "mfa-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
+        String secret = totp.start(account).secret();
+        totp.confirm(account, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1");
+        expectOn(null, "mfa.enrolled", AuditActor.Kind.ACCOUNT, account, "account", account, AuditOutcome.SUCCEEDED);
+
+        HttpClient browser = TestHttps.client(dataDir);
+        WebPages.submitForm(browser, url("/signin"), Map.of("username", username, "password", PASSWORD));
+        WebPages.submitForm(browser, url("/signin/code"), Map.of("otp", "000000"));
+        expectOn(null, "sign-in.failed", AuditActor.Kind.ACCOUNT, account, "account", account, AuditOutcome.FAILED);
+
+        as(admin, put("/api/v1/nodes/" + workroom + "/members/" + account), "{\"role\": \"VIEWER\"}")
+                .andExpect(status().isOk());
+        as(admin, delete("/api/v1/groups/" + group + "/members/" + account + "/mfa"), null)
+                .andExpect(status().isNoContent());
+        expect("member.mfa-reset", admin.id(), "account", account, AuditOutcome.SUCCEEDED);
+        expectOn(null, "mfa.reset", AuditActor.Kind.ACCOUNT, admin.id(), "account", account, AuditOutcome.SUCCEEDED);
     }
 
     @Test
