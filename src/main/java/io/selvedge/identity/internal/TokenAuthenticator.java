@@ -66,7 +66,25 @@ public class TokenAuthenticator {
             return Optional.empty();
         }
         recordUse(cached, now, clientAddress);
-        return Optional.of(cached.caller());
+        return Optional.of(withCurrentMfaRequirement(cached.caller()));
+    }
+
+    /**
+     * Whether an account must use MFA can begin between two loads of its token (a grant makes it a group
+     * admin, a group's policy starts requiring MFA): until it has enrolled, it is asked on every request.
+     */
+    private ApiCaller withCurrentMfaRequirement(ApiCaller caller) {
+        if (caller.mfaEnrolled() || caller.mfaRequired() || !mfa.required(caller.accountId())) {
+            return caller;
+        }
+        return new ApiCaller(
+                caller.accountId(),
+                caller.username(),
+                caller.staffRole(),
+                false,
+                true,
+                caller.tokenId(),
+                caller.scopes());
     }
 
     /** Forgets a token at once on this node, after it was revoked. */

@@ -58,6 +58,22 @@ class TokenHolderRolesIT {
     }
 
     @Test
+    void aTokenMadeBeforeItsAccountBecameAGroupAdminIsHeldToMfaAtOnce() {
+        String cleo = aCustomer();
+        String token = api.tokenFor(cleo, PASSWORD, "");
+
+        HttpResponse<String> created =
+                api.send("POST", "/api/v1/groups", bearer(token), "{\"name\":\"Atelier\",\"region\":\"us\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        // The very next call, well within the token cache's lifetime: a group admin must enrol first.
+        HttpResponse<String> company = api.send(
+                "POST", "/api/v1/groups/" + Api.idOf(created) + "/companies", bearer(token), "{\"name\":\"Co\"}");
+        assertThat(company.statusCode()).isEqualTo(403);
+        assertThat(api.call("GET", "/api/v1/me", bearer(token)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theCreatorOfAGroupIsItsAdminAndOthersFindNothingOfIt() {
         String ada = aCustomer();
         String bob = aCustomer();
