@@ -1,5 +1,7 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.identity.ApiCaller;
+import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.MfaRequirement;
 import io.selvedge.identity.MfaStatus;
 import io.selvedge.identity.MfaStatuses;
@@ -99,5 +101,25 @@ public class MfaPolicy implements MfaStatuses {
             return passkey || code ? Verdict.SIGNED_IN : Verdict.SECOND_FACTOR_NEEDED;
         }
         return required(account.id()) ? Verdict.MUST_ENROL : Verdict.SIGNED_IN;
+    }
+
+    /**
+     * The API caller of a fully signed-in web session, for the web application's own scripts: the
+     * account with the {@code read} and {@code write} scopes (never {@code admin}) and no token. Empty
+     * unless the session has passed every sign-in step.
+     */
+    public Optional<ApiCaller> browserCaller(Authentication authentication) {
+        if (verdict(authentication) != Verdict.SIGNED_IN) {
+            return Optional.empty();
+        }
+        return accounts.findByUsername(authentication.getName())
+                .map(account -> new ApiCaller(
+                        account.id(),
+                        account.username(),
+                        account.staffRole() == null ? null : account.staffRole().name(),
+                        account.mfaEnrolled(),
+                        required(account.id()),
+                        null,
+                        Set.of(ApiScope.READ, ApiScope.WRITE)));
     }
 }

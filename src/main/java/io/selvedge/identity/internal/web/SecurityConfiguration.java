@@ -51,6 +51,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -106,14 +107,16 @@ class SecurityConfiguration {
     }
 
     /**
-     * The API: API tokens only (see {@link ApiTokenAuthenticationFilter}). A token's scopes map to methods:
+     * The API: API tokens (see {@link ApiTokenAuthenticationFilter}), or the web application's own scripts
+     * on a fully signed-in browser session with its CSRF token (see {@link BrowserSessionOnApi}). A token's
+     * scopes map to methods:
      * {@code read} allows GET and HEAD, {@code write} every other method as well, {@code admin} the admin
      * endpoints too. Which resources the caller may reach is decided after this, by its roles, at the
      * access module's decision point (scopes limit methods, roles limit resources).
      */
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenAuthenticator tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenAuthenticator tokens, MfaPolicy mfa) throws Exception {
         String read = ApiScope.READ.authority();
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/setup/admin")
@@ -138,9 +141,15 @@ class SecurityConfiguration {
                         .anyRequest()
                         .hasAuthority(ApiScope.WRITE.authority()))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), AnonymousAuthenticationFilter.class)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // API clients send credentials with each request and no cookie is honoured, so CSRF cannot apply.
-                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new BrowserSessionOnApi(mfa), ApiTokenAuthenticationFilter.class)
+                // An API request signs nobody in: a browser session it rides on keeps its id and CSRF token.
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+                // A token in the Authorization header cannot be forged by another site, so those requests
+                // need no CSRF token; a change riding on the browser's session cookie does.
+                .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+                        .requireCsrfProtectionMatcher(BrowserSessionOnApi.NEEDS_CSRF)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problemEntryPoint())
                         .accessDeniedHandler(problemAccessDenied()));
@@ -162,6 +171,7 @@ class SecurityConfiguration {
         "/css/**",
         "/js/**",
         "/images/**",
+        "/webjars/**",
         "/favicon.ico",
         "/error"
     };

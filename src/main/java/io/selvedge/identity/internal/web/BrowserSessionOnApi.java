@@ -1,0 +1,68 @@
+package io.selvedge.identity.internal.web;
+
+import io.selvedge.identity.ApiCaller;
+import io.selvedge.identity.internal.MfaPolicy;
+import io.selvedge.identity.internal.web.ApiTokenAuthenticationFilter.ApiTokenAuthentication;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets the web application's own scripts call the API with the browser's session (uploads, downloads,
+ * the 3D viewer's model): a request without an {@code Authorization} header, on a web session that has
+ * passed every sign-in step, acts as that person with the {@code read} and {@code write} scopes (never
+ * {@code admin}). Changes need the session's CSRF token ({@link #NEEDS_CSRF}), as on the pages; a
+ * request with an API token is untouched and ignores cookies. Session limits (idle, absolute, a group's
+ * policy) apply as on the pages: their filters run before this one.
+ */
+class BrowserSessionOnApi extends OncePerRequestFilter {
+
+    /** A change made with a session cookie and no API token: the case where a forged request could ride. */
+    static final RequestMatcher NEEDS_CSRF = request -> request.getHeader(HttpHeaders.AUTHORIZATION) == null
+            && request.getRequestedSessionId() != null
+            && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod());
+
+    private final MfaPolicy mfa;
+    private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    BrowserSessionOnApi(MfaPolicy mfa) {
+        this.mfa = mfa;
+        sessions.setAllowSessionCreation(false);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Authentication session = sessions.loadDeferredContext(request).get().getAuthentication();
+        Optional<ApiCaller> caller = session == null ? Optional.empty() : mfa.browserCaller(session);
+        if (caller.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(new ApiTokenAuthentication(caller.get()));
+        contexts.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            contexts.clearContext();
+        }
+    }
+}

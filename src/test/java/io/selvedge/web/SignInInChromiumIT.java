@@ -1,0 +1,58 @@
+package io.selvedge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.selvedge.testing.Browser;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The browser suite's first step: real Chromium signs in with the form and reaches home, the console clean. */
+@SelvedgeIntegrationTest
+class SignInInChromiumIT {
+
+    static final String PASSWORD = "selvage edge on a loom";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Test
+    void aPersonSignsInWithThePasswordAndReachesHome(Browser.Window window) {
+        String username = "chromium-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update(
+                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
+                UUID.randomUUID(),
+                username,
+                encoder.encode(PASSWORD),
+                Timestamp.from(Instant.now()));
+
+        window.go(url("/signin"));
+        assertThat(window.driver().getTitle()).isEqualTo("Sign in · Selvedge");
+        window.fill("#username", username).fill("#password", PASSWORD).click("form button[type=submit]");
+
+        window.waitForPath("/");
+        assertThat(window.find("main").getText()).contains(username);
+        window.assertNoConsoleErrors();
+    }
+
+    private URI url(String path) {
+        return URI.create("https://localhost:" + port + path);
+    }
+}
