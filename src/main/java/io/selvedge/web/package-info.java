@@ -1,5 +1,17 @@
 /**
  * The web pages, server-rendered.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "identity", "access"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "platform",
+            "identity",
+            "access",
+            "tenancy",
+            "content",
+            "collab",
+            "audit",
+            "storage",
+            "crypto",
+            "notify"
+        })
 package io.selvedge.web;
