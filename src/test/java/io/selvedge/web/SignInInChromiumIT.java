@@ -3,11 +3,13 @@ package io.selvedge.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.Browser;
+import io.selvedge.testing.BrowserSignIn;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The browser suite's first step: real Chromium signs in with the form and reaches home, the console clean. */
 @SelvedgeIntegrationTest
+@Tag("store-independent")
 class SignInInChromiumIT {
 
     static final String PASSWORD = "selvage edge on a loom";
@@ -48,6 +51,32 @@ class SignInInChromiumIT {
         window.fill("#username", username).fill("#password", PASSWORD).click("form button[type=submit]");
 
         window.waitForPath("/");
+        assertThat(window.find("main").getText()).contains(username);
+        window.assertNoConsoleErrors();
+    }
+
+    @Test
+    void anAccountThatMustUseMfaEnrolsThenSignsInWithPasswordAndCode(Browser.Window window) {
+        String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update(
+                "insert into account (id, username, password_hash, staff_role, status, created_at)"
+                        + " values (?, ?, ?, 'PLATFORM_ADMIN', 'ACTIVE', ?)",
+                UUID.randomUUID(),
+                username,
+                encoder.encode(PASSWORD),
+                Timestamp.from(Instant.now()));
+        BrowserSignIn person = BrowserSignIn.of(this::url, username, PASSWORD);
+
+        person.signIn(window);
+        assertThat(person.totpSecret()).isNotBlank();
+        assertThat(window.path()).isEqualTo("/");
+        assertThat(window.find("main").getText()).contains(username);
+        window.assertNoConsoleErrors();
+
+        window.click("header form[action$='/signout'] button");
+        window.waitFor(driver -> window.path().equals("/signin"));
+        person.signIn(window);
+        assertThat(window.path()).isEqualTo("/");
         assertThat(window.find("main").getText()).contains(username);
         window.assertNoConsoleErrors();
     }
