@@ -92,15 +92,15 @@ class LinkDownloadPolicyIT {
                 .isEqualTo(file);
         refused(mvc.perform(get(viewOnlyLink).with(member.caller())), "not download it");
 
-        as(admin, put(policy), policyWith(true, 1L))
+        as(admin, put(policy), policyWith(true, 0L))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.linkDownloadsForAnyone").value(true))
-                .andExpect(jsonPath("$.version").value(2));
+                .andExpect(jsonPath("$.version").value(1));
         as(admin, get(policy), null)
                 .andExpect(jsonPath("$.linkDownloadsForAnyone").value(true));
         assertThat(events.stream(SecurityPolicyChanged.class)
                         .filter(e -> e.groupId().toString().equals(group)))
-                .anyMatch(e -> e.linkDownloadsForAnyone() && !e.refused() && e.version() == 2);
+                .anyMatch(e -> e.linkDownloadsForAnyone() && !e.refused() && e.version() == 1);
 
         assertThat(downloaded(mvc.perform(get(downloadLink)))).isEqualTo(file);
         assertThat(downloaded(mvc.perform(get(downloadLink).with(outsider.caller()))))
@@ -112,7 +112,7 @@ class LinkDownloadPolicyIT {
         as(
                         admin,
                         put(policy),
-                        "{\"mfaRequired\": false, \"passwordSignIn\": true, \"ipAllowList\": [], \"version\": 2}")
+                        "{\"mfaRequired\": false, \"passwordSignIn\": true, \"ipAllowList\": [], \"version\": 1}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.linkDownloadsForAnyone").value(false));
         refused(mvc.perform(get(downloadLink)), "signed-in members of the group");
