@@ -2,6 +2,7 @@ package io.selvedge.collab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -131,6 +132,32 @@ class NotificationMailIT {
         mention(style, person);
         mailbox.awaitLast(person.email, MENTION, 1);
         assertThat(mailbox.to(person.email)).extracting(Mailbox.Mail::subject).containsExactly(MENTION);
+    }
+
+    @Test
+    void aFollowerWhoMayNoLongerSeeTheStyleHearsNothingMoreOfIt() throws Exception {
+        Person stays = aPerson("kai");
+        Person leaves = aPerson("lou");
+        String workroom = aWorkroom("us");
+        String style = aStyle(workroom, "Overshirt");
+        for (Person person : new Person[] {stays, leaves}) {
+            share(workroom, person);
+            as(person.account, put("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
+        }
+        as(admin, delete("/api/v1/nodes/" + workroom + "/members/" + leaves.account.id()), null)
+                .andExpect(status().isNoContent());
+
+        aVersion(style);
+        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}")
+                .andExpect(status().isCreated());
+        mailbox.awaitLast(stays.email, APPROVAL, 1);
+        mailbox.awaitLast(stays.email, NEW_VERSION, 1);
+        settled();
+        OutboxDelivery.of(context).run();
+
+        assertThat(mailbox.to(leaves.email)).extracting(Mailbox.Mail::subject).containsExactly(SHARED);
+        as(leaves.account, get("/api/v1/me/notifications"), null)
+                .andExpect(jsonPath("$.items[*].kind").value(org.hamcrest.Matchers.contains("SHARE")));
     }
 
     private void assertNamesNothing(Mailbox.Mail mail) {
