@@ -31,7 +31,6 @@ import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,8 +46,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -347,6 +344,30 @@ class AuditedEventKindsIT {
     }
 
     @Test
+    void aSessionLeftIdlePastItsTimeoutEndsOnThePlatformTrail() throws Exception {
+        try (TestServer server = TestServer.with()
+                .property("selvedge.sessions.idle-timeout", "2s")
+                .property("selvedge.sessions.idle-sweep-interval", "1s")
+                .start()) {
+            String username = "idle-" + UUID.randomUUID().toString().substring(0, 8);
+            UUID account = server.bean(AccountRegistration.class)
+                    .register(username, PASSWORD, null, username + "@example.test");
+            HttpClient browser = server.client();
+            WebPages.signIn(browser, server.url("/signin"), username, PASSWORD);
+            String handle = sessionHandleOf(browser);
+
+            // No request comes back: the session ends of itself, and its end is recorded all the same.
+            expectSessionEnded(server.bean(AuditTrail.class), account, handle);
+            HttpResponse<String> after = TestHttps.send(
+                    browser,
+                    HttpRequest.newBuilder(server.url("/"))
+                            .header("Accept", "text/html")
+                            .build());
+            assertThat(after.statusCode()).isEqualTo(302);
+        }
+    }
+
+    @Test
     void mfaEnrolledAFailedCodeAndAGroupAdminsResetAreOnTheirTrails() throws Exception {
         String username = "mfa-" + UUID.randomUUID().toString().substring(0, 8);
         UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
@@ -482,21 +503,9 @@ class AuditedEventKindsIT {
         return HexFormat.of().formatHex(digest, 0, 16);
     }
 
-    /** GET /api/v1/me with the token, over a TLS connection from {@code localAddress} (a loopback address). */
-    private int statusOfMeFrom(String localAddress, String token) throws Exception {
-        SSLSocketFactory tls =
-                TestHttps.trusting(TestHttps.developmentCertificate(dataDir)).getSocketFactory();
-        try (SSLSocket socket = (SSLSocket)
-                tls.createSocket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
-            socket.setSoTimeout(30_000);
-            String request = "GET /api/v1/me HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Bearer " + token
-                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(response).startsWith("HTTP/1.1 ");
-            return Integer.parseInt(response.substring(9, 12));
-        }
+    /** GET /api/v1/me with the token, from {@code localAddress} (a loopback address). */
+    private int statusOfMeFrom(String localAddress, String token) {
+        return TestHttps.getFrom(localAddress, dataDir, port, "/api/v1/me", "Bearer " + token);
     }
 
     private void signIn(String username, String password) {
