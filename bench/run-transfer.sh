@@ -9,6 +9,7 @@
 #   bench/run-transfer.sh                     # 1 GiB, 3 repetitions, HTTP/1.1
 #   SIZE_MIB=256 REPS=1 bench/run-transfer.sh # a quick check
 #   HTTP=--http2 bench/run-transfer.sh        # both servers over HTTP/2
+#   SELVEDGE_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/t.jfr bench/run-transfer.sh   # profile
 #
 # Targets (issue 6): Selvedge download >= 0.8 of nginx download, Selvedge upload >= 0.5 of nginx
 # download, Selvedge heap 256 MiB.
@@ -90,7 +91,8 @@ EOF
 NGINX_URL="https://127.0.0.1:$NGINX_PORT"
 
 echo "== Selvedge (-Xmx256m)"
-java -Xmx256m -XX:+ExitOnOutOfMemoryError -cp "$CLASSPATH" io.selvedge.content.TransferBenchServer \
+# shellcheck disable=SC2086
+java -Xmx256m -XX:+ExitOnOutOfMemoryError ${SELVEDGE_JAVA_OPTS:-} -cp "$CLASSPATH" io.selvedge.content.TransferBenchServer \
   "$WORK/selvedge.env" > "$WORK/selvedge.log" 2>&1 &
 SELVEDGE_PID=$!
 for _ in $(seq 1 300); do
@@ -109,21 +111,22 @@ for server in "nginx $NGINX_PORT" "Selvedge $SELVEDGE_PORT"; do
     | grep -m1 -E '^(New|Protocol|.*Cipher is)' || true)"
 done
 
+# Uploads stream the file with -T (--data-binary @file would read it into memory first, and refuses 1 GiB).
 CURL=(curl -k -sS "$HTTP" --fail)
 
 nginx_download() {
   "${CURL[@]}" -o /dev/null -w '%{speed_download} %{size_download}' "$NGINX_URL/file.bin"
 }
 nginx_upload() {
-  "${CURL[@]}" -o /dev/null -X PUT -H 'Content-Type: application/octet-stream' \
-    --data-binary "@$WORK/www/file.bin" -w '%{speed_upload} %{size_upload}' "$NGINX_URL/upload/file.bin"
+  "${CURL[@]}" -o /dev/null -H 'Content-Type: application/octet-stream' \
+    -T "$WORK/www/file.bin" -w '%{speed_upload} %{size_upload}' "$NGINX_URL/upload/file.bin"
   [ "$(stat -c %s "$WORK/upload/file.bin")" = "$BYTES" ] || { echo "nginx stored a short file" >&2; exit 1; }
   rm -f "$WORK/upload/file.bin"
 }
 selvedge_upload() {
   local result
   result="$("${CURL[@]}" -o "$WORK/version.json" -H "$AUTH" -H 'Content-Type: application/octet-stream' \
-    --data-binary "@$WORK/www/file.bin" -w '%{speed_upload} %{size_upload}' \
+    -X POST -T "$WORK/www/file.bin" -w '%{speed_upload} %{size_upload}' \
     "$SELVEDGE_URL/api/v1/styles/$SELVEDGE_STYLE/versions?filename=bench.bin")"
   grep -q "\"sha256\":\"$SHA\"" "$WORK/version.json" || { echo "Selvedge stored another SHA-256" >&2; exit 1; }
   VERSION="$(grep -o '"id":"[^"]*"' "$WORK/version.json" | head -1 | cut -d'"' -f4)"
