@@ -9,6 +9,7 @@
 #   bench/run-transfer.sh                     # 1 GiB, 3 repetitions, HTTP/1.1
 #   SIZE_MIB=256 REPS=1 bench/run-transfer.sh # a quick check
 #   HTTP=--http2 bench/run-transfer.sh        # both servers over HTTP/2
+#   SELVEDGE_ON=disk bench/run-transfer.sh  # Selvedge's data directory on disk (target/it-data), not tmpfs
 #   SELVEDGE_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/t.jfr bench/run-transfer.sh   # profile
 #
 # Targets (issue 6): Selvedge download >= 0.8 of nginx download, Selvedge upload >= 0.5 of nginx
@@ -92,8 +93,10 @@ NGINX_URL="https://127.0.0.1:$NGINX_PORT"
 
 echo "== Selvedge (-Xmx256m)"
 # shellcheck disable=SC2086
+DATA_ARG=("$WORK/selvedge-data")   # the same tmpfs as nginx's files; SELVEDGE_ON=disk: target/it-data
+[ "${SELVEDGE_ON:-tmp}" = disk ] && DATA_ARG=()
 java -Xmx256m -XX:+ExitOnOutOfMemoryError ${SELVEDGE_JAVA_OPTS:-} -cp "$CLASSPATH" io.selvedge.content.TransferBenchServer \
-  "$WORK/selvedge.env" > "$WORK/selvedge.log" 2>&1 &
+  "$WORK/selvedge.env" "${DATA_ARG[@]}" > "$WORK/selvedge.log" 2>&1 &
 SELVEDGE_PID=$!
 for _ in $(seq 1 300); do
   [ -f "$WORK/selvedge.env" ] && break
@@ -136,10 +139,23 @@ selvedge_download() {
   "${CURL[@]}" -o /dev/null -H "$AUTH" -w '%{speed_download} %{size_download}' \
     "$SELVEDGE_URL/api/v1/versions/$VERSION/content"
 }
-check_size() {  # "speed size" -> speed, or fail on a short transfer
-  set -- $1
+cpu_ticks() {  # user + system CPU time of the processes named, all their threads, in clock ticks
+  local total=0 pid
+  for pid in "$@"; do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+measure() {  # measure "PIDS" FUNCTION -> "speed server-CPU-seconds", or fail on a short transfer
+  local pids="$1" before after result
+  # shellcheck disable=SC2086
+  before="$(cpu_ticks $pids)"
+  result="$($2)"
+  # shellcheck disable=SC2086
+  after="$(cpu_ticks $pids)"
+  set -- $result
   [ "${2%.*}" = "$BYTES" ] || { echo "transferred $2 bytes, not $BYTES" >&2; exit 1; }
-  echo "$1"
+  echo "$1 $(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}')"
 }
 
 echo "== warm-up (not counted): one upload to Selvedge, one download from each, SHA-256s checked"
@@ -147,12 +163,13 @@ selvedge_upload > /dev/null
 [ "$("${CURL[@]}" "$NGINX_URL/file.bin" | sha256sum | cut -d' ' -f1)" = "$SHA" ]
 [ "$("${CURL[@]}" -H "$AUTH" "$SELVEDGE_URL/api/v1/versions/$VERSION/content" | sha256sum | cut -d' ' -f1)" = "$SHA" ]
 
-declare -a ND NU SD SU
+NGINX_PIDS="$(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"
+declare -a ND NU SD SU NDC NUC SDC SUC
 for i in $(seq 1 "$REPS"); do
-  ND[i]="$(check_size "$(nginx_download)")"
-  SD[i]="$(check_size "$(selvedge_download)")"
-  NU[i]="$(check_size "$(nginx_upload)")"
-  SU[i]="$(check_size "$(selvedge_upload)")"
+  set -- $(measure "$NGINX_PIDS" nginx_download); ND[i]=$1; NDC[i]=$2
+  set -- $(measure "$SELVEDGE_PID" selvedge_download); SD[i]=$1; SDC[i]=$2
+  set -- $(measure "$NGINX_PIDS" nginx_upload); NU[i]=$1; NUC[i]=$2
+  set -- $(measure "$SELVEDGE_PID" selvedge_upload); SU[i]=$1; SUC[i]=$2
   printf '   repetition %d done (load average %s)\n' "$i" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
@@ -169,7 +186,7 @@ row() {
 }
 
 echo
-echo "$SIZE_MIB MiB over HTTPS on loopback, curl $HTTP, MB/s (10^6 bytes per second), $(date -u +%F), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$SIZE_MIB MiB over HTTPS on loopback, curl $HTTP, Selvedge data on ${SELVEDGE_ON:-tmp}, MB/s (10^6 bytes per second), $(date -u +%F), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 header="| transfer |"; rule="|---|"
 for i in $(seq 1 "$REPS"); do header="$header run $i |"; rule="$rule---:|"; done
@@ -178,6 +195,17 @@ row "nginx download" "${ND[@]}"
 row "Selvedge download" "${SD[@]}"
 row "nginx upload (WebDAV PUT)" "${NU[@]}"
 row "Selvedge upload" "${SU[@]}"
+echo
+echo "The servers' CPU time per transfer (user + system, all threads, seconds; less sensitive to the load):"
+echo
+echo "$header median |"; echo "$rule---:|"
+for name in "nginx download:NDC" "Selvedge download:SDC" "nginx upload (WebDAV PUT):NUC" "Selvedge upload:SUC"; do
+  declare -n values="${name#*:}"
+  line="| ${name%:*} |"
+  for v in "${values[@]}"; do line="$line $v |"; done
+  echo "$line $(median "${values[@]}") |"
+  unset -n values
+done
 echo
 N_D="$(median "${ND[@]}")"; S_D="$(median "${SD[@]}")"; N_U="$(median "${NU[@]}")"; S_U="$(median "${SU[@]}")"
 awk -v nd="$N_D" -v sd="$S_D" -v nu="$N_U" -v su="$S_U" 'BEGIN {

@@ -12,7 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The Selvedge side of {@code bench/run-transfer.sh}: a server in this JVM (the script gives it
- * {@code -Xmx256m}; embedded H2, local blob folder, the generated development certificate), a customer
+ * {@code -Xmx256m}; embedded H2, local blob folder, the generated development certificate, all in the
+ * data directory named by the optional second argument), a customer
  * with a style and an API token made through the HTTPS API, written as shell assignments to the file
  * named by the first argument (owner-only) for curl to use. Serves until the process is stopped; then
  * prints the heap's peak, so the script can report it.
@@ -23,7 +24,10 @@ public final class TransferBenchServer {
 
     public static void main(String[] args) throws Exception {
         Path settings = Path.of(args[0]);
-        TestServer server = TestServer.start();
+        // A data directory (blobs, embedded H2, certificate) on the same medium as nginx's, or target/it-data.
+        TestServer server = args.length > 1
+                ? TestServer.with().property("selvedge.data-dir", args[1]).start()
+                : TestServer.start();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> System.out.printf(
                         "BENCH heap max %d MiB, peak heap used %d MiB%n",
