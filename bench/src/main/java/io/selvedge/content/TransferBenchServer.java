@@ -25,9 +25,11 @@ public final class TransferBenchServer {
     public static void main(String[] args) throws Exception {
         Path settings = Path.of(args[0]);
         // A data directory (blobs, embedded H2, certificate) on the same medium as nginx's, or target/it-data.
-        TestServer server = args.length > 1
-                ? TestServer.with().property("selvedge.data-dir", args[1]).start()
-                : TestServer.start();
+        TestServer.Settings with = TestServer.with();
+        if (args.length > 1) {
+            with.property("selvedge.data-dir", args[1]);
+        }
+        TestServer server = with.start();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> System.out.printf(
                         "BENCH heap max %d MiB, peak heap used %d MiB%n",
