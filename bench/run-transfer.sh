@@ -4,12 +4,13 @@
 # nginx (the Debian package; its own configuration under that folder, TLS 1.3 only, a self-signed P-256
 # certificate like Selvedge's development one, sendfile on) serving the file and storing uploads (WebDAV
 # PUT, which reads and writes the whole body), starts Selvedge with -Xmx256m (TransferBenchServer: the
-# test server with embedded H2 and a local blob folder), and times each transfer with curl.
+# test server with embedded H2 and a local blob folder, on the same tmpfs), times each transfer with
+# curl and reads each server's CPU time around it (less sensitive than speed to a shared machine's load).
 #
 #   bench/run-transfer.sh                     # 1 GiB, 3 repetitions, HTTP/1.1
 #   SIZE_MIB=256 REPS=1 bench/run-transfer.sh # a quick check
 #   HTTP=--http2 bench/run-transfer.sh        # both servers over HTTP/2
-#   SELVEDGE_ON=disk bench/run-transfer.sh  # Selvedge's data directory on disk (target/it-data), not tmpfs
+#   SELVEDGE_ON=disk bench/run-transfer.sh   # Selvedge's data directory on disk (target/it-data), not tmpfs
 #   SELVEDGE_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/t.jfr bench/run-transfer.sh   # profile
 #
 # Targets (issue 6): Selvedge download >= 0.8 of nginx download, Selvedge upload >= 0.5 of nginx
