@@ -133,6 +133,45 @@ class AuditKeyRotationIT {
         assertThat(trail.verify(group)).isEqualTo(AuditVerification.failed(1, 2, "removed"));
     }
 
+    @Test
+    void aTamperedTrailOfChainVersion1IsNotRechainedAndHoldsBackNoOtherParticipant() throws Exception {
+        UUID group = aGroupWithEntries(3);
+        asChainVersion1(group);
+        eu().update("update audit_entry set action = 'company.renamed' where group_id = ? and seq = 3", group);
+        List<String> hashes = hashes(group);
+
+        UUID job = groupKeys.rotate(group);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        List<ReEncryptionProgress> progress = jobs.progress(group, job);
+        while (!(stopped(progress, "audit.entries") && others(progress).allMatch(ReEncryptionProgress::finished))) {
+            assertThat(Instant.now()).as(String.valueOf(progress)).isBefore(deadline);
+            Thread.sleep(100);
+            progress = jobs.progress(group, job);
+        }
+
+        assertThat(progress)
+                .filteredOn(p -> p.participant().equals("audit.entries"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.lastError()).contains("does not verify"));
+        assertThat(hashes(group)).isEqualTo(hashes); // nothing laundered into a clean chain
+        assertThat(trail.verify(group)).isEqualTo(AuditVerification.failed(3, 3, "altered"));
+    }
+
+    private static boolean stopped(List<ReEncryptionProgress> progress, String participant) {
+        return progress.stream().anyMatch(p -> p.participant().equals(participant) && p.lastError() != null);
+    }
+
+    private static java.util.stream.Stream<ReEncryptionProgress> others(List<ReEncryptionProgress> progress) {
+        return progress.stream().filter(p -> !p.participant().equals("audit.entries"));
+    }
+
+    private List<String> hashes(UUID group) {
+        return eu().queryForList(
+                        "select hash from audit_entry where group_id = ? and seq <= 5 order by seq",
+                        String.class,
+                        group);
+    }
+
     private void assertEveryEntryReadsExportsAndVerifies(UUID group) throws Exception {
         List<AuditEntry> entries = AuditFixtures.all(trail, group);
         List<AuditEntry> before = entries.stream().filter(e -> e.seq() <= 5).toList();
