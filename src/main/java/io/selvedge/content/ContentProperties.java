@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param restoreWindow how long a deleted style can be restored before it is purged
  * @param purgeCheckInterval how often the purge looks for styles past their window and expired uploads
  * @param uploadExpiry how long a resumable upload may sit unfinished after its last change
+ * @param orphanFileAge how long a version file with no version row is left before the purge deletes it:
+ *     longer than the slowest upload could take between storing its file and recording its row
  */
 @Validated
 @ConfigurationProperties("selvedge.content")
@@ -25,4 +27,5 @@ public record ContentProperties(
         @NotNull @DefaultValue("5MB") DataSize maxThumbnailSize,
         @NotNull @DefaultValue("30d") Duration restoreWindow,
         @NotNull @DefaultValue("1h") Duration purgeCheckInterval,
-        @NotNull @DefaultValue("24h") Duration uploadExpiry) {}
+        @NotNull @DefaultValue("24h") Duration uploadExpiry,
+        @NotNull @DefaultValue("24h") Duration orphanFileAge) {}

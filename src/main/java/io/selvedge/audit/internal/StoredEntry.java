@@ -8,15 +8,19 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.lang.Nullable;
 
 /**
- * An entry as stored: the encrypted fields as their ciphertexts. Its hash is computed over exactly these
- * stored fields (ciphertexts, not plaintexts): the chain verifies without any key (an operator, a backup,
- * after a key rotation), a hash never reveals a guessable plaintext such as an address, and the
- * ciphertexts are themselves authenticated and bound to their row by the field encryption.
+ * An entry as stored: the encrypted fields as their ciphertexts. Two chain versions (column
+ * {@code chain_version}): version 1 entries are hashed over exactly these stored fields, ciphertexts
+ * included ({@link #computedHash}); version 2 entries, written since, over the plaintexts and a secret
+ * per-entry salt ({@link #plaintextHash}, see {@link PlaintextChain}), so that a key rotation may rewrite
+ * their ciphertexts without breaking the chain.
  */
 record StoredEntry(
         long seq,
@@ -62,25 +66,41 @@ record StoredEntry(
 
     /** The hash this entry should carry: SHA-256 over the trail id and every stored field, length-prefixed. */
     String computedHash(UUID trailId) {
+        return hashOf(trailId, "selvedge/audit/v1", null);
+    }
+
+    /**
+     * The version 2 hash: this entry's encrypted fields must hold their <em>plaintexts</em>; the salt
+     * (secret, stored encrypted) keeps a guessable plaintext such as an address from being found by
+     * hashing guesses.
+     */
+    String plaintextHash(UUID trailId, String salt) {
+        return hashOf(trailId, "selvedge/audit/v2", salt);
+    }
+
+    private String hashOf(UUID trailId, String domain, @Nullable String salt) {
         ByteArrayOutputStream canonical = new ByteArrayOutputStream();
-        for (String field : new String[] {
-            "selvedge/audit/v1",
-            trailId.toString(),
-            Long.toString(seq),
-            Long.toString(occurredAt.toEpochMilli()),
-            actorKind,
-            actorId,
-            actorName,
-            address,
-            userAgent,
-            action,
-            targetKind,
-            targetId,
-            targetName,
-            outcome,
-            requestId,
-            prevHash
-        }) {
+        List<String> fields = new ArrayList<>(Arrays.asList(
+                domain,
+                trailId.toString(),
+                Long.toString(seq),
+                Long.toString(occurredAt.toEpochMilli()),
+                actorKind,
+                actorId,
+                actorName,
+                address,
+                userAgent,
+                action,
+                targetKind,
+                targetId,
+                targetName,
+                outcome,
+                requestId));
+        if (salt != null) {
+            fields.add(salt); // version 1 has no salt: its hashes stay what they were
+        }
+        fields.add(prevHash);
+        for (String field : fields) {
             if (field == null) {
                 canonical.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
                 continue;

@@ -1,6 +1,7 @@
 package io.selvedge.audit.internal;
 
 import io.selvedge.audit.AuditVerification;
+import io.selvedge.crypto.KeysDestroyedException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  *   <li>an entry whose stored hash is not the hash of its fields: <em>altered</em>; an entry whose hash
  *       was recomputed after the change shows as a broken link in the next entry, or a seal that does
  *       not match;
+ *   <li>an entry of chain version 2 (see {@link PlaintextChain}) whose ciphertext fails authentication,
+ *       or an entry of a lower chain version than the one before it: <em>altered</em>;
  *   <li>a seal past the last entry: entries at the end were <em>removed</em> (head row rewritten too).
  * </ul>
  */
@@ -65,21 +68,29 @@ class TrailVerifier {
         }
         long expected = start;
         String twoBack = null;
+        int version = 1; // never goes down along the trail
+        Long downgraded = null;
         long checked = 0;
         long after = start - 1;
         while (true) {
-            List<StoredEntry> batch = trail.jdbc()
-                    .sql("select " + StoredEntry.COLUMNS + " from audit_entry where " + trail.key()
+            List<PlaintextChain.Chained> batch = trail.jdbc()
+                    .sql("select " + PlaintextChain.COLUMNS + " from audit_entry where " + trail.key()
                             + " = ? and seq > ? and seq <= ? order by seq limit " + BATCH)
                     .params(trail.id(), after, last)
-                    .query(StoredEntry::read)
+                    .query(PlaintextChain.Chained::read)
                     .list();
-            for (StoredEntry entry : batch) {
+            for (PlaintextChain.Chained row : batch) {
+                StoredEntry entry = row.entry();
                 if (entry.seq() > expected) {
                     return AuditVerification.failed(checked, expected, "removed");
                 }
                 checked++;
-                boolean consistent = entry.computedHash(trail.id()).equals(entry.hash());
+                boolean consistent;
+                try {
+                    consistent = PlaintextChain.consistent(trail, row);
+                } catch (KeysDestroyedException e) {
+                    return AuditVerification.failed(checked, entry.seq(), "unreadable (its keys are destroyed)");
+                }
                 if (!entry.prevHash().equals(previous)) {
                     if (entry.prevHash().equals(twoBack)) {
                         return AuditVerification.failed(checked, entry.seq() - 1, "inserted");
@@ -96,6 +107,10 @@ class TrailVerifier {
                 if (seal != null && !seal.hash().equals(entry.hash())) {
                     return AuditVerification.failed(checked, entry.seq(), "altered (does not match its seal)");
                 }
+                if (row.version() < version && downgraded == null) {
+                    downgraded = entry.seq(); // named last, should nothing nearer explain it
+                }
+                version = Math.max(version, row.version());
                 twoBack = previous;
                 previous = entry.hash();
                 expected = entry.seq() + 1;
@@ -107,6 +122,9 @@ class TrailVerifier {
         }
         if (expected <= last) {
             return AuditVerification.failed(checked, expected, "removed");
+        }
+        if (downgraded != null) {
+            return AuditVerification.failed(checked, downgraded, "altered (rewritten as an older chain version)");
         }
         if (last >= start && !head.get().lastHash().equals(previous)) {
             return AuditVerification.failed(checked, last, "altered");

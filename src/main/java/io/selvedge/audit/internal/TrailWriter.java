@@ -70,24 +70,26 @@ class TrailWriter {
                 Long seq = trail.transactions().execute(status -> {
                     Head head = lockHead(trail);
                     long next = head.lastSeq() + 1;
-                    StoredEntry entry = new StoredEntry(
+                    StoredEntry plain = new StoredEntry(
                             next,
                             at,
                             actor.kind().name(),
                             actor.id() == null ? null : actor.id().toString(),
-                            encrypt(trail, actorName, "actor_name", next),
-                            encrypt(trail, origin.address(), "address", next),
-                            encrypt(trail, origin.userAgent(), "user_agent", next),
+                            actorName,
+                            origin.address(),
+                            origin.userAgent(),
                             shorten(event.auditAction()),
                             shorten(target.kind()),
                             shorten(target.id(), LONGEST_ID),
-                            encrypt(trail, targetName, "target_name", next),
+                            targetName,
                             event.auditOutcome().name(),
                             shorten(origin.requestId()),
                             head.lastHash(),
                             "");
-                    StoredEntry hashed = entry.withHash(entry.computedHash(trail.id()));
-                    insert(trail, hashed);
+                    String salt = PlaintextChain.newSalt();
+                    StoredEntry hashed =
+                            PlaintextChain.ciphertexts(trail, plain.withHash(plain.plaintextHash(trail.id(), salt)));
+                    insert(trail, hashed, PlaintextChain.encrypt(trail, salt, "hash_salt", next));
                     trail.jdbc()
                             .sql("update audit_trail_head set last_seq = ?, last_hash = ? where " + trail.key()
                                     + " = ?")
@@ -150,10 +152,10 @@ class TrailWriter {
         }
     }
 
-    private static void insert(Trail trail, StoredEntry entry) {
+    private static void insert(Trail trail, StoredEntry entry, @Nullable String encryptedSalt) {
         trail.jdbc()
-                .sql("insert into audit_entry (" + trail.key() + ", " + StoredEntry.COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .sql("insert into audit_entry (" + trail.key() + ", " + PlaintextChain.COLUMNS
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(List.of(
                         trail.id(),
                         entry.seq(),
@@ -170,17 +172,14 @@ class TrailWriter {
                         entry.outcome(),
                         nullable(entry.requestId()),
                         entry.prevHash(),
-                        entry.hash()))
+                        entry.hash(),
+                        PlaintextChain.VERSION,
+                        nullable(encryptedSalt)))
                 .update();
     }
 
     private static Object nullable(@Nullable String value) {
         return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
-    }
-
-    @Nullable
-    private static String encrypt(Trail trail, @Nullable String plaintext, String column, long seq) {
-        return plaintext == null ? null : trail.cipher().encryptText(plaintext, TABLE, column, trail.rowId(seq));
     }
 
     @Nullable

@@ -55,6 +55,7 @@ class UploadService implements Uploads {
     private final ContentProperties properties;
     private final QuotaReservations quota;
     private final OrphanParts orphans;
+    private final OrphanVersionFiles orphanVersionFiles;
     private final Clock clock;
 
     UploadService(
@@ -69,6 +70,7 @@ class UploadService implements Uploads {
             ContentProperties properties,
             QuotaReservations quota,
             OrphanParts orphans,
+            OrphanVersionFiles orphanVersionFiles,
             Clock clock) {
         this.homes = homes;
         this.planes = planes;
@@ -81,6 +83,7 @@ class UploadService implements Uploads {
         this.properties = properties;
         this.quota = quota;
         this.orphans = orphans;
+        this.orphanVersionFiles = orphanVersionFiles;
         this.clock = clock;
     }
 
@@ -297,6 +300,7 @@ class UploadService implements Uploads {
                     .query(UUID.class)
                     .list()) {
                 purged += orphans.sweep(planes.of(groupId));
+                purged += orphanVersionFiles.sweep(planes.of(groupId));
             }
         }
         return purged;

@@ -130,10 +130,19 @@ class ReEncryptionJobRunner implements ReEncryptionJobs, DisposableBean {
             KeyOwner owner = keysets.ownerOf(groupId);
             keysets.reload(owner);
             FieldReEncryption reEncryption = new FieldReEncryption(owner, fields);
+            RuntimeException stopped = null;
             for (ReEncryptionProgress progress : progress(groupId, jobId)) {
                 if (!progress.finished()) {
-                    runParticipant(progress, reEncryption);
+                    try {
+                        runParticipant(progress, reEncryption);
+                    } catch (RuntimeException e) {
+                        // recorded on its progress; one participant that stops holds back no other
+                        stopped = stopped == null ? e : stopped;
+                    }
                 }
+            }
+            if (stopped != null) {
+                throw stopped;
             }
         } catch (RuntimeException e) {
             log.error("Re-encryption job {} of group {} stopped; it resumes from its cursor", jobId, groupId, e);

@@ -244,7 +244,17 @@ class AuditTrailIT {
                         third.prevHash(),
                         "")
                 .withHash("");
-        String hash = forged.computedHash(group);
+        // A forger who holds the group's key: the hash of chain version 2 over the plaintexts and the salt.
+        Trail groupTrail = trails.of(group);
+        String salt = PlaintextChain.decrypt(
+                groupTrail,
+                eu().queryForObject(
+                                "select hash_salt from audit_entry where group_id = ? and seq = 3",
+                                String.class,
+                                group),
+                "hash_salt",
+                3);
+        String hash = PlaintextChain.plaintexts(groupTrail, forged).plaintextHash(group, salt);
         eu().update(
                         "update audit_entry set action = 'company.viewed', hash = ? where group_id = ? and seq = 3",
                         hash,
