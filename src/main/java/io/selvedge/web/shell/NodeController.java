@@ -4,19 +4,23 @@ import io.selvedge.access.Action;
 import io.selvedge.access.Requires;
 import io.selvedge.identity.Callers;
 import io.selvedge.tenancy.InvalidNameException;
+import io.selvedge.tenancy.NoSuchNodeException;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.tenancy.TreeNode;
 import io.selvedge.web.Breadcrumbs;
 import java.util.HashSet;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -97,6 +101,13 @@ class NodeController {
             Authentication who,
             RedirectAttributes r) {
         return create(NodeKind.WORKROOM, id, name, who, r, back(from, "/seasons/" + id));
+    }
+
+    /** A node of another kind than the page's (a brand's id on /companies/...), or deleted meanwhile. */
+    @ExceptionHandler(NoSuchNodeException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String missing() {
+        return "node-missing";
     }
 
     private String page(NodeKind kind, UUID id, Model model) {
