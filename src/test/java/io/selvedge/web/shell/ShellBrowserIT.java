@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -116,11 +117,17 @@ class ShellBrowserIT {
         UUID admin = jdbc.queryForObject("select id from account where username = ?", UUID.class, adminName);
         Style parka = styles.create(workroom, "Parka", "", List.of(), admin);
         styles.favour(parka.id(), admin);
-        approvals.record(parka.id(), StyleStatus.APPROVED, "", UUID.randomUUID());
+        UUID reviewer = UUID.randomUUID();
+        jdbc.update(
+                "insert into account (id, username, password_hash, status, created_at) values (?, ?, null, 'ACTIVE', ?)",
+                reviewer,
+                "reviewer-" + suffix,
+                Timestamp.from(Instant.now()));
+        approvals.record(parka.id(), StyleStatus.APPROVED, "", reviewer);
         window.waitFor(driver -> {
             window.go(url("/"));
-            return window.find("#unread-count").isDisplayed()
-                    && window.find("#unread-count").getText().equals("1");
+            WebElement count = driver.findElement(By.id("unread-count"));
+            return count.isDisplayed() && count.getText().equals("1");
         });
         assertThat(window.find("main").getText()).contains("Parka");
         window.screenshot(Path.of("target/screenshots/home.png"));
