@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.selvedge.access.Invitations.FirstAdminInvitation;
+import io.selvedge.audit.AuditFilter;
+import io.selvedge.audit.AuditTrail;
 import io.selvedge.tenancy.Group;
 import io.selvedge.tenancy.Groups;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -39,13 +41,16 @@ class FirstRunIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AuditTrail trail;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
     }
 
     @Test
-    void aPlatformAdminStartsAGroupWithNoRoleInItAndItsInvitationMakesTheFirstAdmin() {
+    void aPlatformAdminStartsAGroupWithNoRoleInItAndItsInvitationMakesTheFirstAdmin() throws Exception {
         UUID staff = actAs(account("PLATFORM_ADMIN"), "STAFF_PLATFORM_ADMIN");
         Group group = groups.createForCustomer("Maison First Run", "eu", staff);
         assertThat(grants.grantsIn(group.id())).isEmpty();
@@ -55,6 +60,9 @@ class FirstRunIT {
         assertThat(invited.invitation().nodeId()).isEqualTo(group.id());
         String token = invited.link().substring(invited.link().lastIndexOf('/') + 1);
         assertThat(invitations.pending(token)).isPresent();
+        assertThat(platformTrailHas("group.first-admin-invited", staff, group.id()))
+                .as("staff's act is on the platform trail")
+                .isTrue();
 
         SecurityContextHolder.clearContext();
         Invitations.Accepted accepted = invitations.acceptAsNewAccount(
@@ -102,6 +110,22 @@ class FirstRunIT {
         actAs(staff, "STAFF_PLATFORM_ADMIN");
         assertThatThrownBy(() -> invitations.inviteFirstAdmin(own.id(), "x@example.com"))
                 .isInstanceOf(GrantRefusedException.class);
+    }
+
+    /** Whether the platform trail gets the entry within a minute (its listener runs after the commit). */
+    private boolean platformTrailHas(String action, UUID actor, UUID target) throws InterruptedException {
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(giveUp)) {
+            boolean found = trail.find(null, AuditFilter.all(), AuditTrail.LONGEST_PAGE, null).entries().stream()
+                    .anyMatch(e -> e.action().equals(action)
+                            && actor.toString().equals(e.actorId())
+                            && target.toString().equals(e.targetId()));
+            if (found) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     private static String token(FirstAdminInvitation invited) {
