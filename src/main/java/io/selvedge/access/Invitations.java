@@ -27,6 +27,20 @@ public interface Invitations {
      */
     Invitation invite(UUID groupId, String email, Role role, UUID nodeId);
 
+    /**
+     * Platform staff's first-run path: invites the first admin of a group that has none (one staff
+     * created for a customer), as {@link Role#GROUP_ADMIN}; mails the link and returns it too, to be shown
+     * once to the staff member who asked (it is the page's purpose). Publishes {@link InvitationSent} on
+     * the group's trail and {@link FirstAdminInvited} on the platform trail. The invitation stays usable
+     * only while the group has no admin.
+     *
+     * @throws ActionDeniedException if the caller is not a platform admin
+     * @throws NotVisibleException if there is no such group
+     * @throws GrantRefusedException if the group has an admin already (its admins invite)
+     * @throws IllegalArgumentException if the address is not one
+     */
+    FirstAdminInvitation inviteFirstAdmin(UUID groupId, String email);
+
     /** The group's invitations the caller may see (those on nodes whose members they may see), newest first. */
     List<Invitation> invitationsOf(UUID groupId);
 
@@ -77,6 +91,15 @@ public interface Invitations {
         ACCEPTED,
         REVOKED,
         EXPIRED
+    }
+
+    /** A first admin's invitation and its link, for the one page that shows it. */
+    record FirstAdminInvitation(Invitation invitation, String link) {
+
+        @Override
+        public String toString() {
+            return "FirstAdminInvitation[" + invitation + "]";
+        }
     }
 
     /** What an acceptance gave: the account and its new role. */

@@ -9,12 +9,17 @@ import java.util.UUID;
 
 /**
  * A group was created. The access module grants its creator the group-admin role on it, in the same
- * transaction.
+ * transaction, unless platform staff created it for a customer (staff hold no role in customer groups).
  *
  * @param creator the account id of the account that created the group
+ * @param creatorIsAdmin false when platform staff created it for a customer, who is invited as its admin
  */
-public record GroupCreated(UUID groupId, String region, UUID creator, RequestOrigin auditOrigin)
+public record GroupCreated(UUID groupId, String region, UUID creator, boolean creatorIsAdmin, RequestOrigin auditOrigin)
         implements AuditableEvent {
+
+    public GroupCreated(UUID groupId, String region, UUID creator, RequestOrigin auditOrigin) {
+        this(groupId, region, creator, true, auditOrigin);
+    }
 
     @Override
     public AuditActor auditActor() {

@@ -17,6 +17,14 @@ public interface Groups {
     Group create(String name, String region, UUID creator);
 
     /**
+     * Creates a group for a customer, on behalf of platform staff: like {@link #create}, but nobody is
+     * made its admin (staff hold no role in customer groups); the caller invites the customer's first
+     * admin ({@code access.Invitations#inviteFirstAdmin}). Whether the caller is platform staff allowed to
+     * do so is the caller's to check.
+     */
+    Group createForCustomer(String name, String region, UUID staffAccount);
+
+    /**
      * A group by id.
      *
      * @throws NoSuchNodeException if there is no such group

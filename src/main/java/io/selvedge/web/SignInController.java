@@ -4,7 +4,6 @@ import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /** The sign-in page and the page behind it. Spring Security handles the form's POST. */
-@AnyCaller("the sign-in pages and the signed-in home page")
+@AnyCaller("the sign-in pages")
 @Controller
 class SignInController {
 
@@ -49,11 +48,5 @@ class SignInController {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         model.addAttribute("wait", wait);
         return "signin-code";
-    }
-
-    @GetMapping("/")
-    String home(Principal user, Model model) {
-        model.addAttribute("username", user.getName());
-        return "home";
     }
 }

@@ -2,6 +2,7 @@ package io.selvedge.access.internal;
 
 import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.FirstAdminInvited;
 import io.selvedge.access.GrantRefusedException;
 import io.selvedge.access.InvitationAccepted;
 import io.selvedge.access.InvitationInvalidException;
@@ -42,6 +43,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.lang.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
@@ -50,6 +53,7 @@ import org.springframework.web.ErrorResponseException;
 class InvitationService implements Invitations {
 
     private static final String TABLE = "access_invitation";
+    private static final String PLATFORM_ADMIN = "STAFF_PLATFORM_ADMIN";
     private static final String EMAIL_INDEX = "access_invitation_email";
     private static final Duration VALIDITY = Duration.ofDays(VALID_DAYS);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -100,10 +104,54 @@ class InvitationService implements Invitations {
         ResourcePath path = inGroup(groupId, nodeId);
         Caller inviter = decisions.caller().orElseThrow(NotVisibleException::new);
         mayGrant(path, role);
+        return send(plane(groupId), path, address, role, inviter, UUID.randomUUID(), newToken(), null);
+    }
+
+    @Override
+    public FirstAdminInvitation inviteFirstAdmin(UUID groupId, String email) {
+        String address = EmailAddresses.check(email);
+        Caller staff = decisions.caller().filter(Caller::staff).orElseThrow(ActionDeniedException::new);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null
+                || authentication.getAuthorities().stream().noneMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()))) {
+            throw new ActionDeniedException("Only a platform admin starts a customer's group.");
+        }
         GroupDataPlane plane = plane(groupId);
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
+        if (hasAdmin(groupId)) {
+            throw new GrantRefusedException("The group has an admin already: its admins invite.");
+        }
         String token = newToken();
+        UUID id = UUID.randomUUID();
+        Invitation invitation = send(
+                plane,
+                ResourcePath.ofGroup(groupId),
+                address,
+                Role.GROUP_ADMIN,
+                staff,
+                id,
+                token,
+                () -> events.publishEvent(
+                        new FirstAdminInvited(groupId, id, staff.accountId(), RequestOrigin.current())));
+        return new FirstAdminInvitation(invitation, link(token));
+    }
+
+    private boolean hasAdmin(UUID groupId) {
+        return grants.all(groupId).stream().anyMatch(grant -> grant.role() == Role.GROUP_ADMIN);
+    }
+
+    /** Stores an invitation and mails its link, in one transaction with its events. */
+    private Invitation send(
+            GroupDataPlane plane,
+            ResourcePath path,
+            String address,
+            Role role,
+            Caller inviter,
+            UUID id,
+            String token,
+            @Nullable Runnable alsoPublish) {
+        UUID groupId = path.groupId();
+        UUID nodeId = path.target().id();
+        Instant now = clock.instant();
         InvitationRecords.Row row = new InvitationRecords.Row(
                 id,
                 groupId,
@@ -120,6 +168,9 @@ class InvitationService implements Invitations {
             records.insert(plane.jdbc(), row, emailIndex(groupId, address), hash(token));
             events.publishEvent(
                     new InvitationSent(groupId, id, nodeId, role, inviter.accountId(), false, RequestOrigin.current()));
+            if (alsoPublish != null) {
+                alsoPublish.run();
+            }
             outbox.enqueue(mail(address, role, path.level(), token));
         });
         return invitation(row, path.level());
@@ -250,11 +301,21 @@ class InvitationService implements Invitations {
         if (path.isEmpty() || path.get().target().deleted()) {
             return false;
         }
+        if (firstAdminFromStaff(row, path.get())) {
+            return !hasAdmin(row.groupId());
+        }
         Set<Action> held = decisions.allowedFor(row.invitedBy(), row.nodeId());
         Action needed = row.role().byShare()
                 ? Action.SHARE
                 : GrantService.inviteOn(path.get().level());
         return held.contains(needed) && heldOnPath(row.invitedBy(), path.get(), row.role());
+    }
+
+    /** Staff hold no role, so their first-admin invitation holds only while the group has no admin. */
+    private boolean firstAdminFromStaff(InvitationRecords.Row row, ResourcePath path) {
+        return row.role() == Role.GROUP_ADMIN
+                && path.level() == Level.GROUP
+                && callers.byId(row.invitedBy()).map(Caller::staff).orElse(false);
     }
 
     private boolean heldOnPath(UUID accountId, ResourcePath path, Role role) {
@@ -343,8 +404,12 @@ class InvitationService implements Invitations {
         return grants.plane(groupId).orElseThrow(NotVisibleException::new);
     }
 
+    private String link(String token) {
+        return platform.publicUrl().toString().replaceAll("/+$", "") + "/invitations/" + token;
+    }
+
     private OutgoingMail mail(String address, Role role, Level level, String token) {
-        String link = platform.publicUrl().toString().replaceAll("/+$", "") + "/invitations/" + token;
+        String link = link(token);
         String roleName = role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         String text = "Hello,\n\nYou are invited to join a group on Selvedge as " + roleName + " of a "
                 + level.noun() + ".\n\nAccept the invitation here (the link works once, for " + VALID_DAYS

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the tree's changes mean for grants, handled synchronously inside the transaction that made the
  * change (tenancy publishes these inside the region's transaction): a group's creator becomes its admin
- * (a group without its admin would be unreachable, so both commit or neither); a move changes paths, and
+ * (a group without its admin would be unreachable, so both commit or neither; a group staff create for a
+ * customer gets its admin by invitation instead); a move changes paths, and
  * a purge removes a node for good, so both bump the group's grant version.
  */
 @Component
@@ -25,7 +26,9 @@ class TreeGrantEvents {
 
     @EventListener
     void groupCreated(GroupCreated created) {
-        grants.grantCreator(created.groupId(), created.creator());
+        if (created.creatorIsAdmin()) {
+            grants.grantCreator(created.groupId(), created.creator());
+        }
     }
 
     @EventListener

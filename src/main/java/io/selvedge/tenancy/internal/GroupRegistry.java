@@ -50,6 +50,15 @@ class GroupRegistry implements Groups {
 
     @Override
     public Group create(String name, String region, UUID creator) {
+        return create(name, region, creator, true);
+    }
+
+    @Override
+    public Group createForCustomer(String name, String region, UUID staffAccount) {
+        return create(name, region, staffAccount, false);
+    }
+
+    private Group create(String name, String region, UUID creator, boolean creatorIsAdmin) {
         String clean = Tree.normalisedName(name);
         if (creator == null) {
             throw new IllegalArgumentException("A group needs a creator.");
@@ -68,7 +77,8 @@ class GroupRegistry implements Groups {
                     cipher.encryptText(clean, TreeRows.GROUP_TABLE, TreeRows.NAME, id),
                     cipher.encryptText(creator.toString(), TreeRows.GROUP_TABLE, TreeRows.CREATED_BY, id),
                     now);
-            events.publishEvent(new GroupCreated(groupId, plane.region(), creator, RequestOrigin.current()));
+            events.publishEvent(
+                    new GroupCreated(groupId, plane.region(), creator, creatorIsAdmin, RequestOrigin.current()));
         });
         return new Group(groupId, clean, plane.region(), now);
     }

@@ -1,0 +1,99 @@
+package io.selvedge.api;
+
+import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.Invitations;
+import io.selvedge.access.Invitations.FirstAdminInvitation;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
+import io.selvedge.identity.EmailAddresses;
+import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.Problems;
+import io.selvedge.storage.UnknownRegionException;
+import io.selvedge.tenancy.Group;
+import io.selvedge.tenancy.Groups;
+import io.selvedge.tenancy.Tree;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/admin/groups}: a platform admin creates a customer's group (holding no role in it)
+ * and invites its first group admin; the answer carries the invitation link, once, as the page does. The
+ * first-run path of a new installation, whose first admin is platform staff (who may not use
+ * {@code POST /api/v1/groups}).
+ */
+@RestController
+class CustomerGroupsApi {
+
+    static final String PLATFORM_ADMIN = "STAFF_PLATFORM_ADMIN";
+
+    private final Groups groups;
+    private final Invitations invitations;
+    private final Callers callers;
+
+    CustomerGroupsApi(Groups groups, Invitations invitations, Callers callers) {
+        this.groups = groups;
+        this.invitations = invitations;
+        this.callers = callers;
+    }
+
+    @PostMapping("/api/v1/admin/groups")
+    @AnyCaller("platform admins only (admin scope), checked by the handler before anything is read or created")
+    ResponseEntity<CustomerGroup> create(@Valid @RequestBody NewCustomerGroup request, Authentication authentication) {
+        Caller caller = callers.of(authentication).orElseThrow(ActionDeniedException::new);
+        if (!caller.staff()
+                || authentication.getAuthorities().stream().noneMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()))) {
+            throw new ActionDeniedException("Only a platform admin creates customer groups.");
+        }
+        // Checked before the group exists, so a bad address never leaves a group without an admin.
+        Tree.normalisedName(request.name());
+        EmailAddresses.check(request.adminEmail());
+        Group group = groups.createForCustomer(request.name(), request.region(), caller.accountId());
+        FirstAdminInvitation invited = invitations.inviteFirstAdmin(group.id(), request.adminEmail());
+        return ResponseEntity.created(URI.create("/api/v1/groups/" + group.id()))
+                .cacheControl(CacheControl.noStore())
+                .body(new CustomerGroup(
+                        group.id(),
+                        group.name(),
+                        group.region(),
+                        invited.invitation().id(),
+                        invited.link()));
+    }
+
+    /** As {@code POST /api/v1/groups} answers it. */
+    @ExceptionHandler(UnknownRegionException.class)
+    ResponseEntity<ProblemDetail> unknownRegion(HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.BAD_REQUEST, "There is no such region.");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
+    record NewCustomerGroup(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 32) String region,
+            @NotBlank @Size(max = 254) String adminEmail) {}
+
+    /** The new group and its first admin's invitation; the link is shown this once. */
+    record CustomerGroup(UUID id, String name, String region, UUID invitationId, String invitationLink) {
+
+        @Override
+        public String toString() {
+            return "CustomerGroup[id=" + id + "]";
+        }
+    }
+}

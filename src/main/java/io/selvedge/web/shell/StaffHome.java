@@ -1,0 +1,107 @@
+package io.selvedge.web.shell;
+
+import io.selvedge.access.GrantRefusedException;
+import io.selvedge.access.Invitations;
+import io.selvedge.access.Invitations.FirstAdminInvitation;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
+import io.selvedge.platform.AnyCaller;
+import io.selvedge.storage.Stores;
+import io.selvedge.storage.UnknownRegionException;
+import io.selvedge.tenancy.Group;
+import io.selvedge.tenancy.Groups;
+import io.selvedge.tenancy.InvalidNameException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The first-run path of a new installation: its first admin is platform staff, who hold no role in
+ * customer groups, so they create a customer's group with nobody in it and invite its first admin. The
+ * invitation link is shown once, on the answer to the form, as well as mailed.
+ */
+@Controller
+class StaffHome {
+
+    static final String PLATFORM_ADMIN = "STAFF_PLATFORM_ADMIN";
+
+    private final Callers callers;
+    private final Groups groups;
+    private final Invitations invitations;
+    private final Stores stores;
+
+    StaffHome(Callers callers, Groups groups, Invitations invitations, Stores stores) {
+        this.callers = callers;
+        this.groups = groups;
+        this.invitations = invitations;
+        this.stores = stores;
+    }
+
+    static boolean isPlatformAdmin(Authentication authentication) {
+        return authentication.getAuthorities().stream().anyMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()));
+    }
+
+    @PostMapping("/platform/customer-groups")
+    @AnyCaller("platform admins only, checked by the handler before anything is created")
+    String create(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String region,
+            @RequestParam(defaultValue = "") String email,
+            Authentication authentication,
+            HttpServletResponse response,
+            Model model) {
+        Caller caller = callers.of(authentication).orElseThrow();
+        model.addAttribute("username", authentication.getName());
+        model.addAttribute("staff", caller.staff());
+        if (!caller.staff() || !isPlatformAdmin(authentication)) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("problem", "shell.staff.notAllowed");
+            return "home";
+        }
+        model.addAttribute("platformAdmin", true);
+        model.addAttribute("regions", stores.regions().stream().sorted().toList());
+        model.addAttribute("name", name);
+        model.addAttribute("region", region);
+        model.addAttribute("email", email);
+        String problem = problemWith(name, region, email);
+        if (problem != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problem", problem);
+            return "home";
+        }
+        Group group;
+        try {
+            group = groups.createForCustomer(name, region, caller.accountId());
+        } catch (InvalidNameException | UnknownRegionException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problem", "shell.staff.invalid");
+            return "home";
+        }
+        try {
+            FirstAdminInvitation invited = invitations.inviteFirstAdmin(group.id(), email);
+            model.addAttribute("createdGroup", group);
+            model.addAttribute("invitationLink", invited.link());
+        } catch (GrantRefusedException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("problem", "shell.staff.invalid");
+        }
+        // The page carries a one-time link: never cached.
+        response.setHeader("Cache-Control", "no-store");
+        return "home";
+    }
+
+    /** The form's mistakes, as a message key, before anything is created. */
+    private String problemWith(String name, String region, String email) {
+        try {
+            io.selvedge.tenancy.Tree.normalisedName(name);
+            io.selvedge.identity.EmailAddresses.check(email);
+        } catch (IllegalArgumentException e) { // InvalidNameException is one too
+            return "shell.staff.invalid";
+        }
+        return stores.regions().contains(region) ? null : "shell.staff.invalid";
+    }
+}
