@@ -72,9 +72,11 @@
     var status = document.createElement('span');
     status.className = 'upload-status';
     status.textContent = message('waiting');
-    li.append(name, bar, percent, status);
+    var note = document.createElement('span');
+    note.className = 'upload-note';
+    li.append(name, bar, percent, status, note);
     list.appendChild(li);
-    return { li: li, bar: bar, percent: percent, status: status };
+    return { li: li, bar: bar, percent: percent, status: status, note: note };
   }
 
   function percentOf(sent, total) {
@@ -115,7 +117,8 @@
         },
         onOffset: function (offset) { view.li.dataset.offset = String(offset); },
         onResumed: function (offset) {
-          view.status.textContent = message('resumed', percentOf(offset, file.size));
+          view.li.dataset.resumedFrom = String(offset);
+          view.note.textContent = message('resumed', percentOf(offset, file.size));
         },
         onRetry: function () { view.status.textContent = message('retrying'); }
       }).then(function (done) {

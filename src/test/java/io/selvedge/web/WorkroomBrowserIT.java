@@ -95,7 +95,8 @@ class WorkroomBrowserIT {
         Account admin = anAccount("admin");
         Account viewer = anAccount("viewer");
         UUID workroom = aWorkroomOf(admin);
-        styles.create(workroom, "Parka", "Waxed cotton", List.of("outerwear"), admin.id());
+        Style parka = styles.create(workroom, "Parka", "Waxed cotton", List.of("outerwear"), admin.id());
+        aVersionWithAThumbnail(parka, admin);
         BrowserSignIn.of(this::url, admin.username(), PASSWORD).signIn(window);
 
         window.go(url("/workrooms/" + workroom));
@@ -133,6 +134,18 @@ class WorkroomBrowserIT {
                 .toList()
                 .equals(List.of("Tee")));
 
+        window.fill("#filter-tag", "").fill("#filter-q", "wax");
+        window.waitFor(driver -> driver.findElements(By.cssSelector("li.style-card .style-name")).stream()
+                .map(e -> e.getText())
+                .toList()
+                .equals(List.of("Parka")));
+        assertThat(window.find("li.style-card[data-style='" + parka.id() + "'] img")
+                        .getAttribute("src"))
+                .endsWith("/thumbnail");
+        assertThat(window.script("return document.querySelector('li.style-card img').naturalWidth;"))
+                .isEqualTo(64L);
+        window.fill("#filter-q", "").click("#style-filter button[type=submit]");
+
         window.fill("#share-person", viewer.username());
         new Select(window.find("#share-role")).selectByValue("VIEWER");
         window.click("#share-form button[type=submit]");
@@ -153,7 +166,7 @@ class WorkroomBrowserIT {
         });
         assertThat(window.all("#links li[data-link]")).hasSize(1);
 
-        window.fill("#filter-tag", "");
+        window.fill("#filter-tag", "").click("#style-filter button[type=submit]");
         window.waitFor(
                 driver -> driver.findElements(By.cssSelector("li.style-card")).size() == 2);
         window.screenshot(Path.of("target/screenshots/workroom.png"));
@@ -196,18 +209,22 @@ class WorkroomBrowserIT {
 
         window.find("#upload-files").sendKeys(big.toString());
         window.find("#upload-list li.done");
-        assertThat(window.find("#upload-list .upload-status").getText()).startsWith("Uploaded");
+        assertThat(window.find("#upload-list .upload-status").getText()).isEqualTo("Uploaded");
+        assertThat(window.find("#upload-list .upload-note").getText()).startsWith("Resumed at ");
+        long resumedFrom = Long.parseLong(window.find("#upload-list li.done").getAttribute("data-resumed-from"));
+        assertThat(resumedFrom)
+                .as("where the page continued, by the server's HEAD")
+                .isGreaterThanOrEqualTo(before);
         List<Version> stored = versions.list(coat.id());
         assertThat(stored).singleElement().satisfies(version -> {
             assertThat(version.size()).isEqualTo(Files.size(big));
             assertThat(version.sha256()).isEqualTo(sha256(big));
             assertThat(version.filename()).isEqualTo("coat-pattern.zprj");
         });
-        assertThat(uploads.get(uploadId, admin.id()).versionId())
-                .isEqualTo(stored.get(0).id());
+        assertThat(window.find("#upload-list li.done").getAttribute("data-version"))
+                .isEqualTo(stored.get(0).id().toString());
         assertThat(window.script("return localStorage.length;")).isEqualTo(0L);
-        window.waitFor(driver -> !window.find(By.id("upload-list")).isDisplayed()
-                || !driver.findElement(By.id("upload-pending")).isDisplayed());
+        window.waitFor(driver -> !driver.findElement(By.id("upload-pending")).isDisplayed());
         window.waitForText("li.style-card[data-style='" + coat.id() + "'] .version", "v1 · coat-pattern.zprj");
         window.assertNoConsoleErrors();
     }
@@ -243,6 +260,23 @@ class WorkroomBrowserIT {
             Thread.sleep(100);
         }
         return workroom;
+    }
+
+    /** A first version of the style (the sample OBJ) with a small PNG as its thumbnail. */
+    private void aVersionWithAThumbnail(Style style, Account admin) throws IOException {
+        byte[] model = Files.readAllBytes(Path.of("samples", "tee.obj"));
+        Version version = versions.upload(
+                style.id(), "parka.obj", null, model.length, new java.io.ByteArrayInputStream(model), admin.id());
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D paint = image.createGraphics();
+        paint.setColor(new java.awt.Color(0x8a, 0x6d, 0x3b));
+        paint.fillRect(0, 0, 64, 48);
+        paint.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        versions.setThumbnail(
+                version.id(), new java.io.ByteArrayInputStream(png.toByteArray()), png.size(), admin.id());
     }
 
     private Style styleNamed(UUID workroom, String name) {

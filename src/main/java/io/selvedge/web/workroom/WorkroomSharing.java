@@ -69,7 +69,7 @@ class WorkroomSharing {
             model.addAttribute("shareProblem", "workroom.share.unknown");
         } else {
             try {
-                shares.share(id, account.get().id(), role, form.download(), false);
+                shares.share(id, account.get().id(), role, form.mayDownload(), false);
                 model.addAttribute("shared", account.get().username());
             } catch (GrantRefusedException e) {
                 model.addAttribute("shareProblem", "workroom.share.refused");
@@ -143,7 +143,15 @@ class WorkroomSharing {
         return callers.current().orElseThrow().accountId();
     }
 
-    record ShareForm(@Nullable String person, @Nullable String role, boolean download) {
+    /** {@code download} is absent when its box is not ticked. */
+    record ShareForm(
+            @Nullable String person,
+            @Nullable String role,
+            @Nullable Boolean download) {
+
+        boolean mayDownload() {
+            return Boolean.TRUE.equals(download);
+        }
 
         @Override
         public String toString() {
