@@ -84,8 +84,8 @@ class WorkroomPageIT {
     void aViewerSeesTheGridButNeitherUploadsNorSharing() throws Exception {
         String[] workrooms = twoWorkrooms();
         String workroom = workrooms[0];
-        api(post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Kilt\", \"tags\": [\"tartan\"]}")
-                .andExpect(status().isCreated());
+        String kilt = created(
+                api(post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Kilt\", \"tags\": [\"tartan\"]}"));
         HttpClient viewer = signedIn(member(workroom, "VIEWER"));
         Customers.Account outsider = customers.aCustomer("outsider");
 
@@ -106,6 +106,12 @@ class WorkroomPageIT {
                 .isEqualTo(404);
         assertThat(TestHttps.get(viewer, url("/workrooms/" + UUID.randomUUID())).statusCode())
                 .isEqualTo(404);
+        assertThat(TestHttps.get(viewer, url("/workrooms/" + kilt)).statusCode())
+                .as("a style's id is no workroom")
+                .isEqualTo(404);
+        assertThat(TestHttps.get(viewer, url("/workrooms/" + workroom + "/styles?cursor=not-a-cursor"))
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
