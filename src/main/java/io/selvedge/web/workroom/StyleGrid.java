@@ -1,0 +1,124 @@
+package io.selvedge.web.workroom;
+
+import io.selvedge.access.Action;
+import io.selvedge.access.Authorization;
+import io.selvedge.access.Level;
+import io.selvedge.content.Style;
+import io.selvedge.content.StyleLookups;
+import io.selvedge.content.StyleQuery;
+import io.selvedge.content.StyleStatus;
+import io.selvedge.content.Styles;
+import io.selvedge.content.Version;
+import io.selvedge.content.Versions;
+import io.selvedge.tenancy.Page;
+import io.selvedge.tenancy.TreeNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cards of a workroom's grid: a page of its styles (filtered by tag and status through the styles'
+ * list), or the styles matching a search (the group's search, kept to this workroom), each with its
+ * latest version and thumbnail.
+ */
+@Component
+class StyleGrid {
+
+    static final int PAGE_SIZE = 24;
+    private static final int SEARCH_LIMIT = 200;
+
+    private final Styles styles;
+    private final StyleLookups lookups;
+    private final Versions versions;
+    private final Authorization authorization;
+
+    StyleGrid(Styles styles, StyleLookups lookups, Versions versions, Authorization authorization) {
+        this.styles = styles;
+        this.lookups = lookups;
+        this.versions = versions;
+        this.authorization = authorization;
+    }
+
+    Cards of(TreeNode workroom, Filter filter) {
+        Predicate<UUID> visible = authorization.childrenAllowing(Action.VIEW, workroom.id(), Level.STYLE);
+        if (filter.q() != null) {
+            List<Card> found = lookups.search(workroom.groupId(), filter.q(), SEARCH_LIMIT, visible).stream()
+                    .filter(style -> style.workroomId().equals(workroom.id()))
+                    .filter(filter::matches)
+                    .map(this::card)
+                    .toList();
+            return new Cards(found, null);
+        }
+        StyleQuery query =
+                new StyleQuery(filter.tag(), filter.status(), StyleQuery.Sort.NAME, PAGE_SIZE, filter.cursor());
+        Page<Style> page = styles.list(workroom.id(), query, visible);
+        return new Cards(page.items().stream().map(this::card).toList(), page.nextCursor());
+    }
+
+    /** The styles an upload may go to, by name (the first 200: the choice is a select). */
+    List<Style> uploadTargets(UUID workroomId) {
+        StyleQuery query = new StyleQuery(null, null, StyleQuery.Sort.NAME, 200, null);
+        Predicate<UUID> uploadable = authorization.childrenAllowing(Action.UPLOAD, workroomId, Level.STYLE);
+        return styles.list(workroomId, query, uploadable).items();
+    }
+
+    private Card card(Style style) {
+        List<Version> all = versions.list(style.id());
+        Version latest = all.isEmpty() ? null : all.get(0);
+        return new Card(style, latest, latest != null && latest.thumbnailType() != null);
+    }
+
+    /** One style's card; {@code latest} is null before its first version. */
+    record Card(Style style, @Nullable Version latest, boolean hasThumbnail) {}
+
+    /** A page of cards; {@code nextCursor} is null on the last page and for a search. */
+    record Cards(List<Card> items, @Nullable String nextCursor) {}
+
+    /** What the grid shows: blank values mean "any"; a text search is not paged. */
+    record Filter(
+            @Nullable String q,
+            @Nullable String tag,
+            @Nullable StyleStatus status,
+            @Nullable String cursor) {
+
+        static final Filter NONE = new Filter(null, null, null, null);
+
+        static Filter of(@Nullable String q, @Nullable String tag, @Nullable String status, @Nullable String cursor) {
+            return new Filter(blank(q, 200), blank(tag, 100), status(status), blank(cursor, 1000));
+        }
+
+        boolean matches(Style style) {
+            boolean tagged = tag == null || style.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag));
+            return tagged && (status == null || style.status() == status);
+        }
+
+        String statusName() {
+            return status == null ? "" : status.name();
+        }
+
+        @Nullable
+        private static String blank(@Nullable String value, int max) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String stripped = value.strip();
+            return stripped.length() > max ? stripped.substring(0, max) : stripped;
+        }
+
+        /** An unknown status is no filter, as a select with a stale value would send it. */
+        @Nullable
+        private static StyleStatus status(@Nullable String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return StyleStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+}
