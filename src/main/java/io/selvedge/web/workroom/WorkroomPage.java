@@ -8,6 +8,7 @@ import io.selvedge.identity.Callers;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.tenancy.TreeNode;
+import io.selvedge.web.Breadcrumbs;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ class WorkroomPage {
     private final Tree tree;
     private final Styles styles;
     private final StyleGrid grid;
-    private final WorkroomCrumbs crumbs;
+    private final Breadcrumbs crumbs;
     private final SharingPanel sharing;
     private final Authorization authorization;
     private final Callers callers;
@@ -43,7 +44,7 @@ class WorkroomPage {
             Tree tree,
             Styles styles,
             StyleGrid grid,
-            WorkroomCrumbs crumbs,
+            Breadcrumbs crumbs,
             SharingPanel sharing,
             Authorization authorization,
             Callers callers,
@@ -64,7 +65,7 @@ class WorkroomPage {
         TreeNode workroom = tree.get(NodeKind.WORKROOM, id);
         Set<Action> allowed = authorization.allowed(id);
         model.addAttribute("workroom", workroom);
-        model.addAttribute("crumbs", crumbs.of(workroom));
+        model.addAttribute("crumbs", crumbs.of(workroom.id()));
         model.addAttribute("mayUpload", allowed.contains(Action.UPLOAD));
         model.addAttribute("mayShare", allowed.contains(Action.SHARE));
         model.addAttribute("mayLink", allowed.contains(Action.MANAGE_LINKS));
