@@ -143,6 +143,17 @@ class AdminBrowserIT {
         window.screenshot(Path.of("target/screenshots/admin.png"));
         window.assertNoConsoleErrors();
 
+        // Usage and residency: two members, storage in the group's region, its keys active and where they are.
+        window.go(url(console + "/usage"));
+        assertThat(window.find("#member-count").getText()).isEqualTo("2");
+        assertThat(window.find("#storage tbody").getText()).startsWith("eu").contains("0 B");
+        assertThat(window.find("#key-state").getText()).isEqualTo("active");
+        assertThat(window.find("#residency-clean").getText()).isEqualTo("none");
+        assertThat(window.all("#key-holdings tbody tr")).isNotEmpty();
+        window.go(url(console + "/developer"));
+        assertThat(window.find("#example").getText()).contains("/api/v1/groups/" + group + "/members");
+        window.assertNoConsoleErrors();
+
         // A malformed allow-list is refused (422) beside its field, and nothing is saved. Chromium logs the
         // statuses of this page and the next (422, 409) as errors: the only console errors allowed from here on.
         window.go(url(console + "/security"));
@@ -171,6 +182,14 @@ class AdminBrowserIT {
         assertThat(window.find("#idleMinutes").isEnabled()).isFalse();
         assertThat(window.find("#idleMinutes").getDomAttribute("value")).isEqualTo("15");
         assertThat(window.has("#grant")).isFalse();
+        window.go(url(console + "/members"));
+        window.find("tr[data-member='" + admin + "']");
+        assertThat(window.has("#grant")).isFalse();
+        assertThat(window.has("form[action$='/revoke']")).isFalse();
+        window.go(url(console + "/audit"));
+        HttpResponse<String> csv = getAs(window, window.find("#export-csv").getDomAttribute("href"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("security-policy.changed");
         assertNoConsoleErrorsBut(window, "status of 422", "status of 409");
         HttpResponse<String> refused = postPolicyAs(window, console);
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -197,9 +216,7 @@ class AdminBrowserIT {
         String csrf = window.driver()
                 .findElement(By.cssSelector("meta[name='csrf-token']"))
                 .getDomAttribute("content");
-        String cookies = window.driver().manage().getCookies().stream()
-                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
-                .collect(Collectors.joining("; "));
+        String cookies = cookiesOf(window);
         String form = "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)
                 + "&mfaRequired=false&idleMinutes=&absoluteMinutes=&signIn=password&ipAllowList=";
         HttpClient client = TestHttps.client(dataDir);
@@ -224,6 +241,22 @@ class AdminBrowserIT {
                 encoder.encode(PASSWORD),
                 Timestamp.from(Instant.now()));
         return username;
+    }
+
+    /** A GET with the browser's session, from outside the page (a download the browser would save). */
+    private HttpResponse<String> getAs(Browser.Window window, String path) throws Exception {
+        return TestHttps.client(dataDir)
+                .send(
+                        HttpRequest.newBuilder(url(path))
+                                .header("Cookie", cookiesOf(window))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookiesOf(Browser.Window window) {
+        return window.driver().manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     private UUID idOf(String username) {
