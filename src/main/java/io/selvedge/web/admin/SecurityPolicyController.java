@@ -61,7 +61,12 @@ class SecurityPolicyController {
             return form(groupId, submitted, errors, model);
         }
         SecurityPolicies.Change change = new SecurityPolicies.Change(
-                submitted.mfaRequired(), idle, absolute, !"sso".equals(submitted.signIn()), submitted.blocks());
+                submitted.mfaRequired(),
+                idle,
+                absolute,
+                !"sso".equals(submitted.signIn()),
+                submitted.blocks(),
+                submitted.linkDownloadsForAnyone());
         try {
             policies.change(groupId, change, submitted.version());
         } catch (SecurityPolicyRefusedException e) {
@@ -121,13 +126,17 @@ class SecurityPolicyController {
         return "form";
     }
 
-    /** What the form shows and sends; {@code signIn} is {@code password} or {@code sso}. */
+    /**
+     * What the form shows and sends; {@code signIn} is {@code password} or {@code sso}. An unticked box is
+     * not sent: false.
+     */
     record PolicyForm(
             boolean mfaRequired,
             String idleMinutes,
             String absoluteMinutes,
             String signIn,
             String ipAllowList,
+            boolean linkDownloadsForAnyone,
             @Nullable Long version) {
 
         PolicyForm {
@@ -148,6 +157,7 @@ class SecurityPolicyController {
                             : Long.toString(policy.absoluteTimeout().toMinutes()),
                     policy.passwordSignIn() ? "password" : "sso",
                     String.join("\n", policy.ipAllowList()),
+                    policy.linkDownloadsForAnyone(),
                     policy.version());
         }
 

@@ -78,10 +78,12 @@ class AdminBrowserIT {
         String console = "/admin/groups/" + group;
         BrowserSignIn asAdmin = BrowserSignIn.of(this::url, admin, PASSWORD).signIn(window);
 
-        // The security policy: MFA for everyone and a 15-minute idle limit, saved after the confirmation.
+        // The security policy: MFA for everyone, a 15-minute idle limit and link downloads for anyone, saved after
+        // the confirmation.
         window.go(url(console + "/security"));
         window.find("#mfaRequired").click();
         window.fill("#idleMinutes", "15");
+        window.find("#linkDownloadsForAnyone").click();
         window.click("#save-policy");
         confirm(window);
         window.waitForPath(console + "/security");
@@ -91,6 +93,8 @@ class AdminBrowserIT {
         SecurityPolicy saved = policies.policyOf(group);
         assertThat(saved.idleTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(saved.mfaRequired()).isTrue();
+        assertThat(saved.linkDownloadsForAnyone()).isTrue();
+        assertThat(window.find("#linkDownloadsForAnyone").isSelected()).isTrue();
 
         window.assertNoConsoleErrors();
 
