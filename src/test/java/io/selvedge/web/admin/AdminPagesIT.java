@@ -104,6 +104,8 @@ class AdminPagesIT {
                         .with(signedIn(operator))
                         .with(csrf()))
                 .andExpect(status().isForbidden());
+        mvc.perform(get(page("audit")).with(signedIn(operator)).param("from", "yesterday"))
+                .andExpect(status().isBadRequest());
         assertThat(grants.grantsIn(UUID.fromString(group)))
                 .noneMatch(grant -> grant.accountId().equals(operator.id()) && grant.role() == Role.GROUP_ADMIN);
     }
