@@ -1,0 +1,30 @@
+package io.selvedge.web.admin;
+
+import io.selvedge.access.Action;
+
+/** The sections of a group's admin console, in the side menu's order, each with the action that shows it. */
+enum Section {
+    MEMBERS("members", Action.SEE_GROUP_MEMBERS),
+    INVITATIONS("invitations", Action.SEE_GROUP_MEMBERS),
+    SECURITY("security", Action.VIEW_GROUP_SETTINGS),
+    AUDIT("audit", Action.READ_AUDIT),
+    DEVELOPER("developer", Action.MANAGE_INTEGRATION_TOKENS),
+    USAGE("usage", Action.VIEW_GROUP_SETTINGS);
+
+    private final String path;
+    private final Action shownTo;
+
+    Section(String path, Action shownTo) {
+        this.path = path;
+        this.shownTo = shownTo;
+    }
+
+    /** The last step of the section's address, also its message key: {@code admin.section.<path>}. */
+    String path() {
+        return path;
+    }
+
+    Action shownTo() {
+        return shownTo;
+    }
+}

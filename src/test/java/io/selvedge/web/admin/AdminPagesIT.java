@@ -1,0 +1,160 @@
+package io.selvedge.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.access.Grants;
+import io.selvedge.access.Role;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
+import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Who reaches which page of the admin console, through the whole filter chain: a group operator reads but
+ * changes nothing (403), a brand admin sees none of it (403: they see the group), a stranger not even that it
+ * exists (404).
+ */
+@SelvedgeIntegrationTest
+class AdminPagesIT {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    Grants grants;
+
+    MockMvc mvc;
+    Customers customers;
+    Account admin;
+    String group;
+    String brand;
+
+    @BeforeEach
+    void aGroupWithABrand() throws Exception {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        customers = new Customers(stores);
+        admin = customers.aCustomer("admin");
+        group = created(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
+        String company = created(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"C\"}");
+        brand = created(admin, post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"B\"}");
+    }
+
+    @Test
+    void anOperatorReadsEverySectionAndChangesNothing() throws Exception {
+        Account operator = granted(group, Role.GROUP_OPERATOR);
+        for (String section : new String[] {"members", "invitations", "security", "audit", "developer", "usage"}) {
+            mvc.perform(get(page(section)).with(signedIn(operator))).andExpect(status().isOk());
+        }
+        String members = mvc.perform(get(page("members")).with(signedIn(operator)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(members).doesNotContain("id=\"grant\"").doesNotContain("/revoke");
+        String security = mvc.perform(get(page("security")).with(signedIn(operator)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(security).contains("id=\"read-only\"").doesNotContain("save-policy");
+
+        mvc.perform(post(page("security"))
+                        .with(signedIn(operator))
+                        .with(csrf())
+                        .param("mfaRequired", "false")
+                        .param("signIn", "password"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(page("members"))
+                        .with(signedIn(operator))
+                        .with(csrf())
+                        .param("username", operator.username())
+                        .param("nodeId", group)
+                        .param("role", Role.GROUP_ADMIN.name()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(page("invitations"))
+                        .with(signedIn(operator))
+                        .with(csrf())
+                        .param("email", "someone@example.com")
+                        .param("nodeId", group)
+                        .param("role", Role.GROUP_OPERATOR.name()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(page("members/" + admin.id() + "/mfa-reset"))
+                        .with(signedIn(operator))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(page("audit")).with(signedIn(operator)).param("from", "yesterday"))
+                .andExpect(status().isBadRequest());
+        assertThat(grants.grantsIn(UUID.fromString(group)))
+                .noneMatch(grant -> grant.accountId().equals(operator.id()) && grant.role() == Role.GROUP_ADMIN);
+    }
+
+    @Test
+    void aBrandAdminIsRefusedAndAStrangerFindsNothing() throws Exception {
+        Account brandAdmin = granted(brand, Role.BRAND_ADMIN);
+        mvc.perform(get(page("security")).with(signedIn(brandAdmin))).andExpect(status().isForbidden());
+        mvc.perform(get(page("members")).with(signedIn(brandAdmin))).andExpect(status().isForbidden());
+        mvc.perform(get(page("audit")).with(signedIn(brandAdmin))).andExpect(status().isForbidden());
+        Account stranger = customers.aCustomer("stranger");
+        mvc.perform(get(page("members")).with(signedIn(stranger))).andExpect(status().isNotFound());
+        mvc.perform(get(page("usage")).with(signedIn(stranger))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/groups/" + UUID.randomUUID() + "/members").with(signedIn(stranger)))
+                .andExpect(status().isNotFound());
+    }
+
+    /** As the account signed in on the web pages with its password (an operator needs no second factor). */
+    private static RequestPostProcessor signedIn(Account account) {
+        return user(account.username())
+                .authorities(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+    }
+
+    private String page(String section) {
+        return "/admin/groups/" + group + "/" + section;
+    }
+
+    private Account granted(String node, Role role) throws Exception {
+        Account account = customers.aCustomer(role.name().toLowerCase(java.util.Locale.ROOT));
+        mvc.perform(json(
+                        put("/api/v1/nodes/" + node + "/members/" + account.id())
+                                .with(admin.caller()),
+                        "{\"role\": \"" + role + "\"}"))
+                .andExpect(status().isOk());
+        return account;
+    }
+
+    private String created(Account caller, MockHttpServletRequestBuilder request, String body) throws Exception {
+        String response = mvc.perform(json(request.with(caller.caller()), body))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(response, "$.id");
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .content(body);
+    }
+}
