@@ -63,7 +63,7 @@ class InvitationController {
             invitations.acceptAsNewAccount(
                     token, form.username(), form.password(), form.displayName().isBlank() ? null : form.displayName());
         } catch (IllegalArgumentException | AccountExistsException e) {
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", Refusals.inWords(e, messages, locale));
             return "invitation";
         }
         return "redirect:/signin?invitationAccepted";

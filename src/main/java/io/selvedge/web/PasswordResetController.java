@@ -86,7 +86,7 @@ class PasswordResetController {
         try {
             resets.reset(token, password);
         } catch (IllegalArgumentException refused) {
-            model.addAttribute("problem", refused.getMessage());
+            model.addAttribute("problem", Refusals.inWords(refused, messages, locale));
             return "reset-password";
         }
         return "redirect:/signin?passwordReset";

@@ -49,7 +49,7 @@ class SetupController {
         } catch (SetupLinkInvalidException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", Refusals.inWords(e, messages, locale));
             return "setup";
         }
         return "redirect:/signin?setupDone";

@@ -14,6 +14,7 @@ import io.selvedge.identity.SignInFailedException;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.WebSessions;
 import io.selvedge.web.Crumb;
+import io.selvedge.web.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -144,7 +145,7 @@ class AccountPage {
             return text("account.problem.wrongPassword");
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return e.getMessage();
+        return Refusals.inWords(e, messages, locale);
     }
 
     private List<TokenRow> tokenRows(SignedIn me) {

@@ -72,6 +72,21 @@ class PageLanguageIT {
         choose(browser, "pt-PT");
         assertThat(page(browser, "/account", "en-GB").body()).contains("lang=\"pt-PT\"", "<h1>A sua conta</h1>");
         assertThat(page(browser, "/account/sessions", null).body()).contains("este navegador");
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account")));
+        HttpResponse<String> weak = WebPages.post(
+                browser,
+                url("/account/password"),
+                Map.of(
+                        "_csrf",
+                        csrf,
+                        "currentPassword",
+                        PASSWORD,
+                        "newPassword",
+                        "curta",
+                        "repeatedPassword",
+                        "curta"));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(weak.body()).contains("Use pelo menos 15 caracteres");
 
         choose(browser, "");
         assertThat(languages.languageOf(id)).isEmpty();
