@@ -5,7 +5,15 @@ public class PasswordRejectedException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
-    public PasswordRejectedException(String reason) {
-        super(reason);
+    private final transient PasswordPolicy.Reason reason;
+
+    public PasswordRejectedException(PasswordPolicy.Reason reason) {
+        super(reason.inWords());
+        this.reason = reason;
+    }
+
+    /** The rule broken, for a page that says it in its own language. */
+    public PasswordPolicy.Reason reason() {
+        return reason;
     }
 }

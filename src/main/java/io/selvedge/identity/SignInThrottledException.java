@@ -1,12 +1,13 @@
 package io.selvedge.identity;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.security.core.AuthenticationException;
 
 /** Too many sign-ins failed for this account or from this address: the next attempt must wait. */
 public class SignInThrottledException extends AuthenticationException {
 
-    /** The request attribute that carries the wait, in words, to the sign-in page. */
+    /** The request attribute that carries this exception (its wait) to the sign-in page. */
     public static final String WAIT_ATTRIBUTE = "io.selvedge.identity.signInWait";
 
     private static final long serialVersionUID = 1L;
@@ -27,13 +28,23 @@ public class SignInThrottledException extends AuthenticationException {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
-    /** The wait in words, for the sign-in page. */
+    /** The wait in English words, for the API's problem documents. */
     public String inWords() {
+        return inWords(Locale.ENGLISH);
+    }
+
+    /** The wait in words, for a page in English or Portuguese (any other language gets English). */
+    public String inWords(Locale language) {
+        boolean portuguese = "pt".equals(language.getLanguage());
         long seconds = retryAfterSeconds();
         if (seconds < 60) {
-            return seconds + (seconds == 1 ? " second" : " seconds");
+            return seconds
+                    + (portuguese
+                            ? (seconds == 1 ? " segundo" : " segundos")
+                            : (seconds == 1 ? " second" : " seconds"));
         }
         long minutes = (seconds + 59) / 60;
-        return minutes + (minutes == 1 ? " minute" : " minutes");
+        return minutes
+                + (portuguese ? (minutes == 1 ? " minuto" : " minutos") : (minutes == 1 ? " minute" : " minutes"));
     }
 }

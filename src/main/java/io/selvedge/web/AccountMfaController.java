@@ -14,6 +14,8 @@ import java.security.Principal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -39,8 +41,15 @@ class AccountMfaController {
     private final TotpEnrolment totp;
     private final Passkeys passkeys;
     private final SessionFactors factors;
+    private final MessageSource messages;
 
-    AccountMfaController(MfaStatuses statuses, TotpEnrolment totp, Passkeys passkeys, SessionFactors factors) {
+    AccountMfaController(
+            MfaStatuses statuses,
+            TotpEnrolment totp,
+            Passkeys passkeys,
+            SessionFactors factors,
+            MessageSource messages) {
+        this.messages = messages;
         this.factors = factors;
         this.statuses = statuses;
         this.totp = totp;
@@ -48,7 +57,7 @@ class AccountMfaController {
     }
 
     @GetMapping("/account/mfa")
-    String page(Principal user, Model model) {
+    String page(Principal user, Locale locale, Model model) {
         MfaStatus status = statusOf(user);
         model.addAttribute("status", status);
         model.addAttribute(
@@ -58,8 +67,15 @@ class AccountMfaController {
                                 passkey.id(),
                                 passkey.label(),
                                 TIME.format(passkey.createdAt()),
-                                passkey.lastUsedAt() == null ? "never" : TIME.format(passkey.lastUsedAt())))
+                                passkey.lastUsedAt() == null
+                                        ? messages.getMessage("account.mfa.never", null, locale)
+                                        : TIME.format(passkey.lastUsedAt())))
                         .toList());
+        model.addAttribute(
+                "crumbs",
+                List.of(
+                        new Crumb(messages.getMessage("account.title", null, locale), "/account"),
+                        new Crumb(messages.getMessage("account.mfa.title", null, locale), "/account/mfa")));
         return "account-mfa";
     }
 
@@ -77,6 +93,7 @@ class AccountMfaController {
             @RequestParam(defaultValue = "") String otp,
             HttpServletRequest request,
             HttpServletResponse response,
+            Locale locale,
             Model model) {
         try {
             List<String> codes = totp.confirm(statusOf(user).accountId(), otp.strip(), request.getRemoteAddr());
@@ -90,7 +107,8 @@ class AccountMfaController {
         } catch (SignInThrottledException e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-            model.addAttribute("problem", "Too many wrong codes. Wait " + e.inWords() + ", then try again.");
+            model.addAttribute(
+                    "problem", messages.getMessage("account.mfa.throttled", new Object[] {e.inWords(locale)}, locale));
         } catch (IllegalStateException e) {
             return "redirect:/account/mfa";
         }
@@ -103,21 +121,24 @@ class AccountMfaController {
             @RequestParam(defaultValue = "") String otp,
             HttpServletRequest request,
             HttpServletResponse response,
+            Locale locale,
             Model model) {
         try {
             totp.remove(statusOf(user).accountId(), otp.strip(), request.getRemoteAddr());
             return "redirect:/account/mfa?totpRemoved";
         } catch (OneTimeCodeRejectedException e) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
-            model.addAttribute("problem", "Removing TOTP needs a fresh code from your app. " + e.getMessage());
+            model.addAttribute(
+                    "problem", messages.getMessage("account.mfa.removeNeedsCode", null, locale) + " " + e.getMessage());
         } catch (SignInThrottledException e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-            model.addAttribute("problem", "Too many wrong codes. Wait " + e.inWords() + ", then try again.");
+            model.addAttribute(
+                    "problem", messages.getMessage("account.mfa.throttled", new Object[] {e.inWords(locale)}, locale));
         } catch (IllegalStateException e) {
             return "redirect:/account/mfa";
         }
-        return page(user, model);
+        return page(user, locale, model);
     }
 
     @PostMapping("/account/mfa/passkeys/{id}/rename")

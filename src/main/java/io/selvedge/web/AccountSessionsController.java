@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,13 +23,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 class AccountSessionsController {
 
     private final WebSessions sessions;
+    private final MessageSource messages;
 
-    AccountSessionsController(WebSessions sessions) {
+    AccountSessionsController(WebSessions sessions, MessageSource messages) {
         this.sessions = sessions;
+        this.messages = messages;
     }
 
     @GetMapping("/account/sessions")
-    String list(Principal user, HttpServletRequest request, Model model) {
+    String list(Principal user, HttpServletRequest request, Locale locale, Model model) {
         HttpSession current = request.getSession(false);
         model.addAttribute(
                 "sessions",
@@ -34,6 +39,11 @@ class AccountSessionsController {
                         .map(SessionRow::of)
                         .toList());
         model.addAttribute("username", user.getName());
+        model.addAttribute(
+                "crumbs",
+                List.of(
+                        new Crumb(messages.getMessage("account.title", null, locale), "/account"),
+                        new Crumb(messages.getMessage("account.sessions.title", null, locale), "/account/sessions")));
         return "account-sessions";
     }
 
@@ -47,6 +57,15 @@ class AccountSessionsController {
         }
         sessions.end(user.getName(), id);
         return "redirect:/account/sessions?ended";
+    }
+
+    /** Signs out every other browser, this one staying signed in. */
+    @PostMapping("/account/sessions/end-others")
+    String endOthers(Principal user, HttpServletRequest request) {
+        sessions.of(user.getName(), currentId(request)).stream()
+                .filter(session -> !session.current())
+                .forEach(session -> sessions.end(user.getName(), session.id()));
+        return "redirect:/account/sessions?othersEnded";
     }
 
     @PostMapping("/account/sessions/end-all")

@@ -44,8 +44,7 @@ class EmailConfirmationController {
 
     @ExceptionHandler(AccountLinkInvalidException.class)
     @ResponseStatus(HttpStatus.GONE)
-    String invalidLink(AccountLinkInvalidException e, Model model) {
-        model.addAttribute("message", e.getMessage());
+    String invalidLink() {
         return "link-invalid";
     }
 

@@ -9,6 +9,7 @@ import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,10 +30,12 @@ class InvitationController {
 
     private final Invitations invitations;
     private final Callers callers;
+    private final MessageSource messages;
 
-    InvitationController(Invitations invitations, Callers callers) {
+    InvitationController(Invitations invitations, Callers callers, MessageSource messages) {
         this.invitations = invitations;
         this.callers = callers;
+        this.messages = messages;
     }
 
     @GetMapping("/invitations/{token}")
@@ -44,7 +47,7 @@ class InvitationController {
     }
 
     @PostMapping("/invitations/{token}")
-    String accept(@PathVariable String token, @ModelAttribute("form") AccountForm form, Model model) {
+    String accept(@PathVariable String token, @ModelAttribute("form") AccountForm form, Locale locale, Model model) {
         Invitation invitation = invitations.pending(token).orElseThrow(InvitationInvalidException::new);
         Optional<Caller> caller = callers.current();
         if (caller.isPresent()) {
@@ -53,14 +56,14 @@ class InvitationController {
         }
         describe(model, token, invitation);
         if (!form.password().equals(form.repeatedPassword())) {
-            model.addAttribute("problem", "The two passwords differ.");
+            model.addAttribute("problem", messages.getMessage("common.passwordsDiffer", null, locale));
             return "invitation";
         }
         try {
             invitations.acceptAsNewAccount(
                     token, form.username(), form.password(), form.displayName().isBlank() ? null : form.displayName());
         } catch (IllegalArgumentException | AccountExistsException e) {
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", Refusals.inWords(e, messages, locale));
             return "invitation";
         }
         return "redirect:/signin?invitationAccepted";

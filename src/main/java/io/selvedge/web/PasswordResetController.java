@@ -6,6 +6,8 @@ import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -26,9 +28,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class PasswordResetController {
 
     private final PasswordResets resets;
+    private final MessageSource messages;
 
-    PasswordResetController(PasswordResets resets) {
+    PasswordResetController(PasswordResets resets, MessageSource messages) {
         this.resets = resets;
+        this.messages = messages;
     }
 
     @GetMapping("/forgot-password")
@@ -41,9 +45,10 @@ class PasswordResetController {
             @RequestParam(defaultValue = "") String usernameOrEmail,
             HttpServletRequest request,
             HttpServletResponse response,
+            Locale locale,
             Model model) {
         if (usernameOrEmail.isBlank() || usernameOrEmail.length() > 320) {
-            model.addAttribute("problem", "Enter your username or your e-mail address.");
+            model.addAttribute("problem", messages.getMessage("forgot.blank", null, locale));
             return "forgot-password";
         }
         try {
@@ -51,7 +56,7 @@ class PasswordResetController {
         } catch (SignInThrottledException throttled) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            model.addAttribute("wait", throttled.inWords());
+            model.addAttribute("wait", throttled.inWords(locale));
             return "forgot-password";
         }
         return "forgot-password-sent";
@@ -71,16 +76,17 @@ class PasswordResetController {
             @PathVariable String token,
             @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String repeatedPassword,
+            Locale locale,
             Model model) {
         model.addAttribute("token", token);
         if (!password.equals(repeatedPassword)) {
-            model.addAttribute("problem", "The two passwords differ.");
+            model.addAttribute("problem", messages.getMessage("common.passwordsDiffer", null, locale));
             return "reset-password";
         }
         try {
             resets.reset(token, password);
         } catch (IllegalArgumentException refused) {
-            model.addAttribute("problem", refused.getMessage());
+            model.addAttribute("problem", Refusals.inWords(refused, messages, locale));
             return "reset-password";
         }
         return "redirect:/signin?passwordReset";
@@ -88,8 +94,7 @@ class PasswordResetController {
 
     @ExceptionHandler(AccountLinkInvalidException.class)
     @ResponseStatus(HttpStatus.GONE)
-    String invalidLink(AccountLinkInvalidException e, Model model) {
-        model.addAttribute("message", e.getMessage());
+    String invalidLink() {
         return "link-invalid";
     }
 }

@@ -3,6 +3,8 @@ package io.selvedge.web;
 import io.selvedge.identity.FirstAdminSetup;
 import io.selvedge.identity.SetupLinkInvalidException;
 import io.selvedge.platform.AnyCaller;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,9 +20,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class SetupController {
 
     private final FirstAdminSetup setup;
+    private final MessageSource messages;
 
-    SetupController(FirstAdminSetup setup) {
+    SetupController(FirstAdminSetup setup, MessageSource messages) {
         this.setup = setup;
+        this.messages = messages;
     }
 
     @GetMapping("/setup/{token}")
@@ -34,10 +38,10 @@ class SetupController {
     }
 
     @PostMapping("/setup/{token}")
-    String create(@PathVariable String token, @ModelAttribute("form") SetupForm form, Model model) {
+    String create(@PathVariable String token, @ModelAttribute("form") SetupForm form, Locale locale, Model model) {
         model.addAttribute("token", token);
         if (!form.password().equals(form.repeatedPassword())) {
-            model.addAttribute("problem", "The two passwords differ.");
+            model.addAttribute("problem", messages.getMessage("common.passwordsDiffer", null, locale));
             return "setup";
         }
         try {
@@ -45,7 +49,7 @@ class SetupController {
         } catch (SetupLinkInvalidException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            model.addAttribute("problem", e.getMessage());
+            model.addAttribute("problem", Refusals.inWords(e, messages, locale));
             return "setup";
         }
         return "redirect:/signin?setupDone";

@@ -4,6 +4,7 @@ import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,13 +23,12 @@ class SignInController {
 
     /** Where a throttled sign-in (a POST) is forwarded: the page again, 429, with the wait in words. */
     @PostMapping("/signin/wait")
-    String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
-        Object wait = request.getAttribute(SignInThrottledException.WAIT_ATTRIBUTE);
-        if (wait == null) {
+    String throttled(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        if (!(request.getAttribute(SignInThrottledException.WAIT_ATTRIBUTE) instanceof SignInThrottledException wait)) {
             return "redirect:/signin";
         }
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        model.addAttribute("wait", wait);
+        model.addAttribute("wait", wait.inWords(locale));
         return "signin";
     }
 
@@ -40,13 +40,12 @@ class SignInController {
 
     /** Where a throttled code (a POST) is forwarded: the code step again, 429, with the wait in words. */
     @PostMapping("/signin/code/wait")
-    String codeThrottled(HttpServletRequest request, HttpServletResponse response, Model model) {
-        Object wait = request.getAttribute(SignInThrottledException.WAIT_ATTRIBUTE);
-        if (wait == null) {
+    String codeThrottled(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        if (!(request.getAttribute(SignInThrottledException.WAIT_ATTRIBUTE) instanceof SignInThrottledException wait)) {
             return "redirect:/signin/code";
         }
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        model.addAttribute("wait", wait);
+        model.addAttribute("wait", wait.inWords(locale));
         return "signin-code";
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -42,13 +43,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * screenshot and the page's HTML under {@code target/browser-failures/}. Where Chromium is absent the
  * tests are skipped with a message, except in CI ({@code selvedge.test.mandatory}), where they fail.
  */
-public final class Browser implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
+public final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     static final Path CHROMIUM = Path.of(System.getProperty("selvedge.test.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("selvedge.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path FAILURES = Path.of("target", "browser-failures");
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Browser.class);
+
+    /** What a window's browser asks for unless told otherwise (its Accept-Language). */
+    static final String ENGLISH = "en-GB,en";
+
+    private ExtensionContext currentTest;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -63,9 +69,29 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Para
         assumeTrue(false, message + ": the browser tests are skipped here (in CI they are mandatory)");
     }
 
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        currentTest = context;
+    }
+
     /** Opens a new window: a new Chromium with an empty profile. Closed after the test by this extension. */
     public Window open(ExtensionContext context) {
-        Window window = Window.launch();
+        return open(context, ENGLISH);
+    }
+
+    /**
+     * Opens a new window whose browser prefers these languages ({@code --lang} and its {@code Accept-Language},
+     * e.g. {@code "pt-PT,pt"}), for the running test; closed after it.
+     */
+    public Window openIn(String languages) {
+        if (currentTest == null) {
+            throw new IllegalStateException("openIn is for use inside a test");
+        }
+        return open(currentTest, languages);
+    }
+
+    private Window open(ExtensionContext context, String languages) {
+        Window window = Window.launch(languages);
         windows(context).add(window);
         return window;
     }
@@ -116,7 +142,7 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Para
             this.profile = profile;
         }
 
-        static Window launch() {
+        static Window launch(String languages) {
             try {
                 Path profile = Files.createTempDirectory("chromium-profile-");
                 ChromeOptions options = new ChromeOptions();
@@ -135,14 +161,14 @@ public final class Browser implements BeforeAllCallback, AfterEachCallback, Para
                         "--use-angle=swiftshader",
                         "--enable-unsafe-swiftshader",
                         "--window-size=1280,900",
-                        "--lang=en-GB",
+                        "--lang=" + languages.split(",")[0],
                         "--user-data-dir=" + profile);
                 // The test servers use a certificate of the test CA, which Chromium does not know.
                 options.setAcceptInsecureCerts(true);
                 LoggingPreferences logs = new LoggingPreferences();
                 logs.enable(LogType.BROWSER, Level.ALL);
                 options.setCapability("goog:loggingPrefs", logs);
-                options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+                options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
                 ChromeDriverService service = new ChromeDriverService.Builder()
                         .usingDriverExecutable(CHROMEDRIVER.toFile())
                         .usingAnyFreePort()

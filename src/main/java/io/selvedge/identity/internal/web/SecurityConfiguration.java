@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -238,12 +239,21 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/signin?signedOut"))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                                problemEntryPoint(), new MediaTypeRequestMatcher(MediaType.APPLICATION_JSON))
-                        .defaultAuthenticationEntryPointFor(
-                                new LoginUrlAuthenticationEntryPoint("/signin"), request -> true)
+                                new LoginUrlAuthenticationEntryPoint("/signin"), asksForHtml())
+                        .defaultAuthenticationEntryPointFor(problemEntryPoint(), request -> true)
                         .accessDeniedHandler(stepsFirst(mfa)))
                 .csrf(Customizer.withDefaults());
         return withSecurityHeaders(http).build();
+    }
+
+    /**
+     * A browser's page request: it names HTML (a navigation also accepts anything, as a last choice, which
+     * does not count). A client asking for JSON or for anything gets a 401 problem document instead.
+     */
+    private static MediaTypeRequestMatcher asksForHtml() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
     }
 
     /** Grants a request whose authentication has one of these verdicts. */
@@ -340,7 +350,7 @@ class SecurityConfiguration {
         if (failure instanceof SignInThrottledException throttled) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            request.setAttribute(SignInThrottledException.WAIT_ATTRIBUTE, throttled.inWords());
+            request.setAttribute(SignInThrottledException.WAIT_ATTRIBUTE, throttled);
             request.getRequestDispatcher(codeStep ? CODE_WAIT_PAGE : SIGN_IN_WAIT_PAGE)
                     .forward(request, response);
             return;
