@@ -187,12 +187,12 @@ class SharedLinkPage {
                 ? List.of(styles.get(targetId))
                 : styles.list(targetId, new StyleQuery(null, null, StyleQuery.Sort.NAME, 200, null), id -> true)
                         .items();
+        List<SharedStyle> listed = shown.stream()
+                .map(style -> new SharedStyle(style, versions.list(style.id())))
+                .toList();
         model.addAttribute("token", token);
-        model.addAttribute(
-                "styles",
-                shown.stream()
-                        .map(style -> new SharedStyle(style, versions.list(style.id())))
-                        .toList());
+        model.addAttribute("styles", listed);
+        model.addAttribute("anyPreview", listed.stream().anyMatch(shared -> shared.previewed() != null));
         model.addAttribute("allowDownload", allowDownload);
         return "shared-link";
     }
@@ -216,5 +216,23 @@ class SharedLinkPage {
     }
 
     /** A style and its versions, for the page. */
-    record SharedStyle(Style style, List<Version> versions) {}
+    record SharedStyle(Style style, List<Version> versions) {
+
+        /** The newest version the 3D viewer can show, or null. */
+        @org.springframework.lang.Nullable
+        public Version previewed() {
+            return versions.stream().filter(Version::previewable).findFirst().orElse(null);
+        }
+
+        /** The viewer's loader for {@link #previewed()}: "obj" or "gltf". */
+        public String format() {
+            Version version = previewed();
+            return version != null
+                            && version.filename()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .endsWith(".obj")
+                    ? "obj"
+                    : "gltf";
+        }
+    }
 }
