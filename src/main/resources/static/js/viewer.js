@@ -66,7 +66,7 @@ class Viewer {
     const box = new THREE.Box3().setFromObject(this.model);
     const size = box.getSize(new THREE.Vector3()).length() || 1;
     const centre = box.getCenter(new THREE.Vector3());
-    this.home = { target: centre, position: centre.clone().add(new THREE.Vector3(0, size * 0.15, size * 1.1)) };
+    this.home = { target: centre, position: centre.clone().add(new THREE.Vector3(size * 0.35, size * 0.2, size * 1.05)) };
     this.camera.near = size / 100;
     this.camera.far = size * 100;
     this.camera.updateProjectionMatrix();

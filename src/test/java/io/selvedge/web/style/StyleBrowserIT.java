@@ -114,7 +114,9 @@ class StyleBrowserIT {
 
         window.click(".viewer-canvas");
         window.find(".comment-form .pin-note");
-        assertThat(window.find(".comment-form input[name=pinX]").getAttribute("value"))
+        assertThat(window.driver()
+                        .findElement(By.cssSelector(".comment-form input[name=pinX]"))
+                        .getAttribute("value"))
                 .isNotEmpty();
         window.fill("#comment-body", "The hem puckers here @" + admin.username())
                 .click(".comment-form button[type=submit]");
