@@ -193,7 +193,11 @@ class SharedLinkPage {
         model.addAttribute("token", token);
         model.addAttribute("styles", listed);
         model.addAttribute("anyPreview", listed.stream().anyMatch(shared -> shared.previewed() != null));
-        model.addAttribute("allowDownload", allowDownload);
+        // Only members of the group download through a link (the download handler refuses the others).
+        boolean member = !listed.isEmpty()
+                && callers.current().isPresent()
+                && authorization.allows(Action.VIEW_GROUP, listed.get(0).style().groupId());
+        model.addAttribute("allowDownload", allowDownload && member);
         return "shared-link";
     }
 

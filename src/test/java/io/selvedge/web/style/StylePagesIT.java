@@ -205,6 +205,31 @@ class StylePagesIT {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void aDownloadLinkOffersTheDownloadToMembersOnlyAndTheModelToAll() throws Exception {
+        String address = JsonPath.read(
+                api(
+                        post("/api/v1/styles/" + style + "/links"),
+                        "{\"expiresAt\": \"" + java.time.Instant.now().plusSeconds(86_400)
+                                + "\", \"allowDownload\": true}"),
+                "$.url");
+        String path = java.net.URI.create(address).getPath();
+        String signedOut = mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(signedOut)
+                .contains("data-viewer", path + "/versions/" + version + "/preview")
+                .doesNotContain("/content\"");
+        String member = mvc.perform(get(path).with(signedIn(designer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(member).contains(path + "/versions/" + version + "/content\"");
+    }
+
     private ResultActions link(LocalDate expires) throws Exception {
         MockHttpServletRequestBuilder request =
                 post("/styles/" + style + "/links").with(signedIn(designer)).with(csrf());
