@@ -34,7 +34,8 @@ public interface SecurityPolicies {
             @Nullable Duration idleTimeout,
             @Nullable Duration absoluteTimeout,
             boolean passwordSignIn,
-            List<String> ipAllowList) {
+            List<String> ipAllowList,
+            boolean linkDownloadsForAnyone) {
 
         public Change {
             ipAllowList = List.copyOf(ipAllowList);

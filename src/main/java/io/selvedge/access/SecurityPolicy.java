@@ -12,6 +12,8 @@ import org.springframework.lang.Nullable;
  *
  * @param passwordSignIn false = single sign-on only (enforced for password sign-in of an account whose
  *     groups all say so; see README)
+ * @param linkDownloadsForAnyone true = anyone holding a valid share link that allows download may download
+ *     through it; false (the default) = only signed-in members of the group may
  * @param version counts the changes; 0 for a group that never changed its policy (the defaults)
  * @param changedBy who made the last change; null for the defaults
  * @param changedAt when; null for the defaults
@@ -23,6 +25,7 @@ public record SecurityPolicy(
         @Nullable Duration absoluteTimeout,
         boolean passwordSignIn,
         List<String> ipAllowList,
+        boolean linkDownloadsForAnyone,
         long version,
         @Nullable UUID changedBy,
         @Nullable Instant changedAt) {
@@ -31,8 +34,11 @@ public record SecurityPolicy(
         ipAllowList = List.copyOf(ipAllowList);
     }
 
-    /** The policy of a group that never set one: no MFA demanded, the defaults, passwords, any address. */
+    /**
+     * The policy of a group that never set one: no MFA demanded, the defaults, passwords, any address,
+     * link downloads for members only.
+     */
     public static SecurityPolicy defaults(UUID groupId) {
-        return new SecurityPolicy(groupId, false, null, null, true, List.of(), 0, null, null);
+        return new SecurityPolicy(groupId, false, null, null, true, List.of(), false, 0, null, null);
     }
 }

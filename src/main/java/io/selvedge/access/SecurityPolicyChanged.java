@@ -18,6 +18,7 @@ public record SecurityPolicyChanged(
         @Nullable Long absoluteTimeoutSeconds,
         boolean passwordSignIn,
         int ipAllowListSize,
+        boolean linkDownloadsForAnyone,
         boolean refused,
         RequestOrigin origin)
         implements AuditableEvent {

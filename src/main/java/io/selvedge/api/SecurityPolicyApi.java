@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET} and {@code PUT /api/v1/groups/{id}/security-policy}: MFA for all members, session limits (in
- * minutes; null for the installation's), password sign-in or single sign-on only, and the IP allow-list.
+ * minutes; null for the installation's), password sign-in or single sign-on only, the IP allow-list, and
+ * whether anyone holding a download link may download through it ({@code linkDownloadsForAnyone}; absent or
+ * null: false, downloads through links for signed-in members of the group only).
  * Viewed by group admins and operators, changed by group admins.
  */
 @RestController
@@ -50,7 +52,8 @@ class SecurityPolicyApi {
                 minutes(request.idleTimeoutMinutes()),
                 minutes(request.absoluteTimeoutMinutes()),
                 request.passwordSignIn(),
-                request.ipAllowList() == null ? List.of() : request.ipAllowList());
+                request.ipAllowList() == null ? List.of() : request.ipAllowList(),
+                Boolean.TRUE.equals(request.linkDownloadsForAnyone()));
         return PolicyBody.of(policies.change(groupId, change, request.version()));
     }
 
@@ -66,6 +69,7 @@ class SecurityPolicyApi {
             @Nullable Long absoluteTimeoutMinutes,
             @Nullable Boolean passwordSignIn,
             @Nullable List<String> ipAllowList,
+            @Nullable Boolean linkDownloadsForAnyone,
             @Nullable Long version) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -76,6 +80,7 @@ class SecurityPolicyApi {
             @Nullable Long absoluteTimeoutMinutes,
             boolean passwordSignIn,
             List<String> ipAllowList,
+            boolean linkDownloadsForAnyone,
             long version,
             @Nullable UUID changedBy,
             @Nullable Instant changedAt) {
@@ -90,6 +95,7 @@ class SecurityPolicyApi {
                             : policy.absoluteTimeout().toMinutes(),
                     policy.passwordSignIn(),
                     policy.ipAllowList(),
+                    policy.linkDownloadsForAnyone(),
                     policy.version(),
                     policy.changedBy(),
                     policy.changedAt());

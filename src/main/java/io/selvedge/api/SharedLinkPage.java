@@ -2,6 +2,7 @@ package io.selvedge.api;
 
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
+import io.selvedge.access.SecurityPolicies;
 import io.selvedge.collab.LinkPasswordException;
 import io.selvedge.collab.LinkThrottledException;
 import io.selvedge.collab.OpenedLink;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,8 +41,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /**
  * The read-only page a share link opens, for anyone holding it: the style (or the workroom's styles),
  * their versions, and each 3D model through the link. A password-protected link asks for its password
- * (throttled like sign-in) and remembers it for the browser session. Downloads through a link are for
- * signed-in members of the group only. Not indexed, and no Referer leaves it (the token is in the URL).
+ * (throttled like sign-in) and remembers it for the browser session. Downloads through a link that allows
+ * them are for signed-in members of the group, unless the group's policy lets anyone holding the link
+ * download ({@code linkDownloadsForAnyone}); a refusal is a page that says why (403). Not indexed, and no
+ * Referer leaves it (the token is in the URL).
  */
 @Controller
 @AnyCaller("the share link's token is the credential; expired, revoked and unknown links are not found")
@@ -53,13 +57,21 @@ class SharedLinkPage {
     private final Versions versions;
     private final Authorization authorization;
     private final Callers callers;
+    private final SecurityPolicies policies;
 
-    SharedLinkPage(ShareLinks links, Styles styles, Versions versions, Authorization authorization, Callers callers) {
+    SharedLinkPage(
+            ShareLinks links,
+            Styles styles,
+            Versions versions,
+            Authorization authorization,
+            Callers callers,
+            SecurityPolicies policies) {
         this.links = links;
         this.styles = styles;
         this.versions = versions;
         this.authorization = authorization;
         this.callers = callers;
+        this.policies = policies;
     }
 
     @GetMapping("/s/{token}")
@@ -132,20 +144,24 @@ class SharedLinkPage {
     }
 
     @GetMapping("/s/{token}/versions/{versionId}/content")
-    void download(
+    String download(
             @PathVariable String token,
             @PathVariable UUID versionId,
             HttpServletRequest request,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Model model)
             throws IOException {
         guard(response);
         ShareLink link = reachable(token, request);
         Version version = versionOf(link, versionId);
         Optional<Caller> caller = callers.current();
-        if (!link.allowDownload() || caller.isEmpty() || !authorization.allows(Action.VIEW_GROUP, version.groupId())) {
+        String refusal = refusal(link, version, caller);
+        if (refusal != null) {
             links.recordUse(link.id(), "refused");
-            response.sendError(HttpStatus.FORBIDDEN.value());
-            return;
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("token", token);
+            model.addAttribute("reason", refusal);
+            return "shared-link-refused";
         }
         links.recordUse(link.id(), "download");
         FileResponses.Span span;
@@ -153,12 +169,31 @@ class SharedLinkPage {
             span = FileResponses.range(request, version);
         } catch (FileResponses.RangeNotSatisfiable e) {
             FileResponses.notSatisfiable(response, version);
-            return;
+            return null;
         }
-        try (VersionContent content = versions.download(versionId, caller.get().accountId(), span != null)) {
+        // Someone who is not signed in downloads as the link, as a preview through it is attributed.
+        UUID actor = caller.map(Caller::accountId).orElse(link.id());
+        try (VersionContent content = versions.download(versionId, actor, span != null)) {
             FileResponses.send(
                     response, content.version(), content.channel(), span, "attachment", version.contentType());
         }
+        return null;
+    }
+
+    /** Why the caller may not download the version through the link, or null if they may. */
+    @Nullable
+    private String refusal(ShareLink link, Version version, Optional<Caller> caller) {
+        if (!link.allowDownload()) {
+            return "This link lets you view what was shared, not download it.";
+        }
+        if (policies.policyOf(version.groupId()).linkDownloadsForAnyone()) {
+            return null;
+        }
+        if (caller.isEmpty() || !authorization.allows(Action.VIEW_GROUP, version.groupId())) {
+            return "Downloads through this link are for signed-in members of the group that shared it."
+                    + " Sign in with an account of that group, or ask whoever sent the link for the file.";
+        }
+        return null;
     }
 
     private ShareLink reachable(String token, HttpServletRequest request) {

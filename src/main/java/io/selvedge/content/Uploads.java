@@ -15,7 +15,8 @@ import org.springframework.lang.Nullable;
 public interface Uploads {
 
     /**
-     * Starts an upload of {@code length} bytes into a live style.
+     * Starts an upload of {@code length} bytes into a live style, reserving its room in the group's quota
+     * until it becomes a version, is ended or expires.
      *
      * @throws ContentTooLargeException past the per-file limit or the group's quota
      */
@@ -35,7 +36,10 @@ public interface Uploads {
     /** Ends an upload and drops its parts. */
     void terminate(UUID uploadId, UUID actor) throws IOException;
 
-    /** Drops the uploads past their expiry; returns how many. */
+    /**
+     * Drops the uploads past their expiry and their quota reservations, and deletes the encrypted parts
+     * that no upload records (left by a crash); returns how many uploads and parts went.
+     */
     int purgeExpired();
 
     /**

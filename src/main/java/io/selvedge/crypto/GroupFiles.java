@@ -3,6 +3,7 @@ package io.selvedge.crypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,9 @@ public interface GroupFiles {
 
     /** Deletes a stored file; true if it existed. */
     boolean delete(UUID groupId, String fileId) throws IOException;
+
+    /** The ids of the group's stored files that start with {@code prefix}, in no promised order. */
+    List<String> list(UUID groupId, String prefix) throws IOException;
 
     /** What {@link #write} stored. */
     record StoredFile(String fileId, long size, String sha256) {}

@@ -73,6 +73,11 @@ public final class ContentClient {
         return new ContentClient(server.client(), "https://localhost:" + server.port(), token, group, style);
     }
 
+    /** The API token, for a client outside this JVM ({@code bench/run-transfer.sh}'s curl). */
+    public String token() {
+        return token;
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
     }

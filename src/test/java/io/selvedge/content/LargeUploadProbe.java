@@ -61,7 +61,13 @@ public final class LargeUploadProbe {
             String downloaded = HexFormat.of().formatHex(digest.digest());
             System.out.printf(
                     "size %d bytes, heap max %d MiB, peak heap used %d MiB%n",
-                    size, Runtime.getRuntime().maxMemory() >> 20, peakHeap() >> 20);
+                    received, Runtime.getRuntime().maxMemory() >> 20, peakHeap() >> 20);
+            System.out.printf(
+                    "upload and download over %s://%s:%d (%s)%n",
+                    download.uri().getScheme(),
+                    download.uri().getHost(),
+                    download.uri().getPort(),
+                    download.version());
             System.out.printf(
                     "upload %.1f s (%.0f MB/s), download %.1f s (%.0f MB/s)%n",
                     uploadSeconds, size / uploadSeconds / 1e6, downloadSeconds, received / downloadSeconds / 1e6);

@@ -69,7 +69,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, audit trail entries (names, user agents) and the outbox, style names, descriptions and tags, version files and names, thumbnails and resumable-upload parts, comments and their pins, approval notes, share-link passwords and tokens; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, audit trail entries (names, user agents) and the outbox, style names, descriptions and tags, version files and names, thumbnails and resumable-upload parts, comments and their pins, approval notes, share-link passwords and tokens, the addresses API tokens are used from; later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -262,6 +262,50 @@ class NothingInClearIT {
                     .isEmpty();
             assertThat(AtRest.valuesContaining(stores, inClear)).as("tables").isEmpty();
         }
+    }
+
+    /**
+     * The addresses an API token is used from are personal data: its last one rests encrypted, the ones it
+     * was seen from as keyed hashes, the audit entry of a new one encrypted; never the address in clear.
+     */
+    @Test
+    void noAddressAnApiTokenWasUsedFromRestsInClear() throws Exception {
+        String address = "127.0.0.3"; // a loopback address no other test uses
+        String username =
+                "clear-address-" + marker.substring(marker.length() - 8).toLowerCase();
+        String password = "an address that stays unsaid";
+        registration.register(username, password, null, username + "@example.test");
+        HttpResponse<String> created = TestHttps.send(
+                TestHttps.client(platform.dataDir()),
+                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/auth/tokens"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"ci\"}"
+                                        .formatted(username, password)))
+                        .build());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String token = com.jayway.jsonpath.JsonPath.read(created.body(), "$.token");
+        assertThat(TestHttps.getFrom(address, platform.dataDir(), port, "/api/v1/me", "Bearer " + token))
+                .isEqualTo(200);
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (auditTrail.find(null, AuditFilter.all(), 50, null).entries().stream()
+                        .noneMatch(entry -> address.equals(entry.address()))
+                && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(50);
+        }
+        assertThat(auditTrail.find(null, AuditFilter.all(), 50, null).entries())
+                .as("the use from a new address, on the platform trail (the address decrypted for its reader)")
+                .anySatisfy(entry -> {
+                    assertThat(entry.action()).isEqualTo("token.used-from-new-address");
+                    assertThat(entry.address()).isEqualTo(address);
+                });
+
+        AtRest.flushEmbeddedStores(stores);
+
+        assertThat(AtRest.filesContaining(platform.dataDir(), address, NothingInClearIT::developmentMailCopy))
+                .as("files")
+                .isEmpty();
+        assertThat(AtRest.valuesContaining(stores, address)).as("tables").isEmpty();
     }
 
     @Test

@@ -2,11 +2,14 @@ package io.selvedge.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,6 +18,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /** HTTPS clients for tests that trust exactly the installation's generated certificate. */
@@ -79,6 +84,30 @@ public final class TestHttps {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The status of a GET over a TLS connection made from {@code localAddress} (e.g. 127.0.0.2, another
+     * loopback address on Linux) to the server on 127.0.0.1, so that the server sees that client address;
+     * HTTP/1.1 by hand, since the JDK's client cannot choose its local address.
+     */
+    public static int getFrom(String localAddress, Path dataDir, int port, String path, String authorization) {
+        SSLSocketFactory tls = trusting(developmentCertificate(dataDir)).getSocketFactory();
+        try (SSLSocket socket = (SSLSocket)
+                tls.createSocket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: "
+                    + authorization + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (!response.startsWith("HTTP/1.1 ")) {
+                throw new IllegalStateException("Not an HTTP/1.1 answer: " + response);
+            }
+            return Integer.parseInt(response.substring(9, 12));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " from " + localAddress + " failed", e);
         }
     }
 }

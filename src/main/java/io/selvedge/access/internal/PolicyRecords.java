@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
 class PolicyRecords implements AddressPolicy {
 
     private static final String COLUMNS = "select group_id, mfa_required, idle_timeout_s, absolute_timeout_s,"
-            + " password_sign_in, ip_allow_list, version, changed_by, changed_at from access_security_policy";
+            + " password_sign_in, ip_allow_list, link_downloads_for_anyone, version, changed_by, changed_at"
+            + " from access_security_policy";
     private static final int CACHE_LIMIT = 100_000;
 
     private final GrantRecords grants;
@@ -83,20 +84,21 @@ class PolicyRecords implements AddressPolicy {
             seconds(policy.absoluteTimeout()),
             policy.passwordSignIn(),
             String.join("\n", policy.ipAllowList()),
+            policy.linkDownloadsForAnyone(),
             policy.version(),
             policy.changedBy(),
             Timestamp.from(policy.changedAt()),
             policy.groupId()
         };
         int updated = jdbc.sql("update access_security_policy set mfa_required = ?, idle_timeout_s = ?,"
-                        + " absolute_timeout_s = ?, password_sign_in = ?, ip_allow_list = ?, version = ?,"
+                        + " absolute_timeout_s = ?, password_sign_in = ?, ip_allow_list = ?, link_downloads_for_anyone = ?, version = ?,"
                         + " changed_by = ?, changed_at = ? where group_id = ?")
                 .params(values)
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into access_security_policy (mfa_required, idle_timeout_s, absolute_timeout_s,"
-                            + " password_sign_in, ip_allow_list, version, changed_by, changed_at, group_id)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + " password_sign_in, ip_allow_list, link_downloads_for_anyone, version, changed_by, changed_at,"
+                            + " group_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(values)
                     .update();
         }
@@ -121,6 +123,7 @@ class PolicyRecords implements AddressPolicy {
                 noAbsolute ? null : Duration.ofSeconds(absolute),
                 row.getBoolean("password_sign_in"),
                 list == null || list.isEmpty() ? List.of() : Arrays.asList(list.split("\n")),
+                row.getBoolean("link_downloads_for_anyone"),
                 row.getLong("version"),
                 row.getObject("changed_by", UUID.class),
                 row.getTimestamp("changed_at").toInstant());

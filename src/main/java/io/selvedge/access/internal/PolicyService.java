@@ -120,6 +120,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                     change.absoluteTimeout(),
                     change.passwordSignIn(),
                     blocks.blocks(),
+                    change.linkDownloadsForAnyone(),
                     current.version() + 1,
                     author.accountId(),
                     clock.instant());
@@ -229,6 +230,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                 change.absoluteTimeout(),
                 change.passwordSignIn(),
                 change.ipAllowList(),
+                change.linkDownloadsForAnyone(),
                 current.version(),
                 author.accountId(),
                 clock.instant());
@@ -249,6 +251,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                         : policy.absoluteTimeout().toSeconds(),
                 policy.passwordSignIn(),
                 policy.ipAllowList().size(),
+                policy.linkDownloadsForAnyone(),
                 refused,
                 RequestOrigin.current());
     }

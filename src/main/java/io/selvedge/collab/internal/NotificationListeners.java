@@ -1,23 +1,39 @@
 package io.selvedge.collab.internal;
 
+import io.selvedge.access.Action;
+import io.selvedge.access.Authorization;
 import io.selvedge.access.RoleGranted;
 import io.selvedge.collab.ApprovalRecorded;
 import io.selvedge.collab.CommentPosted;
 import io.selvedge.collab.NotificationKind;
 import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.VersionUploaded;
+import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Turns mentions, approvals, new versions of followed styles and shares into notifications. */
+/**
+ * Turns mentions, approvals, new versions of followed styles and shares into notifications. A follower
+ * who may no longer view the style hears nothing of it (mentions are checked when the comment is posted).
+ */
 @Component
 class NotificationListeners {
 
     private final NotificationService notifications;
+    private final Authorization authorization;
 
-    NotificationListeners(NotificationService notifications) {
+    NotificationListeners(NotificationService notifications, Authorization authorization) {
         this.notifications = notifications;
+        this.authorization = authorization;
+    }
+
+    private Set<UUID> followersWhoMayView(UUID styleId) {
+        Set<UUID> followers = new LinkedHashSet<>(notifications.followers(styleId));
+        followers.removeIf(
+                account -> !authorization.allowedFor(account, styleId).contains(Action.VIEW));
+        return followers;
     }
 
     @ApplicationModuleListener
@@ -35,7 +51,7 @@ class NotificationListeners {
     void on(ApprovalRecorded event) {
         try {
             notifications.notify(
-                    notifications.followers(event.styleId()),
+                    followersWhoMayView(event.styleId()),
                     NotificationKind.APPROVAL,
                     event.groupId(),
                     event.styleId(),
@@ -50,7 +66,7 @@ class NotificationListeners {
     void on(VersionUploaded event) {
         try {
             notifications.notify(
-                    notifications.followers(event.styleId()),
+                    followersWhoMayView(event.styleId()),
                     NotificationKind.NEW_VERSION,
                     event.groupId(),
                     event.styleId(),

@@ -37,7 +37,10 @@ class ContentPurge {
         int purged = styles.purgeExpired();
         int expired = uploads.purgeExpired();
         if (purged > 0 || expired > 0) {
-            log.info("Purged {} deleted styles past their restore window and {} expired uploads", purged, expired);
+            log.info(
+                    "Purged {} deleted styles past their restore window, and {} expired uploads and orphaned parts",
+                    purged,
+                    expired);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,36 @@ class StyleFiles {
         return "t-" + versionId + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** What every upload part's file id starts with. */
+    static final String UPLOAD_PARTS = "u-";
+
     /** A part's file: unique per attempt, so two racing appends never write the same file. */
     static String uploadPart(UUID uploadId, int part) {
-        return "u-" + uploadId + "-" + part + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return UPLOAD_PARTS + uploadId + "-" + part + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The upload and part number a part's file id names ({@code u-<upload>-<number>-<attempt>}). */
+    record PartName(String fileId, UUID uploadId, int number) {
+
+        private static final int UUID_LENGTH = 36;
+
+        static Optional<PartName> parse(String fileId) {
+            int start = UPLOAD_PARTS.length();
+            int numberStart = start + UUID_LENGTH + 1;
+            if (!fileId.startsWith(UPLOAD_PARTS) || fileId.length() <= numberStart) {
+                return Optional.empty();
+            }
+            int numberEnd = fileId.indexOf('-', numberStart);
+            try {
+                UUID upload = UUID.fromString(fileId.substring(start, start + UUID_LENGTH));
+                int number =
+                        Integer.parseInt(fileId.substring(numberStart, numberEnd < 0 ? fileId.length() : numberEnd));
+                return Optional.of(new PartName(fileId, upload, number));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty(); // not a part's name
+            }
+        }
     }
 
     /** Deletes the files of a style's versions, thumbnails and unfinished uploads; returns the version ids. */

@@ -22,9 +22,11 @@ import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Service;
 @Service
 class UploadService implements Uploads {
 
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+
     private static final String TABLE = "content_upload";
 
     private final ContentHomes homes;
@@ -49,6 +53,8 @@ class UploadService implements Uploads {
     private final VersionService versions;
     private final Stores stores;
     private final ContentProperties properties;
+    private final QuotaReservations quota;
+    private final OrphanParts orphans;
     private final Clock clock;
 
     UploadService(
@@ -61,6 +67,8 @@ class UploadService implements Uploads {
             VersionService versions,
             Stores stores,
             ContentProperties properties,
+            QuotaReservations quota,
+            OrphanParts orphans,
             Clock clock) {
         this.homes = homes;
         this.planes = planes;
@@ -71,6 +79,8 @@ class UploadService implements Uploads {
         this.versions = versions;
         this.stores = stores;
         this.properties = properties;
+        this.quota = quota;
+        this.orphans = orphans;
         this.clock = clock;
     }
 
@@ -81,14 +91,15 @@ class UploadService implements Uploads {
             throw new io.selvedge.content.InvalidContentException("Upload-Length must be 0 or more.");
         }
         Style style = styles.get(styleId);
-        versions.limitFor(style.groupId(), length);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plus(properties.uploadExpiry());
+        // The upload's room in the quota is held from now until it becomes a version, ends or expires.
+        QuotaReservations.Reservation room = quota.reserve(style.groupId(), id, length, expires);
         GroupDataPlane plane = planes.of(style.groupId());
         String name = Filenames.safe(filename);
-        homes.record(id, style.groupId(), ContentHomes.Kind.UPLOAD);
         try {
+            homes.record(id, style.groupId(), ContentHomes.Kind.UPLOAD);
             plane.jdbc()
                     .sql(
                             "insert into content_upload (id, group_id, style_id, filename, content_type, length_bytes,"
@@ -106,6 +117,7 @@ class UploadService implements Uploads {
                     .update();
         } catch (RuntimeException e) {
             homes.forget(id);
+            quota.release(style.groupId(), room.id());
             throw e;
         }
         return new Upload(id, styleId, length, 0, expires, null);
@@ -168,6 +180,7 @@ class UploadService implements Uploads {
                 jdbc.sql("update content_upload set offset_bytes = ?, expires_at = ? where id = ?")
                         .params(newOffset, Timestamp.from(expires), uploadId)
                         .update();
+                QuotaReservations.extend(jdbc, uploadId, expires);
             });
         } catch (DuplicateKeyException e) {
             files.delete(row.groupId(), fileId);
@@ -180,8 +193,17 @@ class UploadService implements Uploads {
         return newOffset == row.length() ? finish(moved, actor) : moved.upload(null);
     }
 
-    /** The parts, in order, become one version; then the upload and its parts are dropped. */
+    /**
+     * The parts, in order, become one version; the transaction that records it takes the upload's row, so
+     * a HEAD and the last PATCH (or two nodes) completing one upload at once make one version: the other
+     * finds the version made and answers with it. Then the part files are deleted (what a crash leaves of
+     * them, the sweep in {@link #purgeExpired} deletes).
+     */
     private Upload finish(UploadRow row, UUID actor) {
+        Optional<UUID> done = versions.versionOfUpload(row.groupId(), row.id());
+        if (done.isPresent()) {
+            return row.upload(done.get());
+        }
         GroupDataPlane plane = planes.of(row.groupId());
         List<String> parts = plane.jdbc()
                 .sql("select file_id from content_upload_part where upload_id = ? order by part_no")
@@ -191,16 +213,30 @@ class UploadService implements Uploads {
         Style style = styles.get(row.styleId());
         String filename = ciphers.of(row.groupId())
                 .decryptText(row.filename(), TABLE, "filename", row.id().toString());
+        QuotaReservations.Reservation room = new QuotaReservations.Reservation(row.id(), row.groupId(), row.length());
         Version version;
         try (InputStream whole = new SequenceInputStream(opening(row.groupId(), parts))) {
-            version = versions.store(style, filename, row.length(), whole, actor);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (UncheckedIOException e) {
-            throw e;
+            version = versions.store(style, UUID.randomUUID(), filename, room, whole, actor, row.id());
+        } catch (IOException | RuntimeException e) {
+            // Another request may have completed it meanwhile, and deleted the parts this one was reading.
+            Optional<UUID> other = versions.versionOfUpload(row.groupId(), row.id());
+            if (other.isPresent()) {
+                return row.upload(other.get());
+            }
+            if (e instanceof UploadFinishedException) {
+                throw new NoSuchContentException(); // ended meanwhile, without a version
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        drop(plane, row.id());
-        return new Upload(row.id(), row.styleId(), row.length(), row.length(), row.expiresAt(), version.id());
+        try {
+            for (String part : parts) {
+                files.delete(row.groupId(), part);
+            }
+        } catch (IOException e) {
+            log.warn("Could not delete the parts of finished upload {}; the sweep will", row.id(), e);
+        }
+        homes.forget(row.id());
+        return row.upload(version.id());
     }
 
     private Enumeration<InputStream> opening(UUID groupId, List<String> parts) {
@@ -238,19 +274,29 @@ class UploadService implements Uploads {
                 .sql("delete from content_upload where id = ?")
                 .param(uploadId)
                 .update();
+        quota.release(plane.groupId(), uploadId);
         homes.forget(uploadId);
     }
 
     @Override
     public int purgeExpired() {
         int purged = 0;
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
         for (String region : stores.regions()) {
-            List<UploadRow> expired = new JdbcTemplate(stores.region(region).dataSource())
-                    .query(UploadRow.COLUMNS + " where expires_at < ?", UploadRow::read, now);
+            JdbcClient jdbc = JdbcClient.create(stores.region(region).dataSource());
+            List<UploadRow> expired = jdbc.sql(UploadRow.COLUMNS + " where expires_at < ?")
+                    .param(Timestamp.from(now))
+                    .query(UploadRow::read)
+                    .list();
             for (UploadRow row : expired) {
                 drop(planes.of(row.groupId()), row.id());
                 purged++;
+            }
+            QuotaReservations.dropLapsed(jdbc, now);
+            for (UUID groupId : jdbc.sql("select distinct group_id from content_style")
+                    .query(UUID.class)
+                    .list()) {
+                purged += orphans.sweep(planes.of(groupId));
             }
         }
         return purged;

@@ -46,6 +46,7 @@ class VersionService implements Versions {
     private final Styles styles;
     private final ApplicationEventPublisher events;
     private final ContentProperties properties;
+    private final QuotaReservations quota;
     private final Clock clock;
 
     VersionService(
@@ -56,6 +57,7 @@ class VersionService implements Versions {
             Styles styles,
             ApplicationEventPublisher events,
             ContentProperties properties,
+            QuotaReservations quota,
             Clock clock) {
         this.homes = homes;
         this.planes = planes;
@@ -64,6 +66,7 @@ class VersionService implements Versions {
         this.styles = styles;
         this.events = events;
         this.properties = properties;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -77,41 +80,45 @@ class VersionService implements Versions {
             UUID actor)
             throws IOException {
         Style style = styles.get(styleId);
-        long limit = limitFor(style.groupId(), declaredLength);
-        return store(style, Filenames.safe(filename), limit, body, actor);
+        UUID versionId = UUID.randomUUID();
+        QuotaReservations.Reservation room = quota.reserve(
+                style.groupId(), versionId, declaredLength, clock.instant().plus(properties.uploadExpiry()));
+        try {
+            return store(style, versionId, Filenames.safe(filename), room, body, actor, null);
+        } catch (IOException | RuntimeException e) {
+            quota.release(style.groupId(), room.id());
+            throw e;
+        }
     }
 
     /**
-     * The most a new file of the group may hold now: the per-file limit, or what is left of the quota.
+     * Stores a version of a live style from a stream of at most the reservation's bytes; the reservation
+     * ends in the transaction that records the version. A version of a resumable upload ({@code uploadId})
+     * is recorded only while the upload's row is there, and the row goes in the same transaction: two
+     * requests completing one upload make one version.
      *
-     * @throws ContentTooLargeException if {@code declaredLength} is already past it
+     * @throws UploadFinishedException if another request completed the upload first
      */
-    long limitFor(UUID groupId, long declaredLength) {
-        long perFile = properties.maxFileSize().toBytes();
-        long left = properties.groupQuota().toBytes() - used(groupId);
-        if (declaredLength > perFile) {
-            throw new ContentTooLargeException("A file may hold at most " + properties.maxFileSize() + ".");
-        }
-        if (declaredLength > left || left <= 0) {
-            throw new ContentTooLargeException(
-                    "The group's storage quota of " + properties.groupQuota() + " is used up.");
-        }
-        return Math.min(perFile, left);
-    }
-
-    /** Stores a version of a live style from a stream of at most {@code limit} bytes. */
-    Version store(Style style, String filename, long limit, InputStream body, UUID actor) throws IOException {
+    Version store(
+            Style style,
+            UUID versionId,
+            String filename,
+            QuotaReservations.Reservation room,
+            InputStream body,
+            UUID actor,
+            @Nullable UUID uploadId)
+            throws IOException {
         UUID groupId = style.groupId();
-        UUID versionId = UUID.randomUUID();
         String fileId = StyleFiles.versionFile(versionId);
         homes.record(versionId, groupId, ContentHomes.Kind.VERSION);
         try {
             GroupFiles.StoredFile stored = files.write(
                     groupId,
                     fileId,
-                    new LimitedInputStream(body, limit, "The file is larger than the limit or the group's quota."));
+                    new LimitedInputStream(
+                            body, room.bytes(), "The file is larger than the limit or the group's quota."));
             try {
-                return record(style, versionId, filename, stored, actor);
+                return record(style, versionId, filename, stored, actor, room, uploadId);
             } catch (RuntimeException e) {
                 files.delete(groupId, fileId);
                 throw e;
@@ -122,7 +129,14 @@ class VersionService implements Versions {
         }
     }
 
-    private Version record(Style style, UUID versionId, String filename, GroupFiles.StoredFile stored, UUID actor) {
+    private Version record(
+            Style style,
+            UUID versionId,
+            String filename,
+            GroupFiles.StoredFile stored,
+            UUID actor,
+            QuotaReservations.Reservation room,
+            @Nullable UUID uploadId) {
         UUID groupId = style.groupId();
         GroupDataPlane plane = planes.of(groupId);
         FieldCipher cipher = ciphers.of(groupId);
@@ -137,12 +151,16 @@ class VersionService implements Versions {
                     .query(UUID.class)
                     .optional()
                     .orElseThrow(NoSuchContentException::new);
+            if (uploadId != null && !claimUpload(jdbc, uploadId)) {
+                throw new UploadFinishedException();
+            }
             int number = jdbc.sql("select coalesce(max(number), 0) + 1 from content_version where style_id = ?")
                     .param(style.id())
                     .query(Integer.class)
                     .single();
             jdbc.sql("insert into content_version (id, group_id, style_id, number, filename, content_type, size_bytes,"
-                            + " sha256, file_id, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + " sha256, file_id, created_by, created_at, upload_id)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             versionId,
                             groupId,
@@ -154,8 +172,10 @@ class VersionService implements Versions {
                             cipher.encryptText(stored.sha256(), VersionRow.TABLE, "sha256", id),
                             stored.fileId(),
                             actor,
-                            Timestamp.from(now))
+                            Timestamp.from(now),
+                            uploadId)
                     .update();
+            QuotaReservations.consume(jdbc, room.id());
             events.publishEvent(new VersionUploaded(
                     groupId, style.id(), versionId, number, stored.size(), actor, RequestOrigin.current()));
             return new Version(
@@ -171,6 +191,24 @@ class VersionService implements Versions {
                     actor,
                     now);
         });
+    }
+
+    /** Takes the upload's row (and with it its part rows) in the caller's transaction; false if it is gone. */
+    private static boolean claimUpload(JdbcClient jdbc, UUID uploadId) {
+        return jdbc.sql("delete from content_upload where id = ?")
+                        .param(uploadId)
+                        .update()
+                == 1;
+    }
+
+    /** The version a resumable upload became, if it did. */
+    java.util.Optional<UUID> versionOfUpload(UUID groupId, UUID uploadId) {
+        return planes.of(groupId)
+                .jdbc()
+                .sql("select id from content_version where group_id = ? and upload_id = ?")
+                .params(groupId, uploadId)
+                .query(UUID.class)
+                .optional();
     }
 
     @Override
@@ -287,17 +325,6 @@ class VersionService implements Versions {
                 row.groupId(),
                 new VersionPreviewed(row.groupId(), row.styleId(), versionId, actor, RequestOrigin.current()));
         return new Thumbnail(bytes, row.thumbnailType());
-    }
-
-    /** What the group's versions take together. */
-    long used(UUID groupId) {
-        Long sum = planes.of(groupId)
-                .jdbc()
-                .sql("select coalesce(sum(size_bytes), 0) from content_version where group_id = ?")
-                .param(groupId)
-                .query(Long.class)
-                .single();
-        return sum == null ? 0 : sum;
     }
 
     private void publish(UUID groupId, Object event) {

@@ -14,8 +14,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -76,6 +78,13 @@ class EncryptedGroupFiles implements GroupFiles {
         BlobStore blobs = planes.of(groupId).blobs();
         blobs.delete(backupKey(fileId)); // or an interrupted re-encryption would bring the file back
         return blobs.delete(key(fileId));
+    }
+
+    @Override
+    public List<String> list(UUID groupId, String prefix) throws IOException {
+        try (Stream<String> keys = planes.of(groupId).blobs().list(key(prefix))) {
+            return keys.map(stored -> stored.substring(FILES.length())).toList();
+        }
     }
 
     static String key(String fileId) {

@@ -154,6 +154,38 @@ class Keysets {
     }
 
     /**
+     * Destroys the old keys of each rotating keyset of the owner, leaving its primary key alone: once a
+     * rotation's re-encryption has finished, what was under an old key no longer reads. Swapped by
+     * compare-and-set, like {@link #addPrimaryKeys}. No command calls it yet: the tests use it to prove a
+     * rotation left nothing under the old keys.
+     */
+    void destroyOldKeys(KeyOwner owner) {
+        for (Purpose purpose : Purpose.ownerKeysets()) {
+            if (!purpose.rotates()) {
+                continue;
+            }
+            WrappedKeysets.Row row = table.find(owner.store(), owner.id(), purpose)
+                    .orElseThrow(() -> new IllegalStateException(describe(owner) + " has no keys"));
+            try {
+                keks.refresh(owner.store());
+                KeysetHandle.Builder kept = KeysetHandle.newBuilder(unwrap(owner, row));
+                for (int i = kept.size() - 1; i >= 0; i--) {
+                    if (!kept.getAt(i).isPrimary()) {
+                        kept.deleteAt(i);
+                    }
+                }
+                String kek = keks.currentKek(owner.store());
+                if (!table.swap(owner.store(), row, kek, wrap(owner, purpose, kept.build(), kek))) {
+                    throw new IllegalStateException("The keys of " + describe(owner) + " changed meanwhile");
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot destroy the old keys of " + describe(owner), e);
+            }
+        }
+        evict(owner.id());
+    }
+
+    /**
      * Crypto-shredding: destroys the owner's key in the KMS (what makes every copy of the wrapped keysets
      * useless, backups included), then deletes the wrapped keysets and drops the cached ones.
      */

@@ -1,5 +1,6 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.identity.ApiScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,9 +17,15 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The api_token table of the global store. Only the SHA-256 of a token is ever written. */
+/**
+ * The api_token table of the global store. Only the SHA-256 of a token is ever written; the address it was
+ * last used from is encrypted under the directory keys (it is personal data), bound to the token's row.
+ */
 @Repository
 class StoredTokens {
+
+    private static final String TABLE = "api_token";
+    private static final String LAST_USED_FROM = "last_used_from";
 
     private static final String SELECT =
             "select t.id, t.account_id, a.username, a.staff_role, a.status, a.mfa_enrolled, t.name,"
@@ -26,9 +33,11 @@ class StoredTokens {
                     + " from api_token t join account a on a.id = t.account_id";
 
     private final JdbcTemplate jdbc;
+    private final FieldCiphers ciphers;
 
-    StoredTokens(JdbcTemplate jdbc) {
+    StoredTokens(JdbcTemplate jdbc, FieldCiphers ciphers) {
         this.jdbc = jdbc;
+        this.ciphers = ciphers;
     }
 
     void insert(
@@ -49,15 +58,14 @@ class StoredTokens {
         return jdbc
                 .query(
                         SELECT + " where t.token_hash = ?",
-                        StoredTokens::toToken,
+                        this::toToken,
                         HexFormat.of().formatHex(hash))
                 .stream()
                 .findFirst();
     }
 
     List<StoredToken> ofAccount(UUID accountId) {
-        return jdbc.query(
-                SELECT + " where t.account_id = ? order by t.created_at desc", StoredTokens::toToken, accountId);
+        return jdbc.query(SELECT + " where t.account_id = ? order by t.created_at desc", this::toToken, accountId);
     }
 
     boolean delete(UUID accountId, UUID tokenId) {
@@ -73,19 +81,21 @@ class StoredTokens {
         jdbc.update(
                 "update api_token set last_used_at = ?, last_used_from = ? where id = ?",
                 Timestamp.from(at),
-                from,
+                from == null ? null : ciphers.directory().encryptText(from, TABLE, LAST_USED_FROM, tokenId.toString()),
                 tokenId);
     }
 
-    private static StoredToken toToken(ResultSet row, int number) throws SQLException {
+    private StoredToken toToken(ResultSet row, int number) throws SQLException {
         String staffRole = row.getString("staff_role");
+        UUID id = row.getObject("id", UUID.class);
+        String lastUsedFrom = row.getString(LAST_USED_FROM);
         Timestamp lastUsed = row.getTimestamp("last_used_at");
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         Arrays.stream(row.getString("scopes").split(","))
                 .filter(scope -> !scope.isBlank())
                 .forEach(scope -> scopes.add(ApiScope.of(scope)));
         return new StoredToken(
-                row.getObject("id", UUID.class),
+                id,
                 row.getObject("account_id", UUID.class),
                 row.getString("username"),
                 staffRole == null ? null : StaffRole.valueOf(staffRole),
@@ -97,6 +107,8 @@ class StoredTokens {
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("expires_at").toInstant(),
                 lastUsed == null ? null : lastUsed.toInstant(),
-                row.getString("last_used_from"));
+                lastUsedFrom == null
+                        ? null
+                        : ciphers.directory().decryptText(lastUsedFrom, TABLE, LAST_USED_FROM, id.toString()));
     }
 }

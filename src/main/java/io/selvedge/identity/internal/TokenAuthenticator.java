@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
  * Checks the API token of a request. What was read of a token is kept for {@code selvedge.tokens.cache-for}
  * (10 s), so a busy client costs no database read per request; a revocation clears it on this node at
  * once and on the others within that time. The last use is written at most once a minute per token.
- * Unknown tokens are not cached, so guessing cannot fill the cache.
+ * Unknown tokens are not cached, so guessing cannot fill the cache. A use from an address new to the token
+ * is recorded and published ({@link TokenAddresses}).
  */
 @Service
 public class TokenAuthenticator {
@@ -31,11 +32,14 @@ public class TokenAuthenticator {
     private final IdentityProperties.Tokens settings;
     private final Clock clock;
     private final MfaPolicy mfa;
+    private final TokenAddresses addresses;
     private final Map<ByteBuffer, Cached> cache = new ConcurrentHashMap<>();
 
-    TokenAuthenticator(StoredTokens tokens, IdentityProperties properties, Clock clock, MfaPolicy mfa) {
+    TokenAuthenticator(
+            StoredTokens tokens, IdentityProperties properties, Clock clock, MfaPolicy mfa, TokenAddresses addresses) {
         this.tokens = tokens;
         this.mfa = mfa;
+        this.addresses = addresses;
         this.settings = properties.tokens();
         this.clock = clock;
     }
@@ -66,6 +70,7 @@ public class TokenAuthenticator {
             return Optional.empty();
         }
         recordUse(cached, now, clientAddress);
+        addresses.used(stored.accountId(), stored.id(), clientAddress);
         return Optional.of(withCurrentMfaRequirement(cached.caller()));
     }
 

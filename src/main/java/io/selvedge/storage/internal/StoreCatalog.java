@@ -116,8 +116,11 @@ final class StoreCatalog implements Stores, AutoCloseable {
             config.setPassword(connection.password());
             location = withoutParameters(connection.jdbcUrl());
         } else {
+            // WRITE_DELAY=0: each commit is written to the file before it returns. H2's default writes
+            // commits in the background every half second, so a killed process lost the last ones, answered
+            // actions and their outbox events alike (AuditKillIT).
             config.setJdbcUrl("jdbc:h2:file:" + home.resolve("selvedge")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
             config.setUsername("sa");
             location = home.toString();
         }

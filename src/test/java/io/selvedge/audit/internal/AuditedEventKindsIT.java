@@ -1,6 +1,7 @@
 package io.selvedge.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,17 +24,25 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
+import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +52,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.lang.Nullable;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -242,6 +252,122 @@ class AuditedEventKindsIT {
     }
 
     @Test
+    void aTokenUsedFromANewAddressIsOnThePlatformTrailOnceForEachAddress() throws Exception {
+        String username = "addresses-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
+        HttpResponse<String> created = TestHttps.send(
+                TestHttps.client(dataDir),
+                HttpRequest.newBuilder(url("/api/v1/auth/tokens"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"roaming\"}"
+                                        .formatted(username, PASSWORD)))
+                        .build());
+        assertThat(created.statusCode()).isEqualTo(201);
+        UUID token = UUID.fromString(JsonPath.read(created.body(), "$.id"));
+        String secret = JsonPath.read(created.body(), "$.token");
+
+        // The app trusts no proxy: the address is the connection's, so the client binds to two loopbacks.
+        assertThat(statusOfMeFrom("127.0.0.1", secret)).isEqualTo(200);
+        expectOn(
+                null,
+                "token.used-from-new-address",
+                AuditActor.Kind.ACCOUNT,
+                account,
+                "token",
+                token,
+                AuditOutcome.SUCCEEDED);
+        assertThat(statusOfMeFrom("127.0.0.1", secret)).isEqualTo(200);
+        assertThat(statusOfMeFrom("127.0.0.2", secret)).isEqualTo(200);
+        assertThat(statusOfMeFrom("127.0.0.2", secret)).isEqualTo(200);
+        assertThat(statusOfMeFrom("127.0.0.1", secret)).isEqualTo(200);
+
+        // Entries follow the order of their commits: once the second address's entry is there, an entry
+        // for a repeated address would be there too.
+        List<AuditEntry> entries = AuditFixtures.awaitEntry(
+                trail, null, e -> token.toString().equals(e.targetId()) && "127.0.0.2".equals(e.address()));
+        assertThat(entries)
+                .filteredOn(e -> e.action().equals("token.used-from-new-address")
+                        && token.toString().equals(e.targetId()))
+                .extracting(AuditEntry::address, AuditEntry::actorId, AuditEntry::outcome)
+                .containsExactly(
+                        tuple("127.0.0.1", account.toString(), AuditOutcome.SUCCEEDED),
+                        tuple("127.0.0.2", account.toString(), AuditOutcome.SUCCEEDED));
+        // Only keyed hashes of the addresses rest, one per address; never an address in clear.
+        JdbcTemplate global = new JdbcTemplate(stores.global().dataSource());
+        List<String> hashes = global.queryForList(
+                "select address_hash from api_token_address where token_id = ?", String.class, token);
+        assertThat(hashes).hasSize(2).allSatisfy(hash -> assertThat(hash).matches("[0-9a-f]{64}"));
+        assertThat(global.queryForObject("select last_used_from from api_token where id = ?", String.class, token))
+                .isNotNull()
+                .doesNotContain("127.0.0");
+    }
+
+    @Test
+    void signingOutEndsTheSessionOnThePlatformTrail() throws Exception {
+        String username = "signout-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
+        HttpClient browser = TestHttps.client(dataDir);
+        HttpResponse<String> home = WebPages.signIn(browser, url("/signin"), username, PASSWORD);
+        assertThat(home.statusCode()).isEqualTo(200);
+        String handle = sessionHandleOf(browser);
+
+        HttpResponse<String> signedOut =
+                WebPages.post(browser, url("/signout"), Map.of("_csrf", WebPages.csrfTokenOf(home)));
+        assertThat(signedOut.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/signin?signedOut"));
+
+        expectSessionEnded(trail, account, handle);
+    }
+
+    @Test
+    void aSessionPastItsAbsoluteTimeoutEndsOnThePlatformTrail() throws Exception {
+        MovableClock clock = new MovableClock();
+        try (TestServer server = TestServer.with().clock(clock).start()) {
+            String username = "timeout-" + UUID.randomUUID().toString().substring(0, 8);
+            UUID account = server.bean(AccountRegistration.class)
+                    .register(username, PASSWORD, null, username + "@example.test");
+            HttpClient browser = server.client();
+            WebPages.signIn(browser, server.url("/signin"), username, PASSWORD);
+            String handle = sessionHandleOf(browser);
+
+            clock.advance(Duration.ofHours(12).plusMinutes(1));
+            HttpResponse<String> after = TestHttps.send(
+                    browser,
+                    HttpRequest.newBuilder(server.url("/"))
+                            .header("Accept", "text/html")
+                            .build());
+            assertThat(after.statusCode()).isEqualTo(302);
+
+            expectSessionEnded(server.bean(AuditTrail.class), account, handle);
+        }
+    }
+
+    @Test
+    void aSessionLeftIdlePastItsTimeoutEndsOnThePlatformTrail() throws Exception {
+        try (TestServer server = TestServer.with()
+                .property("selvedge.sessions.idle-timeout", "2s")
+                .property("selvedge.sessions.idle-sweep-interval", "1s")
+                .start()) {
+            String username = "idle-" + UUID.randomUUID().toString().substring(0, 8);
+            UUID account = server.bean(AccountRegistration.class)
+                    .register(username, PASSWORD, null, username + "@example.test");
+            HttpClient browser = server.client();
+            WebPages.signIn(browser, server.url("/signin"), username, PASSWORD);
+            String handle = sessionHandleOf(browser);
+
+            // No request comes back: the session ends of itself, and its end is recorded all the same.
+            expectSessionEnded(server.bean(AuditTrail.class), account, handle);
+            HttpResponse<String> after = TestHttps.send(
+                    browser,
+                    HttpRequest.newBuilder(server.url("/"))
+                            .header("Accept", "text/html")
+                            .build());
+            assertThat(after.statusCode()).isEqualTo(302);
+        }
+    }
+
+    @Test
     void mfaEnrolledAFailedCodeAndAGroupAdminsResetAreOnTheirTrails() throws Exception {
         String username = "mfa-" + UUID.randomUUID().toString().substring(0, 8);
         UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
@@ -347,6 +473,39 @@ class AuditedEventKindsIT {
             assertThat(e.targetKind()).isEqualTo(targetKind);
             assertThat(e.outcome()).isEqualTo(outcome);
         });
+    }
+
+    /** The platform trail holds the session's end, by its owner, named by the handle the session list shows. */
+    private static void expectSessionEnded(AuditTrail trail, UUID account, String handle) throws InterruptedException {
+        List<AuditEntry> entries = AuditFixtures.awaitEntry(
+                trail, null, e -> e.action().equals("session.ended") && handle.equals(e.targetId()));
+        assertThat(entries).as("session.ended of %s", handle).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("session.ended");
+            assertThat(e.actorKind()).isEqualTo(AuditActor.Kind.ACCOUNT);
+            assertThat(e.actorId()).isEqualTo(account.toString());
+            assertThat(e.targetKind()).isEqualTo("session");
+            assertThat(e.targetId()).isEqualTo(handle);
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+        });
+    }
+
+    /** The handle of the browser's session (half the SHA-256 of its id), as the session list shows it. */
+    private static String sessionHandleOf(HttpClient browser) throws Exception {
+        CookieManager cookies = (CookieManager) browser.cookieHandler().orElseThrow();
+        String cookie = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("SELVEDGE_SESSION"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow();
+        String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        byte[] digest =
+                MessageDigest.getInstance("SHA-256").digest(("session:" + sessionId).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    /** GET /api/v1/me with the token, from {@code localAddress} (a loopback address). */
+    private int statusOfMeFrom(String localAddress, String token) {
+        return TestHttps.getFrom(localAddress, dataDir, port, "/api/v1/me", "Bearer " + token);
     }
 
     private void signIn(String username, String password) {

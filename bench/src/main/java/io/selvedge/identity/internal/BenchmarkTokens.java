@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** A global store in memory (H2, the real migrations) with one account and one token, for benchmarks. */
@@ -33,7 +34,8 @@ public final class BenchmarkTokens implements AutoCloseable {
         Account account = accounts.createStaff(username, "not a hash", StaffRole.SUPPORT);
         token = ApiTokenSecrets.generate();
         Instant now = Instant.now();
-        StoredTokens tokens = new StoredTokens(jdbc);
+        BenchmarkCiphers ciphers = new BenchmarkCiphers();
+        StoredTokens tokens = new StoredTokens(jdbc, ciphers);
         tokens.insert(
                 UUID.randomUUID(),
                 account.id(),
@@ -54,7 +56,10 @@ public final class BenchmarkTokens implements AutoCloseable {
                 accounts,
                 new TotpSecrets(jdbc),
                 new PasskeyRows(jdbc));
-        authenticator = new TokenAuthenticator(tokens, defaults, Clock.systemUTC(), mfa);
+        // A use from an address new to the token is recorded (and published: nobody listens here) once.
+        TokenAddresses addresses = new TokenAddresses(
+                jdbc, ciphers, event -> {}, new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+        authenticator = new TokenAuthenticator(tokens, defaults, Clock.systemUTC(), mfa, addresses);
     }
 
     public TokenAuthenticator authenticator() {

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BrowserSessionOnApi extends OncePerRequestFilter {
 
-    /** A change made with a session cookie and no API token: the case where a forged request could ride. */
+    /**
+     * A change made with no API token on a session where someone is signed in: the case where a forged
+     * request could ride on the cookie. (A public endpoint called with a cookie of a signed-out session
+     * carries no one's authority, so it needs no token.)
+     */
     static final RequestMatcher NEEDS_CSRF = request -> request.getHeader(HttpHeaders.AUTHORIZATION) == null
-            && request.getRequestedSessionId() != null
-            && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod());
+            && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
+            && signedInSession(request);
+
+    private static boolean signedInSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null
+                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+    }
 
     private final MfaPolicy mfa;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();

@@ -1,0 +1,18 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.crypto.EncryptedColumns;
+import io.selvedge.crypto.ReEncryptable;
+import io.selvedge.storage.GroupDataPlanes;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Invitations' e-mail addresses, re-encrypted under a group's newest key after it rotates. */
+@Configuration(proxyBeanMethods = false)
+class InvitationReEncryption {
+
+    @Bean
+    ReEncryptable invitationColumns(GroupDataPlanes planes) {
+        return new EncryptedColumns("access.invitations", "access_invitation", List.of("email"), planes);
+    }
+}

@@ -1,0 +1,32 @@
+package io.selvedge.content.internal;
+
+import io.selvedge.crypto.EncryptedColumns;
+import io.selvedge.crypto.ReEncryptable;
+import io.selvedge.storage.GroupDataPlanes;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The content module's encrypted columns, re-encrypted under a group's newest key after it rotates. Its
+ * files (versions, thumbnails, upload parts) are the crypto module's own participant; the tag look-up
+ * holds blind indexes, whose keys never rotate.
+ */
+@Configuration(proxyBeanMethods = false)
+class ContentReEncryption {
+
+    @Bean
+    ReEncryptable styleColumns(GroupDataPlanes planes) {
+        return new EncryptedColumns("content.styles", StyleRow.TABLE, List.of("name", "description", "tags"), planes);
+    }
+
+    @Bean
+    ReEncryptable versionColumns(GroupDataPlanes planes) {
+        return new EncryptedColumns("content.versions", VersionRow.TABLE, List.of("filename", "sha256"), planes);
+    }
+
+    @Bean
+    ReEncryptable uploadColumns(GroupDataPlanes planes) {
+        return new EncryptedColumns("content.uploads", "content_upload", List.of("filename"), planes);
+    }
+}

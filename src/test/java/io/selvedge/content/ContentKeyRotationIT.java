@@ -1,0 +1,259 @@
+package io.selvedge.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.crypto.CiphertextTamperedException;
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.crypto.GroupKeys;
+import io.selvedge.crypto.ReEncryptionJobs;
+import io.selvedge.crypto.ReEncryptionProgress;
+import io.selvedge.crypto.internal.OldKeys;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * After a group's keys rotate, every encrypted column of content and collab (style names, descriptions,
+ * tags; version file names and hashes; upload file names; comment bodies and pins; approval notes) and of
+ * invitations is rewritten under the new key; once the old keys are destroyed, everything still reads:
+ * through the API, the link page, and an upload that resumes.
+ */
+@SelvedgeIntegrationTest
+class ContentKeyRotationIT {
+
+    /** Each encrypted column, with the table it lives in. */
+    static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("content_style", List.of("name", "description", "tags"));
+        COLUMNS.put("content_version", List.of("filename", "sha256"));
+        COLUMNS.put("content_upload", List.of("filename"));
+        COLUMNS.put("collab_comment", List.of("body", "pin"));
+        COLUMNS.put("collab_approval", List.of("note"));
+        COLUMNS.put("access_invitation", List.of("email"));
+    }
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    GroupKeys keys;
+
+    @Autowired
+    ReEncryptionJobs jobs;
+
+    @Autowired
+    FieldCiphers ciphers;
+
+    @Autowired
+    Uploads uploads;
+
+    MockMvc mvc;
+    Customers.Account admin;
+
+    @BeforeEach
+    void mvc() {
+        admin = new Customers(stores).aCustomer("admin");
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+    }
+
+    @Test
+    void everyContentColumnIsRewrittenAndReadsAfterTheOldKeysAreDestroyed() throws Exception {
+        UUID group = UUID.fromString(created(as(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}")));
+        String company = aNode("groups", group.toString(), "companies", "Ourse SA");
+        String brand = aNode("companies", company, "brands", "Ourse");
+        String season = aNode("brands", brand, "seasons", "SS27");
+        String workroom = aNode("seasons", season, "workrooms", "Denim");
+        String style = created(as(
+                post("/api/v1/workrooms/" + workroom + "/styles"),
+                "{\"name\": \"Field jacket\", \"description\": \"Waxed cotton\", \"tags\": [\"outerwear\"]}"));
+        byte[] file = "the jacket, in CLO".getBytes(StandardCharsets.UTF_8);
+        String version = created(mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=jacket.zprj")
+                .with(admin.caller())
+                .accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .content(file)));
+        Uploads.Upload upload = uploads.create(UUID.fromString(style), 8, "draft.glb", null, admin.id());
+        uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), admin.id());
+        as(
+                        post("/api/v1/styles/" + style + "/comments"),
+                        "{\"body\": \"Lower the pocket\", \"versionId\": \"" + version
+                                + "\", \"pin\": {\"x\": 0.25, \"y\": 1.5, \"z\": -0.125}}")
+                .andExpect(status().isCreated());
+        as(post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"REJECTED\", \"note\": \"Hem uneven\"}")
+                .andExpect(status().isCreated());
+        String link = java.net
+                .URI
+                .create(JsonPath.read(
+                        as(
+                                        post("/api/v1/styles/" + style + "/links"),
+                                        "{\"expiresAt\": \"" + Instant.now().plus(1, ChronoUnit.DAYS)
+                                                + "\", \"allowDownload\": false}")
+                                .andExpect(status().isCreated())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.url"))
+                .getPath();
+        as(
+                        post("/api/v1/groups/" + group + "/invitations"),
+                        "{\"email\": \"rotation." + UUID.randomUUID().toString().substring(0, 8)
+                                + "@example.test\", \"role\": \"VIEWER\", \"nodeId\": \"" + workroom + "\"}")
+                .andExpect(status().isCreated());
+        Map<String, String> before = stored(group);
+        assertThat(before).hasSize(10); // one of each column: the test covers every one
+
+        UUID job = keys.rotate(group);
+        awaitFinished(group, job);
+
+        Map<String, String> after = stored(group);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach(
+                (column, ciphertext) -> assertThat(after.get(column)).as(column).isNotEqualTo(ciphertext));
+
+        OldKeys.destroy(context, group);
+
+        // What was under the old key no longer reads: the old keys are gone indeed.
+        String oldName = before.get("content_style.name");
+        String styleRow = rowIdOf(group, "content_style");
+        assertThatThrownBy(() -> ciphers.of(group).decryptText(oldName, "content_style", "name", styleRow))
+                .isInstanceOf(CiphertextTamperedException.class);
+
+        as(get("/api/v1/styles/" + style), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Field jacket"))
+                .andExpect(jsonPath("$.description").value("Waxed cotton"))
+                .andExpect(jsonPath("$.tags[0]").value("outerwear"));
+        as(get("/api/v1/workrooms/" + workroom + "/styles?tag=outerwear"), null)
+                .andExpect(jsonPath("$.items[0].name").value("Field jacket"));
+        as(get("/api/v1/styles/" + style + "/versions"), null)
+                .andExpect(jsonPath("$.items[0].filename").value("jacket.zprj"));
+        assertThat(as(get("/api/v1/versions/" + version + "/content"), null)
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray())
+                .isEqualTo(file);
+        as(get("/api/v1/styles/" + style + "/comments"), null)
+                .andExpect(jsonPath("$.items[0].body").value("Lower the pocket"))
+                .andExpect(jsonPath("$.items[0].pin.y").value(1.5));
+        as(get("/api/v1/styles/" + style + "/approvals"), null)
+                .andExpect(jsonPath("$[0].note").value("Hem uneven"));
+        as(get("/api/v1/groups/" + group + "/invitations"), null)
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("@example.test")));
+        mvc.perform(get(link))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Field jacket")));
+
+        // The upload resumes: its name and its first part (a file under the old key, rewritten) read.
+        Uploads.Upload done =
+                uploads.append(upload.id(), 4, new ByteArrayInputStream(new byte[] {5, 6, 7, 8}), admin.id());
+        assertThat(done.versionId()).isNotNull();
+        as(get("/api/v1/versions/" + done.versionId()), null)
+                .andExpect(jsonPath("$.filename").value("draft.glb"));
+        assertThat(as(get("/api/v1/versions/" + done.versionId() + "/content"), null)
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    }
+
+    /** Every encrypted column's stored text for the group, by {@code table.column}; rows are one per table. */
+    private Map<String, String> stored(UUID group) {
+        JdbcTemplate eu = new JdbcTemplate(stores.region("eu").dataSource());
+        Map<String, String> found = new LinkedHashMap<>();
+        COLUMNS.forEach((table, columns) -> {
+            for (String column : columns) {
+                // Names from the constant above, never from input.
+                eu.queryForList("select " + column + " from " + table + " where group_id = ?", String.class, group)
+                        .forEach(text -> {
+                            if (text != null && found.put(table + "." + column, text) != null) {
+                                throw new AssertionError("more than one row in " + table);
+                            }
+                        });
+            }
+        });
+        return found;
+    }
+
+    private String rowIdOf(UUID group, String table) {
+        return new JdbcTemplate(stores.region("eu").dataSource())
+                .queryForObject("select id from " + table + " where group_id = ?", UUID.class, group)
+                .toString();
+    }
+
+    private void awaitFinished(UUID group, UUID job) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            List<ReEncryptionProgress> progress = jobs.progress(group, job);
+            assertThat(progress).allSatisfy(p -> assertThat(p.lastError()).isNull());
+            if (!progress.isEmpty() && progress.stream().allMatch(ReEncryptionProgress::finished)) {
+                assertThat(progress)
+                        .extracting(ReEncryptionProgress::participant)
+                        .contains(
+                                "content.styles",
+                                "content.versions",
+                                "content.uploads",
+                                "collab.comments",
+                                "collab.approvals",
+                                "access.invitations",
+                                "crypto.group-files");
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The job did not finish in time: " + jobs.progress(group, job));
+    }
+
+    private String aNode(String parents, String parent, String children, String name) throws Exception {
+        return created(as(post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
+    }
+
+    private ResultActions as(MockHttpServletRequestBuilder request, String json) throws Exception {
+        request.with(admin.caller()).accept(MediaType.APPLICATION_JSON);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        return mvc.perform(request);
+    }
+
+    private static String created(ResultActions result) throws Exception {
+        String body =
+                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+}
