@@ -228,12 +228,15 @@ class SharedLinkPage {
         model.addAttribute("token", token);
         model.addAttribute("styles", listed);
         model.addAttribute("anyPreview", listed.stream().anyMatch(shared -> shared.previewed() != null));
-        // Only members of the group download through a link (the download handler refuses the others).
-        boolean member = !listed.isEmpty()
-                && callers.current().isPresent()
-                && authorization.allows(Action.VIEW_GROUP, listed.get(0).style().groupId());
-        model.addAttribute("allowDownload", allowDownload && member);
+        // The download is offered to whom the download handler serves: members, or anyone by the policy.
+        boolean offered = !listed.isEmpty() && mayDownload(listed.get(0).style().groupId());
+        model.addAttribute("allowDownload", allowDownload && offered);
         return "shared-link";
+    }
+
+    private boolean mayDownload(UUID groupId) {
+        return policies.policyOf(groupId).linkDownloadsForAnyone()
+                || (callers.current().isPresent() && authorization.allows(Action.VIEW_GROUP, groupId));
     }
 
     private static boolean unlocked(HttpServletRequest request, UUID linkId) {
