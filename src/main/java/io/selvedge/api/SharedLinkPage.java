@@ -222,14 +222,21 @@ class SharedLinkPage {
                 ? List.of(styles.get(targetId))
                 : styles.list(targetId, new StyleQuery(null, null, StyleQuery.Sort.NAME, 200, null), id -> true)
                         .items();
+        List<SharedStyle> listed = shown.stream()
+                .map(style -> new SharedStyle(style, versions.list(style.id())))
+                .toList();
         model.addAttribute("token", token);
-        model.addAttribute(
-                "styles",
-                shown.stream()
-                        .map(style -> new SharedStyle(style, versions.list(style.id())))
-                        .toList());
-        model.addAttribute("allowDownload", allowDownload);
+        model.addAttribute("styles", listed);
+        model.addAttribute("anyPreview", listed.stream().anyMatch(shared -> shared.previewed() != null));
+        // The download is offered to whom the download handler serves: members, or anyone by the policy.
+        boolean offered = !listed.isEmpty() && mayDownload(listed.get(0).style().groupId());
+        model.addAttribute("allowDownload", allowDownload && offered);
         return "shared-link";
+    }
+
+    private boolean mayDownload(UUID groupId) {
+        return policies.policyOf(groupId).linkDownloadsForAnyone()
+                || (callers.current().isPresent() && authorization.allows(Action.VIEW_GROUP, groupId));
     }
 
     private static boolean unlocked(HttpServletRequest request, UUID linkId) {
@@ -251,5 +258,23 @@ class SharedLinkPage {
     }
 
     /** A style and its versions, for the page. */
-    record SharedStyle(Style style, List<Version> versions) {}
+    record SharedStyle(Style style, List<Version> versions) {
+
+        /** The newest version the 3D viewer can show, or null. */
+        @org.springframework.lang.Nullable
+        public Version previewed() {
+            return versions.stream().filter(Version::previewable).findFirst().orElse(null);
+        }
+
+        /** The viewer's loader for {@link #previewed()}: "obj" or "gltf". */
+        public String format() {
+            Version version = previewed();
+            return version != null
+                            && version.filename()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .endsWith(".obj")
+                    ? "obj"
+                    : "gltf";
+        }
+    }
 }

@@ -74,7 +74,11 @@ import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenti
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    // The hash allows exactly one inline script: the 3D viewer's import map (templates/viewer.html).
+    static final String VIEWER_IMPORT_MAP_HASH = "'sha256-15XUwsUgXKv3bts74RcL6+hi93x2UFRDAInYf1na+YQ='";
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' " + VIEWER_IMPORT_MAP_HASH
+            + "; style-src 'self'; "
             + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 

@@ -1,0 +1,140 @@
+package io.selvedge.web.style;
+
+import io.selvedge.access.Action;
+import io.selvedge.access.Authorization;
+import io.selvedge.access.Grant;
+import io.selvedge.access.NotVisibleException;
+import io.selvedge.access.Shares;
+import io.selvedge.collab.Approval;
+import io.selvedge.collab.Approvals;
+import io.selvedge.collab.Comment;
+import io.selvedge.collab.Comments;
+import io.selvedge.collab.ShareLinks;
+import io.selvedge.content.Style;
+import io.selvedge.content.Version;
+import io.selvedge.content.Versions;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
+import io.selvedge.web.style.Rows.ApprovalRow;
+import io.selvedge.web.style.Rows.CommentRow;
+import io.selvedge.web.style.Rows.LinkRow;
+import io.selvedge.web.style.Rows.ShareRow;
+import io.selvedge.web.style.Rows.VersionRow;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Fills the model of the style page and of its parts that htmx replaces: what the caller may do decides
+ * what is shown (download links, forms), and the handlers check the same again.
+ */
+@Component
+class StyleView {
+
+    /** The most comments the page lists (the collab module's page limit). */
+    static final int COMMENTS_SHOWN = 200;
+
+    private final Versions versions;
+    private final Comments comments;
+    private final Approvals approvals;
+    private final Shares shares;
+    private final ShareLinks links;
+    private final Authorization authorization;
+    private final Callers callers;
+    private final People people;
+
+    StyleView(
+            Versions versions,
+            Comments comments,
+            Approvals approvals,
+            Shares shares,
+            ShareLinks links,
+            Authorization authorization,
+            Callers callers,
+            People people) {
+        this.versions = versions;
+        this.comments = comments;
+        this.approvals = approvals;
+        this.shares = shares;
+        this.links = links;
+        this.authorization = authorization;
+        this.callers = callers;
+        this.people = people;
+    }
+
+    UUID caller() {
+        return callers.current().map(Caller::accountId).orElseThrow(NotVisibleException::new);
+    }
+
+    /** The whole page, showing the chosen version (or the newest) in the viewer. */
+    void page(Style style, UUID chosenVersion, Model model) {
+        Set<Action> may = authorization.allowed(style.id());
+        List<Version> all = versions.list(style.id());
+        List<Approval> history = approvals.history(style.id());
+        Map<UUID, String> names = people.names(Stream.concat(
+                        all.stream().map(Version::createdBy), history.stream().map(Approval::actorId))
+                .toList());
+        List<VersionRow> rows =
+                all.stream().map(version -> VersionRow.of(version, names)).toList();
+        VersionRow shown = rows.stream()
+                .filter(row -> row.id().equals(chosenVersion))
+                .findFirst()
+                .orElse(chosenVersion == null && !rows.isEmpty() ? rows.get(0) : null);
+        if (chosenVersion != null && shown == null) {
+            throw new io.selvedge.content.NoSuchContentException();
+        }
+        model.addAttribute("style", style);
+        model.addAttribute("versions", rows);
+        model.addAttribute("shown", shown);
+        model.addAttribute("canDownload", may.contains(Action.DOWNLOAD));
+        model.addAttribute("canApprove", may.contains(Action.APPROVE));
+        model.addAttribute("canShare", may.contains(Action.SHARE));
+        model.addAttribute("canManageLinks", may.contains(Action.MANAGE_LINKS));
+        model.addAttribute(
+                "approvals", history.stream().map(a -> ApprovalRow.of(a, names)).toList());
+        if (may.contains(Action.SHARE)) {
+            List<Grant> on = shares.sharesOn(style.id());
+            Map<UUID, String> sharedWith =
+                    people.names(on.stream().map(Grant::accountId).toList());
+            model.addAttribute(
+                    "shares", on.stream().map(g -> ShareRow.of(g, sharedWith)).toList());
+        }
+        if (may.contains(Action.MANAGE_LINKS)) {
+            model.addAttribute(
+                    "links", links.list(style.id()).stream().map(LinkRow::of).toList());
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            model.addAttribute("linkMin", today.plusDays(1));
+            model.addAttribute("linkMax", today.plusDays(ShareLinks.MAX_LIFETIME.toDays()));
+        }
+        comments(style.id(), may, null, model);
+    }
+
+    /** The comments part: its list, and the form where the caller may comment. */
+    void comments(UUID styleId, Set<Action> may, UUID highlighted, Model model) {
+        List<Comment> listed =
+                comments.list(styleId, null, COMMENTS_SHOWN, null).items();
+        Map<UUID, String> names =
+                people.names(listed.stream().map(Comment::authorId).toList());
+        UUID caller = caller();
+        boolean deleteAny = may.contains(Action.DELETE_ANY_COMMENT);
+        List<CommentRow> rows = new ArrayList<>();
+        for (Comment comment : listed) {
+            rows.add(CommentRow.of(comment, rows.size() + 1, names, caller, deleteAny));
+        }
+        model.addAttribute("styleId", styleId);
+        model.addAttribute("comments", rows);
+        model.addAttribute("canComment", may.contains(Action.COMMENT));
+        model.addAttribute("highlighted", highlighted);
+    }
+
+    void comments(UUID styleId, UUID highlighted, Model model) {
+        comments(styleId, authorization.allowed(styleId), highlighted, model);
+    }
+}

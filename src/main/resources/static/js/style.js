@@ -1,0 +1,61 @@
+// The style page: dialogs, pinning a comment where the model was clicked, and highlighting a comment and
+// its marker together. The viewer (/js/viewer.js) speaks through DOM events: viewer:pick, viewer:pin,
+// viewer:highlight.
+const viewer = () => document.querySelector('[data-viewer]');
+
+// Dialogs: a button names its dialog; the close buttons close theirs.
+document.querySelectorAll('[data-open-dialog]').forEach((button) => {
+  button.addEventListener('click', () => document.getElementById(button.dataset.openDialog).showModal());
+});
+document.querySelectorAll('[data-close-dialog]').forEach((button) => {
+  button.addEventListener('click', () => button.closest('dialog').close());
+});
+
+function highlightComment(id, scroll) {
+  document.querySelectorAll('.comment').forEach((comment) => {
+    comment.classList.toggle('highlighted', comment.dataset.commentId === id);
+  });
+  const comment = document.getElementById('comment-' + id);
+  if (comment && scroll) comment.scrollIntoView({ block: 'nearest' });
+}
+
+// A click on the model pins the next comment there.
+document.addEventListener('viewer:pick', (event) => {
+  const form = document.querySelector('.comment-form');
+  if (!form) return;
+  const { x, y, z } = event.detail;
+  form.elements.pinX.value = x;
+  form.elements.pinY.value = y;
+  form.elements.pinZ.value = z;
+  form.elements.versionId.value = event.target.dataset.version || '';
+  form.querySelector('.pin-note').hidden = false;
+  form.elements.body.focus();
+});
+
+// A marker clicked: its comment is highlighted.
+document.addEventListener('viewer:pin', (event) => highlightComment(event.detail.id, true));
+
+document.addEventListener('click', (event) => {
+  const clear = event.target.closest('[data-clear-pin]');
+  if (clear) {
+    const form = clear.closest('form');
+    ['pinX', 'pinY', 'pinZ', 'versionId'].forEach((name) => { form.elements[name].value = ''; });
+    form.querySelector('.pin-note').hidden = true;
+    return;
+  }
+  const show = event.target.closest('[data-show-pin]');
+  if (show) {
+    const id = show.closest('.comment').dataset.commentId;
+    highlightComment(id, false);
+    const element = viewer();
+    if (element) element.dispatchEvent(new CustomEvent('viewer:highlight', { detail: { id } }));
+  }
+});
+
+// A refused comment (422) still shows its part, with the reason.
+document.addEventListener('htmx:beforeSwap', (event) => {
+  if (event.detail.xhr.status === 422) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});

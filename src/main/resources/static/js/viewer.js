@@ -1,0 +1,195 @@
+// The 3D viewer: every element with [data-viewer] shows the model at its data-model URL (.glb, .gltf or
+// .obj, by data-format), with orbit and zoom, reset view, wireframe, background, and comment pins.
+// Pins come from elements with [data-pin-x] (the comments list); a click on the model that does not drag
+// dispatches 'viewer:pick' {x, y, z} on the viewer element; a click on a marker dispatches 'viewer:pin'
+// {id}; 'viewer:highlight' {id} sent to the element highlights a marker.
+import * as THREE from 'three';
+import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
+import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
+import { OBJLoader } from 'three/addons/loaders/OBJLoader.js';
+
+const BACKGROUNDS = { light: 0xf4f4f2, dark: 0x1e1f22, grey: 0x8a8d91 };
+const CLICK_SLOP = 5; // pixels a pointer may move and still be a click, not a drag
+
+class Viewer {
+  constructor(element) {
+    this.element = element;
+    this.canvas = element.querySelector('canvas');
+    this.overlay = element.querySelector('.viewer-pins');
+    this.status = element.querySelector('.viewer-status');
+    this.markers = new Map();
+    this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias: true, preserveDrawingBuffer: true });
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
+    this.scene = new THREE.Scene();
+    this.camera = new THREE.PerspectiveCamera(45, 1, 0.01, 1000);
+    this.controls = new OrbitControls(this.camera, this.canvas);
+    this.controls.enableDamping = true;
+    this.scene.add(new THREE.HemisphereLight(0xffffff, 0x666666, 2.2));
+    const sun = new THREE.DirectionalLight(0xffffff, 1.8);
+    sun.position.set(3, 5, 4);
+    this.scene.add(sun);
+    this.setBackground(element.dataset.background || 'light');
+    this.wireControls();
+    this.wirePicking();
+    this.load(element.dataset.model, element.dataset.format);
+    this.readPins();
+    document.addEventListener('htmx:afterSettle', () => this.readPins());
+    element.addEventListener('viewer:highlight', (event) => this.highlight(event.detail.id));
+    const frame = () => {
+      this.resize();
+      this.controls.update();
+      this.renderer.render(this.scene, this.camera);
+      this.placeMarkers();
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }
+
+  load(url, format) {
+    const loaded = (object) => {
+      this.model = object;
+      this.scene.add(object);
+      this.frameModel();
+      this.say('');
+      this.element.dataset.loaded = 'true';
+    };
+    const failed = () => this.say(this.element.dataset.failedText || 'The model could not be shown.');
+    if (format === 'obj') {
+      new OBJLoader().load(url, loaded, undefined, failed);
+    } else {
+      new GLTFLoader().load(url, (gltf) => loaded(gltf.scene), undefined, failed);
+    }
+  }
+
+  /** Points the camera at the model from the front, far enough to see all of it; reset view returns here. */
+  frameModel() {
+    const box = new THREE.Box3().setFromObject(this.model);
+    const size = box.getSize(new THREE.Vector3()).length() || 1;
+    const centre = box.getCenter(new THREE.Vector3());
+    this.home = { target: centre, position: centre.clone().add(new THREE.Vector3(size * 0.35, size * 0.2, size * 1.05)) };
+    this.camera.near = size / 100;
+    this.camera.far = size * 100;
+    this.camera.updateProjectionMatrix();
+    this.resetView();
+  }
+
+  resetView() {
+    if (!this.home) return;
+    this.camera.position.copy(this.home.position);
+    this.controls.target.copy(this.home.target);
+    this.controls.update();
+  }
+
+  setWireframe(on) {
+    this.scene.traverse((node) => {
+      if (node.isMesh) {
+        [].concat(node.material).forEach((material) => { material.wireframe = on; });
+      }
+    });
+  }
+
+  setBackground(name) {
+    this.scene.background = new THREE.Color(BACKGROUNDS[name] || BACKGROUNDS.light);
+    this.element.dataset.background = name;
+    this.element.querySelectorAll('[data-background-choice]').forEach((button) => {
+      button.setAttribute('aria-pressed', String(button.dataset.backgroundChoice === name));
+    });
+  }
+
+  wireControls() {
+    const reset = this.element.querySelector('[data-action="reset"]');
+    const wireframe = this.element.querySelector('[data-action="wireframe"]');
+    reset.addEventListener('click', () => this.resetView());
+    wireframe.addEventListener('click', () => {
+      const on = wireframe.getAttribute('aria-pressed') !== 'true';
+      wireframe.setAttribute('aria-pressed', String(on));
+      this.setWireframe(on);
+    });
+    this.element.querySelectorAll('[data-background-choice]').forEach((button) => {
+      button.addEventListener('click', () => this.setBackground(button.dataset.backgroundChoice));
+    });
+  }
+
+  /** A click (not a drag) on the model picks the 3D point under the pointer. */
+  wirePicking() {
+    let down = null;
+    this.canvas.addEventListener('pointerdown', (event) => { down = { x: event.clientX, y: event.clientY }; });
+    this.canvas.addEventListener('pointerup', (event) => {
+      if (!down || Math.hypot(event.clientX - down.x, event.clientY - down.y) > CLICK_SLOP || !this.model) return;
+      down = null;
+      const rect = this.canvas.getBoundingClientRect();
+      const pointer = new THREE.Vector2(
+        ((event.clientX - rect.left) / rect.width) * 2 - 1,
+        -((event.clientY - rect.top) / rect.height) * 2 + 1);
+      const ray = new THREE.Raycaster();
+      ray.setFromCamera(pointer, this.camera);
+      const hit = ray.intersectObject(this.model, true)[0];
+      if (hit) {
+        const { x, y, z } = hit.point;
+        this.element.dispatchEvent(new CustomEvent('viewer:pick', { bubbles: true, detail: { x, y, z } }));
+      }
+    });
+  }
+
+  /** One marker per pinned comment of this version (or of any version, when the viewer names none). */
+  readPins() {
+    const version = this.element.dataset.version;
+    this.markers.forEach((marker) => marker.button.remove());
+    this.markers.clear();
+    document.querySelectorAll('[data-pin-x]').forEach((source) => {
+      if (version && source.dataset.pinVersion && source.dataset.pinVersion !== version) return;
+      const id = source.dataset.commentId;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'pin-marker';
+      button.textContent = source.dataset.pinLabel || '•';
+      button.setAttribute('aria-label', source.dataset.pinName || 'Comment');
+      button.dataset.commentId = id;
+      button.addEventListener('click', () => {
+        this.highlight(id);
+        this.element.dispatchEvent(new CustomEvent('viewer:pin', { bubbles: true, detail: { id } }));
+      });
+      this.overlay.appendChild(button);
+      const point = new THREE.Vector3(+source.dataset.pinX, +source.dataset.pinY, +source.dataset.pinZ);
+      this.markers.set(id, { button, point });
+      if (source.classList.contains('highlighted')) button.classList.add('highlighted');
+    });
+  }
+
+  highlight(id) {
+    this.markers.forEach((marker, key) => marker.button.classList.toggle('highlighted', key === id));
+  }
+
+  /** Projects each marker's 3D point onto the canvas, every frame. */
+  placeMarkers() {
+    const width = this.canvas.clientWidth;
+    const height = this.canvas.clientHeight;
+    this.markers.forEach(({ button, point }) => {
+      const projected = point.clone().project(this.camera);
+      const visible = projected.z < 1 && Math.abs(projected.x) <= 1 && Math.abs(projected.y) <= 1;
+      button.hidden = !visible;
+      button.style.left = ((projected.x + 1) / 2) * width + 'px';
+      button.style.top = ((1 - projected.y) / 2) * height + 'px';
+    });
+  }
+
+  resize() {
+    const width = this.canvas.clientWidth;
+    const height = this.canvas.clientHeight;
+    if (this.canvas.width !== Math.floor(width * this.renderer.getPixelRatio())
+        || this.canvas.height !== Math.floor(height * this.renderer.getPixelRatio())) {
+      this.renderer.setSize(width, height, false);
+      this.camera.aspect = width / Math.max(height, 1);
+      this.camera.updateProjectionMatrix();
+    }
+  }
+
+  say(text) {
+    this.status.textContent = text;
+    this.status.hidden = text === '';
+  }
+}
+
+document.querySelectorAll('[data-viewer]').forEach((element) => {
+  element.viewer = new Viewer(element);
+});

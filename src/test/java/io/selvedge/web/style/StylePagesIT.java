@@ -1,0 +1,276 @@
+package io.selvedge.web.style;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.collab.Comment;
+import io.selvedge.collab.Comments;
+import io.selvedge.content.StyleStatus;
+import io.selvedge.content.Styles;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The style page's handlers as each person meets them: who sees the page and the download links, a pinned
+ * comment, who may approve, and the share link form's limits.
+ */
+@SelvedgeIntegrationTest
+class StylePagesIT {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    Comments comments;
+
+    @Autowired
+    Styles styles;
+
+    MockMvc mvc;
+    Customers customers;
+    Customers.Account admin;
+    Customers.Account viewer;
+    Customers.Account designer;
+    String style;
+    String version;
+
+    @BeforeEach
+    void aStyleSharedWithAViewer() throws Exception {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        customers = new Customers(stores);
+        admin = customers.aCustomer("owner");
+        viewer = customers.aCustomer("viewer");
+        designer = customers.aCustomer("designer");
+        String group = created(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
+        String company = created(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"Ourse SA\"}");
+        String brand = created(post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"Ourse\"}");
+        String season = created(post("/api/v1/brands/" + brand + "/seasons"), "{\"name\": \"SS27\"}");
+        String workroom = created(post("/api/v1/seasons/" + season + "/workrooms"), "{\"name\": \"Jersey\"}");
+        style = created(post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Boxy tee\", \"tags\": []}");
+        version = JsonPath.read(
+                mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=tee.glb")
+                                .with(admin.caller())
+                                .contentType("model/gltf-binary")
+                                .content(Files.readAllBytes(Path.of("samples/tee.glb"))))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+        api(put("/api/v1/nodes/" + company + "/members/" + designer.id()), "{\"role\": \"COMPANY_ADMIN\"}");
+        api(
+                post("/api/v1/workrooms/" + workroom + "/shares"),
+                "{\"userId\": \"" + viewer.id() + "\", \"role\": \"VIEWER\", \"allowDownload\": false}");
+    }
+
+    @Test
+    void thePageShowsDownloadsOnlyToThoseWhoMayAndIsNotFoundForOthers() throws Exception {
+        String forDesigner = page(designer)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(forDesigner)
+                .contains("Boxy tee", "tee.glb", "/api/v1/versions/" + version + "/content")
+                .contains("/api/v1/versions/" + version + "/preview", "type=\"importmap\"", "id=\"link-dialog\"");
+
+        String forViewer = page(viewer)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(forViewer)
+                .contains("tee.glb", "/api/v1/versions/" + version + "/preview", "comment-form")
+                .doesNotContain("/content\"", "class=\"approve\"", "id=\"link-dialog\"", "id=\"share-dialog\"");
+
+        Customers.Account stranger = customers.aCustomer("stranger");
+        page(stranger).andExpect(status().isNotFound());
+        mvc.perform(get("/styles/" + style + "?version=" + UUID.randomUUID()).with(signedIn(designer)))
+                .andExpect(status().isNotFound())
+                .andExpect(result ->
+                        assertThat(result.getResponse().getContentAsString()).contains("Not found"));
+    }
+
+    @Test
+    void aViewerPinsACommentButNeitherApprovesNorEditsAnothersComment() throws Exception {
+        String part = mvc.perform(post("/styles/" + style + "/comments")
+                        .with(signedIn(viewer))
+                        .with(csrf())
+                        .param("body", "Hem puckers")
+                        .param("versionId", version)
+                        .param("pinX", "0.1")
+                        .param("pinY", "0.25")
+                        .param("pinZ", "0.02"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(part).contains("Hem puckers", "data-pin-x=\"0.1\"", "highlighted");
+        List<Comment> listed =
+                comments.list(UUID.fromString(style), null, 10, null).items();
+        assertThat(listed).singleElement().satisfies(comment -> {
+            assertThat(comment.pin().z()).isEqualTo(0.02);
+            assertThat(comment.versionId()).hasToString(version);
+            assertThat(comment.authorId()).isEqualTo(viewer.id());
+        });
+
+        mvc.perform(post("/styles/" + style + "/comments")
+                        .with(signedIn(viewer))
+                        .with(csrf())
+                        .param("body", ""))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/styles/" + style + "/approval")
+                        .with(signedIn(viewer))
+                        .with(csrf())
+                        .param("status", "APPROVED"))
+                .andExpect(status().isForbidden());
+
+        UUID mine = comments.post(UUID.fromString(style), "Mine", null, null, admin.id())
+                .id();
+        mvc.perform(post("/comments/" + mine + "/edit")
+                        .with(signedIn(viewer))
+                        .with(csrf())
+                        .param("body", "Changed"))
+                .andExpect(status().isForbidden());
+        assertThat(comments.get(mine).body()).isEqualTo("Mine");
+        mvc.perform(post("/comments/" + mine + "/resolve")
+                        .with(signedIn(viewer))
+                        .with(csrf())
+                        .param("resolved", "true"))
+                .andExpect(status().isOk());
+        assertThat(comments.get(mine).resolved()).isTrue();
+    }
+
+    @Test
+    void aRejectionNeedsANoteAndAnApprovalIsRecorded() throws Exception {
+        approve("REJECTED", "").andExpect(flash().attribute("problem", "style.approval.noteNeeded"));
+        assertThat(styles.get(UUID.fromString(style)).status()).isEqualTo(StyleStatus.IN_REVIEW);
+        approve("REJECTED", "Wrong collar")
+                .andExpect(redirectedUrl("/styles/" + style))
+                .andExpect(flash().attribute("notice", "style.approval.recorded.REJECTED"));
+        assertThat(styles.get(UUID.fromString(style)).status()).isEqualTo(StyleStatus.REJECTED);
+        approve("APPROVED", "");
+        assertThat(styles.get(UUID.fromString(style)).status()).isEqualTo(StyleStatus.APPROVED);
+    }
+
+    @Test
+    void aShareLinkNeedsAnExpiryWithinNinetyDays() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        link(null).andExpect(status().isUnprocessableContent());
+        link(today.plusDays(91)).andExpect(status().isUnprocessableContent());
+        String part = link(today.plusDays(90))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(part).containsPattern("/s/[A-Za-z0-9_-]{43}\"");
+        mvc.perform(post("/styles/" + style + "/links")
+                        .with(signedIn(viewer))
+                        .with(csrf())
+                        .param("expires", today.plusDays(7).toString()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDownloadLinkOffersTheDownloadToMembersOnlyAndTheModelToAll() throws Exception {
+        String address = JsonPath.read(
+                api(
+                        post("/api/v1/styles/" + style + "/links"),
+                        "{\"expiresAt\": \"" + java.time.Instant.now().plusSeconds(86_400)
+                                + "\", \"allowDownload\": true}"),
+                "$.url");
+        String path = java.net.URI.create(address).getPath();
+        String signedOut = mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(signedOut)
+                .contains("data-viewer", path + "/versions/" + version + "/preview")
+                .doesNotContain("/content\"");
+        String member = mvc.perform(get(path).with(signedIn(designer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(member).contains(path + "/versions/" + version + "/content\"");
+    }
+
+    private ResultActions link(LocalDate expires) throws Exception {
+        MockHttpServletRequestBuilder request =
+                post("/styles/" + style + "/links").with(signedIn(designer)).with(csrf());
+        if (expires != null) {
+            request.param("expires", expires.toString());
+        }
+        return mvc.perform(request.param("password", "").param("allowDownload", "false"));
+    }
+
+    private ResultActions approve(String status, String note) throws Exception {
+        return mvc.perform(post("/styles/" + style + "/approval")
+                        .with(signedIn(designer))
+                        .with(csrf())
+                        .param("status", status)
+                        .param("note", note))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    /** A web session past its sign-in steps (a password; these accounts need no second factor). */
+    private static RequestPostProcessor signedIn(Customers.Account account) {
+        return user(account.username())
+                .authorities(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+    }
+
+    private ResultActions page(Customers.Account account) throws Exception {
+        return mvc.perform(get("/styles/" + style).with(signedIn(account)));
+    }
+
+    private String created(MockHttpServletRequestBuilder request, String json) throws Exception {
+        return JsonPath.read(api(request, json), "$.id");
+    }
+
+    private String api(MockHttpServletRequestBuilder request, String json) throws Exception {
+        return mvc.perform(request.with(admin.caller())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(
+                        result -> assertThat(result.getResponse().getStatus()).isBetween(200, 201))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+}
