@@ -1,18 +1,10 @@
 package io.selvedge.web.style;
 
 import io.selvedge.access.Action;
-import io.selvedge.access.Authorization;
 import io.selvedge.access.Requires;
 import io.selvedge.content.Style;
 import io.selvedge.content.Styles;
-import io.selvedge.tenancy.Groups;
-import io.selvedge.tenancy.NodeKind;
-import io.selvedge.tenancy.NodeLocation;
-import io.selvedge.tenancy.Tree;
-import io.selvedge.web.Crumb;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import io.selvedge.web.Breadcrumbs;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,16 +18,12 @@ class StylePage {
 
     private final Styles styles;
     private final StyleView view;
-    private final Tree tree;
-    private final Groups groups;
-    private final Authorization authorization;
+    private final Breadcrumbs crumbs;
 
-    StylePage(Styles styles, StyleView view, Tree tree, Groups groups, Authorization authorization) {
+    StylePage(Styles styles, StyleView view, Breadcrumbs crumbs) {
         this.styles = styles;
         this.view = view;
-        this.tree = tree;
-        this.groups = groups;
-        this.authorization = authorization;
+        this.crumbs = crumbs;
     }
 
     @GetMapping("/styles/{id}")
@@ -43,36 +31,7 @@ class StylePage {
     String page(@PathVariable UUID id, @RequestParam(required = false) UUID version, Model model) {
         Style style = styles.get(id);
         view.page(style, version, model);
-        model.addAttribute("crumbs", crumbs(style));
+        model.addAttribute("crumbs", crumbs.of(style.id()));
         return "style/style";
-    }
-
-    /**
-     * Group › company › brand › season › workroom › style, each step the caller may see. (To be replaced
-     * by the shell's {@code Breadcrumbs} once it lands.)
-     */
-    private List<Crumb> crumbs(Style style) {
-        List<Crumb> crumbs = new ArrayList<>();
-        if (authorization.allows(Action.VIEW_GROUP, style.groupId())) {
-            crumbs.add(new Crumb(groups.get(style.groupId()).name(), "/groups/" + style.groupId()));
-        }
-        NodeLocation location = tree.locate(style.workroomId()).orElse(null);
-        if (location != null) {
-            for (NodeLocation.Step step : location.path()) {
-                if (authorization.allows(Action.VIEW, step.id())) {
-                    String name = tree.get(step.kind(), step.id()).name();
-                    crumbs.add(new Crumb(name, "/" + plural(step.kind()) + "/" + step.id()));
-                }
-            }
-        }
-        crumbs.add(new Crumb(style.name(), "/styles/" + style.id()));
-        return crumbs;
-    }
-
-    private static String plural(NodeKind kind) {
-        return switch (kind) {
-            case COMPANY -> "companies";
-            default -> kind.name().toLowerCase(Locale.ROOT) + "s";
-        };
     }
 }
