@@ -69,7 +69,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The standing promise of the security page: nothing a customer puts in rests in clear. A marker goes
- * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, audit trail entries (names, user agents) and the outbox, style names, descriptions and tags, version files and names, thumbnails and resumable-upload parts, comments and their pins, approval notes, share-link passwords and tokens, the addresses API tokens are used from; later issues
+ * into everything that exists (file contents, e-mail addresses, mail subjects and bodies, invitation addresses, group and node names and their creators, TOTP secrets and recovery codes, accounts' e-mail addresses and display names, reset and confirmation links, passkey labels, audit trail entries (names, user agents) and the outbox, style names, descriptions and tags, version files and names, thumbnails and resumable-upload parts, comments and their pins, approval notes, share-link passwords and tokens, the addresses API tokens are used from, a web sign-in's address and user agent (the session's attributes), a failed sign-in's address (no unkeyed hash of it); later issues
  * add names, descriptions, comments, tags and IdP settings here as they land), then every file under
  * the data directory and every value of every table of every store is searched for it.
  */
@@ -306,6 +306,87 @@ class NothingInClearIT {
                 .as("files")
                 .isEmpty();
         assertThat(AtRest.valuesContaining(stores, address)).as("tables").isEmpty();
+    }
+
+    /**
+     * A web sign-in rests no client address and no user agent in clear (the session's attributes hold the
+     * security context with the sign-in's details: they rest encrypted), and a failed sign-in's address rests
+     * as a keyed hash only: no SHA-256 of it, as the throttle once kept, is found anywhere.
+     */
+    @Test
+    void noSignInAddressOrUserAgentRestsInClearNorUnderAnUnkeyedHash() throws Exception {
+        String signedInFrom = "127.0.0.4"; // loopback addresses no other test uses
+        String failedFrom = "127.0.0.5";
+        String userAgent = "Browser " + marker;
+        String username =
+                "clear-signin-" + marker.substring(marker.length() - 8).toLowerCase();
+        String password = "a sign-in that leaves no trace";
+        registration.register(username, password, null, username + "@example.test");
+
+        assertThat(signInFrom(failedFrom, userAgent, username, "not " + password))
+                .as("the failed sign-in's answer")
+                .contains("Location: ")
+                .contains("error");
+        String signedIn = signInFrom(signedInFrom, userAgent, username, password);
+        assertThat(signedIn)
+                .as("the sign-in's answer")
+                .startsWith("HTTP/1.1 302")
+                .doesNotContain("error");
+        assertThat(globalStore.queryForObject(
+                        "select count(*) from spring_session where principal_name = ?", Integer.class, username))
+                .as("the signed-in session rests, its attributes scanned below")
+                .isOne();
+        assertThat(globalStore.queryForObject("select count(*) from sign_in_failure", Integer.class))
+                .as("the failures rest, keyed")
+                .isPositive();
+
+        AtRest.flushEmbeddedStores(stores);
+
+        List<String> secrets = List.of(
+                signedInFrom,
+                failedFrom,
+                userAgent,
+                sha256Hex(failedFrom),
+                sha256Hex("address:" + failedFrom),
+                sha256Hex(signedInFrom),
+                sha256Hex("address:" + signedInFrom));
+        for (String inClear : secrets) {
+            assertThat(AtRest.filesContaining(platform.dataDir(), inClear, NothingInClearIT::developmentMailCopy))
+                    .as("files holding %s", inClear)
+                    .isEmpty();
+            assertThat(AtRest.valuesContaining(stores, inClear))
+                    .as("tables holding %s", inClear)
+                    .isEmpty();
+        }
+    }
+
+    /** Posts the sign-in form from {@code address} (the page and its CSRF token fetched first); the raw answer. */
+    private String signInFrom(String address, String userAgent, String username, String password) {
+        HttpResponse<String> page = TestHttps.get(TestHttps.client(platform.dataDir()), url("/signin"));
+        String cookie = page.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("SELVEDGE_SESSION="))
+                .map(header -> header.substring(0, header.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+                + encode(WebPages.csrfTokenOf(page));
+        return TestHttps.sendFrom(
+                address,
+                platform.dataDir(),
+                port,
+                "POST /signin HTTP/1.1\r\nCookie: " + cookie + "\r\nUser-Agent: " + userAgent
+                        + "\r\nContent-Type: application/x-www-form-urlencoded",
+                form);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String sha256Hex(String value) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

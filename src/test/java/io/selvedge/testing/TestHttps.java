@@ -110,4 +110,25 @@ public final class TestHttps {
             throw new UncheckedIOException("GET " + path + " from " + localAddress + " failed", e);
         }
     }
+    /**
+     * The raw HTTP/1.1 answer (head and body) to a request sent over a TLS connection made from
+     * {@code localAddress}, as {@link #getFrom}; {@code head} is the request line and headers without the
+     * blank line that ends them (Host, Content-Length and Connection are added).
+     */
+    public static String sendFrom(String localAddress, Path dataDir, int port, String head, String body) {
+        SSLSocketFactory tls = trusting(developmentCertificate(dataDir)).getSocketFactory();
+        try (SSLSocket socket = (SSLSocket)
+                tls.createSocket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
+            socket.setSoTimeout(30_000);
+            byte[] content = body.getBytes(StandardCharsets.UTF_8);
+            String request = head + "\r\nHost: localhost:" + port + "\r\nContent-Length: " + content.length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(head + " from " + localAddress + " failed", e);
+        }
+    }
 }

@@ -1,17 +1,28 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.identity.IdentityProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
-/** Web sessions: Spring Session JDBC (configured in application.yaml), and their absolute timeout. */
+/**
+ * Web sessions: Spring Session JDBC (configured in application.yaml), their attributes encrypted at rest, and
+ * their absolute timeout.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SessionConfiguration {
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> encryptedSessionAttributes(FieldCiphers ciphers) {
+        return repository -> repository.setConversionService(SessionAttributeCipher.conversionService(ciphers));
+    }
 
     @Bean
     FilterRegistrationBean<AbsoluteSessionTimeout> absoluteSessionTimeout(

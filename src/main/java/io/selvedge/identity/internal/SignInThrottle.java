@@ -1,26 +1,33 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.identity.IdentityProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.springframework.stereotype.Service;
 
 /**
  * Slows down guessing without locking anyone out: past a number of free failures per account and per
  * client address, each attempt must wait, twice as long after each further failure, up to a cap. A
  * success clears the account's count; the address's count fades (a guesser could otherwise clear it by
- * signing in to an account of their own). Subjects are stored as hashes only.
+ * signing in to an account of their own). Subjects are stored as keyed hashes only (a blind index under
+ * the directory keys): an unkeyed hash of a client address is undone by hashing every IPv4 address.
  */
 @Service
 class SignInThrottle {
 
+    static final String INDEX = "sign-in-failure.subject";
+
     private final SignInFailures failures;
+    private final FieldCiphers ciphers;
     private final IdentityProperties.SignIn settings;
     private final Clock clock;
 
-    SignInThrottle(SignInFailures failures, IdentityProperties properties, Clock clock) {
+    SignInThrottle(SignInFailures failures, FieldCiphers ciphers, IdentityProperties properties, Clock clock) {
         this.failures = failures;
+        this.ciphers = ciphers;
         this.settings = properties.signIn();
         this.clock = clock;
     }
@@ -67,11 +74,15 @@ class SignInThrottle {
         return delay.compareTo(settings.longestDelay()) < 0 ? delay : settings.longestDelay();
     }
 
-    private static String account(String username) {
-        return SetupLinks.hash("account:" + username);
+    private String account(String username) {
+        return subject("account:" + username);
     }
 
-    private static String address(String address) {
-        return SetupLinks.hash("address:" + address);
+    private String address(String address) {
+        return subject("address:" + address);
+    }
+
+    private String subject(String subject) {
+        return HexFormat.of().formatHex(ciphers.directory().blindIndex(INDEX, subject));
     }
 }

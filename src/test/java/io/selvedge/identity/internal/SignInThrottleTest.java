@@ -11,6 +11,7 @@ class SignInThrottleTest {
 
     final SignInThrottle throttle = new SignInThrottle(
             null,
+            null,
             new IdentityProperties(
                     new IdentityProperties.SignIn(
                             5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(24)),

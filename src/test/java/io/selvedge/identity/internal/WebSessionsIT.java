@@ -135,6 +135,64 @@ class WebSessionsIT {
         assertSignedOut(phone);
     }
 
+    /**
+     * A session's attributes rest encrypted; one stored in clear (before they were encrypted, or written
+     * straight into the table) or altered is not trusted: it reads as absent, and its owner is signed out
+     * rather than met with an error.
+     */
+    @Test
+    void anAttributeStoredInClearOrAlteredReadsAsAbsent() {
+        HttpClient laptop = browser();
+        HttpClient phone = browser();
+        signIn(laptop);
+        signIn(phone);
+        String context =
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository
+                        .SPRING_SECURITY_CONTEXT_KEY;
+        byte[] stored = attributeOf(laptop, context);
+        assertThat(stored).isNotEmpty();
+        assertThat(java.util.Arrays.copyOf(stored, 2))
+                .as("no Java serialisation stream in clear")
+                .isNotEqualTo(new byte[] {(byte) 0xAC, (byte) 0xED});
+
+        byte[] inClear = new org.springframework.core.serializer.support.SerializingConverter()
+                .convert(new org.springframework.security.core.context.SecurityContextImpl(
+                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                                username, null, List.of())));
+        replaceAttribute(laptop, context, inClear);
+        byte[] altered = attributeOf(phone, context).clone();
+        altered[altered.length - 1] ^= 1;
+        replaceAttribute(phone, context, altered);
+
+        assertSignedOut(laptop);
+        assertSignedOut(phone);
+    }
+
+    private byte[] attributeOf(HttpClient browser, String name) {
+        return jdbc.queryForObject(
+                "select attribute_bytes from spring_session_attributes a join spring_session s"
+                        + " on s.primary_id = a.session_primary_id where s.session_id = ? and a.attribute_name = ?",
+                byte[].class,
+                storedSessionIdOf(browser),
+                name);
+    }
+
+    private void replaceAttribute(HttpClient browser, String name, byte[] bytes) {
+        assertThat(jdbc.update(
+                        "update spring_session_attributes set attribute_bytes = ? where attribute_name = ? and"
+                                + " session_primary_id = (select primary_id from spring_session where session_id = ?)",
+                        bytes,
+                        name,
+                        storedSessionIdOf(browser)))
+                .isOne();
+    }
+
+    /** The cookie carries the session id Base64-encoded. */
+    private static String storedSessionIdOf(HttpClient browser) {
+        return new String(
+                java.util.Base64.getDecoder().decode(sessionIdOf(browser)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private void signIn(HttpClient browser) {
         assertThat(WebPages.signIn(browser, url("/signin"), username, PASSWORD).body())
                 .contains("Signed in as");
