@@ -13,10 +13,11 @@ public class NotVisibleException extends ErrorResponseException {
     private static final long serialVersionUID = 1L;
 
     public NotVisibleException() {
-        super(
-                HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.NOT_FOUND, "There is no such thing, or you may not see it."),
-                null);
+        this("There is no such thing, or you may not see it.");
+    }
+
+    /** With a more precise detail, where naming the reason reveals nothing the caller may not know. */
+    protected NotVisibleException(String detail) {
+        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
     }
 }

@@ -4,16 +4,12 @@ import io.selvedge.access.Action;
 import io.selvedge.access.Grant;
 import io.selvedge.access.GrantRefusedException;
 import io.selvedge.access.Grants;
-import io.selvedge.access.MemberMfaReset;
+import io.selvedge.access.MemberMfaResets;
 import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.Requires;
 import io.selvedge.access.Role;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
-import io.selvedge.identity.Caller;
-import io.selvedge.identity.Callers;
-import io.selvedge.identity.MfaResets;
-import io.selvedge.platform.RequestOrigin;
 import io.selvedge.tenancy.Group;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,9 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,28 +46,15 @@ class MembersController {
     private final NodeNames nodes;
     private final Grants grants;
     private final AccountDirectory directory;
-    private final Callers callers;
-    private final MfaResets mfaResets;
-    private final ApplicationEventPublisher events;
-    private final TransactionOperations transactions;
+    private final MemberMfaResets mfaResets;
 
     MembersController(
-            AdminPage page,
-            NodeNames nodes,
-            Grants grants,
-            AccountDirectory directory,
-            Callers callers,
-            MfaResets mfaResets,
-            ApplicationEventPublisher events,
-            TransactionOperations transactions) {
+            AdminPage page, NodeNames nodes, Grants grants, AccountDirectory directory, MemberMfaResets mfaResets) {
         this.page = page;
         this.nodes = nodes;
         this.grants = grants;
         this.directory = directory;
-        this.callers = callers;
         this.mfaResets = mfaResets;
-        this.events = events;
-        this.transactions = transactions;
     }
 
     @GetMapping("/admin/groups/{groupId}")
@@ -163,16 +144,7 @@ class MembersController {
     @PostMapping("/admin/groups/{groupId}/members/{userId}/mfa-reset")
     @Requires(value = Action.CHANGE_SECURITY_POLICY, target = "groupId")
     String resetMfa(@PathVariable UUID groupId, @PathVariable UUID userId, RedirectAttributes flash) {
-        Caller admin = callers.current().orElseThrow(NotVisibleException::new);
-        boolean member = grants.grantsIn(groupId).stream()
-                .anyMatch(grant -> grant.accountId().equals(userId));
-        if (!member) {
-            throw new NotVisibleException();
-        }
-        transactions.executeWithoutResult(tx -> {
-            mfaResets.reset(userId, admin.accountId());
-            events.publishEvent(new MemberMfaReset(groupId, userId, admin.accountId(), RequestOrigin.current()));
-        });
+        mfaResets.reset(groupId, userId);
         flash.addFlashAttribute("notice", page.text("admin.members.mfaReset"));
         return back(groupId);
     }

@@ -66,8 +66,16 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             Problems.write(request, response, HttpStatus.FORBIDDEN, ENROL_FIRST);
             return;
         }
+        continueAs(caller.get(), request, response, chain);
+    }
+
+    /** Runs the rest of the chain as the API caller (this filter's and {@link BrowserSessionOnApi}'s). */
+    static void continueAs(
+            ApiCaller caller, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new ApiTokenAuthentication(caller.get()));
+        context.setAuthentication(new ApiTokenAuthentication(caller));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);

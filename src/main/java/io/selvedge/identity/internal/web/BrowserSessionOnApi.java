@@ -2,7 +2,6 @@ package io.selvedge.identity.internal.web;
 
 import io.selvedge.identity.ApiCaller;
 import io.selvedge.identity.internal.MfaPolicy;
-import io.selvedge.identity.internal.web.ApiTokenAuthenticationFilter.ApiTokenAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,9 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -47,7 +43,6 @@ class BrowserSessionOnApi extends OncePerRequestFilter {
 
     private final MfaPolicy mfa;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     BrowserSessionOnApi(MfaPolicy mfa) {
         this.mfa = mfa;
@@ -67,13 +62,6 @@ class BrowserSessionOnApi extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new ApiTokenAuthentication(caller.get()));
-        contexts.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            contexts.clearContext();
-        }
+        ApiTokenAuthenticationFilter.continueAs(caller.get(), request, response, chain);
     }
 }

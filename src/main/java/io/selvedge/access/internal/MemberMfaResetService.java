@@ -1,0 +1,51 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.access.Grants;
+import io.selvedge.access.MemberMfaReset;
+import io.selvedge.access.MemberMfaResets;
+import io.selvedge.access.NotVisibleException;
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
+import io.selvedge.identity.MfaResets;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+@Service
+class MemberMfaResetService implements MemberMfaResets {
+
+    private final Grants grants;
+    private final Callers callers;
+    private final MfaResets resets;
+    private final ApplicationEventPublisher events;
+    private final TransactionOperations transactions;
+
+    MemberMfaResetService(
+            Grants grants,
+            Callers callers,
+            MfaResets resets,
+            ApplicationEventPublisher events,
+            TransactionOperations transactions) {
+        this.grants = grants;
+        this.callers = callers;
+        this.resets = resets;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void reset(UUID groupId, UUID memberId) {
+        Caller admin = callers.current().orElseThrow(NotVisibleException::new);
+        boolean member = grants.grantsIn(groupId).stream()
+                .anyMatch(grant -> grant.accountId().equals(memberId));
+        if (!member) {
+            throw new NotAMemberException();
+        }
+        transactions.executeWithoutResult(tx -> {
+            resets.reset(memberId, admin.accountId());
+            events.publishEvent(new MemberMfaReset(groupId, memberId, admin.accountId(), RequestOrigin.current()));
+        });
+    }
+}
