@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -225,9 +226,14 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
             return this;
         }
 
-        /** Waits until the condition holds (up to 20 s), then returns its value. */
+        /**
+         * Waits until the condition holds (up to 20 s), then returns its value. An element that htmx swapped
+         * out while the condition looked at it is asked again, not an error.
+         */
         public <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {
-            return new WebDriverWait(driver, WAIT).until(condition);
+            return new WebDriverWait(driver, WAIT)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition);
         }
 
         public Window waitForText(String css, String text) {
