@@ -1,11 +1,11 @@
 package io.selvedge.api;
 
 import io.selvedge.content.Version;
+import io.selvedge.platform.Transfers;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,8 +20,6 @@ import org.springframework.lang.Nullable;
  * extension, and {@code Cache-Control: private, no-store}.
  */
 final class FileResponses {
-
-    private static final int BUFFER = 1 << 20;
 
     private FileResponses() {}
 
@@ -96,8 +94,12 @@ final class FileResponses {
         }
     }
 
-    /** Writes the headers, then the bytes of the span (or all), decrypting as it goes. */
+    /**
+     * Writes the headers, then the bytes of the span (or all), decrypting ahead on a transfer thread while
+     * the request's thread encrypts for TLS and writes to the socket.
+     */
     static void send(
+            Transfers transfers,
             HttpServletResponse response,
             Version version,
             SeekableByteChannel content,
@@ -126,20 +128,7 @@ final class FileResponses {
             content.position(start);
         }
         ServletOutputStream out = response.getOutputStream();
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BUFFER, Math.max(1, length)));
-        long left = length;
-        while (left > 0) {
-            buffer.clear();
-            if (buffer.remaining() > left) {
-                buffer.limit((int) left);
-            }
-            int n = content.read(buffer);
-            if (n < 0) {
-                throw new IOException("The stored file ended early");
-            }
-            out.write(buffer.array(), 0, n);
-            left -= n;
-        }
+        transfers.readAhead(content, length, out);
         out.flush();
     }
 

@@ -18,6 +18,7 @@ import io.selvedge.content.Versions;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.Transfers;
 import io.selvedge.tenancy.NoSuchNodeException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,6 +59,7 @@ class SharedLinkPage {
     private final Authorization authorization;
     private final Callers callers;
     private final SecurityPolicies policies;
+    private final Transfers transfers;
 
     SharedLinkPage(
             ShareLinks links,
@@ -65,13 +67,15 @@ class SharedLinkPage {
             Versions versions,
             Authorization authorization,
             Callers callers,
-            SecurityPolicies policies) {
+            SecurityPolicies policies,
+            Transfers transfers) {
         this.links = links;
         this.styles = styles;
         this.versions = versions;
         this.authorization = authorization;
         this.callers = callers;
         this.policies = policies;
+        this.transfers = transfers;
     }
 
     @GetMapping("/s/{token}")
@@ -139,7 +143,8 @@ class SharedLinkPage {
         }
         // The preview is attributed to the link: its id stands as the actor of the content event.
         try (VersionContent content = versions.preview(versionId, link.id())) {
-            FileResponses.send(response, content.version(), content.channel(), span, "inline", version.contentType());
+            FileResponses.send(
+                    transfers, response, content.version(), content.channel(), span, "inline", version.contentType());
         }
     }
 
@@ -175,7 +180,13 @@ class SharedLinkPage {
         UUID actor = caller.map(Caller::accountId).orElse(link.id());
         try (VersionContent content = versions.download(versionId, actor, span != null)) {
             FileResponses.send(
-                    response, content.version(), content.channel(), span, "attachment", version.contentType());
+                    transfers,
+                    response,
+                    content.version(),
+                    content.channel(),
+                    span,
+                    "attachment",
+                    version.contentType());
         }
         return null;
     }

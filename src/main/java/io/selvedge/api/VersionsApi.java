@@ -6,6 +6,7 @@ import io.selvedge.content.Version;
 import io.selvedge.content.VersionContent;
 import io.selvedge.content.Versions;
 import io.selvedge.identity.Callers;
+import io.selvedge.platform.Transfers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,8 +36,10 @@ class VersionsApi {
 
     private final Versions versions;
     private final Callers callers;
+    private final Transfers transfers;
 
-    VersionsApi(Versions versions, Callers callers) {
+    VersionsApi(Versions versions, Callers callers, Transfers transfers) {
+        this.transfers = transfers;
         this.versions = versions;
         this.callers = callers;
     }
@@ -88,7 +91,13 @@ class VersionsApi {
         }
         try (VersionContent content = versions.download(id, caller(), span != null)) {
             FileResponses.send(
-                    response, content.version(), content.channel(), span, "attachment", version.contentType());
+                    transfers,
+                    response,
+                    content.version(),
+                    content.channel(),
+                    span,
+                    "attachment",
+                    version.contentType());
         }
     }
 
@@ -107,7 +116,8 @@ class VersionsApi {
             return;
         }
         try (VersionContent content = versions.preview(id, caller())) {
-            FileResponses.send(response, content.version(), content.channel(), span, "inline", version.contentType());
+            FileResponses.send(
+                    transfers, response, content.version(), content.channel(), span, "inline", version.contentType());
         }
     }
 

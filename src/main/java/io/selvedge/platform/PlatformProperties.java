@@ -1,5 +1,6 @@
 package io.selvedge.platform;
 
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,15 @@ public record PlatformProperties(
         @DefaultValue("8443") int port,
         @DefaultValue("https://localhost:8443") URI publicUrl,
         @Nullable Integer httpRedirectPort,
-        @DefaultValue Tls tls) {
+        @DefaultValue Tls tls,
+        @DefaultValue TransferThreads transfers) {
+
+    /**
+     * The threads that take the store's side of large downloads and uploads ({@link Transfers}); 0 keeps
+     * every copy on the request's thread.
+     */
+    public record TransferThreads(
+            @DefaultValue("16") @PositiveOrZero int threads) {}
 
     /** Where the server's certificate comes from. Empty in development: one is generated. */
     public record Tls(

@@ -3,6 +3,7 @@ package io.selvedge.crypto.internal;
 import io.selvedge.crypto.FileCipher;
 import io.selvedge.crypto.FileCiphers;
 import io.selvedge.crypto.GroupFiles;
+import io.selvedge.platform.Transfers;
 import io.selvedge.storage.BlobStore;
 import io.selvedge.storage.BlobUpload;
 import io.selvedge.storage.GroupDataPlanes;
@@ -10,7 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.SeekableByteChannel;
-import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -36,10 +37,12 @@ class EncryptedGroupFiles implements GroupFiles {
 
     private final FileCiphers ciphers;
     private final GroupDataPlanes planes;
+    private final Transfers transfers;
 
-    EncryptedGroupFiles(FileCiphers ciphers, GroupDataPlanes planes) {
+    EncryptedGroupFiles(FileCiphers ciphers, GroupDataPlanes planes, Transfers transfers) {
         this.ciphers = ciphers;
         this.planes = planes;
+        this.transfers = transfers;
     }
 
     @Override
@@ -50,9 +53,10 @@ class EncryptedGroupFiles implements GroupFiles {
         long size;
         BlobUpload upload = blobs.create(key(fileId));
         try {
-            try (OutputStream encrypting = cipher.encrypting(upload, fileId);
-                    InputStream hashed = new DigestInputStream(content, sha256)) {
-                size = hashed.transferTo(encrypting);
+            // The request's thread reads (and decrypts TLS); a transfer thread hashes, encrypts and stores.
+            try (InputStream source = content;
+                    OutputStream encrypting = new DigestOutputStream(cipher.encrypting(upload, fileId), sha256)) {
+                size = transfers.writeBehind(source, encrypting);
             }
             upload.commit();
         } finally {

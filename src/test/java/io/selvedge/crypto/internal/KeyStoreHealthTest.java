@@ -85,6 +85,7 @@ class KeyStoreHealthTest {
                         8443,
                         java.net.URI.create("https://localhost:8443"),
                         null,
-                        new PlatformProperties.Tls(null, null, null, null, Duration.ofSeconds(10))));
+                        new PlatformProperties.Tls(null, null, null, null, Duration.ofSeconds(10)),
+                        new PlatformProperties.TransferThreads(0)));
     }
 }

@@ -119,6 +119,7 @@ class LocalKeyStoreTest {
                 8443,
                 java.net.URI.create("https://localhost:8443"),
                 null,
-                new PlatformProperties.Tls(null, null, null, null, Duration.ofSeconds(10)));
+                new PlatformProperties.Tls(null, null, null, null, Duration.ofSeconds(10)),
+                new PlatformProperties.TransferThreads(0));
     }
 }

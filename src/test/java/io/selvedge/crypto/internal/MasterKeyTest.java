@@ -86,7 +86,8 @@ class MasterKeyTest {
                 8443,
                 java.net.URI.create("https://localhost:8443"),
                 null,
-                new PlatformProperties.Tls(null, null, null, null, Duration.ofSeconds(10)));
+                new PlatformProperties.Tls(null, null, null, null, Duration.ofSeconds(10)),
+                new PlatformProperties.TransferThreads(0));
     }
 
     static CryptoProperties crypto(Path keyFile, String passphrase) {

@@ -204,7 +204,13 @@ class MailDeliveryIT {
         MailProperties.Smtp smtp = new MailProperties.Smtp(
                 "localhost", server.getPortAllocated(), null, null, mode, trustedCertificate, Duration.ofSeconds(5));
         PlatformProperties production = new PlatformProperties(
-                SelvedgeEnvironment.PRODUCTION, platform.dataDir(), 0, platform.publicUrl(), null, platform.tls());
+                SelvedgeEnvironment.PRODUCTION,
+                platform.dataDir(),
+                0,
+                platform.publicUrl(),
+                null,
+                platform.tls(),
+                platform.transfers());
         return new MailDispatcher(
                 entries, properties(platform.dataDir().resolve("mail"), smtp, attempts), production, clock);
     }

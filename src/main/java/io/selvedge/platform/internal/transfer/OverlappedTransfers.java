@@ -1,0 +1,221 @@
+package io.selvedge.platform.internal.transfer;
+
+import io.selvedge.platform.PlatformProperties;
+import io.selvedge.platform.Transfers;
+import io.selvedge.platform.internal.transfer.ChunkHandoff.Chunk;
+import io.selvedge.platform.internal.transfer.ChunkHandoff.OtherSideStopped;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link Transfers} on a pool of {@code selvedge.transfers.threads} threads (0: every copy on the
+ * caller alone). A transfer that finds no idle thread copies on the caller rather than queueing.
+ */
+@Component
+class OverlappedTransfers implements Transfers, DisposableBean {
+
+    @Nullable
+    private final ThreadPoolExecutor pool;
+
+    OverlappedTransfers(PlatformProperties properties) {
+        int threads = properties.transfers().threads();
+        if (threads == 0) {
+            pool = null;
+            return;
+        }
+        AtomicInteger count = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "transfer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    @Override
+    public void readAhead(ReadableByteChannel source, long length, OutputStream sink) throws IOException {
+        ChunkHandoff handoff = new ChunkHandoff();
+        Future<?> reader = start(() -> produce(source, length, handoff));
+        if (reader == null) {
+            DirectCopy.of(source, length, sink);
+            return;
+        }
+        Throwable failure = null;
+        try {
+            for (Chunk chunk = handoff.nextFilled(); chunk != null; chunk = handoff.nextFilled()) {
+                sink.write(chunk.bytes, 0, chunk.length);
+                handoff.recycle(chunk);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            handoff.stop();
+            failure = e;
+        }
+        finish(reader, failure);
+    }
+
+    @Override
+    public long writeBehind(InputStream source, OutputStream sink) throws IOException {
+        ChunkHandoff handoff = new ChunkHandoff();
+        Future<?> writer = start(() -> consume(handoff, sink));
+        if (writer == null) {
+            return DirectCopy.of(source, sink);
+        }
+        long total = 0;
+        Throwable failure = null;
+        try {
+            while (true) {
+                Chunk chunk = handoff.nextEmpty();
+                chunk.length = source.readNBytes(chunk.bytes, 0, chunk.bytes.length);
+                total += chunk.length;
+                if (chunk.length > 0) {
+                    handoff.pass(chunk);
+                }
+                if (chunk.length < chunk.bytes.length) {
+                    handoff.end();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            handoff.stop();
+            failure = e;
+        }
+        finish(writer, failure);
+        return total;
+    }
+
+    private static void produce(ReadableByteChannel source, long length, ChunkHandoff handoff) throws IOException {
+        try {
+            for (long left = length; left > 0; ) {
+                Chunk chunk = handoff.nextEmpty();
+                ByteBuffer buffer = ByteBuffer.wrap(chunk.bytes, 0, (int) Math.min(chunk.bytes.length, left));
+                while (buffer.hasRemaining()) {
+                    if (source.read(buffer) < 0) {
+                        throw new EOFException("The stored file ended early");
+                    }
+                }
+                chunk.length = buffer.position();
+                left -= chunk.length;
+                handoff.pass(chunk);
+            }
+            handoff.end();
+        } catch (IOException | RuntimeException | Error e) {
+            handoff.stop();
+            throw e;
+        }
+    }
+
+    private static void consume(ChunkHandoff handoff, OutputStream sink) throws IOException {
+        try {
+            for (Chunk chunk = handoff.nextFilled(); chunk != null; chunk = handoff.nextFilled()) {
+                sink.write(chunk.bytes, 0, chunk.length);
+                handoff.recycle(chunk);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            handoff.stop();
+            throw e;
+        }
+    }
+
+    /** The other side on a pool thread, with the caller's logging context; null if none is idle. */
+    @Nullable
+    private Future<?> start(IoTask task) {
+        if (pool == null) {
+            return null;
+        }
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        try {
+            return pool.submit(() -> {
+                if (context != null) {
+                    MDC.setContextMap(context);
+                }
+                try {
+                    task.run();
+                } finally {
+                    MDC.clear();
+                }
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Waits until the pool thread has let go of the source and sink, then throws what went wrong first:
+     * the caller's own failure, or else the pool thread's.
+     */
+    private static void finish(Future<?> other, @Nullable Throwable callerFailure) throws IOException {
+        Throwable otherFailure = awaitUninterruptibly(other);
+        if (callerFailure != null && !(callerFailure instanceof OtherSideStopped)) {
+            rethrow(callerFailure);
+        }
+        if (otherFailure != null) {
+            rethrow(otherFailure);
+        }
+        if (callerFailure != null) {
+            rethrow(callerFailure);
+        }
+    }
+
+    private static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IOException(failure); // no task throws another checked exception
+    }
+
+    @Nullable
+    private static Throwable awaitUninterruptibly(Future<?> other) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    other.get();
+                    return null;
+                } catch (ExecutionException e) {
+                    return e.getCause();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the other thread still holds the caller's streams: wait for it
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoTask {
+        void run() throws IOException;
+    }
+}
