@@ -1,6 +1,7 @@
 package io.selvedge.api;
 
 import io.selvedge.content.Version;
+import io.selvedge.content.VersionContent;
 import io.selvedge.platform.Transfers;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,17 +102,16 @@ final class FileResponses {
     static void send(
             Transfers transfers,
             HttpServletResponse response,
-            Version version,
-            SeekableByteChannel content,
+            VersionContent content,
             @Nullable Span span,
-            String disposition,
-            String contentType)
+            String disposition)
             throws IOException {
+        Version version = content.version();
         response.setHeader(HttpHeaders.ETAG, etag(version));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition(disposition, version.filename()));
-        response.setContentType(contentType);
+        response.setContentType(version.contentType());
         long start = 0;
         long length = version.size();
         if (span != null) {
@@ -124,11 +124,12 @@ final class FileResponses {
             response.setStatus(HttpServletResponse.SC_OK);
         }
         response.setContentLengthLong(length);
+        SeekableByteChannel plaintext = content.channel();
         if (start > 0) {
-            content.position(start);
+            plaintext.position(start);
         }
         ServletOutputStream out = response.getOutputStream();
-        transfers.readAhead(content, length, out);
+        transfers.readAhead(plaintext, length, out);
         out.flush();
     }
 

@@ -143,8 +143,7 @@ class SharedLinkPage {
         }
         // The preview is attributed to the link: its id stands as the actor of the content event.
         try (VersionContent content = versions.preview(versionId, link.id())) {
-            FileResponses.send(
-                    transfers, response, content.version(), content.channel(), span, "inline", version.contentType());
+            FileResponses.send(transfers, response, content, span, "inline");
         }
     }
 
@@ -179,14 +178,7 @@ class SharedLinkPage {
         // Someone who is not signed in downloads as the link, as a preview through it is attributed.
         UUID actor = caller.map(Caller::accountId).orElse(link.id());
         try (VersionContent content = versions.download(versionId, actor, span != null)) {
-            FileResponses.send(
-                    transfers,
-                    response,
-                    content.version(),
-                    content.channel(),
-                    span,
-                    "attachment",
-                    version.contentType());
+            FileResponses.send(transfers, response, content, span, "attachment");
         }
         return null;
     }

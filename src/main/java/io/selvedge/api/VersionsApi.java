@@ -90,14 +90,7 @@ class VersionsApi {
             return;
         }
         try (VersionContent content = versions.download(id, caller(), span != null)) {
-            FileResponses.send(
-                    transfers,
-                    response,
-                    content.version(),
-                    content.channel(),
-                    span,
-                    "attachment",
-                    version.contentType());
+            FileResponses.send(transfers, response, content, span, "attachment");
         }
     }
 
@@ -116,8 +109,7 @@ class VersionsApi {
             return;
         }
         try (VersionContent content = versions.preview(id, caller())) {
-            FileResponses.send(
-                    transfers, response, content.version(), content.channel(), span, "inline", version.contentType());
+            FileResponses.send(transfers, response, content, span, "inline");
         }
     }
 

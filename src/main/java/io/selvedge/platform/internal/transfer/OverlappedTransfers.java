@@ -51,55 +51,28 @@ class OverlappedTransfers implements Transfers, DisposableBean {
     @Override
     public void readAhead(ReadableByteChannel source, long length, OutputStream sink) throws IOException {
         ChunkHandoff handoff = new ChunkHandoff();
-        Future<?> reader = start(() -> produce(source, length, handoff));
+        Future<?> reader = start(() -> fill(handoff, source, length));
         if (reader == null) {
             DirectCopy.of(source, length, sink);
             return;
         }
-        Throwable failure = null;
-        try {
-            for (Chunk chunk = handoff.nextFilled(); chunk != null; chunk = handoff.nextFilled()) {
-                sink.write(chunk.bytes, 0, chunk.length);
-                handoff.recycle(chunk);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            handoff.stop();
-            failure = e;
-        }
-        finish(reader, failure);
+        finish(reader, failureOf(() -> drain(handoff, sink)));
     }
 
     @Override
     public long writeBehind(InputStream source, OutputStream sink) throws IOException {
         ChunkHandoff handoff = new ChunkHandoff();
-        Future<?> writer = start(() -> consume(handoff, sink));
+        Future<?> writer = start(() -> drain(handoff, sink));
         if (writer == null) {
             return DirectCopy.of(source, sink);
         }
-        long total = 0;
-        Throwable failure = null;
-        try {
-            while (true) {
-                Chunk chunk = handoff.nextEmpty();
-                chunk.length = source.readNBytes(chunk.bytes, 0, chunk.bytes.length);
-                total += chunk.length;
-                if (chunk.length > 0) {
-                    handoff.pass(chunk);
-                }
-                if (chunk.length < chunk.bytes.length) {
-                    handoff.end();
-                    break;
-                }
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            handoff.stop();
-            failure = e;
-        }
-        finish(writer, failure);
-        return total;
+        long[] total = new long[1];
+        finish(writer, failureOf(() -> total[0] = fill(handoff, source)));
+        return total[0];
     }
 
-    private static void produce(ReadableByteChannel source, long length, ChunkHandoff handoff) throws IOException {
+    /** Producer of a download: {@code length} bytes of the channel, or EOFException if it has fewer. */
+    private static void fill(ChunkHandoff handoff, ReadableByteChannel source, long length) throws IOException {
         try {
             for (long left = length; left > 0; ) {
                 Chunk chunk = handoff.nextEmpty();
@@ -120,7 +93,30 @@ class OverlappedTransfers implements Transfers, DisposableBean {
         }
     }
 
-    private static void consume(ChunkHandoff handoff, OutputStream sink) throws IOException {
+    /** Producer of an upload: the stream to its end; returns how many bytes it had. */
+    private static long fill(ChunkHandoff handoff, InputStream source) throws IOException {
+        try {
+            long total = 0;
+            while (true) {
+                Chunk chunk = handoff.nextEmpty();
+                chunk.length = source.readNBytes(chunk.bytes, 0, chunk.bytes.length);
+                total += chunk.length;
+                if (chunk.length > 0) {
+                    handoff.pass(chunk);
+                }
+                if (chunk.length < chunk.bytes.length) {
+                    handoff.end();
+                    return total;
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            handoff.stop();
+            throw e;
+        }
+    }
+
+    /** The consumer of either: writes every chunk to the sink in order. */
+    private static void drain(ChunkHandoff handoff, OutputStream sink) throws IOException {
         try {
             for (Chunk chunk = handoff.nextFilled(); chunk != null; chunk = handoff.nextFilled()) {
                 sink.write(chunk.bytes, 0, chunk.length);
@@ -129,6 +125,17 @@ class OverlappedTransfers implements Transfers, DisposableBean {
         } catch (IOException | RuntimeException | Error e) {
             handoff.stop();
             throw e;
+        }
+    }
+
+    /** Runs the caller's side; what it threw, or null. */
+    @Nullable
+    private static Throwable failureOf(IoTask callerSide) {
+        try {
+            callerSide.run();
+            return null;
+        } catch (IOException | RuntimeException | Error e) {
+            return e;
         }
     }
 

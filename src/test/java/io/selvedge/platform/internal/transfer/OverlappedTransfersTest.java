@@ -73,15 +73,7 @@ class OverlappedTransfersTest {
     void aClientThatGoesAwayStopsTheReadingBeforeTheCallReturns() throws IOException {
         ThreadRecordingChannel source = new ThreadRecordingChannel(new byte[64 * ChunkHandoff.CHUNK_BYTES]);
         IOException gone = new IOException("Broken pipe");
-        OutputStream sink = new OutputStream() {
-            @Override
-            public void write(int b) {}
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                throw gone;
-            }
-        };
+        OutputStream sink = failingWith(gone);
 
         assertThatThrownBy(() -> transfers.readAhead(source, source.size(), sink))
                 .isSameAs(gone);
@@ -126,15 +118,7 @@ class OverlappedTransfersTest {
     @Test
     void aStoreThatFailsStopsTheUploadWithItsOwnException() {
         IOException full = new IOException("No space left on device");
-        OutputStream sink = new OutputStream() {
-            @Override
-            public void write(int b) {}
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                throw full;
-            }
-        };
+        OutputStream sink = failingWith(full);
         CountingEndlessStream endless = new CountingEndlessStream();
 
         assertThatThrownBy(() -> transfers.writeBehind(endless, sink)).isSameAs(full);
@@ -240,6 +224,20 @@ class OverlappedTransfersTest {
                 null,
                 new PlatformProperties.Tls(null, null, null, null, Duration.ofSeconds(10)),
                 new PlatformProperties.TransferThreads(threads)));
+    }
+
+    private static OutputStream failingWith(IOException failure) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw failure;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw failure;
+            }
+        };
     }
 
     private static byte[] randomBytes(int size) {
