@@ -2,6 +2,7 @@ package io.selvedge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,23 +18,33 @@ import io.selvedge.content.VersionDownloaded;
 import io.selvedge.content.VersionPreviewed;
 import io.selvedge.content.VersionUploaded;
 import io.selvedge.content.Versions;
+import io.selvedge.crypto.TamperDetected;
+import io.selvedge.crypto.TamperedStreamException;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.GroupResidency;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -72,6 +83,12 @@ class VersionsApiIT {
 
     @Autowired
     Versions versions;
+
+    @Autowired
+    TamperAlarms alarms;
+
+    @Autowired
+    GroupResidency residency;
 
     MockMvc mvc;
     Customers customers;
@@ -154,6 +171,50 @@ class VersionsApiIT {
         try (Stream<String> keys =
                 planes.of(UUID.fromString(tree.group)).blobs().list("files/")) {
             assertThat(keys).contains("files/v-" + version);
+        }
+    }
+
+    @Test
+    void aFileChangedWhereItIsStoredIsCutOffMidDownloadAndRaisesTheAlarm() throws Exception {
+        Tree tree = aTree("eu");
+        byte[] file = bytes(3 * 1024 * 1024, 7);
+        String version =
+                created(as(admin, post("/api/v1/styles/" + tree.style + "/versions?filename=coat.zprj"), file));
+        Path blob = storedFile(tree.group, "v-" + version);
+        byte[] stored = Files.readAllBytes(blob);
+        stored[stored.length / 2] ^= 0x01; // inside the second of three 1 MiB segments
+        Files.write(blob, stored);
+
+        // The headers and the first segment have gone out when the second fails to authenticate: the
+        // failure reaches the container, which cuts the connection, rather than a problem document
+        // appended to the file's bytes.
+        Throwable cutOff = catchThrowable(() -> as(admin, get("/api/v1/versions/" + version + "/content"), null));
+        assertThat(Stream.iterate(cutOff, Objects::nonNull, Throwable::getCause))
+                .anyMatch(TamperedStreamException.class::isInstance);
+        assertThat(alarms.heard).anySatisfy(alarm -> {
+            assertThat(alarm.id()).isEqualTo("v-" + version);
+            assertThat(alarm.groupId()).hasToString(tree.group);
+            assertThat(alarm.auditOrigin().address()).isEqualTo("127.0.0.1"); // the request's, though decrypted ahead
+        });
+    }
+
+    private Path storedFile(String group, String fileId) throws IOException {
+        Path root = Path.of(residency.storeOf(UUID.fromString(group)).blobs().location());
+        try (Stream<Path> found = Files.walk(root)) {
+            return found.filter(path -> path.endsWith(Path.of("groups", group, "files", fileId)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no stored file " + fileId + " under " + root));
+        }
+    }
+
+    /** Tamper alarms as published, from whichever thread noticed. */
+    @TestConfiguration
+    static class TamperAlarms {
+        final List<TamperDetected> heard = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(TamperDetected alarm) {
+            heard.add(alarm);
         }
     }
 

@@ -21,7 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.lang.Nullable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * {@link Transfers} on a pool of {@code selvedge.transfers.threads} threads (0: every copy on the
@@ -139,21 +143,31 @@ class OverlappedTransfers implements Transfers, DisposableBean {
         }
     }
 
-    /** The other side on a pool thread, with the caller's logging context; null if none is idle. */
+    /**
+     * The other side on a pool thread, null if none is idle. It acts for the request: it gets the
+     * request's logging context, request attributes and security context, so that what it publishes (a
+     * tamper alarm while decrypting) names the request and the caller as the request's own thread would.
+     */
     @Nullable
     private Future<?> start(IoTask task) {
         if (pool == null) {
             return null;
         }
-        Map<String, String> context = MDC.getCopyOfContextMap();
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        SecurityContext security = SecurityContextHolder.getContext();
         try {
             return pool.submit(() -> {
-                if (context != null) {
-                    MDC.setContextMap(context);
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
                 }
+                RequestContextHolder.setRequestAttributes(request);
+                SecurityContextHolder.setContext(security);
                 try {
                     task.run();
                 } finally {
+                    SecurityContextHolder.clearContext();
+                    RequestContextHolder.resetRequestAttributes();
                     MDC.clear();
                 }
                 return null;

@@ -3,6 +3,7 @@ package io.selvedge.platform.internal.web;
 import io.selvedge.platform.Problems;
 import io.selvedge.platform.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,17 @@ class ProblemDocuments extends ResponseEntityExceptionHandler {
         return Problems.respond(request, HttpStatus.CONTENT_TOO_LARGE, exception.getMessage());
     }
 
+    /**
+     * A bare 500; but once the response is committed (a download that fails half-way, when a stored file
+     * turns out to be damaged) a problem document would only be appended to the file's bytes, so the
+     * exception goes on to the container, which closes the connection: the client sees a cut-off transfer.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception exception, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(
+            Exception exception, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (response.isCommitted()) {
+            throw exception; // the same exception: Spring leaves it unhandled, without a warning of its own
+        }
         log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), exception);
         return Problems.respond(
                 request, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Quote the request id.");
