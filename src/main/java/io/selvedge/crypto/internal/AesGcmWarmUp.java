@@ -25,6 +25,7 @@ class AesGcmWarmUp {
 
     static final int CALLS = 20_000;
     private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger log = LoggerFactory.getLogger(AesGcmWarmUp.class);
 
     @EventListener(ApplicationReadyEvent.class)
@@ -48,12 +49,11 @@ class AesGcmWarmUp {
     /** Encrypts and decrypts {@code calls} times, checking each round trip; returns the calls made. */
     static int run(int calls) throws GeneralSecurityException {
         byte[] key = new byte[32];
-        SecureRandom random = new SecureRandom();
-        random.nextBytes(key);
+        RANDOM.nextBytes(key);
         SecretKeySpec spec = new SecretKeySpec(key, "AES");
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         byte[] plaintext = new byte[1024];
-        random.nextBytes(plaintext);
+        RANDOM.nextBytes(plaintext);
         byte[] iv = new byte[12];
         ByteBuffer ciphertext = ByteBuffer.allocate(plaintext.length + TAG_BITS / 8);
         ByteBuffer decrypted = ByteBuffer.allocate(plaintext.length);
