@@ -1,5 +1,9 @@
 package io.selvedge.platform.internal.transfer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.Transfers;
 import io.selvedge.platform.internal.transfer.ChunkHandoff.Chunk;
@@ -29,15 +33,28 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * {@link Transfers} on a pool of {@code selvedge.transfers.threads} threads (0: every copy on the
- * caller alone). A transfer that finds no idle thread copies on the caller rather than queueing.
+ * caller alone). A transfer that finds no idle thread copies on the caller rather than queueing; the
+ * metric {@code selvedge_transfers_total{direction, mode="direct"}} counts those, so that operators see
+ * when the pool is too small (with the pool's own {@code executor_*{name="transfers"}} gauges).
  */
 @Component
 class OverlappedTransfers implements Transfers, DisposableBean {
 
+    static final String METRIC = "selvedge.transfers";
+
     @Nullable
     private final ThreadPoolExecutor pool;
 
-    OverlappedTransfers(PlatformProperties properties) {
+    private final Counter downloadsOverlapped;
+    private final Counter downloadsDirect;
+    private final Counter uploadsOverlapped;
+    private final Counter uploadsDirect;
+
+    OverlappedTransfers(PlatformProperties properties, MeterRegistry meters) {
+        downloadsOverlapped = counter(meters, "download", "overlapped");
+        downloadsDirect = counter(meters, "download", "direct");
+        uploadsOverlapped = counter(meters, "upload", "overlapped");
+        uploadsDirect = counter(meters, "upload", "direct");
         int threads = properties.transfers().threads();
         if (threads == 0) {
             pool = null;
@@ -50,6 +67,14 @@ class OverlappedTransfers implements Transfers, DisposableBean {
             return thread;
         });
         pool.allowCoreThreadTimeOut(true);
+        new ExecutorServiceMetrics(pool, "transfers", Tags.empty()).bindTo(meters);
+    }
+
+    private static Counter counter(MeterRegistry meters, String direction, String mode) {
+        return Counter.builder(METRIC)
+                .description("Large transfers: overlapped on a transfer thread, or direct when all were busy")
+                .tags("direction", direction, "mode", mode)
+                .register(meters);
     }
 
     @Override
@@ -57,9 +82,11 @@ class OverlappedTransfers implements Transfers, DisposableBean {
         ChunkHandoff handoff = new ChunkHandoff();
         Future<?> reader = start(() -> fill(handoff, source, length));
         if (reader == null) {
+            downloadsDirect.increment();
             DirectCopy.of(source, length, sink);
             return;
         }
+        downloadsOverlapped.increment();
         finish(reader, failureOf(() -> drain(handoff, sink)));
     }
 
@@ -68,8 +95,10 @@ class OverlappedTransfers implements Transfers, DisposableBean {
         ChunkHandoff handoff = new ChunkHandoff();
         Future<?> writer = start(() -> drain(handoff, sink));
         if (writer == null) {
+            uploadsDirect.increment();
             return DirectCopy.of(source, sink);
         }
+        uploadsOverlapped.increment();
         long[] total = new long[1];
         finish(writer, failureOf(() -> total[0] = fill(handoff, source)));
         return total[0];

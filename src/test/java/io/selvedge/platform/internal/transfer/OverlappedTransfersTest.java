@@ -3,6 +3,7 @@ package io.selvedge.platform.internal.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.SelvedgeEnvironment;
 import java.io.ByteArrayInputStream;
@@ -34,6 +35,7 @@ class OverlappedTransfersTest {
     private static final int SIZE = 3 * ChunkHandoff.CHUNK_BYTES + 12_345;
 
     private final byte[] file = randomBytes(SIZE);
+    private SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private OverlappedTransfers transfers = withThreads(4);
 
     @AfterEach
@@ -51,6 +53,7 @@ class OverlappedTransfersTest {
 
         assertThat(sink.toByteArray()).isEqualTo(Arrays.copyOfRange(file, 1000, SIZE - 1000));
         assertThat(source.readers).allMatch(name -> name.startsWith("transfer-"));
+        assertThat(transfers("download", "overlapped")).isEqualTo(1);
     }
 
     @Test
@@ -105,6 +108,7 @@ class OverlappedTransfersTest {
         assertThat(copied).isEqualTo(SIZE);
         assertThat(stored.toByteArray()).isEqualTo(file);
         assertThat(writers).allMatch(name -> name.startsWith("transfer-"));
+        assertThat(transfers("upload", "overlapped")).isEqualTo(1);
     }
 
     @Test
@@ -167,6 +171,7 @@ class OverlappedTransfersTest {
     @Test
     void withoutTransferThreadsEverythingRunsOnTheCaller() throws IOException {
         transfers.destroy();
+        meters = new SimpleMeterRegistry();
         transfers = withThreads(0);
         ThreadRecordingChannel source = new ThreadRecordingChannel(file);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
@@ -180,6 +185,7 @@ class OverlappedTransfersTest {
     @Test
     void whenEveryTransferThreadIsBusyTheCallerCopiesAloneRatherThanWait() throws Exception {
         transfers.destroy();
+        meters = new SimpleMeterRegistry();
         transfers = withThreads(1);
         CountDownLatch busy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -209,21 +215,31 @@ class OverlappedTransfersTest {
 
             assertThat(sink.toByteArray()).isEqualTo(file);
             assertThat(source.readers).containsOnly(Thread.currentThread().getName());
+            assertThat(transfers("download", "direct")).isEqualTo(1); // what tells operators the pool is too small
         } finally {
             release.countDown();
             other.join(5000);
         }
     }
 
-    private static OverlappedTransfers withThreads(int threads) {
-        return new OverlappedTransfers(new PlatformProperties(
-                SelvedgeEnvironment.TEST,
-                Path.of("unused"),
-                8443,
-                URI.create("https://localhost:8443"),
-                null,
-                new PlatformProperties.Tls(null, null, null, null, Duration.ofSeconds(10)),
-                new PlatformProperties.TransferThreads(threads)));
+    private OverlappedTransfers withThreads(int threads) {
+        return new OverlappedTransfers(
+                new PlatformProperties(
+                        SelvedgeEnvironment.TEST,
+                        Path.of("unused"),
+                        8443,
+                        URI.create("https://localhost:8443"),
+                        null,
+                        new PlatformProperties.Tls(null, null, null, null, Duration.ofSeconds(10)),
+                        new PlatformProperties.TransferThreads(threads)),
+                meters);
+    }
+
+    private double transfers(String direction, String mode) {
+        return meters.get(OverlappedTransfers.METRIC)
+                .tags("direction", direction, "mode", mode)
+                .counter()
+                .count();
     }
 
     private static OutputStream failingWith(IOException failure) {
