@@ -18,11 +18,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The first-run path of a new installation: its first admin is platform staff, who hold no role in
  * customer groups, so they create a customer's group with nobody in it and invite its first admin. The
- * invitation link is shown once, on the answer to the form, as well as mailed.
+ * invitation link is shown once, on the page the answer redirects to, as well as mailed.
  */
 @Controller
 class StaffHome {
@@ -53,7 +54,8 @@ class StaffHome {
             @RequestParam(defaultValue = "") String email,
             Authentication authentication,
             HttpServletResponse response,
-            Model model) {
+            Model model,
+            RedirectAttributes shown) {
         Caller caller = callers.of(authentication).orElseThrow();
         model.addAttribute("username", authentication.getName());
         model.addAttribute("staff", caller.staff());
@@ -81,17 +83,20 @@ class StaffHome {
             model.addAttribute("problem", "shell.staff.invalid");
             return "home";
         }
+        FirstAdminInvitation invited;
         try {
-            FirstAdminInvitation invited = invitations.inviteFirstAdmin(group.id(), email);
-            model.addAttribute("createdGroup", group);
-            model.addAttribute("invitationLink", invited.link());
+            invited = invitations.inviteFirstAdmin(group.id(), email);
         } catch (GrantRefusedException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("problem", "shell.staff.invalid");
+            return "home";
         }
-        // The page carries a one-time link: never cached.
-        response.setHeader("Cache-Control", "no-store");
-        return "home";
+        // Post/redirect/get: reloading the answer must not create a second group. The link rides in the
+        // session (its attributes are encrypted) for the one page that shows it, which is never cached.
+        shown.addFlashAttribute("createdGroupName", group.name());
+        shown.addFlashAttribute("invitationLink", invited.link());
+        shown.addFlashAttribute("email", email);
+        return "redirect:/";
     }
 
     /** The form's mistakes, as a message key, before anything is created. */

@@ -75,6 +75,15 @@ class ShellBrowserIT {
         String link = window.find("#invitation-link").getAttribute("href");
         assertThat(link).contains("/invitations/");
         assertThat(window.find("main").getText()).contains(groupName);
+        // The answer was a redirect: reloading shows the form again, not the link, and creates nothing.
+        assertThat(window.path()).isEqualTo("/");
+        int groupsBefore = jdbc.queryForObject("select count(*) from group_residency", Integer.class);
+        window.driver().navigate().refresh();
+        window.waitForPath("/");
+        assertThat(window.has("#invitation-link")).isFalse();
+        assertThat(window.has("#group-name")).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from group_residency", Integer.class))
+                .isEqualTo(groupsBefore);
         window.assertNoConsoleErrors();
         window.click("header form[action$='/signout'] button");
         window.waitForPath("/signin");
