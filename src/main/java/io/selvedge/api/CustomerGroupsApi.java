@@ -37,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CustomerGroupsApi {
 
-    static final String PLATFORM_ADMIN = "STAFF_PLATFORM_ADMIN";
-
     private final Groups groups;
     private final Invitations invitations;
     private final Callers callers;
@@ -53,8 +51,7 @@ class CustomerGroupsApi {
     @AnyCaller("platform admins only (admin scope), checked by the handler before anything is read or created")
     ResponseEntity<CustomerGroup> create(@Valid @RequestBody NewCustomerGroup request, Authentication authentication) {
         Caller caller = callers.of(authentication).orElseThrow(ActionDeniedException::new);
-        if (!caller.staff()
-                || authentication.getAuthorities().stream().noneMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()))) {
+        if (!caller.staff() || !Callers.isPlatformAdmin(authentication)) {
             throw new ActionDeniedException("Only a platform admin creates customer groups.");
         }
         // Checked before the group exists, so a bad address never leaves a group without an admin.

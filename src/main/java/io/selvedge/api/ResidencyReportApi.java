@@ -1,5 +1,6 @@
 package io.selvedge.api;
 
+import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import io.selvedge.storage.ResidencyReport;
@@ -27,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ResidencyReportApi {
 
-    static final String PLATFORM_ADMIN = "STAFF_PLATFORM_ADMIN";
-
     private final ResidencyReports reports;
 
     ResidencyReportApi(ResidencyReports reports) {
@@ -38,8 +37,7 @@ class ResidencyReportApi {
     @GetMapping("/api/v1/groups/{groupId}/residency-report")
     ResponseEntity<?> report(@PathVariable UUID groupId, Authentication caller, HttpServletRequest request) {
         // Checked before the group is looked up, so others cannot learn which groups exist.
-        if (caller == null
-                || caller.getAuthorities().stream().noneMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()))) {
+        if (!Callers.isPlatformAdmin(caller)) {
             return Problems.respond(request, HttpStatus.FORBIDDEN, "You may not do this.");
         }
         return ResponseEntity.ok(ResidencyReportResponse.of(reports.of(groupId)));

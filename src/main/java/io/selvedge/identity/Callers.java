@@ -8,6 +8,15 @@ import org.springframework.security.core.Authentication;
 /** Maps an authentication, of the API (an {@link ApiCaller}) or of the web (a username), to its account. */
 public interface Callers {
 
+    /** The authority a platform admin's authentication carries: staff, with the platform admin role. */
+    String PLATFORM_ADMIN = "STAFF_PLATFORM_ADMIN";
+
+    /** Whether the authentication is a platform admin's; false for none. */
+    static boolean isPlatformAdmin(@Nullable Authentication authentication) {
+        return authentication != null
+                && authentication.getAuthorities().stream().anyMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()));
+    }
+
     /** The account of an authentication; empty for none, an anonymous one, or an unknown username. */
     Optional<Caller> of(@Nullable Authentication authentication);
 

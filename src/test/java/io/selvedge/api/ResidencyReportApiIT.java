@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.selvedge.identity.ApiScope;
+import io.selvedge.identity.Callers;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.storage.GroupResidency;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -111,7 +112,7 @@ class ResidencyReportApiIT {
 
     /** A platform admin calling with a read-scoped API token. */
     private static RequestPostProcessor aPlatformAdmin() {
-        return aTokenHolderWith(ResidencyReportApi.PLATFORM_ADMIN);
+        return aTokenHolderWith(Callers.PLATFORM_ADMIN);
     }
 
     /** Someone with a read-scoped API token and the given role, so only the role decides. */

@@ -53,7 +53,6 @@ import org.springframework.web.ErrorResponseException;
 class InvitationService implements Invitations {
 
     private static final String TABLE = "access_invitation";
-    private static final String PLATFORM_ADMIN = "STAFF_PLATFORM_ADMIN";
     private static final String EMAIL_INDEX = "access_invitation_email";
     private static final Duration VALIDITY = Duration.ofDays(VALID_DAYS);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -112,8 +111,7 @@ class InvitationService implements Invitations {
         String address = EmailAddresses.check(email);
         Caller staff = decisions.caller().filter(Caller::staff).orElseThrow(ActionDeniedException::new);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null
-                || authentication.getAuthorities().stream().noneMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()))) {
+        if (!Callers.isPlatformAdmin(authentication)) {
             throw new ActionDeniedException("Only a platform admin starts a customer's group.");
         }
         GroupDataPlane plane = plane(groupId);

@@ -73,7 +73,7 @@ class HomeController {
         model.addAttribute("username", authentication.getName());
         if (caller.staff()) {
             model.addAttribute("staff", true);
-            model.addAttribute("platformAdmin", StaffHome.isPlatformAdmin(authentication));
+            model.addAttribute("platformAdmin", Callers.isPlatformAdmin(authentication));
             model.addAttribute("regions", stores.regions().stream().sorted().toList());
             return "home";
         }

@@ -28,8 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StaffHome {
 
-    static final String PLATFORM_ADMIN = "STAFF_PLATFORM_ADMIN";
-
     private final Callers callers;
     private final Groups groups;
     private final Invitations invitations;
@@ -40,10 +38,6 @@ class StaffHome {
         this.groups = groups;
         this.invitations = invitations;
         this.stores = stores;
-    }
-
-    static boolean isPlatformAdmin(Authentication authentication) {
-        return authentication.getAuthorities().stream().anyMatch(a -> PLATFORM_ADMIN.equals(a.getAuthority()));
     }
 
     @PostMapping("/platform/customer-groups")
@@ -59,7 +53,7 @@ class StaffHome {
         Caller caller = callers.of(authentication).orElseThrow();
         model.addAttribute("username", authentication.getName());
         model.addAttribute("staff", caller.staff());
-        if (!caller.staff() || !isPlatformAdmin(authentication)) {
+        if (!caller.staff() || !Callers.isPlatformAdmin(authentication)) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("problem", "shell.staff.notAllowed");
             return "home";
