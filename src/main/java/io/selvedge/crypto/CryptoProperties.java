@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  *     rotation or destruction on another node takes effect here within this time)
  * @param global the key-management service of the global directory
  * @param region the key-management service of each region, by region name; {@code local} when absent
+ * @param provider where the JVM's AES-GCM, SHA-2 and HMAC come from ({@code SELVEDGE_CRYPTO_PROVIDER}):
+ *     {@code accp}, AWS-LC through the Amazon Corretto Crypto Provider where its native library loads, or
+ *     {@code jdk}, the JDK's own; applied at start, before any other setting is bound
  */
 @Validated
 @ConfigurationProperties("selvedge.crypto")
@@ -36,7 +39,14 @@ public record CryptoProperties(
         @NotNull @DefaultValue("5m") Duration keysetCacheTtl,
         @Min(1) @DefaultValue("200") int reEncryptionBatchSize,
         @Valid @DefaultValue Kms global,
-        @Nullable Map<String, @Valid Kms> region) {
+        @Nullable Map<String, @Valid Kms> region,
+        @NotNull @DefaultValue("accp") Provider provider) {
+
+    /** The JVM's crypto providers: AWS-LC first (ACCP), or the JDK's alone. */
+    public enum Provider {
+        ACCP,
+        JDK
+    }
 
     /** Which key-management service holds a store's keys, and its settings. */
     public record Kms(

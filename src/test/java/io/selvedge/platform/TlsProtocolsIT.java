@@ -2,6 +2,7 @@ package io.selvedge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.selvedge.testing.ListeningPorts;
 import io.selvedge.testing.RunningNode;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.crypto.Cipher;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +72,20 @@ class TlsProtocolsIT {
 
         assertThat(handshake.protocol()).isEqualTo("TLSv1.2");
         assertThat(handshake.cipherSuite()).startsWith("TLS_ECDHE_").matches(AEAD);
+    }
+
+    @Test
+    void theServersRecordsAreSealedByAwsLcWhereItsLibraryLoads() throws Exception {
+        // crypto.internal.CryptoProviderSelection ran before the server started: JSSE takes its AES-GCM
+        // from the first provider that has it. CI runs on Linux x86_64, where ACCP must be in place.
+        assumeThat(System.getProperty("os.name")).isEqualTo("Linux");
+        assumeThat(System.getProperty("os.arch")).isIn("amd64", "aarch64");
+
+        assertThat(Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName())
+                .isEqualTo("AmazonCorrettoCryptoProvider");
+        assertThat(TlsProbe.handshake(port, aClientTrustingTheServer(), only("TLSv1.3"), null, offer -> {})
+                        .cipherSuite())
+                .matches(AEAD);
     }
 
     @Test

@@ -99,6 +99,7 @@ class MasterKeyTest {
                 Duration.ofMinutes(5),
                 200,
                 CryptoProperties.Kms.local(),
-                null);
+                null,
+                CryptoProperties.Provider.ACCP);
     }
 }
