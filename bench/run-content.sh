@@ -13,4 +13,4 @@ esac
 ./mvnw -q -B test-compile -Dspotless.check.skip=true
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 CLASSPATH="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-exec java -Xmx256m -XX:+ExitOnOutOfMemoryError -cp "$CLASSPATH" io.selvedge.content.LargeUploadProbe "$BYTES"
+exec java -Xmx256m -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -cp "$CLASSPATH" io.selvedge.content.LargeUploadProbe "$BYTES"

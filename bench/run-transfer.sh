@@ -123,7 +123,7 @@ echo "== Selvedge (-Xmx256m)"
 # shellcheck disable=SC2086
 DATA_ARG=("$WORK/selvedge-data")   # the same tmpfs as nginx's files; SELVEDGE_ON=disk: target/it-data
 [ "${SELVEDGE_ON:-tmp}" = disk ] && DATA_ARG=()
-"${JAVA:-java}" -Xmx256m -XX:+ExitOnOutOfMemoryError ${SELVEDGE_JAVA_OPTS:-} -cp "$CLASSPATH" io.selvedge.content.TransferBenchServer \
+"${JAVA:-java}" -Xmx256m -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED ${SELVEDGE_JAVA_OPTS:-} -cp "$CLASSPATH" io.selvedge.content.TransferBenchServer \
   "$WORK/selvedge.env" "${DATA_ARG[@]}" > "$WORK/selvedge.log" 2>&1 &
 SELVEDGE_PID=$!
 for _ in $(seq 1 300); do
