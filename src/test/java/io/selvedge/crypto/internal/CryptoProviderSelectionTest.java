@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.Security;
@@ -109,6 +110,26 @@ class CryptoProviderSelectionTest {
         assertThat(Arrays.stream(Security.getProviders())
                         .filter(p -> p.getName().equals(ACCP)))
                 .hasSize(1);
+    }
+
+    @Test
+    void whereTheNativeLibraryDoesNotLoadTheJdksProvidersServeAndTheReasonIsGiven() throws Exception {
+        // ACCP's own switch to skip its bundled library stands in for a platform it has no build for.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-Dcom.amazon.corretto.crypto.provider.useExternalLib=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CryptoProviderFallbackProbe.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output)
+                .contains("outcome: ACCP's native library did not load on ")
+                .contains("AES/GCM/NoPadding: SunJCE");
     }
 
     private static void select(MockEnvironment environment) {
