@@ -25,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *     rotation or destruction on another node takes effect here within this time)
  * @param global the key-management service of the global directory
  * @param region the key-management service of each region, by region name; {@code local} when absent
- * @param provider where the JVM's AES-GCM, SHA-2 and HMAC come from ({@code SELVEDGE_CRYPTO_PROVIDER}):
+ * @param provider where the JVM's primitives (AES-GCM, SHA-2, HMAC, signatures, the default random
+ *     generator) come from ({@code SELVEDGE_CRYPTO_PROVIDER}):
  *     {@code accp}, AWS-LC through the Amazon Corretto Crypto Provider where its native library loads, or
  *     {@code jdk}, the JDK's own; applied at start, before any other setting is bound
  */

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * carry-less multiply intrinsics) only after thousands of calls: until then a fresh server encrypts at
  * about 50 MB/s, so its first gigabyte took 10 s of CPU instead of 0.3 s (bench/README.md). Many small
  * calls, in the shapes Tink makes them, on a throwaway key, on a background thread after start-up.
+ * Where AWS-LC serves AES-GCM ({@link CryptoProviderSelection}) the work is native and this warms only
+ * its Java side, in about half the time; it matters where the JDK's providers serve.
  */
 @Component
 class AesGcmWarmUp {

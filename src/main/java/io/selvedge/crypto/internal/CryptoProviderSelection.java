@@ -17,7 +17,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * before anything uses one ({@code selvedge.crypto.provider=accp}, the default). TLS (JSSE) and Tink then
  * run AES-GCM, SHA-2 and HMAC in AWS-LC's assembly rather than the JDK's Java: on JDK 17 a 1 GiB download
  * cost Selvedge half again as much CPU as nginx, most of it AES-GCM on both sides of the file
- * (bench/README.md). The protocols stay the JDK's and the keys Tink's; only the primitives move.
+ * (bench/README.md). The protocols stay the JDK's and the keys Tink's; only the primitives move, all that
+ * ACCP offers: with those three, ECDSA, RSA and Ed25519 signatures, ECDH, and the default
+ * {@code SecureRandom} (AWS-LC's DRBG, seeded by the kernel). X25519 stays the JDK's.
  *
  * <p>Where ACCP's native library does not load (a platform it has no build for) or fails its self-tests,
  * the JDK's providers stay, and the log says why. {@code selvedge.crypto.provider=jdk} keeps them always.
@@ -45,8 +47,8 @@ class CryptoProviderSelection implements EnvironmentPostProcessor, Ordered {
         }
         String outcome = installAccp();
         if (outcome == null) {
-            log.info("Cryptography: AES-GCM, SHA-2 and HMAC from " + describe(Security.getProviders()[0])
-                    + ", then the JDK's providers");
+            log.info("Cryptography: " + describe(Security.getProviders()[0])
+                    + " first (AES-GCM, SHA-2, HMAC, signatures, random numbers), then the JDK's providers");
         } else {
             log.warn("Cryptography: the JDK's providers; large transfers cost more CPU (" + outcome + ")");
         }

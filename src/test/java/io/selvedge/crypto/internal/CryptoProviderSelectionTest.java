@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Provider;
+import java.security.SecureRandom;
 import java.security.Security;
+import java.security.Signature;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,7 +49,7 @@ class CryptoProviderSelectionTest {
     }
 
     @Test
-    void byDefaultAwsLcServesAesGcmShaAndHmacWhereItsLibraryLoads() throws Exception {
+    void byDefaultAwsLcServesThePrimitivesWhereItsLibraryLoads() throws Exception {
         // CI runs on Linux x86_64, where ACCP must load: there the test fails rather than pass on the JDK.
         assumeThat(System.getProperty("os.name")).isEqualTo("Linux");
         assumeThat(System.getProperty("os.arch")).isIn("amd64", "aarch64");
@@ -58,6 +61,11 @@ class CryptoProviderSelectionTest {
                 .isEqualTo(ACCP);
         assertThat(MessageDigest.getInstance("SHA-256").getProvider().getName()).isEqualTo(ACCP);
         assertThat(Mac.getInstance("HmacSHA256").getProvider().getName()).isEqualTo(ACCP);
+        assertThat(Signature.getInstance("SHA256withECDSA").getProvider().getName())
+                .isEqualTo(ACCP);
+        assertThat(new SecureRandom().getProvider().getName()).isEqualTo(ACCP);
+        // AWS-LC has no X25519 here: TLS key exchange keeps the JDK's.
+        assertThat(KeyAgreement.getInstance("XDH").getProvider().getName()).isEqualTo("SunEC");
     }
 
     @Test
