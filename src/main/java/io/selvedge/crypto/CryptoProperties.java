@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The key-management settings ({@code selvedge.crypto.*}); see {@code docs/kms.md}. Secrets (the
- * passphrase, PINs) never appear in {@link #toString()}.
+ * passphrase, PINs) never appear in {@link #toString()}. One more setting, {@code selvedge.crypto.provider},
+ * is read at start, before these are bound, by {@code crypto.internal.CryptoProviderSelection}.
  *
  * @param masterKeyFile a file holding at least 32 bytes of secret that seals the local key stores
  *     ({@code SELVEDGE_MASTER_KEY_FILE})
@@ -25,10 +26,6 @@ import org.springframework.validation.annotation.Validated;
  *     rotation or destruction on another node takes effect here within this time)
  * @param global the key-management service of the global directory
  * @param region the key-management service of each region, by region name; {@code local} when absent
- * @param provider where the JVM's primitives (AES-GCM, SHA-2, HMAC, signatures, the default random
- *     generator) come from ({@code SELVEDGE_CRYPTO_PROVIDER}):
- *     {@code accp}, AWS-LC through the Amazon Corretto Crypto Provider where its native library loads, or
- *     {@code jdk}, the JDK's own; applied at start, before any other setting is bound
  */
 @Validated
 @ConfigurationProperties("selvedge.crypto")
@@ -40,14 +37,7 @@ public record CryptoProperties(
         @NotNull @DefaultValue("5m") Duration keysetCacheTtl,
         @Min(1) @DefaultValue("200") int reEncryptionBatchSize,
         @Valid @DefaultValue Kms global,
-        @Nullable Map<String, @Valid Kms> region,
-        @NotNull @DefaultValue("accp") Provider provider) {
-
-    /** The JVM's crypto providers: AWS-LC first (ACCP), or the JDK's alone. */
-    public enum Provider {
-        ACCP,
-        JDK
-    }
+        @Nullable Map<String, @Valid Kms> region) {
 
     /** Which key-management service holds a store's keys, and its settings. */
     public record Kms(

@@ -1,8 +1,6 @@
 package io.selvedge.crypto.internal;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
-import io.selvedge.crypto.CryptoProperties;
-import java.security.Provider;
 import java.security.Security;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -30,6 +28,12 @@ class CryptoProviderSelection implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY = "selvedge.crypto.provider";
 
+    /** The values of {@link #PROPERTY}: AWS-LC first, or the JDK's providers alone. */
+    enum Choice {
+        ACCP,
+        JDK
+    }
+
     private final Log log;
 
     CryptoProviderSelection(DeferredLogFactory logs) {
@@ -38,17 +42,17 @@ class CryptoProviderSelection implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        CryptoProperties.Provider choice = Binder.get(environment)
-                .bind(PROPERTY, CryptoProperties.Provider.class)
-                .orElse(CryptoProperties.Provider.ACCP);
-        if (choice == CryptoProperties.Provider.JDK) {
+        Choice choice = Binder.get(environment).bind(PROPERTY, Choice.class).orElse(Choice.ACCP);
+        if (choice == Choice.JDK) {
             log.info("Cryptography: the JDK's providers (" + PROPERTY + "=jdk)");
             return;
         }
         String outcome = installAccp();
         if (outcome == null) {
-            log.info("Cryptography: " + describe(Security.getProviders()[0])
-                    + " first (AES-GCM, SHA-2, HMAC, signatures, random numbers), then the JDK's providers");
+            AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
+            log.info("Cryptography: " + accp.getAwsLcVersionStr() + " (Amazon Corretto Crypto Provider "
+                    + accp.getVersionStr()
+                    + ") first (AES-GCM, SHA-2, HMAC, signatures, random numbers), then the JDK's providers");
         } else {
             log.warn("Cryptography: the JDK's providers; large transfers cost more CPU (" + outcome + ")");
         }
@@ -56,8 +60,7 @@ class CryptoProviderSelection implements EnvironmentPostProcessor, Ordered {
 
     /** Installs ACCP first unless it already is; null when it is in place, else why it is not. */
     static synchronized String installAccp() {
-        Provider first = Security.getProviders()[0];
-        if (AmazonCorrettoCryptoProvider.PROVIDER_NAME.equals(first.getName())) {
+        if (AmazonCorrettoCryptoProvider.PROVIDER_NAME.equals(Security.getProviders()[0].getName())) {
             return null;
         }
         try {
@@ -76,13 +79,6 @@ class CryptoProviderSelection implements EnvironmentPostProcessor, Ordered {
         } catch (RuntimeException | LinkageError e) {
             return "ACCP is not usable here: " + e;
         }
-    }
-
-    private static String describe(Provider provider) {
-        if (provider instanceof AmazonCorrettoCryptoProvider accp) {
-            return accp.getAwsLcVersionStr() + " (Amazon Corretto Crypto Provider " + accp.getVersionStr() + ")";
-        }
-        return provider.getName();
     }
 
     @Override

@@ -99,7 +99,6 @@ class MasterKeyTest {
                 Duration.ofMinutes(5),
                 200,
                 CryptoProperties.Kms.local(),
-                null,
-                CryptoProperties.Provider.ACCP);
+                null);
     }
 }
