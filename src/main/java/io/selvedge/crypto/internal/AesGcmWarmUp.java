@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * carry-less multiply intrinsics) only after thousands of calls: until then a fresh server encrypts at
  * about 50 MB/s, so its first gigabyte took 10 s of CPU instead of 0.3 s (bench/README.md). Many small
  * calls, in the shapes Tink makes them, on a throwaway key, on a background thread after start-up.
- * Where AWS-LC serves AES-GCM ({@link CryptoProviderSelection}) the work is native and this warms only
- * its Java side, in about half the time; it matters where the JDK's providers serve.
+ * Only where the JDK's own AES-GCM (SunJCE) serves: where AWS-LC does ({@link CryptoProviderSelection}),
+ * the work is native and there is nothing for the JIT to catch up on.
  */
 @Component
 class AesGcmWarmUp {
@@ -41,11 +41,20 @@ class AesGcmWarmUp {
     private void runLogged() {
         long started = System.nanoTime();
         try {
+            if (!needed()) {
+                return;
+            }
             run(CALLS);
             log.debug("AES-GCM warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (GeneralSecurityException | RuntimeException e) {
             log.warn("AES-GCM warm-up failed; large files encrypt slowly until the JIT catches up", e);
         }
+    }
+
+    /** Whether AES-GCM is the JDK's Java implementation, the one that must be warmed. */
+    static boolean needed() throws GeneralSecurityException {
+        return "SunJCE"
+                .equals(Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName());
     }
 
     /** Encrypts and decrypts {@code calls} times, checking each round trip; returns the calls made. */

@@ -66,6 +66,7 @@ class CryptoProviderSelectionTest {
         assertThat(new SecureRandom().getProvider().getName()).isEqualTo(ACCP);
         // AWS-LC has no X25519 here: TLS key exchange keeps the JDK's.
         assertThat(KeyAgreement.getInstance("XDH").getProvider().getName()).isEqualTo("SunEC");
+        assertThat(AesGcmWarmUp.needed()).as("nothing for the JIT to warm").isFalse();
     }
 
     @Test
@@ -88,7 +89,7 @@ class CryptoProviderSelectionTest {
     }
 
     @Test
-    void jdkKeepsTheJdksProviders() {
+    void jdkKeepsTheJdksProviders() throws Exception {
         Provider[] jdkProviders = Security.getProviders();
         MockEnvironment environment = new MockEnvironment().withProperty(CryptoProviderSelection.PROPERTY, "jdk");
 
@@ -97,6 +98,9 @@ class CryptoProviderSelectionTest {
         assertThat(Arrays.stream(Security.getProviders()).map(Provider::getName))
                 .containsExactlyElementsOf(
                         Arrays.stream(jdkProviders).map(Provider::getName).toList());
+        assertThat(AesGcmWarmUp.needed())
+                .as("the JDK's AES-GCM is warmed at start")
+                .isTrue();
     }
 
     @Test
