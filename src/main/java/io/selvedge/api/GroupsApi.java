@@ -8,6 +8,7 @@ import io.selvedge.access.Requires;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.PageCursor;
 import io.selvedge.tenancy.Group;
 import io.selvedge.tenancy.Groups;
 import io.selvedge.tenancy.InvalidPageException;
@@ -16,9 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -86,7 +85,7 @@ class GroupsApi {
         mine.sort(ORDER);
         int from = 0;
         if (cursor != null) {
-            UUID after = decode(cursor);
+            UUID after = PageCursor.id(cursor);
             from = -1;
             for (int i = 0; i < mine.size(); i++) {
                 if (mine.get(i).id().equals(after)) {
@@ -98,8 +97,9 @@ class GroupsApi {
             }
         }
         List<Group> page = mine.subList(from, Math.min(mine.size(), from + limit));
-        String next =
-                from + limit < mine.size() ? encode(page.get(page.size() - 1).id()) : null;
+        String next = from + limit < mine.size()
+                ? PageCursor.of(page.get(page.size() - 1).id())
+                : null;
         return new GroupPage(page.stream().map(GroupResponse::of).toList(), next);
     }
 
@@ -107,20 +107,6 @@ class GroupsApi {
     @Requires(value = Action.VIEW_GROUP, target = "groupId")
     GroupResponse get(@PathVariable UUID groupId) {
         return GroupResponse.of(groups.get(groupId));
-    }
-
-    private static String encode(UUID id) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static UUID decode(String cursor) {
-        try {
-            return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPageException("The cursor is not one this list handed out.");
-        }
     }
 
     record NewGroup(String name, @NotBlank @Size(max = 32) String region) {}

@@ -12,11 +12,10 @@ import io.selvedge.access.ResourcePath;
 import io.selvedge.access.Role;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.ApiTokens;
+import io.selvedge.platform.PageCursor;
 import io.selvedge.tenancy.InvalidPageException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,12 +179,7 @@ class MembersApi {
         }
         int from = 0;
         if (cursor != null) {
-            String after;
-            try {
-                after = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidPageException("The cursor is not one this list handed out.");
-            }
+            String after = PageCursor.key(cursor);
             from = -1;
             for (int i = 0; i < all.size(); i++) {
                 if (key.apply(all.get(i)).equals(after)) {
@@ -197,11 +191,7 @@ class MembersApi {
             }
         }
         List<T> items = all.subList(from, Math.min(all.size(), from + limit));
-        String next = from + limit < all.size()
-                ? Base64.getUrlEncoder()
-                        .withoutPadding()
-                        .encodeToString(key.apply(items.get(items.size() - 1)).getBytes(StandardCharsets.UTF_8))
-                : null;
+        String next = from + limit < all.size() ? PageCursor.of(key.apply(items.get(items.size() - 1))) : null;
         return new Listing<>(List.copyOf(items), next);
     }
 

@@ -8,6 +8,7 @@ import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.Uploads;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -73,11 +76,12 @@ class UploadsApi {
 
     @PostMapping(PATH)
     @AnyCaller("the target style is in Upload-Metadata, not the path: UPLOAD on it is required in the handler")
-    ResponseEntity<Void> create(
+    ResponseEntity<?> create(
             @RequestHeader(name = RESUMABLE, required = false) @Nullable String resumable,
             @RequestHeader(name = LENGTH, required = false) @Nullable String length,
-            @RequestHeader(name = "Upload-Metadata", required = false) @Nullable String metadata) {
-        ResponseEntity<Void> refused = unsupported(resumable);
+            @RequestHeader(name = "Upload-Metadata", required = false) @Nullable String metadata,
+            HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> refused = unsupported(resumable, request);
         if (refused != null) {
             return refused;
         }
@@ -99,9 +103,11 @@ class UploadsApi {
 
     @RequestMapping(path = PATH + "/{id}", method = RequestMethod.HEAD)
     @Requires(value = Action.UPLOAD, target = "id")
-    ResponseEntity<Void> head(
-            @PathVariable UUID id, @RequestHeader(name = RESUMABLE, required = false) @Nullable String resumable) {
-        ResponseEntity<Void> refused = unsupported(resumable);
+    ResponseEntity<?> head(
+            @PathVariable UUID id,
+            @RequestHeader(name = RESUMABLE, required = false) @Nullable String resumable,
+            HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> refused = unsupported(resumable, request);
         if (refused != null) {
             return refused;
         }
@@ -110,20 +116,22 @@ class UploadsApi {
 
     @PatchMapping(PATH + "/{id}")
     @Requires(value = Action.UPLOAD, target = "id")
-    ResponseEntity<Void> append(
+    ResponseEntity<?> append(
             @PathVariable UUID id,
             @RequestHeader(name = RESUMABLE, required = false) @Nullable String resumable,
             @RequestHeader(name = OFFSET, required = false) @Nullable String offset,
             HttpServletRequest request)
             throws IOException {
-        ResponseEntity<Void> refused = unsupported(resumable);
+        ResponseEntity<ProblemDetail> refused = unsupported(resumable, request);
         if (refused != null) {
             return refused;
         }
         if (!"application/offset+octet-stream".equalsIgnoreCase(request.getContentType())) {
-            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                    .header(RESUMABLE, TUS_VERSION)
-                    .build();
+            return refusal(
+                    request,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "A PATCH of an upload carries Content-Type: application/offset+octet-stream.",
+                    RESUMABLE);
         }
         Uploads.Upload upload = uploads.append(id, number(offset, OFFSET), request.getInputStream(), caller());
         return state(HttpStatus.NO_CONTENT, upload);
@@ -131,10 +139,12 @@ class UploadsApi {
 
     @DeleteMapping(PATH + "/{id}")
     @Requires(value = Action.UPLOAD, target = "id")
-    ResponseEntity<Void> terminate(
-            @PathVariable UUID id, @RequestHeader(name = RESUMABLE, required = false) @Nullable String resumable)
+    ResponseEntity<?> terminate(
+            @PathVariable UUID id,
+            @RequestHeader(name = RESUMABLE, required = false) @Nullable String resumable,
+            HttpServletRequest request)
             throws IOException {
-        ResponseEntity<Void> refused = unsupported(resumable);
+        ResponseEntity<ProblemDetail> refused = unsupported(resumable, request);
         if (refused != null) {
             return refused;
         }
@@ -158,23 +168,36 @@ class UploadsApi {
 
     /** 412 for a client of another protocol version (tus: every request but OPTIONS names it). */
     @Nullable
-    private static ResponseEntity<Void> unsupported(@Nullable String resumable) {
+    private static ResponseEntity<ProblemDetail> unsupported(@Nullable String resumable, HttpServletRequest request) {
         if (TUS_VERSION.equals(resumable)) {
             return null;
         }
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
-                .header("Tus-Version", TUS_VERSION)
-                .build();
+        return refusal(
+                request,
+                HttpStatus.PRECONDITION_FAILED,
+                "This server speaks tus " + TUS_VERSION + ": send Tus-Resumable: " + TUS_VERSION + ".",
+                "Tus-Version");
     }
 
-    private static long number(@Nullable String value, String header) {
-        if (value == null
-                || value.isBlank()
-                || value.length() > 19
-                || !value.chars().allMatch(Character::isDigit)) {
-            throw new InvalidContentException(header + " must be a non-negative whole number.");
+    /** A refusal of the protocol, as a problem document that still names the tus version (in {@code header}). */
+    private static ResponseEntity<ProblemDetail> refusal(
+            HttpServletRequest request, HttpStatus status, String detail, String header) {
+        return ResponseEntity.status(status)
+                .header(header, TUS_VERSION)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(request, status, detail));
+    }
+
+    /** {@code Upload-Length} and {@code Upload-Offset}: ASCII digits that fit a long, else 400. */
+    static long number(@Nullable String value, String header) {
+        if (value != null && value.length() <= 19 && value.matches("[0-9]+")) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException pastLongMax) {
+                // 19 digits that pass 9223372036854775807: refused below
+            }
         }
-        return Long.parseLong(value);
+        throw new InvalidContentException(header + " must be a whole number from 0 to " + Long.MAX_VALUE + ".");
     }
 
     /** {@code key base64, key base64, key}: the values decoded as UTF-8. */

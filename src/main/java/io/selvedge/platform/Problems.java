@@ -54,12 +54,17 @@ public final class Problems {
                 .body(problem);
     }
 
+    /** The problem as JSON, in the shape of Spring MVC's own problem documents. */
+    public static String json(ProblemDetail problem) {
+        return JSON.writeValueAsString(problem);
+    }
+
     /** Writes a problem straight to the response, for code that runs outside Spring MVC. */
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.writeValueAsString(of(request, status, detail)));
+        response.getWriter().write(json(of(request, status, detail)));
     }
 }

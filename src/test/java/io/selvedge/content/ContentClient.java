@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,19 +45,24 @@ public final class ContentClient {
 
     /** A new customer on the server, with a group in {@code region} and one style in it. */
     public static ContentClient aCustomerWithAStyle(TestServer server, String region) {
+        return aCustomerWithAStyle(server::bean, server.client(), server.port(), region);
+    }
+
+    /** The same on the server an integration test shares ({@code beans} its context's, on {@code port}). */
+    public static ContentClient aCustomerWithAStyle(
+            Function<Class<?>, Object> beans, HttpClient client, int port, String region) {
         String username = "designer-" + UUID.randomUUID().toString().substring(0, 8);
-        new JdbcTemplate(server.bean(Stores.class).global().dataSource())
+        new JdbcTemplate(((Stores) beans.apply(Stores.class)).global().dataSource())
                 .update(
                         "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
                         UUID.randomUUID(),
                         username,
-                        server.bean(PasswordEncoder.class).encode(PASSWORD),
+                        ((PasswordEncoder) beans.apply(PasswordEncoder.class)).encode(PASSWORD),
                         Timestamp.from(Instant.now()));
-        HttpClient client = server.client();
-        String base = "https://localhost:" + server.port();
+        Clock clock = (Clock) beans.apply(Clock.class);
+        String base = "https://localhost:" + port;
         // The creator of the group is its admin, who must use MFA: the account enrols before it acts.
-        String token = TestMfa.enrol(
-                        client, path -> URI.create(base + path), server.bean(Clock.class), username, PASSWORD)
+        String token = TestMfa.enrol(client, path -> URI.create(base + path), clock, username, PASSWORD)
                 .token();
         ContentClient anonymous = new ContentClient(client, base, token, null, null);
         String group = anonymous.create("/api/v1/groups", "{\"name\":\"Maison\",\"region\":\"" + region + "\"}");

@@ -7,15 +7,19 @@ import io.selvedge.testing.RunningNode;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TlsProbe;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,9 @@ class HttpRedirectIT {
 
     static final String PUBLIC_URL = "https://selvedge.example.com";
     static final Pattern LOCATION = Pattern.compile("(?im)^Location:(.*)$");
+
+    /** platform.internal.tls.HttpRedirectListener.MAX_CONNECTIONS. */
+    static final int CONNECTION_CAP = 32;
 
     int redirectPort;
     RunningNode node;
@@ -90,6 +97,95 @@ class HttpRedirectIT {
                         .as("redirect for %s", target)
                         .isEqualTo("selvedge.example.com");
             }
+        }
+    }
+
+    @Test
+    void twoClientsThatSendNothingCannotHoldThePortFromAThird() throws IOException {
+        try (Socket silent = new Socket("localhost", redirectPort);
+                Socket alsoSilent = new Socket("localhost", redirectPort)) {
+            HttpResponse<String> response = TestHttps.send(
+                    plainHttpClient(),
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + redirectPort + "/styles"))
+                            .timeout(Duration.ofSeconds(4))
+                            .GET()
+                            .build());
+
+            assertThat(response.statusCode()).isEqualTo(308);
+            assertThat(response.headers().firstValue("Location")).hasValue(PUBLIC_URL + "/styles");
+        }
+    }
+
+    @Test
+    void aClientThatSendsNothingIsClosedAfterTheReadTimeout() throws IOException {
+        try (Socket silent = new Socket("localhost", redirectPort)) {
+            silent.setSoTimeout(30_000);
+            long started = System.nanoTime();
+
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aClientThatDripsItsRequestIsClosedAtTheDeadline() throws Exception {
+        try (Socket dripping = new Socket("localhost", redirectPort)) {
+            dripping.setSoTimeout(30_000);
+            OutputStream out = dripping.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+            boolean closed = false;
+            // One byte every two seconds: never silent for the read timeout, but never done either.
+            while (!closed
+                    && System.nanoTime() - started < Duration.ofSeconds(25).toNanos()) {
+                Thread.sleep(2_000);
+                try {
+                    out.write('a');
+                    out.flush();
+                } catch (IOException reset) {
+                    closed = true;
+                }
+                closed = closed || closedByServer(dripping);
+            }
+
+            assertThat(closed).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void pastTheConnectionCapANewConnectionIsClosedAtOnceAndTheCapFreesAgain() throws IOException {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < CONNECTION_CAP; i++) {
+                held.add(new Socket("localhost", redirectPort));
+            }
+            try (Socket oneTooMany = new Socket("localhost", redirectPort)) {
+                oneTooMany.setSoTimeout(3_000);
+
+                assertThat(oneTooMany.getInputStream().read()).isEqualTo(-1);
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        String answer = rawAnswer("GET /after HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 308");
+    }
+
+    /** Whether the server has closed the socket: a read that ends the stream rather than waiting. */
+    private static boolean closedByServer(Socket socket) throws IOException {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(50);
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        } finally {
+            socket.setSoTimeout(timeout);
         }
     }
 

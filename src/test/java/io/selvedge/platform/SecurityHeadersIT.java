@@ -99,7 +99,7 @@ class SecurityHeadersIT {
                         .build());
     }
 
-    private static void assertSecurityHeaders(HttpHeaders headers) {
+    static void assertSecurityHeaders(HttpHeaders headers) {
         assertThat(headers.firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts -> {
             Matcher maxAge = MAX_AGE.matcher(hsts);
             assertThat(maxAge.find()).as("max-age in %s", hsts).isTrue();

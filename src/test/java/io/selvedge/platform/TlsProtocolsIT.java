@@ -89,6 +89,34 @@ class TlsProtocolsIT {
     }
 
     @Test
+    void theServerChoosesItsStrongestSuiteWhateverOrderATls12ClientOffers() throws IOException {
+        String[] weakerFirst = {
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"
+        };
+        AtomicReference<Offer> offered = new AtomicReference<>();
+
+        Handshake handshake =
+                TlsProbe.handshake(port, aClientTrustingTheServer(), only("TLSv1.2"), weakerFirst, offered::set);
+
+        assertThat(offered.get().cipherSuites()).containsExactly(weakerFirst);
+        assertThat(handshake.cipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+    }
+
+    @Test
+    void theServerChoosesItsStrongestSuiteWhateverOrderATls13ClientOffers() throws IOException {
+        String[] weakerFirst = {"TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_256_GCM_SHA384"};
+        AtomicReference<Offer> offered = new AtomicReference<>();
+
+        Handshake handshake =
+                TlsProbe.handshake(port, aClientTrustingTheServer(), only("TLSv1.3"), weakerFirst, offered::set);
+
+        assertThat(offered.get().cipherSuites()).containsExactly(weakerFirst);
+        assertThat(handshake.cipherSuite()).isEqualTo("TLS_AES_256_GCM_SHA384");
+    }
+
+    @Test
     void aClientOfferingOnlyTls11IsRefusedByTheServer() {
         assertTheServerRefuses(port, only("TLSv1.1"), null, "protocol_version");
     }

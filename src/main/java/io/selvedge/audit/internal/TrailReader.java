@@ -11,6 +11,7 @@ import io.selvedge.crypto.CiphertextTamperedException;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditActors;
 import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -63,11 +64,7 @@ class TrailReader implements AuditTrail {
         }
         Long before = null;
         if (cursor != null) {
-            try {
-                before = Long.parseLong(cursor);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("This cursor was not handed out by this list.");
-            }
+            before = PageCursor.position(cursor);
         }
         Trail trail = trails.of(groupId);
         List<StoredEntry> rows = select(trail, filter, before, null, null, "desc", limit + 1);
@@ -75,7 +72,7 @@ class TrailReader implements AuditTrail {
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
             entries.add(decrypted(trail, rows.get(i)));
         }
-        String next = rows.size() > limit ? Long.toString(rows.get(limit - 1).seq()) : null;
+        String next = rows.size() > limit ? PageCursor.of(rows.get(limit - 1).seq()) : null;
         return new AuditPage(entries, next);
     }
 

@@ -18,18 +18,17 @@ import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
+import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.tenancy.InvalidPageException;
 import io.selvedge.tenancy.Page;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -201,7 +200,7 @@ class CommentService implements Comments {
                 .list();
         int from = 0;
         if (cursor != null) {
-            UUID after = decodeCursor(cursor);
+            UUID after = PageCursor.id(cursor);
             from = -1;
             for (int i = 0; i < rows.size(); i++) {
                 if (rows.get(i).id().equals(after)) {
@@ -216,7 +215,7 @@ class CommentService implements Comments {
         List<Row> rest = rows.subList(from, rows.size());
         List<Comment> items = rest.stream().limit(limit).map(this::decrypted).toList();
         String next =
-                rest.size() > limit ? encodeCursor(items.get(items.size() - 1).id()) : null;
+                rest.size() > limit ? PageCursor.of(items.get(items.size() - 1).id()) : null;
         return new Page<>(items, next);
     }
 
@@ -333,19 +332,5 @@ class CommentService implements Comments {
                 Double.parseDouble(parts[0]),
                 Double.parseDouble(parts[1]),
                 parts.length > 2 ? Double.valueOf(parts[2]) : null);
-    }
-
-    static String encodeCursor(UUID id) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static UUID decodeCursor(String cursor) {
-        try {
-            return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPageException("The cursor is not valid.");
-        }
     }
 }

@@ -16,6 +16,7 @@ import io.selvedge.content.StyleStatus;
 import io.selvedge.content.Styles;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
@@ -26,12 +27,10 @@ import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Page;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.tenancy.TreeNode;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,7 +177,7 @@ class StyleService implements Styles {
                 .toList();
         List<Style> rest = sorted;
         if (query.cursor() != null) {
-            UUID afterId = decodeCursor(query.cursor());
+            UUID afterId = PageCursor.id(query.cursor());
             Style after = jdbc.sql(StyleRow.COLUMNS + " where group_id = ? and id = ?")
                     .params(groupId, afterId)
                     .query(StyleRow::read)
@@ -193,7 +192,7 @@ class StyleService implements Styles {
             return new Page<>(rest, null);
         }
         List<Style> items = rest.subList(0, query.limit());
-        return new Page<>(items, encodeCursor(items.get(items.size() - 1).id()));
+        return new Page<>(items, PageCursor.of(items.get(items.size() - 1).id()));
     }
 
     @Override
@@ -479,19 +478,5 @@ class StyleService implements Styles {
                         .thenComparing(Style::id);
             case UPDATED -> Comparator.comparing(Style::updatedAt).reversed().thenComparing(Style::id);
         };
-    }
-
-    static String encodeCursor(UUID id) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static UUID decodeCursor(String cursor) {
-        try {
-            return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPageException("The cursor is not valid.");
-        }
     }
 }

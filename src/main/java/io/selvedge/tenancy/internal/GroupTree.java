@@ -4,6 +4,7 @@ import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditActors;
+import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.tenancy.InvalidPageException;
@@ -250,7 +251,7 @@ class GroupTree implements Tree {
                 .toList());
         TreeNode after = null;
         if (cursor != null) {
-            UUID afterId = ListCursor.decode(cursor);
+            UUID afterId = PageCursor.id(cursor);
             after = TreeRows.find(plane.jdbc(), groupId, afterId)
                     .map(this::decrypted)
                     .orElseThrow(() -> new InvalidPageException("The cursor is no longer valid."));

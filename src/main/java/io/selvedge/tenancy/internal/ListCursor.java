@@ -1,13 +1,11 @@
 package io.selvedge.tenancy.internal;
 
+import io.selvedge.platform.PageCursor;
 import io.selvedge.tenancy.InvalidPageException;
 import io.selvedge.tenancy.Page;
 import io.selvedge.tenancy.TreeNode;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.lang.Nullable;
 
 /**
@@ -38,20 +36,6 @@ final class ListCursor {
             return new Page<>(rest, null);
         }
         List<TreeNode> items = rest.subList(0, limit);
-        return new Page<>(items, encode(items.get(limit - 1).id()));
-    }
-
-    static String encode(UUID id) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static UUID decode(String cursor) {
-        try {
-            return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPageException("The cursor is not valid.");
-        }
+        return new Page<>(items, PageCursor.of(items.get(limit - 1).id()));
     }
 }

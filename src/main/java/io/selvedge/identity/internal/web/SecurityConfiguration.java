@@ -9,6 +9,7 @@ import io.selvedge.identity.internal.SecondFactorSignIn;
 import io.selvedge.identity.internal.SignInDetails;
 import io.selvedge.identity.internal.TokenAuthenticator;
 import io.selvedge.platform.Problems;
+import io.selvedge.platform.SecurityHeaders;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,16 +75,10 @@ import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenti
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    // The hash allows exactly one inline script: the 3D viewer's import map (templates/viewer.html).
-    static final String VIEWER_IMPORT_MAP_HASH = "'sha256-15XUwsUgXKv3bts74RcL6+hi93x2UFRDAInYf1na+YQ='";
+    // Declared in platform, so that the container's own error answers carry the same headers.
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' " + VIEWER_IMPORT_MAP_HASH
-            + "; style-src 'self'; "
-            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-    static final String PERMISSIONS_POLICY =
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+    static final String PERMISSIONS_POLICY = SecurityHeaders.PERMISSIONS_POLICY;
 
     static final String SIGN_IN_WAIT_PAGE = "/signin/wait";
 
@@ -95,8 +90,6 @@ class SecurityConfiguration {
 
     private static final AuthenticationFailureHandler WRONG_CODE =
             new SimpleUrlAuthenticationFailureHandler(OneTimeCodeFilter.PATH + "?error");
-
-    private static final long ONE_YEAR_IN_SECONDS = 365L * 24 * 60 * 60;
 
     @Bean
     @Order(1)
@@ -372,10 +365,11 @@ class SecurityConfiguration {
 
     private static HttpSecurity withSecurityHeaders(HttpSecurity http) throws Exception {
         return http.headers(headers -> headers.httpStrictTransportSecurity(
-                        hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(true))
+                        hsts -> hsts.maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS)
+                                .includeSubDomains(true))
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
     }
 

@@ -1,10 +1,12 @@
 package io.selvedge.platform.internal.web;
 
+import io.selvedge.platform.InvalidCursorException;
 import io.selvedge.platform.Problems;
 import io.selvedge.platform.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +34,22 @@ class ProblemDocuments extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException exception, HttpServletRequest request) {
         return Problems.respond(request, HttpStatus.CONTENT_TOO_LARGE, exception.getMessage());
+    }
+
+    @ExceptionHandler(InvalidCursorException.class)
+    ResponseEntity<ProblemDetail> invalidCursor(InvalidCursorException exception, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.BAD_REQUEST, exception.getMessage());
+    }
+
+    /**
+     * The container could not decode the query or form parameters (bytes that are not UTF-8, too many of
+     * them): Tomcat throws this from whatever first reads a parameter, which is the client's mistake.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(
+            InvalidParameterException exception, HttpServletRequest request) {
+        HttpStatus status = UnreadableParameters.statusOf(exception);
+        return Problems.respond(request, status, UnreadableParameters.DETAIL);
     }
 
     /**

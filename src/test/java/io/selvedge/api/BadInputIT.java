@@ -1,0 +1,208 @@
+package io.selvedge.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.content.ContentClient;
+import io.selvedge.platform.PlatformProperties;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestHttps;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Input a client gets wrong (a cursor of invalid bytes, a tus number past a long, a path that is no
+ * page) is refused with a 400 or 404 problem document over real HTTPS, through Tomcat's own parsing,
+ * never with a 500.
+ */
+@SelvedgeIntegrationTest
+class BadInputIT {
+
+    /** Percent-decoded by Tomcat into a NUL and a byte that is not UTF-8, as a reviewer sent it. */
+    static final String UNREADABLE_CURSOR = "%00%ff..%2F";
+
+    /** Readable, but none of them a cursor a list handed out. */
+    static final List<String> FOREIGN_CURSORS =
+            List.of("!!", "AAAA", "__8", "AA==", "%E2%82%AC", "A".repeat(600), "LTE", "MDA1");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    PlatformProperties platform;
+
+    HttpClient http;
+    ContentClient ada;
+
+    /** Each of the 13 paged lists of the API, by name. */
+    Map<String, String> lists;
+
+    @BeforeEach
+    void aGroupAdminWithATreeDownToAStyle() {
+        http = TestHttps.client(platform.dataDir());
+        ada = ContentClient.aCustomerWithAStyle(context::getBean, http, port, "eu");
+        String workroom = field(get("/api/v1/styles/" + ada.style), "$.workroomId");
+        String season = field(get("/api/v1/workrooms/" + workroom), "$.parentId");
+        String brand = field(get("/api/v1/seasons/" + season), "$.parentId");
+        String company = field(get("/api/v1/brands/" + brand), "$.parentId");
+        lists = new LinkedHashMap<>();
+        lists.put("workrooms", "/api/v1/seasons/" + season + "/workrooms");
+        lists.put("styles", "/api/v1/workrooms/" + workroom + "/styles");
+        lists.put("comments", "/api/v1/styles/" + ada.style + "/comments");
+        lists.put("groups", "/api/v1/groups");
+        lists.put("companies", "/api/v1/groups/" + ada.group + "/companies");
+        lists.put("brands", "/api/v1/companies/" + company + "/brands");
+        lists.put("seasons", "/api/v1/brands/" + brand + "/seasons");
+        lists.put("people", "/api/v1/nodes/" + workroom + "/people");
+        lists.put("notifications", "/api/v1/me/notifications");
+        lists.put("search", "/api/v1/groups/" + ada.group + "/search?q=coat");
+        lists.put("members", "/api/v1/groups/" + ada.group + "/members");
+        lists.put("audit events", "/api/v1/groups/" + ada.group + "/audit-events");
+        lists.put("export", "/api/v1/groups/" + ada.group + "/audit-events/export");
+    }
+
+    @Test
+    void aCursorOfUnreadableBytesIsABadRequestOnEveryPagedList() {
+        assertThat(lists).hasSize(13);
+        lists.forEach((name, path) -> {
+            assertThat(get(path).statusCode()).as("%s without a cursor", name).isEqualTo(200);
+
+            HttpResponse<String> answer = get(path + (path.contains("?") ? "&" : "?") + "cursor=" + UNREADABLE_CURSOR);
+
+            assertProblem(answer, 400, name);
+        });
+    }
+
+    @Test
+    void aCursorNoListHandedOutIsABadRequestOnEveryListThatTakesOne() {
+        for (String path : listsTakingACursor()) {
+            for (String cursor : FOREIGN_CURSORS) {
+                assertProblem(get(path + "?cursor=" + cursor), 400, path + " with cursor " + cursor);
+            }
+        }
+    }
+
+    @Test
+    void everyListTheApiDocumentsWithACursorIsAmongThoseTried() {
+        Map<String, Object> paths = JsonPath.read(
+                TestHttps.get(http, URI.create("https://localhost:" + port + "/api/v1/openapi.json"))
+                        .body(),
+                "$.paths");
+        List<String> documented = new ArrayList<>();
+        paths.forEach((path, operations) -> {
+            if (operations instanceof Map<?, ?> methods
+                    && methods.get("get") instanceof Map<?, ?> get
+                    && get.containsKey("parameters")) {
+                List<Object> cursors = JsonPath.read(get, "$.parameters[?(@.name == 'cursor')]");
+                if (!cursors.isEmpty()) {
+                    documented.add(path);
+                }
+            }
+        });
+        List<String> tried = lists.values().stream()
+                .map(path -> path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{}").replaceAll("\\?.*", ""))
+                .toList();
+
+        assertThat(documented).isNotEmpty();
+        assertThat(documented).allSatisfy(path -> assertThat(tried).contains(path.replaceAll("\\{[^}]+}", "{}")));
+    }
+
+    @Test
+    void aWebPageAskedWithUnreadableParametersIsABadRequest() {
+        String answer = TestHttps.sendFrom(
+                "127.0.0.1", platform.dataDir(), port, "GET /signin?cursor=" + UNREADABLE_CURSOR + " HTTP/1.1", "");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("application/problem+json");
+    }
+
+    @Test
+    void anUploadLengthPastTheLargestNumberIsABadRequest() {
+        HttpResponse<String> answer = ada.send(ada.request("/api/v1/uploads")
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", "9999999999999999999")
+                .header("Upload-Metadata", "styleId " + base64(ada.style))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+
+        assertProblem(answer, 400, "Upload-Length 9999999999999999999");
+    }
+
+    @Test
+    void anUploadOffsetPastTheLargestNumberIsABadRequest() {
+        String upload = anUpload();
+        for (String offset : List.of("9223372036854775808", "99999999999999999999", "-1", "1e3", "0x10", "")) {
+            HttpResponse<String> answer = ada.send(ada.request(upload)
+                    .header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Offset", offset)
+                    .header("Content-Type", "application/offset+octet-stream")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("0123456789"))
+                    .build());
+
+            assertProblem(answer, 400, "Upload-Offset " + offset);
+        }
+    }
+
+    @Test
+    void theErrorPathAskedForDirectlyIsNoPage() {
+        HttpResponse<String> answer = TestHttps.get(http, URI.create("https://localhost:" + port + "/error"));
+
+        assertProblem(answer, 404, "GET /error");
+    }
+
+    private String anUpload() {
+        HttpResponse<String> created = ada.send(ada.request("/api/v1/uploads")
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", "10")
+                .header("Upload-Metadata", "styleId " + base64(ada.style))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return created.headers().firstValue("Location").orElseThrow();
+    }
+
+    private List<String> listsTakingACursor() {
+        return lists.entrySet().stream()
+                .filter(list -> !List.of("notifications", "search", "export").contains(list.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) {
+        return ada.send(ada.request(pathAndQuery).GET().build());
+    }
+
+    private static String field(HttpResponse<String> response, String path) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonPath.read(response.body(), path);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String what) {
+        assertThat(response.statusCode()).as("%s: %s", what, response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as(what)
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body())
+                .as(what)
+                .contains("\"status\":" + status)
+                .doesNotContain("Exception")
+                .doesNotContain("at io.selvedge");
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
