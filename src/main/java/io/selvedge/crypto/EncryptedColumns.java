@@ -25,6 +25,19 @@ public final class EncryptedColumns implements ReEncryptable {
     private final GroupDataPlanes planes;
 
     /**
+     * The re-encryption of every column the table declares.
+     *
+     * @param name the participant's name, e.g. {@code content.styles}
+     */
+    public EncryptedColumns(String name, EncryptedTable table, GroupDataPlanes planes) {
+        this(
+                name,
+                table.name(),
+                table.columns().stream().map(EncryptedColumn::name).toList(),
+                planes);
+    }
+
+    /**
      * @param name the participant's name, e.g. {@code content.styles}
      * @param table the table (a constant of the owning module, never input)
      * @param columns its encrypted text columns (nullable ones are skipped when null)
@@ -43,6 +56,16 @@ public final class EncryptedColumns implements ReEncryptable {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The table whose columns this re-encrypts. */
+    public String table() {
+        return table;
+    }
+
+    /** The columns this re-encrypts. */
+    public List<String> columns() {
+        return columns;
     }
 
     @Override

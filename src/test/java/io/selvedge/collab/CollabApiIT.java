@@ -17,6 +17,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers;
+import io.selvedge.testing.Outboxes;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -483,15 +484,8 @@ class CollabApiIT {
      * leaves its publication incomplete, and this fails the test.
      */
     private void settled() throws InterruptedException {
-        JdbcTemplate global = new JdbcTemplate(stores.global().dataSource());
         for (int attempt = 0; attempt < 600; attempt++) {
-            Integer pending = global.queryForObject(
-                    "select count(*) from event_publication where completion_date is null and listener_id like ?"
-                            + " and publication_date >= ?",
-                    Integer.class,
-                    "%NotificationListeners%",
-                    Timestamp.from(started));
-            if (pending != null && pending == 0) {
+            if (Outboxes.pending(stores, "%NotificationListeners%", started) == 0) {
                 return;
             }
             Thread.sleep(50);

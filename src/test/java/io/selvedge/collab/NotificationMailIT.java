@@ -16,8 +16,8 @@ import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Mailbox;
+import io.selvedge.testing.Outboxes;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -219,15 +218,8 @@ class NotificationMailIT {
 
     /** Waits until the notification listeners have handled every event published since the test began. */
     private void settled() throws InterruptedException {
-        JdbcTemplate global = new JdbcTemplate(stores.global().dataSource());
         for (int attempt = 0; attempt < 600; attempt++) {
-            Integer pending = global.queryForObject(
-                    "select count(*) from event_publication where completion_date is null and listener_id like ?"
-                            + " and publication_date >= ?",
-                    Integer.class,
-                    "%NotificationListeners%",
-                    Timestamp.from(started));
-            if (pending != null && pending == 0) {
+            if (Outboxes.pending(stores, "%NotificationListeners%", started) == 0) {
                 return;
             }
             Thread.sleep(50);

@@ -51,7 +51,7 @@ class TreePurgeIT {
             JdbcTemplate global =
                     new JdbcTemplate(server.bean(Stores.class).global().dataSource());
             assertThat(global.queryForObject(
-                            "select count(*) from tenancy_node_home where node_id in (?, ?)",
+                            "select count(*) from resource_home where id in (?, ?)",
                             Integer.class,
                             brand.id(),
                             season.id()))

@@ -60,6 +60,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A client with cookies and no redirects that trusts the generated development certificate. */
+    /** Publishes an event in this server's application, as a module would. */
+    public void publish(Object event) {
+        context.publishEvent(event);
+    }
+
     public HttpClient client() {
         return TestHttps.client(dataDir);
     }

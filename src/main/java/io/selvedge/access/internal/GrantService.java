@@ -16,6 +16,7 @@ import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupWrites;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +36,16 @@ class GrantService implements Grants {
     private final Callers callers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GroupWrites writes;
 
     GrantService(
+            GroupWrites writes,
             GrantRecords records,
             DecisionPoint decisions,
             Callers callers,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.writes = writes;
         this.records = records;
         this.decisions = decisions;
         this.callers = callers;
@@ -105,7 +109,7 @@ class GrantService implements Grants {
         UUID nodeId = path.target().id();
         GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
         Grant grant = new Grant(groupId, nodeId, accountId, role, download, upload, grantedBy, clock.instant());
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(plane.groupId(), tx -> {
             JdbcClient jdbc = plane.jdbc();
             Optional<Grant> before = records.find(jdbc, nodeId, accountId);
             if (before.map(g -> g.role() == Role.GROUP_ADMIN).orElse(false) && role != Role.GROUP_ADMIN) {
@@ -155,7 +159,7 @@ class GrantService implements Grants {
                 throw new ActionDeniedException("You cannot remove a role stronger than your own here.");
             }
         }
-        boolean removed = Boolean.TRUE.equals(plane.transactions().execute(tx -> {
+        boolean removed = Boolean.TRUE.equals(writes.write(plane.groupId(), tx -> {
             JdbcClient jdbc = plane.jdbc();
             Optional<Grant> locked = records.find(jdbc, nodeId, accountId);
             if (locked.isEmpty()) {

@@ -24,6 +24,7 @@ import io.selvedge.notify.OutgoingMail;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupWrites;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,9 +71,11 @@ class InvitationService implements Invitations {
     private final PlatformProperties platform;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GroupWrites writes;
     private final SecureRandom random = new SecureRandom();
 
     InvitationService(
+            GroupWrites writes,
             InvitationRecords records,
             GrantRecords grants,
             GrantService grantService,
@@ -84,6 +87,7 @@ class InvitationService implements Invitations {
             PlatformProperties platform,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.writes = writes;
         this.records = records;
         this.grants = grants;
         this.grantService = grantService;
@@ -162,7 +166,7 @@ class InvitationService implements Invitations {
                 now.plus(VALIDITY),
                 1,
                 null);
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(plane.groupId(), tx -> {
             records.insert(plane.jdbc(), row, emailIndex(groupId, address), hash(token));
             events.publishEvent(
                     new InvitationSent(groupId, id, nodeId, role, inviter.accountId(), false, RequestOrigin.current()));
@@ -198,7 +202,7 @@ class InvitationService implements Invitations {
         String token = newToken();
         Instant expires = clock.instant().plus(VALIDITY);
         Level level = levelOf(row.nodeId());
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(plane.groupId(), tx -> {
             if (!records.renew(plane.jdbc(), invitationId, hash(token), expires)) {
                 throw new GrantRefusedException("The invitation was accepted or revoked meanwhile.");
             }
@@ -220,7 +224,7 @@ class InvitationService implements Invitations {
         GroupDataPlane plane = plane(groupId);
         InvitationRecords.Row row = managed(plane, groupId, invitationId);
         Caller caller = decisions.caller().orElseThrow(NotVisibleException::new);
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(plane.groupId(), tx -> {
             if (!records.move(plane.jdbc(), invitationId, Status.PENDING, Status.REVOKED, null, clock.instant())) {
                 throw new GrantRefusedException("Only a pending invitation can be revoked.");
             }
@@ -268,7 +272,7 @@ class InvitationService implements Invitations {
     private Accepted grantAccepted(
             GroupDataPlane plane, InvitationRecords.Row row, UUID accountId, Status from, boolean newAccount) {
         ResourcePath path = decisions.locate(row.nodeId()).orElseThrow(InvitationInvalidException::new);
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(plane.groupId(), tx -> {
             if (!records.move(plane.jdbc(), row.id(), from, Status.ACCEPTED, accountId, clock.instant())) {
                 throw new InvitationInvalidException();
             }

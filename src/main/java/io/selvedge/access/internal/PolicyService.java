@@ -18,6 +18,7 @@ import io.selvedge.identity.PasswordSignInPolicy;
 import io.selvedge.identity.SessionLimits;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupWrites;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,15 +53,18 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
     private final IdentityProperties identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GroupWrites writes;
     private final Map<UUID, CachedAccount> accounts = new ConcurrentHashMap<>();
 
     PolicyService(
+            GroupWrites writes,
             PolicyRecords records,
             GrantRecords grants,
             DecisionPoint decisions,
             IdentityProperties identity,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.writes = writes;
         this.records = records;
         this.grants = grants;
         this.decisions = decisions;
@@ -105,7 +109,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                             + " sign-in off, you could no longer sign in. Keep it on, or sign in through a group"
                             + " that allows passwords."));
         }
-        SecurityPolicy written = plane.transactions().execute(tx -> {
+        SecurityPolicy written = writes.write(plane.groupId(), tx -> {
             SecurityPolicy current =
                     records.find(plane.jdbc(), groupId).orElseGet(() -> SecurityPolicy.defaults(groupId));
             if (expectedVersion != null && expectedVersion != current.version()) {
@@ -235,7 +239,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                 author.accountId(),
                 clock.instant());
         GroupDataPlane plane = grants.plane(groupId).orElseThrow(NotVisibleException::new);
-        plane.transactions().executeWithoutResult(tx -> events.publishEvent(event(wanted, author.accountId(), true)));
+        writes.run(plane.groupId(), tx -> events.publishEvent(event(wanted, author.accountId(), true)));
         return refusal;
     }
 

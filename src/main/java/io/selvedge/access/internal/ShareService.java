@@ -12,6 +12,7 @@ import io.selvedge.access.Shares;
 import io.selvedge.identity.Caller;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupWrites;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,8 +27,15 @@ class ShareService implements Shares {
     private final GrantRecords records;
     private final DecisionPoint decisions;
     private final ApplicationEventPublisher events;
+    private final GroupWrites writes;
 
-    ShareService(Grants grants, GrantRecords records, DecisionPoint decisions, ApplicationEventPublisher events) {
+    ShareService(
+            GroupWrites writes,
+            Grants grants,
+            GrantRecords records,
+            DecisionPoint decisions,
+            ApplicationEventPublisher events) {
+        this.writes = writes;
         this.grants = grants;
         this.records = records;
         this.decisions = decisions;
@@ -103,6 +111,6 @@ class ShareService implements Shares {
 
     private void publish(UUID groupId, Object event) {
         GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
-        plane.transactions().executeWithoutResult(tx -> events.publishEvent(event));
+        writes.run(plane.groupId(), tx -> events.publishEvent(event));
     }
 }

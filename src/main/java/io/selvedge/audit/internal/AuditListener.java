@@ -2,6 +2,7 @@ package io.selvedge.audit.internal;
 
 import io.selvedge.crypto.KeysDestroyedException;
 import io.selvedge.platform.AuditableEvent;
+import io.selvedge.storage.EventDeliveries;
 import io.selvedge.storage.UnknownGroupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,10 +13,10 @@ import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Writes every audited event on its trail. An {@link ApplicationModuleListener}: the event publication
- * registry (the outbox, in the global store) records the event with the transaction that made it, and
- * marks it complete only once this returns; a node that dies in between delivers it again at its next
- * start. The delivery is at least once: a crash between the append and the completion writes the entry
- * twice, which the trail accepts (an entry too many, never one missing).
+ * registry (the outbox, in the store of the transaction that made it: a group's region) records the event
+ * with that transaction, and marks it complete only once this returns; a node that dies in between
+ * delivers it again at its next start. The entry records the publication's id, so a delivery repeated
+ * after a crash between the append and the completion finds its entry and writes none twice.
  *
  * <p>Events are delivered one at a time, on one thread of this node ({@link AuditConfiguration}), so
  * that entries follow the order in which their actions committed; each append takes its own transactions
@@ -26,17 +27,21 @@ class AuditListener {
 
     private static final Logger log = LoggerFactory.getLogger(AuditListener.class);
 
-    private final TrailWriter writer;
+    static final String ID = "io.selvedge.audit.trail";
 
-    AuditListener(TrailWriter writer) {
+    private final TrailWriter writer;
+    private final EventDeliveries deliveries;
+
+    AuditListener(TrailWriter writer, EventDeliveries deliveries) {
         this.writer = writer;
+        this.deliveries = deliveries;
     }
 
-    @ApplicationModuleListener(id = "io.selvedge.audit.trail", propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener(id = ID, propagation = Propagation.NOT_SUPPORTED)
     @Async(AuditConfiguration.EXECUTOR)
     void on(AuditableEvent event) {
         try {
-            writer.append(event);
+            writer.append(event, deliveries.publicationOf(event, ID).orElse(null));
         } catch (UnknownGroupException | KeysDestroyedException e) {
             // the group's keys were shredded or the group never existed: nothing can be written for it
             log.warn(

@@ -53,6 +53,14 @@ class TrailWriter {
 
     /** Writes the event as the next entry of its trail; returns the entry's sequence number. */
     long append(AuditableEvent event) {
+        return append(event, null);
+    }
+
+    /**
+     * Writes the event as the next entry of its trail, once per outbox delivery: a delivery whose entry
+     * is written already (delivered again after a crash) writes nothing and answers -1.
+     */
+    long append(AuditableEvent event, @Nullable UUID deliveryId) {
         Trail trail = trails.of(event.auditGroupId());
         AuditActor actor = event.auditActor();
         AuditTarget target = event.auditTarget();
@@ -69,6 +77,9 @@ class TrailWriter {
             try {
                 Long seq = trail.transactions().execute(status -> {
                     Head head = lockHead(trail);
+                    if (deliveryId != null && delivered(trail, deliveryId)) {
+                        return null;
+                    }
                     long next = head.lastSeq() + 1;
                     StoredEntry plain = new StoredEntry(
                             next,
@@ -90,6 +101,12 @@ class TrailWriter {
                     StoredEntry hashed =
                             PlaintextChain.ciphertexts(trail, plain.withHash(plain.plaintextHash(trail.id(), salt)));
                     insert(trail, hashed, PlaintextChain.encrypt(trail, salt, "hash_salt", next));
+                    if (deliveryId != null) {
+                        trail.jdbc()
+                                .sql("update audit_entry set delivery_id = ? where " + trail.key() + " = ? and seq = ?")
+                                .params(deliveryId, trail.id(), next)
+                                .update();
+                    }
                     trail.jdbc()
                             .sql("update audit_trail_head set last_seq = ?, last_hash = ? where " + trail.key()
                                     + " = ?")
@@ -117,6 +134,15 @@ class TrailWriter {
     }
 
     record Head(long lastSeq, String lastHash) {}
+
+    private static boolean delivered(Trail trail, UUID deliveryId) {
+        return trail.jdbc()
+                        .sql("select count(*) from audit_entry where " + trail.key() + " = ? and delivery_id = ?")
+                        .params(trail.id(), deliveryId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
 
     /** The trail's head row, locked until the transaction ends. */
     static Head lockHead(Trail trail) {

@@ -11,8 +11,8 @@ import io.selvedge.content.Styles;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.platform.RequestOrigin;
-import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.GroupWrites;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,13 +37,16 @@ class ApprovalService implements Approvals {
     private final Styles styles;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GroupWrites writes;
 
     ApprovalService(
+            GroupWrites writes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
             Styles styles,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.writes = writes;
         this.planes = planes;
         this.ciphers = ciphers;
         this.styles = styles;
@@ -56,11 +59,10 @@ class ApprovalService implements Approvals {
         String text = note(note);
         Style style = styles.get(styleId);
         UUID groupId = style.groupId();
-        GroupDataPlane plane = planes.of(groupId);
         FieldCipher cipher = ciphers.of(groupId);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(groupId, plane -> {
             styles.change(styleId, new StyleChange(null, null, null, status), actor);
             plane.jdbc()
                     .sql("insert into collab_approval (id, group_id, style_id, status, note, actor_id, created_at)"

@@ -4,6 +4,9 @@ import io.selvedge.access.Authorization;
 import io.selvedge.access.ResourceLocator;
 import io.selvedge.access.ResourcePath;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.ResourceHome;
+import io.selvedge.storage.ResourceHomes;
+import io.selvedge.storage.ResourceKind;
 import io.selvedge.storage.UnknownGroupException;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,11 +23,11 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE + 200)
 class CollabLocator implements ResourceLocator {
 
-    private final CollabHomes homes;
+    private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final ObjectProvider<Authorization> authorization;
 
-    CollabLocator(CollabHomes homes, GroupDataPlanes planes, ObjectProvider<Authorization> authorization) {
+    CollabLocator(ResourceHomes homes, GroupDataPlanes planes, ObjectProvider<Authorization> authorization) {
         this.homes = homes;
         this.planes = planes;
         this.authorization = authorization;
@@ -32,13 +35,14 @@ class CollabLocator implements ResourceLocator {
 
     @Override
     public Optional<ResourcePath> locate(UUID id) {
-        Optional<CollabHomes.Home> home = homes.find(id);
+        Optional<ResourceHome> home = homes.find(id)
+                .filter(found -> found.kind() == ResourceKind.COMMENT || found.kind() == ResourceKind.LINK);
         if (home.isEmpty()) {
             return Optional.empty();
         }
         Optional<UUID> owner;
         try {
-            String sql = home.get().kind() == CollabHomes.Kind.COMMENT
+            String sql = home.get().kind() == ResourceKind.COMMENT
                     ? "select style_id from collab_comment where id = ?"
                     : "select target_id from collab_link where id = ?";
             owner = planes.of(home.get().groupId())

@@ -20,8 +20,11 @@ import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
-import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.GroupWrites;
+import io.selvedge.storage.NewResource;
+import io.selvedge.storage.ResourceHomes;
+import io.selvedge.storage.ResourceKind;
 import io.selvedge.tenancy.InvalidPageException;
 import io.selvedge.tenancy.Page;
 import java.sql.ResultSet;
@@ -53,7 +56,7 @@ class CommentService implements Comments {
     private static final String COLUMNS = "select id, group_id, style_id, version_id, author_id, body, pin, resolved,"
             + " resolved_by, resolved_at, created_at, updated_at from collab_comment";
 
-    private final CollabHomes homes;
+    private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final FieldCiphers ciphers;
     private final Styles styles;
@@ -62,9 +65,11 @@ class CommentService implements Comments {
     private final Authorization authorization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GroupWrites writes;
 
     CommentService(
-            CollabHomes homes,
+            GroupWrites writes,
+            ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
             Styles styles,
@@ -73,6 +78,7 @@ class CommentService implements Comments {
             Authorization authorization,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.writes = writes;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -127,35 +133,28 @@ class CommentService implements Comments {
         }
         UUID groupId = style.groupId();
         Set<UUID> mentioned = mentioned(text, styleId, actor);
-        GroupDataPlane plane = planes.of(groupId);
         FieldCipher cipher = ciphers.of(groupId);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        homes.record(id, groupId, CollabHomes.Kind.COMMENT, null);
-        try {
-            plane.transactions().executeWithoutResult(tx -> {
-                plane.jdbc()
-                        .sql("insert into collab_comment (id, group_id, style_id, version_id, author_id, body, pin,"
-                                + " resolved, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(
-                                id,
-                                groupId,
-                                styleId,
-                                versionId,
-                                actor,
-                                cipher.encryptText(text, TABLE, "body", id.toString()),
-                                pin == null ? null : cipher.encryptText(pinText(pin), TABLE, "pin", id.toString()),
-                                false,
-                                Timestamp.from(now),
-                                Timestamp.from(now))
-                        .update();
-                events.publishEvent(
-                        new CommentPosted(groupId, styleId, id, Set.copyOf(mentioned), actor, RequestOrigin.current()));
-            });
-        } catch (RuntimeException e) {
-            homes.forget(id);
-            throw e;
-        }
+        writes.create(groupId, NewResource.of(ResourceKind.COMMENT, id), plane -> {
+            plane.jdbc()
+                    .sql("insert into collab_comment (id, group_id, style_id, version_id, author_id, body, pin,"
+                            + " resolved, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            id,
+                            groupId,
+                            styleId,
+                            versionId,
+                            actor,
+                            cipher.encryptText(text, TABLE, "body", id.toString()),
+                            pin == null ? null : cipher.encryptText(pinText(pin), TABLE, "pin", id.toString()),
+                            false,
+                            Timestamp.from(now),
+                            Timestamp.from(now))
+                    .update();
+            events.publishEvent(
+                    new CommentPosted(groupId, styleId, id, Set.copyOf(mentioned), actor, RequestOrigin.current()));
+        });
         return new Comment(id, styleId, versionId, actor, text, pin, false, null, null, now, now);
     }
 
@@ -230,7 +229,7 @@ class CommentService implements Comments {
     }
 
     private Row row(UUID commentId) {
-        UUID groupId = homes.groupOf(commentId, CollabHomes.Kind.COMMENT);
+        UUID groupId = homes.groupOf(commentId, ResourceKind.COMMENT).orElseThrow(NoSuchContentException::new);
         return planes.of(groupId)
                 .jdbc()
                 .sql(COLUMNS + " where group_id = ? and id = ?")
@@ -251,10 +250,9 @@ class CommentService implements Comments {
         if (text != null && !row.authorId().equals(actor)) {
             throw new ActionDeniedException("Only its author edits a comment.");
         }
-        GroupDataPlane plane = planes.of(row.groupId());
         FieldCipher cipher = ciphers.of(row.groupId());
         Instant now = clock.instant();
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(row.groupId(), plane -> {
             JdbcClient jdbc = plane.jdbc();
             if (text != null) {
                 jdbc.sql("update collab_comment set body = ?, updated_at = ? where id = ?")
@@ -281,8 +279,7 @@ class CommentService implements Comments {
         if (!anyone && !row.authorId().equals(actor)) {
             throw new ActionDeniedException("Only its author, or an admin, deletes a comment.");
         }
-        GroupDataPlane plane = planes.of(row.groupId());
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(row.groupId(), plane -> {
             plane.jdbc()
                     .sql("delete from collab_comment where id = ?")
                     .param(commentId)

@@ -13,8 +13,11 @@ import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.StyleLookups;
 import io.selvedge.platform.RequestOrigin;
-import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.GroupWrites;
+import io.selvedge.storage.NewResource;
+import io.selvedge.storage.ResourceHomes;
+import io.selvedge.storage.ResourceKind;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +51,7 @@ class LinkService implements ShareLinks {
     private static final String COLUMNS = "select id, group_id, target_id, target_kind, password_hash, allow_download,"
             + " expires_at, created_by, created_at, revoked_at from collab_link";
 
-    private final CollabHomes homes;
+    private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final StyleLookups styles;
     private final Tree tree;
@@ -56,10 +59,12 @@ class LinkService implements ShareLinks {
     private final LinkThrottle throttle;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GroupWrites writes;
     private final SecureRandom random = new SecureRandom();
 
     LinkService(
-            CollabHomes homes,
+            GroupWrites writes,
+            ResourceHomes homes,
             GroupDataPlanes planes,
             StyleLookups styles,
             Tree tree,
@@ -67,6 +72,7 @@ class LinkService implements ShareLinks {
             LinkThrottle throttle,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.writes = writes;
         this.homes = homes;
         this.planes = planes;
         this.styles = styles;
@@ -142,32 +148,25 @@ class LinkService implements ShareLinks {
         String hash = hash(token);
         String passwordHash = password == null ? null : passwords.encode(password);
         UUID id = UUID.randomUUID();
-        homes.record(id, groupId, CollabHomes.Kind.LINK, hash);
-        GroupDataPlane plane = planes.of(groupId);
-        try {
-            plane.transactions().executeWithoutResult(tx -> {
-                plane.jdbc()
-                        .sql("insert into collab_link (id, group_id, target_id, target_kind, token_hash, password_hash,"
-                                + " allow_download, expires_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?,"
-                                + " ?, ?)")
-                        .params(
-                                id,
-                                groupId,
-                                targetId,
-                                targetKind,
-                                hash,
-                                passwordHash,
-                                allowDownload,
-                                Timestamp.from(expiresAt),
-                                actor,
-                                Timestamp.from(now))
-                        .update();
-                events.publishEvent(new LinkCreated(groupId, id, targetId, actor, RequestOrigin.current()));
-            });
-        } catch (RuntimeException e) {
-            homes.forget(id);
-            throw e;
-        }
+        writes.create(groupId, new NewResource(id, ResourceKind.LINK, hash), plane -> {
+            plane.jdbc()
+                    .sql("insert into collab_link (id, group_id, target_id, target_kind, token_hash, password_hash,"
+                            + " allow_download, expires_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " ?, ?)")
+                    .params(
+                            id,
+                            groupId,
+                            targetId,
+                            targetKind,
+                            hash,
+                            passwordHash,
+                            allowDownload,
+                            Timestamp.from(expiresAt),
+                            actor,
+                            Timestamp.from(now))
+                    .update();
+            events.publishEvent(new LinkCreated(groupId, id, targetId, actor, RequestOrigin.current()));
+        });
         return new CreatedLink(id, token);
     }
 
@@ -206,7 +205,7 @@ class LinkService implements ShareLinks {
 
     private Optional<Row> row(UUID linkId) {
         return homes.find(linkId)
-                .filter(home -> home.kind() == CollabHomes.Kind.LINK)
+                .filter(home -> home.kind() == ResourceKind.LINK)
                 .flatMap(home -> planes.of(home.groupId())
                         .jdbc()
                         .sql(COLUMNS + " where group_id = ? and id = ?")
@@ -218,8 +217,7 @@ class LinkService implements ShareLinks {
     @Override
     public void revoke(UUID linkId, UUID actor) {
         Row row = row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
-        GroupDataPlane plane = planes.of(row.groupId());
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(row.groupId(), plane -> {
             plane.jdbc()
                     .sql("update collab_link set revoked_at = ? where id = ?")
                     .params(Timestamp.from(clock.instant()), linkId)
@@ -238,7 +236,7 @@ class LinkService implements ShareLinks {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return homes.byToken(hash(token)).flatMap(home -> row(home.id())).filter(row -> row.live(now));
+        return homes.findByToken(hash(token)).flatMap(home -> row(home.id())).filter(row -> row.live(now));
     }
 
     @Override
@@ -270,15 +268,12 @@ class LinkService implements ShareLinks {
     @Override
     public void recordUse(UUID linkId, String use) {
         homes.find(linkId)
-                .filter(home -> home.kind() == CollabHomes.Kind.LINK)
+                .filter(home -> home.kind() == ResourceKind.LINK)
                 .ifPresent(home -> used(linkId, home.groupId(), use));
     }
 
     private void used(UUID linkId, UUID groupId, String use) {
-        GroupDataPlane plane = planes.of(groupId);
-        plane.transactions()
-                .executeWithoutResult(
-                        tx -> events.publishEvent(new LinkUsed(groupId, linkId, use, RequestOrigin.current())));
+        writes.run(groupId, plane -> events.publishEvent(new LinkUsed(groupId, linkId, use, RequestOrigin.current())));
     }
 
     private void used(Row row, String use) {

@@ -4,6 +4,7 @@ import io.selvedge.content.ContentProperties;
 import io.selvedge.content.ContentTooLargeException;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.GroupWrites;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +26,10 @@ class QuotaReservations {
     private final GroupDataPlanes planes;
     private final ContentProperties properties;
     private final Clock clock;
+    private final GroupWrites writes;
 
-    QuotaReservations(GroupDataPlanes planes, ContentProperties properties, Clock clock) {
+    QuotaReservations(GroupWrites writes, GroupDataPlanes planes, ContentProperties properties, Clock clock) {
+        this.writes = writes;
         this.planes = planes;
         this.properties = properties;
         this.clock = clock;
@@ -48,7 +51,7 @@ class QuotaReservations {
         }
         GroupDataPlane plane = planes.of(groupId);
         ensureUsageRow(plane);
-        return plane.transactions().execute(tx -> {
+        return writes.write(groupId, tx -> {
             JdbcClient jdbc = plane.jdbc();
             // Reservations of the group are made one at a time: each sees those made before it.
             jdbc.sql("select group_id from content_usage where group_id = ? for update")

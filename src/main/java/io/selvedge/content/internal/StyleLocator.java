@@ -4,6 +4,8 @@ import io.selvedge.access.Level;
 import io.selvedge.access.ResourceLocator;
 import io.selvedge.access.ResourcePath;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.ResourceHome;
+import io.selvedge.storage.ResourceHomes;
 import io.selvedge.storage.UnknownGroupException;
 import io.selvedge.tenancy.NodeLocation;
 import io.selvedge.tenancy.Tree;
@@ -27,11 +29,11 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class StyleLocator implements ResourceLocator {
 
-    private final ContentHomes homes;
+    private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final Tree tree;
 
-    StyleLocator(ContentHomes homes, GroupDataPlanes planes, Tree tree) {
+    StyleLocator(ResourceHomes homes, GroupDataPlanes planes, Tree tree) {
         this.homes = homes;
         this.planes = planes;
         this.tree = tree;
@@ -39,7 +41,7 @@ class StyleLocator implements ResourceLocator {
 
     @Override
     public Optional<ResourcePath> locate(UUID id) {
-        Optional<ContentHomes.Home> home = homes.find(id);
+        Optional<ResourceHome> home = homes.find(id);
         if (home.isEmpty()) {
             return Optional.empty();
         }
@@ -64,6 +66,7 @@ class StyleLocator implements ResourceLocator {
                         .query(UUID.class)
                         .optional()
                         .orElse(null);
+            default -> null; // another module's resource: its own locator finds it
         };
         if (styleId == null) {
             return Optional.empty();

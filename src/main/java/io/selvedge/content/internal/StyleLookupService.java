@@ -1,9 +1,12 @@
 package io.selvedge.content.internal;
 
 import io.selvedge.content.InvalidContentException;
+import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.Style;
 import io.selvedge.content.StyleLookups;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.ResourceHomes;
+import io.selvedge.storage.ResourceKind;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,11 +25,11 @@ class StyleLookupService implements StyleLookups {
     static final int MAX_QUERY = 200;
     private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private final ContentHomes homes;
+    private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final StyleService styles;
 
-    StyleLookupService(ContentHomes homes, GroupDataPlanes planes, StyleService styles) {
+    StyleLookupService(ResourceHomes homes, GroupDataPlanes planes, StyleService styles) {
         this.homes = homes;
         this.planes = planes;
         this.styles = styles;
@@ -85,6 +88,6 @@ class StyleLookupService implements StyleLookups {
 
     @Override
     public UUID groupOf(UUID styleId) {
-        return homes.groupOf(styleId, ContentHomes.Kind.STYLE);
+        return homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
     }
 }

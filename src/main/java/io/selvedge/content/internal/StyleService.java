@@ -20,6 +20,10 @@ import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.GroupWrites;
+import io.selvedge.storage.NewResource;
+import io.selvedge.storage.ResourceHomes;
+import io.selvedge.storage.ResourceKind;
 import io.selvedge.storage.Stores;
 import io.selvedge.tenancy.InvalidPageException;
 import io.selvedge.tenancy.NoSuchNodeException;
@@ -52,7 +56,7 @@ class StyleService implements Styles {
     static final int MAX_LIMIT = 200;
     static final String TAG_INDEX = "content_style.tag";
 
-    private final ContentHomes homes;
+    private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final FieldCiphers ciphers;
     private final Tree tree;
@@ -62,9 +66,11 @@ class StyleService implements Styles {
     private final ApplicationEventPublisher events;
     private final ContentProperties properties;
     private final Clock clock;
+    private final GroupWrites writes;
 
     StyleService(
-            ContentHomes homes,
+            GroupWrites writes,
+            ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
             Tree tree,
@@ -74,6 +80,7 @@ class StyleService implements Styles {
             ApplicationEventPublisher events,
             ContentProperties properties,
             Clock clock) {
+        this.writes = writes;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -93,38 +100,30 @@ class StyleService implements Styles {
         List<String> cleanTags = StyleFields.tags(tags);
         TreeNode workroom = tree.get(NodeKind.WORKROOM, workroomId);
         UUID groupId = workroom.groupId();
-        GroupDataPlane plane = planes.of(groupId);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         FieldCipher cipher = ciphers.of(groupId);
-        homes.record(id, groupId, ContentHomes.Kind.STYLE);
-        try {
-            plane.transactions().executeWithoutResult(tx -> {
-                plane.jdbc()
-                        .sql(
-                                "insert into content_style (id, group_id, workroom_id, name, description, tags, status,"
-                                        + " created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                        .params(
-                                id,
-                                groupId,
-                                workroomId,
-                                cipher.encryptText(cleanName, StyleRow.TABLE, "name", id.toString()),
-                                cipher.encryptText(cleanDescription, StyleRow.TABLE, "description", id.toString()),
-                                cipher.encryptText(
-                                        StyleFields.joinTags(cleanTags), StyleRow.TABLE, "tags", id.toString()),
-                                StyleStatus.IN_REVIEW.name(),
-                                actor,
-                                Timestamp.from(now),
-                                actor,
-                                Timestamp.from(now))
-                        .update();
-                writeTagIndexes(plane.jdbc(), cipher, groupId, id, cleanTags);
-                events.publishEvent(new StyleCreated(groupId, id, workroomId, actor, RequestOrigin.current()));
-            });
-        } catch (RuntimeException e) {
-            homes.forget(id);
-            throw e;
-        }
+        writes.create(groupId, NewResource.of(ResourceKind.STYLE, id), plane -> {
+            plane.jdbc()
+                    .sql(
+                            "insert into content_style (id, group_id, workroom_id, name, description, tags, status,"
+                                    + " created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            id,
+                            groupId,
+                            workroomId,
+                            cipher.encryptText(cleanName, StyleRow.TABLE, "name", id.toString()),
+                            cipher.encryptText(cleanDescription, StyleRow.TABLE, "description", id.toString()),
+                            cipher.encryptText(StyleFields.joinTags(cleanTags), StyleRow.TABLE, "tags", id.toString()),
+                            StyleStatus.IN_REVIEW.name(),
+                            actor,
+                            Timestamp.from(now),
+                            actor,
+                            Timestamp.from(now))
+                    .update();
+            writeTagIndexes(plane.jdbc(), cipher, groupId, id, cleanTags);
+            events.publishEvent(new StyleCreated(groupId, id, workroomId, actor, RequestOrigin.current()));
+        });
         return new Style(
                 id,
                 groupId,
@@ -143,7 +142,7 @@ class StyleService implements Styles {
 
     @Override
     public Style get(UUID styleId) {
-        UUID groupId = homes.groupOf(styleId, ContentHomes.Kind.STYLE);
+        UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
         StyleRow row = live(planes.of(groupId).jdbc(), groupId, styleId, false);
         requireLiveWorkroom(row.workroomId());
         return decrypted(row);
@@ -200,12 +199,11 @@ class StyleService implements Styles {
         String name = change.name() == null ? null : StyleFields.name(change.name());
         String description = change.description() == null ? null : StyleFields.description(change.description());
         List<String> tags = change.tags() == null ? null : StyleFields.tags(change.tags());
-        UUID groupId = homes.groupOf(styleId, ContentHomes.Kind.STYLE);
-        GroupDataPlane plane = planes.of(groupId);
+        UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
         FieldCipher cipher = ciphers.of(groupId);
         Instant now = clock.instant();
         String id = styleId.toString();
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(groupId, plane -> {
             JdbcClient jdbc = plane.jdbc();
             live(jdbc, groupId, styleId, true);
             Set<String> fields = new LinkedHashSet<>();
@@ -249,13 +247,12 @@ class StyleService implements Styles {
 
     @Override
     public Style move(UUID styleId, UUID workroomId, UUID actor) {
-        UUID groupId = homes.groupOf(styleId, ContentHomes.Kind.STYLE);
+        UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
         TreeNode target = tree.get(NodeKind.WORKROOM, workroomId);
         if (!target.groupId().equals(groupId)) {
             throw new ContentRefusedException("A style can move only to a workroom of its own group.");
         }
-        GroupDataPlane plane = planes.of(groupId);
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(groupId, plane -> {
             JdbcClient jdbc = plane.jdbc();
             StyleRow row = live(jdbc, groupId, styleId, true);
             if (!row.workroomId().equals(workroomId)) {
@@ -272,11 +269,10 @@ class StyleService implements Styles {
 
     @Override
     public Instant delete(UUID styleId, UUID actor) {
-        UUID groupId = homes.groupOf(styleId, ContentHomes.Kind.STYLE);
-        GroupDataPlane plane = planes.of(groupId);
+        UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
         Instant now = clock.instant();
         Instant until = now.plus(properties.restoreWindow());
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(groupId, plane -> {
             live(plane.jdbc(), groupId, styleId, true);
             plane.jdbc()
                     .sql("update content_style set deleted_at = ? where id = ?")
@@ -289,10 +285,9 @@ class StyleService implements Styles {
 
     @Override
     public Style restore(UUID styleId, UUID actor) {
-        UUID groupId = homes.groupOf(styleId, ContentHomes.Kind.STYLE);
-        GroupDataPlane plane = planes.of(groupId);
+        UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
         Instant now = clock.instant();
-        StyleRow restored = plane.transactions().execute(tx -> {
+        StyleRow restored = writes.write(groupId, plane -> {
             StyleRow row = lock(plane.jdbc(), groupId, styleId);
             if (row.live()) {
                 throw new ContentRefusedException("This style is not deleted.");
@@ -331,7 +326,7 @@ class StyleService implements Styles {
         UUID groupId = row.groupId();
         GroupDataPlane plane = planes.of(groupId);
         List<UUID> versions = files.deleteFilesOf(plane, row.id());
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(groupId, tx -> {
             plane.jdbc()
                     .sql("delete from content_style where id = ?")
                     .param(row.id())
@@ -365,7 +360,7 @@ class StyleService implements Styles {
 
     @Override
     public void unfavour(UUID styleId, UUID accountId) {
-        UUID groupId = homes.groupOf(styleId, ContentHomes.Kind.STYLE);
+        UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
         planes.of(groupId)
                 .jdbc()
                 .sql("delete from content_favourite where account_id = ? and style_id = ?")

@@ -11,6 +11,10 @@ import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.GroupWrites;
+import io.selvedge.storage.NewResource;
+import io.selvedge.storage.ResourceHomes;
+import io.selvedge.storage.ResourceKind;
 import io.selvedge.storage.Stores;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +48,7 @@ class UploadService implements Uploads {
 
     private static final String TABLE = "content_upload";
 
-    private final ContentHomes homes;
+    private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final FieldCiphers ciphers;
     private final GroupFiles files;
@@ -57,9 +61,11 @@ class UploadService implements Uploads {
     private final OrphanParts orphans;
     private final OrphanVersionFiles orphanVersionFiles;
     private final Clock clock;
+    private final GroupWrites writes;
 
     UploadService(
-            ContentHomes homes,
+            GroupWrites writes,
+            ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
             GroupFiles files,
@@ -72,6 +78,7 @@ class UploadService implements Uploads {
             OrphanParts orphans,
             OrphanVersionFiles orphanVersionFiles,
             Clock clock) {
+        this.writes = writes;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -99,27 +106,26 @@ class UploadService implements Uploads {
         Instant expires = now.plus(properties.uploadExpiry());
         // The upload's room in the quota is held from now until it becomes a version, ends or expires.
         QuotaReservations.Reservation room = quota.reserve(style.groupId(), id, length, expires);
-        GroupDataPlane plane = planes.of(style.groupId());
         String name = Filenames.safe(filename);
         try {
-            homes.record(id, style.groupId(), ContentHomes.Kind.UPLOAD);
-            plane.jdbc()
-                    .sql(
-                            "insert into content_upload (id, group_id, style_id, filename, content_type, length_bytes,"
-                                    + " offset_bytes, created_by, created_at, expires_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
-                    .params(
-                            id,
-                            style.groupId(),
-                            styleId,
-                            ciphers.of(style.groupId()).encryptText(name, TABLE, "filename", id.toString()),
-                            io.selvedge.content.MediaTypes.of(name),
-                            length,
-                            actor,
-                            Timestamp.from(now),
-                            Timestamp.from(expires))
-                    .update();
+            writes.create(style.groupId(), NewResource.of(ResourceKind.UPLOAD, id), plane -> {
+                plane.jdbc()
+                        .sql(
+                                "insert into content_upload (id, group_id, style_id, filename, content_type, length_bytes,"
+                                        + " offset_bytes, created_by, created_at, expires_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+                        .params(
+                                id,
+                                style.groupId(),
+                                styleId,
+                                ciphers.of(style.groupId()).encryptText(name, TABLE, "filename", id.toString()),
+                                io.selvedge.content.MediaTypes.of(name),
+                                length,
+                                actor,
+                                Timestamp.from(now),
+                                Timestamp.from(expires))
+                        .update();
+            });
         } catch (RuntimeException e) {
-            homes.forget(id);
             quota.release(style.groupId(), room.id());
             throw e;
         }
@@ -166,7 +172,7 @@ class UploadService implements Uploads {
         Instant expires = clock.instant().plus(properties.uploadExpiry());
         long newOffset = offset + stored.size();
         try {
-            plane.transactions().executeWithoutResult(tx -> {
+            writes.run(row.groupId(), tx -> {
                 JdbcClient jdbc = plane.jdbc();
                 long current = jdbc.sql("select offset_bytes from content_upload where id = ? for update")
                         .param(uploadId)
@@ -307,7 +313,7 @@ class UploadService implements Uploads {
     }
 
     private UploadRow row(UUID uploadId, UUID actor) {
-        UUID groupId = homes.groupOf(uploadId, ContentHomes.Kind.UPLOAD);
+        UUID groupId = homes.groupOf(uploadId, ResourceKind.UPLOAD).orElseThrow(NoSuchContentException::new);
         UploadRow row = planes.of(groupId)
                 .jdbc()
                 .sql(UploadRow.COLUMNS + " where group_id = ? and id = ?")

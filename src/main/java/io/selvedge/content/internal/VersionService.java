@@ -17,8 +17,11 @@ import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.platform.RequestOrigin;
-import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.GroupWrites;
+import io.selvedge.storage.NewResource;
+import io.selvedge.storage.ResourceHomes;
+import io.selvedge.storage.ResourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
@@ -39,7 +42,7 @@ import org.springframework.stereotype.Service;
 @Service
 class VersionService implements Versions {
 
-    private final ContentHomes homes;
+    private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final FieldCiphers ciphers;
     private final GroupFiles files;
@@ -48,9 +51,11 @@ class VersionService implements Versions {
     private final ContentProperties properties;
     private final QuotaReservations quota;
     private final Clock clock;
+    private final GroupWrites writes;
 
     VersionService(
-            ContentHomes homes,
+            GroupWrites writes,
+            ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
             GroupFiles files,
@@ -59,6 +64,7 @@ class VersionService implements Versions {
             ContentProperties properties,
             QuotaReservations quota,
             Clock clock) {
+        this.writes = writes;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -110,21 +116,14 @@ class VersionService implements Versions {
             throws IOException {
         UUID groupId = style.groupId();
         String fileId = StyleFiles.versionFile(versionId);
-        homes.record(versionId, groupId, ContentHomes.Kind.VERSION);
+        GroupFiles.StoredFile stored = files.write(
+                groupId,
+                fileId,
+                new LimitedInputStream(body, room.bytes(), "The file is larger than the limit or the group's quota."));
         try {
-            GroupFiles.StoredFile stored = files.write(
-                    groupId,
-                    fileId,
-                    new LimitedInputStream(
-                            body, room.bytes(), "The file is larger than the limit or the group's quota."));
-            try {
-                return record(style, versionId, filename, stored, actor, room, uploadId);
-            } catch (RuntimeException e) {
-                files.delete(groupId, fileId);
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            homes.forget(versionId);
+            return record(style, versionId, filename, stored, actor, room, uploadId);
+        } catch (RuntimeException e) {
+            files.delete(groupId, fileId);
             throw e;
         }
     }
@@ -138,12 +137,12 @@ class VersionService implements Versions {
             QuotaReservations.Reservation room,
             @Nullable UUID uploadId) {
         UUID groupId = style.groupId();
-        GroupDataPlane plane = planes.of(groupId);
         FieldCipher cipher = ciphers.of(groupId);
         Instant now = clock.instant();
         String type = MediaTypes.of(filename);
         String id = versionId.toString();
-        return plane.transactions().execute(tx -> {
+        // The version's home is recorded with its row: a file that failed to store leaves no home behind.
+        return writes.create(groupId, NewResource.of(ResourceKind.VERSION, versionId), plane -> {
             JdbcClient jdbc = plane.jdbc();
             // The style's row, locked: it must still be live, and numbers are given one at a time.
             jdbc.sql("select id from content_style where id = ? and deleted_at is null for update")
@@ -232,7 +231,7 @@ class VersionService implements Versions {
     }
 
     private VersionRow row(UUID versionId) {
-        UUID groupId = homes.groupOf(versionId, ContentHomes.Kind.VERSION);
+        UUID groupId = homes.groupOf(versionId, ResourceKind.VERSION).orElseThrow(NoSuchContentException::new);
         VersionRow row = planes.of(groupId)
                 .jdbc()
                 .sql(VersionRow.COLUMNS + " where group_id = ? and id = ?")
@@ -285,10 +284,9 @@ class VersionService implements Versions {
         }
         String fileId = StyleFiles.thumbnailFile(versionId);
         files.write(row.groupId(), fileId, new java.io.ByteArrayInputStream(bytes));
-        GroupDataPlane plane = planes.of(row.groupId());
         String before;
         try {
-            before = plane.transactions().execute(tx -> {
+            before = writes.write(row.groupId(), plane -> {
                 String old = plane.jdbc()
                         .sql("select thumbnail_file from content_version where id = ? for update")
                         .param(versionId)
@@ -328,7 +326,7 @@ class VersionService implements Versions {
     }
 
     private void publish(UUID groupId, Object event) {
-        planes.of(groupId).transactions().executeWithoutResult(tx -> events.publishEvent(event));
+        writes.run(groupId, plane -> events.publishEvent(event));
     }
 
     private Version decrypted(VersionRow row) {

@@ -19,9 +19,12 @@ import org.springframework.stereotype.Component;
 class DatabaseResidency implements ResidencyContributor {
 
     private final StoreCatalog stores;
+    private final OutboxTable globalOutbox;
 
     DatabaseResidency(StoreCatalog stores) {
         this.stores = stores;
+        this.globalOutbox =
+                new OutboxTable(stores.global().id(), stores.global().dataSource());
     }
 
     @Override
@@ -36,6 +39,13 @@ class DatabaseResidency implements ResidencyContributor {
     @Override
     public List<Finding> findElsewhere(UUID groupId, String homeRegion) {
         List<ResidencyReport.Finding> found = new ArrayList<>();
+        long globalEvents = globalOutbox.countOfGroup(groupId);
+        if (globalEvents > 0) {
+            // a group's events belong in its region's outbox, written with the change they report
+            Store global = stores.global();
+            found.add(new Finding(
+                    global.id().name(), Kind.DATABASE, global.location(), "table event_publication", globalEvents));
+        }
         for (String region : stores.regions()) {
             if (region.equals(homeRegion)) {
                 continue;

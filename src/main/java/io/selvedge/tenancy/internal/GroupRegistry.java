@@ -7,6 +7,7 @@ import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupResidency;
+import io.selvedge.storage.GroupWrites;
 import io.selvedge.storage.UnknownGroupException;
 import io.selvedge.tenancy.Group;
 import io.selvedge.tenancy.GroupCreated;
@@ -29,6 +30,7 @@ class GroupRegistry implements Groups {
     private final GroupResidency residency;
     private final GroupKeys keys;
     private final GroupDataPlanes planes;
+    private final GroupWrites writes;
     private final FieldCiphers ciphers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -37,12 +39,14 @@ class GroupRegistry implements Groups {
             GroupResidency residency,
             GroupKeys keys,
             GroupDataPlanes planes,
+            GroupWrites writes,
             FieldCiphers ciphers,
             ApplicationEventPublisher events,
             Clock clock) {
         this.residency = residency;
         this.keys = keys;
         this.planes = planes;
+        this.writes = writes;
         this.ciphers = ciphers;
         this.events = events;
         this.clock = clock;
@@ -66,21 +70,19 @@ class GroupRegistry implements Groups {
         UUID groupId = UUID.randomUUID();
         residency.register(groupId, region);
         keys.create(groupId);
-        GroupDataPlane plane = planes.of(groupId);
         FieldCipher cipher = ciphers.of(groupId);
         String id = groupId.toString();
         Instant now = clock.instant();
-        plane.transactions().executeWithoutResult(tx -> {
+        writes.run(groupId, plane -> {
             TreeRows.insertGroup(
                     plane.jdbc(),
                     groupId,
                     cipher.encryptText(clean, TreeRows.GROUP_TABLE, TreeRows.NAME, id),
                     cipher.encryptText(creator.toString(), TreeRows.GROUP_TABLE, TreeRows.CREATED_BY, id),
                     now);
-            events.publishEvent(
-                    new GroupCreated(groupId, plane.region(), creator, creatorIsAdmin, RequestOrigin.current()));
+            events.publishEvent(new GroupCreated(groupId, region, creator, creatorIsAdmin, RequestOrigin.current()));
         });
-        return new Group(groupId, clean, plane.region(), now);
+        return new Group(groupId, clean, residency.regionOf(groupId), now);
     }
 
     @Override

@@ -7,6 +7,10 @@ import io.selvedge.platform.AuditActors;
 import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.GroupWrites;
+import io.selvedge.storage.NewResource;
+import io.selvedge.storage.ResourceHomes;
+import io.selvedge.storage.ResourceKind;
 import io.selvedge.tenancy.InvalidPageException;
 import io.selvedge.tenancy.NoSuchNodeException;
 import io.selvedge.tenancy.NodeCreated;
@@ -38,15 +42,16 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The tree of each group, in the group's region. A node's group is found in the global
- * {@link NodeHomes}; every change then happens in one transaction of the region's database, which also
- * publishes the change's event.
+ * The tree of each group, in the group's region. A node's group is found through its home
+ * ({@link ResourceHomes}); every change is a unit of work ({@link GroupWrites}) in the region, whose
+ * events commit with it.
  */
 @Service
 class GroupTree implements Tree {
 
     private final GroupRegistry groups;
-    private final NodeHomes homes;
+    private final ResourceHomes homes;
+    private final GroupWrites writes;
     private final FieldCiphers ciphers;
     private final ApplicationEventPublisher events;
     private final TenancyProperties properties;
@@ -55,7 +60,8 @@ class GroupTree implements Tree {
 
     GroupTree(
             GroupRegistry groups,
-            NodeHomes homes,
+            ResourceHomes homes,
+            GroupWrites writes,
             FieldCiphers ciphers,
             ApplicationEventPublisher events,
             TenancyProperties properties,
@@ -63,6 +69,7 @@ class GroupTree implements Tree {
             AuditActors actors) {
         this.groups = groups;
         this.homes = homes;
+        this.writes = writes;
         this.ciphers = ciphers;
         this.events = events;
         this.properties = properties;
@@ -74,7 +81,6 @@ class GroupTree implements Tree {
     public TreeNode create(NodeKind kind, UUID parentId, String name, String creator) {
         String clean = Tree.normalisedName(name);
         UUID groupId = kind == NodeKind.COMPANY ? groupWithTree(parentId) : groupOf(parentId);
-        GroupDataPlane plane = groups.planeOf(groupId);
         FieldCipher cipher = ciphers.of(groupId);
         UUID id = UUID.randomUUID();
         NodeRow row = new NodeRow(
@@ -86,24 +92,19 @@ class GroupTree implements Tree {
                 clock.instant(),
                 null,
                 null);
-        // The home first: a node must never exist that no request can find.
-        homes.record(id, groupId);
-        try {
-            plane.transactions().executeWithoutResult(tx -> {
-                if (row.parentId() != null) {
-                    live(plane.jdbc(), groupId, kind.parent(), row.parentId(), true);
-                }
-                TreeRows.insertNode(
-                        plane.jdbc(),
-                        row,
-                        cipher.encryptText(creator, TreeRows.NODE_TABLE, TreeRows.CREATED_BY, id.toString()));
-                events.publishEvent(
-                        new NodeCreated(groupId, id, kind, row.parentId(), actors.current(), RequestOrigin.current()));
-            });
-        } catch (RuntimeException e) {
-            homes.forget(id);
-            throw e;
-        }
+        // The home first (the unit of work records it): a node must never exist that no request can find.
+        writes.create(groupId, NewResource.of(ResourceKind.NODE, id), plane -> {
+            if (row.parentId() != null) {
+                live(plane.jdbc(), groupId, kind.parent(), row.parentId(), true);
+            }
+            TreeRows.insertNode(
+                    plane.jdbc(),
+                    row,
+                    cipher.encryptText(creator, TreeRows.NODE_TABLE, TreeRows.CREATED_BY, id.toString()));
+            events.publishEvent(
+                    new NodeCreated(groupId, id, kind, row.parentId(), actors.current(), RequestOrigin.current()));
+            return null;
+        });
         return new TreeNode(id, groupId, kind, row.parentId(), clean, row.createdAt());
     }
 
@@ -118,10 +119,9 @@ class GroupTree implements Tree {
     public TreeNode rename(NodeKind kind, UUID nodeId, String name) {
         String clean = Tree.normalisedName(name);
         UUID groupId = groupOf(nodeId);
-        GroupDataPlane plane = groups.planeOf(groupId);
         String encrypted =
                 ciphers.of(groupId).encryptText(clean, TreeRows.NODE_TABLE, TreeRows.NAME, nodeId.toString());
-        NodeRow row = plane.transactions().execute(tx -> {
+        NodeRow row = writes.write(groupId, plane -> {
             NodeRow locked = live(plane.jdbc(), groupId, kind, nodeId, true);
             TreeRows.rename(plane.jdbc(), nodeId, encrypted);
             events.publishEvent(new NodeRenamed(groupId, nodeId, kind, actors.current(), RequestOrigin.current()));
@@ -139,8 +139,7 @@ class GroupTree implements Tree {
         if (!groupId.equals(groupOf(newParentId))) {
             throw new TreeChangeRefusedException("A node can move only within its group.");
         }
-        GroupDataPlane plane = groups.planeOf(groupId);
-        NodeRow moved = plane.transactions().execute(tx -> {
+        NodeRow moved = writes.write(groupId, plane -> {
             JdbcClient jdbc = plane.jdbc();
             NodeRow node = live(jdbc, groupId, kind, nodeId, true);
             NodeRow target = TreeRows.lock(jdbc, groupId, newParentId)
@@ -166,9 +165,8 @@ class GroupTree implements Tree {
     @Override
     public NodeDeleted delete(NodeKind kind, UUID nodeId) {
         UUID groupId = groupOf(nodeId);
-        GroupDataPlane plane = groups.planeOf(groupId);
         Instant now = clock.instant();
-        return plane.transactions().execute(tx -> {
+        return writes.write(groupId, plane -> {
             JdbcClient jdbc = plane.jdbc();
             // The node and what is live below it go together, and come back together.
             Deque<NodeRow> pending = new ArrayDeque<>();
@@ -199,9 +197,8 @@ class GroupTree implements Tree {
     @Override
     public TreeNode restore(NodeKind kind, UUID nodeId) {
         UUID groupId = groupOf(nodeId);
-        GroupDataPlane plane = groups.planeOf(groupId);
         Instant now = clock.instant();
-        NodeRow restored = plane.transactions().execute(tx -> {
+        NodeRow restored = writes.write(groupId, plane -> {
             JdbcClient jdbc = plane.jdbc();
             NodeRow node = TreeRows.lock(jdbc, groupId, nodeId)
                     .filter(row -> row.kind() == kind)
@@ -261,7 +258,7 @@ class GroupTree implements Tree {
 
     @Override
     public Optional<NodeLocation> locate(UUID id) {
-        Optional<UUID> home = homes.groupOf(id);
+        Optional<UUID> home = homes.groupOf(id, ResourceKind.NODE);
         if (home.isEmpty()) {
             return groups.exists(id) ? Optional.of(new NodeLocation(id, List.of())) : Optional.empty();
         }
@@ -285,9 +282,8 @@ class GroupTree implements Tree {
     public int purgeExpired() {
         Instant cutoff = clock.instant().minus(properties.restoreWindow());
         int purged = 0;
-        for (UUID groupId : homes.groupsWithNodes()) {
-            GroupDataPlane plane = groups.planeOf(groupId);
-            List<NodeRow> gone = plane.transactions().execute(tx -> {
+        for (UUID groupId : homes.groupsHolding(ResourceKind.NODE)) {
+            List<NodeRow> gone = writes.write(groupId, plane -> {
                 List<NodeRow> expired = TreeRows.deletedBefore(plane.jdbc(), groupId, cutoff);
                 for (NodeRow row : expired) {
                     TreeRows.purge(plane.jdbc(), row.id());
@@ -296,14 +292,14 @@ class GroupTree implements Tree {
                 }
                 return expired;
             });
-            gone.forEach(row -> homes.forget(row.id()));
+            homes.forget(gone.stream().map(NodeRow::id).toList());
             purged += gone.size();
         }
         return purged;
     }
 
     private UUID groupOf(UUID nodeId) {
-        return homes.groupOf(nodeId).orElseThrow(() -> new NoSuchNodeException(nodeId));
+        return homes.groupOf(nodeId, ResourceKind.NODE).orElseThrow(() -> new NoSuchNodeException(nodeId));
     }
 
     private UUID groupWithTree(UUID groupId) {

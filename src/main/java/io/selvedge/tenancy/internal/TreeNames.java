@@ -5,6 +5,8 @@ import io.selvedge.crypto.KeysDestroyedException;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.TargetNames;
 import io.selvedge.storage.GroupDataPlane;
+import io.selvedge.storage.ResourceHomes;
+import io.selvedge.storage.ResourceKind;
 import io.selvedge.storage.UnknownGroupException;
 import io.selvedge.tenancy.NoSuchNodeException;
 import io.selvedge.tenancy.NodeKind;
@@ -20,10 +22,10 @@ import org.springframework.stereotype.Component;
 class TreeNames implements TargetNames {
 
     private final GroupRegistry groups;
-    private final NodeHomes homes;
+    private final ResourceHomes homes;
     private final FieldCiphers ciphers;
 
-    TreeNames(GroupRegistry groups, NodeHomes homes, FieldCiphers ciphers) {
+    TreeNames(GroupRegistry groups, ResourceHomes homes, FieldCiphers ciphers) {
         this.groups = groups;
         this.homes = homes;
         this.ciphers = ciphers;
@@ -45,7 +47,7 @@ class TreeNames implements TargetNames {
             if (!isNodeKind(target.kind())) {
                 return Optional.empty();
             }
-            Optional<UUID> group = homes.groupOf(id);
+            Optional<UUID> group = homes.groupOf(id, ResourceKind.NODE);
             if (group.isEmpty()) {
                 return Optional.empty();
             }

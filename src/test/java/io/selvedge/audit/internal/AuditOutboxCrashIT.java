@@ -58,7 +58,7 @@ class AuditOutboxCrashIT {
                     .as("the listener reached the gate")
                     .isTrue();
             JdbcTemplate global =
-                    new JdbcTemplate(first.bean(Stores.class).global().dataSource());
+                    new JdbcTemplate(first.bean(Stores.class).region("eu").dataSource());
             List<String> pending = global.queryForList(
                     "select serialized_event from event_publication where completion_date is null"
                             + " and event_type like '%NodeCreated'",

@@ -380,10 +380,11 @@ class AuditTrailIT {
                 StoredEntry.GENESIS);
         TreeNode company = tree.create(NodeKind.COMPANY, group, "Delayed SA", "system");
         java.time.Instant giveUp = java.time.Instant.now().plusSeconds(60);
-        while (failedPublications(company.id()) == 0 && java.time.Instant.now().isBefore(giveUp)) {
+        while (failedPublications(group, company.id()) == 0
+                && java.time.Instant.now().isBefore(giveUp)) {
             Thread.sleep(50);
         }
-        assertThat(failedPublications(company.id())).isEqualTo(1);
+        assertThat(failedPublications(group, company.id())).isEqualTo(1);
         eu.update("delete from audit_entry where group_id = ? and seq = 4", group);
 
         failedDeliveries.retry();
@@ -393,9 +394,12 @@ class AuditTrailIT {
         assertThat(trail.verify(group)).isEqualTo(AuditVerification.passed(4));
     }
 
-    /** Failed publications of the audit listener (their events are encrypted: found by the node's id in clear after decryption). */
-    private int failedPublications(UUID nodeId) {
-        return (int) global
+    /**
+     * Failed publications of the audit listener, in the group's region's outbox (their events are
+     * encrypted under the group's key: found by the node's id in clear after decryption).
+     */
+    private int failedPublications(UUID group, UUID nodeId) {
+        return (int) eu()
                 .queryForList(
                         "select serialized_event from event_publication where completion_date is null and status = ?"
                                 + " and listener_id = ? and event_type = ?",
@@ -404,7 +408,7 @@ class AuditTrailIT {
                         "io.selvedge.audit.trail",
                         NodeCreated.class.getName())
                 .stream()
-                .map(serialized -> serializer.deserialize(serialized, NodeCreated.class))
+                .map(serialized -> serializer.deserialize(serialized, NodeCreated.class, group))
                 .filter(event -> nodeId.equals(event.nodeId()))
                 .count();
     }
