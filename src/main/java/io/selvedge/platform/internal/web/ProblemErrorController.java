@@ -19,6 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final SecretPaths secrets;
+
+    ProblemErrorController(SecretPaths secrets) {
+        this.secrets = secrets;
+    }
+
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -31,7 +37,7 @@ class ProblemErrorController implements ErrorController {
         ResponseEntity<ProblemDetail> response = Problems.respond(request, status, detail);
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (path instanceof String original) {
-            response.getBody().setInstance(java.net.URI.create(original));
+            response.getBody().setInstance(Problems.instance(secrets.loggable(original)));
         }
         return response;
     }
