@@ -48,7 +48,9 @@ public enum Action {
     DOWNLOAD("download a version", STYLE),
     APPROVE("approve or reject", STYLE),
     SHARE("share with editors / viewers", WORKROOM, STYLE),
-    MANAGE_LINKS("create and revoke share links", WORKROOM, STYLE);
+    MANAGE_LINKS("create and revoke share links", WORKROOM, STYLE),
+    TAKE_OVER_LINKS(
+            "take over another's share link, which then serves while the taker may make links", WORKROOM, STYLE);
 
     private final String description;
     private final Set<Level> levels;

@@ -95,6 +95,7 @@ public final class PermissionTable {
                 .also(EDITOR);
         row(Action.MANAGE_LINKS, GROUP_ADMIN, COMPANY_ADMIN, COMPANY_COLLABORATOR, BRAND_ADMIN, BRAND_COLLABORATOR)
                 .also(EDITOR);
+        row(Action.TAKE_OVER_LINKS, GROUP_ADMIN, COMPANY_ADMIN, BRAND_ADMIN);
         for (Action action : Action.values()) {
             if (!TABLE.containsKey(action)) {
                 throw new IllegalStateException("The permission table has no row for " + action);

@@ -32,6 +32,11 @@ public record ResourcePath(UUID groupId, List<Step> steps) {
         return steps.get(steps.size() - 1);
     }
 
+    /** Whether a node on the path is deleted (the resource or one above it): it is then not found. */
+    public boolean deletedOnPath() {
+        return steps.stream().anyMatch(Step::deleted);
+    }
+
     public Level level() {
         return target().level();
     }

@@ -188,6 +188,13 @@ class CollabApi {
         return links.list(id);
     }
 
+    /** An admin takes a link over (its creator lost the right to share): it answers to them from now on. */
+    @PostMapping(BASE + "links/{id}/take-over")
+    @Requires(value = Action.TAKE_OVER_LINKS, target = "id")
+    ShareLink takeOver(@PathVariable UUID id) {
+        return links.takeOver(id, caller());
+    }
+
     @DeleteMapping(BASE + "links/{id}")
     @Requires(value = Action.MANAGE_LINKS, target = "id")
     ResponseEntity<Void> revoke(@PathVariable UUID id) {

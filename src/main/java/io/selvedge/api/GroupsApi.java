@@ -3,6 +3,7 @@ package io.selvedge.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.Authorization;
 import io.selvedge.access.Grants;
 import io.selvedge.access.Requires;
 import io.selvedge.identity.Caller;
@@ -45,11 +46,13 @@ class GroupsApi {
     private final Groups groups;
     private final Grants grants;
     private final Callers callers;
+    private final Authorization authorization;
 
-    GroupsApi(Groups groups, Grants grants, Callers callers) {
+    GroupsApi(Groups groups, Grants grants, Callers callers, Authorization authorization) {
         this.groups = groups;
         this.grants = grants;
         this.callers = callers;
+        this.authorization = authorization;
     }
 
     @PostMapping("/api/v1/groups")
@@ -65,7 +68,7 @@ class GroupsApi {
     }
 
     @GetMapping("/api/v1/groups")
-    @AnyCaller("lists only the groups in which the caller holds a grant")
+    @AnyCaller("lists only the groups the caller may see: a grant there, and the group's allow-list")
     GroupPage list(
             @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) @Nullable String cursor) {
         if (limit < 1 || limit > 200) {
@@ -75,6 +78,9 @@ class GroupsApi {
         List<Group> mine = new ArrayList<>();
         if (!caller.staff()) {
             for (UUID id : grants.groupsOf(caller.accountId())) {
+                if (!authorization.allows(Action.VIEW_GROUP, id)) {
+                    continue; // e.g. called from outside the group's allow-list: not even its name
+                }
                 try {
                     mine.add(groups.get(id));
                 } catch (NoSuchNodeException e) {

@@ -8,7 +8,9 @@ import org.springframework.lang.Nullable;
 
 /**
  * Share links to a style or a workroom: a 256-bit token of which only a SHA-256 hash is kept, an expiry
- * of at most 90 days, an optional password (Argon2id). An expired, revoked or unknown link is not found.
+ * of at most 90 days, an optional password (Argon2id). An expired, revoked or unknown link is not found,
+ * and neither is one whose owner (its creator, or the admin who took it over) may no longer make links to
+ * its target: such a link is listed as {@link ShareLink.State#SUSPENDED} until an admin takes it over.
  */
 public interface ShareLinks {
 
@@ -23,13 +25,23 @@ public interface ShareLinks {
             boolean allowDownload,
             UUID actor);
 
-    /** The live (unexpired, unrevoked) links of a style or workroom. */
+    /**
+     * The unexpired, unrevoked links of a style or workroom, each saying whether it serves.
+     *
+     * @throws io.selvedge.content.NoSuchContentException if the target is gone or inside a deleted node
+     */
     List<ShareLink> list(UUID targetId);
 
     /** The target of a link, live or not; empty for an unknown link. */
     Optional<UUID> targetOf(UUID linkId);
 
     void revoke(UUID linkId, UUID actor);
+
+    /**
+     * The actor (an admin, as the caller checked) takes an unexpired, unrevoked link over: it answers to them
+     * from now on, and serves while they may make links to its target. Audited as {@link LinkTakenOver}.
+     */
+    ShareLink takeOver(UUID linkId, UUID actor);
 
     /** The live link of a token, without checking its password; empty if none. */
     Optional<ShareLink> find(String token);

@@ -31,10 +31,23 @@ public final class Problems {
     public static ProblemDetail of(HttpServletRequest request, HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (request != null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setInstance(instance(request));
             problem.setProperty("requestId", RequestIds.of(request));
         }
         return problem;
+    }
+
+    /**
+     * The request's path as a problem's {@code instance}: without the secret of a one-time link, since
+     * the framework logs problems (at DEBUG) and the document may be kept by whoever receives it.
+     */
+    public static URI instance(HttpServletRequest request) {
+        return instance(SecretBearingPaths.loggablePath(request));
+    }
+
+    /** A path already cut of its secret (with its {@code {secret}} mark) as a problem's {@code instance}. */
+    public static URI instance(String loggablePath) {
+        return URI.create(loggablePath.replace("{", "%7B").replace("}", "%7D"));
     }
 
     public static ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpStatus status, String detail) {

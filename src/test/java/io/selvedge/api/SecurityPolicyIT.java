@@ -19,11 +19,21 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.WebPages;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.web.context.WebApplicationContext;
@@ -59,6 +69,15 @@ class SecurityPolicyIT {
 
     @Autowired
     AccountRegistration registration;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @LocalServerPort
+    int port;
+
+    @Value("${selvedge.data-dir}")
+    Path dataDir;
 
     ApiCalls api;
     Account admin;
@@ -161,6 +180,86 @@ class SecurityPolicyIT {
         // Outsiders still learn nothing: 404, wherever they call from.
         Account stranger = api.customers.aCustomer("stranger");
         problem(api.from(stranger, "198.51.100.4", get("/api/v1/brands/" + tree[2]), null), 404);
+    }
+
+    @Test
+    void aMemberOutsideTheAllowListReadsNoneOfTheGroupsDataOnAnyPath() throws Exception {
+        String kilt = ApiCalls.created(api.as(
+                admin,
+                post("/api/v1/workrooms/" + tree[4] + "/styles"),
+                "{\"name\": \"Hidden Kilt\", \"description\": \"Lined in hush silk\", \"tags\": [\"hush-tag\"]}"));
+        Account member = api.customers.aCustomer("member");
+        api.grant(admin, kilt, member, Role.EDITOR, false, false); // a share: a notification naming the style
+        api.as(member, put("/api/v1/styles/" + kilt + "/favourite"), null).andExpect(status().is2xxSuccessful());
+        String session = webSession(member);
+        api.as(admin, put(policy), change(false, null, null, true, "\"127.0.0.1/32\""))
+                .andExpect(status().isOk());
+        String[] secrets = {"Hidden Kilt", "hush silk", "hush-tag", "Maison"};
+
+        // From inside the list, every path shows the group's data (so the refusals below are not vacuous).
+        assertThat(read(member, "127.0.0.1", "/api/v1/me/favourites")).contains("Hidden Kilt", "hush-tag");
+        assertThat(awaitNotificationNaming(member, "Hidden Kilt")).contains("Hidden Kilt");
+        assertThat(read(member, "127.0.0.1", "/api/v1/groups")).contains("Maison");
+        assertThat(page(session, "127.0.0.1", "/")).contains("Hidden Kilt", "Maison");
+        assertThat(page(session, "127.0.0.1", "/notifications")).contains("Hidden Kilt");
+
+        // From 127.0.0.2 the member is refused the style and search, and no read path shows any of it.
+        problem(api.from(member, "127.0.0.2", get("/api/v1/styles/" + kilt), null), 403);
+        problem(api.from(member, "127.0.0.2", get("/api/v1/groups/" + group + "/search?q=Hidden"), null), 403);
+        for (String path : new String[] {"/api/v1/me/favourites", "/api/v1/me/notifications", "/api/v1/groups"}) {
+            assertThat(read(member, "127.0.0.2", path)).as(path).doesNotContain(secrets);
+        }
+        for (String path : new String[] {"/", "/notifications"}) {
+            assertThat(page(session, "127.0.0.2", path)).as(path).doesNotContain(secrets);
+        }
+    }
+
+    /** The JSON a GET answers with 200, as the account from the address. */
+    private String read(Account account, String address, String path) throws Exception {
+        return api.from(account, address, get(path), null)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The web page a GET answers with 200, in the browser session, over a connection from the address. */
+    private String page(String session, String address, String path) {
+        String answer = TestHttps.sendFrom(
+                address,
+                dataDir,
+                port,
+                "GET " + path + " HTTP/1.1\r\nAccept: text/html\r\nCookie: SELVEDGE_SESSION=" + session,
+                "");
+        assertThat(answer).as("GET %s from %s", path, address).startsWith("HTTP/1.1 200");
+        return answer;
+    }
+
+    /** The account signs in on the web page (password set here); its session cookie. */
+    private String webSession(Account account) {
+        new JdbcTemplate(stores.global().dataSource())
+                .update(
+                        "update account set password_hash = ? where id = ?",
+                        passwordEncoder.encode(PASSWORD),
+                        account.id());
+        HttpClient browser = TestHttps.client(dataDir);
+        WebPages.signIn(browser, URI.create("https://localhost:" + port + "/signin"), account.username(), PASSWORD);
+        return ((CookieManager) browser.cookieHandler().orElseThrow())
+                .getCookieStore().getCookies().stream()
+                        .filter(cookie -> cookie.getName().equals("SELVEDGE_SESSION"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue();
+    }
+
+    /** The member's notifications once the share's notification (written after commit) has arrived. */
+    private String awaitNotificationNaming(Account account, String text) throws Exception {
+        String found = "";
+        for (int attempt = 0; attempt < 200 && !found.contains(text); attempt++) {
+            Thread.sleep(50);
+            found = read(account, "127.0.0.1", "/api/v1/me/notifications");
+        }
+        return found;
     }
 
     @Test

@@ -493,6 +493,90 @@ class CollabApiIT {
         throw new AssertionError("The notification listeners did not finish their events");
     }
 
+    @Test
+    void aLinkServesOnlyWhileItsOwnerMayStillShareOrOnceAnAdminTookItOver() throws Exception {
+        Tree tree = aTree("eu");
+        String style = aStyle(tree.workroom, "Parka", "x", "Waxed cotton");
+        Customers.Account editor = granted(tree.workroom, Role.EDITOR);
+        Customers.Account anotherEditor = granted(tree.workroom, Role.EDITOR); // makes links, takes none over
+        String body = as(
+                        editor,
+                        post("/api/v1/styles/" + style + "/links"),
+                        link(Instant.now().plus(1, ChronoUnit.DAYS), null, false))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = JsonPath.read(body, "$.id");
+        String url = path(JsonPath.read(body, "$.url"));
+        mvc.perform(get(url)).andExpect(status().isOk());
+        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+                .andExpect(jsonPath("$[0].state").value("LIVE"))
+                .andExpect(jsonPath("$[0].ownedBy").value(editor.id().toString()));
+
+        // The editor's share is removed: the link stops serving, and its list says why.
+        as(admin, delete("/api/v1/nodes/" + tree.workroom + "/members/" + editor.id()), null)
+                .andExpect(status().isNoContent());
+        mvc.perform(get(url)).andExpect(status().isNotFound());
+        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+                .andExpect(jsonPath("$[0].id").value(id))
+                .andExpect(jsonPath("$[0].state").value("SUSPENDED"))
+                .andExpect(jsonPath("$[0].createdBy").value(editor.id().toString()))
+                .andExpect(jsonPath("$[0].ownedBy").value(editor.id().toString()));
+
+        // Only an admin takes it over (audited); it then serves again, answering to them.
+        problem(as(anotherEditor, post("/api/v1/links/" + id + "/take-over"), null), 403);
+        problem(as(editor, post("/api/v1/links/" + id + "/take-over"), null), 404);
+        problem(as(admin, post("/api/v1/links/" + UUID.randomUUID() + "/take-over"), null), 404);
+        as(admin, post("/api/v1/links/" + id + "/take-over"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("LIVE"))
+                .andExpect(jsonPath("$.createdBy").value(editor.id().toString()))
+                .andExpect(jsonPath("$.ownedBy").value(admin.id().toString()));
+        assertThat(events.stream(LinkTakenOver.class))
+                .anyMatch(taken -> taken.linkId().toString().equals(id)
+                        && taken.previousOwner().equals(editor.id())
+                        && taken.actor().equals(admin.id())
+                        && "link.taken-over".equals(taken.auditAction()));
+        mvc.perform(get(url)).andExpect(status().isOk());
+    }
+
+    @Test
+    void anotherGroupsVersionAndADeletedWorkroomAreNotFoundLikeNothing() throws Exception {
+        Tree tree = aTree("eu");
+        String style = aStyle(tree.workroom, "Gilet", "x", "");
+        Tree other = aTree("eu");
+        String otherStyle = aStyle(other.workroom, "Other", "x", "");
+        String otherVersion = created(asBytes(
+                admin,
+                post("/api/v1/styles/" + otherStyle + "/versions?filename=other.glb"),
+                "glTF-binary-model".getBytes(StandardCharsets.UTF_8)));
+        String comments = "/api/v1/styles/" + style + "/comments";
+        problem(as(admin, post(comments), "{\"body\": \"b\", \"versionId\": \"" + otherVersion + "\"}"), 404);
+        problem(as(admin, post(comments), "{\"body\": \"b\", \"versionId\": \"" + UUID.randomUUID() + "\"}"), 404);
+
+        Customers.Account person = customers.aCustomer("person");
+        String share = "/api/v1/nodes/" + style + "/members/" + person.id();
+        as(admin, put(share), "{\"role\": \"VIEWER\"}").andExpect(status().isOk());
+        Instant inADay = Instant.now().plus(1, ChronoUnit.DAYS);
+        as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false))
+                .andExpect(status().isCreated());
+        as(admin, post("/api/v1/workrooms/" + tree.workroom + "/links"), link(inADay, null, false))
+                .andExpect(status().isCreated());
+        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+                .andExpect(jsonPath("$.length()").value(1));
+
+        as(admin, delete("/api/v1/workrooms/" + tree.workroom), null).andExpect(status().is2xxSuccessful());
+        problem(as(admin, get("/api/v1/styles/" + style), null), 404);
+        problem(as(admin, put(share), "{\"role\": \"EDITOR\"}"), 404);
+        problem(
+                as(admin, put("/api/v1/nodes/" + tree.workroom + "/members/" + person.id()), "{\"role\": \"VIEWER\"}"),
+                404);
+        problem(as(admin, get("/api/v1/styles/" + style + "/links"), null), 404);
+        problem(as(admin, get("/api/v1/workrooms/" + tree.workroom + "/links"), null), 404);
+        problem(as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false)), 404);
+    }
+
     /** The path of a link's address: the page as this server answers it. */
     private static String path(String address) {
         return java.net.URI.create(address).getPath();

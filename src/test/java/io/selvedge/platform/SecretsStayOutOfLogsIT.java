@@ -14,12 +14,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * With every logger an operator might turn up for troubleshooting at DEBUG (HTTP/2 even at TRACE), no
@@ -81,6 +86,8 @@ class SecretsStayOutOfLogsIT {
                             .statusCode())
                     .isEqualTo(200);
 
+            List<String> linkSecrets = callEveryTokenBearingRoute(server);
+
             List<String> secrets = List.of(
                     API_TOKEN,
                     Base64.getEncoder().encodeToString(("ada:" + API_TOKEN).getBytes(StandardCharsets.UTF_8)),
@@ -103,7 +110,58 @@ class SecretsStayOutOfLogsIT {
             for (String secret : secrets) {
                 assertThat(written).as("what serving the requests wrote").doesNotContain(secret);
             }
+            assertThat(written)
+                    .as("each kind of link was logged, its secret cut out")
+                    .contains("GET /reset-password/{secret} -> ")
+                    .contains("GET /confirm-email/{secret} -> ")
+                    .contains("GET /s/{secret} -> ")
+                    .contains("GET /invitations/{secret} -> ")
+                    .contains("POST /api/v1/invitations/{secret}/accept -> ")
+                    .contains("POST /api/v1/auth/password-reset/{secret} -> ");
+            for (String secret : linkSecrets) {
+                assertThat(written).as("what serving the links wrote").doesNotContain(secret);
+            }
         }
+    }
+
+    /**
+     * Calls every route of the server whose path holds a {@code {token}}, each with a secret of its own in
+     * it (any other path variable a random id): every kind of one-time or share link there is, including
+     * the ones added after this test was written. Returns the secrets.
+     */
+    private static List<String> callEveryTokenBearingRoute(TestServer server) {
+        List<String> secrets = new ArrayList<>();
+        List<String> routes = new ArrayList<>();
+        for (HandlerMapping mapping : server.bean(DispatcherServlet.class).getHandlerMappings()) {
+            if (!(mapping instanceof RequestMappingHandlerMapping annotated)) {
+                continue;
+            }
+            annotated.getHandlerMethods().forEach((info, method) -> {
+                for (String pattern : info.getPatternValues()) {
+                    if (!pattern.contains("{token}")) {
+                        continue;
+                    }
+                    String secret =
+                            "link-secret-" + UUID.randomUUID().toString().replace("-", "");
+                    String path = pattern.replace("{token}", secret)
+                            .replaceAll("\\{[^/]+}", UUID.randomUUID().toString());
+                    String verb = info.getMethodsCondition().getMethods().stream()
+                            .findFirst()
+                            .map(Enum::name)
+                            .orElse("GET");
+                    HttpRequest.Builder request = HttpRequest.newBuilder(server.url(path))
+                            .header("Content-Type", "application/json")
+                            .method(verb, HttpRequest.BodyPublishers.ofString("{}"));
+                    TestHttps.send(http11(server), request.build());
+                    secrets.add(secret);
+                    routes.add(verb + " " + pattern);
+                }
+            });
+        }
+        assertThat(routes)
+                .as("the kinds of link the issue names, among the routes found")
+                .contains("GET /reset-password/{token}", "GET /confirm-email/{token}", "GET /s/{token}");
+        return secrets;
     }
 
     private static HttpResponse<String> call(

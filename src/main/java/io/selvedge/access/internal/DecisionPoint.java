@@ -119,7 +119,11 @@ class DecisionPoint implements Authorization {
         throw allowedAddress ? new ActionDeniedException() : new AddressNotAllowedException();
     }
 
-    /** Whether the request's address is on the group's allow-list (always, outside a request). */
+    /**
+     * Whether the request's address is on the group's allow-list (always, outside a request). Every answer
+     * about the caller ({@link #require}, {@link #allows}, {@link #allowed}, {@link #childrenAllowing}) asks
+     * it, so that no read path shows a group's data to a member calling from outside its list.
+     */
     private boolean allowedAddress(UUID groupId) {
         RequestOrigin origin = RequestOrigin.current();
         return origin.requestId() == null && origin.address() == null
@@ -156,6 +160,9 @@ class DecisionPoint implements Authorization {
         Optional<ResourcePath> parent = locate(parentId);
         Optional<Caller> caller = caller();
         if (parent.isEmpty() || caller.isEmpty() || caller.get().staff() || !action.appliesOn(childLevel)) {
+            return id -> false;
+        }
+        if (!allowedAddress(parent.get().groupId())) {
             return id -> false;
         }
         Map<UUID, Grant> held = grantsOf(parent.get().groupId(), caller.get().accountId());
@@ -222,7 +229,9 @@ class DecisionPoint implements Authorization {
                 return known;
             }
         }
-        long mask = locate(targetId).map(path -> mask(caller.get(), path)).orElse(0L);
+        long mask = locate(targetId)
+                .map(path -> allowedAddress(path.groupId()) ? mask(caller.get(), path) : 0L)
+                .orElse(0L);
         if (request != null) {
             request.masks.put(targetId, mask);
         }

@@ -59,15 +59,12 @@ class GrantService implements Grants {
         Level level = path.level();
         Caller granter = decisions.caller().orElseThrow(NotVisibleException::new);
         Set<Action> own = decisions.allowed(nodeId);
-        if (own.isEmpty()) {
-            throw new NotVisibleException();
+        if (own.isEmpty() || path.deletedOnPath()) {
+            throw new NotVisibleException(); // in a deleted workroom (or above), as the rest of it: not found
         }
         if (!role.grantableOn(level)) {
             throw new GrantRefusedException("A " + role + " is granted on a "
                     + role.grantedOn().stream().map(Level::noun).toList() + ", not on a " + level.noun() + ".");
-        }
-        if (path.target().deleted()) {
-            throw new NotVisibleException();
         }
         Action needed = role.byShare() ? Action.SHARE : inviteOn(level);
         if (!own.contains(needed)) {

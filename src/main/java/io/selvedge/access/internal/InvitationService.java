@@ -300,7 +300,7 @@ class InvitationService implements Invitations {
 
     private boolean inviterMayStillGrant(InvitationRecords.Row row) {
         Optional<ResourcePath> path = decisions.locate(row.nodeId());
-        if (path.isEmpty() || path.get().target().deleted()) {
+        if (path.isEmpty() || path.get().deletedOnPath()) {
             return false;
         }
         if (firstAdminFromStaff(row, path.get())) {
@@ -356,7 +356,7 @@ class InvitationService implements Invitations {
 
     private ResourcePath inGroup(UUID groupId, UUID nodeId) {
         ResourcePath path = decisions.locate(nodeId).orElseThrow(NotVisibleException::new);
-        if (!path.groupId().equals(groupId) || path.target().deleted()) {
+        if (!path.groupId().equals(groupId) || path.deletedOnPath()) {
             throw new NotVisibleException();
         }
         return path;

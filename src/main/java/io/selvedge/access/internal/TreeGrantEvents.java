@@ -1,8 +1,10 @@
 package io.selvedge.access.internal;
 
 import io.selvedge.tenancy.GroupCreated;
+import io.selvedge.tenancy.NodeDeleted;
 import io.selvedge.tenancy.NodeMoved;
 import io.selvedge.tenancy.NodePurged;
+import io.selvedge.tenancy.NodeRestored;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -10,8 +12,9 @@ import org.springframework.stereotype.Component;
  * What the tree's changes mean for grants, handled synchronously inside the transaction that made the
  * change (tenancy publishes these inside the region's transaction): a group's creator becomes its admin
  * (a group without its admin would be unreachable, so both commit or neither; a group staff create for a
- * customer gets its admin by invitation instead); a move changes paths, and
- * a purge removes a node for good, so both bump the group's grant version.
+ * customer gets its admin by invitation instead); a move changes paths, a delete or restore changes
+ * whether a path is deleted (and so whether what is below is found), and a purge removes a node for good,
+ * so all bump the group's grant version.
  */
 @Component
 class TreeGrantEvents {
@@ -34,6 +37,16 @@ class TreeGrantEvents {
     @EventListener
     void nodeMoved(NodeMoved moved) {
         records.plane(moved.groupId()).ifPresent(plane -> records.bump(plane.jdbc(), moved.groupId()));
+    }
+
+    @EventListener
+    void nodeDeleted(NodeDeleted deleted) {
+        records.plane(deleted.groupId()).ifPresent(plane -> records.bump(plane.jdbc(), deleted.groupId()));
+    }
+
+    @EventListener
+    void nodeRestored(NodeRestored restored) {
+        records.plane(restored.groupId()).ifPresent(plane -> records.bump(plane.jdbc(), restored.groupId()));
     }
 
     @EventListener

@@ -128,7 +128,8 @@ class CommentService implements Comments {
         Style style = styles.get(styleId);
         if (versionId != null) {
             if (!versions.get(versionId).styleId().equals(styleId)) {
-                throw new InvalidContentException("The version is not one of this style's.");
+                // As for an id that names nothing: another style's (or group's) version must not be told apart.
+                throw new NoSuchContentException();
             }
         }
         UUID groupId = style.groupId();

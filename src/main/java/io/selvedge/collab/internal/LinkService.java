@@ -1,9 +1,13 @@
 package io.selvedge.collab.internal;
 
+import io.selvedge.access.Action;
+import io.selvedge.access.Authorization;
+import io.selvedge.access.ResourcePath;
 import io.selvedge.collab.CreatedLink;
 import io.selvedge.collab.LinkCreated;
 import io.selvedge.collab.LinkPasswordException;
 import io.selvedge.collab.LinkRevoked;
+import io.selvedge.collab.LinkTakenOver;
 import io.selvedge.collab.LinkThrottledException;
 import io.selvedge.collab.LinkUsed;
 import io.selvedge.collab.OpenedLink;
@@ -40,7 +44,11 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Share links in the target's region; the token's SHA-256 also in the global home, to find the region. */
+/**
+ * Share links in the target's region; the token's SHA-256 also in the global home, to find the region. A
+ * link serves only while its owner (its creator, or the admin who took it over) may still make links to its
+ * target, as an invitation holds only while its inviter may still grant; and not inside a deleted node.
+ */
 @Service
 class LinkService implements ShareLinks {
 
@@ -49,7 +57,7 @@ class LinkService implements ShareLinks {
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 256;
     private static final String COLUMNS = "select id, group_id, target_id, target_kind, password_hash, allow_download,"
-            + " expires_at, created_by, created_at, revoked_at from collab_link";
+            + " expires_at, created_by, created_at, revoked_at, owned_by from collab_link";
 
     private final ResourceHomes homes;
     private final GroupDataPlanes planes;
@@ -60,6 +68,7 @@ class LinkService implements ShareLinks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final GroupWrites writes;
+    private final Authorization authorization;
     private final SecureRandom random = new SecureRandom();
 
     LinkService(
@@ -71,7 +80,8 @@ class LinkService implements ShareLinks {
             PasswordEncoder passwords,
             LinkThrottle throttle,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            Authorization authorization) {
         this.writes = writes;
         this.homes = homes;
         this.planes = planes;
@@ -81,6 +91,7 @@ class LinkService implements ShareLinks {
         this.throttle = throttle;
         this.events = events;
         this.clock = clock;
+        this.authorization = authorization;
     }
 
     private record Row(
@@ -93,7 +104,8 @@ class LinkService implements ShareLinks {
             Instant expiresAt,
             UUID createdBy,
             Instant createdAt,
-            @Nullable Instant revokedAt) {
+            @Nullable Instant revokedAt,
+            @Nullable UUID ownedBy) {
 
         static Row read(ResultSet rs, int n) throws SQLException {
             Timestamp revoked = rs.getTimestamp(10);
@@ -107,17 +119,49 @@ class LinkService implements ShareLinks {
                     rs.getTimestamp(7).toInstant(),
                     rs.getObject(8, UUID.class),
                     rs.getTimestamp(9).toInstant(),
-                    revoked == null ? null : revoked.toInstant());
+                    revoked == null ? null : revoked.toInstant(),
+                    rs.getObject(11, UUID.class));
+        }
+
+        /** The account the link answers to: the admin who took it over, else its creator. */
+        UUID owner() {
+            return ownedBy == null ? createdBy : ownedBy;
         }
 
         boolean live(Instant now) {
             return revokedAt == null && expiresAt.isAfter(now);
         }
 
-        ShareLink link() {
+        ShareLink link(ShareLink.State state) {
             return new ShareLink(
-                    id, targetId, targetKind, passwordHash != null, allowDownload, expiresAt, createdBy, createdAt);
+                    id,
+                    targetId,
+                    targetKind,
+                    passwordHash != null,
+                    allowDownload,
+                    expiresAt,
+                    createdBy,
+                    createdAt,
+                    owner(),
+                    state);
         }
+    }
+
+    /** Whether the link's owner may still make links to its target (checked at every use, never cached here). */
+    private boolean ownerMayLink(Row row) {
+        return authorization.allowedFor(row.owner(), row.targetId()).contains(Action.MANAGE_LINKS);
+    }
+
+    private ShareLink.State state(Row row) {
+        return ownerMayLink(row) ? ShareLink.State.LIVE : ShareLink.State.SUSPENDED;
+    }
+
+    /** The target's place, if it is there and nothing on its path is deleted; else it is not found. */
+    private ResourcePath existing(UUID targetId) {
+        return authorization
+                .locate(targetId)
+                .filter(path -> !path.deletedOnPath())
+                .orElseThrow(NoSuchContentException::new);
     }
 
     @Override
@@ -137,6 +181,7 @@ class LinkService implements ShareLinks {
             throw new InvalidContentException(
                     "A link's password has " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
         }
+        existing(targetId);
         UUID groupId = switch (targetKind) {
             case STYLE -> styles.groupOf(targetId);
             case WORKROOM -> tree.get(NodeKind.WORKROOM, targetId).groupId();
@@ -172,30 +217,19 @@ class LinkService implements ShareLinks {
 
     @Override
     public List<ShareLink> list(UUID targetId) {
-        Optional<UUID> groupId = groupOfTarget(targetId);
-        if (groupId.isEmpty()) {
-            return List.of();
-        }
+        UUID groupId = existing(targetId).groupId();
         Instant now = clock.instant();
         return planes
-                .of(groupId.get())
+                .of(groupId)
                 .jdbc()
                 .sql(COLUMNS + " where group_id = ? and target_id = ? order by created_at desc, id")
-                .params(groupId.get(), targetId)
+                .params(groupId, targetId)
                 .query(Row::read)
                 .list()
                 .stream()
                 .filter(row -> row.live(now))
-                .map(Row::link)
+                .map(row -> row.link(state(row)))
                 .toList();
-    }
-
-    private Optional<UUID> groupOfTarget(UUID targetId) {
-        try {
-            return Optional.of(styles.groupOf(targetId));
-        } catch (NoSuchContentException e) {
-            return tree.locate(targetId).map(location -> location.groupId());
-        }
     }
 
     @Override
@@ -227,8 +261,22 @@ class LinkService implements ShareLinks {
     }
 
     @Override
+    public ShareLink takeOver(UUID linkId, UUID actor) {
+        Row row = row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
+        existing(row.targetId());
+        writes.run(row.groupId(), plane -> {
+            plane.jdbc()
+                    .sql("update collab_link set owned_by = ? where id = ?")
+                    .params(actor, linkId)
+                    .update();
+            events.publishEvent(new LinkTakenOver(row.groupId(), linkId, row.owner(), actor, RequestOrigin.current()));
+        });
+        return row(linkId).map(taken -> taken.link(state(taken))).orElseThrow(NoSuchContentException::new);
+    }
+
+    @Override
     public Optional<ShareLink> find(String token) {
-        return live(token).map(Row::link);
+        return live(token).map(row -> row.link(ShareLink.State.LIVE));
     }
 
     private Optional<Row> live(String token) {
@@ -236,7 +284,14 @@ class LinkService implements ShareLinks {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return homes.findByToken(hash(token)).flatMap(home -> row(home.id())).filter(row -> row.live(now));
+        return homes.findByToken(hash(token))
+                .flatMap(home -> row(home.id()))
+                .filter(row -> row.live(now))
+                .filter(row -> authorization
+                        .locate(row.targetId())
+                        .filter(path -> !path.deletedOnPath())
+                        .isPresent())
+                .filter(this::ownerMayLink);
     }
 
     @Override

@@ -278,6 +278,7 @@ class StyleService implements Styles {
                     .sql("update content_style set deleted_at = ? where id = ?")
                     .params(Timestamp.from(now), styleId)
                     .update();
+            grants.pathsChanged(groupId); // the style's path is now a deleted one: cached paths must not say otherwise
             events.publishEvent(new StyleDeleted(groupId, styleId, until, actor, RequestOrigin.current()));
         });
         return until;
@@ -300,6 +301,7 @@ class StyleService implements Styles {
                     .sql("update content_style set deleted_at = null where id = ?")
                     .param(styleId)
                     .update();
+            grants.pathsChanged(groupId);
             events.publishEvent(new StyleRestored(groupId, styleId, actor, RequestOrigin.current()));
             return row;
         });

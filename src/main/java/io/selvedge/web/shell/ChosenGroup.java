@@ -1,5 +1,7 @@
 package io.selvedge.web.shell;
 
+import io.selvedge.access.Action;
+import io.selvedge.access.Authorization;
 import io.selvedge.access.Grants;
 import io.selvedge.identity.Caller;
 import io.selvedge.tenancy.Group;
@@ -27,19 +29,24 @@ public class ChosenGroup {
 
     private final Grants grants;
     private final Groups groups;
+    private final Authorization authorization;
 
-    ChosenGroup(Grants grants, Groups groups) {
+    ChosenGroup(Grants grants, Groups groups, Authorization authorization) {
         this.grants = grants;
         this.groups = groups;
+        this.authorization = authorization;
     }
 
-    /** The caller's groups, by name; none for staff. */
+    /** The caller's groups they may see from here (allow-lists), by name; none for staff. */
     public List<Group> groupsOf(Caller caller) {
         if (caller.staff()) {
             return List.of();
         }
         List<Group> mine = new ArrayList<>();
         for (UUID id : grants.groupsOf(caller.accountId())) {
+            if (!authorization.allows(Action.VIEW_GROUP, id)) {
+                continue; // e.g. called from outside the group's allow-list: not even its name
+            }
             try {
                 mine.add(groups.get(id));
             } catch (NoSuchNodeException e) {

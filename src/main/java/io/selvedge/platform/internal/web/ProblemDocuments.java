@@ -3,9 +3,9 @@ package io.selvedge.platform.internal.web;
 import io.selvedge.platform.InvalidCursorException;
 import io.selvedge.platform.Problems;
 import io.selvedge.platform.RequestIds;
+import io.selvedge.platform.SecretBearingPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +63,11 @@ class ProblemDocuments extends ResponseEntityExceptionHandler {
         if (response.isCommitted()) {
             throw exception; // the same exception: Spring leaves it unhandled, without a warning of its own
         }
-        log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), exception);
+        log.error(
+                "Unexpected failure serving {} {}",
+                request.getMethod(),
+                SecretBearingPaths.loggablePath(request),
+                exception);
         return Problems.respond(
                 request, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Quote the request id.");
     }
@@ -89,7 +93,7 @@ class ProblemDocuments extends ResponseEntityExceptionHandler {
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
             if (servletRequest != null) {
-                problem.setInstance(URI.create(servletRequest.getRequestURI()));
+                problem.setInstance(Problems.instance(servletRequest));
                 problem.setProperty("requestId", RequestIds.of(servletRequest));
             }
         }

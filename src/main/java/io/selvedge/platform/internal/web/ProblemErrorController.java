@@ -5,7 +5,6 @@ import io.selvedge.platform.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -23,6 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final SecretPaths secrets;
+
+    ProblemErrorController(SecretPaths secrets) {
+        this.secrets = secrets;
+    }
+
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         if (request.getDispatcherType() != DispatcherType.ERROR) {
@@ -36,7 +41,7 @@ class ProblemErrorController implements ErrorController {
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (path instanceof String original) {
             try {
-                response.getBody().setInstance(URI.create(original));
+                response.getBody().setInstance(Problems.instance(secrets.loggable(original)));
             } catch (IllegalArgumentException notAUri) {
                 // the path the container refused is not repeated; the instance stays /error
             }

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -19,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every request an id of our own making (never the client's), returned as {@code X-Request-Id}
  * and present in every log line written while serving it; then logs one line per request with the
  * method, the path without its query (queries may carry tokens) and without the secret of a one-time
- * link, the status and the time taken.
+ * link (as the modules declare them: {@link io.selvedge.platform.SecretBearingPaths}), the status and the
+ * time taken.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -27,8 +27,11 @@ class RequestIdFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("io.selvedge.requests");
 
-    /** Paths whose next segment is a secret: setup links, and the invitation links of API.md. */
-    private static final Pattern SECRET_SEGMENT = Pattern.compile("^(/setup|/invitations|/api/v1/invitations)/[^/]+");
+    private final SecretPaths secrets;
+
+    RequestIdFilter(SecretPaths secrets) {
+        this.secrets = secrets;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -38,6 +41,7 @@ class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(RequestIds.ATTRIBUTE, requestId);
         response.setHeader(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
+        String path = secrets.remember(request);
         try {
             chain.doFilter(request, response);
         } finally {
@@ -45,15 +49,11 @@ class RequestIdFilter extends OncePerRequestFilter {
                 log.info(
                         "{} {} -> {} in {} ms",
                         request.getMethod(),
-                        loggedPath(request.getRequestURI()),
+                        path,
                         response.getStatus(),
                         (System.nanoTime() - started) / 1_000_000);
             }
             MDC.remove(RequestIds.MDC_KEY);
         }
-    }
-
-    static String loggedPath(String path) {
-        return SECRET_SEGMENT.matcher(path).replaceFirst("$1/{secret}");
     }
 }
