@@ -2,5 +2,15 @@
  * Collaboration on styles: comments (with mentions), approvals, share links, follows and notifications.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "storage", "crypto", "access", "tenancy", "identity", "content", "notify"})
+        allowedDependencies = {
+            "platform",
+            "storage",
+            "crypto",
+            "access",
+            "tenancy",
+            "identity",
+            "content",
+            "notify",
+            "protection"
+        })
 package io.selvedge.collab;

@@ -1,5 +1,5 @@
 /**
  * Accounts, passwords, sign-in, MFA, sessions and API tokens.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "crypto", "notify"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "crypto", "notify", "protection"})
 package io.selvedge.identity;

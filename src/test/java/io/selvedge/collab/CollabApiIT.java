@@ -478,6 +478,54 @@ class CollabApiIT {
         assertThat(hash).startsWith("$argon2id$").doesNotContain("horse");
     }
 
+    @Test
+    void aBurstOfThirtyLinkPasswordGuessesAfterTheFreeOnesGetsAtMostOneChecked() throws Exception {
+        Tree tree = aTree("us");
+        String style = aStyle(tree.workroom, "Parka", "x", "");
+        String url = path(JsonPath.read(
+                as(
+                                admin,
+                                post("/api/v1/styles/" + style + "/links"),
+                                link(Instant.now().plus(2, ChronoUnit.DAYS), "correct horse battery", false))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.url"));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post(url).with(csrf()).param("password", "guess " + i)).andExpect(status().isUnauthorized());
+        }
+        Thread.sleep(1100); // the first wait after the free guesses
+
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String guess = "parallel guess " + i;
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return mvc.perform(post(url).with(csrf()).param("password", guess))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses.stream().filter(status -> status == 401).count())
+                    .as("passwords checked")
+                    .isLessThanOrEqualTo(1);
+            assertThat(statuses.stream().filter(status -> status == 429).count())
+                    .isGreaterThanOrEqualTo(29);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     /**
      * Waits until the notification listeners (asynchronous, after the commit) have handled every event
      * published so far: their publications in the registry are all completed. A listener that fails

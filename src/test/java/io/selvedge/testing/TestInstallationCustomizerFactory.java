@@ -40,6 +40,8 @@ class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
             // Tests deliver the outbox themselves, with the SMTP server each one needs.
             properties.put("selvedge.mail.retry.poll-every", "1h");
+            // One server for every test, all from 127.0.0.1: the rate-limit tests start servers of their own.
+            properties.put("selvedge.protection.rate-limits.enabled", "false");
             properties.putAll(TestDatabase.storeProperties(REGIONS));
             context.getEnvironment()
                     .getPropertySources()

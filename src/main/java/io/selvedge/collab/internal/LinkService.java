@@ -302,7 +302,9 @@ class LinkService implements ShareLinks {
         }
         Row row = found.get();
         if (row.passwordHash() != null) {
-            Duration wait = throttle.waitBefore(row.id());
+            // A guess takes its token atomically; a visit without a password only reads the wait.
+            Duration wait =
+                    password == null || password.isEmpty() ? throttle.waitBefore(row.id()) : throttle.take(row.id());
             if (!wait.isZero()) {
                 throw new LinkThrottledException(Math.max(1, (wait.toMillis() + 999) / 1000));
             }

@@ -1,5 +1,7 @@
 package io.selvedge.collab.internal;
 
+import io.selvedge.protection.Allowance;
+import io.selvedge.protection.Buckets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Slows down guessing a link's password as sign-in does: past {@value #FREE} free failures, each attempt
  * waits, twice as long after each further failure, up to {@link #LONGEST}; failures are forgotten after
- * {@link #FORGET_AFTER} or a success. Kept per link, in this node's memory.
+ * {@link #FORGET_AFTER} or a success. The escalation is counted per link in this node's memory; every guess
+ * also takes a token atomically from the link's buckets, shared by every node ({@link Buckets}): {@value #FREE}
+ * per link, one more each {@link #FIRST}, and past the free failures the single token of a second bucket, so
+ * a burst of parallel guesses gets at most one checked.
  */
 @Component
 class LinkThrottle {
@@ -24,10 +29,29 @@ class LinkThrottle {
     private record Count(int failures, Instant last) {}
 
     private final Map<UUID, Count> counts = new ConcurrentHashMap<>();
-    private final Clock clock;
+    static final Allowance GUESSES = new Allowance("link-password", FREE, FIRST);
+    static final Allowance PAST_FREE = new Allowance("link-password.past-free", 1, FIRST);
 
-    LinkThrottle(Clock clock) {
+    private final Clock clock;
+    private final Buckets buckets;
+
+    LinkThrottle(Clock clock, Buckets buckets) {
         this.clock = clock;
+        this.buckets = buckets;
+    }
+
+    /** Takes one guess at the link's password: zero when it may be checked, else how long to wait. */
+    Duration take(UUID linkId) {
+        Duration wait = waitBefore(linkId);
+        if (!wait.isZero()) {
+            return wait;
+        }
+        wait = buckets.take(GUESSES, linkId.toString());
+        Count count = counts.get(linkId);
+        if (wait.isZero() && count != null && count.failures() >= FREE) {
+            wait = buckets.take(PAST_FREE, linkId.toString());
+        }
+        return wait;
     }
 
     Duration waitBefore(UUID linkId) {
@@ -58,6 +82,8 @@ class LinkThrottle {
 
     void succeeded(UUID linkId) {
         counts.remove(linkId);
+        buckets.reset(GUESSES, linkId.toString());
+        buckets.reset(PAST_FREE, linkId.toString());
     }
 
     static Duration delayAfter(int doublings) {

@@ -64,7 +64,7 @@ class AccountPasswordResets implements PasswordResets {
     @Transactional
     public void request(String usernameOrEmail, String clientAddress) {
         String subject = names.canonical(usernameOrEmail);
-        Duration wait = throttle.waitBefore(subject, clientAddress, SignInFactor.PASSWORD_RESET);
+        Duration wait = throttle.take(subject, clientAddress, SignInFactor.PASSWORD_RESET);
         if (!wait.isZero()) {
             throw new SignInThrottledException(wait);
         }

@@ -86,7 +86,7 @@ class AccountTotp implements TotpEnrolment {
         if (step.isEmpty() || !secrets.confirm(accountId, step.getAsLong(), clock.instant())) {
             throw failed(account, clientAddress);
         }
-        throttle.succeeded(account.username(), SignInFactor.ONE_TIME_CODE);
+        throttle.succeeded(account.username(), clientAddress, SignInFactor.ONE_TIME_CODE);
         List<String> codes = RecoveryCodes.generate();
         secrets.replaceRecoveryCodes(
                 accountId,
@@ -106,7 +106,7 @@ class AccountTotp implements TotpEnrolment {
         if (!spendTotp(accountId, stored, otp)) {
             throw failed(account, clientAddress);
         }
-        throttle.succeeded(account.username(), SignInFactor.ONE_TIME_CODE);
+        throttle.succeeded(account.username(), clientAddress, SignInFactor.ONE_TIME_CODE);
         secrets.delete(accountId);
         changes.totpRemoved(accountId);
         notices.totpRemoved(account);
@@ -138,7 +138,7 @@ class AccountTotp implements TotpEnrolment {
         if (!accepted) {
             throw failed(account, clientAddress);
         }
-        throttle.succeeded(username, SignInFactor.ONE_TIME_CODE);
+        throttle.succeeded(username, clientAddress, SignInFactor.ONE_TIME_CODE);
         return recovery ? RECOVERY_CODE : CODE;
     }
 
@@ -149,7 +149,7 @@ class AccountTotp implements TotpEnrolment {
     }
 
     private void waitIfThrottled(Account account, String clientAddress) {
-        Duration wait = throttle.waitBefore(account.username(), clientAddress, SignInFactor.ONE_TIME_CODE);
+        Duration wait = throttle.take(account.username(), clientAddress, SignInFactor.ONE_TIME_CODE);
         if (!wait.isZero()) {
             events.publish(new SignInFailed(account.id(), CODE, "throttled", RequestOrigin.current()));
             throw new SignInThrottledException(wait);

@@ -56,7 +56,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         attempt.setDetails(typed.getDetails());
         String address =
                 attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-        Duration wait = throttle.waitBefore(username, address, SignInFactor.PASSWORD);
+        Duration wait = throttle.take(username, address, SignInFactor.PASSWORD);
         if (!wait.isZero()) {
             failed(username, "throttled");
             throw new SignInThrottledException(wait);
@@ -64,7 +64,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         Authentication signedIn;
         try {
             signedIn = passwords.authenticate(attempt);
-            throttle.succeeded(username, SignInFactor.PASSWORD);
+            throttle.succeeded(username, address, SignInFactor.PASSWORD);
         } catch (BadCredentialsException e) {
             throttle.failed(username, address, SignInFactor.PASSWORD);
             failed(username, null);

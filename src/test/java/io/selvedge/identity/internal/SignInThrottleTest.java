@@ -18,7 +18,8 @@ class SignInThrottleTest {
                     new IdentityProperties.Sessions(Duration.ofMinutes(30), Duration.ofHours(12)),
                     new IdentityProperties.Tokens(
                             Duration.ofDays(90), Duration.ofDays(365), Duration.ofSeconds(10), Duration.ofMinutes(1))),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            null);
 
     @Test
     void eachFurtherFailureDoublesTheWaitUpToFifteenMinutes() {

@@ -45,6 +45,8 @@ class TotpIT {
         server = TestServer.with()
                 .clock(clock)
                 .property("selvedge.sign-in.free-failures-per-address", 10_000)
+                // Every test of the class calls from one address: the per-address rate limits are not under test.
+                .property("selvedge.protection.rate-limits.enabled", false)
                 .start();
         api = new Api(server.client(), server::url);
     }

@@ -1,0 +1,91 @@
+package io.selvedge.protection;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The application's layer of defence behind the edge: {@code selvedge.protection.*}. {@code trustedProxies}
+ * ({@code SELVEDGE_TRUSTED_PROXIES}) lists the CIDR blocks, or {@code cloudflare}, whose forwarded headers name
+ * the client; {@code redisUrl} ({@code SELVEDGE_REDIS_URL}) shares every limit and throttle between nodes.
+ */
+@Validated
+@ConfigurationProperties("selvedge.protection")
+public record ProtectionProperties(
+        @DefaultValue List<String> trustedProxies,
+        @Nullable String redisUrl,
+        @DefaultValue RateLimits rateLimits) {
+
+    /** A limit: {@code requests} per {@code per}, written {@code 30/1m} in settings. */
+    public record Limit(long requests, Duration per) {
+
+        public Limit {
+            if (requests < 1 || per.isNegative() || per.isZero()) {
+                throw new IllegalArgumentException("a limit is at least one request per a positive duration");
+            }
+        }
+
+        /** Parses {@code 30/1m} (requests per a duration: {@code s}, {@code m}, {@code h}, or ISO-8601). */
+        public static Limit parse(String text) {
+            String[] parts = text.strip().split("/", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("a limit is written requests/duration, e.g. 30/1m");
+            }
+            return new Limit(Long.parseLong(parts[0].strip()), duration(parts[1].strip()));
+        }
+
+        private static Duration duration(String text) {
+            if (text.startsWith("P") || text.startsWith("p")) {
+                return Duration.parse(text);
+            }
+            long amount = Long.parseLong(text.substring(0, text.length() - 1));
+            return switch (text.charAt(text.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                default -> throw new IllegalArgumentException("a limit's duration ends in s, m or h");
+            };
+        }
+
+        /** The Bucket4j allowance: the whole quota at once, refilled a request at a time over the window. */
+        public Allowance allowance(String name) {
+            return new Allowance(
+                    name, requests, per.dividedBy(requests).isZero() ? Duration.ofNanos(1) : per.dividedBy(requests));
+        }
+    }
+
+    /**
+     * Requests per client address and route class, and per account, API token and group whatever the route.
+     * Off ({@code enabled=false}) only where one address stands for many users (a test server).
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30/1m") Limit signIn,
+            @DefaultValue("10/1m") Limit passwordReset,
+            @DefaultValue("60/1m") Limit links,
+            @DefaultValue("120/1m") Limit uploads,
+            @DefaultValue("600/1m") Limit downloads,
+            @DefaultValue("120/1m") Limit search,
+            @DefaultValue("300/1m") Limit admin,
+            @DefaultValue("1200/1m") Limit other,
+            @DefaultValue("3000/1m") Limit perAccount,
+            @DefaultValue("3000/1m") Limit perToken,
+            @DefaultValue("20000/1m") Limit perGroup) {
+
+        public Limit of(RouteClass route) {
+            return switch (route) {
+                case SIGN_IN -> signIn;
+                case PASSWORD_RESET -> passwordReset;
+                case LINKS -> links;
+                case UPLOADS -> uploads;
+                case DOWNLOADS -> downloads;
+                case SEARCH -> search;
+                case ADMIN -> admin;
+                case OTHER -> other;
+            };
+        }
+    }
+}

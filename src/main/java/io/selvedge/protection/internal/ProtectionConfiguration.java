@@ -1,0 +1,91 @@
+package io.selvedge.protection.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.selvedge.protection.ProtectionProperties;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.convert.converter.Converter;
+
+/** The client address filter first in line, before sessions, security and every limit. */
+@Configuration(proxyBeanMethods = false)
+class ProtectionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ProtectionConfiguration.class);
+
+    /** Right after the request id (which names every log line), before anything that reads the address. */
+    static final int CLIENT_ADDRESS_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
+
+    @Bean
+    TrustedProxies trustedProxies(ProtectionProperties properties) {
+        TrustedProxies trusted = TrustedProxies.of(properties.trustedProxies());
+        if (trusted.isEmpty()) {
+            log.info("No trusted proxies: forwarded headers are ignored, the peer's address is the client's");
+        } else {
+            log.info(
+                    "Forwarded headers believed from {} trusted address ranges{}",
+                    trusted.rangeCount(),
+                    trusted.behindCloudflare() ? " (Cloudflare's among them: CF-Connecting-IP is believed)" : "");
+        }
+        return trusted;
+    }
+
+    /** Limits are written {@code 30/1m} in settings. */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static Converter<String, ProtectionProperties.Limit> limitSetting() {
+        return ProtectionProperties.Limit::parse;
+    }
+
+    /** Per client address and route class, before authentication: a flood costs no password hashing. */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<RateLimitFilter> rateLimitsByAddress(
+            BucketStore buckets, ProtectionProperties properties, MeterRegistry meters) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(RateLimitFilter.Stage.BY_ADDRESS, buckets, properties.rateLimits(), meters));
+        registration.setOrder(CLIENT_ADDRESS_ORDER + 1);
+        return registration;
+    }
+
+    /** Per account, API token and group, once Spring Security has said who calls. */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<RateLimitFilter> rateLimitsByCaller(
+            BucketStore buckets, ProtectionProperties properties, MeterRegistry meters) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+                new RateLimitFilter(RateLimitFilter.Stage.BY_CALLER, buckets, properties.rateLimits(), meters));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** The buckets of every limit and throttle: in Redis when {@code SELVEDGE_REDIS_URL} is set, else here. */
+    @Bean
+    BucketStore buckets(ProtectionProperties properties, Clock clock) {
+        String url = properties.redisUrl();
+        if (url == null || url.isBlank()) {
+            log.info("Rate limits and throttles are counted in this node's memory (no SELVEDGE_REDIS_URL)");
+            return new LocalBucketStore(BucketStore.timeMeter(clock));
+        }
+        log.info("Rate limits and throttles are counted in Redis, shared by every node");
+        return new RedisBucketStore(url.strip(), BucketStore.timeMeter(clock));
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<ClientAddressFilter> clientAddressFilter(TrustedProxies trusted) {
+        FilterRegistrationBean<ClientAddressFilter> registration =
+                new FilterRegistrationBean<>(new ClientAddressFilter(trusted));
+        registration.setOrder(CLIENT_ADDRESS_ORDER);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
+    }
+}
