@@ -41,6 +41,10 @@ class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
             // Tests deliver the outbox themselves, with the SMTP server each one needs.
             properties.put("selvedge.mail.retry.poll-every", "1h");
             properties.putAll(TestDatabase.storeProperties(REGIONS));
+            // Domain verification asks the test JVM's own DNS server.
+            properties.put("selvedge.accounts.dns-server", TestDns.address());
+            // Tests create groups as customers (each test its own); the default is platform admins only.
+            properties.put("selvedge.accounts.group-creation", "self-service");
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("selvedgeTestInstallation", properties));
