@@ -55,6 +55,9 @@ public interface EmailDomains {
     /** The group that manages an account with this address: the one that verified its domain. */
     Optional<UUID> managingGroupOf(@Nullable String email);
 
+    /** The group that manages the account (its address is in a domain the group verified); empty for none. */
+    Optional<UUID> managingGroupOf(UUID accountId);
+
     /** One claim. {@code verifiedAt} is null until verified. */
     record Domain(
             UUID id,

@@ -8,6 +8,8 @@ import io.selvedge.access.DomainReleased;
 import io.selvedge.access.DomainVerified;
 import io.selvedge.access.EmailDomains;
 import io.selvedge.access.NotVisibleException;
+import io.selvedge.identity.AccountDirectory;
+import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.RequestOrigin;
@@ -37,6 +39,7 @@ class DomainService implements EmailDomains {
     private final DomainRecords records;
     private final TxtRecords dns;
     private final Callers callers;
+    private final AccountDirectory accounts;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
     private final Clock clock;
@@ -46,12 +49,14 @@ class DomainService implements EmailDomains {
             DomainRecords records,
             TxtRecords dns,
             Callers callers,
+            AccountDirectory accounts,
             ApplicationEventPublisher events,
             TransactionOperations transactions,
             Clock clock) {
         this.records = records;
         this.dns = dns;
         this.callers = callers;
+        this.accounts = accounts;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -151,6 +156,11 @@ class DomainService implements EmailDomains {
             return Optional.empty();
         }
         return records.verifiedBy(email.substring(at + 1).strip().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Optional<UUID> managingGroupOf(UUID accountId) {
+        return accounts.account(accountId).map(AccountSummary::email).flatMap(this::managingGroupOf);
     }
 
     private Domain verified(Domain claim, Caller caller, boolean byStaff) {
