@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A domain claim or verification that cannot be (422 invalid or unproven, 409 held by another group). */
+/**
+ * A domain claim or verification that cannot be: 422 invalid or unproven, 409 held by another group, 404
+ * not claimed by the group (once the caller may manage its domains).
+ */
 public class DomainRefusedException extends ErrorResponseException {
 
     private static final long serialVersionUID = 1L;

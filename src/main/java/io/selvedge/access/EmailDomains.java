@@ -33,7 +33,7 @@ public interface EmailDomains {
      * Withdraws the group's claim; accounts in a verified domain are no longer managed by the group.
      * Publishes {@link DomainReleased}.
      *
-     * @throws NotVisibleException if the group has no such claim
+     * @throws DomainRefusedException 404 if the group has no such claim
      */
     void release(UUID groupId, String domain);
 
@@ -41,8 +41,7 @@ public interface EmailDomains {
      * Looks the TXT record up and, if it holds the claim's value, marks the domain verified. Publishes
      * {@link DomainVerified} (FAILED with the reason while the record is missing).
      *
-     * @throws NotVisibleException if the group has no such claim
-     * @throws DomainRefusedException 422 while the record is missing; 409 if another group verified it
+     * @throws DomainRefusedException 404 if the group has no such claim; 422 while the record is missing; 409 if another group verified it
      */
     Domain verify(UUID groupId, String domain);
 

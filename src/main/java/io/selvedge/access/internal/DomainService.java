@@ -188,9 +188,13 @@ class DomainService implements EmailDomains {
         try {
             name = normalised(domain);
         } catch (DomainRefusedException e) {
-            throw new NotVisibleException();
+            throw notClaimed();
         }
-        return records.find(groupId, name).orElseThrow(NotVisibleException::new);
+        return records.find(groupId, name).orElseThrow(DomainService::notClaimed);
+    }
+
+    private static DomainRefusedException notClaimed() {
+        return new DomainRefusedException(HttpStatus.NOT_FOUND, "The group has not claimed this domain.");
     }
 
     /** The domain in lower-case ASCII (an IDN as its A-labels), if it is one that may be claimed. */
