@@ -23,6 +23,8 @@ public enum Action {
     MANAGE_INTEGRATION_TOKENS("manage integration API tokens (developer page)", GROUP),
     INVITE_TO_GROUP("invite to the group, grant group roles", GROUP),
     SEE_GROUP_MEMBERS("see the group's member / invitation list", GROUP),
+    MANAGE_DOMAINS("claim, verify and release the group's e-mail domains", GROUP),
+    MANAGE_ACCOUNTS("manage the accounts the group manages (verified domain): reset MFA, disable, end sessions", GROUP),
     CREATE_COMPANY("create a company", GROUP),
     DELETE_COMPANY("delete or restore a company", COMPANY),
     CHANGE_COMPANY_SETTINGS("change company settings (its name included)", COMPANY),

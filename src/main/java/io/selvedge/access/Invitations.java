@@ -28,6 +28,15 @@ public interface Invitations {
     Invitation invite(UUID groupId, String email, Role role, UUID nodeId);
 
     /**
+     * A share with an e-mail address: always an invitation, whether or not an account has the address (the
+     * answer says nothing about it), granted as {@code role} (EDITOR or VIEWER) with the allowances when the
+     * invitee accepts. Needs the right to share on the node, and nothing stronger than the caller's own role.
+     *
+     * @throws GrantRefusedException if the role is not a share's
+     */
+    Invitation inviteToShare(UUID nodeId, String email, Role role, boolean allowDownload, boolean allowUpload);
+
+    /**
      * Platform staff's first-run path: invites the first admin of a group that has none (one staff
      * created for a customer), as {@link Role#GROUP_ADMIN}; mails the link and returns it too, to be shown
      * once to the staff member who asked (it is the page's purpose). Publishes {@link InvitationSent} on

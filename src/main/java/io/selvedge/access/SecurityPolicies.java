@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.springframework.lang.Nullable;
 
 /**
- * The groups' security policies, kept in each group's region, and what they add up to for one account
- * (an account in several groups gets the strictest of each setting).
+ * The groups' security policies, kept in each group's region, and what reaches a whole account: the policy
+ * of the group that manages it (verified its e-mail domain). Other groups' policies apply only to the
+ * account's requests for their own resources (the decision point's check).
  */
 public interface SecurityPolicies {
 
@@ -25,7 +26,7 @@ public interface SecurityPolicies {
      */
     SecurityPolicy change(UUID groupId, Change change, @Nullable Long expectedVersion);
 
-    /** What an account's groups demand of it together. */
+    /** What reaches the whole account: its managing group's policy, and MFA for a group admin anywhere. */
     AccountPolicy forAccount(UUID accountId);
 
     /** The settings a change asks for. */
@@ -43,12 +44,12 @@ public interface SecurityPolicies {
     }
 
     /**
-     * The strictest of an account's groups' policies.
+     * The account-wide policy.
      *
-     * @param mfaRequired a group requires MFA of all its members, or the account is a group admin somewhere
-     * @param idleTimeout the shortest idle limit of its groups, or null (the installation's default)
-     * @param absoluteTimeout the shortest absolute limit, or null
-     * @param passwordSignIn false only when every group of the account is single sign-on only
+     * @param mfaRequired the managing group requires MFA, or the account is a group admin somewhere
+     * @param idleTimeout the managing group's idle limit, or null (the installation's default)
+     * @param absoluteTimeout the managing group's absolute limit, or null
+     * @param passwordSignIn false only when the managing group is single sign-on only
      */
     record AccountPolicy(
             boolean mfaRequired,

@@ -1,6 +1,7 @@
 package io.selvedge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.selvedge.access.AccountsProperties;
 import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.Authorization;
@@ -32,8 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/groups} (any customer; the creator becomes the group's admin through
- * {@code GroupCreated}), {@code GET /api/v1/groups} (the groups the caller belongs to) and
+ * {@code POST /api/v1/groups} (any customer where the installation allows self-service,
+ * {@code SELVEDGE_GROUP_CREATION}; the creator becomes the group's admin through {@code GroupCreated}), {@code GET /api/v1/groups} (the groups the caller belongs to) and
  * {@code GET /api/v1/groups/{id}} (members only).
  */
 @RestController
@@ -47,20 +48,27 @@ class GroupsApi {
     private final Grants grants;
     private final Callers callers;
     private final Authorization authorization;
+    private final AccountsProperties.GroupCreation creation;
 
-    GroupsApi(Groups groups, Grants grants, Callers callers, Authorization authorization) {
+    GroupsApi(Groups groups, Grants grants, Callers callers, Authorization authorization, AccountsProperties accounts) {
         this.groups = groups;
         this.grants = grants;
         this.callers = callers;
         this.authorization = authorization;
+        this.creation = accounts.groupCreation();
     }
 
     @PostMapping("/api/v1/groups")
-    @AnyCaller("any customer account may create a group and becomes its admin; platform staff are refused")
+    @AnyCaller("with self-service group creation, any customer account creates a group and becomes its admin;"
+            + " otherwise (the default) nobody here: platform admins create groups in the staff console")
     ResponseEntity<GroupResponse> create(@Valid @RequestBody NewGroup request) {
         Caller caller = callers.current().orElseThrow(ActionDeniedException::new);
         if (caller.staff()) {
-            throw new ActionDeniedException("Platform staff hold no role in customer groups, so cannot create one.");
+            throw new ActionDeniedException("Platform staff hold no role in customer groups, so cannot create one:"
+                    + " create it for the customer (POST /api/v1/admin/groups).");
+        }
+        if (creation != AccountsProperties.GroupCreation.SELF_SERVICE) {
+            throw new ActionDeniedException("On this installation, platform admins create groups: ask yours.");
         }
         Group group = groups.create(request.name(), request.region(), caller.accountId());
         return ResponseEntity.created(URI.create("/api/v1/groups/" + group.id()))

@@ -2,6 +2,7 @@ package io.selvedge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.selvedge.access.Grant;
+import io.selvedge.access.Invitations;
 import io.selvedge.access.Role;
 import io.selvedge.access.Shares;
 import io.selvedge.identity.AccountDirectory;
@@ -29,16 +30,35 @@ import org.springframework.web.ErrorResponseException;
 class ShareEndpoints {
 
     private final Shares shares;
+    private final Invitations invitations;
     private final AccountDirectory accounts;
 
-    ShareEndpoints(Shares shares, AccountDirectory accounts) {
+    ShareEndpoints(Shares shares, Invitations invitations, AccountDirectory accounts) {
         this.shares = shares;
+        this.invitations = invitations;
         this.accounts = accounts;
     }
 
-    ResponseEntity<ShareBody> create(String collection, UUID nodeId, ShareRequest request) {
+    /**
+     * A share with an account of the group (by id) is granted at once; one with an e-mail address is
+     * always an invitation (202), accepted or not by its owner, and the answer is the same whether or not an
+     * account has the address: it never names one.
+     */
+    ResponseEntity<?> create(String collection, UUID nodeId, ShareRequest request) {
         if (request.role() == null || !request.role().byShare()) {
             throw invalid("Give the role: EDITOR or VIEWER.");
+        }
+        if (request.userId() == null && request.email() != null) {
+            EmailAddresses.problemWith(request.email()).ifPresent(reason -> {
+                throw invalid(reason);
+            });
+            Invitations.Invitation invited = invitations.inviteToShare(
+                    nodeId,
+                    request.email(),
+                    request.role(),
+                    Boolean.TRUE.equals(request.allowDownload()),
+                    Boolean.TRUE.equals(request.allowUpload()));
+            return ResponseEntity.accepted().body(ShareInvitation.of(invited));
         }
         UUID accountId = accountOf(request);
         Grant grant = shares.share(
@@ -72,19 +92,10 @@ class ShareEndpoints {
         if (request.userId() != null && request.email() != null) {
             throw invalid("Give the userId or the email, not both.");
         }
-        if (request.userId() != null) {
-            return request.userId();
-        }
-        if (request.email() == null) {
+        if (request.userId() == null) {
             throw invalid("Give the userId or the email of the account to share with.");
         }
-        EmailAddresses.problemWith(request.email()).ifPresent(reason -> {
-            throw invalid(reason);
-        });
-        return accounts.accountWithEmail(request.email())
-                .map(AccountSummary::id)
-                .orElseThrow(() -> invalid("No account has this address: invite them to the group instead"
-                        + " (POST /api/v1/groups/{id}/invitations)."));
+        return request.userId();
     }
 
     private Map<UUID, AccountSummary> usernames(List<Grant> grants) {
@@ -132,6 +143,24 @@ class ShareEndpoints {
                     grant.allowUpload(),
                     grant.grantedBy(),
                     grant.grantedAt());
+        }
+    }
+
+    /** A share by e-mail: the invitation mailed to the address (never whether an account has it). */
+    record ShareInvitation(UUID invitationId, String email, Role role, UUID nodeId, String status, Instant expiresAt) {
+        static ShareInvitation of(Invitations.Invitation invitation) {
+            return new ShareInvitation(
+                    invitation.id(),
+                    invitation.email(),
+                    invitation.role(),
+                    invitation.nodeId(),
+                    invitation.status().name(),
+                    invitation.expiresAt());
+        }
+
+        @Override
+        public String toString() {
+            return "ShareInvitation[invitationId=" + invitationId + "]";
         }
     }
 

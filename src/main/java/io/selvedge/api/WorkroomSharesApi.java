@@ -26,8 +26,7 @@ class WorkroomSharesApi {
 
     @PostMapping("/api/v1/workrooms/{id}/shares")
     @Requires(value = Action.SHARE, target = "id")
-    ResponseEntity<ShareEndpoints.ShareBody> share(
-            @PathVariable UUID id, @RequestBody ShareEndpoints.ShareRequest request) {
+    ResponseEntity<?> share(@PathVariable UUID id, @RequestBody ShareEndpoints.ShareRequest request) {
         return shares.create("workrooms", id, request);
     }
 

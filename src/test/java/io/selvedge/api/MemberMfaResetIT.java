@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.selvedge.access.MemberMfaReset;
 import io.selvedge.access.Role;
+import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.MfaRequirement;
 import io.selvedge.identity.MfaReset;
 import io.selvedge.storage.Stores;
@@ -24,8 +25,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Group admins must use MFA, and so must every member of a group whose policy requires it (identity's
- * {@link MfaRequirement}); a group admin resets a member's MFA, audited on the group's trail.
+ * Group admins must use MFA, and so must every account a group manages whose policy requires it (identity's
+ * {@link MfaRequirement}); a group admin resets the MFA of the accounts the group manages, audited on the
+ * group's trail.
  */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
@@ -43,35 +45,47 @@ class MemberMfaResetIT {
     @Autowired
     List<MfaRequirement> requirements;
 
+    @Autowired
+    AccountRegistration registration;
+
     ApiCalls api;
     Account admin;
     String[] tree;
+    String domain;
 
     @BeforeEach
     void aGroup() throws Exception {
         api = new ApiCalls(context, new Customers(stores));
         admin = api.customers.aCustomer("admin");
         tree = api.tree(admin, "Maison");
+        domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     }
 
     @Test
-    void groupAdminsAndMembersOfAStrictGroupMustUseMfa() throws Exception {
-        Account collaborator = api.granted(admin, tree[2], Role.BRAND_COLLABORATOR);
+    void groupAdminsAndTheAccountsOfAStrictGroupMustUseMfaButNotItsOutsideCollaborators() throws Exception {
+        EmailDomainsIT.verified(api, admin, tree[0], domain);
+        Account managed = managed("weaver");
+        api.grant(admin, tree[2], managed, Role.BRAND_COLLABORATOR, false, false);
+        Account outsider = api.granted(admin, tree[2], Role.BRAND_COLLABORATOR);
         assertThat(required(admin.id())).isTrue();
-        assertThat(required(collaborator.id())).isFalse();
+        assertThat(required(managed.id())).isFalse();
 
         api.as(
                         admin,
                         put("/api/v1/groups/" + tree[0] + "/security-policy"),
                         "{\"mfaRequired\": true, \"passwordSignIn\": true, \"ipAllowList\": []}")
                 .andExpect(status().isOk());
-        assertThat(required(collaborator.id())).isTrue();
+        assertThat(required(managed.id())).isTrue();
+        // The group's policy reaches its outside collaborators only on its own resources (AccountOwnershipIT).
+        assertThat(required(outsider.id())).isFalse();
         assertThat(required(UUID.randomUUID())).isFalse();
     }
 
     @Test
-    void aGroupAdminResetsAMembersMfa() throws Exception {
-        Account collaborator = api.granted(admin, tree[2], Role.BRAND_COLLABORATOR);
+    void aGroupAdminResetsTheMfaOfTheAccountsTheGroupManagesOnly() throws Exception {
+        EmailDomainsIT.verified(api, admin, tree[0], domain);
+        Account collaborator = managed("collaborator");
+        api.grant(admin, tree[2], collaborator, Role.BRAND_COLLABORATOR, false, false);
         Account operator = api.granted(admin, tree[0], Role.GROUP_OPERATOR);
         Account outsider = api.customers.aCustomer("outsider");
         String reset = "/api/v1/groups/" + tree[0] + "/members/";
@@ -83,13 +97,24 @@ class MemberMfaResetIT {
                         && done.groupId().toString().equals(tree[0]));
         assertThat(events.stream(MfaReset.class))
                 .anyMatch(done -> done.accountId().equals(collaborator.id()));
+        // Managed, though it holds no role in the group yet: still the group's to reset.
+        api.as(admin, delete(reset + managed("newcomer").id() + "/mfa"), null).andExpect(status().isNoContent());
 
         problem(api.as(admin, delete(reset + outsider.id() + "/mfa"), null), 404);
+        // A member the group does not manage keeps its own MFA.
+        problem(api.as(admin, delete(reset + operator.id() + "/mfa"), null), 403);
         problem(api.as(operator, delete(reset + collaborator.id() + "/mfa"), null), 403);
         problem(api.as(collaborator, delete(reset + admin.id() + "/mfa"), null), 403);
         Account stranger = api.customers.aCustomer("stranger");
         api.tree(stranger, "Loup");
         problem(api.as(stranger, delete(reset + collaborator.id() + "/mfa"), null), 404);
+    }
+
+    /** An account whose address is in the group's domain. */
+    private Account managed(String name) {
+        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = registration.register(username, "indigo warp over grey weft", null, username + "@" + domain);
+        return new Account(id, username, false);
     }
 
     private boolean required(UUID account) {

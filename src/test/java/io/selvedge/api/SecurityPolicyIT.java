@@ -2,7 +2,6 @@ package io.selvedge.api;
 
 import static io.selvedge.api.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -12,9 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.selvedge.access.Role;
 import io.selvedge.access.SecurityPolicies;
 import io.selvedge.access.SecurityPolicyChanged;
+import io.selvedge.crypto.OneTimeCodes;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.PasswordSignInPolicy;
 import io.selvedge.identity.SessionLimits;
+import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,8 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A group's security policy through the API: who sees and changes it, what a change may set, that an admin
- * cannot lock themselves out, that members are refused from outside the allow-list, and what an account in
- * several groups gets (the strictest).
+ * cannot lock themselves out, that members are refused from outside the allow-list, and that only the group
+ * that manages an account (verified its domain) sets its account-wide policy.
  */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
@@ -78,6 +80,9 @@ class SecurityPolicyIT {
 
     @Value("${selvedge.data-dir}")
     Path dataDir;
+
+    @Autowired
+    TotpEnrolment totp;
 
     ApiCalls api;
     Account admin;
@@ -116,6 +121,9 @@ class SecurityPolicyIT {
 
     @Test
     void theAdminTightensThePolicyVersionedAndAudited() throws Exception {
+        // A group admin must use MFA, and the policy asks it of everyone who reaches the group's resources.
+        String secret = totp.start(admin.id()).secret();
+        totp.confirm(admin.id(), OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1");
         api.as(admin, put(policy), change(true, 10L, 60L, true, "\"127.0.0.0/8\", \"2001:DB8::/32\", \"192.0.2.7\""))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1))
@@ -263,8 +271,12 @@ class SecurityPolicyIT {
     }
 
     @Test
-    void anAccountInSeveralGroupsGetsTheStrictestOfEach() throws Exception {
-        Account member = api.customers.aCustomer("member");
+    void onlyTheManagingGroupsPolicyReachesTheWholeAccount() throws Exception {
+        String domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        EmailDomainsIT.verified(api, admin, group, domain);
+        String username = "weaver-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID weaver = registration.register(username, PASSWORD, null, username + "@" + domain);
+        Account member = new Account(weaver, username, false);
         Account otherAdmin = api.customers.aCustomer("other-admin");
         String other = api.tree(otherAdmin, "Loup")[0];
         api.grant(admin, tree[1], member, Role.COMPANY_COLLABORATOR, false, false);
@@ -274,43 +286,49 @@ class SecurityPolicyIT {
                 .as("a group admin")
                 .isTrue();
 
-        api.as(admin, put(policy), change(false, 20L, 120L, true, "")).andExpect(status().isOk());
-        api.as(otherAdmin, put("/api/v1/groups/" + other + "/security-policy"), change(true, 25L, 60L, true, ""))
+        // The other group, where the weaver is an outside collaborator, is strict: it reaches only its own.
+        api.as(otherAdmin, put("/api/v1/groups/" + other + "/security-policy"), change(true, 15L, 30L, true, ""))
                 .andExpect(status().isOk());
+        assertThat(policies.forAccount(member.id()).mfaRequired()).isFalse();
+        assertThat(sessionLimits.limitsFor(member.id())).isEqualTo(SessionLimits.Limits.none());
 
-        SecurityPolicies.AccountPolicy combined = policies.forAccount(member.id());
-        assertThat(combined.mfaRequired()).isTrue();
-        assertThat(combined.idleTimeout()).isEqualTo(Duration.ofMinutes(20));
-        assertThat(combined.absoluteTimeout()).isEqualTo(Duration.ofMinutes(60));
+        api.as(admin, put(policy), change(false, 20L, 120L, true, "")).andExpect(status().isOk());
+        SecurityPolicies.AccountPolicy managed = policies.forAccount(member.id());
+        assertThat(managed.mfaRequired()).isFalse();
+        assertThat(managed.idleTimeout()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(managed.absoluteTimeout()).isEqualTo(Duration.ofMinutes(120));
         assertThat(sessionLimits.limitsFor(member.id()))
-                .isEqualTo(new SessionLimits.Limits(Duration.ofMinutes(20), Duration.ofMinutes(60)));
+                .isEqualTo(new SessionLimits.Limits(Duration.ofMinutes(20), Duration.ofMinutes(120)));
         assertThat(sessionLimits.limitsFor(UUID.randomUUID())).isEqualTo(SessionLimits.Limits.none());
     }
 
     @Test
-    void passwordSignInIsRefusedOnlyWhenEveryGroupIsSingleSignOnOnly() throws Exception {
+    void passwordSignInIsRefusedOnlyToTheAccountsOfASingleSignOnOnlyGroup() throws Exception {
+        String domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        EmailDomainsIT.verified(api, admin, group, domain);
         String username = "weaver-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID weaver = registration.register(username, PASSWORD, null, username + "@example.test");
+        UUID weaver = registration.register(username, PASSWORD, null, username + "@" + domain);
         Account weaverAccount = new Account(weaver, username, false);
-        Account otherAdmin = api.customers.aCustomer("other-admin");
-        String other = api.tree(otherAdmin, "Loup")[0];
+        String outsiderName = "guest-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID guest = registration.register(outsiderName, PASSWORD, null, outsiderName + "@example.test");
         api.grant(admin, tree[1], weaverAccount, Role.COMPANY_COLLABORATOR, false, false);
-        api.grant(otherAdmin, other, weaverAccount, Role.GROUP_OPERATOR, false, false);
-        // The admin keeps a way in: another group of theirs allows passwords.
-        api.tree(admin, "Atelier");
+        api.grant(admin, tree[1], new Account(guest, outsiderName, false), Role.COMPANY_COLLABORATOR, false, false);
         String token = "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"ci\"}";
         api.as(null, post("/api/v1/auth/tokens"), token).andExpect(status().isCreated());
 
-        api.as(admin, put(policy), change(false, null, null, false, "")).andExpect(status().isOk());
-        // Mixed groups: the other group still allows passwords, so the password still works.
-        assertThat(passwordSignIn.passwordSignInAllowed(weaver)).isTrue();
-        api.as(null, post("/api/v1/auth/tokens"), token).andExpect(status().isCreated());
+        // Only an admin signed in through single sign-on may turn passwords off (else they lock themselves out).
+        problem(api.as(admin, put(policy), change(false, null, null, false, "")), 422);
+        api.mvc
+                .perform(put(policy)
+                        .with(AccountOwnershipIT.signedInThroughSso(admin))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(change(false, null, null, false, "")))
+                .andExpect(status().isOk());
 
-        api.as(otherAdmin, delete("/api/v1/nodes/" + other + "/members/" + weaver), null)
-                .andExpect(status().isNoContent());
-        // Now every group of the account is single sign-on only: its right password is refused.
+        // The group's own accounts lose their passwords; an outside collaborator keeps its own.
         assertThat(passwordSignIn.passwordSignInAllowed(weaver)).isFalse();
         problem(api.as(null, post("/api/v1/auth/tokens"), token), 401);
+        assertThat(passwordSignIn.passwordSignInAllowed(guest)).isTrue();
         assertThat(passwordSignIn.passwordSignInAllowed(admin.id())).isTrue();
     }
 

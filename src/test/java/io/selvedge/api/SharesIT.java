@@ -13,9 +13,12 @@ import io.selvedge.access.Role;
 import io.selvedge.access.ShareCreated;
 import io.selvedge.access.ShareRemoved;
 import io.selvedge.identity.AccountRegistration;
+import io.selvedge.notify.MailProperties;
+import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +28,10 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Shares of a workroom: by id or e-mail, never stronger than the sharer's own role, listed and removed, audited. */
+/**
+ * Shares of a workroom: by id, or by e-mail as an invitation granted on acceptance; never stronger than the
+ * sharer's own role, listed and removed, audited.
+ */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
 class SharesIT {
@@ -42,7 +48,11 @@ class SharesIT {
     @Autowired
     AccountRegistration registration;
 
+    @Autowired
+    MailProperties mail;
+
     ApiCalls api;
+    Mailbox mailbox;
     Account admin;
     String[] tree;
     String shares;
@@ -50,6 +60,7 @@ class SharesIT {
     @BeforeEach
     void aWorkroom() throws Exception {
         api = new ApiCalls(context, new Customers(stores));
+        mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
         admin = api.customers.aCustomer("admin");
         tree = api.tree(admin, "Maison");
         shares = "/api/v1/workrooms/" + tree[4] + "/shares";
@@ -98,28 +109,40 @@ class SharesIT {
     }
 
     @Test
-    void sharesByEmailAndRemoval() throws Exception {
+    void aShareByEmailIsAnInvitationGrantedOnAcceptanceAndRemovable() throws Exception {
         String username = "guest-" + UUID.randomUUID().toString().substring(0, 8);
         UUID guest = registration.register(username, "indigo warp over grey weft", null, username + "@Example.test");
+        Account guestAccount = new Account(guest, username, false);
 
-        api.as(
+        String answer = api.as(
                         admin,
                         post(shares),
-                        "{\"email\": \"" + username.toUpperCase() + "@example.test\", \"role\": \"VIEWER\"}")
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.userId").value(guest.toString()));
-        problem(
-                api.as(
-                        admin,
-                        post(shares),
-                        "{\"email\": \"nobody-" + username + "@example.test\", \"role\": \"VIEWER\"}"),
-                422);
+                        "{\"email\": \"" + username.toUpperCase() + "@example.test\", \"role\": \"VIEWER\","
+                                + " \"allowDownload\": true}")
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.userId").doesNotExist())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(answer).doesNotContain(guest.toString()).doesNotContain("\"" + username + "\"");
+        problem(api.as(guestAccount, get("/api/v1/workrooms/" + tree[4]), null), 404);
+        api.as(admin, post(shares), "{\"email\": \"nobody-" + username + "@example.test\", \"role\": \"VIEWER\"}")
+                .andExpect(status().isAccepted());
         problem(api.as(admin, post(shares), "{\"email\": \"not an address\", \"role\": \"VIEWER\"}"), 422);
         problem(api.as(admin, post(shares), "{\"role\": \"VIEWER\"}"), 422);
 
+        String token =
+                mailbox.awaitLast(username + "@example.test", "invited", 1).secretOf("/invitations/");
+        api.as(guestAccount, post("/api/v1/invitations/" + token + "/accept"), null)
+                .andExpect(status().isCreated());
+        api.as(admin, get(shares), null)
+                .andExpect(jsonPath("$.items[?(@.userId == '" + guest + "')].allowDownload")
+                        .value(org.hamcrest.Matchers.contains(true)));
+
         api.as(admin, delete(shares + "/" + guest), null).andExpect(status().isNoContent());
         problem(api.as(admin, delete(shares + "/" + guest), null), 404);
-        problem(api.as(new Account(guest, username, false), get("/api/v1/workrooms/" + tree[4]), null), 404);
+        problem(api.as(guestAccount, get("/api/v1/workrooms/" + tree[4]), null), 404);
         assertThat(events.stream(ShareRemoved.class))
                 .anyMatch(removed ->
                         removed.accountId().equals(guest) && removed.removedBy().equals(admin.id()));

@@ -43,6 +43,10 @@ class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
             // One server for every test, all from 127.0.0.1: the rate-limit tests start servers of their own.
             properties.put("selvedge.protection.rate-limits.enabled", "false");
             properties.putAll(TestDatabase.storeProperties(REGIONS));
+            // Domain verification asks the test JVM's own DNS server.
+            properties.put("selvedge.accounts.dns-server", TestDns.address());
+            // Tests create groups as customers (each test its own); the default is platform admins only.
+            properties.put("selvedge.accounts.group-creation", "self-service");
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("selvedgeTestInstallation", properties));

@@ -6,6 +6,7 @@ import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.AddressNotAllowedException;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Grant;
+import io.selvedge.access.GroupPolicyNotMetException;
 import io.selvedge.access.Level;
 import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.PermissionTable;
@@ -59,6 +60,7 @@ class DecisionPoint implements Authorization {
 
     private final List<ResourceLocator> locators;
     private final AddressPolicy addresses;
+    private final OutsiderPolicy outsiders;
     private final GrantSource grants;
     private final Callers callers;
     private final ApplicationEventPublisher events;
@@ -72,7 +74,17 @@ class DecisionPoint implements Authorization {
             Callers callers,
             ApplicationEventPublisher events,
             TransactionOperations transactions) {
-        this(locators, grants, callers, events, transactions, AddressPolicy.ANY);
+        this(locators, grants, callers, events, transactions, AddressPolicy.ANY, OutsiderPolicy.NONE);
+    }
+
+    DecisionPoint(
+            List<ResourceLocator> locators,
+            GrantSource grants,
+            Callers callers,
+            ApplicationEventPublisher events,
+            TransactionOperations transactions,
+            AddressPolicy addresses) {
+        this(locators, grants, callers, events, transactions, addresses, OutsiderPolicy.NONE);
     }
 
     @Autowired
@@ -82,8 +94,10 @@ class DecisionPoint implements Authorization {
             Callers callers,
             ApplicationEventPublisher events,
             TransactionOperations transactions,
-            AddressPolicy addresses) {
+            AddressPolicy addresses,
+            OutsiderPolicy outsiders) {
         this.addresses = addresses;
+        this.outsiders = outsiders;
         this.locators = List.copyOf(locators);
         this.grants = grants;
         this.callers = callers;
@@ -100,7 +114,10 @@ class DecisionPoint implements Authorization {
         Optional<Caller> caller = caller();
         long mask = caller.map(c -> mask(c, path.get())).orElse(0L);
         boolean allowedAddress = mask == 0 || allowedAddress(path.get().groupId());
-        if ((mask & bit(action)) != 0 && allowedAddress) {
+        Optional<String> policyRefusal = mask == 0 || !allowedAddress
+                ? Optional.empty()
+                : outsiderRefusal(path.get().groupId(), caller.get());
+        if ((mask & bit(action)) != 0 && allowedAddress && policyRefusal.isEmpty()) {
             return;
         }
         int status = mask == 0 ? 404 : 403;
@@ -116,7 +133,19 @@ class DecisionPoint implements Authorization {
         if (status == 404) {
             throw new NotVisibleException();
         }
+        if (policyRefusal.isPresent()) {
+            throw new GroupPolicyNotMetException(policyRefusal.get());
+        }
         throw allowedAddress ? new ActionDeniedException() : new AddressNotAllowedException();
+    }
+
+    /** What the group's policy refuses of a caller it does not manage; decided once per request and group. */
+    private Optional<String> outsiderRefusal(UUID groupId, Caller caller) {
+        RequestDecisions request = request();
+        if (request == null) {
+            return outsiders.refusal(groupId, version(groupId), caller);
+        }
+        return request.policyRefusals.computeIfAbsent(groupId, id -> outsiders.refusal(id, version(id), caller));
     }
 
     /**
@@ -364,5 +393,6 @@ class DecisionPoint implements Authorization {
 
         final Map<UUID, Long> versions = new HashMap<>();
         final Map<UUID, Long> masks = new HashMap<>();
+        final Map<UUID, Optional<String>> policyRefusals = new HashMap<>();
     }
 }

@@ -90,8 +90,8 @@ class GrantService implements Grants {
     }
 
     /** The role of an accepted invitation, granted by who invited (checked by the invitations, not here). */
-    Grant grantInvited(ResourcePath path, UUID accountId, Role role, UUID invitedBy) {
-        return put(path, accountId, role, false, false, invitedBy, invitedBy);
+    Grant grantInvited(ResourcePath path, UUID accountId, Role role, UUID invitedBy, boolean download, boolean upload) {
+        return put(path, accountId, role, download, upload, invitedBy, invitedBy);
     }
 
     private Grant put(

@@ -62,6 +62,22 @@ class InvitationRecords {
                 .update();
     }
 
+    /** What a share by e-mail allows, for the grant made when it is accepted. */
+    void allow(JdbcClient jdbc, UUID id, boolean download, boolean upload) {
+        jdbc.sql("update access_invitation set allow_download = ?, allow_upload = ? where id = ?")
+                .params(download, upload, id)
+                .update();
+    }
+
+    /** {@code [download, upload]}: what the share the invitation was made for allows. */
+    boolean[] allowances(JdbcClient jdbc, UUID id) {
+        return jdbc.sql("select allow_download, allow_upload from access_invitation where id = ?")
+                .param(id)
+                .query((row, n) -> new boolean[] {row.getBoolean(1), row.getBoolean(2)})
+                .optional()
+                .orElse(new boolean[2]);
+    }
+
     List<Row> ofGroup(JdbcClient jdbc, UUID groupId) {
         return jdbc.sql(COLUMNS + " where group_id = ? order by created_at desc, id")
                 .param(groupId)

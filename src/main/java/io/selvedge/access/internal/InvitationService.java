@@ -111,6 +111,30 @@ class InvitationService implements Invitations {
     }
 
     @Override
+    public Invitation inviteToShare(UUID nodeId, String email, Role role, boolean allowDownload, boolean allowUpload) {
+        if (role == null || !role.byShare()) {
+            throw new GrantRefusedException("A share makes an EDITOR or a VIEWER.");
+        }
+        String address = EmailAddresses.check(email);
+        ResourcePath path = decisions.locate(nodeId).orElseThrow(NotVisibleException::new);
+        Caller inviter = decisions.caller().orElseThrow(NotVisibleException::new);
+        mayGrant(path, role);
+        UUID id = UUID.randomUUID();
+        GroupDataPlane plane = plane(path.groupId());
+        // The allowances are written in the invitation's own transaction, before its mail can be followed.
+        return send(
+                plane,
+                path,
+                address,
+                role,
+                inviter,
+                id,
+                newToken(),
+                () -> records.allow(
+                        plane.jdbc(), id, allowDownload && role == Role.VIEWER, allowUpload && role == Role.VIEWER));
+    }
+
+    @Override
     public FirstAdminInvitation inviteFirstAdmin(UUID groupId, String email) {
         String address = EmailAddresses.check(email);
         Caller staff = decisions.caller().filter(Caller::staff).orElseThrow(ActionDeniedException::new);
@@ -276,7 +300,8 @@ class InvitationService implements Invitations {
             if (!records.move(plane.jdbc(), row.id(), from, Status.ACCEPTED, accountId, clock.instant())) {
                 throw new InvitationInvalidException();
             }
-            grantService.grantInvited(path, accountId, row.role(), row.invitedBy());
+            boolean[] allows = records.allowances(plane.jdbc(), row.id());
+            grantService.grantInvited(path, accountId, row.role(), row.invitedBy(), allows[0], allows[1]);
             events.publishEvent(new InvitationAccepted(
                     row.groupId(), row.id(), row.nodeId(), row.role(), accountId, newAccount, RequestOrigin.current()));
         });

@@ -1,5 +1,6 @@
 package io.selvedge.access.internal;
 
+import io.selvedge.access.EmailDomains;
 import io.selvedge.access.Grants;
 import io.selvedge.access.MemberMfaReset;
 import io.selvedge.access.MemberMfaResets;
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionOperations;
 class MemberMfaResetService implements MemberMfaResets {
 
     private final Grants grants;
+    private final EmailDomains domains;
     private final Callers callers;
     private final MfaResets resets;
     private final ApplicationEventPublisher events;
@@ -24,11 +26,13 @@ class MemberMfaResetService implements MemberMfaResets {
 
     MemberMfaResetService(
             Grants grants,
+            EmailDomains domains,
             Callers callers,
             MfaResets resets,
             ApplicationEventPublisher events,
             TransactionOperations transactions) {
         this.grants = grants;
+        this.domains = domains;
         this.callers = callers;
         this.resets = resets;
         this.events = events;
@@ -38,10 +42,15 @@ class MemberMfaResetService implements MemberMfaResets {
     @Override
     public void reset(UUID groupId, UUID memberId) {
         Caller admin = callers.current().orElseThrow(NotVisibleException::new);
-        boolean member = grants.grantsIn(groupId).stream()
-                .anyMatch(grant -> grant.accountId().equals(memberId));
-        if (!member) {
-            throw new NotAMemberException();
+        boolean managed =
+                domains.managingGroupOf(memberId).filter(groupId::equals).isPresent();
+        if (!managed) {
+            boolean member = grants.grantsIn(groupId).stream()
+                    .anyMatch(grant -> grant.accountId().equals(memberId));
+            if (!member) {
+                throw new NotAMemberException();
+            }
+            throw new NotManagedException();
         }
         transactions.executeWithoutResult(tx -> {
             resets.reset(memberId, admin.accountId());

@@ -1,7 +1,9 @@
 package io.selvedge.access.internal;
 
 import io.selvedge.access.Action;
-import io.selvedge.access.Grant;
+import io.selvedge.access.DomainReleased;
+import io.selvedge.access.DomainVerified;
+import io.selvedge.access.EmailDomains;
 import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.Role;
 import io.selvedge.access.RoleGranted;
@@ -23,7 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,8 +35,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The groups' security policies: changes (checked, versioned, audited), and what they demand of an account
- * together, for identity's SPIs (session limits, password sign-in) and the decision point (IP allow-list).
+ * The groups' security policies: changes (checked, versioned, audited), and what reaches a whole account
+ * (its managing group's policy), for identity's SPIs (MFA, session limits, password sign-in); the decision
+ * point applies each group's policy to requests for its own resources.
  *
  * <p>An account's combined policy is cached for {@link #ACCOUNT_CACHE} and dropped on this node at once
  * when a policy or one of the account's grants changes; another node of the installation sees the change
@@ -50,6 +53,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
     private final PolicyRecords records;
     private final GrantRecords grants;
     private final DecisionPoint decisions;
+    private final EmailDomains domains;
     private final IdentityProperties identity;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -61,6 +65,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
             PolicyRecords records,
             GrantRecords grants,
             DecisionPoint decisions,
+            EmailDomains domains,
             IdentityProperties identity,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -68,6 +73,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
         this.records = records;
         this.grants = grants;
         this.decisions = decisions;
+        this.domains = domains;
         this.identity = identity;
         this.events = events;
         this.clock = clock;
@@ -100,14 +106,14 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                     SecurityPolicyRefusedException.invalid("The allow-list does not hold your own address (" + address
                             + "): you would lock yourself out. Add it, or a block that holds it."));
         }
-        if (!change.passwordSignIn() && !passwordElsewhere(author.accountId(), groupId)) {
+        if (!change.passwordSignIn() && !GroupPolicyForOutsiders.signedInThroughSso()) {
             throw refused(
                     groupId,
                     author,
                     change,
-                    SecurityPolicyRefusedException.invalid("Single sign-on is not set up yet: with password"
-                            + " sign-in off, you could no longer sign in. Keep it on, or sign in through a group"
-                            + " that allows passwords."));
+                    SecurityPolicyRefusedException.invalid("You signed in with a password: with password"
+                            + " sign-in off, you could no longer reach the group. Sign in through single sign-on"
+                            + " first, or keep it on."));
         }
         SecurityPolicy written = writes.write(plane.groupId(), tx -> {
             SecurityPolicy current =
@@ -144,7 +150,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
         if (cached != null && now.isBefore(cached.until())) {
             return cached.policy();
         }
-        AccountPolicy policy = combined(accountId, null);
+        AccountPolicy policy = combined(accountId);
         if (accounts.size() >= CACHE_LIMIT) {
             accounts.clear();
         }
@@ -163,7 +169,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
         return forAccount(accountId).passwordSignIn();
     }
 
-    /** Whether the account must use MFA: a group admin anywhere, or a member of a group that requires it. */
+    /** Whether the account must use MFA: a group admin anywhere, or managed by a group that requires it. */
     boolean mfaRequiredFor(UUID accountId) {
         return forAccount(accountId).mfaRequired();
     }
@@ -188,40 +194,35 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
         accounts.remove(removed.accountId());
     }
 
-    /**
-     * The strictest of the account's groups; {@code without} (if not null) left out, to ask what the account
-     * would have elsewhere.
-     */
-    private AccountPolicy combined(UUID accountId, @Nullable UUID without) {
-        Set<UUID> groups = grants.groupsOf(accountId);
-        boolean mfa = false;
-        boolean password = false;
-        boolean any = false;
-        Duration idle = null;
-        Duration absolute = null;
-        for (UUID groupId : groups) {
-            if (groupId.equals(without)) {
-                continue;
-            }
-            any = true;
-            long version = grants.version(groupId);
-            SecurityPolicy policy = records.policy(groupId, version);
-            Map<UUID, Grant> held = grants.grantsOf(groupId, accountId);
-            boolean admin = held.values().stream().anyMatch(grant -> grant.role() == Role.GROUP_ADMIN);
-            mfa |= policy.mfaRequired() || admin;
-            password |= policy.passwordSignIn();
-            idle = shorter(idle, policy.idleTimeout());
-            absolute = shorter(absolute, policy.absoluteTimeout());
-        }
-        // An account in no group (a new one, staff) signs in with its password: identity decides the rest.
-        return new AccountPolicy(mfa, idle, absolute, password || !any);
+    /** A verified or released domain changes which accounts a group manages. */
+    @EventListener
+    void domainsChanged(DomainVerified verified) {
+        accounts.clear();
     }
 
-    private boolean passwordElsewhere(UUID accountId, UUID groupId) {
-        AccountPolicy elsewhere = combined(accountId, groupId);
-        Set<UUID> groups = grants.groupsOf(accountId);
-        boolean onlyThisGroup = groups.stream().allMatch(groupId::equals);
-        return !onlyThisGroup && elsewhere.passwordSignIn();
+    @EventListener
+    void domainsChanged(DomainReleased released) {
+        accounts.clear();
+    }
+
+    /**
+     * What reaches the whole account: the policy of the group that manages it (verified its e-mail domain),
+     * if any; and MFA for a group admin anywhere. Other groups' policies apply only to requests for their
+     * own resources ({@link GroupPolicyForOutsiders}), never account-wide.
+     */
+    private AccountPolicy combined(UUID accountId) {
+        boolean admin = false;
+        for (UUID groupId : grants.groupsOf(accountId)) {
+            admin |= grants.grantsOf(groupId, accountId).values().stream()
+                    .anyMatch(grant -> grant.role() == Role.GROUP_ADMIN);
+        }
+        Optional<UUID> manager = domains.managingGroupOf(accountId);
+        if (manager.isEmpty()) {
+            return new AccountPolicy(admin, null, null, true);
+        }
+        SecurityPolicy policy = records.policy(manager.get(), grants.version(manager.get()));
+        return new AccountPolicy(
+                admin || policy.mfaRequired(), policy.idleTimeout(), policy.absoluteTimeout(), policy.passwordSignIn());
     }
 
     private RuntimeException refused(

@@ -142,10 +142,14 @@ class MembersController {
     }
 
     @PostMapping("/admin/groups/{groupId}/members/{userId}/mfa-reset")
-    @Requires(value = Action.CHANGE_SECURITY_POLICY, target = "groupId")
+    @Requires(value = Action.MANAGE_ACCOUNTS, target = "groupId")
     String resetMfa(@PathVariable UUID groupId, @PathVariable UUID userId, RedirectAttributes flash) {
-        mfaResets.reset(groupId, userId);
-        flash.addFlashAttribute("notice", page.text("admin.members.mfaReset"));
+        try {
+            mfaResets.reset(groupId, userId);
+            flash.addFlashAttribute("notice", page.text("admin.members.mfaReset"));
+        } catch (MemberMfaResets.NotManagedException e) {
+            flash.addFlashAttribute("problem", e.getBody().getDetail());
+        }
         return back(groupId);
     }
 

@@ -3,6 +3,7 @@ package io.selvedge.web.style;
 import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.GrantRefusedException;
+import io.selvedge.access.Invitations;
 import io.selvedge.access.Requires;
 import io.selvedge.access.Role;
 import io.selvedge.access.Shares;
@@ -14,6 +15,7 @@ import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.StyleStatus;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
+import io.selvedge.identity.EmailAddresses;
 import io.selvedge.platform.PlatformProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -38,6 +40,7 @@ class StyleReview {
 
     private final Approvals approvals;
     private final Shares shares;
+    private final Invitations invitations;
     private final ShareLinks links;
     private final AccountDirectory accounts;
     private final StyleView view;
@@ -46,12 +49,14 @@ class StyleReview {
     StyleReview(
             Approvals approvals,
             Shares shares,
+            Invitations invitations,
             ShareLinks links,
             AccountDirectory accounts,
             StyleView view,
             PlatformProperties platform) {
         this.approvals = approvals;
         this.shares = shares;
+        this.invitations = invitations;
         this.links = links;
         this.accounts = accounts;
         this.view = view;
@@ -86,9 +91,20 @@ class StyleReview {
             @RequestParam(defaultValue = "false") boolean allowDownload,
             @RequestParam(defaultValue = "false") boolean allowUpload,
             RedirectAttributes redirect) {
-        Optional<AccountSummary> account = person.contains("@")
-                ? accounts.accountWithEmail(person.strip())
-                : accounts.accountWithUsername(person.strip());
+        if (person.contains("@")) {
+            // Always an invitation, whether or not an account has the address: the page never says which.
+            if (person.length() > 320
+                    || EmailAddresses.problemWith(person.strip()).isPresent()) {
+                return back(id, redirect, "problem", "style.share.noSuchPerson");
+            }
+            try {
+                invitations.inviteToShare(id, person.strip(), role, allowDownload, allowUpload);
+            } catch (GrantRefusedException | ActionDeniedException e) {
+                return back(id, redirect, "problem", "style.share.refused");
+            }
+            return back(id, redirect, "notice", "style.share.invited");
+        }
+        Optional<AccountSummary> account = accounts.accountWithUsername(person.strip());
         if (account.isEmpty()) {
             return back(id, redirect, "problem", "style.share.noSuchPerson");
         }

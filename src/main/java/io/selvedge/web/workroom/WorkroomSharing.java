@@ -1,7 +1,9 @@
 package io.selvedge.web.workroom;
 
 import io.selvedge.access.Action;
+import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.GrantRefusedException;
+import io.selvedge.access.Invitations;
 import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.Requires;
 import io.selvedge.access.Role;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 class WorkroomSharing {
 
     private final Shares shares;
+    private final Invitations invitations;
     private final ShareLinks links;
     private final AccountDirectory accounts;
     private final SharingPanel panel;
@@ -44,6 +47,7 @@ class WorkroomSharing {
 
     WorkroomSharing(
             Shares shares,
+            Invitations invitations,
             ShareLinks links,
             AccountDirectory accounts,
             SharingPanel panel,
@@ -51,6 +55,7 @@ class WorkroomSharing {
             Clock clock,
             PlatformProperties platform) {
         this.shares = shares;
+        this.invitations = invitations;
         this.links = links;
         this.accounts = accounts;
         this.panel = panel;
@@ -64,6 +69,21 @@ class WorkroomSharing {
     @Requires(value = Action.SHARE, target = "id")
     String share(@PathVariable UUID id, ShareForm form, Model model) {
         Role role = "EDITOR".equals(form.role()) ? Role.EDITOR : Role.VIEWER;
+        String typed = form.person() == null ? "" : form.person().strip();
+        if (typed.contains("@")) {
+            // Always an invitation, whether or not an account has the address: the page never says which.
+            if (typed.length() > 320 || EmailAddresses.problemWith(typed).isPresent()) {
+                model.addAttribute("shareProblem", "workroom.share.unknown");
+                return shares(id, model);
+            }
+            try {
+                invitations.inviteToShare(id, typed, role, form.mayDownload(), false);
+                model.addAttribute("invited", typed);
+            } catch (GrantRefusedException | ActionDeniedException e) {
+                model.addAttribute("shareProblem", "workroom.share.refused");
+            }
+            return shares(id, model);
+        }
         Optional<AccountSummary> account = accountOf(form.person());
         if (account.isEmpty()) {
             model.addAttribute("shareProblem", "workroom.share.unknown");
@@ -132,11 +152,7 @@ class WorkroomSharing {
         if (person == null || person.isBlank() || person.length() > 320) {
             return Optional.empty();
         }
-        String typed = person.strip();
-        if (typed.contains("@")) {
-            return EmailAddresses.problemWith(typed).isPresent() ? Optional.empty() : accounts.accountWithEmail(typed);
-        }
-        return accounts.accountWithUsername(typed);
+        return accounts.accountWithUsername(person.strip());
     }
 
     private UUID caller() {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.selvedge.access.EmailDomains;
 import io.selvedge.audit.AuditEntry;
 import io.selvedge.audit.AuditTrail;
 import io.selvedge.crypto.OneTimeCodes;
@@ -26,6 +27,7 @@ import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestDns;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
@@ -86,6 +88,9 @@ class AuditedEventKindsIT {
 
     @Autowired
     TotpEnrolment totp;
+
+    @Autowired
+    EmailDomains emailDomains;
 
     @LocalServerPort
     int port;
@@ -370,7 +375,10 @@ class AuditedEventKindsIT {
     @Test
     void mfaEnrolledAFailedCodeAndAGroupAdminsResetAreOnTheirTrails() throws Exception {
         String username = "mfa-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
+        // The group resets the MFA of the accounts it manages: those in a domain it verified.
+        String domain = username + ".example";
+        UUID account = registration.register(username, PASSWORD, null, username + "@" + domain);
+        verifiedDomain(domain);
         String secret = totp.start(account).secret();
         totp.confirm(account, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1");
         expectOn(null, "mfa.enrolled", AuditActor.Kind.ACCOUNT, account, "account", account, AuditOutcome.SUCCEEDED);
@@ -442,6 +450,27 @@ class AuditedEventKindsIT {
     }
 
     /** The group's trail holds the entry, with that actor (an account), target and outcome. */
+    /** The group claims the domain, fails to verify it (no TXT record yet), publishes the record and verifies it. */
+    private void verifiedDomain(String domain) throws Exception {
+        String domains = "/api/v1/groups/" + group + "/domains";
+        String body = as(admin, post(domains), "{\"domain\": \"" + domain + "\"}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        UUID claim = emailDomains.domainsOf(group).stream()
+                .filter(d -> d.domain().equals(domain))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        expect("domain.claimed", admin.id(), "domain", claim, AuditOutcome.SUCCEEDED);
+        as(admin, post(domains + "/" + domain + "/verify"), null).andExpect(status().isUnprocessableContent());
+        expect("domain.verified", admin.id(), "domain", claim, AuditOutcome.FAILED);
+        TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(body, "$.txtValue"));
+        as(admin, post(domains + "/" + domain + "/verify"), null).andExpect(status().isOk());
+        expect("domain.verified", admin.id(), "domain", claim, AuditOutcome.SUCCEEDED);
+    }
+
     private void expect(String action, UUID actor, String targetKind, UUID target, AuditOutcome outcome)
             throws InterruptedException {
         expectOn(group, action, AuditActor.Kind.ACCOUNT, actor, targetKind, target, outcome);

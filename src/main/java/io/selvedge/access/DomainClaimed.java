@@ -1,0 +1,42 @@
+package io.selvedge.access;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+
+/** A group admin claimed an e-mail domain for the group (unverified). Carries the claim's id; the trail names the domain. */
+public record DomainClaimed(UUID groupId, UUID domainId, UUID by, RequestOrigin origin) implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return groupId;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return AuditActor.account(by);
+    }
+
+    @Override
+    public String auditAction() {
+        return "domain.claimed";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("domain", domainId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.SUCCEEDED;
+    }
+
+    @Override
+    public RequestOrigin auditOrigin() {
+        return origin;
+    }
+}

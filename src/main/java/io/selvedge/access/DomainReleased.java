@@ -1,0 +1,42 @@
+package io.selvedge.access;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+
+/** A group admin withdrew the group's claim of an e-mail domain. Carries the claim's id; the trail names the domain. */
+public record DomainReleased(UUID groupId, UUID domainId, UUID by, RequestOrigin origin) implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return groupId;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return AuditActor.account(by);
+    }
+
+    @Override
+    public String auditAction() {
+        return "domain.released";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("domain", domainId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.SUCCEEDED;
+    }
+
+    @Override
+    public RequestOrigin auditOrigin() {
+        return origin;
+    }
+}

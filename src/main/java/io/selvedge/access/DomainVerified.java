@@ -1,0 +1,52 @@
+package io.selvedge.access;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/**
+ * A group's e-mail domain was verified, through DNS or by a platform admin's hand ({@code byStaff}); or a
+ * verification failed ({@code failure} says why: the record is missing, another group holds the domain).
+ */
+public record DomainVerified(
+        UUID groupId,
+        UUID domainId,
+        UUID by,
+        boolean byStaff,
+        @Nullable String failure,
+        RequestOrigin origin) implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return groupId;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return AuditActor.account(by);
+    }
+
+    @Override
+    public String auditAction() {
+        return byStaff ? "domain.verified-by-staff" : "domain.verified";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("domain", domainId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return failure == null ? AuditOutcome.SUCCEEDED : AuditOutcome.FAILED;
+    }
+
+    @Override
+    public RequestOrigin auditOrigin() {
+        return origin;
+    }
+}
