@@ -24,9 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +45,6 @@ class LinkService implements ShareLinks {
     static final String WORKROOM = "workroom";
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 256;
-    private static final String COLUMNS = "select id, group_id, target_id, target_kind, password_hash, allow_download,"
-            + " expires_at, created_by, created_at, revoked_at from collab_link";
 
     private final ResourceHomes homes;
     private final GroupDataPlanes planes;
@@ -60,10 +55,12 @@ class LinkService implements ShareLinks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final GroupWrites writes;
+    private final LinkRepository rows;
     private final SecureRandom random = new SecureRandom();
 
     LinkService(
             GroupWrites writes,
+            LinkRepository rows,
             ResourceHomes homes,
             GroupDataPlanes planes,
             StyleLookups styles,
@@ -73,6 +70,7 @@ class LinkService implements ShareLinks {
             ApplicationEventPublisher events,
             Clock clock) {
         this.writes = writes;
+        this.rows = rows;
         this.homes = homes;
         this.planes = planes;
         this.styles = styles;
@@ -81,43 +79,6 @@ class LinkService implements ShareLinks {
         this.throttle = throttle;
         this.events = events;
         this.clock = clock;
-    }
-
-    private record Row(
-            UUID id,
-            UUID groupId,
-            UUID targetId,
-            String targetKind,
-            @Nullable String passwordHash,
-            boolean allowDownload,
-            Instant expiresAt,
-            UUID createdBy,
-            Instant createdAt,
-            @Nullable Instant revokedAt) {
-
-        static Row read(ResultSet rs, int n) throws SQLException {
-            Timestamp revoked = rs.getTimestamp(10);
-            return new Row(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getObject(3, UUID.class),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getBoolean(6),
-                    rs.getTimestamp(7).toInstant(),
-                    rs.getObject(8, UUID.class),
-                    rs.getTimestamp(9).toInstant(),
-                    revoked == null ? null : revoked.toInstant());
-        }
-
-        boolean live(Instant now) {
-            return revokedAt == null && expiresAt.isAfter(now);
-        }
-
-        ShareLink link() {
-            return new ShareLink(
-                    id, targetId, targetKind, passwordHash != null, allowDownload, expiresAt, createdBy, createdAt);
-        }
     }
 
     @Override
@@ -149,22 +110,18 @@ class LinkService implements ShareLinks {
         String passwordHash = password == null ? null : passwords.encode(password);
         UUID id = UUID.randomUUID();
         writes.create(groupId, new NewResource(id, ResourceKind.LINK, hash), plane -> {
-            plane.jdbc()
-                    .sql("insert into collab_link (id, group_id, target_id, target_kind, token_hash, password_hash,"
-                            + " allow_download, expires_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?)")
-                    .params(
-                            id,
-                            groupId,
-                            targetId,
-                            targetKind,
-                            hash,
-                            passwordHash,
-                            allowDownload,
-                            Timestamp.from(expiresAt),
-                            actor,
-                            Timestamp.from(now))
-                    .update();
+            rows.insert(
+                    plane.jdbc(),
+                    id,
+                    groupId,
+                    targetId,
+                    targetKind,
+                    hash,
+                    passwordHash,
+                    allowDownload,
+                    expiresAt,
+                    actor,
+                    now);
             events.publishEvent(new LinkCreated(groupId, id, targetId, actor, RequestOrigin.current()));
         });
         return new CreatedLink(id, token);
@@ -177,16 +134,9 @@ class LinkService implements ShareLinks {
             return List.of();
         }
         Instant now = clock.instant();
-        return planes
-                .of(groupId.get())
-                .jdbc()
-                .sql(COLUMNS + " where group_id = ? and target_id = ? order by created_at desc, id")
-                .params(groupId.get(), targetId)
-                .query(Row::read)
-                .list()
-                .stream()
+        return rows.toTarget(planes.of(groupId.get()).jdbc(), groupId.get(), targetId).stream()
                 .filter(row -> row.live(now))
-                .map(Row::link)
+                .map(LinkRepository.Row::link)
                 .toList();
     }
 
@@ -200,38 +150,31 @@ class LinkService implements ShareLinks {
 
     @Override
     public Optional<UUID> targetOf(UUID linkId) {
-        return row(linkId).map(Row::targetId);
+        return row(linkId).map(LinkRepository.Row::targetId);
     }
 
-    private Optional<Row> row(UUID linkId) {
+    private Optional<LinkRepository.Row> row(UUID linkId) {
         return homes.find(linkId)
                 .filter(home -> home.kind() == ResourceKind.LINK)
-                .flatMap(home -> planes.of(home.groupId())
-                        .jdbc()
-                        .sql(COLUMNS + " where group_id = ? and id = ?")
-                        .params(home.groupId(), linkId)
-                        .query(Row::read)
-                        .optional());
+                .flatMap(home -> rows.find(planes.of(home.groupId()).jdbc(), home.groupId(), linkId));
     }
 
     @Override
     public void revoke(UUID linkId, UUID actor) {
-        Row row = row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
+        LinkRepository.Row row =
+                row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
         writes.run(row.groupId(), plane -> {
-            plane.jdbc()
-                    .sql("update collab_link set revoked_at = ? where id = ?")
-                    .params(Timestamp.from(clock.instant()), linkId)
-                    .update();
+            rows.revoke(plane.jdbc(), linkId, clock.instant());
             events.publishEvent(new LinkRevoked(row.groupId(), linkId, actor, RequestOrigin.current()));
         });
     }
 
     @Override
     public Optional<ShareLink> find(String token) {
-        return live(token).map(Row::link);
+        return live(token).map(LinkRepository.Row::link);
     }
 
-    private Optional<Row> live(String token) {
+    private Optional<LinkRepository.Row> live(String token) {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
@@ -241,11 +184,11 @@ class LinkService implements ShareLinks {
 
     @Override
     public Optional<OpenedLink> open(String token, @Nullable String password) {
-        Optional<Row> found = live(token);
+        Optional<LinkRepository.Row> found = live(token);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Row row = found.get();
+        LinkRepository.Row row = found.get();
         if (row.passwordHash() != null) {
             Duration wait = throttle.waitBefore(row.id());
             if (!wait.isZero()) {
@@ -276,7 +219,7 @@ class LinkService implements ShareLinks {
         writes.run(groupId, plane -> events.publishEvent(new LinkUsed(groupId, linkId, use, RequestOrigin.current())));
     }
 
-    private void used(Row row, String use) {
+    private void used(LinkRepository.Row row, String use) {
         used(row.id(), row.groupId(), use);
     }
 
