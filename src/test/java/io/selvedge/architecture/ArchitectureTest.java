@@ -1,5 +1,9 @@
 package io.selvedge.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -8,6 +12,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,6 +53,23 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .haveNameMatching(".*\\.jdbc\\.core\\.JdbcTemplate")
                 .because("controllers call a module's service; SQL lives next to the module that owns the table");
+        rule.check(SELVEDGE);
+    }
+
+    @Test
+    void onlyRepositoriesSendSqlInTheContentAndCollabModules() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage("io.selvedge.content..", "io.selvedge.collab..")
+                .and()
+                .haveSimpleNameNotEndingWith("Repository")
+                .should()
+                .callMethodWhere(target(name("sql")).and(target(owner(assignableTo(JdbcClient.class)))))
+                .orShould()
+                .callMethodWhere(target(owner(assignableTo(JdbcOperations.class))))
+                .orShould()
+                .callMethodWhere(target(owner(assignableTo(NamedParameterJdbcOperations.class))))
+                .because("a module's SQL lives in one repository per aggregate (issue 16); services orchestrate");
         rule.check(SELVEDGE);
     }
 

@@ -13,7 +13,6 @@ import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupWrites;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Service;
 @Service
 class ApprovalService implements Approvals {
 
-    static final String TABLE = "collab_approval";
     static final int MAX_NOTE = 2000;
 
     private final GroupDataPlanes planes;
@@ -38,15 +36,18 @@ class ApprovalService implements Approvals {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final GroupWrites writes;
+    private final ApprovalRepository rows;
 
     ApprovalService(
             GroupWrites writes,
+            ApprovalRepository rows,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
             Styles styles,
             ApplicationEventPublisher events,
             Clock clock) {
         this.writes = writes;
+        this.rows = rows;
         this.planes = planes;
         this.ciphers = ciphers;
         this.styles = styles;
@@ -64,18 +65,15 @@ class ApprovalService implements Approvals {
         Instant now = clock.instant();
         writes.run(groupId, plane -> {
             styles.change(styleId, new StyleChange(null, null, null, status), actor);
-            plane.jdbc()
-                    .sql("insert into collab_approval (id, group_id, style_id, status, note, actor_id, created_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            id,
-                            groupId,
-                            styleId,
-                            status.name(),
-                            cipher.encryptText(text, TABLE, "note", id.toString()),
-                            actor,
-                            Timestamp.from(now))
-                    .update();
+            rows.insert(
+                    plane.jdbc(),
+                    id,
+                    groupId,
+                    styleId,
+                    status,
+                    ApprovalRepository.NOTE.encrypt(cipher, text, id),
+                    actor,
+                    now);
             events.publishEvent(
                     new ApprovalRecorded(groupId, styleId, id, status.name(), actor, RequestOrigin.current()));
         });
@@ -86,22 +84,15 @@ class ApprovalService implements Approvals {
     public List<Approval> history(UUID styleId) {
         Style style = styles.get(styleId);
         FieldCipher cipher = ciphers.of(style.groupId());
-        return planes.of(style.groupId())
-                .jdbc()
-                .sql("select id, status, note, actor_id, created_at from collab_approval where group_id = ? and"
-                        + " style_id = ? order by created_at desc, id")
-                .params(style.groupId(), styleId)
-                .query((rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    return new Approval(
-                            id,
-                            styleId,
-                            StyleStatus.valueOf(rs.getString(2)),
-                            cipher.decryptText(rs.getString(3), TABLE, "note", id.toString()),
-                            rs.getObject(4, UUID.class),
-                            rs.getTimestamp(5).toInstant());
-                })
-                .list();
+        return rows.ofStyle(planes.of(style.groupId()).jdbc(), style.groupId(), styleId).stream()
+                .map(row -> new Approval(
+                        row.id(),
+                        styleId,
+                        row.status(),
+                        ApprovalRepository.NOTE.decrypt(cipher, row.note(), row.id()),
+                        row.actorId(),
+                        row.createdAt()))
+                .toList();
     }
 
     static String note(@Nullable String note) {

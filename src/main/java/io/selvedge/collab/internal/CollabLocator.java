@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +27,20 @@ class CollabLocator implements ResourceLocator {
     private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final ObjectProvider<Authorization> authorization;
+    private final CommentRepository comments;
+    private final LinkRepository links;
 
-    CollabLocator(ResourceHomes homes, GroupDataPlanes planes, ObjectProvider<Authorization> authorization) {
+    CollabLocator(
+            ResourceHomes homes,
+            GroupDataPlanes planes,
+            ObjectProvider<Authorization> authorization,
+            CommentRepository comments,
+            LinkRepository links) {
         this.homes = homes;
         this.planes = planes;
         this.authorization = authorization;
+        this.comments = comments;
+        this.links = links;
     }
 
     @Override
@@ -42,15 +52,8 @@ class CollabLocator implements ResourceLocator {
         }
         Optional<UUID> owner;
         try {
-            String sql = home.get().kind() == ResourceKind.COMMENT
-                    ? "select style_id from collab_comment where id = ?"
-                    : "select target_id from collab_link where id = ?";
-            owner = planes.of(home.get().groupId())
-                    .jdbc()
-                    .sql(sql)
-                    .param(id)
-                    .query(UUID.class)
-                    .optional();
+            JdbcClient jdbc = planes.of(home.get().groupId()).jdbc();
+            owner = home.get().kind() == ResourceKind.COMMENT ? comments.styleOf(jdbc, id) : links.targetOf(jdbc, id);
         } catch (UnknownGroupException e) {
             return Optional.empty();
         }

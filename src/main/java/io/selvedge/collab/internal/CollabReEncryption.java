@@ -3,7 +3,6 @@ package io.selvedge.collab.internal;
 import io.selvedge.crypto.EncryptedColumns;
 import io.selvedge.crypto.ReEncryptable;
 import io.selvedge.storage.GroupDataPlanes;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,11 +16,11 @@ class CollabReEncryption {
 
     @Bean
     ReEncryptable commentColumns(GroupDataPlanes planes) {
-        return new EncryptedColumns("collab.comments", CommentService.TABLE, List.of("body", "pin"), planes);
+        return new EncryptedColumns("collab.comments", CommentRepository.TABLE, planes);
     }
 
     @Bean
     ReEncryptable approvalColumns(GroupDataPlanes planes) {
-        return new EncryptedColumns("collab.approvals", ApprovalService.TABLE, List.of("note"), planes);
+        return new EncryptedColumns("collab.approvals", ApprovalRepository.TABLE, planes);
     }
 }

@@ -27,9 +27,6 @@ import io.selvedge.storage.ResourceHomes;
 import io.selvedge.storage.ResourceKind;
 import io.selvedge.tenancy.InvalidPageException;
 import io.selvedge.tenancy.Page;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -48,13 +45,10 @@ import org.springframework.stereotype.Service;
 @Service
 class CommentService implements Comments {
 
-    static final String TABLE = "collab_comment";
     static final int MAX_BODY = 10_000;
     static final int MAX_LIMIT = 200;
     static final int MAX_MENTIONS = 20;
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}@._-])@([A-Za-z0-9][A-Za-z0-9._-]{2,63})");
-    private static final String COLUMNS = "select id, group_id, style_id, version_id, author_id, body, pin, resolved,"
-            + " resolved_by, resolved_at, created_at, updated_at from collab_comment";
 
     private final ResourceHomes homes;
     private final GroupDataPlanes planes;
@@ -66,9 +60,11 @@ class CommentService implements Comments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final GroupWrites writes;
+    private final CommentRepository rows;
 
     CommentService(
             GroupWrites writes,
+            CommentRepository rows,
             ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
@@ -79,6 +75,7 @@ class CommentService implements Comments {
             ApplicationEventPublisher events,
             Clock clock) {
         this.writes = writes;
+        this.rows = rows;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -88,38 +85,6 @@ class CommentService implements Comments {
         this.authorization = authorization;
         this.events = events;
         this.clock = clock;
-    }
-
-    private record Row(
-            UUID id,
-            UUID groupId,
-            UUID styleId,
-            @Nullable UUID versionId,
-            UUID authorId,
-            String body,
-            @Nullable String pin,
-            boolean resolved,
-            @Nullable UUID resolvedBy,
-            @Nullable Instant resolvedAt,
-            Instant createdAt,
-            Instant updatedAt) {
-
-        static Row read(ResultSet rs, int n) throws SQLException {
-            Timestamp resolvedAt = rs.getTimestamp(10);
-            return new Row(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getObject(3, UUID.class),
-                    rs.getObject(4, UUID.class),
-                    rs.getObject(5, UUID.class),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getBoolean(8),
-                    rs.getObject(9, UUID.class),
-                    resolvedAt == null ? null : resolvedAt.toInstant(),
-                    rs.getTimestamp(11).toInstant(),
-                    rs.getTimestamp(12).toInstant());
-        }
     }
 
     @Override
@@ -138,21 +103,16 @@ class CommentService implements Comments {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         writes.create(groupId, NewResource.of(ResourceKind.COMMENT, id), plane -> {
-            plane.jdbc()
-                    .sql("insert into collab_comment (id, group_id, style_id, version_id, author_id, body, pin,"
-                            + " resolved, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            id,
-                            groupId,
-                            styleId,
-                            versionId,
-                            actor,
-                            cipher.encryptText(text, TABLE, "body", id.toString()),
-                            pin == null ? null : cipher.encryptText(pinText(pin), TABLE, "pin", id.toString()),
-                            false,
-                            Timestamp.from(now),
-                            Timestamp.from(now))
-                    .update();
+            rows.insert(
+                    plane.jdbc(),
+                    id,
+                    groupId,
+                    styleId,
+                    versionId,
+                    actor,
+                    CommentRepository.BODY.encrypt(cipher, text, id),
+                    pin == null ? null : CommentRepository.PIN.encrypt(cipher, pinText(pin), id),
+                    now);
             events.publishEvent(
                     new CommentPosted(groupId, styleId, id, Set.copyOf(mentioned), actor, RequestOrigin.current()));
         });
@@ -189,21 +149,14 @@ class CommentService implements Comments {
             throw new InvalidPageException("The limit is 1 to " + MAX_LIMIT + ".");
         }
         Style style = styles.get(styleId);
-        JdbcClient jdbc = planes.of(style.groupId()).jdbc();
-        String sql = COLUMNS + " where group_id = ? and style_id = ?" + (resolved == null ? "" : " and resolved = ?");
-        Object[] params = resolved == null
-                ? new Object[] {style.groupId(), styleId}
-                : new Object[] {style.groupId(), styleId, resolved};
-        List<Row> rows = jdbc.sql(sql + " order by created_at, id")
-                .params(params)
-                .query(Row::read)
-                .list();
+        List<CommentRepository.Row> found =
+                rows.ofStyle(planes.of(style.groupId()).jdbc(), style.groupId(), styleId, resolved);
         int from = 0;
         if (cursor != null) {
             UUID after = PageCursor.id(cursor);
             from = -1;
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).id().equals(after)) {
+            for (int i = 0; i < found.size(); i++) {
+                if (found.get(i).id().equals(after)) {
                     from = i + 1;
                     break;
                 }
@@ -212,7 +165,7 @@ class CommentService implements Comments {
                 throw new InvalidPageException("The cursor is no longer valid.");
             }
         }
-        List<Row> rest = rows.subList(from, rows.size());
+        List<CommentRepository.Row> rest = found.subList(from, found.size());
         List<Comment> items = rest.stream().limit(limit).map(this::decrypted).toList();
         String next =
                 rest.size() > limit ? PageCursor.of(items.get(items.size() - 1).id()) : null;
@@ -229,15 +182,9 @@ class CommentService implements Comments {
         return row(commentId).styleId();
     }
 
-    private Row row(UUID commentId) {
+    private CommentRepository.Row row(UUID commentId) {
         UUID groupId = homes.groupOf(commentId, ResourceKind.COMMENT).orElseThrow(NoSuchContentException::new);
-        return planes.of(groupId)
-                .jdbc()
-                .sql(COLUMNS + " where group_id = ? and id = ?")
-                .params(groupId, commentId)
-                .query(Row::read)
-                .optional()
-                .orElseThrow(NoSuchContentException::new);
+        return rows.find(planes.of(groupId).jdbc(), groupId, commentId).orElseThrow(NoSuchContentException::new);
     }
 
     @Override
@@ -246,7 +193,7 @@ class CommentService implements Comments {
             throw new InvalidContentException("Give a body or resolved.");
         }
         String text = body == null ? null : body(body);
-        Row row = row(commentId);
+        CommentRepository.Row row = row(commentId);
         styles.get(row.styleId()); // a live style only
         if (text != null && !row.authorId().equals(actor)) {
             throw new ActionDeniedException("Only its author edits a comment.");
@@ -256,17 +203,10 @@ class CommentService implements Comments {
         writes.run(row.groupId(), plane -> {
             JdbcClient jdbc = plane.jdbc();
             if (text != null) {
-                jdbc.sql("update collab_comment set body = ?, updated_at = ? where id = ?")
-                        .params(
-                                cipher.encryptText(text, TABLE, "body", commentId.toString()),
-                                Timestamp.from(now),
-                                commentId)
-                        .update();
+                rows.changeBody(jdbc, commentId, CommentRepository.BODY.encrypt(cipher, text, commentId), now);
             }
             if (resolved != null && resolved != row.resolved()) {
-                jdbc.sql("update collab_comment set resolved = ?, resolved_by = ?, resolved_at = ? where id = ?")
-                        .params(resolved, resolved ? actor : null, resolved ? Timestamp.from(now) : null, commentId)
-                        .update();
+                rows.resolve(jdbc, commentId, resolved, resolved ? actor : null, resolved ? now : null);
             }
             events.publishEvent(
                     new CommentEdited(row.groupId(), row.styleId(), commentId, actor, RequestOrigin.current()));
@@ -276,31 +216,28 @@ class CommentService implements Comments {
 
     @Override
     public void delete(UUID commentId, UUID actor, boolean anyone) {
-        Row row = row(commentId);
+        CommentRepository.Row row = row(commentId);
         if (!anyone && !row.authorId().equals(actor)) {
             throw new ActionDeniedException("Only its author, or an admin, deletes a comment.");
         }
         writes.run(row.groupId(), plane -> {
-            plane.jdbc()
-                    .sql("delete from collab_comment where id = ?")
-                    .param(commentId)
-                    .update();
+            rows.delete(plane.jdbc(), commentId);
             events.publishEvent(new CommentDeleted(
                     row.groupId(), row.styleId(), commentId, row.authorId(), actor, RequestOrigin.current()));
         });
         homes.forget(commentId);
     }
 
-    private Comment decrypted(Row row) {
+    private Comment decrypted(CommentRepository.Row row) {
         FieldCipher cipher = ciphers.of(row.groupId());
-        String id = row.id().toString();
+        UUID id = row.id();
         return new Comment(
                 row.id(),
                 row.styleId(),
                 row.versionId(),
                 row.authorId(),
-                cipher.decryptText(row.body(), TABLE, "body", id),
-                row.pin() == null ? null : pin(cipher.decryptText(row.pin(), TABLE, "pin", id)),
+                CommentRepository.BODY.decrypt(cipher, row.body(), id),
+                row.pin() == null ? null : pin(CommentRepository.PIN.decrypt(cipher, row.pin(), id)),
                 row.resolved(),
                 row.resolvedBy(),
                 row.resolvedAt(),

@@ -28,9 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +53,6 @@ class LinkService implements ShareLinks {
     static final String WORKROOM = "workroom";
     static final int MIN_PASSWORD = 8;
     static final int MAX_PASSWORD = 256;
-    private static final String COLUMNS = "select id, group_id, target_id, target_kind, password_hash, allow_download,"
-            + " expires_at, created_by, created_at, revoked_at, owned_by from collab_link";
 
     private final ResourceHomes homes;
     private final GroupDataPlanes planes;
@@ -69,6 +64,7 @@ class LinkService implements ShareLinks {
     private final Clock clock;
     private final GroupWrites writes;
     private final Authorization authorization;
+    private final LinkRepository rows;
     private final SecureRandom random = new SecureRandom();
 
     LinkService(
@@ -81,7 +77,9 @@ class LinkService implements ShareLinks {
             LinkThrottle throttle,
             ApplicationEventPublisher events,
             Clock clock,
-            Authorization authorization) {
+            Authorization authorization,
+            LinkRepository rows) {
+        this.rows = rows;
         this.writes = writes;
         this.homes = homes;
         this.planes = planes;
@@ -94,65 +92,12 @@ class LinkService implements ShareLinks {
         this.authorization = authorization;
     }
 
-    private record Row(
-            UUID id,
-            UUID groupId,
-            UUID targetId,
-            String targetKind,
-            @Nullable String passwordHash,
-            boolean allowDownload,
-            Instant expiresAt,
-            UUID createdBy,
-            Instant createdAt,
-            @Nullable Instant revokedAt,
-            @Nullable UUID ownedBy) {
-
-        static Row read(ResultSet rs, int n) throws SQLException {
-            Timestamp revoked = rs.getTimestamp(10);
-            return new Row(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getObject(3, UUID.class),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getBoolean(6),
-                    rs.getTimestamp(7).toInstant(),
-                    rs.getObject(8, UUID.class),
-                    rs.getTimestamp(9).toInstant(),
-                    revoked == null ? null : revoked.toInstant(),
-                    rs.getObject(11, UUID.class));
-        }
-
-        /** The account the link answers to: the admin who took it over, else its creator. */
-        UUID owner() {
-            return ownedBy == null ? createdBy : ownedBy;
-        }
-
-        boolean live(Instant now) {
-            return revokedAt == null && expiresAt.isAfter(now);
-        }
-
-        ShareLink link(ShareLink.State state) {
-            return new ShareLink(
-                    id,
-                    targetId,
-                    targetKind,
-                    passwordHash != null,
-                    allowDownload,
-                    expiresAt,
-                    createdBy,
-                    createdAt,
-                    owner(),
-                    state);
-        }
-    }
-
     /** Whether the link's owner may still make links to its target (checked at every use, never cached here). */
-    private boolean ownerMayLink(Row row) {
+    private boolean ownerMayLink(LinkRepository.Row row) {
         return authorization.allowedFor(row.owner(), row.targetId()).contains(Action.MANAGE_LINKS);
     }
 
-    private ShareLink.State state(Row row) {
+    private ShareLink.State state(LinkRepository.Row row) {
         return ownerMayLink(row) ? ShareLink.State.LIVE : ShareLink.State.SUSPENDED;
     }
 
@@ -194,22 +139,18 @@ class LinkService implements ShareLinks {
         String passwordHash = password == null ? null : passwords.encode(password);
         UUID id = UUID.randomUUID();
         writes.create(groupId, new NewResource(id, ResourceKind.LINK, hash), plane -> {
-            plane.jdbc()
-                    .sql("insert into collab_link (id, group_id, target_id, target_kind, token_hash, password_hash,"
-                            + " allow_download, expires_at, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?)")
-                    .params(
-                            id,
-                            groupId,
-                            targetId,
-                            targetKind,
-                            hash,
-                            passwordHash,
-                            allowDownload,
-                            Timestamp.from(expiresAt),
-                            actor,
-                            Timestamp.from(now))
-                    .update();
+            rows.insert(
+                    plane.jdbc(),
+                    id,
+                    groupId,
+                    targetId,
+                    targetKind,
+                    hash,
+                    passwordHash,
+                    allowDownload,
+                    expiresAt,
+                    actor,
+                    now);
             events.publishEvent(new LinkCreated(groupId, id, targetId, actor, RequestOrigin.current()));
         });
         return new CreatedLink(id, token);
@@ -219,14 +160,7 @@ class LinkService implements ShareLinks {
     public List<ShareLink> list(UUID targetId) {
         UUID groupId = existing(targetId).groupId();
         Instant now = clock.instant();
-        return planes
-                .of(groupId)
-                .jdbc()
-                .sql(COLUMNS + " where group_id = ? and target_id = ? order by created_at desc, id")
-                .params(groupId, targetId)
-                .query(Row::read)
-                .list()
-                .stream()
+        return rows.toTarget(planes.of(groupId).jdbc(), groupId, targetId).stream()
                 .filter(row -> row.live(now))
                 .map(row -> row.link(state(row)))
                 .toList();
@@ -234,41 +168,32 @@ class LinkService implements ShareLinks {
 
     @Override
     public Optional<UUID> targetOf(UUID linkId) {
-        return row(linkId).map(Row::targetId);
+        return row(linkId).map(LinkRepository.Row::targetId);
     }
 
-    private Optional<Row> row(UUID linkId) {
+    private Optional<LinkRepository.Row> row(UUID linkId) {
         return homes.find(linkId)
                 .filter(home -> home.kind() == ResourceKind.LINK)
-                .flatMap(home -> planes.of(home.groupId())
-                        .jdbc()
-                        .sql(COLUMNS + " where group_id = ? and id = ?")
-                        .params(home.groupId(), linkId)
-                        .query(Row::read)
-                        .optional());
+                .flatMap(home -> rows.find(planes.of(home.groupId()).jdbc(), home.groupId(), linkId));
     }
 
     @Override
     public void revoke(UUID linkId, UUID actor) {
-        Row row = row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
+        LinkRepository.Row row =
+                row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
         writes.run(row.groupId(), plane -> {
-            plane.jdbc()
-                    .sql("update collab_link set revoked_at = ? where id = ?")
-                    .params(Timestamp.from(clock.instant()), linkId)
-                    .update();
+            rows.revoke(plane.jdbc(), linkId, clock.instant());
             events.publishEvent(new LinkRevoked(row.groupId(), linkId, actor, RequestOrigin.current()));
         });
     }
 
     @Override
     public ShareLink takeOver(UUID linkId, UUID actor) {
-        Row row = row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
+        LinkRepository.Row row =
+                row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
         existing(row.targetId());
         writes.run(row.groupId(), plane -> {
-            plane.jdbc()
-                    .sql("update collab_link set owned_by = ? where id = ?")
-                    .params(actor, linkId)
-                    .update();
+            rows.takeOver(plane.jdbc(), linkId, actor);
             events.publishEvent(new LinkTakenOver(row.groupId(), linkId, row.owner(), actor, RequestOrigin.current()));
         });
         return row(linkId).map(taken -> taken.link(state(taken))).orElseThrow(NoSuchContentException::new);
@@ -279,7 +204,7 @@ class LinkService implements ShareLinks {
         return live(token).map(row -> row.link(ShareLink.State.LIVE));
     }
 
-    private Optional<Row> live(String token) {
+    private Optional<LinkRepository.Row> live(String token) {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
@@ -296,11 +221,11 @@ class LinkService implements ShareLinks {
 
     @Override
     public Optional<OpenedLink> open(String token, @Nullable String password) {
-        Optional<Row> found = live(token);
+        Optional<LinkRepository.Row> found = live(token);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Row row = found.get();
+        LinkRepository.Row row = found.get();
         if (row.passwordHash() != null) {
             // A guess takes its token atomically; a visit without a password only reads the wait.
             Duration wait =
@@ -333,7 +258,7 @@ class LinkService implements ShareLinks {
         writes.run(groupId, plane -> events.publishEvent(new LinkUsed(groupId, linkId, use, RequestOrigin.current())));
     }
 
-    private void used(Row row, String use) {
+    private void used(LinkRepository.Row row, String use) {
         used(row.id(), row.groupId(), use);
     }
 

@@ -12,12 +12,11 @@ import io.selvedge.identity.AccountDirectory;
 import io.selvedge.notify.Outbox;
 import io.selvedge.notify.OutgoingMail;
 import io.selvedge.storage.GroupDataPlanes;
-import io.selvedge.storage.Stores;
 import io.selvedge.tenancy.NoSuchNodeException;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +39,8 @@ class NotificationService implements Notifications {
 
     static final int MAX_LIMIT = 200;
 
-    private final JdbcTemplate global;
+    private final NotificationRepository notifications;
+    private final FollowRepository follows;
     private final GroupDataPlanes planes;
     private final Styles styles;
     private final StyleLookups lookups;
@@ -51,7 +50,8 @@ class NotificationService implements Notifications {
     private final Clock clock;
 
     NotificationService(
-            Stores stores,
+            NotificationRepository notifications,
+            FollowRepository follows,
             GroupDataPlanes planes,
             Styles styles,
             StyleLookups lookups,
@@ -59,7 +59,8 @@ class NotificationService implements Notifications {
             AccountDirectory directory,
             Outbox outbox,
             Clock clock) {
-        this.global = new JdbcTemplate(stores.global().dataSource());
+        this.notifications = notifications;
+        this.follows = follows;
         this.planes = planes;
         this.styles = styles;
         this.lookups = lookups;
@@ -77,22 +78,12 @@ class NotificationService implements Notifications {
             UUID targetId,
             @Nullable UUID subjectId,
             @Nullable UUID actor) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
         for (UUID recipient : recipients) {
             if (recipient.equals(actor)) {
                 continue;
             }
-            global.update(
-                    "insert into collab_notification (id, account_id, kind, group_id, target_id, subject_id, actor_id,"
-                            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    UUID.randomUUID(),
-                    recipient,
-                    kind.name(),
-                    groupId,
-                    targetId,
-                    subjectId,
-                    actor,
-                    now);
+            notifications.insert(UUID.randomUUID(), recipient, kind, groupId, targetId, subjectId, actor, now);
             if (Boolean.TRUE.equals(emailSettings(recipient).get(kind))) {
                 mail(recipient, kind);
             }
@@ -127,12 +118,7 @@ class NotificationService implements Notifications {
     Set<UUID> followers(UUID styleId) {
         Set<UUID> followers = new LinkedHashSet<>(lookups.favouredBy(styleId));
         UUID groupId = lookups.groupOf(styleId);
-        followers.addAll(planes.of(groupId)
-                .jdbc()
-                .sql("select account_id from collab_follow where style_id = ?")
-                .param(styleId)
-                .query(UUID.class)
-                .list());
+        followers.addAll(follows.followers(planes.of(groupId).jdbc(), styleId));
         return followers;
     }
 
@@ -143,27 +129,23 @@ class NotificationService implements Notifications {
         }
         List<Notification> found = new ArrayList<>();
         Map<UUID, Optional<String>> names = new HashMap<>();
-        global.query(
-                "select id, kind, target_id, subject_id, actor_id, created_at, read_at from collab_notification"
-                        + " where account_id = ? order by created_at desc, id",
-                rs -> {
-                    if (found.size() >= limit) {
-                        return;
-                    }
-                    NotificationKind kind = NotificationKind.valueOf(rs.getString(2));
-                    UUID targetId = rs.getObject(3, UUID.class);
-                    Optional<String> name = names.computeIfAbsent(targetId, id -> name(kind, id, visible));
-                    found.add(new Notification(
-                            rs.getObject(1, UUID.class),
-                            kind,
-                            targetId,
-                            rs.getObject(4, UUID.class),
-                            rs.getObject(5, UUID.class),
-                            name.map(text -> text(kind, text)).orElse(null),
-                            rs.getTimestamp(6).toInstant(),
-                            rs.getTimestamp(7) != null));
-                },
-                accountId);
+        notifications.eachOf(accountId, rs -> {
+            if (found.size() >= limit) {
+                return;
+            }
+            NotificationKind kind = NotificationKind.valueOf(rs.getString(2));
+            UUID targetId = rs.getObject(3, UUID.class);
+            Optional<String> name = names.computeIfAbsent(targetId, id -> name(kind, id, visible));
+            found.add(new Notification(
+                    rs.getObject(1, UUID.class),
+                    kind,
+                    targetId,
+                    rs.getObject(4, UUID.class),
+                    rs.getObject(5, UUID.class),
+                    name.map(text -> text(kind, text)).orElse(null),
+                    rs.getTimestamp(6).toInstant(),
+                    rs.getTimestamp(7) != null));
+        });
         return found;
     }
 
@@ -196,32 +178,21 @@ class NotificationService implements Notifications {
 
     @Override
     public long unread(UUID accountId) {
-        Long count = global.queryForObject(
-                "select count(*) from collab_notification where account_id = ? and read_at is null",
-                Long.class,
-                accountId);
-        return count == null ? 0 : count;
+        return notifications.unread(accountId);
     }
 
     @Override
     public int markRead(UUID accountId, @Nullable List<UUID> ids) {
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
         if (ids == null) {
-            return global.update(
-                    "update collab_notification set read_at = ? where account_id = ? and read_at is null",
-                    now,
-                    accountId);
+            return notifications.markAllRead(accountId, now);
         }
         if (ids.size() > MAX_LIMIT) {
             throw new InvalidContentException("Mark at most " + MAX_LIMIT + " notifications at once.");
         }
         int changed = 0;
         for (UUID id : new LinkedHashSet<>(ids)) {
-            changed += global.update(
-                    "update collab_notification set read_at = ? where account_id = ? and id = ? and read_at is null",
-                    now,
-                    accountId,
-                    id);
+            changed += notifications.markRead(accountId, id, now);
         }
         return changed;
     }
@@ -232,16 +203,13 @@ class NotificationService implements Notifications {
         for (NotificationKind kind : NotificationKind.values()) {
             settings.put(kind, true);
         }
-        global.query(
-                "select kind, by_email from collab_notification_setting where account_id = ?",
-                rs -> {
-                    try {
-                        settings.put(NotificationKind.valueOf(rs.getString(1)), rs.getBoolean(2));
-                    } catch (IllegalArgumentException e) {
-                        // a kind that no longer exists
-                    }
-                },
-                accountId);
+        notifications.eachSettingOf(accountId, (kind, byEmail) -> {
+            try {
+                settings.put(NotificationKind.valueOf(kind), byEmail);
+            } catch (IllegalArgumentException e) {
+                // a kind that no longer exists
+            }
+        });
         return settings;
     }
 
@@ -251,18 +219,7 @@ class NotificationService implements Notifications {
             if (setting.getKey() == null || setting.getValue() == null) {
                 throw new InvalidContentException("Each kind is true or false.");
             }
-            int updated = global.update(
-                    "update collab_notification_setting set by_email = ? where account_id = ? and kind = ?",
-                    setting.getValue(),
-                    accountId,
-                    setting.getKey().name());
-            if (updated == 0) {
-                global.update(
-                        "insert into collab_notification_setting (account_id, kind, by_email) values (?, ?, ?)",
-                        accountId,
-                        setting.getKey().name(),
-                        setting.getValue());
-            }
+            notifications.setByEmail(accountId, setting.getKey(), setting.getValue());
         }
         return emailSettings(accountId);
     }
@@ -271,29 +228,14 @@ class NotificationService implements Notifications {
     public void follow(UUID styleId, UUID accountId) {
         Style style = styles.get(styleId);
         var jdbc = planes.of(style.groupId()).jdbc();
-        boolean known = jdbc.sql("select count(*) from collab_follow where account_id = ? and style_id = ?")
-                        .params(accountId, styleId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-        if (!known) {
-            try {
-                jdbc.sql("insert into collab_follow (account_id, style_id, group_id, created_at) values (?, ?, ?, ?)")
-                        .params(accountId, styleId, style.groupId(), Timestamp.from(clock.instant()))
-                        .update();
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                // a concurrent PUT did it
-            }
+        if (!follows.follows(jdbc, accountId, styleId)) {
+            follows.add(jdbc, accountId, styleId, style.groupId(), clock.instant());
         }
     }
 
     @Override
     public void unfollow(UUID styleId, UUID accountId) {
         UUID groupId = lookups.groupOf(styleId);
-        planes.of(groupId)
-                .jdbc()
-                .sql("delete from collab_follow where account_id = ? and style_id = ?")
-                .params(accountId, styleId)
-                .update();
+        follows.remove(planes.of(groupId).jdbc(), accountId, styleId);
     }
 }

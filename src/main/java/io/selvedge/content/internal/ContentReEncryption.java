@@ -3,7 +3,6 @@ package io.selvedge.content.internal;
 import io.selvedge.crypto.EncryptedColumns;
 import io.selvedge.crypto.ReEncryptable;
 import io.selvedge.storage.GroupDataPlanes;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,16 +16,16 @@ class ContentReEncryption {
 
     @Bean
     ReEncryptable styleColumns(GroupDataPlanes planes) {
-        return new EncryptedColumns("content.styles", StyleRow.TABLE, List.of("name", "description", "tags"), planes);
+        return new EncryptedColumns("content.styles", StyleRepository.TABLE, planes);
     }
 
     @Bean
     ReEncryptable versionColumns(GroupDataPlanes planes) {
-        return new EncryptedColumns("content.versions", VersionRow.TABLE, List.of("filename", "sha256"), planes);
+        return new EncryptedColumns("content.versions", VersionRepository.TABLE, planes);
     }
 
     @Bean
     ReEncryptable uploadColumns(GroupDataPlanes planes) {
-        return new EncryptedColumns("content.uploads", "content_upload", List.of("filename"), planes);
+        return new EncryptedColumns("content.uploads", UploadRepository.TABLE, planes);
     }
 }

@@ -26,9 +26,11 @@ class OrphanParts {
     private static final Logger log = LoggerFactory.getLogger(OrphanParts.class);
 
     private final GroupFiles files;
+    private final UploadRepository uploadRows;
 
-    OrphanParts(GroupFiles files) {
+    OrphanParts(GroupFiles files, UploadRepository uploadRows) {
         this.files = files;
+        this.uploadRows = uploadRows;
     }
 
     /** Deletes the group's orphaned parts; returns how many. */
@@ -65,20 +67,10 @@ class OrphanParts {
     }
 
     /** The file ids of the upload's recorded parts, in part order; empty if the upload has no row. */
-    private static Optional<List<String>> recordedParts(GroupDataPlane plane, UUID uploadId) {
-        boolean live = plane.jdbc()
-                        .sql("select count(*) from content_upload where group_id = ? and id = ?")
-                        .params(plane.groupId(), uploadId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-        if (!live) {
+    private Optional<List<String>> recordedParts(GroupDataPlane plane, UUID uploadId) {
+        if (!uploadRows.exists(plane.jdbc(), plane.groupId(), uploadId)) {
             return Optional.empty();
         }
-        return Optional.of(plane.jdbc()
-                .sql("select file_id from content_upload_part where upload_id = ? order by part_no")
-                .param(uploadId)
-                .query(String.class)
-                .list());
+        return Optional.of(uploadRows.partFiles(plane.jdbc(), uploadId));
     }
 }

@@ -5,7 +5,6 @@ import io.selvedge.crypto.GroupFiles;
 import io.selvedge.storage.GroupDataPlane;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -33,11 +32,20 @@ class OrphanVersionFiles {
     static final String VERSION_FILES = "v-";
 
     private final GroupFiles files;
+    private final VersionRepository versions;
+    private final OrphanFileRepository sightings;
     private final ContentProperties properties;
     private final Clock clock;
 
-    OrphanVersionFiles(GroupFiles files, ContentProperties properties, Clock clock) {
+    OrphanVersionFiles(
+            GroupFiles files,
+            VersionRepository versions,
+            OrphanFileRepository sightings,
+            ContentProperties properties,
+            Clock clock) {
         this.files = files;
+        this.versions = versions;
+        this.sightings = sightings;
         this.properties = properties;
         this.clock = clock;
     }
@@ -55,10 +63,7 @@ class OrphanVersionFiles {
                 }
                 Optional<Instant> firstSeen = firstSeen(plane, fileId);
                 if (firstSeen.isEmpty()) {
-                    plane.jdbc()
-                            .sql("insert into content_orphan_file (group_id, file_id, first_seen_at) values (?, ?, ?)")
-                            .params(plane.groupId(), fileId, Timestamp.from(now))
-                            .update();
+                    sightings.noteSeen(plane.jdbc(), plane.groupId(), fileId, now);
                     orphaned.add(fileId);
                 } else if (!firstSeen.get().isAfter(oldEnough) && !isRecorded(plane, fileId)) {
                     files.delete(plane.groupId(), fileId);
@@ -77,36 +82,20 @@ class OrphanVersionFiles {
         return deleted;
     }
 
-    private static boolean isRecorded(GroupDataPlane plane, String fileId) {
-        return plane.jdbc()
-                        .sql("select count(*) from content_version where group_id = ? and file_id = ?")
-                        .params(plane.groupId(), fileId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+    private boolean isRecorded(GroupDataPlane plane, String fileId) {
+        return versions.holdsFile(plane.jdbc(), plane.groupId(), fileId);
     }
 
-    private static Optional<Instant> firstSeen(GroupDataPlane plane, String fileId) {
-        return plane.jdbc()
-                .sql("select first_seen_at from content_orphan_file where group_id = ? and file_id = ?")
-                .params(plane.groupId(), fileId)
-                .query((row, n) -> row.getTimestamp(1).toInstant())
-                .optional();
+    private Optional<Instant> firstSeen(GroupDataPlane plane, String fileId) {
+        return sightings.firstSeen(plane.jdbc(), plane.groupId(), fileId);
     }
 
     /** Forgets the sightings of files deleted now, gone, or recorded since. */
-    private static void forgetAllBut(GroupDataPlane plane, Set<String> orphaned) {
-        List<String> noted = plane.jdbc()
-                .sql("select file_id from content_orphan_file where group_id = ?")
-                .param(plane.groupId())
-                .query(String.class)
-                .list();
+    private void forgetAllBut(GroupDataPlane plane, Set<String> orphaned) {
+        List<String> noted = sightings.noted(plane.jdbc(), plane.groupId());
         for (String fileId : noted) {
             if (!orphaned.contains(fileId)) {
-                plane.jdbc()
-                        .sql("delete from content_orphan_file where group_id = ? and file_id = ?")
-                        .params(plane.groupId(), fileId)
-                        .update();
+                sightings.forget(plane.jdbc(), plane.groupId(), fileId);
             }
         }
     }

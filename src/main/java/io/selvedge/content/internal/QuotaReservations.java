@@ -5,11 +5,9 @@ import io.selvedge.content.ContentTooLargeException;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupWrites;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +25,20 @@ class QuotaReservations {
     private final ContentProperties properties;
     private final Clock clock;
     private final GroupWrites writes;
+    private final ReservationRepository reservations;
+    private final VersionRepository versions;
 
-    QuotaReservations(GroupWrites writes, GroupDataPlanes planes, ContentProperties properties, Clock clock) {
+    QuotaReservations(
+            GroupWrites writes,
+            GroupDataPlanes planes,
+            ReservationRepository reservations,
+            VersionRepository versions,
+            ContentProperties properties,
+            Clock clock) {
         this.writes = writes;
         this.planes = planes;
+        this.reservations = reservations;
+        this.versions = versions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -50,23 +58,20 @@ class QuotaReservations {
             throw new ContentTooLargeException("A file may hold at most " + properties.maxFileSize() + ".");
         }
         GroupDataPlane plane = planes.of(groupId);
-        ensureUsageRow(plane);
+        reservations.ensureUsageRow(plane.jdbc(), plane.groupId());
         return writes.write(groupId, tx -> {
             JdbcClient jdbc = plane.jdbc();
             // Reservations of the group are made one at a time: each sees those made before it.
-            jdbc.sql("select group_id from content_usage where group_id = ? for update")
-                    .param(groupId)
-                    .query(UUID.class)
-                    .single();
-            long left = properties.groupQuota().toBytes() - used(jdbc, groupId) - reserved(jdbc, groupId);
+            reservations.lockUsage(jdbc, groupId);
+            long left = properties.groupQuota().toBytes()
+                    - versions.bytesOf(jdbc, groupId)
+                    - reservations.reserved(jdbc, groupId, clock.instant());
             if (declaredLength > left || left <= 0) {
                 throw new ContentTooLargeException(
                         "The group's storage quota of " + properties.groupQuota() + " is used up.");
             }
             long bytes = declaredLength >= 0 ? declaredLength : Math.min(perFile, left);
-            jdbc.sql("insert into content_reservation (id, group_id, bytes, expires_at) values (?, ?, ?, ?)")
-                    .params(id, groupId, bytes, Timestamp.from(expiresAt))
-                    .update();
+            reservations.insert(jdbc, id, groupId, bytes, expiresAt);
             return new Reservation(id, groupId, bytes);
         });
     }
@@ -77,57 +82,17 @@ class QuotaReservations {
     }
 
     /** Ends a reservation in the caller's transaction: the version it became now counts instead. */
-    static void consume(JdbcClient jdbc, UUID id) {
-        jdbc.sql("delete from content_reservation where id = ?").param(id).update();
+    void consume(JdbcClient jdbc, UUID id) {
+        reservations.delete(jdbc, id);
     }
 
     /** Keeps a resumable upload's room while the upload lives, in the caller's transaction. */
-    static void extend(JdbcClient jdbc, UUID id, Instant expiresAt) {
-        jdbc.sql("update content_reservation set expires_at = ? where id = ?")
-                .params(Timestamp.from(expiresAt), id)
-                .update();
+    void extend(JdbcClient jdbc, UUID id, Instant expiresAt) {
+        reservations.extend(jdbc, id, expiresAt);
     }
 
     /** Drops the reservations of the group's region that lapsed (left by a crash); returns how many. */
-    static int dropLapsed(JdbcClient jdbc, Instant now) {
-        return jdbc.sql("delete from content_reservation where expires_at < ?")
-                .param(Timestamp.from(now))
-                .update();
-    }
-
-    /** What the group's versions take together. */
-    static long used(JdbcClient jdbc, UUID groupId) {
-        Long sum = jdbc.sql("select coalesce(sum(size_bytes), 0) from content_version where group_id = ?")
-                .param(groupId)
-                .query(Long.class)
-                .single();
-        return sum == null ? 0 : sum;
-    }
-
-    private long reserved(JdbcClient jdbc, UUID groupId) {
-        Long sum = jdbc.sql("select coalesce(sum(bytes), 0) from content_reservation where group_id = ?"
-                        + " and expires_at >= ?")
-                .params(groupId, Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .single();
-        return sum == null ? 0 : sum;
-    }
-
-    private static void ensureUsageRow(GroupDataPlane plane) {
-        JdbcClient jdbc = plane.jdbc();
-        boolean present = jdbc.sql("select count(*) from content_usage where group_id = ?")
-                        .param(plane.groupId())
-                        .query(Integer.class)
-                        .single()
-                > 0;
-        if (!present) {
-            try {
-                jdbc.sql("insert into content_usage (group_id) values (?)")
-                        .param(plane.groupId())
-                        .update();
-            } catch (DuplicateKeyException e) {
-                // another upload made it first
-            }
-        }
+    int dropLapsed(JdbcClient jdbc, Instant now) {
+        return reservations.deleteLapsed(jdbc, now);
     }
 }

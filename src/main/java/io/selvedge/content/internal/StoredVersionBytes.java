@@ -11,21 +11,19 @@ import org.springframework.stereotype.Component;
 class StoredVersionBytes implements GroupUsage {
 
     private final GroupDataPlanes planes;
+    private final VersionRepository versions;
     private final ContentProperties properties;
 
-    StoredVersionBytes(GroupDataPlanes planes, ContentProperties properties) {
+    StoredVersionBytes(GroupDataPlanes planes, VersionRepository versions, ContentProperties properties) {
         this.planes = planes;
+        this.versions = versions;
         this.properties = properties;
     }
 
     @Override
     public Usage of(UUID groupId) {
-        Long sum = planes.of(groupId)
-                .jdbc()
-                .sql("select coalesce(sum(size_bytes), 0) from content_version where group_id = ?")
-                .param(groupId)
-                .query(Long.class)
-                .single();
-        return new Usage(sum == null ? 0 : sum, properties.groupQuota().toBytes());
+        return new Usage(
+                versions.bytesOf(planes.of(groupId).jdbc(), groupId),
+                properties.groupQuota().toBytes());
     }
 }

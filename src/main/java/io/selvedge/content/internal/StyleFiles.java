@@ -15,9 +15,13 @@ import org.springframework.stereotype.Component;
 class StyleFiles {
 
     private final GroupFiles files;
+    private final VersionRepository versionRows;
+    private final UploadRepository uploadRows;
 
-    StyleFiles(GroupFiles files) {
+    StyleFiles(GroupFiles files, VersionRepository versionRows, UploadRepository uploadRows) {
         this.files = files;
+        this.versionRows = versionRows;
+        this.uploadRows = uploadRows;
     }
 
     static String versionFile(UUID versionId) {
@@ -63,11 +67,7 @@ class StyleFiles {
     /** Deletes the files of a style's versions, thumbnails and unfinished uploads; returns the version ids. */
     List<UUID> deleteFilesOf(GroupDataPlane plane, UUID styleId) {
         List<UUID> versions = new ArrayList<>();
-        List<VersionRow> rows = plane.jdbc()
-                .sql(VersionRow.COLUMNS + " where group_id = ? and style_id = ?")
-                .params(plane.groupId(), styleId)
-                .query(VersionRow::read)
-                .list();
+        List<VersionRow> rows = versionRows.ofStyle(plane.jdbc(), plane.groupId(), styleId);
         try {
             for (VersionRow row : rows) {
                 files.delete(plane.groupId(), row.fileId());
@@ -76,11 +76,7 @@ class StyleFiles {
                 }
                 versions.add(row.id());
             }
-            List<UUID> uploads = plane.jdbc()
-                    .sql("select id from content_upload where group_id = ? and style_id = ?")
-                    .params(plane.groupId(), styleId)
-                    .query(UUID.class)
-                    .list();
+            List<UUID> uploads = uploadRows.ofStyle(plane.jdbc(), plane.groupId(), styleId);
             for (UUID upload : uploads) {
                 deleteParts(plane, upload);
                 versions.add(upload);
@@ -93,11 +89,7 @@ class StyleFiles {
 
     /** Deletes the files of an upload's parts (its rows go with the upload's row). */
     void deleteParts(GroupDataPlane plane, UUID uploadId) throws IOException {
-        for (String fileId : plane.jdbc()
-                .sql("select file_id from content_upload_part where upload_id = ?")
-                .param(uploadId)
-                .query(String.class)
-                .list()) {
+        for (String fileId : uploadRows.anyPartFiles(plane.jdbc(), uploadId)) {
             files.delete(plane.groupId(), fileId);
         }
     }

@@ -9,7 +9,6 @@ import io.selvedge.storage.ResourceHomes;
 import io.selvedge.storage.UnknownGroupException;
 import io.selvedge.tenancy.NodeLocation;
 import io.selvedge.tenancy.Tree;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +31,23 @@ class StyleLocator implements ResourceLocator {
     private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final Tree tree;
+    private final StyleRepository styles;
+    private final VersionRepository versions;
+    private final UploadRepository uploads;
 
-    StyleLocator(ResourceHomes homes, GroupDataPlanes planes, Tree tree) {
+    StyleLocator(
+            ResourceHomes homes,
+            GroupDataPlanes planes,
+            Tree tree,
+            StyleRepository styles,
+            VersionRepository versions,
+            UploadRepository uploads) {
         this.homes = homes;
         this.planes = planes;
         this.tree = tree;
+        this.styles = styles;
+        this.versions = versions;
+        this.uploads = uploads;
     }
 
     @Override
@@ -54,34 +65,21 @@ class StyleLocator implements ResourceLocator {
         }
         UUID styleId = switch (home.get().kind()) {
             case STYLE -> id;
-            case VERSION ->
-                jdbc.sql("select style_id from content_version where id = ?")
-                        .param(id)
-                        .query(UUID.class)
-                        .optional()
-                        .orElse(null);
-            case UPLOAD ->
-                jdbc.sql("select style_id from content_upload where id = ?")
-                        .param(id)
-                        .query(UUID.class)
-                        .optional()
-                        .orElse(null);
+            case VERSION -> versions.styleOf(jdbc, id).orElse(null);
+            case UPLOAD -> uploads.styleOf(jdbc, id).orElse(null);
             default -> null; // another module's resource: its own locator finds it
         };
         if (styleId == null) {
             return Optional.empty();
         }
-        Optional<StyleSpot> style = jdbc.sql("select workroom_id, deleted_at from content_style where id = ?")
-                .param(styleId)
-                .query((row, n) -> new StyleSpot(row.getObject(1, UUID.class), row.getTimestamp(2)))
-                .optional();
+        Optional<StyleRepository.Spot> style = styles.spot(jdbc, styleId);
         if (style.isEmpty()) {
             return Optional.empty();
         }
         return tree.locate(style.get().workroomId())
                 .filter(location -> location.groupId().equals(groupId))
                 .map(location ->
-                        path(location).child(styleId, Level.STYLE, style.get().deletedAt() != null));
+                        path(location).child(styleId, Level.STYLE, style.get().deleted()));
     }
 
     private static ResourcePath path(NodeLocation location) {
@@ -98,6 +96,4 @@ class StyleLocator implements ResourceLocator {
         }
         return new ResourcePath(location.groupId(), steps);
     }
-
-    private record StyleSpot(UUID workroomId, Timestamp deletedAt) {}
 }

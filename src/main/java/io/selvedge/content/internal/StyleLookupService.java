@@ -28,11 +28,13 @@ class StyleLookupService implements StyleLookups {
     private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final StyleService styles;
+    private final StyleRepository rows;
 
-    StyleLookupService(ResourceHomes homes, GroupDataPlanes planes, StyleService styles) {
+    StyleLookupService(ResourceHomes homes, GroupDataPlanes planes, StyleService styles, StyleRepository rows) {
         this.homes = homes;
         this.planes = planes;
         this.styles = styles;
+        this.rows = rows;
     }
 
     @Override
@@ -44,14 +46,7 @@ class StyleLookupService implements StyleLookups {
         if (limit < 1 || limit > StyleService.MAX_LIMIT) {
             throw new InvalidContentException("The limit is 1 to " + StyleService.MAX_LIMIT + ".");
         }
-        return planes
-                .of(groupId)
-                .jdbc()
-                .sql(StyleRow.COLUMNS + " where group_id = ? and deleted_at is null")
-                .param(groupId)
-                .query(StyleRow::read)
-                .list()
-                .stream()
+        return rows.liveInGroup(planes.of(groupId).jdbc(), groupId).stream()
                 .filter(row -> visible.test(row.id()))
                 .map(styles::decrypted)
                 .filter(style -> matches(style, terms))
@@ -78,12 +73,7 @@ class StyleLookupService implements StyleLookups {
     @Override
     public Set<UUID> favouredBy(UUID styleId) {
         UUID groupId = groupOf(styleId);
-        return Set.copyOf(planes.of(groupId)
-                .jdbc()
-                .sql("select account_id from content_favourite where style_id = ?")
-                .param(styleId)
-                .query(UUID.class)
-                .list());
+        return Set.copyOf(rows.favourers(planes.of(groupId).jdbc(), styleId));
     }
 
     @Override

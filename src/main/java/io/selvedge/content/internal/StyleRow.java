@@ -24,10 +24,6 @@ record StyleRow(
         Instant updatedAt,
         @Nullable Instant deletedAt) {
 
-    static final String TABLE = "content_style";
-    static final String COLUMNS = "select id, group_id, workroom_id, name, description, tags, status, status_by,"
-            + " status_at, created_by, created_at, updated_by, updated_at, deleted_at from content_style";
-
     boolean live() {
         return deletedAt == null;
     }

@@ -31,7 +31,6 @@ import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Page;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.tenancy.TreeNode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +41,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -67,9 +65,11 @@ class StyleService implements Styles {
     private final ContentProperties properties;
     private final Clock clock;
     private final GroupWrites writes;
+    private final StyleRepository rows;
 
     StyleService(
             GroupWrites writes,
+            StyleRepository rows,
             ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
@@ -81,6 +81,7 @@ class StyleService implements Styles {
             ContentProperties properties,
             Clock clock) {
         this.writes = writes;
+        this.rows = rows;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -104,24 +105,18 @@ class StyleService implements Styles {
         Instant now = clock.instant();
         FieldCipher cipher = ciphers.of(groupId);
         writes.create(groupId, NewResource.of(ResourceKind.STYLE, id), plane -> {
-            plane.jdbc()
-                    .sql(
-                            "insert into content_style (id, group_id, workroom_id, name, description, tags, status,"
-                                    + " created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            id,
-                            groupId,
-                            workroomId,
-                            cipher.encryptText(cleanName, StyleRow.TABLE, "name", id.toString()),
-                            cipher.encryptText(cleanDescription, StyleRow.TABLE, "description", id.toString()),
-                            cipher.encryptText(StyleFields.joinTags(cleanTags), StyleRow.TABLE, "tags", id.toString()),
-                            StyleStatus.IN_REVIEW.name(),
-                            actor,
-                            Timestamp.from(now),
-                            actor,
-                            Timestamp.from(now))
-                    .update();
-            writeTagIndexes(plane.jdbc(), cipher, groupId, id, cleanTags);
+            rows.insert(
+                    plane.jdbc(),
+                    id,
+                    groupId,
+                    workroomId,
+                    StyleRepository.NAME.encrypt(cipher, cleanName, id),
+                    StyleRepository.DESCRIPTION.encrypt(cipher, cleanDescription, id),
+                    StyleRepository.TAGS.encrypt(cipher, StyleFields.joinTags(cleanTags), id),
+                    StyleStatus.IN_REVIEW,
+                    actor,
+                    now);
+            rows.insertTagIndexes(plane.jdbc(), groupId, id, tagIndexes(cipher, cleanTags));
             events.publishEvent(new StyleCreated(groupId, id, workroomId, actor, RequestOrigin.current()));
         });
         return new Style(
@@ -155,21 +150,11 @@ class StyleService implements Styles {
         }
         UUID groupId = tree.get(NodeKind.WORKROOM, workroomId).groupId();
         JdbcClient jdbc = planes.of(groupId).jdbc();
-        StringBuilder sql = new StringBuilder(StyleRow.COLUMNS)
-                .append(" where group_id = ? and workroom_id = ? and deleted_at is null");
-        List<Object> params = new ArrayList<>(List.of(groupId, workroomId));
-        if (query.status() != null) {
-            sql.append(" and status = ?");
-            params.add(query.status().name());
-        }
-        if (query.tag() != null) {
-            sql.append(" and id in (select style_id from content_style_tag where group_id = ? and tag_index = ?)");
-            params.add(groupId);
-            params.add(ciphers.blindIndex(groupId, TAG_INDEX, StyleFields.indexed(query.tag())));
-        }
+        byte[] tagIndex =
+                query.tag() == null ? null : ciphers.blindIndex(groupId, TAG_INDEX, StyleFields.indexed(query.tag()));
         Comparator<Style> order = order(query.sort());
         // The fields are ciphertexts, so the database cannot sort by name: decrypt the workroom's, sort here.
-        List<Style> sorted = jdbc.sql(sql.toString()).params(params).query(StyleRow::read).list().stream()
+        List<Style> sorted = rows.liveInWorkroom(jdbc, groupId, workroomId, query.status(), tagIndex).stream()
                 .filter(row -> visible.test(row.id()))
                 .map(this::decrypted)
                 .sorted(order)
@@ -177,10 +162,7 @@ class StyleService implements Styles {
         List<Style> rest = sorted;
         if (query.cursor() != null) {
             UUID afterId = PageCursor.id(query.cursor());
-            Style after = jdbc.sql(StyleRow.COLUMNS + " where group_id = ? and id = ?")
-                    .params(groupId, afterId)
-                    .query(StyleRow::read)
-                    .optional()
+            Style after = rows.find(jdbc, groupId, afterId, false)
                     .map(this::decrypted)
                     .orElseThrow(() -> new InvalidPageException("The cursor is no longer valid."));
             rest = sorted.stream()
@@ -202,44 +184,36 @@ class StyleService implements Styles {
         UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
         FieldCipher cipher = ciphers.of(groupId);
         Instant now = clock.instant();
-        String id = styleId.toString();
         writes.run(groupId, plane -> {
             JdbcClient jdbc = plane.jdbc();
             live(jdbc, groupId, styleId, true);
             Set<String> fields = new LinkedHashSet<>();
             if (name != null) {
-                update(jdbc, styleId, "name", cipher.encryptText(name, StyleRow.TABLE, "name", id));
+                rows.update(jdbc, styleId, StyleRepository.NAME, StyleRepository.NAME.encrypt(cipher, name, styleId));
                 fields.add("name");
             }
             if (description != null) {
-                update(
+                rows.update(
                         jdbc,
                         styleId,
-                        "description",
-                        cipher.encryptText(description, StyleRow.TABLE, "description", id));
+                        StyleRepository.DESCRIPTION,
+                        StyleRepository.DESCRIPTION.encrypt(cipher, description, styleId));
                 fields.add("description");
             }
             if (tags != null) {
-                update(
+                rows.update(
                         jdbc,
                         styleId,
-                        "tags",
-                        cipher.encryptText(StyleFields.joinTags(tags), StyleRow.TABLE, "tags", id));
-                jdbc.sql("delete from content_style_tag where style_id = ?")
-                        .param(styleId)
-                        .update();
-                writeTagIndexes(jdbc, cipher, groupId, styleId, tags);
+                        StyleRepository.TAGS,
+                        StyleRepository.TAGS.encrypt(cipher, StyleFields.joinTags(tags), styleId));
+                rows.replaceTagIndexes(jdbc, groupId, styleId, tagIndexes(cipher, tags));
                 fields.add("tags");
             }
             if (change.status() != null) {
-                jdbc.sql("update content_style set status = ?, status_by = ?, status_at = ? where id = ?")
-                        .params(change.status().name(), actor, Timestamp.from(now), styleId)
-                        .update();
+                rows.setStatus(jdbc, styleId, change.status(), actor, now);
                 fields.add("status");
             }
-            jdbc.sql("update content_style set updated_by = ?, updated_at = ? where id = ?")
-                    .params(actor, Timestamp.from(now), styleId)
-                    .update();
+            rows.touch(jdbc, styleId, actor, now);
             events.publishEvent(new StyleChanged(groupId, styleId, Set.copyOf(fields), actor, RequestOrigin.current()));
         });
         return get(styleId);
@@ -256,9 +230,7 @@ class StyleService implements Styles {
             JdbcClient jdbc = plane.jdbc();
             StyleRow row = live(jdbc, groupId, styleId, true);
             if (!row.workroomId().equals(workroomId)) {
-                jdbc.sql("update content_style set workroom_id = ?, updated_by = ?, updated_at = ? where id = ?")
-                        .params(workroomId, actor, Timestamp.from(clock.instant()), styleId)
-                        .update();
+                rows.move(jdbc, styleId, workroomId, actor, clock.instant());
                 grants.pathsChanged(groupId);
                 events.publishEvent(
                         new StyleMoved(groupId, styleId, row.workroomId(), workroomId, actor, RequestOrigin.current()));
@@ -274,10 +246,7 @@ class StyleService implements Styles {
         Instant until = now.plus(properties.restoreWindow());
         writes.run(groupId, plane -> {
             live(plane.jdbc(), groupId, styleId, true);
-            plane.jdbc()
-                    .sql("update content_style set deleted_at = ? where id = ?")
-                    .params(Timestamp.from(now), styleId)
-                    .update();
+            rows.markDeleted(plane.jdbc(), styleId, now);
             grants.pathsChanged(groupId); // the style's path is now a deleted one: cached paths must not say otherwise
             events.publishEvent(new StyleDeleted(groupId, styleId, until, actor, RequestOrigin.current()));
         });
@@ -289,7 +258,7 @@ class StyleService implements Styles {
         UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
         Instant now = clock.instant();
         StyleRow restored = writes.write(groupId, plane -> {
-            StyleRow row = lock(plane.jdbc(), groupId, styleId);
+            StyleRow row = rows.find(plane.jdbc(), groupId, styleId, true).orElseThrow(NoSuchContentException::new);
             if (row.live()) {
                 throw new ContentRefusedException("This style is not deleted.");
             }
@@ -297,10 +266,7 @@ class StyleService implements Styles {
                 throw new NoSuchContentException(); // past its window: as good as purged
             }
             requireLiveWorkroom(row.workroomId());
-            plane.jdbc()
-                    .sql("update content_style set deleted_at = null where id = ?")
-                    .param(styleId)
-                    .update();
+            rows.markRestored(plane.jdbc(), styleId);
             grants.pathsChanged(groupId);
             events.publishEvent(new StyleRestored(groupId, styleId, actor, RequestOrigin.current()));
             return row;
@@ -313,8 +279,8 @@ class StyleService implements Styles {
         Instant cutoff = clock.instant().minus(properties.restoreWindow());
         int purged = 0;
         for (String region : stores.regions()) {
-            List<StyleRow> expired = new JdbcTemplate(stores.region(region).dataSource())
-                    .query(StyleRow.COLUMNS + " where deleted_at < ?", StyleRow::read, Timestamp.from(cutoff));
+            List<StyleRow> expired =
+                    rows.deletedBefore(JdbcClient.create(stores.region(region).dataSource()), cutoff);
             for (StyleRow row : expired) {
                 purge(row);
                 purged++;
@@ -329,10 +295,7 @@ class StyleService implements Styles {
         GroupDataPlane plane = planes.of(groupId);
         List<UUID> versions = files.deleteFilesOf(plane, row.id());
         writes.run(groupId, tx -> {
-            plane.jdbc()
-                    .sql("delete from content_style where id = ?")
-                    .param(row.id())
-                    .update();
+            rows.delete(plane.jdbc(), row.id());
             grants.resourcePurged(groupId, row.id());
         });
         versions.forEach(homes::forget);
@@ -343,43 +306,23 @@ class StyleService implements Styles {
     public void favour(UUID styleId, UUID accountId) {
         Style style = get(styleId);
         JdbcClient jdbc = planes.of(style.groupId()).jdbc();
-        boolean known = jdbc.sql("select count(*) from content_favourite where account_id = ? and style_id = ?")
-                        .params(accountId, styleId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-        if (!known) {
-            try {
-                jdbc.sql(
-                                "insert into content_favourite (account_id, style_id, group_id, created_at) values (?, ?, ?, ?)")
-                        .params(accountId, styleId, style.groupId(), Timestamp.from(clock.instant()))
-                        .update();
-            } catch (org.springframework.dao.DuplicateKeyException e) {
-                // a concurrent PUT did it: PUT is idempotent
-            }
+        if (!rows.isFavourite(jdbc, accountId, styleId)) {
+            rows.addFavourite(jdbc, accountId, styleId, style.groupId(), clock.instant());
         }
     }
 
     @Override
     public void unfavour(UUID styleId, UUID accountId) {
         UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
-        planes.of(groupId)
-                .jdbc()
-                .sql("delete from content_favourite where account_id = ? and style_id = ?")
-                .params(accountId, styleId)
-                .update();
+        rows.removeFavourite(planes.of(groupId).jdbc(), accountId, styleId);
     }
 
     @Override
     public List<Style> favourites(UUID accountId, Predicate<UUID> visible) {
         List<Style> found = new ArrayList<>();
         for (String region : stores.regions()) {
-            List<UUID> ids = new JdbcTemplate(stores.region(region).dataSource())
-                    .query(
-                            "select f.style_id from content_favourite f join content_style s on s.id = f.style_id"
-                                    + " where f.account_id = ? and s.deleted_at is null order by f.created_at desc",
-                            (row, n) -> row.getObject(1, UUID.class),
-                            accountId);
+            List<UUID> ids =
+                    rows.favouredBy(JdbcClient.create(stores.region(region).dataSource()), accountId);
             for (UUID id : ids) {
                 if (visible.test(id)) {
                     try {
@@ -395,31 +338,15 @@ class StyleService implements Styles {
 
     /** Called when a workroom is purged: its styles follow at the next purge run. */
     void workroomPurged(UUID groupId, UUID workroomId) {
-        planes.of(groupId)
-                .jdbc()
-                .sql("update content_style set deleted_at = ? where group_id = ? and workroom_id = ?")
-                .params(Timestamp.from(Instant.EPOCH), groupId, workroomId)
-                .update();
+        rows.markWorkroomPurged(planes.of(groupId).jdbc(), groupId, workroomId);
     }
 
     StyleRow live(JdbcClient jdbc, UUID groupId, UUID styleId, boolean forUpdate) {
-        StyleRow row = jdbc.sql(StyleRow.COLUMNS + " where group_id = ? and id = ?" + (forUpdate ? " for update" : ""))
-                .params(groupId, styleId)
-                .query(StyleRow::read)
-                .optional()
-                .orElseThrow(NoSuchContentException::new);
+        StyleRow row = rows.find(jdbc, groupId, styleId, forUpdate).orElseThrow(NoSuchContentException::new);
         if (!row.live()) {
             throw new NoSuchContentException();
         }
         return row;
-    }
-
-    private static StyleRow lock(JdbcClient jdbc, UUID groupId, UUID styleId) {
-        return jdbc.sql(StyleRow.COLUMNS + " where group_id = ? and id = ? for update")
-                .params(groupId, styleId)
-                .query(StyleRow::read)
-                .optional()
-                .orElseThrow(NoSuchContentException::new);
     }
 
     private void requireLiveWorkroom(UUID workroomId) {
@@ -430,34 +357,28 @@ class StyleService implements Styles {
         }
     }
 
-    private void writeTagIndexes(JdbcClient jdbc, FieldCipher cipher, UUID groupId, UUID styleId, List<String> tags) {
+    /** The blind indexes of the tags' look-up, one per distinct tag. */
+    private static List<byte[]> tagIndexes(FieldCipher cipher, List<String> tags) {
         Set<String> indexed = new LinkedHashSet<>();
+        List<byte[]> indexes = new ArrayList<>();
         for (String tag : tags) {
             if (indexed.add(StyleFields.indexed(tag))) {
-                jdbc.sql("insert into content_style_tag (style_id, group_id, tag_index) values (?, ?, ?)")
-                        .params(styleId, groupId, cipher.blindIndex(TAG_INDEX, StyleFields.indexed(tag)))
-                        .update();
+                indexes.add(cipher.blindIndex(TAG_INDEX, StyleFields.indexed(tag)));
             }
         }
-    }
-
-    private static void update(JdbcClient jdbc, UUID styleId, String column, String value) {
-        // column is one of our constants, never input
-        jdbc.sql("update content_style set " + column + " = ? where id = ?")
-                .params(value, styleId)
-                .update();
+        return indexes;
     }
 
     Style decrypted(StyleRow row) {
         FieldCipher cipher = ciphers.of(row.groupId());
-        String id = row.id().toString();
+        UUID id = row.id();
         return new Style(
                 row.id(),
                 row.groupId(),
                 row.workroomId(),
-                cipher.decryptText(row.name(), StyleRow.TABLE, "name", id),
-                cipher.decryptText(row.description(), StyleRow.TABLE, "description", id),
-                StyleFields.splitTags(cipher.decryptText(row.tags(), StyleRow.TABLE, "tags", id)),
+                StyleRepository.NAME.decrypt(cipher, row.name(), id),
+                StyleRepository.DESCRIPTION.decrypt(cipher, row.description(), id),
+                StyleFields.splitTags(StyleRepository.TAGS.decrypt(cipher, row.tags(), id)),
                 StyleStatus.valueOf(row.status()),
                 row.statusBy(),
                 row.statusAt(),

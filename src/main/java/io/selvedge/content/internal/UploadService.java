@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Enumeration;
@@ -46,8 +45,6 @@ class UploadService implements Uploads {
 
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
 
-    private static final String TABLE = "content_upload";
-
     private final ResourceHomes homes;
     private final GroupDataPlanes planes;
     private final FieldCiphers ciphers;
@@ -62,9 +59,13 @@ class UploadService implements Uploads {
     private final OrphanVersionFiles orphanVersionFiles;
     private final Clock clock;
     private final GroupWrites writes;
+    private final UploadRepository rows;
+    private final StyleRepository styleRows;
 
     UploadService(
             GroupWrites writes,
+            UploadRepository rows,
+            StyleRepository styleRows,
             ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
@@ -79,6 +80,8 @@ class UploadService implements Uploads {
             OrphanVersionFiles orphanVersionFiles,
             Clock clock) {
         this.writes = writes;
+        this.rows = rows;
+        this.styleRows = styleRows;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -109,21 +112,17 @@ class UploadService implements Uploads {
         String name = Filenames.safe(filename);
         try {
             writes.create(style.groupId(), NewResource.of(ResourceKind.UPLOAD, id), plane -> {
-                plane.jdbc()
-                        .sql(
-                                "insert into content_upload (id, group_id, style_id, filename, content_type, length_bytes,"
-                                        + " offset_bytes, created_by, created_at, expires_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
-                        .params(
-                                id,
-                                style.groupId(),
-                                styleId,
-                                ciphers.of(style.groupId()).encryptText(name, TABLE, "filename", id.toString()),
-                                io.selvedge.content.MediaTypes.of(name),
-                                length,
-                                actor,
-                                Timestamp.from(now),
-                                Timestamp.from(expires))
-                        .update();
+                rows.insert(
+                        plane.jdbc(),
+                        id,
+                        style.groupId(),
+                        styleId,
+                        UploadRepository.FILENAME.encrypt(ciphers.of(style.groupId()), name, id),
+                        io.selvedge.content.MediaTypes.of(name),
+                        length,
+                        actor,
+                        now,
+                        expires);
             });
         } catch (RuntimeException e) {
             quota.release(style.groupId(), room.id());
@@ -152,11 +151,7 @@ class UploadService implements Uploads {
             return finish(row, actor);
         }
         GroupDataPlane plane = planes.of(row.groupId());
-        int part = plane.jdbc()
-                .sql("select count(*) from content_upload_part where upload_id = ?")
-                .param(uploadId)
-                .query(Integer.class)
-                .single();
+        int part = rows.partCount(plane.jdbc(), uploadId);
         String fileId = StyleFiles.uploadPart(uploadId, part);
         GroupFiles.StoredFile stored = files.write(
                 row.groupId(),
@@ -174,22 +169,13 @@ class UploadService implements Uploads {
         try {
             writes.run(row.groupId(), tx -> {
                 JdbcClient jdbc = plane.jdbc();
-                long current = jdbc.sql("select offset_bytes from content_upload where id = ? for update")
-                        .param(uploadId)
-                        .query(Long.class)
-                        .optional()
-                        .orElseThrow(NoSuchContentException::new);
+                long current = rows.lockOffset(jdbc, uploadId).orElseThrow(NoSuchContentException::new);
                 if (current != offset) {
                     throw new ContentRefusedException("Another request moved the upload's offset.");
                 }
-                jdbc.sql("insert into content_upload_part (upload_id, part_no, group_id, file_id, size_bytes)"
-                                + " values (?, ?, ?, ?, ?)")
-                        .params(uploadId, part, row.groupId(), fileId, stored.size())
-                        .update();
-                jdbc.sql("update content_upload set offset_bytes = ?, expires_at = ? where id = ?")
-                        .params(newOffset, Timestamp.from(expires), uploadId)
-                        .update();
-                QuotaReservations.extend(jdbc, uploadId, expires);
+                rows.insertPart(jdbc, uploadId, part, row.groupId(), fileId, stored.size());
+                rows.moveOffset(jdbc, uploadId, newOffset, expires);
+                quota.extend(jdbc, uploadId, expires);
             });
         } catch (DuplicateKeyException e) {
             files.delete(row.groupId(), fileId);
@@ -214,14 +200,9 @@ class UploadService implements Uploads {
             return row.upload(done.get());
         }
         GroupDataPlane plane = planes.of(row.groupId());
-        List<String> parts = plane.jdbc()
-                .sql("select file_id from content_upload_part where upload_id = ? order by part_no")
-                .param(row.id())
-                .query(String.class)
-                .list();
+        List<String> parts = rows.partFiles(plane.jdbc(), row.id());
         Style style = styles.get(row.styleId());
-        String filename = ciphers.of(row.groupId())
-                .decryptText(row.filename(), TABLE, "filename", row.id().toString());
+        String filename = UploadRepository.FILENAME.decrypt(ciphers.of(row.groupId()), row.filename(), row.id());
         QuotaReservations.Reservation room = new QuotaReservations.Reservation(row.id(), row.groupId(), row.length());
         Version version;
         try (InputStream whole = new SequenceInputStream(opening(row.groupId(), parts))) {
@@ -279,10 +260,7 @@ class UploadService implements Uploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        plane.jdbc()
-                .sql("delete from content_upload where id = ?")
-                .param(uploadId)
-                .update();
+        rows.delete(plane.jdbc(), uploadId);
         quota.release(plane.groupId(), uploadId);
         homes.forget(uploadId);
     }
@@ -293,18 +271,13 @@ class UploadService implements Uploads {
         Instant now = clock.instant();
         for (String region : stores.regions()) {
             JdbcClient jdbc = JdbcClient.create(stores.region(region).dataSource());
-            List<UploadRow> expired = jdbc.sql(UploadRow.COLUMNS + " where expires_at < ?")
-                    .param(Timestamp.from(now))
-                    .query(UploadRow::read)
-                    .list();
+            List<UploadRow> expired = rows.expiredBefore(jdbc, now);
             for (UploadRow row : expired) {
                 drop(planes.of(row.groupId()), row.id());
                 purged++;
             }
-            QuotaReservations.dropLapsed(jdbc, now);
-            for (UUID groupId : jdbc.sql("select distinct group_id from content_style")
-                    .query(UUID.class)
-                    .list()) {
+            quota.dropLapsed(jdbc, now);
+            for (UUID groupId : styleRows.groupsWithStyles(jdbc)) {
                 purged += orphans.sweep(planes.of(groupId));
                 purged += orphanVersionFiles.sweep(planes.of(groupId));
             }
@@ -314,50 +287,11 @@ class UploadService implements Uploads {
 
     private UploadRow row(UUID uploadId, UUID actor) {
         UUID groupId = homes.groupOf(uploadId, ResourceKind.UPLOAD).orElseThrow(NoSuchContentException::new);
-        UploadRow row = planes.of(groupId)
-                .jdbc()
-                .sql(UploadRow.COLUMNS + " where group_id = ? and id = ?")
-                .params(groupId, uploadId)
-                .query(UploadRow::read)
-                .optional()
+        UploadRow row = rows.find(planes.of(groupId).jdbc(), groupId, uploadId)
                 .filter(found -> found.createdBy().equals(actor))
                 .filter(found -> found.expiresAt().isAfter(clock.instant()))
                 .orElseThrow(NoSuchContentException::new);
         styles.get(row.styleId()); // its style must be live
         return row;
-    }
-
-    record UploadRow(
-            UUID id,
-            UUID groupId,
-            UUID styleId,
-            String filename,
-            long length,
-            long offset,
-            UUID createdBy,
-            Instant expiresAt) {
-
-        static final String COLUMNS = "select id, group_id, style_id, filename, length_bytes, offset_bytes,"
-                + " created_by, expires_at from content_upload";
-
-        static UploadRow read(java.sql.ResultSet row, int n) throws java.sql.SQLException {
-            return new UploadRow(
-                    row.getObject("id", UUID.class),
-                    row.getObject("group_id", UUID.class),
-                    row.getObject("style_id", UUID.class),
-                    row.getString("filename"),
-                    row.getLong("length_bytes"),
-                    row.getLong("offset_bytes"),
-                    row.getObject("created_by", UUID.class),
-                    row.getTimestamp("expires_at").toInstant());
-        }
-
-        UploadRow at(long newOffset, Instant expires) {
-            return new UploadRow(id, groupId, styleId, filename, length, newOffset, createdBy, expires);
-        }
-
-        Upload upload(@Nullable UUID versionId) {
-            return new Upload(id, styleId, length, offset, expiresAt, versionId);
-        }
     }
 }

@@ -22,10 +22,6 @@ record VersionRow(
         UUID createdBy,
         Instant createdAt) {
 
-    static final String TABLE = "content_version";
-    static final String COLUMNS = "select id, group_id, style_id, number, filename, content_type, size_bytes, sha256,"
-            + " file_id, thumbnail_file, thumbnail_type, created_by, created_at from content_version";
-
     static VersionRow read(ResultSet row, int n) throws SQLException {
         return new VersionRow(
                 row.getObject("id", UUID.class),

@@ -24,7 +24,6 @@ import io.selvedge.storage.ResourceHomes;
 import io.selvedge.storage.ResourceKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -52,9 +51,15 @@ class VersionService implements Versions {
     private final QuotaReservations quota;
     private final Clock clock;
     private final GroupWrites writes;
+    private final VersionRepository rows;
+    private final StyleRepository styleRows;
+    private final UploadRepository uploadRows;
 
     VersionService(
             GroupWrites writes,
+            VersionRepository rows,
+            StyleRepository styleRows,
+            UploadRepository uploadRows,
             ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
@@ -65,6 +70,9 @@ class VersionService implements Versions {
             QuotaReservations quota,
             Clock clock) {
         this.writes = writes;
+        this.rows = rows;
+        this.styleRows = styleRows;
+        this.uploadRows = uploadRows;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -140,41 +148,33 @@ class VersionService implements Versions {
         FieldCipher cipher = ciphers.of(groupId);
         Instant now = clock.instant();
         String type = MediaTypes.of(filename);
-        String id = versionId.toString();
         // The version's home is recorded with its row: a file that failed to store leaves no home behind.
         return writes.create(groupId, NewResource.of(ResourceKind.VERSION, versionId), plane -> {
             JdbcClient jdbc = plane.jdbc();
             // The style's row, locked: it must still be live, and numbers are given one at a time.
-            jdbc.sql("select id from content_style where id = ? and deleted_at is null for update")
-                    .param(style.id())
-                    .query(UUID.class)
-                    .optional()
-                    .orElseThrow(NoSuchContentException::new);
-            if (uploadId != null && !claimUpload(jdbc, uploadId)) {
+            if (!styleRows.lockLive(jdbc, style.id())) {
+                throw new NoSuchContentException();
+            }
+            // Takes the upload's row (and with it its part rows): two requests completing it make one version.
+            if (uploadId != null && !uploadRows.delete(jdbc, uploadId)) {
                 throw new UploadFinishedException();
             }
-            int number = jdbc.sql("select coalesce(max(number), 0) + 1 from content_version where style_id = ?")
-                    .param(style.id())
-                    .query(Integer.class)
-                    .single();
-            jdbc.sql("insert into content_version (id, group_id, style_id, number, filename, content_type, size_bytes,"
-                            + " sha256, file_id, created_by, created_at, upload_id)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            versionId,
-                            groupId,
-                            style.id(),
-                            number,
-                            cipher.encryptText(filename, VersionRow.TABLE, "filename", id),
-                            type,
-                            stored.size(),
-                            cipher.encryptText(stored.sha256(), VersionRow.TABLE, "sha256", id),
-                            stored.fileId(),
-                            actor,
-                            Timestamp.from(now),
-                            uploadId)
-                    .update();
-            QuotaReservations.consume(jdbc, room.id());
+            int number = rows.nextNumber(jdbc, style.id());
+            rows.insert(
+                    jdbc,
+                    versionId,
+                    groupId,
+                    style.id(),
+                    number,
+                    VersionRepository.FILENAME.encrypt(cipher, filename, versionId),
+                    type,
+                    stored.size(),
+                    VersionRepository.SHA256.encrypt(cipher, stored.sha256(), versionId),
+                    stored.fileId(),
+                    actor,
+                    now,
+                    uploadId);
+            quota.consume(jdbc, room.id());
             events.publishEvent(new VersionUploaded(
                     groupId, style.id(), versionId, number, stored.size(), actor, RequestOrigin.current()));
             return new Version(
@@ -192,35 +192,15 @@ class VersionService implements Versions {
         });
     }
 
-    /** Takes the upload's row (and with it its part rows) in the caller's transaction; false if it is gone. */
-    private static boolean claimUpload(JdbcClient jdbc, UUID uploadId) {
-        return jdbc.sql("delete from content_upload where id = ?")
-                        .param(uploadId)
-                        .update()
-                == 1;
-    }
-
     /** The version a resumable upload became, if it did. */
     java.util.Optional<UUID> versionOfUpload(UUID groupId, UUID uploadId) {
-        return planes.of(groupId)
-                .jdbc()
-                .sql("select id from content_version where group_id = ? and upload_id = ?")
-                .params(groupId, uploadId)
-                .query(UUID.class)
-                .optional();
+        return rows.ofUpload(planes.of(groupId).jdbc(), groupId, uploadId);
     }
 
     @Override
     public List<Version> list(UUID styleId) {
         Style style = styles.get(styleId);
-        return planes
-                .of(style.groupId())
-                .jdbc()
-                .sql(VersionRow.COLUMNS + " where group_id = ? and style_id = ? order by number desc")
-                .params(style.groupId(), styleId)
-                .query(VersionRow::read)
-                .list()
-                .stream()
+        return rows.ofStyle(planes.of(style.groupId()).jdbc(), style.groupId(), styleId).stream()
                 .map(this::decrypted)
                 .toList();
     }
@@ -232,13 +212,8 @@ class VersionService implements Versions {
 
     private VersionRow row(UUID versionId) {
         UUID groupId = homes.groupOf(versionId, ResourceKind.VERSION).orElseThrow(NoSuchContentException::new);
-        VersionRow row = planes.of(groupId)
-                .jdbc()
-                .sql(VersionRow.COLUMNS + " where group_id = ? and id = ?")
-                .params(groupId, versionId)
-                .query(VersionRow::read)
-                .optional()
-                .orElseThrow(NoSuchContentException::new);
+        VersionRow row =
+                rows.find(planes.of(groupId).jdbc(), groupId, versionId).orElseThrow(NoSuchContentException::new);
         styles.get(row.styleId()); // its style must be live
         return row;
     }
@@ -287,16 +262,8 @@ class VersionService implements Versions {
         String before;
         try {
             before = writes.write(row.groupId(), plane -> {
-                String old = plane.jdbc()
-                        .sql("select thumbnail_file from content_version where id = ? for update")
-                        .param(versionId)
-                        .query(String.class)
-                        .optional()
-                        .orElse(null);
-                plane.jdbc()
-                        .sql("update content_version set thumbnail_file = ?, thumbnail_type = ? where id = ?")
-                        .params(fileId, type, versionId)
-                        .update();
+                String old = rows.lockThumbnail(plane.jdbc(), versionId).orElse(null);
+                rows.setThumbnail(plane.jdbc(), versionId, fileId, type);
                 return old;
             });
         } catch (RuntimeException e) {
@@ -331,16 +298,15 @@ class VersionService implements Versions {
 
     private Version decrypted(VersionRow row) {
         FieldCipher cipher = ciphers.of(row.groupId());
-        String id = row.id().toString();
         return new Version(
                 row.id(),
                 row.groupId(),
                 row.styleId(),
                 row.number(),
-                cipher.decryptText(row.filename(), VersionRow.TABLE, "filename", id),
+                VersionRepository.FILENAME.decrypt(cipher, row.filename(), row.id()),
                 row.contentType(),
                 row.size(),
-                cipher.decryptText(row.sha256(), VersionRow.TABLE, "sha256", id),
+                VersionRepository.SHA256.decrypt(cipher, row.sha256(), row.id()),
                 row.thumbnailType(),
                 row.createdBy(),
                 row.createdAt());

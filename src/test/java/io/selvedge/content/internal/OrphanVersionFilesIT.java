@@ -72,7 +72,8 @@ class OrphanVersionFilesIT {
         String recorded = StyleFiles.versionFile(version.id());
         String old = crashedUpload(group);
         MovableClock clock = new MovableClock();
-        OrphanVersionFiles sweeper = new OrphanVersionFiles(files, withAge(AGE), clock);
+        OrphanVersionFiles sweeper =
+                new OrphanVersionFiles(files, new VersionRepository(), new OrphanFileRepository(), withAge(AGE), clock);
 
         assertThat(sweeper.sweep(plane)).isZero(); // first seen now: it may be an upload about to record it
         assertThat(files.list(group, "v-")).contains(recorded, old);

@@ -1,0 +1,242 @@
+package io.selvedge.content.internal;
+
+import io.selvedge.content.StyleStatus;
+import io.selvedge.crypto.EncryptedColumn;
+import io.selvedge.crypto.EncryptedTable;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of {@code content_style} (with its tag look-up {@code content_style_tag}) and of the favourites
+ * ({@code content_favourite}). Each method runs on the {@link JdbcClient} it is given: the group's plane,
+ * inside the unit of work's transaction when there is one, or a region's store for the purge.
+ */
+@Component
+final class StyleRepository {
+
+    /** The encrypted columns of a style, declared once. */
+    static final EncryptedTable TABLE = EncryptedTable.named("content_style");
+
+    static final EncryptedColumn NAME = TABLE.column("name");
+    static final EncryptedColumn DESCRIPTION = TABLE.column("description");
+    /** The style's tags, joined; the look-up by tag is a blind index in {@code content_style_tag}. */
+    static final EncryptedColumn TAGS = TABLE.column("tags");
+
+    private static final String COLUMNS = "select id, group_id, workroom_id, name, description, tags, status,"
+            + " status_by, status_at, created_by, created_at, updated_by, updated_at, deleted_at from content_style";
+
+    /** A new style's row; its name, description and tags already encrypted through the columns above. */
+    void insert(
+            JdbcClient jdbc,
+            UUID id,
+            UUID groupId,
+            UUID workroomId,
+            String name,
+            String description,
+            String tags,
+            StyleStatus status,
+            UUID actor,
+            Instant now) {
+        jdbc.sql("insert into content_style (id, group_id, workroom_id, name, description, tags, status,"
+                        + " created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        groupId,
+                        workroomId,
+                        name,
+                        description,
+                        tags,
+                        status.name(),
+                        actor,
+                        Timestamp.from(now),
+                        actor,
+                        Timestamp.from(now))
+                .update();
+    }
+
+    /** The style's row, deleted or not; locked for the transaction when {@code forUpdate}. */
+    Optional<StyleRow> find(JdbcClient jdbc, UUID groupId, UUID styleId, boolean forUpdate) {
+        return jdbc.sql(COLUMNS + " where group_id = ? and id = ?" + (forUpdate ? " for update" : ""))
+                .params(groupId, styleId)
+                .query(StyleRow::read)
+                .optional();
+    }
+
+    /** The live styles of a workroom, with the status and tag index given (either may be null). */
+    List<StyleRow> liveInWorkroom(
+            JdbcClient jdbc, UUID groupId, UUID workroomId, @Nullable StyleStatus status, @Nullable byte[] tagIndex) {
+        StringBuilder sql =
+                new StringBuilder(COLUMNS).append(" where group_id = ? and workroom_id = ? and deleted_at is null");
+        List<Object> params = new ArrayList<>(List.of(groupId, workroomId));
+        if (status != null) {
+            sql.append(" and status = ?");
+            params.add(status.name());
+        }
+        if (tagIndex != null) {
+            sql.append(" and id in (select style_id from content_style_tag where group_id = ? and tag_index = ?)");
+            params.add(groupId);
+            params.add(tagIndex);
+        }
+        return jdbc.sql(sql.toString()).params(params).query(StyleRow::read).list();
+    }
+
+    /** Every live style of the group. */
+    List<StyleRow> liveInGroup(JdbcClient jdbc, UUID groupId) {
+        return jdbc.sql(COLUMNS + " where group_id = ? and deleted_at is null")
+                .param(groupId)
+                .query(StyleRow::read)
+                .list();
+    }
+
+    /** Locks the style's row if it is live, so versions are numbered one at a time; false if it is not. */
+    boolean lockLive(JdbcClient jdbc, UUID styleId) {
+        return jdbc.sql("select id from content_style where id = ? and deleted_at is null for update")
+                .param(styleId)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Where a style sits: its workroom, and whether it is deleted. */
+    Optional<Spot> spot(JdbcClient jdbc, UUID styleId) {
+        return jdbc.sql("select workroom_id, deleted_at from content_style where id = ?")
+                .param(styleId)
+                .query((row, n) -> new Spot(row.getObject(1, UUID.class), row.getTimestamp(2) != null))
+                .optional();
+    }
+
+    record Spot(UUID workroomId, boolean deleted) {}
+
+    /** Sets one encrypted column to a ciphertext made through that same column. */
+    void update(JdbcClient jdbc, UUID styleId, EncryptedColumn column, String ciphertext) {
+        if (column.table() != TABLE) {
+            throw new IllegalArgumentException(column + " is not a column of " + TABLE);
+        }
+        // the column's name is a declared identifier, never input
+        jdbc.sql("update content_style set " + column.name() + " = ? where id = ?")
+                .params(ciphertext, styleId)
+                .update();
+    }
+
+    /** Replaces the style's tag look-up with these blind indexes. */
+    void replaceTagIndexes(JdbcClient jdbc, UUID groupId, UUID styleId, List<byte[]> indexes) {
+        jdbc.sql("delete from content_style_tag where style_id = ?")
+                .param(styleId)
+                .update();
+        insertTagIndexes(jdbc, groupId, styleId, indexes);
+    }
+
+    void insertTagIndexes(JdbcClient jdbc, UUID groupId, UUID styleId, List<byte[]> indexes) {
+        for (byte[] index : indexes) {
+            jdbc.sql("insert into content_style_tag (style_id, group_id, tag_index) values (?, ?, ?)")
+                    .params(styleId, groupId, index)
+                    .update();
+        }
+    }
+
+    void setStatus(JdbcClient jdbc, UUID styleId, StyleStatus status, UUID actor, Instant at) {
+        jdbc.sql("update content_style set status = ?, status_by = ?, status_at = ? where id = ?")
+                .params(status.name(), actor, Timestamp.from(at), styleId)
+                .update();
+    }
+
+    void touch(JdbcClient jdbc, UUID styleId, UUID actor, Instant at) {
+        jdbc.sql("update content_style set updated_by = ?, updated_at = ? where id = ?")
+                .params(actor, Timestamp.from(at), styleId)
+                .update();
+    }
+
+    void move(JdbcClient jdbc, UUID styleId, UUID workroomId, UUID actor, Instant at) {
+        jdbc.sql("update content_style set workroom_id = ?, updated_by = ?, updated_at = ? where id = ?")
+                .params(workroomId, actor, Timestamp.from(at), styleId)
+                .update();
+    }
+
+    void markDeleted(JdbcClient jdbc, UUID styleId, Instant at) {
+        jdbc.sql("update content_style set deleted_at = ? where id = ?")
+                .params(Timestamp.from(at), styleId)
+                .update();
+    }
+
+    void markRestored(JdbcClient jdbc, UUID styleId) {
+        jdbc.sql("update content_style set deleted_at = null where id = ?")
+                .param(styleId)
+                .update();
+    }
+
+    /** Marks every style of a workroom deleted long ago, so that the next purge takes them. */
+    void markWorkroomPurged(JdbcClient jdbc, UUID groupId, UUID workroomId) {
+        jdbc.sql("update content_style set deleted_at = ? where group_id = ? and workroom_id = ?")
+                .params(Timestamp.from(Instant.EPOCH), groupId, workroomId)
+                .update();
+    }
+
+    /** The styles of a region's store deleted before the cutoff. */
+    List<StyleRow> deletedBefore(JdbcClient jdbc, Instant cutoff) {
+        return jdbc.sql(COLUMNS + " where deleted_at < ?")
+                .param(Timestamp.from(cutoff))
+                .query(StyleRow::read)
+                .list();
+    }
+
+    void delete(JdbcClient jdbc, UUID styleId) {
+        jdbc.sql("delete from content_style where id = ?").param(styleId).update();
+    }
+
+    /** The groups that hold styles in a region's store. */
+    List<UUID> groupsWithStyles(JdbcClient jdbc) {
+        return jdbc.sql("select distinct group_id from content_style")
+                .query(UUID.class)
+                .list();
+    }
+
+    boolean isFavourite(JdbcClient jdbc, UUID accountId, UUID styleId) {
+        return jdbc.sql("select count(*) from content_favourite where account_id = ? and style_id = ?")
+                        .params(accountId, styleId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** Records a favourite; one that a concurrent request recorded first is left as it is. */
+    void addFavourite(JdbcClient jdbc, UUID accountId, UUID styleId, UUID groupId, Instant at) {
+        try {
+            jdbc.sql("insert into content_favourite (account_id, style_id, group_id, created_at) values (?, ?, ?, ?)")
+                    .params(accountId, styleId, groupId, Timestamp.from(at))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // a concurrent PUT did it: PUT is idempotent
+        }
+    }
+
+    void removeFavourite(JdbcClient jdbc, UUID accountId, UUID styleId) {
+        jdbc.sql("delete from content_favourite where account_id = ? and style_id = ?")
+                .params(accountId, styleId)
+                .update();
+    }
+
+    /** The live styles an account favours in a region's store, the newest favourite first. */
+    List<UUID> favouredBy(JdbcClient jdbc, UUID accountId) {
+        return jdbc.sql("select f.style_id from content_favourite f join content_style s on s.id = f.style_id"
+                        + " where f.account_id = ? and s.deleted_at is null order by f.created_at desc")
+                .param(accountId)
+                .query((row, n) -> row.getObject(1, UUID.class))
+                .list();
+    }
+
+    /** The accounts that favour a style. */
+    List<UUID> favourers(JdbcClient jdbc, UUID styleId) {
+        return jdbc.sql("select account_id from content_favourite where style_id = ?")
+                .param(styleId)
+                .query(UUID.class)
+                .list();
+    }
+}
