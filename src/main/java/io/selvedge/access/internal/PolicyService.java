@@ -47,8 +47,8 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
     private static final Duration SHORTEST_LIMIT = Duration.ofMinutes(1);
     private static final int CACHE_LIMIT = 100_000;
 
-    private final PolicyRecords records;
-    private final GrantRecords grants;
+    private final PolicyRepository records;
+    private final GrantRepository grants;
     private final DecisionPoint decisions;
     private final IdentityProperties identity;
     private final ApplicationEventPublisher events;
@@ -58,8 +58,8 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
 
     PolicyService(
             GroupWrites writes,
-            PolicyRecords records,
-            GrantRecords grants,
+            PolicyRepository records,
+            GrantRepository grants,
             DecisionPoint decisions,
             IdentityProperties identity,
             ApplicationEventPublisher events,
