@@ -1,5 +1,8 @@
 package io.selvedge.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -8,6 +11,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
@@ -80,6 +85,21 @@ class ArchitectureTest {
                 .should()
                 .callMethod(Throwable.class, "printStackTrace")
                 .because("failures are logged through SLF4J, where the request id and the log format apply");
+        rule.check(SELVEDGE);
+    }
+
+    @Test
+    void inTenancyAccessAndAuditOnlyRepositoriesRunSql() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage("io.selvedge.tenancy..", "io.selvedge.access..", "io.selvedge.audit..")
+                .and()
+                .haveSimpleNameNotEndingWith("Repository")
+                .should()
+                .callMethod(JdbcClient.class, "sql", String.class)
+                .orShould()
+                .callMethodWhere(target(owner(assignableTo(JdbcOperations.class))))
+                .because("a module's SQL lives in its repositories (one per aggregate), services orchestrate");
         rule.check(SELVEDGE);
     }
 }
