@@ -106,4 +106,19 @@ class ArchitectureTest {
                 .because("failures are logged through SLF4J, where the request id and the log format apply");
         rule.check(SELVEDGE);
     }
+
+    @Test
+    void inTenancyAccessAndAuditOnlyRepositoriesRunSql() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage("io.selvedge.tenancy..", "io.selvedge.access..", "io.selvedge.audit..")
+                .and()
+                .haveSimpleNameNotEndingWith("Repository")
+                .should()
+                .callMethod(JdbcClient.class, "sql", String.class)
+                .orShould()
+                .callMethodWhere(target(owner(assignableTo(JdbcOperations.class))))
+                .because("a module's SQL lives in its repositories (one per aggregate), services orchestrate");
+        rule.check(SELVEDGE);
+    }
 }

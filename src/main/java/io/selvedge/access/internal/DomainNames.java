@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DomainNames implements TargetNames {
 
-    private final DomainRecords records;
+    private final DomainRepository records;
 
-    DomainNames(DomainRecords records) {
+    DomainNames(DomainRepository records) {
         this.records = records;
     }
 

@@ -36,7 +36,7 @@ class DomainService implements EmailDomains {
 
     private static final String TXT_PREFIX = "selvedge-domain-verification=";
 
-    private final DomainRecords records;
+    private final DomainRepository records;
     private final TxtRecords dns;
     private final Callers callers;
     private final AccountDirectory accounts;
@@ -46,7 +46,7 @@ class DomainService implements EmailDomains {
     private final SecureRandom random = new SecureRandom();
 
     DomainService(
-            DomainRecords records,
+            DomainRepository records,
             TxtRecords dns,
             Callers callers,
             AccountDirectory accounts,

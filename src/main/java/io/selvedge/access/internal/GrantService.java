@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 @Service
 class GrantService implements Grants {
 
-    private final GrantRecords records;
+    private final GrantRepository records;
     private final DecisionPoint decisions;
     private final Callers callers;
     private final ApplicationEventPublisher events;
@@ -40,7 +40,7 @@ class GrantService implements Grants {
 
     GrantService(
             GroupWrites writes,
-            GrantRecords records,
+            GrantRepository records,
             DecisionPoint decisions,
             Callers callers,
             ApplicationEventPublisher events,

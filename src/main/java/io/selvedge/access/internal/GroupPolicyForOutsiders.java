@@ -37,12 +37,12 @@ class GroupPolicyForOutsiders implements OutsiderPolicy {
 
     private static final String LAST_SEEN = GroupPolicyForOutsiders.class.getName() + ".lastSeen.";
 
-    private final PolicyRecords policies;
+    private final PolicyRepository policies;
     private final EmailDomains domains;
     private final AccountDirectory accounts;
     private final Clock clock;
 
-    GroupPolicyForOutsiders(PolicyRecords policies, EmailDomains domains, AccountDirectory accounts, Clock clock) {
+    GroupPolicyForOutsiders(PolicyRepository policies, EmailDomains domains, AccountDirectory accounts, Clock clock) {
         this.policies = policies;
         this.domains = domains;
         this.accounts = accounts;

@@ -3,7 +3,6 @@ package io.selvedge.access.internal;
 import io.selvedge.crypto.EncryptedColumns;
 import io.selvedge.crypto.ReEncryptable;
 import io.selvedge.storage.GroupDataPlanes;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +12,6 @@ class InvitationReEncryption {
 
     @Bean
     ReEncryptable invitationColumns(GroupDataPlanes planes) {
-        return new EncryptedColumns("access.invitations", "access_invitation", List.of("email"), planes);
+        return new EncryptedColumns("access.invitations", InvitationRepository.TABLE, planes);
     }
 }

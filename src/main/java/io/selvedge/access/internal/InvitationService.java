@@ -53,15 +53,14 @@ import org.springframework.web.ErrorResponseException;
 @Service
 class InvitationService implements Invitations {
 
-    private static final String TABLE = "access_invitation";
     private static final String EMAIL_INDEX = "access_invitation_email";
     private static final Duration VALIDITY = Duration.ofDays(VALID_DAYS);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Set<Action> SEE_INVITATIONS =
             EnumSet.of(Action.SEE_GROUP_MEMBERS, Action.SEE_COMPANY_MEMBERS, Action.SEE_BRAND_MEMBERS, Action.SHARE);
 
-    private final InvitationRecords records;
-    private final GrantRecords grants;
+    private final InvitationRepository records;
+    private final GrantRepository grants;
     private final GrantService grantService;
     private final DecisionPoint decisions;
     private final Callers callers;
@@ -76,8 +75,8 @@ class InvitationService implements Invitations {
 
     InvitationService(
             GroupWrites writes,
-            InvitationRecords records,
-            GrantRecords grants,
+            InvitationRepository records,
+            GrantRepository grants,
             GrantService grantService,
             DecisionPoint decisions,
             Callers callers,
@@ -178,12 +177,12 @@ class InvitationService implements Invitations {
         UUID groupId = path.groupId();
         UUID nodeId = path.target().id();
         Instant now = clock.instant();
-        InvitationRecords.Row row = new InvitationRecords.Row(
+        InvitationRepository.Row row = new InvitationRepository.Row(
                 id,
                 groupId,
                 nodeId,
                 role,
-                ciphers.of(groupId).encryptText(address, TABLE, "email", id.toString()),
+                InvitationRepository.EMAIL.encrypt(ciphers.of(groupId), address, id),
                 Status.PENDING,
                 inviter.accountId(),
                 now,
@@ -215,14 +214,13 @@ class InvitationService implements Invitations {
     @Override
     public Invitation resend(UUID groupId, UUID invitationId) {
         GroupDataPlane plane = plane(groupId);
-        InvitationRecords.Row row = managed(plane, groupId, invitationId);
+        InvitationRepository.Row row = managed(plane, groupId, invitationId);
         Caller caller = decisions.caller().orElseThrow(NotVisibleException::new);
         if (row.status() != Status.PENDING) {
             throw new GrantRefusedException("Only a pending invitation is sent again (this one is "
                     + row.status().name().toLowerCase(java.util.Locale.ROOT) + ").");
         }
-        String address = ciphers.of(groupId)
-                .decryptText(row.sealedEmail(), TABLE, "email", row.id().toString());
+        String address = InvitationRepository.EMAIL.decrypt(ciphers.of(groupId), row.sealedEmail(), row.id());
         String token = newToken();
         Instant expires = clock.instant().plus(VALIDITY);
         Level level = levelOf(row.nodeId());
@@ -246,7 +244,7 @@ class InvitationService implements Invitations {
     @Override
     public Invitation revoke(UUID groupId, UUID invitationId) {
         GroupDataPlane plane = plane(groupId);
-        InvitationRecords.Row row = managed(plane, groupId, invitationId);
+        InvitationRepository.Row row = managed(plane, groupId, invitationId);
         Caller caller = decisions.caller().orElseThrow(NotVisibleException::new);
         writes.run(plane.groupId(), tx -> {
             if (!records.move(plane.jdbc(), invitationId, Status.PENDING, Status.REVOKED, null, clock.instant())) {
@@ -265,7 +263,7 @@ class InvitationService implements Invitations {
 
     @Override
     public Accepted acceptAsNewAccount(String token, String username, String password, @Nullable String displayName) {
-        InvitationRecords.Row row = usable(token).orElseThrow(InvitationInvalidException::new);
+        InvitationRepository.Row row = usable(token).orElseThrow(InvitationInvalidException::new);
         GroupDataPlane plane = plane(row.groupId());
         // Claimed first, so two acceptances of one link never make two accounts.
         if (!records.move(plane.jdbc(), row.id(), Status.PENDING, Status.ACCEPTING, null, clock.instant())) {
@@ -273,8 +271,7 @@ class InvitationService implements Invitations {
         }
         UUID accountId;
         try {
-            String address = ciphers.of(row.groupId())
-                    .decryptText(row.sealedEmail(), TABLE, "email", row.id().toString());
+            String address = InvitationRepository.EMAIL.decrypt(ciphers.of(row.groupId()), row.sealedEmail(), row.id());
             accountId = registration.register(username, password, displayName, address);
         } catch (RuntimeException e) {
             records.move(plane.jdbc(), row.id(), Status.ACCEPTING, Status.PENDING, null, clock.instant());
@@ -285,7 +282,7 @@ class InvitationService implements Invitations {
 
     @Override
     public Accepted acceptAs(String token, UUID accountId) {
-        InvitationRecords.Row row = usable(token).orElseThrow(InvitationInvalidException::new);
+        InvitationRepository.Row row = usable(token).orElseThrow(InvitationInvalidException::new);
         Caller account = callers.byId(accountId).orElseThrow(InvitationInvalidException::new);
         if (account.staff()) {
             throw new GrantRefusedException("Platform staff hold no role in a customer's group.");
@@ -294,7 +291,7 @@ class InvitationService implements Invitations {
     }
 
     private Accepted grantAccepted(
-            GroupDataPlane plane, InvitationRecords.Row row, UUID accountId, Status from, boolean newAccount) {
+            GroupDataPlane plane, InvitationRepository.Row row, UUID accountId, Status from, boolean newAccount) {
         ResourcePath path = decisions.locate(row.nodeId()).orElseThrow(InvitationInvalidException::new);
         writes.run(plane.groupId(), tx -> {
             if (!records.move(plane.jdbc(), row.id(), from, Status.ACCEPTED, accountId, clock.instant())) {
@@ -313,7 +310,7 @@ class InvitationService implements Invitations {
      * The pending row of a link: unknown, used, revoked and expired links are all empty. An invitation whose
      * inviter may no longer grant its role there (their own role was taken away) no longer works either.
      */
-    private Optional<InvitationRecords.Row> usable(String token) {
+    private Optional<InvitationRepository.Row> usable(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
@@ -323,7 +320,7 @@ class InvitationService implements Invitations {
                 .filter(this::inviterMayStillGrant);
     }
 
-    private boolean inviterMayStillGrant(InvitationRecords.Row row) {
+    private boolean inviterMayStillGrant(InvitationRepository.Row row) {
         Optional<ResourcePath> path = decisions.locate(row.nodeId());
         if (path.isEmpty() || path.get().deletedOnPath()) {
             return false;
@@ -339,7 +336,7 @@ class InvitationService implements Invitations {
     }
 
     /** Staff hold no role, so their first-admin invitation holds only while the group has no admin. */
-    private boolean firstAdminFromStaff(InvitationRecords.Row row, ResourcePath path) {
+    private boolean firstAdminFromStaff(InvitationRepository.Row row, ResourcePath path) {
         return row.role() == Role.GROUP_ADMIN
                 && path.level() == Level.GROUP
                 && callers.byId(row.invitedBy()).map(Caller::staff).orElse(false);
@@ -365,8 +362,8 @@ class InvitationService implements Invitations {
     }
 
     /** An invitation the caller may manage: on a node where they may grant its role. */
-    private InvitationRecords.Row managed(GroupDataPlane plane, UUID groupId, UUID invitationId) {
-        InvitationRecords.Row row = records.find(plane.jdbc(), groupId, invitationId)
+    private InvitationRepository.Row managed(GroupDataPlane plane, UUID groupId, UUID invitationId) {
+        InvitationRepository.Row row = records.find(plane.jdbc(), groupId, invitationId)
                 .orElseThrow(() -> new ErrorResponseException(
                         HttpStatus.NOT_FOUND,
                         ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The group has no such invitation."),
@@ -387,9 +384,9 @@ class InvitationService implements Invitations {
         return path;
     }
 
-    private InvitationRecords.Row expiredIfOld(InvitationRecords.Row row, Instant now) {
+    private InvitationRepository.Row expiredIfOld(InvitationRepository.Row row, Instant now) {
         if (row.status() == Status.PENDING && !now.isBefore(row.expiresAt())) {
-            return new InvitationRecords.Row(
+            return new InvitationRepository.Row(
                     row.id(),
                     row.groupId(),
                     row.nodeId(),
@@ -405,9 +402,8 @@ class InvitationService implements Invitations {
         return row;
     }
 
-    private Invitation invitation(InvitationRecords.Row row, Level level) {
-        String email = ciphers.of(row.groupId())
-                .decryptText(row.sealedEmail(), TABLE, "email", row.id().toString());
+    private Invitation invitation(InvitationRepository.Row row, Level level) {
+        String email = InvitationRepository.EMAIL.decrypt(ciphers.of(row.groupId()), row.sealedEmail(), row.id());
         return new Invitation(
                 row.id(),
                 row.groupId(),

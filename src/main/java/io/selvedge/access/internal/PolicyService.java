@@ -50,8 +50,8 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
     private static final Duration SHORTEST_LIMIT = Duration.ofMinutes(1);
     private static final int CACHE_LIMIT = 100_000;
 
-    private final PolicyRecords records;
-    private final GrantRecords grants;
+    private final PolicyRepository records;
+    private final GrantRepository grants;
     private final DecisionPoint decisions;
     private final EmailDomains domains;
     private final IdentityProperties identity;
@@ -62,8 +62,8 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
 
     PolicyService(
             GroupWrites writes,
-            PolicyRecords records,
-            GrantRecords grants,
+            PolicyRepository records,
+            GrantRepository grants,
             DecisionPoint decisions,
             EmailDomains domains,
             IdentityProperties identity,

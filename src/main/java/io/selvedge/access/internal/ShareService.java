@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 class ShareService implements Shares {
 
     private final Grants grants;
-    private final GrantRecords records;
+    private final GrantRepository records;
     private final DecisionPoint decisions;
     private final ApplicationEventPublisher events;
     private final GroupWrites writes;
@@ -32,7 +32,7 @@ class ShareService implements Shares {
     ShareService(
             GroupWrites writes,
             Grants grants,
-            GrantRecords records,
+            GrantRepository records,
             DecisionPoint decisions,
             ApplicationEventPublisher events) {
         this.writes = writes;

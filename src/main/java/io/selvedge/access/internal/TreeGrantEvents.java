@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 class TreeGrantEvents {
 
     private final GrantService grants;
-    private final GrantRecords records;
+    private final GrantRepository records;
 
-    TreeGrantEvents(GrantService grants, GrantRecords records) {
+    TreeGrantEvents(GrantService grants, GrantRepository records) {
         this.grants = grants;
         this.records = records;
     }

@@ -1,5 +1,7 @@
 package io.selvedge.audit.internal;
 
+import io.selvedge.crypto.EncryptedColumn;
+import io.selvedge.crypto.EncryptedTable;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.storage.OutboxSerializer;
 import java.util.UUID;
@@ -20,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 class EncryptedEventSerializer implements EventSerializer, OutboxSerializer {
 
     static final String PREFIX = "enc:v1:";
-    private static final String TABLE = "event_publication";
-    private static final String COLUMN = "serialized_event";
+    /** The outbox's encrypted column, declared once; bound to the group's id, or to {@link #ROW}. */
+    private static final EncryptedColumn EVENT =
+            EncryptedTable.named("event_publication").column("serialized_event");
+
     private static final String ROW = "outbox";
 
     // Lazily: the ciphers' keysets publish events (a failed decryption), whose registry needs this.
@@ -43,9 +47,9 @@ class EncryptedEventSerializer implements EventSerializer, OutboxSerializer {
     public String serialize(Object event, @Nullable UUID groupId) {
         String json = mapper().writeValueAsString(event);
         if (groupId != null) {
-            return PREFIX + ciphers.getObject().of(groupId).encryptText(json, TABLE, COLUMN, groupId.toString());
+            return PREFIX + EVENT.encrypt(ciphers.getObject().of(groupId), json, groupId);
         }
-        return PREFIX + ciphers.getObject().directory().encryptText(json, TABLE, COLUMN, ROW);
+        return PREFIX + EVENT.encrypt(ciphers.getObject().directory(), json, ROW);
     }
 
     @Override
@@ -56,13 +60,11 @@ class EncryptedEventSerializer implements EventSerializer, OutboxSerializer {
     @Override
     public <T> T deserialize(String text, Class<T> type, @Nullable UUID groupId) {
         if (groupId != null) {
-            String json = ciphers.getObject()
-                    .of(groupId)
-                    .decryptText(text.substring(PREFIX.length()), TABLE, COLUMN, groupId.toString());
+            String json = EVENT.decrypt(ciphers.getObject().of(groupId), text.substring(PREFIX.length()), groupId);
             return mapper().readValue(json, type);
         }
         String json = text.startsWith(PREFIX)
-                ? ciphers.getObject().directory().decryptText(text.substring(PREFIX.length()), TABLE, COLUMN, ROW)
+                ? EVENT.decrypt(ciphers.getObject().directory(), text.substring(PREFIX.length()), ROW)
                 : text;
         return mapper().readValue(json, type);
     }

@@ -1,11 +1,11 @@
 package io.selvedge.audit.internal;
 
 import io.selvedge.crypto.CiphertextTamperedException;
+import io.selvedge.crypto.EncryptedColumn;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.List;
 import org.springframework.lang.Nullable;
 
 /**
@@ -21,8 +21,6 @@ final class PlaintextChain {
     static final int VERSION = 2;
 
     /** The encrypted columns of an entry, the salt included: what a key rotation rewrites. */
-    static final List<String> ENCRYPTED = List.of("actor_name", "address", "user_agent", "target_name", "hash_salt");
-
     static final String COLUMNS = StoredEntry.COLUMNS + ", chain_version, hash_salt";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -53,7 +51,7 @@ final class PlaintextChain {
             return false;
         }
         try {
-            String salt = decrypt(trail, row.salt(), "hash_salt", entry.seq());
+            String salt = decrypt(trail, row.salt(), TrailRepository.HASH_SALT, entry.seq());
             return plaintexts(trail, entry).plaintextHash(trail.id(), salt).equals(entry.hash());
         } catch (CiphertextTamperedException e) {
             return false; // a ciphertext was altered or moved here from another entry
@@ -68,13 +66,13 @@ final class PlaintextChain {
                 stored.occurredAt(),
                 stored.actorKind(),
                 stored.actorId(),
-                decrypt(trail, stored.actorName(), "actor_name", seq),
-                decrypt(trail, stored.address(), "address", seq),
-                decrypt(trail, stored.userAgent(), "user_agent", seq),
+                decrypt(trail, stored.actorName(), TrailRepository.ACTOR_NAME, seq),
+                decrypt(trail, stored.address(), TrailRepository.ADDRESS, seq),
+                decrypt(trail, stored.userAgent(), TrailRepository.USER_AGENT, seq),
                 stored.action(),
                 stored.targetKind(),
                 stored.targetId(),
-                decrypt(trail, stored.targetName(), "target_name", seq),
+                decrypt(trail, stored.targetName(), TrailRepository.TARGET_NAME, seq),
                 stored.outcome(),
                 stored.requestId(),
                 stored.prevHash(),
@@ -89,13 +87,13 @@ final class PlaintextChain {
                 plain.occurredAt(),
                 plain.actorKind(),
                 plain.actorId(),
-                encrypt(trail, plain.actorName(), "actor_name", seq),
-                encrypt(trail, plain.address(), "address", seq),
-                encrypt(trail, plain.userAgent(), "user_agent", seq),
+                encrypt(trail, plain.actorName(), TrailRepository.ACTOR_NAME, seq),
+                encrypt(trail, plain.address(), TrailRepository.ADDRESS, seq),
+                encrypt(trail, plain.userAgent(), TrailRepository.USER_AGENT, seq),
                 plain.action(),
                 plain.targetKind(),
                 plain.targetId(),
-                encrypt(trail, plain.targetName(), "target_name", seq),
+                encrypt(trail, plain.targetName(), TrailRepository.TARGET_NAME, seq),
                 plain.outcome(),
                 plain.requestId(),
                 plain.prevHash(),
@@ -103,16 +101,12 @@ final class PlaintextChain {
     }
 
     @Nullable
-    static String encrypt(Trail trail, @Nullable String plaintext, String column, long seq) {
-        return plaintext == null
-                ? null
-                : trail.cipher().encryptText(plaintext, TrailWriter.TABLE, column, trail.rowId(seq));
+    static String encrypt(Trail trail, @Nullable String plaintext, EncryptedColumn column, long seq) {
+        return column.encrypt(trail.cipher(), plaintext, trail.rowId(seq));
     }
 
     @Nullable
-    static String decrypt(Trail trail, @Nullable String ciphertext, String column, long seq) {
-        return ciphertext == null
-                ? null
-                : trail.cipher().decryptText(ciphertext, TrailWriter.TABLE, column, trail.rowId(seq));
+    static String decrypt(Trail trail, @Nullable String ciphertext, EncryptedColumn column, long seq) {
+        return column.decrypt(trail.cipher(), ciphertext, trail.rowId(seq));
     }
 }

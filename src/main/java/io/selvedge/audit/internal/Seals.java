@@ -4,7 +4,6 @@ import io.selvedge.crypto.Signatures;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -38,17 +37,7 @@ class Seals {
     }
 
     void store(Trail trail, Seal seal) {
-        trail.jdbc()
-                .sql("insert into audit_seal (" + trail.key() + ", kind, seq, hash, sealed_at, signature)"
-                        + " values (?, ?, ?, ?, ?, ?)")
-                .params(
-                        trail.id(),
-                        seal.kind().name(),
-                        seal.seq(),
-                        seal.hash(),
-                        Timestamp.from(seal.sealedAt()),
-                        seal.signature())
-                .update();
+        TrailRepository.insertSeal(trail, seal);
     }
 
     boolean isValid(Trail trail, Seal seal) {
@@ -64,17 +53,7 @@ class Seals {
 
     /** The trail's seals of a kind, oldest first. */
     List<Seal> all(Trail trail, Kind kind) {
-        return trail.jdbc()
-                .sql("select kind, seq, hash, sealed_at, signature from audit_seal where " + trail.key()
-                        + " = ? and kind = ? order by seq")
-                .params(trail.id(), kind.name())
-                .query((row, n) -> new Seal(
-                        Kind.valueOf(row.getString(1)),
-                        row.getLong(2),
-                        row.getString(3),
-                        row.getTimestamp(4).toInstant(),
-                        row.getString(5)))
-                .list();
+        return TrailRepository.seals(trail, kind);
     }
 
     Optional<Seal> latest(Trail trail, Kind kind) {
@@ -83,14 +62,7 @@ class Seals {
     }
 
     void deleteUpTo(Trail trail, long seq) {
-        trail.jdbc()
-                .sql("delete from audit_seal where " + trail.key() + " = ? and seq <= ? and kind = ?")
-                .params(trail.id(), seq, Kind.SEAL.name())
-                .update();
-        trail.jdbc()
-                .sql("delete from audit_seal where " + trail.key() + " = ? and seq < ? and kind = ?")
-                .params(trail.id(), seq, Kind.CHECKPOINT.name())
-                .update();
+        TrailRepository.deleteSealsUpTo(trail, seq);
     }
 
     private static byte[] signed(Trail trail, Kind kind, long seq, String hash) {

@@ -1,7 +1,6 @@
 package io.selvedge.audit.internal;
 
 import io.selvedge.audit.AuditProperties;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -53,7 +52,7 @@ class TrailKeeper {
 
     /** Signs the trail's head if it moved since the last seal; whether it did. */
     boolean seal(Trail trail) {
-        Optional<TrailWriter.Head> head = TrailWriter.head(trail);
+        Optional<TrailRepository.Head> head = TrailRepository.head(trail);
         if (head.isEmpty() || head.get().lastSeq() == 0) {
             return false;
         }
@@ -91,28 +90,17 @@ class TrailKeeper {
      */
     long purge(Trail trail) {
         Instant cutoff = clock.instant().minus(properties.retention());
-        Optional<Long> lastOld = trail.jdbc()
-                .sql("select max(seq) from audit_entry where " + trail.key() + " = ? and occurred_at < ?")
-                .params(trail.id(), Timestamp.from(cutoff))
-                .query(Long.class)
-                .optional();
+        Optional<Long> lastOld = TrailRepository.lastSeqBefore(trail, cutoff);
         if (lastOld.isEmpty()) {
             return 0;
         }
         long upTo = lastOld.get();
         Long deleted = trail.transactions().execute(status -> {
-            TrailWriter.lockHead(trail);
-            String hash = trail.jdbc()
-                    .sql("select hash from audit_entry where " + trail.key() + " = ? and seq = ?")
-                    .params(trail.id(), upTo)
-                    .query(String.class)
-                    .single();
+            TrailRepository.lockHead(trail);
+            String hash = TrailRepository.hashOf(trail, upTo);
             seals.store(trail, seals.make(trail, Seals.Kind.CHECKPOINT, upTo, hash, clock.instant()));
             seals.deleteUpTo(trail, upTo);
-            return (long) trail.jdbc()
-                    .sql("delete from audit_entry where " + trail.key() + " = ? and seq <= ?")
-                    .params(trail.id(), upTo)
-                    .update();
+            return (long) TrailRepository.deleteUpTo(trail, upTo);
         });
         return deleted == null ? 0 : deleted;
     }

@@ -1,9 +1,11 @@
 package io.selvedge.audit.internal;
 
+import io.selvedge.crypto.EncryptedColumn;
 import io.selvedge.crypto.ReEncryptable;
 import io.selvedge.crypto.ReEncryption;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
@@ -33,14 +35,7 @@ class TrailReEncryption implements ReEncryptable {
 
     @Override
     public List<String> itemsAfter(UUID groupId, @Nullable String after, int limit) {
-        Trail trail = trails.of(groupId);
-        return trail
-                .jdbc()
-                .sql("select seq from audit_entry where group_id = ? and seq > ? order by seq limit ?")
-                .params(groupId, after == null ? 0L : Long.parseLong(after), limit)
-                .query(Long.class)
-                .list()
-                .stream()
+        return TrailRepository.seqsAfter(trails.of(groupId), after == null ? 0L : Long.parseLong(after), limit).stream()
                 .map(String::valueOf)
                 .toList();
     }
@@ -49,25 +44,16 @@ class TrailReEncryption implements ReEncryptable {
     public boolean reEncrypt(UUID groupId, String itemId, ReEncryption reEncryption) {
         Trail trail = trails.of(groupId);
         long seq = Long.parseLong(itemId);
-        List<Integer> version = trail.jdbc()
-                .sql("select chain_version from audit_entry where group_id = ? and seq = ?")
-                .params(groupId, seq)
-                .query(Integer.class)
-                .list();
+        Optional<Integer> version = TrailRepository.chainVersion(trail, seq);
         if (version.isEmpty()) {
             return false; // purged meanwhile
         }
-        if (version.get(0) < PlaintextChain.VERSION) {
+        if (version.get() < PlaintextChain.VERSION) {
             return rechain.rechain(trail);
         }
         boolean rewritten = false;
-        for (String column : PlaintextChain.ENCRYPTED) {
-            List<String> found = trail.jdbc()
-                    .sql("select " + column + " from audit_entry where group_id = ? and seq = ?")
-                    .params(groupId, seq)
-                    .query((row, n) -> row.getString(1))
-                    .list();
-            String stored = found.isEmpty() ? null : found.get(0);
+        for (EncryptedColumn column : TrailRepository.ENTRIES.columns()) {
+            String stored = TrailRepository.stored(trail, column, seq).orElse(null);
             if (stored == null) {
                 continue;
             }
@@ -76,14 +62,9 @@ class TrailReEncryption implements ReEncryptable {
                 continue;
             }
             String fresh = Base64.getEncoder()
-                    .encodeToString(
-                            reEncryption.reEncryptField(ciphertext, TrailWriter.TABLE, column, trail.rowId(seq)));
-            rewritten |= trail.jdbc()
-                            .sql("update audit_entry set " + column + " = ? where group_id = ? and seq = ? and "
-                                    + column + " = ?")
-                            .params(fresh, groupId, seq, stored)
-                            .update()
-                    == 1;
+                    .encodeToString(reEncryption.reEncryptField(
+                            ciphertext, TrailRepository.ENTRIES.name(), column.name(), trail.rowId(seq)));
+            rewritten |= TrailRepository.swap(trail, column, seq, stored, fresh);
         }
         return rewritten;
     }

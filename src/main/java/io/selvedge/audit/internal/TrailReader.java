@@ -8,6 +8,7 @@ import io.selvedge.audit.AuditTrail;
 import io.selvedge.audit.AuditVerification;
 import io.selvedge.audit.ExportFormat;
 import io.selvedge.crypto.CiphertextTamperedException;
+import io.selvedge.crypto.EncryptedColumn;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditActors;
 import io.selvedge.platform.AuditOutcome;
@@ -19,7 +20,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -67,7 +67,7 @@ class TrailReader implements AuditTrail {
             before = PageCursor.position(cursor);
         }
         Trail trail = trails.of(groupId);
-        List<StoredEntry> rows = select(trail, filter, before, null, null, "desc", limit + 1);
+        List<StoredEntry> rows = TrailRepository.select(trail, filter, before, null, null, "desc", limit + 1);
         List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
             entries.add(decrypted(trail, rows.get(i)));
@@ -87,7 +87,7 @@ class TrailReader implements AuditTrail {
         Trail trail = trails.of(groupId);
         // The export is the trail as it stood when asked for: its own entry, appended after the commit of
         // the record below, may land while the lines are read, and is not among them.
-        long head = head(trail);
+        long head = TrailRepository.lastSeq(trail);
         recordExport(groupId, format);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         if (format == ExportFormat.CSV) {
@@ -95,7 +95,7 @@ class TrailReader implements AuditTrail {
         }
         Long after = null;
         while (true) {
-            List<StoredEntry> rows = select(trail, filter, null, after, head, "asc", EXPORT_BATCH);
+            List<StoredEntry> rows = TrailRepository.select(trail, filter, null, after, head, "asc", EXPORT_BATCH);
             for (StoredEntry row : rows) {
                 AuditEntry entry = shown.apply(decrypted(trail, row));
                 writer.write(format == ExportFormat.CSV ? ExportLines.csv(entry) : ExportLines.json(entry));
@@ -126,88 +126,19 @@ class TrailReader implements AuditTrail {
         }
     }
 
-    /** The last entry's seq on the trail, 0 when it has none. */
-    private static long head(Trail trail) {
-        return trail.jdbc()
-                .sql("select max(seq) from audit_entry where " + trail.key() + " = ?")
-                .param(trail.id())
-                .query((rs, row) -> rs.getLong(1))
-                .single();
-    }
-
-    private static List<StoredEntry> select(
-            Trail trail,
-            AuditFilter filter,
-            @Nullable Long before,
-            @Nullable Long after,
-            @Nullable Long upTo,
-            String order,
-            int limit) {
-        StringBuilder sql =
-                new StringBuilder("select " + StoredEntry.COLUMNS + " from audit_entry where " + trail.key() + " = ?");
-        List<Object> params = new ArrayList<>();
-        params.add(trail.id());
-        if (before != null) {
-            sql.append(" and seq < ?");
-            params.add(before);
-        }
-        if (after != null) {
-            sql.append(" and seq > ?");
-            params.add(after);
-        }
-        if (upTo != null) {
-            sql.append(" and seq <= ?");
-            params.add(upTo);
-        }
-        if (filter.actorId() != null) {
-            sql.append(" and actor_id = ?");
-            params.add(filter.actorId());
-        }
-        if (filter.action() != null) {
-            sql.append(" and action = ?");
-            params.add(filter.action());
-        }
-        if (filter.targetKind() != null) {
-            sql.append(" and target_kind = ?");
-            params.add(filter.targetKind());
-        }
-        if (filter.targetId() != null) {
-            sql.append(" and target_id = ?");
-            params.add(filter.targetId());
-        }
-        if (filter.outcome() != null) {
-            sql.append(" and outcome = ?");
-            params.add(filter.outcome().name());
-        }
-        if (filter.from() != null) {
-            sql.append(" and occurred_at >= ?");
-            params.add(Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            sql.append(" and occurred_at < ?");
-            params.add(Timestamp.from(filter.to()));
-        }
-        sql.append(" order by seq ").append(order).append(" limit ").append(limit);
-        return trail.jdbc()
-                .sql(sql.toString())
-                .params(params)
-                .query(StoredEntry::read)
-                .list();
-    }
-
     private static AuditEntry decrypted(Trail trail, StoredEntry row) {
         return new AuditEntry(
                 row.seq(),
                 row.occurredAt(),
                 AuditActor.Kind.valueOf(row.actorKind()),
                 row.actorId(),
-                decrypt(trail, row.actorName(), "actor_name", row.seq()),
-                decrypt(trail, row.address(), "address", row.seq()),
-                decrypt(trail, row.userAgent(), "user_agent", row.seq()),
+                decrypt(trail, row.actorName(), TrailRepository.ACTOR_NAME, row.seq()),
+                decrypt(trail, row.address(), TrailRepository.ADDRESS, row.seq()),
+                decrypt(trail, row.userAgent(), TrailRepository.USER_AGENT, row.seq()),
                 row.action(),
                 row.targetKind(),
                 row.targetId(),
-                decrypt(trail, row.targetName(), "target_name", row.seq()),
+                decrypt(trail, row.targetName(), TrailRepository.TARGET_NAME, row.seq()),
                 AuditOutcome.valueOf(row.outcome()),
                 row.requestId(),
                 row.hash());
@@ -218,12 +149,12 @@ class TrailReader implements AuditTrail {
      * reads as {@link #UNREADABLE}: the read raised the tamper alarm, and the verification names the entry.
      */
     @Nullable
-    private static String decrypt(Trail trail, @Nullable String ciphertext, String column, long seq) {
+    private static String decrypt(Trail trail, @Nullable String ciphertext, EncryptedColumn column, long seq) {
         if (ciphertext == null) {
             return null;
         }
         try {
-            return trail.cipher().decryptText(ciphertext, TrailWriter.TABLE, column, trail.rowId(seq));
+            return column.decrypt(trail.cipher(), ciphertext, trail.rowId(seq));
         } catch (CiphertextTamperedException e) {
             return UNREADABLE;
         }

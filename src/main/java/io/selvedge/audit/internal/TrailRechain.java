@@ -37,12 +37,8 @@ class TrailRechain {
     /** Whether anything was rewritten (false: another node did it first). */
     boolean rechain(Trail trail) {
         Boolean done = trail.transactions().execute(status -> {
-            TrailWriter.lockHead(trail);
-            Optional<Long> first = trail.jdbc()
-                    .sql("select min(seq) from audit_entry where " + trail.key() + " = ? and chain_version < ?")
-                    .params(trail.id(), PlaintextChain.VERSION)
-                    .query(Long.class)
-                    .optional();
+            TrailRepository.lockHead(trail);
+            Optional<Long> first = TrailRepository.firstSeqOfVersionBelow(trail, PlaintextChain.VERSION);
             if (first.isEmpty()) {
                 return false;
             }
@@ -54,19 +50,12 @@ class TrailRechain {
             Map<Long, String> rehashed = rewrite(trail, first.get());
             long last =
                     rehashed.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-            trail.jdbc()
-                    .sql("update audit_trail_head set last_hash = ? where " + trail.key() + " = ?")
-                    .params(rehashed.get(last), trail.id())
-                    .update();
+            TrailRepository.rehashHead(trail, rehashed.get(last));
             for (Seals.Seal seal : seals.all(trail, Seals.Kind.SEAL)) {
                 String hash = rehashed.get(seal.seq());
                 if (hash != null) {
                     Seals.Seal resealed = seals.make(trail, Seals.Kind.SEAL, seal.seq(), hash, seal.sealedAt());
-                    trail.jdbc()
-                            .sql("update audit_seal set hash = ?, signature = ? where " + trail.key()
-                                    + " = ? and kind = ? and seq = ?")
-                            .params(hash, resealed.signature(), trail.id(), Seals.Kind.SEAL.name(), seal.seq())
-                            .update();
+                    TrailRepository.reseal(trail, resealed);
                 }
             }
             log.info("Re-chained {} entries of {} as chain version {}", rehashed.size(), trail.describe(), 2);
@@ -81,36 +70,20 @@ class TrailRechain {
         String previous = null;
         long after = first - 1;
         while (true) {
-            List<PlaintextChain.Chained> batch = trail.jdbc()
-                    .sql("select " + PlaintextChain.COLUMNS + " from audit_entry where " + trail.key()
-                            + " = ? and seq > ? order by seq limit " + BATCH)
-                    .params(trail.id(), after)
-                    .query(PlaintextChain.Chained::read)
-                    .list();
+            List<PlaintextChain.Chained> batch = TrailRepository.chained(trail, after, null, BATCH);
             for (PlaintextChain.Chained row : batch) {
                 StoredEntry plain = PlaintextChain.plaintexts(trail, row.entry());
                 String salt = row.version() >= PlaintextChain.VERSION && row.salt() != null
-                        ? PlaintextChain.decrypt(trail, row.salt(), "hash_salt", plain.seq())
+                        ? PlaintextChain.decrypt(trail, row.salt(), TrailRepository.HASH_SALT, plain.seq())
                         : PlaintextChain.newSalt();
                 StoredEntry linked = linkedTo(plain, previous == null ? plain.prevHash() : previous);
                 String hash = linked.plaintextHash(trail.id(), salt);
                 StoredEntry stored = PlaintextChain.ciphertexts(trail, linked.withHash(hash));
-                trail.jdbc()
-                        .sql("update audit_entry set actor_name = ?, address = ?, user_agent = ?, target_name = ?,"
-                                + " hash_salt = ?, chain_version = ?, prev_hash = ?, hash = ? where " + trail.key()
-                                + " = ? and seq = ?")
-                        .params(
-                                nullable(stored.actorName()),
-                                nullable(stored.address()),
-                                nullable(stored.userAgent()),
-                                nullable(stored.targetName()),
-                                PlaintextChain.encrypt(trail, salt, "hash_salt", stored.seq()),
-                                PlaintextChain.VERSION,
-                                stored.prevHash(),
-                                hash,
-                                trail.id(),
-                                stored.seq())
-                        .update();
+                TrailRepository.rechain(
+                        trail,
+                        stored,
+                        PlaintextChain.encrypt(trail, salt, TrailRepository.HASH_SALT, stored.seq()),
+                        hash);
                 rehashed.put(stored.seq(), hash);
                 previous = hash;
                 after = stored.seq();

@@ -37,7 +37,7 @@ class TrailVerifier {
     }
 
     AuditVerification verify(Trail trail) {
-        Optional<TrailWriter.Head> head = TrailWriter.head(trail);
+        Optional<TrailRepository.Head> head = TrailRepository.head(trail);
         if (head.isEmpty()) {
             long stray = count(trail);
             return stray == 0 ? AuditVerification.passed(0) : AuditVerification.failed(0, firstSeq(trail), "inserted");
@@ -73,12 +73,7 @@ class TrailVerifier {
         long checked = 0;
         long after = start - 1;
         while (true) {
-            List<PlaintextChain.Chained> batch = trail.jdbc()
-                    .sql("select " + PlaintextChain.COLUMNS + " from audit_entry where " + trail.key()
-                            + " = ? and seq > ? and seq <= ? order by seq limit " + BATCH)
-                    .params(trail.id(), after, last)
-                    .query(PlaintextChain.Chained::read)
-                    .list();
+            List<PlaintextChain.Chained> batch = TrailRepository.chained(trail, after, last, BATCH);
             for (PlaintextChain.Chained row : batch) {
                 StoredEntry entry = row.entry();
                 if (entry.seq() > expected) {
@@ -135,18 +130,12 @@ class TrailVerifier {
             }
         }
         // Entries past the head read at the start: appended since, unless the head does not reach them.
-        Optional<Long> beyond = trail.jdbc()
-                .sql("select min(seq) from audit_entry where " + trail.key() + " = ? and seq > ?")
-                .params(trail.id(), last)
-                .query(Long.class)
-                .optional();
+        Optional<Long> beyond = TrailRepository.firstSeqAbove(trail, last);
         if (beyond.isPresent()) {
-            long now = TrailWriter.head(trail).map(TrailWriter.Head::lastSeq).orElse(last);
-            Optional<Long> stray = trail.jdbc()
-                    .sql("select min(seq) from audit_entry where " + trail.key() + " = ? and seq > ?")
-                    .params(trail.id(), now)
-                    .query(Long.class)
-                    .optional();
+            long now = TrailRepository.head(trail)
+                    .map(TrailRepository.Head::lastSeq)
+                    .orElse(last);
+            Optional<Long> stray = TrailRepository.firstSeqAbove(trail, now);
             if (stray.isPresent()) {
                 return AuditVerification.failed(checked, stray.get(), "inserted");
             }
@@ -155,20 +144,11 @@ class TrailVerifier {
     }
 
     private static Optional<Long> firstSeqBelow(Trail trail, long start) {
-        return trail.jdbc()
-                .sql("select min(seq) from audit_entry where " + trail.key() + " = ? and seq < ?")
-                .params(trail.id(), start)
-                .query(Long.class)
-                .optional();
+        return TrailRepository.firstSeqBelow(trail, start);
     }
 
     private static long count(Trail trail) {
-        Long count = trail.jdbc()
-                .sql("select count(*) from audit_entry where " + trail.key() + " = ?")
-                .param(trail.id())
-                .query(Long.class)
-                .single();
-        return count == null ? 0 : count;
+        return TrailRepository.count(trail);
     }
 
     private static long firstSeq(Trail trail) {

@@ -5,12 +5,9 @@ import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.platform.TargetNames;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +33,6 @@ class TrailWriter {
     private static final int ATTEMPTS = 5;
     private static final int LONGEST_TEXT = 128;
     private static final int LONGEST_ID = 256;
-
-    static final String TABLE = "audit_entry";
 
     private final Trails trails;
     private final ObjectProvider<TargetNames> names;
@@ -76,8 +70,8 @@ class TrailWriter {
             lock.lock();
             try {
                 Long seq = trail.transactions().execute(status -> {
-                    Head head = lockHead(trail);
-                    if (deliveryId != null && delivered(trail, deliveryId)) {
+                    TrailRepository.Head head = TrailRepository.lockHead(trail);
+                    if (deliveryId != null && TrailRepository.delivered(trail, deliveryId)) {
                         return null;
                     }
                     long next = head.lastSeq() + 1;
@@ -100,18 +94,12 @@ class TrailWriter {
                     String salt = PlaintextChain.newSalt();
                     StoredEntry hashed =
                             PlaintextChain.ciphertexts(trail, plain.withHash(plain.plaintextHash(trail.id(), salt)));
-                    insert(trail, hashed, PlaintextChain.encrypt(trail, salt, "hash_salt", next));
+                    TrailRepository.insert(
+                            trail, hashed, PlaintextChain.encrypt(trail, salt, TrailRepository.HASH_SALT, next));
                     if (deliveryId != null) {
-                        trail.jdbc()
-                                .sql("update audit_entry set delivery_id = ? where " + trail.key() + " = ? and seq = ?")
-                                .params(deliveryId, trail.id(), next)
-                                .update();
+                        TrailRepository.markDelivery(trail, next, deliveryId);
                     }
-                    trail.jdbc()
-                            .sql("update audit_trail_head set last_seq = ?, last_hash = ? where " + trail.key()
-                                    + " = ?")
-                            .params(next, hashed.hash(), trail.id())
-                            .update();
+                    TrailRepository.moveHead(trail, next, hashed.hash());
                     return next;
                 });
                 return seq == null ? -1 : seq;
@@ -133,79 +121,16 @@ class TrailWriter {
         }
     }
 
-    record Head(long lastSeq, String lastHash) {}
-
-    private static boolean delivered(Trail trail, UUID deliveryId) {
-        return trail.jdbc()
-                        .sql("select count(*) from audit_entry where " + trail.key() + " = ? and delivery_id = ?")
-                        .params(trail.id(), deliveryId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    /** The trail's head row, locked until the transaction ends. */
-    static Head lockHead(Trail trail) {
-        return trail.jdbc()
-                .sql("select last_seq, last_hash from audit_trail_head where " + trail.key() + " = ? for update")
-                .param(trail.id())
-                .query((row, n) -> new Head(row.getLong(1), row.getString(2)))
-                .single();
-    }
-
-    static Optional<Head> head(Trail trail) {
-        return trail.jdbc()
-                .sql("select last_seq, last_hash from audit_trail_head where " + trail.key() + " = ?")
-                .param(trail.id())
-                .query((row, n) -> new Head(row.getLong(1), row.getString(2)))
-                .optional();
-    }
-
     /** Makes the trail's head row if it has none (two nodes at once: one insert wins, the other is ignored). */
     private void ensureHead(Trail trail) {
-        if (head(trail).isPresent()) {
+        if (TrailRepository.head(trail).isPresent()) {
             return;
         }
         try {
-            trail.transactions()
-                    .executeWithoutResult(status -> trail.jdbc()
-                            .sql("insert into audit_trail_head (" + trail.key()
-                                    + ", last_seq, last_hash) values (?, 0, ?)")
-                            .params(trail.id(), StoredEntry.GENESIS)
-                            .update());
+            trail.transactions().executeWithoutResult(status -> TrailRepository.insertHead(trail, StoredEntry.GENESIS));
         } catch (DuplicateKeyException e) {
             // made meanwhile by another writer
         }
-    }
-
-    private static void insert(Trail trail, StoredEntry entry, @Nullable String encryptedSalt) {
-        trail.jdbc()
-                .sql("insert into audit_entry (" + trail.key() + ", " + PlaintextChain.COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(List.of(
-                        trail.id(),
-                        entry.seq(),
-                        Timestamp.from(entry.occurredAt()),
-                        entry.actorKind(),
-                        nullable(entry.actorId()),
-                        nullable(entry.actorName()),
-                        nullable(entry.address()),
-                        nullable(entry.userAgent()),
-                        entry.action(),
-                        entry.targetKind(),
-                        nullable(entry.targetId()),
-                        nullable(entry.targetName()),
-                        entry.outcome(),
-                        nullable(entry.requestId()),
-                        entry.prevHash(),
-                        entry.hash(),
-                        PlaintextChain.VERSION,
-                        nullable(encryptedSalt)))
-                .update();
-    }
-
-    private static Object nullable(@Nullable String value) {
-        return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
     }
 
     @Nullable

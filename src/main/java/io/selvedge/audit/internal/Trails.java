@@ -58,27 +58,17 @@ class Trails {
     /** Every trail that has entries or had some: the platform trail (if any) and each group's. */
     List<Trail> all() {
         List<Trail> all = new ArrayList<>();
-        if (hasHead(jdbcOf(StoreId.GLOBAL, stores.global()), "trail_id")) {
+        if (TrailRepository.hasHead(jdbcOf(StoreId.GLOBAL, stores.global()), "trail_id")) {
             all.add(of(null));
         }
         for (String region : stores.regions()) {
             StoreId id = StoreId.region(region);
-            List<UUID> groups = jdbcOf(id, stores.region(region))
-                    .sql("select group_id from audit_trail_head order by group_id")
-                    .query(UUID.class)
-                    .list();
+            List<UUID> groups = TrailRepository.groupTrails(jdbcOf(id, stores.region(region)));
             for (UUID group : groups) {
                 all.add(of(group));
             }
         }
         return all;
-    }
-
-    private static boolean hasHead(JdbcClient jdbc, String key) {
-        return !jdbc.sql("select " + key + " from audit_trail_head")
-                .query()
-                .listOfRows()
-                .isEmpty();
     }
 
     private JdbcClient jdbcOf(StoreId id, Store store) {

@@ -74,11 +74,11 @@ class GroupRegistry implements Groups {
         String id = groupId.toString();
         Instant now = clock.instant();
         writes.run(groupId, plane -> {
-            TreeRows.insertGroup(
+            NodeRepository.insertGroup(
                     plane.jdbc(),
                     groupId,
-                    cipher.encryptText(clean, TreeRows.GROUP_TABLE, TreeRows.NAME, id),
-                    cipher.encryptText(creator.toString(), TreeRows.GROUP_TABLE, TreeRows.CREATED_BY, id),
+                    NodeRepository.GROUP_NAME.encrypt(cipher, clean, id),
+                    NodeRepository.GROUP_CREATOR.encrypt(cipher, creator.toString(), id),
                     now);
             events.publishEvent(new GroupCreated(groupId, region, creator, creatorIsAdmin, RequestOrigin.current()));
         });
@@ -88,17 +88,16 @@ class GroupRegistry implements Groups {
     @Override
     public Group get(UUID groupId) {
         GroupDataPlane plane = planeOf(groupId);
-        TreeRows.GroupRow row =
-                TreeRows.group(plane.jdbc(), groupId).orElseThrow(() -> new NoSuchNodeException(groupId));
-        String name = ciphers.of(groupId)
-                .decryptText(row.encryptedName(), TreeRows.GROUP_TABLE, TreeRows.NAME, groupId.toString());
+        NodeRepository.GroupRow row =
+                NodeRepository.group(plane.jdbc(), groupId).orElseThrow(() -> new NoSuchNodeException(groupId));
+        String name = NodeRepository.GROUP_NAME.decrypt(ciphers.of(groupId), row.encryptedName(), groupId);
         return new Group(groupId, name, plane.region(), row.createdAt());
     }
 
     /** Whether a group with this id exists (registered, with its row in its region). */
     boolean exists(UUID groupId) {
         try {
-            return TreeRows.group(planes.of(groupId).jdbc(), groupId).isPresent();
+            return NodeRepository.group(planes.of(groupId).jdbc(), groupId).isPresent();
         } catch (UnknownGroupException e) {
             return false;
         }

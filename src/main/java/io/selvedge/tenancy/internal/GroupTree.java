@@ -88,7 +88,7 @@ class GroupTree implements Tree {
                 groupId,
                 kind,
                 kind == NodeKind.COMPANY ? null : parentId,
-                cipher.encryptText(clean, TreeRows.NODE_TABLE, TreeRows.NAME, id.toString()),
+                NodeRepository.NODE_NAME.encrypt(cipher, clean, id),
                 clock.instant(),
                 null,
                 null);
@@ -97,10 +97,7 @@ class GroupTree implements Tree {
             if (row.parentId() != null) {
                 live(plane.jdbc(), groupId, kind.parent(), row.parentId(), true);
             }
-            TreeRows.insertNode(
-                    plane.jdbc(),
-                    row,
-                    cipher.encryptText(creator, TreeRows.NODE_TABLE, TreeRows.CREATED_BY, id.toString()));
+            NodeRepository.insertNode(plane.jdbc(), row, NodeRepository.NODE_CREATOR.encrypt(cipher, creator, id));
             events.publishEvent(
                     new NodeCreated(groupId, id, kind, row.parentId(), actors.current(), RequestOrigin.current()));
             return null;
@@ -119,11 +116,10 @@ class GroupTree implements Tree {
     public TreeNode rename(NodeKind kind, UUID nodeId, String name) {
         String clean = Tree.normalisedName(name);
         UUID groupId = groupOf(nodeId);
-        String encrypted =
-                ciphers.of(groupId).encryptText(clean, TreeRows.NODE_TABLE, TreeRows.NAME, nodeId.toString());
+        String encrypted = NodeRepository.NODE_NAME.encrypt(ciphers.of(groupId), clean, nodeId);
         NodeRow row = writes.write(groupId, plane -> {
             NodeRow locked = live(plane.jdbc(), groupId, kind, nodeId, true);
-            TreeRows.rename(plane.jdbc(), nodeId, encrypted);
+            NodeRepository.rename(plane.jdbc(), nodeId, encrypted);
             events.publishEvent(new NodeRenamed(groupId, nodeId, kind, actors.current(), RequestOrigin.current()));
             return locked;
         });
@@ -142,7 +138,7 @@ class GroupTree implements Tree {
         NodeRow moved = writes.write(groupId, plane -> {
             JdbcClient jdbc = plane.jdbc();
             NodeRow node = live(jdbc, groupId, kind, nodeId, true);
-            NodeRow target = TreeRows.lock(jdbc, groupId, newParentId)
+            NodeRow target = NodeRepository.lock(jdbc, groupId, newParentId)
                     .filter(NodeRow::live)
                     .orElseThrow(() -> new NoSuchNodeException(newParentId));
             NodeRow from = live(jdbc, groupId, kind.parent(), Objects.requireNonNull(node.parentId()), true);
@@ -153,7 +149,7 @@ class GroupTree implements Tree {
                                 : "A workroom can move only to another season of the same brand.");
             }
             if (!target.id().equals(from.id())) {
-                TreeRows.move(jdbc, nodeId, newParentId);
+                NodeRepository.move(jdbc, nodeId, newParentId);
                 events.publishEvent(new NodeMoved(
                         groupId, nodeId, kind, from.id(), newParentId, actors.current(), RequestOrigin.current()));
             }
@@ -174,11 +170,11 @@ class GroupTree implements Tree {
             int taken = 0;
             while (!pending.isEmpty()) {
                 NodeRow next = pending.poll();
-                TreeRows.markDeleted(jdbc, next.id(), now, nodeId);
+                NodeRepository.markDeleted(jdbc, next.id(), now, nodeId);
                 taken++;
                 NodeKind below = next.kind().child();
                 if (below != null) {
-                    pending.addAll(TreeRows.liveChildren(jdbc, groupId, below, next.id()));
+                    pending.addAll(NodeRepository.liveChildren(jdbc, groupId, below, next.id()));
                 }
             }
             NodeDeleted deleted = new NodeDeleted(
@@ -200,7 +196,7 @@ class GroupTree implements Tree {
         Instant now = clock.instant();
         NodeRow restored = writes.write(groupId, plane -> {
             JdbcClient jdbc = plane.jdbc();
-            NodeRow node = TreeRows.lock(jdbc, groupId, nodeId)
+            NodeRow node = NodeRepository.lock(jdbc, groupId, nodeId)
                     .filter(row -> row.kind() == kind)
                     .orElseThrow(() -> new NoSuchNodeException(nodeId));
             if (node.live()) {
@@ -213,12 +209,12 @@ class GroupTree implements Tree {
                 throw new TreeChangeRefusedException("This was deleted with its parent: restore the parent.");
             }
             if (node.parentId() != null
-                    && TreeRows.lock(jdbc, groupId, node.parentId())
+                    && NodeRepository.lock(jdbc, groupId, node.parentId())
                             .filter(NodeRow::live)
                             .isEmpty()) {
                 throw new TreeChangeRefusedException("Its parent is deleted: restore the parent first.");
             }
-            TreeRows.restoreDeletedWith(jdbc, groupId, nodeId);
+            NodeRepository.restoreDeletedWith(jdbc, groupId, nodeId);
             events.publishEvent(new NodeRestored(groupId, nodeId, kind, actors.current(), RequestOrigin.current()));
             return node;
         });
@@ -241,15 +237,16 @@ class GroupTree implements Tree {
             parent = live(plane.jdbc(), groupId, kind.parent(), parentId, false).id();
         }
         // Names are ciphertexts, so the database cannot sort them: decrypt the group's children, sort here.
-        List<TreeNode> sorted = new ArrayList<>(TreeRows.liveChildren(plane.jdbc(), groupId, kind, parent).stream()
-                .filter(row -> visible.test(row.id()))
-                .map(this::decrypted)
-                .sorted(ListCursor.ORDER)
-                .toList());
+        List<TreeNode> sorted =
+                new ArrayList<>(NodeRepository.liveChildren(plane.jdbc(), groupId, kind, parent).stream()
+                        .filter(row -> visible.test(row.id()))
+                        .map(this::decrypted)
+                        .sorted(ListCursor.ORDER)
+                        .toList());
         TreeNode after = null;
         if (cursor != null) {
             UUID afterId = PageCursor.id(cursor);
-            after = TreeRows.find(plane.jdbc(), groupId, afterId)
+            after = NodeRepository.find(plane.jdbc(), groupId, afterId)
                     .map(this::decrypted)
                     .orElseThrow(() -> new InvalidPageException("The cursor is no longer valid."));
         }
@@ -267,7 +264,7 @@ class GroupTree implements Tree {
         Deque<NodeLocation.Step> path = new ArrayDeque<>();
         UUID next = id;
         while (next != null && path.size() < NodeKind.values().length) {
-            Optional<NodeRow> row = TreeRows.find(plane.jdbc(), groupId, next);
+            Optional<NodeRow> row = NodeRepository.find(plane.jdbc(), groupId, next);
             if (row.isEmpty()) {
                 return Optional.empty();
             }
@@ -284,9 +281,9 @@ class GroupTree implements Tree {
         int purged = 0;
         for (UUID groupId : homes.groupsHolding(ResourceKind.NODE)) {
             List<NodeRow> gone = writes.write(groupId, plane -> {
-                List<NodeRow> expired = TreeRows.deletedBefore(plane.jdbc(), groupId, cutoff);
+                List<NodeRow> expired = NodeRepository.deletedBefore(plane.jdbc(), groupId, cutoff);
                 for (NodeRow row : expired) {
-                    TreeRows.purge(plane.jdbc(), row.id());
+                    NodeRepository.purge(plane.jdbc(), row.id());
                     events.publishEvent(
                             new NodePurged(groupId, row.id(), row.kind(), AuditActor.system(), RequestOrigin.none()));
                 }
@@ -307,7 +304,7 @@ class GroupTree implements Tree {
     }
 
     private static NodeRow live(JdbcClient jdbc, UUID groupId, NodeKind kind, UUID nodeId, boolean lock) {
-        return (lock ? TreeRows.lock(jdbc, groupId, nodeId) : TreeRows.find(jdbc, groupId, nodeId))
+        return (lock ? NodeRepository.lock(jdbc, groupId, nodeId) : NodeRepository.find(jdbc, groupId, nodeId))
                 .filter(row -> row.kind() == kind && row.live())
                 .orElseThrow(() -> new NoSuchNodeException(nodeId));
     }
@@ -317,11 +314,6 @@ class GroupTree implements Tree {
     }
 
     private String name(NodeRow row) {
-        return ciphers.of(row.groupId())
-                .decryptText(
-                        row.encryptedName(),
-                        TreeRows.NODE_TABLE,
-                        TreeRows.NAME,
-                        row.id().toString());
+        return NodeRepository.NODE_NAME.decrypt(ciphers.of(row.groupId()), row.encryptedName(), row.id());
     }
 }

@@ -40,9 +40,8 @@ class TreeNames implements TargetNames {
         try {
             if (target.kind().equals("group")) {
                 GroupDataPlane plane = groups.planeOf(id);
-                return TreeRows.group(plane.jdbc(), id)
-                        .map(row -> ciphers.of(id)
-                                .decryptText(row.encryptedName(), TreeRows.GROUP_TABLE, TreeRows.NAME, id.toString()));
+                return NodeRepository.group(plane.jdbc(), id)
+                        .map(row -> NodeRepository.GROUP_NAME.decrypt(ciphers.of(id), row.encryptedName(), id));
             }
             if (!isNodeKind(target.kind())) {
                 return Optional.empty();
@@ -52,9 +51,8 @@ class TreeNames implements TargetNames {
                 return Optional.empty();
             }
             GroupDataPlane plane = groups.planeOf(group.get());
-            return TreeRows.find(plane.jdbc(), group.get(), id)
-                    .map(row -> ciphers.of(group.get())
-                            .decryptText(row.encryptedName(), TreeRows.NODE_TABLE, TreeRows.NAME, id.toString()));
+            return NodeRepository.find(plane.jdbc(), group.get(), id)
+                    .map(row -> NodeRepository.NODE_NAME.decrypt(ciphers.of(group.get()), row.encryptedName(), id));
         } catch (UnknownGroupException | NoSuchNodeException | KeysDestroyedException e) {
             return Optional.empty();
         }

@@ -252,7 +252,7 @@ class AuditTrailIT {
                                 "select hash_salt from audit_entry where group_id = ? and seq = 3",
                                 String.class,
                                 group),
-                "hash_salt",
+                TrailRepository.HASH_SALT,
                 3);
         String hash = PlaintextChain.plaintexts(groupTrail, forged).plaintextHash(group, salt);
         eu().update(

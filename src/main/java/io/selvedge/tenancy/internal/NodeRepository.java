@@ -1,28 +1,41 @@
 package io.selvedge.tenancy.internal;
 
+import io.selvedge.crypto.EncryptedColumn;
+import io.selvedge.crypto.EncryptedTable;
 import io.selvedge.tenancy.NodeKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 
-/** The SQL of the regional {@code tenancy_group} and {@code tenancy_node} tables, on a region's database. */
-final class TreeRows {
+/**
+ * The SQL of the regional {@code tenancy_group} and {@code tenancy_node} tables (a group's tree), on a
+ * region's database, and the one declaration of their encrypted columns.
+ */
+final class NodeRepository {
 
-    static final String GROUP_TABLE = "tenancy_group";
-    static final String NODE_TABLE = "tenancy_node";
-    static final String NAME = "name";
-    static final String CREATED_BY = "created_by";
+    /** A group's own row, keyed by {@code group_id}. */
+    static final EncryptedTable GROUPS = EncryptedTable.named("tenancy_group");
+
+    static final EncryptedColumn GROUP_NAME = GROUPS.column("name");
+    static final EncryptedColumn GROUP_CREATOR = GROUPS.column("created_by");
+
+    /** The nodes of a group's tree, keyed by {@code id}. */
+    static final EncryptedTable NODES = EncryptedTable.named("tenancy_node");
+
+    static final EncryptedColumn NODE_NAME = NODES.column("name");
+    static final EncryptedColumn NODE_CREATOR = NODES.column("created_by");
 
     private static final String NODE_COLUMNS =
             "id, group_id, kind, parent_id, name, created_at, deleted_at, deleted_with from tenancy_node";
 
-    private TreeRows() {}
+    private NodeRepository() {}
 
     static void insertGroup(JdbcClient jdbc, UUID groupId, String encryptedName, String encryptedCreator, Instant at) {
         jdbc.sql("insert into tenancy_group (group_id, name, created_by, created_at) values (?, ?, ?, ?)")
@@ -56,14 +69,14 @@ final class TreeRows {
     static Optional<NodeRow> lock(JdbcClient jdbc, UUID groupId, UUID nodeId) {
         return jdbc.sql("select " + NODE_COLUMNS + " where id = ? and group_id = ? for update")
                 .params(nodeId, groupId)
-                .query(TreeRows::node)
+                .query(NodeRepository::node)
                 .optional();
     }
 
     static Optional<NodeRow> find(JdbcClient jdbc, UUID groupId, UUID nodeId) {
         return jdbc.sql("select " + NODE_COLUMNS + " where id = ? and group_id = ?")
                 .params(nodeId, groupId)
-                .query(TreeRows::node)
+                .query(NodeRepository::node)
                 .optional();
     }
 
@@ -77,7 +90,7 @@ final class TreeRows {
         if (parentId != null) {
             query = query.param("parent", parentId);
         }
-        return query.query(TreeRows::node).list();
+        return query.query(NodeRepository::node).list();
     }
 
     static void rename(JdbcClient jdbc, UUID nodeId, String encryptedName) {
@@ -109,13 +122,49 @@ final class TreeRows {
     static List<NodeRow> deletedBefore(JdbcClient jdbc, UUID groupId, Instant before) {
         List<NodeRow> rows = jdbc.sql("select " + NODE_COLUMNS + " where group_id = ? and deleted_at < ?")
                 .params(groupId, Timestamp.from(before))
-                .query(TreeRows::node)
+                .query(NodeRepository::node)
                 .list();
         return rows.stream().sorted((a, b) -> b.kind().compareTo(a.kind())).toList();
     }
 
     static void purge(JdbcClient jdbc, UUID nodeId) {
         jdbc.sql("delete from tenancy_node where id = ?").param(nodeId).update();
+    }
+
+    /** The ids of the group's own row (if its tree exists) and of each of its nodes, as text. */
+    static List<String> rowIds(JdbcClient jdbc, UUID groupId) {
+        List<String> ids = new ArrayList<>(jdbc.sql("select group_id from tenancy_group where group_id = ?")
+                .param(groupId)
+                .query((row, n) -> row.getObject(1, UUID.class).toString())
+                .list());
+        ids.addAll(jdbc.sql("select id from tenancy_node where group_id = ?")
+                .param(groupId)
+                .query((row, n) -> row.getObject(1, UUID.class).toString())
+                .list());
+        return ids;
+    }
+
+    /** What a row of the group stores in an encrypted column of {@link #GROUPS} or {@link #NODES}. */
+    static Optional<String> stored(JdbcClient jdbc, EncryptedColumn column, UUID groupId, UUID rowId) {
+        // Names come from the declarations above, never from input.
+        return jdbc.sql("select " + column.name() + " from " + column.table().name() + " where " + key(column)
+                        + " = ? and group_id = ?")
+                .params(rowId, groupId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Replaces a stored ciphertext if it is still the one read (compare-and-set); whether it was. */
+    static boolean swap(JdbcClient jdbc, EncryptedColumn column, UUID rowId, String stored, String fresh) {
+        return jdbc.sql("update " + column.table().name() + " set " + column.name() + " = ? where " + key(column)
+                                + " = ? and " + column.name() + " = ?")
+                        .params(fresh, rowId, stored)
+                        .update()
+                == 1;
+    }
+
+    private static String key(EncryptedColumn column) {
+        return column.table() == GROUPS ? "group_id" : "id";
     }
 
     private static NodeRow node(ResultSet row, int n) throws SQLException {

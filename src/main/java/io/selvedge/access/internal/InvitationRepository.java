@@ -2,6 +2,8 @@ package io.selvedge.access.internal;
 
 import io.selvedge.access.Invitations.Status;
 import io.selvedge.access.Role;
+import io.selvedge.crypto.EncryptedColumn;
+import io.selvedge.crypto.EncryptedTable;
 import io.selvedge.storage.Stores;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,21 +12,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** The regional {@code access_invitation} table; the address stays encrypted here. */
 @Repository
-class InvitationRecords {
+class InvitationRepository {
+
+    /** The one declaration of the invitations' encrypted columns. */
+    static final EncryptedTable TABLE = EncryptedTable.named("access_invitation");
+
+    /** The invited address, Base64 ciphertext under the group's key. */
+    static final EncryptedColumn EMAIL = TABLE.column("email");
 
     private static final String COLUMNS = "select id, group_id, node_id, role, email, status, invited_by, created_at,"
             + " expires_at, sent_count, accepted_by from access_invitation";
 
     private final Stores stores;
 
-    InvitationRecords(Stores stores) {
+    InvitationRepository(Stores stores) {
         this.stores = stores;
     }
 
@@ -81,22 +88,25 @@ class InvitationRecords {
     List<Row> ofGroup(JdbcClient jdbc, UUID groupId) {
         return jdbc.sql(COLUMNS + " where group_id = ? order by created_at desc, id")
                 .param(groupId)
-                .query(InvitationRecords::row)
+                .query(InvitationRepository::row)
                 .list();
     }
 
     Optional<Row> find(JdbcClient jdbc, UUID groupId, UUID id) {
         return jdbc.sql(COLUMNS + " where group_id = ? and id = ?")
                 .params(groupId, id)
-                .query(InvitationRecords::row)
+                .query(InvitationRepository::row)
                 .optional();
     }
 
     /** The row of a link's hash, in whichever region it is (each region is asked; there are few). */
     Optional<Row> byToken(String tokenHash) {
         for (String region : stores.regions()) {
-            List<Row> found = new JdbcTemplate(stores.region(region).dataSource())
-                    .query(COLUMNS + " where token_hash = ?", InvitationRecords::row, tokenHash);
+            List<Row> found = JdbcClient.create(stores.region(region).dataSource())
+                    .sql(COLUMNS + " where token_hash = ?")
+                    .param(tokenHash)
+                    .query(InvitationRepository::row)
+                    .list();
             if (!found.isEmpty()) {
                 return Optional.of(found.get(0));
             }

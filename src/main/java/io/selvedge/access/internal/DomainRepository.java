@@ -15,14 +15,14 @@ import org.springframework.stereotype.Repository;
 
 /** The global {@code access_email_domain} table: the groups' domain claims. */
 @Repository
-class DomainRecords {
+class DomainRepository {
 
     private static final String COLUMNS =
             "select id, group_id, domain, txt_value, verified_at from access_email_domain";
 
     private final JdbcClient jdbc;
 
-    DomainRecords(Stores stores) {
+    DomainRepository(Stores stores) {
         this.jdbc = JdbcClient.create(stores.global().dataSource());
     }
 
@@ -36,21 +36,21 @@ class DomainRecords {
     Optional<Domain> find(UUID groupId, String domain) {
         return jdbc.sql(COLUMNS + " where group_id = ? and domain = ?")
                 .params(groupId, domain)
-                .query(DomainRecords::domain)
+                .query(DomainRepository::domain)
                 .optional();
     }
 
     Optional<Domain> byId(UUID id) {
         return jdbc.sql(COLUMNS + " where id = ?")
                 .param(id)
-                .query(DomainRecords::domain)
+                .query(DomainRepository::domain)
                 .optional();
     }
 
     List<Domain> ofGroup(UUID groupId) {
         return jdbc.sql(COLUMNS + " where group_id = ? order by domain")
                 .param(groupId)
-                .query(DomainRecords::domain)
+                .query(DomainRepository::domain)
                 .list();
     }
 

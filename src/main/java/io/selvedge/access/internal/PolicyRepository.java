@@ -21,17 +21,17 @@ import org.springframework.stereotype.Repository;
  * group's grant version is unchanged (a policy change bumps it, in its transaction, like a grant change).
  */
 @Repository
-class PolicyRecords implements AddressPolicy {
+class PolicyRepository implements AddressPolicy {
 
     private static final String COLUMNS = "select group_id, mfa_required, idle_timeout_s, absolute_timeout_s,"
             + " password_sign_in, ip_allow_list, link_downloads_for_anyone, version, changed_by, changed_at"
             + " from access_security_policy";
     private static final int CACHE_LIMIT = 100_000;
 
-    private final GrantRecords grants;
+    private final GrantRepository grants;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    PolicyRecords(GrantRecords grants) {
+    PolicyRepository(GrantRepository grants) {
         this.grants = grants;
     }
 
@@ -71,7 +71,7 @@ class PolicyRecords implements AddressPolicy {
     Optional<SecurityPolicy> find(JdbcClient jdbc, UUID groupId) {
         return jdbc.sql(COLUMNS + " where group_id = ?")
                 .param(groupId)
-                .query(PolicyRecords::policy)
+                .query(PolicyRepository::policy)
                 .optional();
     }
 

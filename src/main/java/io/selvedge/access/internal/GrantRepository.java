@@ -16,13 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The regional {@code access_grant} and {@code access_grant_version} tables. */
 @Repository
-class GrantRecords implements GrantSource {
+class GrantRepository implements GrantSource {
 
     private static final String COLUMNS = "select group_id, node_id, account_id, role, allow_download, allow_upload,"
             + " granted_by, granted_at from access_grant";
@@ -30,7 +29,7 @@ class GrantRecords implements GrantSource {
     private final GroupDataPlanes planes;
     private final Stores stores;
 
-    GrantRecords(GroupDataPlanes planes, Stores stores) {
+    GrantRepository(GroupDataPlanes planes, Stores stores) {
         this.planes = planes;
         this.stores = stores;
     }
@@ -61,7 +60,7 @@ class GrantRecords implements GrantSource {
                 .jdbc()
                 .sql(COLUMNS + " where group_id = ? and account_id = ?")
                 .params(groupId, accountId)
-                .query(GrantRecords::grant)
+                .query(GrantRepository::grant)
                 .list()
                 .forEach(grant -> byNode.put(grant.nodeId(), grant));
         return byNode;
@@ -72,7 +71,7 @@ class GrantRecords implements GrantSource {
                 .map(plane -> plane.jdbc()
                         .sql(COLUMNS + " where group_id = ? order by granted_at, node_id, account_id")
                         .param(groupId)
-                        .query(GrantRecords::grant)
+                        .query(GrantRepository::grant)
                         .list())
                 .orElse(List.of());
     }
@@ -80,7 +79,7 @@ class GrantRecords implements GrantSource {
     Optional<Grant> find(JdbcClient jdbc, UUID nodeId, UUID accountId) {
         return jdbc.sql(COLUMNS + " where node_id = ? and account_id = ?")
                 .params(nodeId, accountId)
-                .query(GrantRecords::grant)
+                .query(GrantRepository::grant)
                 .optional();
     }
 
@@ -88,7 +87,7 @@ class GrantRecords implements GrantSource {
     List<Grant> lockRole(JdbcClient jdbc, UUID groupId, Role role) {
         return jdbc.sql(COLUMNS + " where group_id = ? and role = ? for update")
                 .params(groupId, role.name())
-                .query(GrantRecords::grant)
+                .query(GrantRepository::grant)
                 .list();
     }
 
@@ -96,11 +95,11 @@ class GrantRecords implements GrantSource {
     Set<UUID> groupsOf(UUID accountId) {
         Set<UUID> groups = new LinkedHashSet<>();
         for (String region : stores.regions()) {
-            new JdbcTemplate(stores.region(region).dataSource())
-                    .query(
-                            "select distinct group_id from access_grant where account_id = ?",
-                            (row, n) -> row.getObject(1, UUID.class),
-                            accountId)
+            JdbcClient.create(stores.region(region).dataSource())
+                    .sql("select distinct group_id from access_grant where account_id = ?")
+                    .param(accountId)
+                    .query((row, n) -> row.getObject(1, UUID.class))
+                    .list()
                     .forEach(groups::add);
         }
         return groups;

@@ -1,0 +1,261 @@
+package io.selvedge.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.content.Uploads;
+import io.selvedge.crypto.EncryptedColumns;
+import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.crypto.GroupKeys;
+import io.selvedge.crypto.ReEncryptable;
+import io.selvedge.crypto.ReEncryptionJobs;
+import io.selvedge.crypto.ReEncryptionProgress;
+import io.selvedge.crypto.internal.OldKeys;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Walks every table whose encrypted columns a module declares (each {@link EncryptedColumns} bean of the
+ * application): real data written through the API fills each column, each stored value is Base64
+ * ciphertext that holds nothing of what was written and decrypts to it, and after the group's keys rotate
+ * each value is rewritten and still reads once the old keys are destroyed. A table declared without a
+ * fixture here fails the test, so a new declaration cannot go unchecked. ({@link NothingInClearIT}
+ * searches every value of every store for a marker; this test checks the declarations column by column.)
+ */
+@SelvedgeIntegrationTest
+class EveryEncryptedColumnIT {
+
+    final String marker = "mk" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    List<ReEncryptable> participants;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    GroupKeys keys;
+
+    @Autowired
+    ReEncryptionJobs jobs;
+
+    @Autowired
+    FieldCiphers ciphers;
+
+    @Autowired
+    Uploads uploads;
+
+    MockMvc mvc;
+    Customers.Account admin;
+
+    @Test
+    void everyDeclaredEncryptedColumnHoldsCiphertextOnlyAndReEncryptsAfterARotation() throws Exception {
+        admin = new Customers(stores).aCustomer("admin");
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        Map<String, List<String>> declared = new TreeMap<>();
+        participants.stream()
+                .filter(EncryptedColumns.class::isInstance)
+                .map(EncryptedColumns.class::cast)
+                .forEach(table -> declared.put(table.table(), table.columns()));
+        assertThat(declared).as("declared tables").isNotEmpty();
+
+        UUID group = aGroupWithOneRowInEveryTable();
+        Map<String, String> written = writtenPlaintexts();
+        Set<String> unfilled = new TreeSet<>();
+        declared.forEach((table, columns) -> columns.forEach(column -> {
+            if (!written.containsKey(table + "." + column)) {
+                unfilled.add(table + "." + column);
+            }
+        }));
+        assertThat(unfilled)
+                .as("declared encrypted columns this test writes nothing to (add a fixture for them)")
+                .isEmpty();
+
+        Map<String, String> before = stored(group, declared);
+        assertThat(before.keySet().stream()
+                        .map(EveryEncryptedColumnIT::cellName)
+                        .collect(Collectors.toSet()))
+                .as("every declared column holds a value")
+                .isEqualTo(declaredCells(declared));
+        before.forEach((cell, ciphertext) -> assertCiphertextOf(group, cell, ciphertext, written.get(cellName(cell))));
+
+        UUID job = keys.rotate(group);
+        awaitFinished(group, job);
+        OldKeys.destroy(context, group);
+
+        Map<String, String> after = stored(group, declared);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        after.forEach((cell, ciphertext) -> {
+            assertThat(ciphertext).as(cell + " re-encrypted").isNotEqualTo(before.get(cell));
+            assertCiphertextOf(group, cell, ciphertext, written.get(cellName(cell)));
+        });
+    }
+
+    /** The plaintext written to each {@code table.column}, as the decrypted value must contain it. */
+    private Map<String, String> writtenPlaintexts() throws Exception {
+        Map<String, String> written = new LinkedHashMap<>();
+        written.put("content_style.name", "Field jacket " + marker);
+        written.put("content_style.description", "Waxed " + marker);
+        written.put("content_style.tags", marker);
+        written.put("content_version.filename", marker + ".zprj");
+        written.put(
+                "content_version.sha256",
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file())));
+        written.put("content_upload.filename", marker + ".glb");
+        written.put("collab_comment.body", "Lower " + marker);
+        written.put("collab_comment.pin", "0.25");
+        written.put("collab_approval.note", "Hem " + marker);
+        written.put("access_invitation.email", marker + "@example.test");
+        return written;
+    }
+
+    private byte[] file() {
+        return ("the jacket of " + marker).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private UUID aGroupWithOneRowInEveryTable() throws Exception {
+        Map<String, String> w = writtenPlaintexts();
+        UUID group = UUID.fromString(created(as(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}")));
+        String company = aNode("groups", group.toString(), "companies", "Ourse SA");
+        String brand = aNode("companies", company, "brands", "Ourse");
+        String season = aNode("brands", brand, "seasons", "SS27");
+        String workroom = aNode("seasons", season, "workrooms", "Denim");
+        String style = created(as(
+                post("/api/v1/workrooms/" + workroom + "/styles"),
+                "{\"name\": \"" + w.get("content_style.name") + "\", \"description\": \""
+                        + w.get("content_style.description") + "\", \"tags\": [\"" + marker + "\"]}"));
+        String version = created(
+                mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=" + w.get("content_version.filename"))
+                        .with(admin.caller())
+                        .accept(MediaType.APPLICATION_JSON)
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(file())));
+        Uploads.Upload upload =
+                uploads.create(UUID.fromString(style), 8, w.get("content_upload.filename"), null, admin.id());
+        uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), admin.id());
+        as(
+                        post("/api/v1/styles/" + style + "/comments"),
+                        "{\"body\": \"" + w.get("collab_comment.body") + "\", \"versionId\": \"" + version
+                                + "\", \"pin\": {\"x\": 0.25, \"y\": 1.5, \"z\": -0.125}}")
+                .andExpect(status().isCreated());
+        as(
+                        post("/api/v1/styles/" + style + "/approval"),
+                        "{\"status\": \"REJECTED\", \"note\": \"" + w.get("collab_approval.note") + "\"}")
+                .andExpect(status().isCreated());
+        as(
+                        post("/api/v1/groups/" + group + "/invitations"),
+                        "{\"email\": \"" + w.get("access_invitation.email") + "\", \"role\": \"VIEWER\", \"nodeId\": \""
+                                + workroom + "\"}")
+                .andExpect(status().isCreated());
+        return group;
+    }
+
+    /** Base64 of a ciphertext that holds nothing of the plaintext, and decrypts (bound to its place) to it. */
+    private void assertCiphertextOf(UUID group, String cell, String stored, String plaintext) {
+        String[] place = cell.split("[.#]");
+        assertThat(Base64.getDecoder().decode(stored)).as(cell + " is Base64").isNotEmpty();
+        assertThat(stored)
+                .as(cell + " holds no plaintext")
+                .doesNotContain(plaintext)
+                .doesNotContain(marker);
+        assertThat(ciphers.of(group).decryptText(stored, place[0], place[1], place[2]))
+                .as(cell + " decrypts to what was written")
+                .contains(plaintext);
+    }
+
+    /** Every declared column's stored value for the group, by {@code table.column#rowId}. */
+    private Map<String, String> stored(UUID group, Map<String, List<String>> declared) {
+        JdbcTemplate eu = new JdbcTemplate(stores.region("eu").dataSource());
+        Map<String, String> found = new TreeMap<>();
+        declared.forEach((table, columns) -> {
+            for (String column : columns) {
+                // Names from the application's own declarations, never from input.
+                eu.query(
+                        "select id, " + column + " from " + table + " where group_id = ?",
+                        (row, n) -> {
+                            String text = row.getString(2);
+                            if (text != null) {
+                                found.put(table + "." + column + "#" + row.getObject(1, UUID.class), text);
+                            }
+                            return null;
+                        },
+                        group);
+            }
+        });
+        return found;
+    }
+
+    private static Set<String> declaredCells(Map<String, List<String>> declared) {
+        Set<String> cells = new TreeSet<>();
+        declared.forEach((table, columns) -> columns.forEach(column -> cells.add(table + "." + column)));
+        return cells;
+    }
+
+    private static String cellName(String cell) {
+        return cell.substring(0, cell.indexOf('#'));
+    }
+
+    private void awaitFinished(UUID group, UUID job) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            List<ReEncryptionProgress> progress = jobs.progress(group, job);
+            assertThat(progress).allSatisfy(p -> assertThat(p.lastError()).isNull());
+            if (!progress.isEmpty() && progress.stream().allMatch(ReEncryptionProgress::finished)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The job did not finish in time: " + jobs.progress(group, job));
+    }
+
+    private String aNode(String parents, String parent, String children, String name) throws Exception {
+        return created(as(post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
+    }
+
+    private ResultActions as(MockHttpServletRequestBuilder request, String json) throws Exception {
+        request.with(admin.caller()).accept(MediaType.APPLICATION_JSON);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        return mvc.perform(request);
+    }
+
+    private static String created(ResultActions result) throws Exception {
+        String body =
+                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+}
