@@ -12,7 +12,6 @@ import io.selvedge.collab.Comments;
 import io.selvedge.content.Style;
 import io.selvedge.content.StyleQuery;
 import io.selvedge.content.Styles;
-import io.selvedge.identity.AccountRegistration;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -21,6 +20,7 @@ import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.NodeRenamed;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.tenancy.TreeNode;
+import io.selvedge.testing.Customers;
 import io.selvedge.testing.TestDatabase;
 import io.selvedge.testing.TestServer;
 import java.time.Duration;
@@ -36,6 +36,8 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One write path for a group's data (issue 16): a change and its events commit together, in the
@@ -45,18 +47,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(TestDatabase.AvailableCondition.class)
 class OneWritePathIT {
 
-    private static final String ADMIN = "rollback-admin";
     private static final Saboteur saboteur = new Saboteur();
     private static TestServer server;
     private static UUID group;
     private static UUID admin;
+    private static String adminName;
+    private static UUID viewer;
     private static TreeNode workroom;
 
     @BeforeAll
     static void aGroupWithAWorkroom() {
         server = TestServer.with().bean("saboteur", saboteur).start();
-        admin = server.bean(AccountRegistration.class)
-                .register(ADMIN, "a password for the rollback admin", null, ADMIN + "@example.test");
+        Customers customers = new Customers(server.bean(Stores.class));
+        Customers.Account account = customers.aCustomer("rollback-admin");
+        admin = account.id();
+        adminName = account.username();
+        viewer = customers.aCustomer("rollback-viewer").id();
         group = server.bean(Groups.class).create("Maison Rollback", "eu", admin).id();
         Tree tree = server.bean(Tree.class);
         TreeNode company = tree.create(NodeKind.COMPANY, group, "Rollback SA", "ada");
@@ -89,15 +95,20 @@ class OneWritePathIT {
     @Test
     void aChangeThatRollsBackPublishesNothingInAnyModuleThatWritesAGroupsData() {
         Style style = server.bean(Styles.class).create(workroom.id(), "Cardigan", "", List.of(), admin);
-        UUID account = server.bean(AccountRegistration.class)
-                .register("rollback-viewer", "a password for the rollback viewer", null, "viewer@example.test");
 
         rollsBack("NodeCreated", () -> server.bean(Tree.class).create(NodeKind.COMPANY, group, "Never SA", "ada"));
         rollsBack("StyleCreated", () -> server.bean(Styles.class).create(workroom.id(), "Never", "", List.of(), admin));
         rollsBack("CommentPosted", () -> server.bean(Comments.class).post(style.id(), "never", null, null, admin));
-        rollsBack(
-                "RoleGranted",
-                () -> server.bean(Grants.class).grant(workroom.id(), account, Role.VIEWER, false, false));
+        // A grant is made by someone: the group's admin, as in a request of theirs.
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(adminName, null, List.of()));
+        try {
+            rollsBack(
+                    "RoleGranted",
+                    () -> server.bean(Grants.class).grant(workroom.id(), viewer, Role.VIEWER, false, false));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
 
         assertThat(server.bean(Styles.class)
                         .list(workroom.id(), new StyleQuery(null, null, StyleQuery.Sort.NAME, 200, null), id -> true)
