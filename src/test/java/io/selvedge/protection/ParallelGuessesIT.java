@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.TestDatabase;
+import io.selvedge.testing.TestRedis;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestServer;
 import java.net.http.HttpRequest;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ParallelGuessesIT {
 
     static final String PASSWORD = "selvage is spelt otherwise";
-    static final String REDIS = "redis://127.0.0.1:6379";
+    static final String REDIS = TestRedis.URL;
 
     @Test
     void aBurstOfThirtyWrongPasswordsAfterTheFreeFailuresGetsAtMostOneChecked() throws Exception {
@@ -48,6 +49,7 @@ class ParallelGuessesIT {
     }
 
     @Test
+    @ExtendWith(TestRedis.AvailableCondition.class)
     void twoNodesSharingRedisCheckAtMostOneOfABurstSpreadOverBoth() throws Exception {
         // One clock for both nodes, held still: on this busy machine a burst's TLS handshakes spread over
         // seconds, and the refills of real time would blur what is under test, the atomic take.
