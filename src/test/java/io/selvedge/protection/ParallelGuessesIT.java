@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.TestDatabase;
-import io.selvedge.testing.TestRedis;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestRedis;
 import io.selvedge.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -90,6 +90,9 @@ public final class TestServer implements AutoCloseable {
             properties.put("selvedge.storage.regions", String.join(",", TestInstallationCustomizerFactory.REGIONS));
             properties.put("selvedge.storage.pool-size", 2);
             properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
+            // Tests create groups as customers, as the shared test installation lets them (its default is
+            // platform admins only); a test of that default sets it back.
+            properties.put("selvedge.accounts.group-creation", "self-service");
         }
 
         public Settings property(String name, Object value) {
