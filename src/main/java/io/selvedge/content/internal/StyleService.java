@@ -380,7 +380,7 @@ class StyleService implements Styles {
             List<UUID> ids = new JdbcTemplate(stores.region(region).dataSource())
                     .query(
                             "select f.style_id from content_favourite f join content_style s on s.id = f.style_id"
-                                    + " where f.account_id = ? and s.deleted_at is null order by f.created_at desc",
+                                    + " where f.account_id = ? and s.deleted_at is null order by f.created_at desc, f.style_id",
                             (row, n) -> row.getObject(1, UUID.class),
                             accountId);
             for (UUID id : ids) {
