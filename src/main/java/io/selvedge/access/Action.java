@@ -20,6 +20,7 @@ public enum Action {
     CHANGE_SECURITY_POLICY("change the group's security policy", GROUP),
     VIEW_GROUP_SETTINGS("view group settings, usage", GROUP),
     READ_AUDIT("read and export the audit trail", GROUP),
+    READ_RESIDENCY_REPORT("read the group's data residency report (platform admins read every group's)", GROUP),
     MANAGE_INTEGRATION_TOKENS("manage integration API tokens (developer page)", GROUP),
     INVITE_TO_GROUP("invite to the group, grant group roles", GROUP),
     SEE_GROUP_MEMBERS("see the group's member / invitation list", GROUP),

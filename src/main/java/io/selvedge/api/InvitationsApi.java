@@ -11,6 +11,7 @@ import io.selvedge.identity.AccountExistsException;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.InvalidCursorException;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -68,12 +70,13 @@ class InvitationsApi {
 
     @GetMapping("/api/v1/groups/{groupId}/invitations")
     @Requires(value = Action.VIEW_GROUP, target = "groupId")
-    InvitationList list(@PathVariable UUID groupId) {
-        return new InvitationList(
-                invitations.invitationsOf(groupId).stream()
-                        .map(InvitationBody::of)
-                        .toList(),
-                null);
+    InvitationList list(
+            @PathVariable UUID groupId,
+            @RequestParam(defaultValue = ListPages.LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        ListPages.Slice<Invitation> page =
+                ListPages.page(invitations.invitationsOf(groupId), i -> i.id().toString(), limit, cursor);
+        return new InvitationList(page.items().stream().map(InvitationBody::of).toList(), page.nextCursor());
     }
 
     @PostMapping("/api/v1/groups/{groupId}/invitations/{invitationId}/resend")
@@ -109,6 +112,12 @@ class InvitationsApi {
     @ExceptionHandler(AccountExistsException.class)
     ResponseEntity<ProblemDetail> taken(AccountExistsException e, HttpServletRequest request) {
         return Problems.respond(request, HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** A cursor this list did not hand out is a bad request, as on every list (not a refused invitation). */
+    @ExceptionHandler(InvalidCursorException.class)
+    ResponseEntity<ProblemDetail> badCursor(InvalidCursorException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -185,7 +194,7 @@ class InvitationsApi {
         }
     }
 
-    /** One page: {@code nextCursor} is always null (a group's invitations are few). */
+    /** One page of the invitations; the cursor is always written, as null on the last page. */
     record InvitationList(
             List<InvitationBody> items,
 

@@ -1,5 +1,7 @@
 package io.selvedge.api;
 
+import io.selvedge.access.Action;
+import io.selvedge.access.Authorization;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
@@ -21,24 +23,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/groups/{id}/residency-report}: where a group's data is, and whether any of it was
- * found in another region. Permission: platform admins only, until the permission table arrives with
- * the roles issue.
+ * found in another region. Permission: {@code READ_RESIDENCY_REPORT} on the group (its admins and
+ * operators, who see the same report in the admin console), or a platform admin, for any group.
  */
-@AnyCaller("platform admins only, checked by the handler before any look-up")
 @RestController
 class ResidencyReportApi {
 
     private final ResidencyReports reports;
+    private final Authorization authorization;
 
-    ResidencyReportApi(ResidencyReports reports) {
+    ResidencyReportApi(ResidencyReports reports, Authorization authorization) {
         this.reports = reports;
+        this.authorization = authorization;
     }
 
     @GetMapping("/api/v1/groups/{groupId}/residency-report")
-    ResponseEntity<?> report(@PathVariable UUID groupId, Authentication caller, HttpServletRequest request) {
-        // Checked before the group is looked up, so others cannot learn which groups exist.
+    @AnyCaller("platform admins; anyone else needs READ_RESIDENCY_REPORT on the group at the decision point")
+    ResponseEntity<?> report(@PathVariable UUID groupId, Authentication caller) {
+        // Decided before the report is made: for anyone else, another group's id is a 404 like a random one.
         if (!Callers.isPlatformAdmin(caller)) {
-            return Problems.respond(request, HttpStatus.FORBIDDEN, "You may not do this.");
+            authorization.require(Action.READ_RESIDENCY_REPORT, groupId);
         }
         return ResponseEntity.ok(ResidencyReportResponse.of(reports.of(groupId)));
     }

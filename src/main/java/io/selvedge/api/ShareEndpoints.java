@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * What a share endpoint does, whatever is shared: the workroom's handlers ({@link WorkroomSharesApi}) call
- * it, and a style's will make the same three one-line calls. The handler states the permission
+ * What a share endpoint does, whatever is shared: the handlers of a workroom's shares
+ * ({@link WorkroomSharesApi}) and of a style's ({@link StyleSharesApi}) call it. The handler states the permission
  * ({@code SHARE} on the node); the checks of a grant (nothing stronger than the caller's own) are
  * {@link Shares}'.
  */
@@ -71,11 +71,12 @@ class ShareEndpoints {
                 .body(ShareBody.of(grant, usernames(List.of(grant))));
     }
 
-    ShareList list(UUID nodeId) {
-        List<Grant> on = shares.sharesOn(nodeId);
-        Map<UUID, AccountSummary> names = usernames(on);
+    ShareList list(UUID nodeId, int limit, @Nullable String cursor) {
+        ListPages.Slice<Grant> page = ListPages.page(
+                shares.sharesOn(nodeId), grant -> grant.accountId().toString(), limit, cursor);
+        Map<UUID, AccountSummary> names = usernames(page.items());
         return new ShareList(
-                on.stream().map(grant -> ShareBody.of(grant, names)).toList(), null);
+                page.items().stream().map(grant -> ShareBody.of(grant, names)).toList(), page.nextCursor());
     }
 
     ResponseEntity<Void> remove(UUID nodeId, UUID userId) {
@@ -164,7 +165,7 @@ class ShareEndpoints {
         }
     }
 
-    /** One page: a node has few shares, so {@code nextCursor} is always null. */
+    /** One page of a node's shares; the cursor is always written, as null on the last page. */
     record ShareList(
             List<ShareBody> items,
 

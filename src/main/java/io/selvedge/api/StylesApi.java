@@ -133,9 +133,12 @@ class StylesApi {
 
     @GetMapping(BASE + "me/favourites")
     @AnyCaller("the caller's own favourites, each filtered by VIEW on the style at the decision point")
-    PageResponse favourites() {
+    PageResponse favourites(
+            @RequestParam(defaultValue = ListPages.LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         List<Style> found = styles.favourites(caller(), id -> authorization.allows(Action.VIEW, id));
-        return new PageResponse(found.stream().map(StyleResponse::of).toList(), null);
+        ListPages.Slice<Style> page = ListPages.page(found, style -> style.id().toString(), limit, cursor);
+        return new PageResponse(page.items().stream().map(StyleResponse::of).toList(), page.nextCursor());
     }
 
     private UUID caller() {

@@ -1,5 +1,6 @@
 package io.selvedge.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.selvedge.access.Action;
 import io.selvedge.access.Requires;
 import io.selvedge.content.Version;
@@ -64,9 +65,12 @@ class VersionsApi {
 
     @GetMapping(BASE + "styles/{id}/versions")
     @Requires(value = Action.VIEW, target = "id")
-    ListResponse list(@PathVariable UUID id) {
-        return new ListResponse(
-                versions.list(id).stream().map(VersionResponse::of).toList());
+    ListResponse list(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = ListPages.LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        ListPages.Slice<Version> page = ListPages.page(versions.list(id), v -> v.id().toString(), limit, cursor);
+        return new ListResponse(page.items().stream().map(VersionResponse::of).toList(), page.nextCursor());
     }
 
     @GetMapping(BASE + "versions/{id}")
@@ -163,5 +167,10 @@ class VersionsApi {
         }
     }
 
-    record ListResponse(List<VersionResponse> items) {}
+    /** One page of a style's versions; the cursor is always written, as null on the last page. */
+    record ListResponse(
+            List<VersionResponse> items,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
+            String nextCursor) {}
 }

@@ -4,11 +4,13 @@ import io.selvedge.access.Action;
 import io.selvedge.access.Requires;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,8 +34,11 @@ class WorkroomSharesApi {
 
     @GetMapping("/api/v1/workrooms/{id}/shares")
     @Requires(value = Action.SHARE, target = "id")
-    ShareEndpoints.ShareList list(@PathVariable UUID id) {
-        return shares.list(id);
+    ShareEndpoints.ShareList list(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = ListPages.LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return shares.list(id, limit, cursor);
     }
 
     @DeleteMapping("/api/v1/workrooms/{id}/shares/{userId}")

@@ -48,7 +48,7 @@ class BadInputIT {
     HttpClient http;
     ContentClient ada;
 
-    /** Each of the 13 paged lists of the API, by name. */
+    /** Each of the 18 paged lists of the API, by name. */
     Map<String, String> lists;
 
     @BeforeEach
@@ -73,11 +73,16 @@ class BadInputIT {
         lists.put("members", "/api/v1/groups/" + ada.group + "/members");
         lists.put("audit events", "/api/v1/groups/" + ada.group + "/audit-events");
         lists.put("export", "/api/v1/groups/" + ada.group + "/audit-events/export");
+        lists.put("invitations", "/api/v1/groups/" + ada.group + "/invitations");
+        lists.put("workroom shares", "/api/v1/workrooms/" + workroom + "/shares");
+        lists.put("style shares", "/api/v1/styles/" + ada.style + "/shares");
+        lists.put("versions", "/api/v1/styles/" + ada.style + "/versions");
+        lists.put("favourites", "/api/v1/me/favourites");
     }
 
     @Test
     void aCursorOfUnreadableBytesIsABadRequestOnEveryPagedList() {
-        assertThat(lists).hasSize(13);
+        assertThat(lists).hasSize(18);
         lists.forEach((name, path) -> {
             assertThat(get(path).statusCode()).as("%s without a cursor", name).isEqualTo(200);
 

@@ -249,6 +249,29 @@ class InvitationsIT {
         return mailbox.awaitLast(to, subject, count);
     }
 
+    @Test
+    void invitationsArePagedWithAnOpaqueCursor() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            api.as(admin, post(invitations), invite(i + email, "BRAND_COLLABORATOR", tree[2]))
+                    .andExpect(status().isCreated());
+        }
+        String first = api.as(admin, get(invitations + "?limit=2"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        api.as(admin, get(invitations + "?limit=2&cursor=" + JsonPath.read(first, "$.nextCursor")), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].id")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.in(
+                                JsonPath.<java.util.List<String>>read(first, "$.items[*].id")))))
+                .andExpect(jsonPath("$.nextCursor").value(org.hamcrest.Matchers.nullValue()));
+        problem(api.as(admin, get(invitations + "?cursor=%00%ff"), null), 400);
+        problem(api.as(admin, get(invitations + "?limit=0"), null), 400);
+    }
+
     private static String invite(String email, String role, String node) {
         return "{\"email\": \"" + email + "\", \"role\": \"" + role + "\", \"nodeId\": \"" + node + "\"}";
     }

@@ -41,6 +41,8 @@ class OpenApiDocumentIT {
                         "/api/v1/groups/{groupId}/invitations",
                         "/api/v1/invitations/{token}/accept",
                         "/api/v1/workrooms/{id}/shares",
+                        "/api/v1/styles/{id}/shares",
+                        "/api/v1/styles/{id}/shares/{userId}",
                         "/api/v1/nodes/{nodeId}/members/{userId}");
         assertThat(paths.keySet()).allMatch(path -> path.startsWith("/api/v1/"));
         assertThat(mvc.perform(get("/swagger-ui/index.html"))

@@ -8,10 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.selvedge.access.Role;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.storage.GroupResidency;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
 import java.net.URI;
@@ -28,7 +31,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** {@code GET /api/v1/groups/{id}/residency-report}: platform admins only, JSON, 404 for no such group. */
+/**
+ * {@code GET /api/v1/groups/{id}/residency-report}: platform admins for any group, the group's admins and
+ * operators for theirs; JSON, 404 for no such group.
+ */
 @SelvedgeIntegrationTest
 class ResidencyReportApiIT {
 
@@ -40,6 +46,9 @@ class ResidencyReportApiIT {
 
     @Autowired
     PlatformProperties platform;
+
+    @Autowired
+    Stores stores;
 
     @LocalServerPort
     int port;
@@ -82,17 +91,41 @@ class ResidencyReportApiIT {
     }
 
     @Test
-    void anyoneButAPlatformAdminIsRefusedWithoutLearningWhetherTheGroupExists() throws Exception {
+    void anyoneButAPlatformAdminOrTheGroupsOwnAdminsIsRefusedWithoutLearningWhetherTheGroupExists() throws Exception {
         UUID group = UUID.randomUUID();
         residency.register(group, "us");
 
+        // Other staff, and an authority named like a role but holding no grant in the group.
         for (String role : new String[] {"STAFF_SUPPORT", "STAFF_OPERATIONS", "GROUP_ADMIN"}) {
             mvc.perform(get(reportOf(group)).with(aTokenHolderWith(role)))
-                    .andExpect(status().isForbidden())
+                    .andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
             mvc.perform(get(reportOf(UUID.randomUUID())).with(aTokenHolderWith(role)))
-                    .andExpect(status().isForbidden());
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
+    }
+
+    @Test
+    void theGroupsAdminsAndOperatorsReadItsReportAndNobodyElseInOrOutOfTheGroup() throws Exception {
+        ApiCalls api = new ApiCalls(context, new Customers(stores));
+        Customers.Account admin = api.customers.aCustomer("admin");
+        String[] tree = api.tree(admin, "Maison");
+        Customers.Account operator = api.granted(admin, tree[0], Role.GROUP_OPERATOR);
+        Customers.Account companyAdmin = api.granted(admin, tree[1], Role.COMPANY_ADMIN);
+        Customers.Account stranger = api.customers.aCustomer("stranger");
+        api.tree(stranger, "Loup");
+        String report = "/api/v1/groups/" + tree[0] + "/residency-report";
+
+        for (Customers.Account reader : new Customers.Account[] {admin, operator}) {
+            api.as(reader, get(report), null)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.groupId").value(tree[0]))
+                    .andExpect(jsonPath("$.region").value("eu"))
+                    .andExpect(jsonPath("$.clean").value(true));
+        }
+        ApiCalls.problem(api.as(companyAdmin, get(report), null), 403);
+        ApiCalls.problem(api.as(stranger, get(report), null), 404);
     }
 
     @Test

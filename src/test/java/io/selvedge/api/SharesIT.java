@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
 import io.selvedge.access.ShareCreated;
 import io.selvedge.access.ShareRemoved;
@@ -155,6 +156,78 @@ class SharesIT {
         problem(api.as(stranger, post(shares), share(stranger.id(), "EDITOR", false, false)), 404);
         problem(api.as(stranger, get(shares), null), 404);
         problem(api.as(stranger, delete(shares + "/" + admin.id()), null), 404);
+    }
+
+    @Test
+    void aStyleIsSharedWithOnePersonWhoSeesThatStyleAndNotItsWorkroom() throws Exception {
+        String style = aStyle();
+        String styleShares = "/api/v1/styles/" + style + "/shares";
+        Account editor = api.customers.aCustomer("editor");
+        Account guest = api.customers.aCustomer("guest");
+
+        api.as(admin, post(styleShares), share(editor.id(), "EDITOR", false, false))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.nodeId").value(style))
+                .andExpect(jsonPath("$.role").value("EDITOR"));
+        api.as(editor, post(styleShares), share(guest.id(), "VIEWER", true, false))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sharedBy").value(editor.id().toString()));
+        // Nobody shares stronger than their own role on the style.
+        problem(api.as(editor, post(styleShares), share(guest.id(), "BRAND_ADMIN", false, false)), 422);
+        problem(
+                api.as(
+                        guest,
+                        post(styleShares),
+                        share(api.customers.aCustomer("plain").id(), "VIEWER", false, false)),
+                403);
+
+        api.as(guest, get("/api/v1/styles/" + style), null).andExpect(status().isOk());
+        problem(api.as(guest, get("/api/v1/workrooms/" + tree[4]), null), 404);
+        api.as(editor, get(styleShares), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.nextCursor").value(org.hamcrest.Matchers.nullValue()));
+        assertThat(events.stream(ShareCreated.class))
+                .anyMatch(created -> created.nodeId().toString().equals(style)
+                        && created.accountId().equals(guest.id())
+                        && created.sharedBy().equals(editor.id()));
+
+        api.as(editor, delete(styleShares + "/" + guest.id()), null).andExpect(status().isNoContent());
+        problem(api.as(guest, get("/api/v1/styles/" + style), null), 404);
+        assertThat(events.stream(ShareRemoved.class))
+                .anyMatch(removed -> removed.nodeId().toString().equals(style)
+                        && removed.accountId().equals(guest.id())
+                        && removed.removedBy().equals(editor.id()));
+        problem(api.as(api.customers.aCustomer("stranger"), get(styleShares), null), 404);
+    }
+
+    @Test
+    void sharesArePagedWithAnOpaqueCursor() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            api.as(admin, post(shares), share(api.customers.aCustomer("guest").id(), "VIEWER", false, false))
+                    .andExpect(status().isCreated());
+        }
+        String first = api.as(admin, get(shares + "?limit=2"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String next = JsonPath.read(first, "$.nextCursor");
+        api.as(admin, get(shares + "?limit=2&cursor=" + next), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].userId")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.in(
+                                JsonPath.<java.util.List<String>>read(first, "$.items[*].userId")))))
+                .andExpect(jsonPath("$.nextCursor").value(org.hamcrest.Matchers.nullValue()));
+        problem(api.as(admin, get(shares + "?cursor=%00%ff"), null), 400);
+        problem(api.as(admin, get(shares + "?limit=0"), null), 400);
+    }
+
+    private String aStyle() throws Exception {
+        return ApiCalls.created(
+                api.as(admin, post("/api/v1/workrooms/" + tree[4] + "/styles"), "{\"name\": \"Coat\"}"));
     }
 
     private static String share(UUID user, String role, boolean download, boolean upload) {

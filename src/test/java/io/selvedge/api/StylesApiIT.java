@@ -254,6 +254,30 @@ class StylesApiIT {
         problem(as(customers.aCustomer("x"), put("/api/v1/styles/" + style + "/favourite"), null), 404);
     }
 
+    @Test
+    void favouritesArePagedWithAnOpaqueCursor() throws Exception {
+        Tree tree = aTree("apac");
+        for (String name : new String[] {"Skirt", "Coat", "Vest"}) {
+            as(admin, put("/api/v1/styles/" + aStyle(tree.workroom, name, "x") + "/favourite"), null)
+                    .andExpect(status().isNoContent());
+        }
+        String first = as(admin, get("/api/v1/me/favourites?limit=2"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        as(admin, get("/api/v1/me/favourites?limit=2&cursor=" + JsonPath.read(first, "$.nextCursor")), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].id")
+                        .value(org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.in(JsonPath.<List<String>>read(first, "$.items[*].id")))))
+                .andExpect(jsonPath("$.nextCursor").value(org.hamcrest.Matchers.nullValue()));
+        problem(as(admin, get("/api/v1/me/favourites?cursor=%00%ff"), null), 400);
+        problem(as(admin, get("/api/v1/me/favourites?limit=0"), null), 400);
+    }
+
     record Tree(String group, String season, String workroom) {}
 
     private Tree aTree(String region) throws Exception {

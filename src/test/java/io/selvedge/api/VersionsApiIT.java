@@ -175,6 +175,27 @@ class VersionsApiIT {
     }
 
     @Test
+    void aStylesVersionsArePagedNewestFirstWithAnOpaqueCursor() throws Exception {
+        Tree tree = aTree("eu");
+        for (int i = 0; i < 3; i++) {
+            created(as(admin, post("/api/v1/styles/" + tree.style + "/versions?filename=v.obj"), bytes(10, 20 + i)));
+        }
+        String list = "/api/v1/styles/" + tree.style + "/versions";
+        String first = as(admin, get(list + "?limit=2"), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].number").value(org.hamcrest.Matchers.contains(3, 2)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        as(admin, get(list + "?limit=2&cursor=" + JsonPath.read(first, "$.nextCursor")), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].number").value(org.hamcrest.Matchers.contains(1)))
+                .andExpect(jsonPath("$.nextCursor").value(org.hamcrest.Matchers.nullValue()));
+        problem(as(admin, get(list + "?cursor=%00%ff"), null), 400);
+        problem(as(admin, get(list + "?limit=201"), null), 400);
+    }
+
+    @Test
     void aFileChangedWhereItIsStoredIsCutOffMidDownloadAndRaisesTheAlarm() throws Exception {
         Tree tree = aTree("eu");
         byte[] file = bytes(3 * 1024 * 1024, 7);

@@ -311,7 +311,8 @@ class NothingInClearIT {
     /**
      * A web sign-in rests no client address and no user agent in clear (the session's attributes hold the
      * security context with the sign-in's details: they rest encrypted), and a failed sign-in's address rests
-     * as a keyed hash only: no SHA-256 of it, as the throttle once kept, is found anywhere.
+     * as a keyed hash only: no SHA-256 of it, as the throttle once kept, is found anywhere. The session
+     * cookie's secret rests nowhere either (the session is stored under its hash).
      */
     @Test
     void noSignInAddressOrUserAgentRestsInClearNorUnderAnUnkeyedHash() throws Exception {
@@ -340,12 +341,22 @@ class NothingInClearIT {
                 .as("the failures rest, keyed")
                 .isPositive();
 
+        java.util.regex.Matcher sessionCookie = java.util.regex.Pattern.compile("SELVEDGE_SESSION=([^;\\r\\n]+)")
+                .matcher(signedIn);
+        assertThat(sessionCookie.find())
+                .as("the sign-in sets a new session cookie")
+                .isTrue();
+        String sessionSecret =
+                new String(java.util.Base64.getDecoder().decode(sessionCookie.group(1)), StandardCharsets.UTF_8);
+
         AtRest.flushEmbeddedStores(stores);
 
         List<String> secrets = List.of(
                 signedInFrom,
                 failedFrom,
                 userAgent,
+                sessionCookie.group(1),
+                sessionSecret,
                 sha256Hex(failedFrom),
                 sha256Hex("address:" + failedFrom),
                 sha256Hex(signedInFrom),

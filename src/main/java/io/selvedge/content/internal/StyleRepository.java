@@ -226,7 +226,7 @@ final class StyleRepository {
     /** The live styles an account favours in a region's store, the newest favourite first. */
     List<UUID> favouredBy(JdbcClient jdbc, UUID accountId) {
         return jdbc.sql("select f.style_id from content_favourite f join content_style s on s.id = f.style_id"
-                        + " where f.account_id = ? and s.deleted_at is null order by f.created_at desc")
+                        + " where f.account_id = ? and s.deleted_at is null order by f.created_at desc, f.style_id")
                 .param(accountId)
                 .query((row, n) -> row.getObject(1, UUID.class))
                 .list();

@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Password reset by e-mail. A request does the same work whether the account exists or not (resolve the
- * name, count it, publish {@link PasswordResetRequested}); the link is made and mailed after the commit,
- * off the request's thread ({@link PasswordResetMailer}), so neither the answer nor its time tells.
+ * name, count it, publish {@link PasswordResetRequested}, which the event publication registry stores with
+ * the request); the link is made and put in the mail outbox after the commit, off the request's thread and
+ * durably ({@link PasswordResetMailer}), so neither the answer nor its time tells.
  */
 @Service
 class AccountPasswordResets implements PasswordResets {

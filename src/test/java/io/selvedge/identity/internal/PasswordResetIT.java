@@ -4,6 +4,8 @@ import static io.selvedge.identity.internal.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.identity.AccountRegistration;
+import io.selvedge.identity.PasswordResets;
+import io.selvedge.storage.Stores;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.TestDatabase;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Password reset by e-mail: the same 202 whether or not an account matches, a single-use link valid for an
@@ -105,6 +110,51 @@ class PasswordResetIT {
                 .contains(username, "signed out", "API tokens still work", "revoke them: ci.")
                 .doesNotContain(NEW_PASSWORD, secret, apiToken);
         assertThat(notice.html()).contains("API tokens still work");
+    }
+
+    @Test
+    void theRequestCommitsTheMailingItOwesSoACrashAfterTheAnswerLosesNoMail() {
+        JdbcClient global = JdbcClient.create(server.bean(Stores.class).global().dataSource());
+        TransactionTemplate transaction = new TransactionTemplate(server.bean(PlatformTransactionManager.class));
+        awaitNoOwedMailings(global); // what earlier tests asked for is done
+        transaction.executeWithoutResult(status -> {
+            server.bean(PasswordResets.class).request(email, "192.0.2.7");
+            // Before the commit, the mailing to do is already written in the request's own transaction.
+            assertThat(owedMailings(global)).isEqualTo(1);
+            status.setRollbackOnly();
+        });
+        assertThat(owedMailings(global)).as("rolled back with the request").isZero();
+
+        assertThat(askForReset(email).statusCode()).isEqualTo(202);
+        Mailbox.Mail mail = mailbox.awaitLast(email, "Reset your Selvedge password", 1);
+        String secret = mail.secretOf("/reset-password/");
+        assertThat(TestHttps.get(server.client(), server.url("/reset-password/" + secret))
+                        .statusCode())
+                .isEqualTo(200);
+        awaitNoOwedMailings(global);
+        assertThat(owedMailings(global))
+                .as("the mailing is done once its mail is in the outbox")
+                .isZero();
+    }
+
+    private static void awaitNoOwedMailings(JdbcClient global) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (owedMailings(global) > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Mailings of reset links the event publication registry holds as still to be done. */
+    private static long owedMailings(JdbcClient global) {
+        return global.sql("select count(*) from event_publication where listener_id = ? and completion_date is null")
+                .param(PasswordResetMailer.LISTENER_ID)
+                .query(Long.class)
+                .single();
     }
 
     @Test

@@ -168,6 +168,50 @@ class WebSessionsIT {
         assertSignedOut(phone);
     }
 
+    @Test
+    void theSessionTableHoldsNoCookieValueOnlyItsHashAndTheSessionStillWorks() {
+        HttpClient browser = browser();
+        signIn(browser);
+        String cookie = sessionIdOf(browser);
+        String secret = secretOf(browser);
+        assertThat(secret).hasSize(43); // 256 random bits, Base64url
+
+        List<String> stored = new java.util.ArrayList<>();
+        jdbc.query("select * from spring_session", row -> {
+            for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                stored.add(String.valueOf(row.getObject(column)));
+            }
+        });
+        assertThat(stored).isNotEmpty().noneMatch(value -> value.contains(secret) || value.contains(cookie));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session where session_id = ? and principal_name = ?",
+                        Integer.class,
+                        HashedSessionIds.hash(secret),
+                        username))
+                .isOne();
+
+        assertThat(asBrowser(browser, url("/")).statusCode()).isEqualTo(200);
+        assertThat(sessionIdOf(browser)).as("the cookie still holds the secret").isEqualTo(cookie);
+        // A cookie holding the stored hash opens nothing.
+        HttpClient thief = browser();
+        ((CookieManager) thief.cookieHandler().orElseThrow())
+                .getCookieStore()
+                .add(
+                        url("/"),
+                        sessionCookie(java.util.Base64.getEncoder()
+                                .encodeToString(HashedSessionIds.hash(secret)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertSignedOut(thief);
+    }
+
+    private static HttpCookie sessionCookie(String value) {
+        HttpCookie cookie = new HttpCookie("SELVEDGE_SESSION", value);
+        cookie.setPath("/");
+        cookie.setSecure(true);
+        cookie.setVersion(0);
+        return cookie;
+    }
+
     private byte[] attributeOf(HttpClient browser, String name) {
         return jdbc.queryForObject(
                 "select attribute_bytes from spring_session_attributes a join spring_session s"
@@ -187,8 +231,12 @@ class WebSessionsIT {
                 .isOne();
     }
 
-    /** The cookie carries the session id Base64-encoded. */
+    /** The cookie carries the session's secret Base64-encoded; the table holds its SHA-256. */
     private static String storedSessionIdOf(HttpClient browser) {
+        return HashedSessionIds.hash(secretOf(browser));
+    }
+
+    private static String secretOf(HttpClient browser) {
         return new String(
                 java.util.Base64.getDecoder().decode(sessionIdOf(browser)), java.nio.charset.StandardCharsets.UTF_8);
     }
