@@ -11,7 +11,9 @@ create table event_publication (
     completion_date        timestamp with time zone,
     status                 varchar(20),
     completion_attempts    integer,
-    last_resubmission_date timestamp with time zone
+    last_resubmission_date timestamp with time zone,
+    -- a group's events rest only in its region, as every regional row of a group does
+    constraint event_publication_resident_fk foreign key (group_id) references resident_group (group_id)
 );
 create index event_publication_by_completion_date_idx on event_publication (completion_date);
 create index event_publication_by_listener_idx on event_publication (listener_id);

@@ -2,7 +2,8 @@ package io.selvedge.storage.internal;
 
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.storage.EventDeliveries;
-import io.selvedge.storage.GroupResidency;
+import io.selvedge.storage.GroupDataPlanes;
+import io.selvedge.storage.StoreId;
 import io.selvedge.storage.OutboxSerializer;
 import io.selvedge.storage.Store;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class StoreEventPublications implements EventPublicationRepository, EventDeliver
     private static final Logger log = LoggerFactory.getLogger(StoreEventPublications.class);
 
     private final StoreCatalog stores;
-    private final GroupResidency residency;
+    private final GroupDataPlanes planes;
     private final ObjectProvider<OutboxSerializer> serializers;
     private final Map<String, OutboxTable> tables = new LinkedHashMap<>();
     /** Where each publication this node wrote or read lives, so that marking it asks one store. */
@@ -57,9 +58,9 @@ class StoreEventPublications implements EventPublicationRepository, EventDeliver
     private final InFlightPublications inFlight = new InFlightPublications();
 
     StoreEventPublications(
-            StoreCatalog stores, GroupResidency residency, ObjectProvider<OutboxSerializer> serializers) {
+            StoreCatalog stores, GroupDataPlanes planes, ObjectProvider<OutboxSerializer> serializers) {
         this.stores = stores;
-        this.residency = residency;
+        this.planes = planes;
         this.serializers = serializers;
         for (Store store : stores.all()) {
             tables.put(store.id().name(), new OutboxTable(store.id(), store.dataSource()));
@@ -197,7 +198,8 @@ class StoreEventPublications implements EventPublicationRepository, EventDeliver
     /** A group's events go to its region; others to the store whose transaction is open, else the global. */
     private OutboxTable tableFor(@Nullable UUID groupId) {
         if (groupId != null) {
-            return tables.get(residency.storeOf(groupId).id().name());
+            // through the group's data plane, which admits a group registered before the residents list
+            return tables.get(StoreId.region(planes.of(groupId).region()).name());
         }
         return tables.values().stream()
                 .filter(this::joins)

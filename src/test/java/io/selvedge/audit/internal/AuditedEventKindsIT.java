@@ -518,7 +518,7 @@ class AuditedEventKindsIT {
         });
     }
 
-    /** The handle of the browser's session (half the SHA-256 of its id), as the session list shows it. */
+    /** The handle of the browser's session (half the SHA-256 of its stored id), as the session list shows it. */
     private static String sessionHandleOf(HttpClient browser) throws Exception {
         CookieManager cookies = (CookieManager) browser.cookieHandler().orElseThrow();
         String cookie = cookies.getCookieStore().getCookies().stream()
@@ -526,7 +526,10 @@ class AuditedEventKindsIT {
                 .map(HttpCookie::getValue)
                 .findFirst()
                 .orElseThrow();
-        String sessionId = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        // The cookie carries the session's secret; the store (and so the handle) knows only its SHA-256.
+        String secret = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        String sessionId = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         byte[] digest =
                 MessageDigest.getInstance("SHA-256").digest(("session:" + sessionId).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest, 0, 16);
