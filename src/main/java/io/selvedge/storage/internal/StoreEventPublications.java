@@ -57,8 +57,7 @@ class StoreEventPublications implements EventPublicationRepository, EventDeliver
     /** The publication ids of the event instances being delivered, by listener. */
     private final InFlightPublications inFlight = new InFlightPublications();
 
-    StoreEventPublications(
-            StoreCatalog stores, GroupDataPlanes planes, ObjectProvider<OutboxSerializer> serializers) {
+    StoreEventPublications(StoreCatalog stores, GroupDataPlanes planes, ObjectProvider<OutboxSerializer> serializers) {
         this.stores = stores;
         this.planes = planes;
         this.serializers = serializers;
