@@ -162,7 +162,9 @@ class OneWritePathIT {
         } finally {
             saboteur.failOn(null);
         }
-        assertThat(outboxIdsOf(eventType)).as("new publications of %s", eventType).isSubsetOf(before);
+        assertThat(outboxIdsOf(eventType))
+                .as("new publications of %s", eventType)
+                .isSubsetOf(before);
     }
 
     private static long outboxRowsOf(String eventType) {
