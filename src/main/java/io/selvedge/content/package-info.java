@@ -1,5 +1,7 @@
 /**
- * Styles, versions, comments, approvals and share links. Arrives with its issue.
+ * Styles and their versions (files, resumable uploads, thumbnails, quota), in each group's region, written
+ * through the unit of work ({@link io.selvedge.storage.GroupWrites}); comments, approvals and share links
+ * are the {@code collab} module's.
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"platform", "storage", "crypto", "access", "tenancy"})

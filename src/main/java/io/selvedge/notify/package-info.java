@@ -1,5 +1,6 @@
 /**
- * E-mail over TLS through the outbox, and webhooks. Arrives with its issue.
+ * E-mail over TLS (STARTTLS required by default) through the mail outbox, so nothing is lost while the SMTP
+ * server is down.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "crypto"})
 package io.selvedge.notify;
