@@ -1,8 +1,8 @@
 package io.selvedge.access;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.lang.Nullable;
 
 /**
  * Who owns accounts and groups: {@code selvedge.accounts.*}.

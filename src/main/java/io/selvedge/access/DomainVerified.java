@@ -6,7 +6,7 @@ import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group's e-mail domain was verified, through DNS or by a platform admin's hand ({@code byStaff}); or a

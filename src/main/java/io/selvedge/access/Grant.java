@@ -2,7 +2,7 @@ package io.selvedge.access;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A role held by an account on one node of a group's tree (the group itself included: then

@@ -3,7 +3,7 @@ package io.selvedge.access;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The groups' security policies, kept in each group's region, and what reaches a whole account: the policy

@@ -6,7 +6,7 @@ import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A group's security policy was changed (outcome SUCCEEDED, with the new version), or a change was refused because it was invalid or would have locked its author out (FAILED, version unchanged). Settings are not content: the event carries them, so the trail shows what was set. */
 public record SecurityPolicyChanged(

@@ -2,7 +2,7 @@ package io.selvedge.access;
 
 import java.util.List;
 import java.util.Set;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An endpoint with the permission its handler states, for tests that try every endpoint (the

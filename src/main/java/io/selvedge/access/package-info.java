@@ -12,4 +12,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"platform", "tenancy", "identity", "storage", "crypto", "notify"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.access;

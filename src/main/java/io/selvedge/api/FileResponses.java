@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRange;
-import org.springframework.lang.Nullable;
 
 /**
  * Serves a stored file: a strong {@code ETag} from its SHA-256, {@code If-None-Match} (304), a single

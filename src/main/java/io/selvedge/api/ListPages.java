@@ -3,9 +3,9 @@ package io.selvedge.api;
 import io.selvedge.platform.PageCursor;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.lang.Nullable;
 import org.springframework.web.ErrorResponseException;
 
 /**

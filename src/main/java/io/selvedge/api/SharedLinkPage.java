@@ -27,9 +27,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -264,7 +264,7 @@ class SharedLinkPage {
     record SharedStyle(Style style, List<Version> versions) {
 
         /** The newest version the 3D viewer can show, or null. */
-        @org.springframework.lang.Nullable
+        @org.jspecify.annotations.Nullable
         public Version previewed() {
             return versions.stream().filter(Version::previewable).findFirst().orElse(null);
         }

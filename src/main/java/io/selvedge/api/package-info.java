@@ -3,4 +3,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"platform", "identity", "storage", "tenancy", "access", "audit", "content", "collab"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.api;

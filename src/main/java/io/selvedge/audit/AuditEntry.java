@@ -3,7 +3,7 @@ package io.selvedge.audit;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
 import java.time.Instant;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a trail, decrypted for its reader.

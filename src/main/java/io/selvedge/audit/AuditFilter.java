@@ -2,7 +2,7 @@ package io.selvedge.audit;
 
 import io.selvedge.platform.AuditOutcome;
 import java.time.Instant;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which entries to read; every null criterion matches all.

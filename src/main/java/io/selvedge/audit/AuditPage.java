@@ -1,7 +1,7 @@
 package io.selvedge.audit;
 
 import java.util.List;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A page of entries, newest first.

@@ -1,6 +1,6 @@
 package io.selvedge.audit;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of recomputing a trail's chain.

@@ -4,4 +4,5 @@
  * platform trail in the global store, sealed and verified ({@link io.selvedge.audit.AuditTrail}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "storage", "crypto"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.audit;

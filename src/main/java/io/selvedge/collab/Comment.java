@@ -2,7 +2,7 @@ package io.selvedge.collab;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A comment on a style, decrypted for a caller who may see it. */
 public record Comment(

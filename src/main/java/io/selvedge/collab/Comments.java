@@ -2,7 +2,7 @@ package io.selvedge.collab;
 
 import io.selvedge.tenancy.Page;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Comments on styles, their bodies and pins encrypted under the group's keys. Permissions on the style

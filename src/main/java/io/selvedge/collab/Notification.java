@@ -2,7 +2,7 @@ package io.selvedge.collab;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-app notification, its text rendered when read from what the reader may still see (null when the

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** Each person's in-app notifications and e-mail choices. */
 public interface Notifications {

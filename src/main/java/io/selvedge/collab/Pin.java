@@ -1,6 +1,6 @@
 package io.selvedge.collab;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a comment is pinned: a point of the 3D model ({@code z} set) or of an image ({@code z} null).

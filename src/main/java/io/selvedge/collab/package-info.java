@@ -13,4 +13,5 @@
             "notify",
             "protection"
         })
+@org.jspecify.annotations.NullMarked
 package io.selvedge.collab;

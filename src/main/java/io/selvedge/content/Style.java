@@ -3,7 +3,7 @@ package io.selvedge.content;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A style of a workroom, decrypted. The account ids are ids, not content: they are stored in clear.

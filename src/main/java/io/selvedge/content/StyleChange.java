@@ -1,7 +1,7 @@
 package io.selvedge.content;
 
 import java.util.List;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** The fields a PATCH changes; null leaves a field as it is. */
 public record StyleChange(

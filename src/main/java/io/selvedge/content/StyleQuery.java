@@ -1,6 +1,6 @@
 package io.selvedge.content;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a list of styles asks for.

@@ -2,7 +2,7 @@ package io.selvedge.content;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A version of a style: one stored file, decrypted metadata.

@@ -5,4 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"platform", "storage", "crypto", "access", "tenancy"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.content;

@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
 
 /**
  * A {@link ReEncryptable} for the encrypted text columns (Base64 of a field ciphertext bound to table,

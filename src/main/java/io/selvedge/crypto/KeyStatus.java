@@ -2,7 +2,7 @@ package io.selvedge.crypto;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a group's keys stand.

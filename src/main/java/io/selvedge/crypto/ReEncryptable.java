@@ -2,7 +2,7 @@ package io.selvedge.crypto;
 
 import java.util.List;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Implemented by each module that stores ciphertexts of a group, so that a re-encryption job can bring

@@ -2,7 +2,7 @@ package io.selvedge.crypto;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far a re-encryption job has come for one participant.

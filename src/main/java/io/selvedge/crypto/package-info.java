@@ -9,4 +9,5 @@
  * (re-encryption after a key rotation) and the {@link io.selvedge.crypto.TamperDetected} event.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "storage"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.crypto;

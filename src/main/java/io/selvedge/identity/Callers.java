@@ -2,7 +2,7 @@ package io.selvedge.identity;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
 /** Maps an authentication, of the API (an {@link ApiCaller}) or of the web (a username), to its account. */

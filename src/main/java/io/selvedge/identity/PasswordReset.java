@@ -6,7 +6,7 @@ import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reset link was used: SUCCEEDED, the password was replaced and the web sessions ended (the actor is

@@ -2,7 +2,7 @@ package io.selvedge.identity;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tighter web-session limits for an account than the installation's ({@code selvedge.sessions.*}): the

@@ -3,4 +3,5 @@
  * server is down.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "crypto"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.notify;

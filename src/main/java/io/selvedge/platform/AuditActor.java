@@ -1,7 +1,7 @@
 package io.selvedge.platform;
 
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who did an audited action.

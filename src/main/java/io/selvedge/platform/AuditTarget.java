@@ -1,6 +1,6 @@
 package io.selvedge.platform;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an audited action was done to.

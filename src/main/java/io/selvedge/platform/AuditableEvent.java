@@ -1,7 +1,7 @@
 package io.selvedge.platform;
 
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event that belongs on an audit trail. The audit module listens to every event of this type through

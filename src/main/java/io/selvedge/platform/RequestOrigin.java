@@ -2,8 +2,8 @@ package io.selvedge.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.lang.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 

@@ -3,4 +3,5 @@
  * buckets for rate limits and failure throttles ({@link io.selvedge.protection.Buckets}, in memory or Redis).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.protection;

@@ -4,4 +4,5 @@
  * to the group's region; {@link io.selvedge.storage.ResidencyReports} proves where it is.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.storage;

@@ -6,7 +6,7 @@ import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A company, brand, season or workroom was created (a company's parent id is null). */
 public record NodeCreated(

@@ -1,6 +1,6 @@
 package io.selvedge.tenancy;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** The levels of a group's tree, top down. A company's parent is the group itself. */
 public enum NodeKind {

@@ -1,7 +1,7 @@
 package io.selvedge.tenancy;
 
 import java.util.List;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list.

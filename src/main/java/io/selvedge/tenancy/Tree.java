@@ -3,7 +3,7 @@ package io.selvedge.tenancy;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The nodes of groups' trees. Every method names the kind it expects: a node of another kind, a

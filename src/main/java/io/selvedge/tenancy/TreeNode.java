@@ -2,7 +2,7 @@ package io.selvedge.tenancy;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A company, brand, season or workroom, its name decrypted.

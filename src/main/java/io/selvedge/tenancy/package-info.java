@@ -11,4 +11,5 @@
  * the transaction that made the change. Events carry ids, never names.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "storage", "crypto"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.tenancy;

@@ -14,4 +14,5 @@
             "crypto",
             "notify"
         })
+@org.jspecify.annotations.NullMarked
 package io.selvedge.web;

@@ -1,7 +1,7 @@
 package io.selvedge.access.internal;
 
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** Whether a group's members may reach it from an address (its security policy's IP allow-list). */
 interface AddressPolicy {

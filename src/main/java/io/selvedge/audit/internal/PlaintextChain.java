@@ -6,7 +6,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chain version 2: an entry's hash covers the plaintexts of its encrypted fields and a secret salt, not

@@ -3,8 +3,8 @@ package io.selvedge.audit.internal;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.storage.StoreId;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**

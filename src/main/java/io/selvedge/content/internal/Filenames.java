@@ -1,6 +1,6 @@
 package io.selvedge.content.internal;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a client's file name safe to store and to send back: the last path segment only, control and

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +72,7 @@ final class StyleRepository {
 
     /** The live styles of a workroom, with the status and tag index given (either may be null). */
     List<StyleRow> liveInWorkroom(
-            JdbcClient jdbc, UUID groupId, UUID workroomId, @Nullable StyleStatus status, @Nullable byte[] tagIndex) {
+            JdbcClient jdbc, UUID groupId, UUID workroomId, @Nullable StyleStatus status, byte @Nullable [] tagIndex) {
         StringBuilder sql =
                 new StringBuilder(COLUMNS).append(" where group_id = ? and workroom_id = ? and deleted_at is null");
         List<Object> params = new ArrayList<>(List.of(groupId, workroomId));

@@ -1,6 +1,6 @@
 package io.selvedge.content.internal;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** Tells an image's type by its first bytes (its magic number), never by a name or a header. */
 final class Thumbnails {

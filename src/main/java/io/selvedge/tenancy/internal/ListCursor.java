@@ -6,7 +6,7 @@ import io.selvedge.tenancy.Page;
 import io.selvedge.tenancy.TreeNode;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Paging of name-sorted lists. A cursor names the last item of a page (by id only, never by name, so

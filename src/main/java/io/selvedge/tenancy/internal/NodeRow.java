@@ -3,7 +3,7 @@ package io.selvedge.tenancy.internal;
 import io.selvedge.tenancy.NodeKind;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code tenancy_node}, its name still encrypted. */
 record NodeRow(

@@ -9,7 +9,7 @@ import io.selvedge.storage.GroupDataPlanes;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,7 @@ package io.selvedge.web.admin;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** Times as the console shows them: in UTC, to the minute or the second (in the model as {@code times}). */
 final class UtcTimes {

@@ -9,7 +9,7 @@ import io.selvedge.platform.AnyCaller;
 import io.selvedge.web.Breadcrumbs;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -8,7 +8,7 @@ import io.selvedge.collab.ShareLink;
 import io.selvedge.content.Version;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** What the style page shows of each thing: text ready for the template, nothing decided there. */
 final class Rows {

@@ -3,7 +3,7 @@ package io.selvedge.platform.internal.tls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The path and query a plain-HTTP request line asks for, to be appended to the public HTTPS address:

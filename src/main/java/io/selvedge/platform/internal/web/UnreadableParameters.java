@@ -1,8 +1,8 @@
 package io.selvedge.platform.internal.web;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.lang.Nullable;
 
 /**
  * Tomcat's refusal of a request's parameters ({@code ?cursor=%00%ff}: not UTF-8; or too many), thrown
