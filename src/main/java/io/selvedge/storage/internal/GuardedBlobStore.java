@@ -1,12 +1,9 @@
 package io.selvedge.storage.internal;
 
 import io.selvedge.storage.BlobStore;
-import io.selvedge.storage.BlobUpload;
 import io.selvedge.storage.ResidencyViolationException;
 import io.selvedge.storage.StoreId;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -15,14 +12,13 @@ import java.util.stream.Stream;
  * backend sees it. In a region, a key must lie under {@code groups/<groupId>/} of a group resident
  * there; in the global store, no key may lie under {@code groups/}: group content is never global.
  */
-final class GuardedBlobStore implements BlobStore {
+final class GuardedBlobStore extends KeyedBlobStore {
 
-    private final BlobStore backend;
     private final StoreId store;
     private final ResidentGroups residents; // null for the global store
 
     private GuardedBlobStore(BlobStore backend, StoreId store, ResidentGroups residents) {
-        this.backend = backend;
+        super(backend);
         this.store = store;
         this.residents = residents;
     }
@@ -36,36 +32,6 @@ final class GuardedBlobStore implements BlobStore {
     }
 
     @Override
-    public BlobUpload create(String key) throws IOException {
-        return backend.create(check(key));
-    }
-
-    @Override
-    public InputStream open(String key) throws IOException {
-        return backend.open(check(key));
-    }
-
-    @Override
-    public SeekableByteChannel openChannel(String key) throws IOException {
-        return backend.openChannel(check(key));
-    }
-
-    @Override
-    public long size(String key) throws IOException {
-        return backend.size(check(key));
-    }
-
-    @Override
-    public boolean exists(String key) throws IOException {
-        return backend.exists(check(key));
-    }
-
-    @Override
-    public boolean delete(String key) throws IOException {
-        return backend.delete(check(key));
-    }
-
-    @Override
     public Stream<String> list(String prefix) throws IOException {
         BlobKeys.validatePrefix(prefix);
         if (residents == null) {
@@ -76,16 +42,12 @@ final class GuardedBlobStore implements BlobStore {
     }
 
     @Override
-    public void checkWritable() throws IOException {
-        backend.checkWritable();
-    }
-
-    @Override
     public String location() {
         return backend.location();
     }
 
-    private String check(String key) {
+    @Override
+    String backendKey(String key) {
         BlobKeys.validate(key);
         if (residents != null) {
             requireResident(key);
