@@ -1,11 +1,10 @@
 package io.selvedge.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.jayway.jsonpath.JsonPath;
-import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -30,8 +29,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The authorization matrix of issue 5, generated: every endpoint the OpenAPI document lists, x every role
@@ -66,13 +63,10 @@ class AuthorizationMatrixIT {
             "uploads", Level.STYLE);
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     StatedPermissions stated;
+
+    @Autowired
+    ApiCalls api;
 
     MockMvc mvc;
     Customers customers;
@@ -107,10 +101,8 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     void fixtures() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
-        customers = new Customers(stores);
+        mvc = api.mvc();
+        customers = api.customers();
         admin = customers.aCustomer("matrix-admin");
         own = tree(admin);
         other = tree(customers.aCustomer("matrix-other-admin"));

@@ -8,16 +8,16 @@ import io.selvedge.audit.AuditFilter;
 import io.selvedge.audit.AuditTrail;
 import io.selvedge.tenancy.Group;
 import io.selvedge.tenancy.Groups;
+import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.lang.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -134,13 +134,7 @@ class FirstRunIT {
 
     private UUID account(@Nullable String staffRole) {
         UUID id = UUID.randomUUID();
-        jdbc.update(
-                "insert into account (id, username, password_hash, staff_role, status, created_at)"
-                        + " values (?, ?, 'x', ?, 'ACTIVE', ?)",
-                id,
-                "first-run-" + id.toString().substring(0, 8),
-                staffRole,
-                Timestamp.from(Instant.now()));
+        Customers.signingIn(jdbc, id, "first-run-" + id.toString().substring(0, 8), "x", staffRole);
         return id;
     }
 

@@ -3,30 +3,21 @@ package io.selvedge.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import io.selvedge.storage.Stores;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestMfa;
+import io.selvedge.testing.TestServer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The customer's spot checks of content (issue 5), as their scripts would run them: over HTTPS, each
@@ -40,17 +31,8 @@ class ViewerSpotChecksIT {
 
     static final String PASSWORD = "a selvage edge of raw indigo";
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
-
     @Autowired
-    Stores stores;
-
-    @Autowired
-    PasswordEncoder encoder;
+    TestServer server;
 
     @Autowired
     Clock clock;
@@ -65,7 +47,7 @@ class ViewerSpotChecksIT {
 
     @BeforeEach
     void aGroupWithAStyleAndOneVersion() {
-        client = TestHttps.client(dataDir);
+        client = server.client();
         admin = anAdminToBe("admin");
         group = created(admin.json("POST", "/api/v1/groups", "{\"name\":\"Maison\",\"region\":\"eu\"}"));
         String company = created(admin.json("POST", "/api/v1/groups/" + group + "/companies", "{\"name\":\"Co\"}"));
@@ -199,7 +181,7 @@ class ViewerSpotChecksIT {
     private Person aPerson(String name) {
         UUID id = UUID.randomUUID();
         String username = anAccount(name, id);
-        HttpResponse<byte[]> token = send(HttpRequest.newBuilder(url("/api/v1/auth/tokens"))
+        HttpResponse<byte[]> token = send(HttpRequest.newBuilder(server.url("/api/v1/auth/tokens"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"spot checks\"}"
@@ -216,18 +198,13 @@ class ViewerSpotChecksIT {
         UUID id = UUID.randomUUID();
         String username = anAccount(name, id);
         return new Person(
-                id, TestMfa.enrol(client, this::url, clock, username, PASSWORD).token("spot checks", ""));
+                id,
+                TestMfa.enrol(client, server::url, clock, username, PASSWORD).token("spot checks", ""));
     }
 
     private String anAccount(String name, UUID id) {
         String username = name + "-" + id.toString().substring(0, 8);
-        new JdbcTemplate(stores.global().dataSource())
-                .update(
-                        "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
-                        id,
-                        username,
-                        encoder.encode(PASSWORD),
-                        Timestamp.from(Instant.now()));
+        server.signingIn(id, username, PASSWORD, null);
         return username;
     }
 
@@ -259,12 +236,8 @@ class ViewerSpotChecksIT {
         }
 
         private HttpRequest.Builder authorized(String path) {
-            return HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token);
+            return HttpRequest.newBuilder(server.url(path)).header("Authorization", "Bearer " + token);
         }
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) {

@@ -1,6 +1,6 @@
 package io.selvedge.api;
 
-import static io.selvedge.api.ApiCalls.problem;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -24,8 +24,7 @@ import io.selvedge.identity.SessionLimits;
 import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.internal.OutboxDelivery;
-import io.selvedge.storage.Stores;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -60,9 +59,6 @@ class AccountOwnershipIT {
     WebApplicationContext context;
 
     @Autowired
-    Stores stores;
-
-    @Autowired
     ApplicationEvents events;
 
     @Autowired
@@ -89,7 +85,9 @@ class AccountOwnershipIT {
     @Autowired
     TotpEnrolment totp;
 
+    @Autowired
     ApiCalls api;
+
     Mailbox mailbox;
     Account adminA;
     String[] treeA;
@@ -99,9 +97,8 @@ class AccountOwnershipIT {
 
     @BeforeEach
     void twoCustomersGroups() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
         mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
-        adminA = api.customers.aCustomer("admin-a");
+        adminA = api.customers().aCustomer("admin-a");
         treeA = api.tree(adminA, "Maison A");
         domainB = "b-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         adminB = registered("boss", domainB);
@@ -154,7 +151,7 @@ class AccountOwnershipIT {
     @Test
     void platformSupportResetsTheMfaOfAnAccountNoGroupManagesAndOnlyThat() throws Exception {
         Account unmanaged = registered("solo", "example.test");
-        Account staff = api.customers.aPlatformAdmin("support");
+        Account staff = api.customers().aPlatformAdmin("support");
         problem(api.as(adminA, delete("/api/v1/admin/accounts/" + unmanaged.id() + "/mfa"), null), 403);
         problem(api.as(staff, delete("/api/v1/admin/accounts/" + adminB.id() + "/mfa"), null), 409);
         problem(api.as(staff, delete("/api/v1/admin/accounts/" + UUID.randomUUID() + "/mfa"), null), 404);
@@ -197,7 +194,7 @@ class AccountOwnershipIT {
         joined(designer, domainB, treeA[4], Role.EDITOR);
         String domainA = "a-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         EmailDomainsIT.verified(api, adminA, treeA[0], domainA);
-        api.mvc
+        api.mvc()
                 .perform(put("/api/v1/groups/" + treeA[0] + "/security-policy")
                         .with(signedInThroughSso(adminA))
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
@@ -214,7 +211,7 @@ class AccountOwnershipIT {
         api.as(designer, get("/api/v1/workrooms/" + treeA[4]), null)
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("single sign-on")));
-        api.mvc
+        api.mvc()
                 .perform(get("/api/v1/workrooms/" + treeA[4]).with(signedInThroughSso(designer)))
                 .andExpect(status().isOk());
 

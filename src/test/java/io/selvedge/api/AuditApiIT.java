@@ -1,17 +1,17 @@
 package io.selvedge.api;
 
+import static io.selvedge.testing.ApiCalls.created;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
-import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -21,12 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A group's audit trail over the API: group admins and operators read, export and verify it (operators
@@ -36,10 +31,7 @@ import org.springframework.web.context.WebApplicationContext;
 class AuditApiIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
+    ApiCalls api;
 
     MockMvc mvc;
     Customers customers;
@@ -49,13 +41,11 @@ class AuditApiIT {
 
     @BeforeEach
     void aGroupWithACompany() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
-        customers = new Customers(stores);
+        mvc = api.mvc();
+        customers = api.customers();
         admin = customers.aCustomer("admin");
-        group = created(as(admin, post("/api/v1/groups"), "{\"name\": \"Maison Audit\", \"region\": \"eu\"}"));
-        company = created(as(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"=Audit SA\"}"));
+        group = created(api.as(admin, post("/api/v1/groups"), "{\"name\": \"Maison Audit\", \"region\": \"eu\"}"));
+        company = created(api.as(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"=Audit SA\"}"));
     }
 
     @Test
@@ -63,7 +53,7 @@ class AuditApiIT {
         List<String> actions = awaitActions(admin, "company.created");
         assertThat(actions).containsSubsequence("role.granted", "group.created", "company.created");
 
-        as(admin, get(events() + "?action=company.created&limit=1"), null)
+        api.as(admin, get(events() + "?action=company.created&limit=1"), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].action").value("company.created"))
@@ -73,13 +63,13 @@ class AuditApiIT {
                 .andExpect(jsonPath("$.items[0].targetId").value(company))
                 .andExpect(jsonPath("$.items[0].targetName").value("=Audit SA"))
                 .andExpect(jsonPath("$.items[0].outcome").value("SUCCEEDED"));
-        as(admin, get(events() + "?outcome=denied"), null)
+        api.as(admin, get(events() + "?outcome=denied"), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(0));
-        problem(as(admin, get(events() + "?outcome=maybe"), null), 400);
-        problem(as(admin, get(events() + "?from=yesterday"), null), 400);
-        problem(as(admin, get(events() + "?limit=0"), null), 400);
-        problem(as(admin, get(events() + "?format=xml"), null), 400);
+        problem(api.as(admin, get(events() + "?outcome=maybe"), null), 400);
+        problem(api.as(admin, get(events() + "?from=yesterday"), null), 400);
+        problem(api.as(admin, get(events() + "?limit=0"), null), 400);
+        problem(api.as(admin, get(events() + "?format=xml"), null), 400);
     }
 
     @Test
@@ -87,7 +77,7 @@ class AuditApiIT {
         Account operator = granted(Role.GROUP_OPERATOR);
         awaitActions(operator, "company.created");
 
-        String csv = as(admin, get(events() + "?format=csv"), null)
+        String csv = api.as(admin, get(events() + "?format=csv"), null)
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andReturn()
@@ -95,19 +85,19 @@ class AuditApiIT {
                 .getContentAsString();
         assertThat(csv).startsWith("seq,time,actor_kind").contains("\"'=Audit SA\"");
         // The tree's names are content: an operator reads the trail without them.
-        String operatorsCsv = as(operator, get(events() + "?format=csv"), null)
+        String operatorsCsv = api.as(operator, get(events() + "?format=csv"), null)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(operatorsCsv).contains("company.created").doesNotContain("Audit SA");
-        as(operator, get(events() + "?action=company.created"), null)
+        api.as(operator, get(events() + "?action=company.created"), null)
                 .andExpect(jsonPath("$.items[0].targetId").value(company))
                 .andExpect(jsonPath("$.items[0].targetName").doesNotExist());
-        as(operator, get(events() + "?action=group.created"), null)
+        api.as(operator, get(events() + "?action=group.created"), null)
                 .andExpect(jsonPath("$.items[0].targetName").value("Maison Audit"));
 
-        String jsonl = as(operator, get(events() + "/export?format=jsonl"), null)
+        String jsonl = api.as(operator, get(events() + "/export?format=jsonl"), null)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -116,7 +106,7 @@ class AuditApiIT {
 
         List<String> actions = awaitActions(operator, "audit-trail.exported");
         assertThat(actions).contains("audit-trail.exported");
-        as(operator, get(events() + "?action=audit-trail.exported"), null)
+        api.as(operator, get(events() + "?action=audit-trail.exported"), null)
                 .andExpect(jsonPath("$.items[0].actorId").value(operator.id().toString()));
     }
 
@@ -124,7 +114,7 @@ class AuditApiIT {
     void theTrailVerifies() throws Exception {
         awaitActions(admin, "company.created");
 
-        as(admin, get(events() + "/verify"), null)
+        api.as(admin, get(events() + "/verify"), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ok").value(true))
                 .andExpect(jsonPath("$.checked").isNumber())
@@ -138,13 +128,13 @@ class AuditApiIT {
         Account staff = customers.aPlatformAdmin("staff");
 
         for (String path : List.of(events(), events() + "/verify", events() + "/export?format=csv")) {
-            assertThat(as(collaborator, get(path), null)
+            assertThat(api.as(collaborator, get(path), null)
                             .andReturn()
                             .getResponse()
                             .getStatus())
                     .isIn(403, 404);
-            problem(as(stranger, get(path), null), 404);
-            problem(as(staff, get(path), null), 404);
+            problem(api.as(stranger, get(path), null), 404);
+            problem(api.as(staff, get(path), null), 404);
         }
     }
 
@@ -164,7 +154,7 @@ class AuditApiIT {
     }
 
     private List<String> actions(Account caller) throws Exception {
-        String body = as(caller, get(events() + "?limit=500"), null)
+        String body = api.as(caller, get(events() + "?limit=500"), null)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -179,28 +169,6 @@ class AuditApiIT {
     }
 
     private Account granted(Role role, String node) throws Exception {
-        Account account = customers.aCustomer(role.name().toLowerCase(java.util.Locale.ROOT));
-        as(admin, put("/api/v1/nodes/" + node + "/members/" + account.id()), "{\"role\": \"" + role + "\"}")
-                .andExpect(status().isOk());
-        return account;
-    }
-
-    private ResultActions as(Account caller, MockHttpServletRequestBuilder request, String json) throws Exception {
-        request.with(caller.caller());
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(request);
-    }
-
-    private static void problem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    }
-
-    private static String created(ResultActions result) throws Exception {
-        String body =
-                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
+        return api.granted(admin, node, role);
     }
 }

@@ -7,7 +7,7 @@ import io.selvedge.content.ContentClient;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
-import java.net.URI;
+import io.selvedge.testing.TestServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -36,8 +35,8 @@ class BadInputIT {
     static final List<String> FOREIGN_CURSORS =
             List.of("!!", "AAAA", "__8", "AA==", "%E2%82%AC", "A".repeat(600), "LTE", "MDA1");
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     @Autowired
     ApplicationContext context;
@@ -53,8 +52,8 @@ class BadInputIT {
 
     @BeforeEach
     void aGroupAdminWithATreeDownToAStyle() {
-        http = TestHttps.client(platform.dataDir());
-        ada = ContentClient.aCustomerWithAStyle(context::getBean, http, port, "eu");
+        http = server.client();
+        ada = ContentClient.aCustomerWithAStyle(context::getBean, http, server.port(), "eu");
         String workroom = field(get("/api/v1/styles/" + ada.style), "$.workroomId");
         String season = field(get("/api/v1/workrooms/" + workroom), "$.parentId");
         String brand = field(get("/api/v1/seasons/" + season), "$.parentId");
@@ -104,9 +103,7 @@ class BadInputIT {
     @Test
     void everyListTheApiDocumentsWithACursorIsAmongThoseTried() {
         Map<String, Object> paths = JsonPath.read(
-                TestHttps.get(http, URI.create("https://localhost:" + port + "/api/v1/openapi.json"))
-                        .body(),
-                "$.paths");
+                TestHttps.get(http, server.url("/api/v1/openapi.json")).body(), "$.paths");
         List<String> documented = new ArrayList<>();
         paths.forEach((path, operations) -> {
             if (operations instanceof Map<?, ?> methods
@@ -129,7 +126,11 @@ class BadInputIT {
     @Test
     void aWebPageAskedWithUnreadableParametersIsABadRequest() {
         String answer = TestHttps.sendFrom(
-                "127.0.0.1", platform.dataDir(), port, "GET /signin?cursor=" + UNREADABLE_CURSOR + " HTTP/1.1", "");
+                "127.0.0.1",
+                platform.dataDir(),
+                server.port(),
+                "GET /signin?cursor=" + UNREADABLE_CURSOR + " HTTP/1.1",
+                "");
 
         assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("application/problem+json");
     }
@@ -163,7 +164,7 @@ class BadInputIT {
 
     @Test
     void theErrorPathAskedForDirectlyIsNoPage() {
-        HttpResponse<String> answer = TestHttps.get(http, URI.create("https://localhost:" + port + "/error"));
+        HttpResponse<String> answer = TestHttps.get(http, server.url("/error"));
 
         assertProblem(answer, 404, "GET /error");
     }

@@ -11,6 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Grants;
 import io.selvedge.access.Invitations;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.util.UUID;
@@ -18,14 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.web.context.WebApplicationContext;
 
 /** {@code POST /api/v1/admin/groups}: platform admins start a customer's group and get its first admin's link once. */
 @SelvedgeIntegrationTest
 class CustomerGroupsApiIT {
-
-    @Autowired
-    WebApplicationContext context;
 
     @Autowired
     Stores stores;
@@ -36,13 +33,14 @@ class CustomerGroupsApiIT {
     @Autowired
     Invitations invitations;
 
+    @Autowired
     ApiCalls api;
+
     Customers customers;
 
     @BeforeEach
     void setUp() {
         customers = new Customers(stores);
-        api = new ApiCalls(context, customers);
     }
 
     @Test

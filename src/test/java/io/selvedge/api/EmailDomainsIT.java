@@ -1,6 +1,6 @@
 package io.selvedge.api;
 
-import static io.selvedge.api.ApiCalls.problem;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,8 +16,7 @@ import io.selvedge.access.DomainVerified;
 import io.selvedge.access.EmailDomains;
 import io.selvedge.access.Role;
 import io.selvedge.platform.AuditOutcome;
-import io.selvedge.storage.Stores;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestDns;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A group claims an e-mail domain and proves it with a TXT record, looked up through the test JVM's DNS
@@ -38,26 +36,21 @@ import org.springframework.web.context.WebApplicationContext;
 class EmailDomainsIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     ApplicationEvents events;
 
     @Autowired
     EmailDomains domains;
 
+    @Autowired
     ApiCalls api;
+
     Account admin;
     String group;
     String domain;
 
     @BeforeEach
     void aGroup() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
-        admin = api.customers.aCustomer("admin");
+        admin = api.customers().aCustomer("admin");
         group = api.tree(admin, "Maison")[0];
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     }
@@ -107,7 +100,7 @@ class EmailDomainsIT {
 
     @Test
     void aDomainVerifiedByOneGroupCannotBeClaimedOrVerifiedByAnother() throws Exception {
-        Account rival = api.customers.aCustomer("rival");
+        Account rival = api.customers().aCustomer("rival");
         String rivalGroup = api.tree(rival, "Rival")[0];
         String rivalClaim = api.as(rival, post("/api/v1/groups/" + rivalGroup + "/domains"), json(domain))
                 .andExpect(status().isCreated())
@@ -119,7 +112,7 @@ class EmailDomainsIT {
         problem(api.as(rival, post("/api/v1/groups/" + rivalGroup + "/domains/" + domain + "/verify"), null), 409);
         TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(rivalClaim, "$.txtValue"));
         problem(api.as(rival, post("/api/v1/groups/" + rivalGroup + "/domains/" + domain + "/verify"), null), 409);
-        Account third = api.customers.aCustomer("third");
+        Account third = api.customers().aCustomer("third");
         String thirdGroup = api.tree(third, "Third")[0];
         problem(api.as(third, post("/api/v1/groups/" + thirdGroup + "/domains"), json(domain)), 409);
         problem(api.as(admin, post(domains()), json(domain)), 409);
@@ -143,7 +136,7 @@ class EmailDomainsIT {
         problem(api.as(operator, post(own), json(domain)), 403);
         problem(api.as(companyAdmin, post(own), json(domain)), 403);
         problem(api.as(operator, get(own), null), 403);
-        Account stranger = api.customers.aCustomer("stranger");
+        Account stranger = api.customers().aCustomer("stranger");
         problem(api.as(stranger, post(own), json(domain)), 404);
         problem(api.as(null, post(own), json(domain)), 401);
     }
@@ -153,7 +146,7 @@ class EmailDomainsIT {
         api.as(admin, post(domains()), json(domain)).andExpect(status().isCreated());
         String byHand = "/api/v1/admin/groups/" + group + "/domains/" + domain + "/verified";
         problem(api.as(admin, put(byHand), null), 403);
-        Account staff = api.customers.aPlatformAdmin("platform");
+        Account staff = api.customers().aPlatformAdmin("platform");
         api.as(staff, put(byHand), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verified").value(true));

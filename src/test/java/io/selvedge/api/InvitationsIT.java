@@ -1,6 +1,6 @@
 package io.selvedge.api;
 
-import static io.selvedge.api.ApiCalls.problem;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -22,7 +22,7 @@ import io.selvedge.identity.AccountSummary;
 import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.storage.Stores;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -65,7 +65,9 @@ class InvitationsIT {
     @Autowired
     AccountDirectory directory;
 
+    @Autowired
     ApiCalls api;
+
     Mailbox mailbox;
     Account admin;
     String[] tree;
@@ -74,9 +76,8 @@ class InvitationsIT {
 
     @BeforeEach
     void aGroup() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
         mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
-        admin = api.customers.aCustomer("admin");
+        admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         invitations = "/api/v1/groups/" + tree[0] + "/invitations";
         email = "new." + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
@@ -122,7 +123,7 @@ class InvitationsIT {
 
     @Test
     void anExistingAccountAcceptsWithItsOwnCredentials() throws Exception {
-        Account existing = api.customers.aCustomer("existing");
+        Account existing = api.customers().aCustomer("existing");
         api.as(admin, post(invitations), invite(email, "COMPANY_ADMIN", tree[1]))
                 .andExpect(status().isCreated());
         String token = mailed(email, "invited", 1).secretOf("/invitations/");
@@ -140,14 +141,14 @@ class InvitationsIT {
         String token = mailed(email, "invited", 1).secretOf("/invitations/");
         String page = "/invitations/" + token;
 
-        api.mvc
+        api.mvc()
                 .perform(get(page).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")))
                 .andExpect(content().string(Matchers.containsString("viewer")));
         String username = "web-" + UUID.randomUUID().toString().substring(0, 8);
         // Without the form's CSRF token the post is refused (403, or sent to sign in): no account is made.
-        int withoutCsrf = api.mvc
+        int withoutCsrf = api.mvc()
                 .perform(post(page)
                         .param("username", username)
                         .param("password", PASSWORD)
@@ -156,8 +157,8 @@ class InvitationsIT {
                 .getResponse()
                 .getStatus();
         assertThat(withoutCsrf).isIn(302, 403);
-        api.mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
-        api.mvc
+        api.mvc().perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+        api.mvc()
                 .perform(post(page)
                         .with(csrf())
                         .param("username", username)
@@ -165,7 +166,7 @@ class InvitationsIT {
                         .param("repeatedPassword", "short"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("class=\"problem\"")));
-        api.mvc
+        api.mvc()
                 .perform(post(page)
                         .with(csrf())
                         .param("username", username)
@@ -173,13 +174,13 @@ class InvitationsIT {
                         .param("password", PASSWORD)
                         .param("repeatedPassword", PASSWORD))
                 .andExpect(redirectedUrl("/signin?invitationAccepted"));
-        api.mvc.perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+        api.mvc().perform(get(page).accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
         // Signed in, the page accepts for the account with one button.
         api.as(admin, post(invitations), invite("again-" + email, "VIEWER", tree[4]))
                 .andExpect(status().isCreated());
         String second = mailed("again-" + email, "invited", 1).secretOf("/invitations/");
-        Account existing = api.customers.aCustomer("existing");
-        api.mvc
+        Account existing = api.customers().aCustomer("existing");
+        api.mvc()
                 .perform(post("/invitations/" + second).with(csrf()).with(user(existing.username())))
                 .andExpect(redirectedUrl("/?invitationAccepted"));
         api.as(existing, get("/api/v1/workrooms/" + tree[4]), null).andExpect(status().isOk());
@@ -238,7 +239,7 @@ class InvitationsIT {
                 .andExpect(jsonPath("$.items.length()").value(1));
         api.as(companyCollaborator, get(invitations), null)
                 .andExpect(jsonPath("$.items.length()").value(1));
-        Account stranger = api.customers.aCustomer("stranger");
+        Account stranger = api.customers().aCustomer("stranger");
         api.tree(stranger, "Loup");
         problem(api.as(stranger, post(invitations), invite(email, "VIEWER", tree[4])), 404);
         problem(api.as(stranger, get(invitations), null), 404);

@@ -1,6 +1,6 @@
 package io.selvedge.api;
 
-import static io.selvedge.api.ApiCalls.problem;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -11,8 +11,7 @@ import io.selvedge.access.Role;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.MfaRequirement;
 import io.selvedge.identity.MfaReset;
-import io.selvedge.storage.Stores;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Group admins must use MFA, and so must every account a group manages whose policy requires it (identity's
@@ -34,12 +32,6 @@ import org.springframework.web.context.WebApplicationContext;
 class MemberMfaResetIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     ApplicationEvents events;
 
     @Autowired
@@ -48,15 +40,16 @@ class MemberMfaResetIT {
     @Autowired
     AccountRegistration registration;
 
+    @Autowired
     ApiCalls api;
+
     Account admin;
     String[] tree;
     String domain;
 
     @BeforeEach
     void aGroup() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
-        admin = api.customers.aCustomer("admin");
+        admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     }
@@ -87,7 +80,7 @@ class MemberMfaResetIT {
         Account collaborator = managed("collaborator");
         api.grant(admin, tree[2], collaborator, Role.BRAND_COLLABORATOR, false, false);
         Account operator = api.granted(admin, tree[0], Role.GROUP_OPERATOR);
-        Account outsider = api.customers.aCustomer("outsider");
+        Account outsider = api.customers().aCustomer("outsider");
         String reset = "/api/v1/groups/" + tree[0] + "/members/";
 
         api.as(admin, delete(reset + collaborator.id() + "/mfa"), null).andExpect(status().isNoContent());
@@ -105,7 +98,7 @@ class MemberMfaResetIT {
         problem(api.as(admin, delete(reset + operator.id() + "/mfa"), null), 403);
         problem(api.as(operator, delete(reset + collaborator.id() + "/mfa"), null), 403);
         problem(api.as(collaborator, delete(reset + admin.id() + "/mfa"), null), 403);
-        Account stranger = api.customers.aCustomer("stranger");
+        Account stranger = api.customers().aCustomer("stranger");
         api.tree(stranger, "Loup");
         problem(api.as(stranger, delete(reset + collaborator.id() + "/mfa"), null), 404);
     }

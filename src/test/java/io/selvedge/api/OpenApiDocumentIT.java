@@ -1,31 +1,27 @@
 package io.selvedge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.jayway.jsonpath.JsonPath;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The OpenAPI document at /api/v1/openapi.json: public, the API's endpoints only, under our security headers. */
 @SelvedgeIntegrationTest
 class OpenApiDocumentIT {
 
     @Autowired
-    WebApplicationContext context;
+    ApiCalls api;
 
     @Test
     void theDocumentListsTheApiAndNothingElse() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        MockMvc mvc = api.mvc();
         MockHttpServletResponse answer =
                 mvc.perform(get("/api/v1/openapi.json")).andReturn().getResponse();
 

@@ -2,7 +2,6 @@ package io.selvedge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -13,23 +12,21 @@ import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.storage.GroupResidency;
-import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * {@code GET /api/v1/groups/{id}/residency-report}: platform admins for any group, the group's admins and
@@ -39,7 +36,7 @@ import org.springframework.web.context.WebApplicationContext;
 class ResidencyReportApiIT {
 
     @Autowired
-    WebApplicationContext context;
+    ApiCalls api;
 
     @Autowired
     GroupResidency residency;
@@ -48,18 +45,13 @@ class ResidencyReportApiIT {
     PlatformProperties platform;
 
     @Autowired
-    Stores stores;
-
-    @LocalServerPort
-    int port;
+    TestServer server;
 
     MockMvc mvc;
 
     @BeforeEach
     void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        mvc = api.mvc();
     }
 
     @Test
@@ -108,12 +100,11 @@ class ResidencyReportApiIT {
 
     @Test
     void theGroupsAdminsAndOperatorsReadItsReportAndNobodyElseInOrOutOfTheGroup() throws Exception {
-        ApiCalls api = new ApiCalls(context, new Customers(stores));
-        Customers.Account admin = api.customers.aCustomer("admin");
+        Customers.Account admin = api.customers().aCustomer("admin");
         String[] tree = api.tree(admin, "Maison");
         Customers.Account operator = api.granted(admin, tree[0], Role.GROUP_OPERATOR);
         Customers.Account companyAdmin = api.granted(admin, tree[1], Role.COMPANY_ADMIN);
-        Customers.Account stranger = api.customers.aCustomer("stranger");
+        Customers.Account stranger = api.customers().aCustomer("stranger");
         api.tree(stranger, "Loup");
         String report = "/api/v1/groups/" + tree[0] + "/residency-report";
 
@@ -131,8 +122,7 @@ class ResidencyReportApiIT {
     @Test
     void withoutCredentialsOverHttpsItIs401() {
         HttpResponse<String> response = TestHttps.get(
-                TestHttps.client(platform.dataDir()),
-                URI.create("https://localhost:" + port + reportOf(UUID.randomUUID())));
+                server.client(), URI.create("https://localhost:" + server.port() + reportOf(UUID.randomUUID())));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type"))

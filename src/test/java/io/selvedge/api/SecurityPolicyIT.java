@@ -1,6 +1,6 @@
 package io.selvedge.api;
 
-import static io.selvedge.api.ApiCalls.problem;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,28 +17,24 @@ import io.selvedge.identity.PasswordSignInPolicy;
 import io.selvedge.identity.SessionLimits;
 import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.storage.Stores;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A group's security policy through the API: who sees and changes it, what a change may set, that an admin
@@ -50,9 +46,6 @@ import org.springframework.web.context.WebApplicationContext;
 class SecurityPolicyIT {
 
     static final String PASSWORD = "indigo warp over grey weft";
-
-    @Autowired
-    WebApplicationContext context;
 
     @Autowired
     Stores stores;
@@ -75,16 +68,15 @@ class SecurityPolicyIT {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
+    @Autowired
+    TestServer server;
 
     @Autowired
     TotpEnrolment totp;
 
+    @Autowired
     ApiCalls api;
+
     Account admin;
     String[] tree;
     String group;
@@ -92,8 +84,7 @@ class SecurityPolicyIT {
 
     @BeforeEach
     void aGroup() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
-        admin = api.customers.aCustomer("admin");
+        admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         group = tree[0];
         policy = "/api/v1/groups/" + group + "/security-policy";
@@ -114,7 +105,7 @@ class SecurityPolicyIT {
         problem(api.as(operator, put(policy), change(true, 10L, 60L, true, "")), 403);
         Account brandAdmin = api.granted(admin, tree[2], Role.BRAND_ADMIN);
         problem(api.as(brandAdmin, get(policy), null), 403);
-        Account stranger = api.customers.aCustomer("stranger");
+        Account stranger = api.customers().aCustomer("stranger");
         problem(api.as(stranger, get(policy), null), 404);
         problem(api.as(stranger, put(policy), change(true, 10L, 60L, true, "")), 404);
     }
@@ -186,7 +177,7 @@ class SecurityPolicyIT {
         problem(api.from(collaborator, "2001:db9::1", get("/api/v1/workrooms/" + tree[4]), null), 403);
         problem(api.from(admin, "198.51.100.4", get("/api/v1/groups/" + group + "/members"), null), 403);
         // Outsiders still learn nothing: 404, wherever they call from.
-        Account stranger = api.customers.aCustomer("stranger");
+        Account stranger = api.customers().aCustomer("stranger");
         problem(api.from(stranger, "198.51.100.4", get("/api/v1/brands/" + tree[2]), null), 404);
     }
 
@@ -196,7 +187,7 @@ class SecurityPolicyIT {
                 admin,
                 post("/api/v1/workrooms/" + tree[4] + "/styles"),
                 "{\"name\": \"Hidden Kilt\", \"description\": \"Lined in hush silk\", \"tags\": [\"hush-tag\"]}"));
-        Account member = api.customers.aCustomer("member");
+        Account member = api.customers().aCustomer("member");
         api.grant(admin, kilt, member, Role.EDITOR, false, false); // a share: a notification naming the style
         api.as(member, put("/api/v1/styles/" + kilt + "/favourite"), null).andExpect(status().is2xxSuccessful());
         String session = webSession(member);
@@ -235,8 +226,8 @@ class SecurityPolicyIT {
     private String page(String session, String address, String path) {
         String answer = TestHttps.sendFrom(
                 address,
-                dataDir,
-                port,
+                server.dataDir(),
+                server.port(),
                 "GET " + path + " HTTP/1.1\r\nAccept: text/html\r\nCookie: SELVEDGE_SESSION=" + session,
                 "");
         assertThat(answer).as("GET %s from %s", path, address).startsWith("HTTP/1.1 200");
@@ -250,8 +241,8 @@ class SecurityPolicyIT {
                         "update account set password_hash = ? where id = ?",
                         passwordEncoder.encode(PASSWORD),
                         account.id());
-        HttpClient browser = TestHttps.client(dataDir);
-        WebPages.signIn(browser, URI.create("https://localhost:" + port + "/signin"), account.username(), PASSWORD);
+        HttpClient browser = server.client();
+        WebPages.signIn(browser, server.url("/signin"), account.username(), PASSWORD);
         return ((CookieManager) browser.cookieHandler().orElseThrow())
                 .getCookieStore().getCookies().stream()
                         .filter(cookie -> cookie.getName().equals("SELVEDGE_SESSION"))
@@ -277,7 +268,7 @@ class SecurityPolicyIT {
         String username = "weaver-" + UUID.randomUUID().toString().substring(0, 8);
         UUID weaver = registration.register(username, PASSWORD, null, username + "@" + domain);
         Account member = new Account(weaver, username, false);
-        Account otherAdmin = api.customers.aCustomer("other-admin");
+        Account otherAdmin = api.customers().aCustomer("other-admin");
         String other = api.tree(otherAdmin, "Loup")[0];
         api.grant(admin, tree[1], member, Role.COMPANY_COLLABORATOR, false, false);
         api.grant(otherAdmin, other, member, Role.GROUP_OPERATOR, false, false);
@@ -318,7 +309,7 @@ class SecurityPolicyIT {
 
         // Only an admin signed in through single sign-on may turn passwords off (else they lock themselves out).
         problem(api.as(admin, put(policy), change(false, null, null, false, "")), 422);
-        api.mvc
+        api.mvc()
                 .perform(put(policy)
                         .with(AccountOwnershipIT.signedInThroughSso(admin))
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)

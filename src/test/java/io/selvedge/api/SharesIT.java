@@ -1,6 +1,6 @@
 package io.selvedge.api;
 
-import static io.selvedge.api.ApiCalls.problem;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,8 +16,7 @@ import io.selvedge.access.ShareRemoved;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.internal.OutboxDelivery;
-import io.selvedge.storage.Stores;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -41,9 +40,6 @@ class SharesIT {
     WebApplicationContext context;
 
     @Autowired
-    Stores stores;
-
-    @Autowired
     ApplicationEvents events;
 
     @Autowired
@@ -52,7 +48,9 @@ class SharesIT {
     @Autowired
     MailProperties mail;
 
+    @Autowired
     ApiCalls api;
+
     Mailbox mailbox;
     Account admin;
     String[] tree;
@@ -60,9 +58,8 @@ class SharesIT {
 
     @BeforeEach
     void aWorkroom() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
         mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
-        admin = api.customers.aCustomer("admin");
+        admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         shares = "/api/v1/workrooms/" + tree[4] + "/shares";
     }
@@ -70,7 +67,7 @@ class SharesIT {
     @Test
     void aCollaboratorSharesAsViewerWhoMayThenOnlyView() throws Exception {
         Account collaborator = api.granted(admin, tree[2], Role.BRAND_COLLABORATOR);
-        Account guest = api.customers.aCustomer("guest");
+        Account guest = api.customers().aCustomer("guest");
 
         api.as(collaborator, post(shares), share(guest.id(), "VIEWER", true, false))
                 .andExpect(status().isCreated())
@@ -95,9 +92,9 @@ class SharesIT {
 
     @Test
     void anEditorSharesAsEditorOrViewerOnlyAndAViewerNotAtAll() throws Exception {
-        Account editor = api.customers.aCustomer("editor");
-        Account guest = api.customers.aCustomer("guest");
-        Account viewer = api.customers.aCustomer("viewer");
+        Account editor = api.customers().aCustomer("editor");
+        Account guest = api.customers().aCustomer("guest");
+        Account viewer = api.customers().aCustomer("viewer");
         api.as(admin, post(shares), share(editor.id(), "EDITOR", false, false)).andExpect(status().isCreated());
         api.as(admin, post(shares), share(viewer.id(), "VIEWER", false, false)).andExpect(status().isCreated());
 
@@ -105,7 +102,7 @@ class SharesIT {
         problem(api.as(editor, post(shares), share(guest.id(), "BRAND_ADMIN", false, false)), 422);
         problem(api.as(viewer, post(shares), share(guest.id(), "VIEWER", false, false)), 403);
         // A viewer may not share at all, not even a weaker share.
-        Account plain = api.customers.aCustomer("plain");
+        Account plain = api.customers().aCustomer("plain");
         problem(api.as(viewer, post(shares), share(plain.id(), "VIEWER", true, false)), 403);
     }
 
@@ -151,7 +148,7 @@ class SharesIT {
 
     @Test
     void anotherGroupsAdminCannotShareOrSeeShares() throws Exception {
-        Account stranger = api.customers.aCustomer("stranger");
+        Account stranger = api.customers().aCustomer("stranger");
         api.tree(stranger, "Loup");
         problem(api.as(stranger, post(shares), share(stranger.id(), "EDITOR", false, false)), 404);
         problem(api.as(stranger, get(shares), null), 404);
@@ -162,8 +159,8 @@ class SharesIT {
     void aStyleIsSharedWithOnePersonWhoSeesThatStyleAndNotItsWorkroom() throws Exception {
         String style = aStyle();
         String styleShares = "/api/v1/styles/" + style + "/shares";
-        Account editor = api.customers.aCustomer("editor");
-        Account guest = api.customers.aCustomer("guest");
+        Account editor = api.customers().aCustomer("editor");
+        Account guest = api.customers().aCustomer("guest");
 
         api.as(admin, post(styleShares), share(editor.id(), "EDITOR", false, false))
                 .andExpect(status().isCreated())
@@ -178,7 +175,7 @@ class SharesIT {
                 api.as(
                         guest,
                         post(styleShares),
-                        share(api.customers.aCustomer("plain").id(), "VIEWER", false, false)),
+                        share(api.customers().aCustomer("plain").id(), "VIEWER", false, false)),
                 403);
 
         api.as(guest, get("/api/v1/styles/" + style), null).andExpect(status().isOk());
@@ -198,13 +195,13 @@ class SharesIT {
                 .anyMatch(removed -> removed.nodeId().toString().equals(style)
                         && removed.accountId().equals(guest.id())
                         && removed.removedBy().equals(editor.id()));
-        problem(api.as(api.customers.aCustomer("stranger"), get(styleShares), null), 404);
+        problem(api.as(api.customers().aCustomer("stranger"), get(styleShares), null), 404);
     }
 
     @Test
     void sharesArePagedWithAnOpaqueCursor() throws Exception {
         for (int i = 0; i < 3; i++) {
-            api.as(admin, post(shares), share(api.customers.aCustomer("guest").id(), "VIEWER", false, false))
+            api.as(admin, post(shares), share(api.customers().aCustomer("guest").id(), "VIEWER", false, false))
                     .andExpect(status().isCreated());
         }
         String first = api.as(admin, get(shares + "?limit=2"), null)

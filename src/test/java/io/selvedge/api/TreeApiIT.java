@@ -1,13 +1,13 @@
 package io.selvedge.api;
 
+import static io.selvedge.testing.ApiCalls.created;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +19,7 @@ import io.selvedge.tenancy.NodeDeleted;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.NodeMoved;
 import io.selvedge.tenancy.NodeRestored;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.util.ArrayList;
@@ -32,10 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The life of a group's tree through the API: create, list, rename, move, delete and restore, by the
@@ -46,13 +43,13 @@ import org.springframework.web.context.WebApplicationContext;
 class TreeApiIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     Stores stores;
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    ApiCalls api;
 
     MockMvc mvc;
 
@@ -63,11 +60,9 @@ class TreeApiIT {
 
     @BeforeEach
     void mvc() {
-        customers = new Customers(stores);
+        customers = api.customers();
         ada = customers.aCustomer("ada");
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        mvc = api.mvc();
     }
 
     @Test
@@ -90,12 +85,13 @@ class TreeApiIT {
 
     @Test
     void aGroupIsCreatedInItsRegionByItsCreator() throws Exception {
-        String group = created(send(post("/api/v1/groups"), "{\"name\": \"  Maison Ourse \", \"region\": \"eu\"}")
-                .andExpect(jsonPath("$.name").value("Maison Ourse"))
-                .andExpect(jsonPath("$.region").value("eu"))
-                .andExpect(header().string("Location", startsWith("/api/v1/groups/"))));
+        String group =
+                created(api.as(ada, post("/api/v1/groups"), "{\"name\": \"  Maison Ourse \", \"region\": \"eu\"}")
+                        .andExpect(jsonPath("$.name").value("Maison Ourse"))
+                        .andExpect(jsonPath("$.region").value("eu"))
+                        .andExpect(header().string("Location", startsWith("/api/v1/groups/"))));
 
-        send(get("/api/v1/groups/" + group), null)
+        api.as(ada, get("/api/v1/groups/" + group), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(group))
                 .andExpect(jsonPath("$.name").value("Maison Ourse"))
@@ -103,7 +99,7 @@ class TreeApiIT {
         assertThat(events.stream(GroupCreated.class))
                 .anySatisfy(created -> assertThat(List.of(created.groupId(), created.region(), created.creator()))
                         .isEqualTo(List.of(UUID.fromString(group), "eu", ada.id())));
-        send(get("/api/v1/groups"), null)
+        api.as(ada, get("/api/v1/groups"), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.hasItem(group)));
     }
@@ -136,14 +132,14 @@ class TreeApiIT {
         String autumn = aNode("brands", brand, "seasons", "AW27");
         String denim = aNode("seasons", spring, "workrooms", "Denim");
 
-        send(get("/api/v1/workrooms/" + denim), null)
+        api.as(ada, get("/api/v1/workrooms/" + denim), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.kind").value("WORKROOM"))
                 .andExpect(jsonPath("$.name").value("Denim"))
                 .andExpect(jsonPath("$.parentId").value(spring))
                 .andExpect(jsonPath("$.groupId").value(group));
 
-        send(patch("/api/v1/workrooms/" + denim), "{\"name\": \"Denim lab\", \"parentId\": \"" + autumn + "\"}")
+        api.as(ada, patch("/api/v1/workrooms/" + denim), "{\"name\": \"Denim lab\", \"parentId\": \"" + autumn + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Denim lab"))
                 .andExpect(jsonPath("$.parentId").value(autumn));
@@ -163,26 +159,26 @@ class TreeApiIT {
                                 UUID.fromString(spring),
                                 UUID.fromString(autumn))));
 
-        send(patch("/api/v1/seasons/" + spring), "{\"parentId\": \"" + otherBrand + "\"}")
+        api.as(ada, patch("/api/v1/seasons/" + spring), "{\"parentId\": \"" + otherBrand + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.parentId").value(otherBrand));
         assertThat(names("brands", otherBrand, "seasons")).containsExactly("SS27");
 
-        send(delete("/api/v1/seasons/" + autumn), null)
+        api.as(ada, delete("/api/v1/seasons/" + autumn), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nodesDeleted").value(2));
-        send(get("/api/v1/seasons/" + autumn), null).andExpect(status().isNotFound());
-        send(get("/api/v1/workrooms/" + denim), null).andExpect(status().isNotFound());
+        api.as(ada, get("/api/v1/seasons/" + autumn), null).andExpect(status().isNotFound());
+        api.as(ada, get("/api/v1/workrooms/" + denim), null).andExpect(status().isNotFound());
         assertThat(names("brands", brand, "seasons")).isEmpty();
-        send(post("/api/v1/workrooms/" + denim + "/restore"), null).andExpect(status().isConflict());
+        api.as(ada, post("/api/v1/workrooms/" + denim + "/restore"), null).andExpect(status().isConflict());
 
-        send(post("/api/v1/seasons/" + autumn + "/restore"), null)
+        api.as(ada, post("/api/v1/seasons/" + autumn + "/restore"), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("AW27"));
-        send(get("/api/v1/workrooms/" + denim), null)
+        api.as(ada, get("/api/v1/workrooms/" + denim), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Denim lab"));
-        send(post("/api/v1/seasons/" + autumn + "/restore"), null).andExpect(status().isConflict());
+        api.as(ada, post("/api/v1/seasons/" + autumn + "/restore"), null).andExpect(status().isConflict());
         assertThat(events.stream(NodeDeleted.class))
                 .anyMatch(e -> e.nodeId().toString().equals(autumn));
         assertThat(events.stream(NodeRestored.class))
@@ -210,7 +206,7 @@ class TreeApiIT {
         refusedMove("workrooms", workroom, brand);
         refusedMove("workrooms", workroom, elsewhere); // ada administers both groups, so sees both
         refusedMove("brands", brand, otherCompany);
-        send(patch("/api/v1/workrooms/" + workroom), "{\"parentId\": \"" + UUID.randomUUID() + "\"}")
+        api.as(ada, patch("/api/v1/workrooms/" + workroom), "{\"parentId\": \"" + UUID.randomUUID() + "\"}")
                 .andExpect(status().isNotFound());
         assertThat(names("brands", brand, "seasons")).containsExactly("SS27");
         assertThat(names("seasons", season, "workrooms")).containsExactly("Denim");
@@ -229,7 +225,8 @@ class TreeApiIT {
         String cursor = null;
         int pages = 0;
         do {
-            String body = send(
+            String body = api.as(
+                            ada,
                             get("/api/v1/seasons/" + season + "/workrooms?limit=2"
                                     + (cursor == null ? "" : "&cursor=" + cursor)),
                             null)
@@ -245,7 +242,7 @@ class TreeApiIT {
         } while (cursor != null);
 
         assertThat(pages).isEqualTo(3);
-        send(get("/api/v1/seasons/" + season + "/workrooms"), null)
+        api.as(ada, get("/api/v1/seasons/" + season + "/workrooms"), null)
                 .andExpect(jsonPath("$.nextCursor").isEmpty());
         assertThat(seen).containsExactly("accessories", "Denim", "knitwear", "Outerwear", "Tailoring");
     }
@@ -255,25 +252,27 @@ class TreeApiIT {
         String group = aGroup("us");
         String company = aNode("groups", group, "companies", "Ourse SA");
 
-        problem(send(post("/api/v1/groups"), "{\"name\": \"G\", \"region\": \"mars\"}"), 400);
-        problem(send(post("/api/v1/groups"), "{\"name\": \"G\"}"), 400);
-        problem(send(post("/api/v1/groups"), "{\"name\": \"   \", \"region\": \"us\"}"), 400);
-        problem(send(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"a\\u0000b\"}"), 400);
-        problem(send(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"" + "x".repeat(201) + "\"}"), 400);
-        problem(send(post("/api/v1/groups/" + group + "/companies"), "{}"), 400);
-        problem(send(post("/api/v1/groups/" + group + "/companies"), "not json"), 400);
-        problem(send(patch("/api/v1/companies/" + company), "{}"), 400);
-        problem(send(get("/api/v1/groups/" + group + "/companies?limit=0"), null), 400);
-        problem(send(get("/api/v1/groups/" + group + "/companies?limit=201"), null), 400);
-        problem(send(get("/api/v1/groups/" + group + "/companies?cursor=%21%21"), null), 400);
-        problem(send(get("/api/v1/groups/" + UUID.randomUUID()), null), 404);
-        problem(send(get("/api/v1/companies/not-a-uuid"), null), 400);
-        problem(send(get("/api/v1/brands/" + company), null), 404);
-        problem(send(get("/api/v1/companies/" + group), null), 404);
-        problem(send(post("/api/v1/companies/" + group + "/brands"), "{\"name\": \"B\"}"), 404);
-        problem(send(post("/api/v1/brands/" + company + "/seasons"), "{\"name\": \"S\"}"), 404);
-        problem(send(post("/api/v1/groups/" + company + "/brands"), "{\"name\": \"B\"}"), 404);
-        problem(send(delete("/api/v1/workrooms/" + UUID.randomUUID()), null), 404);
+        problem(api.as(ada, post("/api/v1/groups"), "{\"name\": \"G\", \"region\": \"mars\"}"), 400);
+        problem(api.as(ada, post("/api/v1/groups"), "{\"name\": \"G\"}"), 400);
+        problem(api.as(ada, post("/api/v1/groups"), "{\"name\": \"   \", \"region\": \"us\"}"), 400);
+        problem(api.as(ada, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"a\\u0000b\"}"), 400);
+        problem(
+                api.as(ada, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"" + "x".repeat(201) + "\"}"),
+                400);
+        problem(api.as(ada, post("/api/v1/groups/" + group + "/companies"), "{}"), 400);
+        problem(api.as(ada, post("/api/v1/groups/" + group + "/companies"), "not json"), 400);
+        problem(api.as(ada, patch("/api/v1/companies/" + company), "{}"), 400);
+        problem(api.as(ada, get("/api/v1/groups/" + group + "/companies?limit=0"), null), 400);
+        problem(api.as(ada, get("/api/v1/groups/" + group + "/companies?limit=201"), null), 400);
+        problem(api.as(ada, get("/api/v1/groups/" + group + "/companies?cursor=%21%21"), null), 400);
+        problem(api.as(ada, get("/api/v1/groups/" + UUID.randomUUID()), null), 404);
+        problem(api.as(ada, get("/api/v1/companies/not-a-uuid"), null), 400);
+        problem(api.as(ada, get("/api/v1/brands/" + company), null), 404);
+        problem(api.as(ada, get("/api/v1/companies/" + group), null), 404);
+        problem(api.as(ada, post("/api/v1/companies/" + group + "/brands"), "{\"name\": \"B\"}"), 404);
+        problem(api.as(ada, post("/api/v1/brands/" + company + "/seasons"), "{\"name\": \"S\"}"), 404);
+        problem(api.as(ada, post("/api/v1/groups/" + company + "/brands"), "{\"name\": \"B\"}"), 404);
+        problem(api.as(ada, delete("/api/v1/workrooms/" + UUID.randomUUID()), null), 404);
         problem(
                 mvc.perform(post("/api/v1/groups")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -282,43 +281,25 @@ class TreeApiIT {
     }
 
     private void refusedMove(String nodes, String node, String parent) throws Exception {
-        problem(send(patch("/api/v1/" + nodes + "/" + node), "{\"parentId\": \"" + parent + "\"}"), 409);
-    }
-
-    private static void problem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        problem(api.as(ada, patch("/api/v1/" + nodes + "/" + node), "{\"parentId\": \"" + parent + "\"}"), 409);
     }
 
     private String aGroup(String region) throws Exception {
-        return created(send(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"" + region + "\"}"));
+        return created(api.as(ada, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"" + region + "\"}"));
     }
 
     private String aNode(String parents, String parent, String children, String name) throws Exception {
-        return created(send(post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}")
-                .andExpect(jsonPath("$.name").value(name)));
+        return created(
+                api.as(ada, post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}")
+                        .andExpect(jsonPath("$.name").value(name)));
     }
 
     private List<String> names(String parents, String parent, String children) throws Exception {
-        String body = send(get("/api/v1/" + parents + "/" + parent + "/" + children), null)
+        String body = api.as(ada, get("/api/v1/" + parents + "/" + parent + "/" + children), null)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         return JsonPath.read(body, "$.items[*].name");
-    }
-
-    private ResultActions send(MockHttpServletRequestBuilder request, String json) throws Exception {
-        request.with(ada.caller()).accept(MediaType.APPLICATION_JSON);
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(request);
-    }
-
-    private static String created(ResultActions result) throws Exception {
-        String body =
-                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
     }
 }

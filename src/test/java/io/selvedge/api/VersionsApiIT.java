@@ -1,13 +1,12 @@
 package io.selvedge.api;
 
+import static io.selvedge.testing.ApiCalls.created;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,7 +21,7 @@ import io.selvedge.crypto.TamperDetected;
 import io.selvedge.crypto.TamperedStreamException;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupResidency;
-import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.IOException;
@@ -52,8 +51,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Versions through the API: uploaded as a raw body, listed, downloaded whole or by range, previewed,
@@ -70,12 +67,6 @@ import org.springframework.web.context.WebApplicationContext;
 class VersionsApiIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     GroupDataPlanes planes;
 
     @Autowired
@@ -90,17 +81,18 @@ class VersionsApiIT {
     @Autowired
     GroupResidency residency;
 
+    @Autowired
+    ApiCalls api;
+
     MockMvc mvc;
     Customers customers;
     Customers.Account admin;
 
     @BeforeEach
     void mvc() {
-        customers = new Customers(stores);
+        customers = api.customers();
         admin = customers.aCustomer("admin");
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        mvc = api.mvc();
     }
 
     @Test
@@ -390,29 +382,22 @@ class VersionsApiIT {
     record Tree(String group, String workroom, String style) {}
 
     private Tree aTree(String region) throws Exception {
-        String group = created(json(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"" + region + "\"}"));
-        String company = created(json(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"Co\"}"));
-        String brand = created(json(post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"Br\"}"));
-        String season = created(json(post("/api/v1/brands/" + brand + "/seasons"), "{\"name\": \"SS\"}"));
-        String workroom = created(json(post("/api/v1/seasons/" + season + "/workrooms"), "{\"name\": \"Wr\"}"));
-        String style = created(json(post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Coat\"}"));
+        String group = created(
+                api.as(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"" + region + "\"}"));
+        String company = created(api.as(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"Co\"}"));
+        String brand = created(api.as(admin, post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"Br\"}"));
+        String season = created(api.as(admin, post("/api/v1/brands/" + brand + "/seasons"), "{\"name\": \"SS\"}"));
+        String workroom =
+                created(api.as(admin, post("/api/v1/seasons/" + season + "/workrooms"), "{\"name\": \"Wr\"}"));
+        String style =
+                created(api.as(admin, post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Coat\"}"));
         return new Tree(group, workroom, style);
     }
 
     private Customers.Account granted(String node, Role role, boolean download) throws Exception {
         Customers.Account account = customers.aCustomer(role.name().toLowerCase(Locale.ROOT));
-        json(
-                        put("/api/v1/nodes/" + node + "/members/" + account.id()),
-                        "{\"role\": \"" + role + "\", \"allowDownload\": " + download + "}")
-                .andExpect(status().isOk());
+        api.grant(admin, node, account, role, download, false);
         return account;
-    }
-
-    private ResultActions json(MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.with(admin.caller())
-                .accept(MediaType.APPLICATION_JSON)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body));
     }
 
     private ResultActions as(Customers.Account caller, MockHttpServletRequestBuilder request, byte[] body)
@@ -432,16 +417,5 @@ class VersionsApiIT {
 
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static void problem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    }
-
-    private static String created(ResultActions result) throws Exception {
-        String body =
-                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
     }
 }

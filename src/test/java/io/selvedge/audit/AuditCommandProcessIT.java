@@ -2,11 +2,12 @@ package io.selvedge.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.selvedge.testing.TestServers;
-import java.nio.charset.StandardCharsets;
+import io.selvedge.testing.ChildJvm;
+import io.selvedge.testing.ChildJvm.Run;
+import io.selvedge.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +15,12 @@ import org.junit.jupiter.api.Test;
 @Tag("store-independent")
 class AuditCommandProcessIT {
 
-    private static final Path JAR = Path.of("target", "selvedge.jar");
+    private static final Path JAR = ChildJvm.PACKAGED_JAR;
 
     @Test
     void theCommandVerifiesThePlatformTrailAndRefusesBadUsage() throws Exception {
         assertThat(Files.isRegularFile(JAR)).as("the packaged jar").isTrue();
-        Path dataDir = TestServers.newDataDirectory();
+        Path dataDir = TestServer.newDataDirectory();
 
         Run intact = run(dataDir, "audit", "verify", "--platform");
         assertThat(intact.exitCode()).as(intact.output()).isZero();
@@ -30,19 +31,10 @@ class AuditCommandProcessIT {
         assertThat(usage.output()).contains("Not a group id").contains("verify --group G");
     }
 
-    record Run(int exitCode, String output) {}
-
     private static Run run(Path dataDir, String... command) throws Exception {
-        String[] arguments = new String[command.length + 4];
-        arguments[0] = ProcessHandle.current().info().command().orElse("java");
-        arguments[1] = "-jar";
-        arguments[2] = JAR.toString();
-        System.arraycopy(command, 0, arguments, 3, command.length);
-        arguments[arguments.length - 1] = "--selvedge.data-dir=" + dataDir;
-        Process process =
-                new ProcessBuilder(arguments).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), output);
+        return ChildJvm.ofThePackagedJar()
+                .arguments(command)
+                .arguments("--selvedge.data-dir=" + dataDir)
+                .run(Duration.ofSeconds(120));
     }
 }

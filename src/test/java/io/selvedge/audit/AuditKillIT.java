@@ -3,10 +3,11 @@ package io.selvedge.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.selvedge.testing.ChildJvm;
 import io.selvedge.testing.TestDatabase;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestMfa;
-import io.selvedge.testing.TestServers;
+import io.selvedge.testing.TestServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +43,8 @@ class AuditKillIT {
 
     @Test
     void anActionAnsweredJustBeforeAKillMinusNineIsOnTheTrailAfterTheRestart() throws Exception {
-        Path dataDir = TestServers.newDataDirectory();
-        Map<String, Object> stores = new LinkedHashMap<>();
-        stores.put("selvedge.data-dir", dataDir);
-        stores.put("selvedge.storage.regions", "us,eu,apac");
-        // The databases carry this JVM's pid, so no cleaner takes them while the killed node is away.
-        stores.putAll(TestDatabase.storeProperties(List.of("us", "eu", "apac")));
+        Path dataDir = TestServer.newDataDirectory();
+        Map<String, Object> stores = storesOutlivingTheNode(dataDir);
         String username = "killed-" + UUID.randomUUID().toString().substring(0, 8);
 
         Node first = Node.start(dataDir.resolve("first.log"), stores, "hold", username, PASSWORD);
@@ -57,8 +53,7 @@ class AuditKillIT {
         String company;
         try {
             HttpClient client = TestHttps.client(dataDir);
-            token = TestMfa.enrol(client, first::url, Clock.systemUTC(), username, PASSWORD)
-                    .token();
+            token = enrol(first, client, username);
             group = idOf(first.post(client, token, "/api/v1/groups", "{\"name\":\"Maison Kill\",\"region\":\"eu\"}"));
             // The listener delivers (the group's first entries are written); only a company's is held.
             awaitEntries(first, client, token, group, "group.created");
@@ -96,11 +91,8 @@ class AuditKillIT {
 
     @Test
     void anEntryWrittenJustBeforeAKillMinusNineIsNotWrittenAgainAfterTheRestart() throws Exception {
-        Path dataDir = TestServers.newDataDirectory();
-        Map<String, Object> stores = new LinkedHashMap<>();
-        stores.put("selvedge.data-dir", dataDir);
-        stores.put("selvedge.storage.regions", "us,eu,apac");
-        stores.putAll(TestDatabase.storeProperties(List.of("us", "eu", "apac")));
+        Path dataDir = TestServer.newDataDirectory();
+        Map<String, Object> stores = storesOutlivingTheNode(dataDir);
         String username = "twice-" + UUID.randomUUID().toString().substring(0, 8);
 
         // The listener writes the company's entry; the outbox is held before it marks the delivery complete.
@@ -110,8 +102,7 @@ class AuditKillIT {
         String company;
         try {
             HttpClient client = TestHttps.client(dataDir);
-            token = TestMfa.enrol(client, first::url, Clock.systemUTC(), username, PASSWORD)
-                    .token();
+            token = enrol(first, client, username);
             group = idOf(first.post(client, token, "/api/v1/groups", "{\"name\":\"Maison Twice\",\"region\":\"eu\"}"));
             company =
                     idOf(first.post(client, token, "/api/v1/groups/" + group + "/companies", "{\"name\":\"Once SA\"}"));
@@ -141,6 +132,21 @@ class AuditKillIT {
         } finally {
             second.stop();
         }
+    }
+
+    /** H2 files in the data directory, or PostgreSQL databases, that a killed node finds again. */
+    private static Map<String, Object> storesOutlivingTheNode(Path dataDir) {
+        Map<String, Object> stores = new LinkedHashMap<>();
+        stores.put("selvedge.data-dir", dataDir);
+        stores.put("selvedge.storage.regions", "us,eu,apac");
+        // The databases carry this JVM's pid, so no cleaner takes them while the killed node is away.
+        stores.putAll(TestDatabase.storeProperties(List.of("us", "eu", "apac")));
+        return stores;
+    }
+
+    private static String enrol(Node node, HttpClient client, String username) {
+        return TestMfa.enrol(client, node::url, Clock.systemUTC(), username, PASSWORD)
+                .token();
     }
 
     private static List<Map<String, Object>> awaitEntries(
@@ -180,18 +186,11 @@ class AuditKillIT {
     private record Node(Process process, Path output, int port) {
 
         static Node start(Path output, Map<String, Object> stores, String... arguments) throws Exception {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    CrashableNode.class.getName()));
-            command.addAll(List.of(arguments));
-            stores.forEach((name, value) -> command.add("--" + name + "=" + value));
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+            Process process = ChildJvm.ofMain(CrashableNode.class)
+                    .option("-Xmx384m")
+                    .arguments(arguments)
+                    .settings(stores)
+                    .start(output);
             Instant giveUp = Instant.now().plus(READY_WITHIN);
             while (Instant.now().isBefore(giveUp) && process.isAlive()) {
                 for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {

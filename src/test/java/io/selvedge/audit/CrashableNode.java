@@ -59,22 +59,27 @@ public final class CrashableNode {
         new CountDownLatch(1).await();
     }
 
+    /** Says what is held, then never returns: only the kill ends it. */
+    static void holdUntilKilled(String what) {
+        System.out.println(HELD + what);
+        System.out.flush();
+        CountDownLatch never = new CountDownLatch(1);
+        while (true) {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                // held all the same, until the process is killed
+            }
+        }
+    }
+
     /** The audit listener looks up a target's name before it writes: for a company, it never returns. */
     static final class HeldAudit implements TargetNames, Ordered {
 
         @Override
         public Optional<String> nameOf(AuditTarget target) {
             if (target.kind().equals("company")) {
-                System.out.println(HELD + target.id());
-                System.out.flush();
-                CountDownLatch never = new CountDownLatch(1);
-                while (true) {
-                    try {
-                        never.await();
-                    } catch (InterruptedException e) {
-                        // held all the same, until the process is killed
-                    }
-                }
+                holdUntilKilled(String.valueOf(target.id()));
             }
             return Optional.empty();
         }
@@ -108,16 +113,7 @@ public final class CrashableNode {
                             held.add(publication.getIdentifier());
                         }
                         if (method.getName().equals("markCompleted") && concernsHeld(arguments)) {
-                            System.out.println(HELD + "completion");
-                            System.out.flush();
-                            CountDownLatch never = new CountDownLatch(1);
-                            while (true) {
-                                try {
-                                    never.await();
-                                } catch (InterruptedException e) {
-                                    // held all the same, until the process is killed
-                                }
-                            }
+                            holdUntilKilled("completion");
                         }
                         try {
                             return method.invoke(bean, arguments);

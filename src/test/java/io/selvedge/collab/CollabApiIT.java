@@ -1,8 +1,9 @@
 package io.selvedge.collab;
 
+import static io.selvedge.testing.ApiCalls.created;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -16,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
+import io.selvedge.testing.ApiCalls.Tree;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Outboxes;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -24,29 +27,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** Comments, approvals, follows, notifications, search and share links through the API and the link page. */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
 class CollabApiIT {
-
-    @Autowired
-    WebApplicationContext context;
 
     @Autowired
     Stores stores;
@@ -57,6 +51,9 @@ class CollabApiIT {
     @Autowired
     io.selvedge.platform.PlatformProperties platform;
 
+    @Autowired
+    ApiCalls api;
+
     MockMvc mvc;
     Customers customers;
     Customers.Account admin;
@@ -66,33 +63,31 @@ class CollabApiIT {
     @BeforeEach
     void mvc() {
         started = Instant.now().minusSeconds(1);
-        customers = new Customers(stores);
+        customers = api.customers();
         admin = customers.aCustomer("admin");
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        mvc = api.mvc();
     }
 
     @Test
     void commentsArePostedPinnedPagedResolvedEditedAndDeletedByWhoMay() throws Exception {
-        Tree tree = aTree("eu");
-        String style = aStyle(tree.workroom, "Denim jacket", "denim", "");
-        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
-        Customers.Account editor = granted(tree.workroom, Role.EDITOR);
+        Tree tree = api.aTree(admin, "eu");
+        String style = aStyle(tree.workroom(), "Denim jacket", "denim", "");
+        Customers.Account viewer = api.granted(admin, tree.workroom(), Role.VIEWER);
+        Customers.Account editor = api.granted(admin, tree.workroom(), Role.EDITOR);
 
-        String first = created(as(
+        String first = created(api.as(
                         viewer,
                         post("/api/v1/styles/" + style + "/comments"),
                         "{\"body\": \"Collar too wide\", \"pin\": {\"x\": 1.5, \"y\": -2, \"z\": 0.25}}")
                 .andExpect(jsonPath("$.pin.z").value(0.25))
                 .andExpect(jsonPath("$.authorId").value(viewer.id().toString())));
-        String second = created(as(
+        String second = created(api.as(
                 editor,
                 post("/api/v1/styles/" + style + "/comments"),
                 "{\"body\": \"Check the label\", \"imagePin\": {\"x\": 10, \"y\": 20}}"));
-        created(as(admin, post("/api/v1/styles/" + style + "/comments"), "{\"body\": \"Third\"}"));
+        created(api.as(admin, post("/api/v1/styles/" + style + "/comments"), "{\"body\": \"Third\"}"));
 
-        String page = as(viewer, get("/api/v1/styles/" + style + "/comments?limit=2"), null)
+        String page = api.as(viewer, get("/api/v1/styles/" + style + "/comments?limit=2"), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(2))
                 .andExpect(jsonPath("$.items[0].body").value("Collar too wide"))
@@ -101,30 +96,30 @@ class CollabApiIT {
                 .getResponse()
                 .getContentAsString();
         String cursor = JsonPath.read(page, "$.nextCursor");
-        as(viewer, get("/api/v1/styles/" + style + "/comments?limit=2&cursor=" + cursor), null)
+        api.as(viewer, get("/api/v1/styles/" + style + "/comments?limit=2&cursor=" + cursor), null)
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].body").value("Third"))
                 .andExpect(jsonPath("$.nextCursor").isEmpty());
 
-        as(editor, patch("/api/v1/comments/" + first), "{\"resolved\": true}")
+        api.as(editor, patch("/api/v1/comments/" + first), "{\"resolved\": true}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.resolved").value(true))
                 .andExpect(jsonPath("$.resolvedBy").value(editor.id().toString()));
-        as(viewer, get("/api/v1/styles/" + style + "/comments?resolved=false"), null)
+        api.as(viewer, get("/api/v1/styles/" + style + "/comments?resolved=false"), null)
                 .andExpect(jsonPath("$.items.length()").value(2));
-        problem(as(editor, patch("/api/v1/comments/" + first), "{\"body\": \"not mine\"}"), 403);
-        as(viewer, patch("/api/v1/comments/" + first), "{\"body\": \"Collar a bit wide\"}")
+        problem(api.as(editor, patch("/api/v1/comments/" + first), "{\"body\": \"not mine\"}"), 403);
+        api.as(viewer, patch("/api/v1/comments/" + first), "{\"body\": \"Collar a bit wide\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.body").value("Collar a bit wide"));
 
-        problem(as(viewer, delete("/api/v1/comments/" + second), null), 403);
-        as(admin, delete("/api/v1/comments/" + second), null).andExpect(status().isNoContent());
-        as(viewer, delete("/api/v1/comments/" + first), null).andExpect(status().isNoContent());
-        as(viewer, get("/api/v1/styles/" + style + "/comments"), null)
+        problem(api.as(viewer, delete("/api/v1/comments/" + second), null), 403);
+        api.as(admin, delete("/api/v1/comments/" + second), null).andExpect(status().isNoContent());
+        api.as(viewer, delete("/api/v1/comments/" + first), null).andExpect(status().isNoContent());
+        api.as(viewer, get("/api/v1/styles/" + style + "/comments"), null)
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].body").value("Third"));
-        problem(as(customers.aCustomer("stranger"), get("/api/v1/styles/" + style + "/comments"), null), 404);
-        problem(as(admin, patch("/api/v1/comments/" + first), "{\"resolved\": false}"), 404);
+        problem(api.as(customers.aCustomer("stranger"), get("/api/v1/styles/" + style + "/comments"), null), 404);
+        problem(api.as(admin, patch("/api/v1/comments/" + first), "{\"resolved\": false}"), 404);
         assertThat(events.stream(CommentPosted.class)
                         .filter(e -> e.styleId().toString().equals(style)))
                 .hasSize(3);
@@ -135,38 +130,38 @@ class CollabApiIT {
 
     @Test
     void badCommentsAreProblems() throws Exception {
-        Tree tree = aTree("us");
-        String style = aStyle(tree.workroom, "Parka", "x", "");
+        Tree tree = api.aTree(admin, "us");
+        String style = aStyle(tree.workroom(), "Parka", "x", "");
         String url = "/api/v1/styles/" + style + "/comments";
-        problem(as(admin, post(url), "{\"body\": \"\"}"), 400);
-        problem(as(admin, post(url), "{\"body\": \"a\\u0000b\"}"), 400);
-        problem(as(admin, post(url), "{\"body\": \"" + "x".repeat(10_001) + "\"}"), 400);
-        problem(as(admin, post(url), "{\"body\": \"b\", \"pin\": {\"x\": 1e400, \"y\": 0, \"z\": 0}}"), 400);
-        problem(as(admin, post(url), "{\"body\": \"b\", \"pin\": {\"x\": 2000001, \"y\": 0, \"z\": 0}}"), 400);
-        problem(as(admin, post(url), "{\"body\": \"b\", \"pin\": {\"x\": 1, \"y\": 0}}"), 400);
-        problem(as(admin, post(url), "{\"body\": \"b\", \"imagePin\": {\"x\": 1, \"y\": 0, \"z\": 3}}"), 400);
+        problem(api.as(admin, post(url), "{\"body\": \"\"}"), 400);
+        problem(api.as(admin, post(url), "{\"body\": \"a\\u0000b\"}"), 400);
+        problem(api.as(admin, post(url), "{\"body\": \"" + "x".repeat(10_001) + "\"}"), 400);
+        problem(api.as(admin, post(url), "{\"body\": \"b\", \"pin\": {\"x\": 1e400, \"y\": 0, \"z\": 0}}"), 400);
+        problem(api.as(admin, post(url), "{\"body\": \"b\", \"pin\": {\"x\": 2000001, \"y\": 0, \"z\": 0}}"), 400);
+        problem(api.as(admin, post(url), "{\"body\": \"b\", \"pin\": {\"x\": 1, \"y\": 0}}"), 400);
+        problem(api.as(admin, post(url), "{\"body\": \"b\", \"imagePin\": {\"x\": 1, \"y\": 0, \"z\": 3}}"), 400);
         problem(
-                as(
+                api.as(
                         admin,
                         post(url),
                         "{\"body\": \"b\", \"pin\": {\"x\": 1, \"y\": 0, \"z\": 0}, \"imagePin\": {\"x\": 1, \"y\": 0}}"),
                 400);
-        problem(as(admin, post(url), "{\"body\": \"b\", \"versionId\": \"" + UUID.randomUUID() + "\"}"), 404);
-        problem(as(admin, get(url + "?cursor=nonsense"), null), 400);
-        problem(as(admin, get(url + "?limit=0"), null), 400);
+        problem(api.as(admin, post(url), "{\"body\": \"b\", \"versionId\": \"" + UUID.randomUUID() + "\"}"), 404);
+        problem(api.as(admin, get(url + "?cursor=nonsense"), null), 400);
+        problem(api.as(admin, get(url + "?limit=0"), null), 400);
     }
 
     @Test
     void aMentionNotifiesOnlyPeopleWhoCanSeeTheStyleAndRevealsNothing() throws Exception {
-        Tree tree = aTree("eu");
-        String style = aStyle(tree.workroom, "Shirt", "cotton", "");
-        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
+        Tree tree = api.aTree(admin, "eu");
+        String style = aStyle(tree.workroom(), "Shirt", "cotton", "");
+        Customers.Account viewer = api.granted(admin, tree.workroom(), Role.VIEWER);
         Customers.Account outsider = customers.aCustomer("outsider");
         settled();
-        as(viewer, post("/api/v1/me/notifications/read"), null)
+        api.as(viewer, post("/api/v1/me/notifications/read"), null)
                 .andExpect(jsonPath("$.marked").value(1));
 
-        String mentioningViewer = as(
+        String mentioningViewer = api.as(
                         admin,
                         post("/api/v1/styles/" + style + "/comments"),
                         "{\"body\": \"@" + viewer.username() + ", see the cuff\"}")
@@ -174,7 +169,7 @@ class CollabApiIT {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        String mentioningOutsider = as(
+        String mentioningOutsider = api.as(
                         admin,
                         post("/api/v1/styles/" + style + "/comments"),
                         "{\"body\": \"@" + outsider.username() + ", see the cuff\"}")
@@ -187,7 +182,7 @@ class CollabApiIT {
         assertThat(JsonPath.<String>read(mentioningViewer, "$.body")).contains(viewer.username());
 
         settled();
-        as(viewer, get("/api/v1/me/notifications"), null)
+        api.as(viewer, get("/api/v1/me/notifications"), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.unread").value(1))
                 .andExpect(
@@ -197,11 +192,11 @@ class CollabApiIT {
                 .andExpect(jsonPath("$.items[?(@.read == false)].text")
                         .value(org.hamcrest.Matchers.contains("You were mentioned in a comment on Shirt")));
         settled();
-        as(outsider, get("/api/v1/me/notifications"), null)
+        api.as(outsider, get("/api/v1/me/notifications"), null)
                 .andExpect(jsonPath("$.unread").value(0))
                 .andExpect(jsonPath("$.items.length()").value(0));
         settled();
-        as(viewer, post("/api/v1/me/notifications/read"), null)
+        api.as(viewer, post("/api/v1/me/notifications/read"), null)
                 .andExpect(jsonPath("$.marked").value(1))
                 .andExpect(jsonPath("$.unread").value(0));
         assertThat(events.stream(CommentPosted.class))
@@ -219,33 +214,36 @@ class CollabApiIT {
 
     @Test
     void approvalsNeedTheirPermissionKeepAHistoryAndNotifyFollowers() throws Exception {
-        Tree tree = aTree("apac");
-        String style = aStyle(tree.workroom, "Trench", "x", "");
-        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
-        Customers.Account editor = granted(tree.workroom, Role.EDITOR);
-        as(viewer, put("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
+        Tree tree = api.aTree(admin, "apac");
+        String style = aStyle(tree.workroom(), "Trench", "x", "");
+        Customers.Account viewer = api.granted(admin, tree.workroom(), Role.VIEWER);
+        Customers.Account editor = api.granted(admin, tree.workroom(), Role.EDITOR);
+        api.as(viewer, put("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
         settled();
-        as(viewer, post("/api/v1/me/notifications/read"), null)
+        api.as(viewer, post("/api/v1/me/notifications/read"), null)
                 .andExpect(jsonPath("$.unread").value(0));
 
-        problem(as(editor, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}"), 403);
-        problem(as(viewer, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}"), 403);
-        problem(as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"MAYBE\"}"), 400);
-        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"REJECTED\", \"note\": \"Hem uneven\"}")
+        problem(api.as(editor, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}"), 403);
+        problem(api.as(viewer, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}"), 403);
+        problem(api.as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"MAYBE\"}"), 400);
+        api.as(
+                        admin,
+                        post("/api/v1/styles/" + style + "/approval"),
+                        "{\"status\": \"REJECTED\", \"note\": \"Hem uneven\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("REJECTED"));
-        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\", \"note\": \"Fixed\"}")
+        api.as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\", \"note\": \"Fixed\"}")
                 .andExpect(status().isCreated());
 
-        as(viewer, get("/api/v1/styles/" + style), null)
+        api.as(viewer, get("/api/v1/styles/" + style), null)
                 .andExpect(jsonPath("$.status").value("APPROVED"))
                 .andExpect(jsonPath("$.statusBy").value(admin.id().toString()));
-        as(viewer, get("/api/v1/styles/" + style + "/approvals"), null)
+        api.as(viewer, get("/api/v1/styles/" + style + "/approvals"), null)
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[0].status").value("APPROVED"))
                 .andExpect(jsonPath("$[1].note").value("Hem uneven"));
         settled();
-        as(viewer, get("/api/v1/me/notifications"), null)
+        api.as(viewer, get("/api/v1/me/notifications"), null)
                 .andExpect(jsonPath("$.unread").value(2))
                 .andExpect(jsonPath("$.items[?(@.read == false)].kind")
                         .value(org.hamcrest.Matchers.contains("APPROVAL", "APPROVAL")));
@@ -259,89 +257,90 @@ class CollabApiIT {
                         .filter(e -> e.styleId().toString().equals(style)))
                 .hasSize(2);
 
-        as(viewer, delete("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
-        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"IN_REVIEW\"}")
+        api.as(viewer, delete("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
+        api.as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"IN_REVIEW\"}")
                 .andExpect(status().isCreated());
         settled();
-        as(viewer, get("/api/v1/me/notifications"), null)
+        api.as(viewer, get("/api/v1/me/notifications"), null)
                 .andExpect(jsonPath("$.unread").value(2));
     }
 
     @Test
     void eachPersonChoosesWhichKindsComeByEmail() throws Exception {
         Customers.Account someone = customers.aCustomer("someone");
-        as(someone, get("/api/v1/me/notification-settings"), null)
+        api.as(someone, get("/api/v1/me/notification-settings"), null)
                 .andExpect(jsonPath("$.MENTION").value(true))
                 .andExpect(jsonPath("$.SHARE").value(true));
-        as(someone, put("/api/v1/me/notification-settings"), "{\"mention\": false, \"NEW_VERSION\": false}")
+        api.as(someone, put("/api/v1/me/notification-settings"), "{\"mention\": false, \"NEW_VERSION\": false}")
                 .andExpect(jsonPath("$.MENTION").value(false))
                 .andExpect(jsonPath("$.NEW_VERSION").value(false))
                 .andExpect(jsonPath("$.APPROVAL").value(true));
-        as(someone, get("/api/v1/me/notification-settings"), null)
+        api.as(someone, get("/api/v1/me/notification-settings"), null)
                 .andExpect(jsonPath("$.MENTION").value(false));
-        problem(as(someone, put("/api/v1/me/notification-settings"), "{\"gossip\": true}"), 400);
+        problem(api.as(someone, put("/api/v1/me/notification-settings"), "{\"gossip\": true}"), 400);
     }
 
     @Test
     void aShareWithSomeoneNotifiesThem() throws Exception {
-        Tree tree = aTree("eu");
-        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
+        Tree tree = api.aTree(admin, "eu");
+        Customers.Account viewer = api.granted(admin, tree.workroom(), Role.VIEWER);
         settled();
-        as(viewer, get("/api/v1/me/notifications"), null)
+        api.as(viewer, get("/api/v1/me/notifications"), null)
                 .andExpect(jsonPath("$.items[0].kind").value("SHARE"))
                 .andExpect(jsonPath("$.items[0].text").value("Denim was shared with you"));
     }
 
     @Test
     void searchFindsNamesTagsAndDescriptionWordsAmongWhatTheCallerMaySee() throws Exception {
-        Tree tree = aTree("us");
-        String jacket = aStyle(tree.workroom, "Denim jacket", "outerwear", "Raw selvedge denim");
-        String jeans = aStyle(tree.workroom, "Straight jeans", "denim", "Five pockets");
-        aStyle(tree.workroom, "Linen shirt", "summer", "Light");
-        Customers.Account guest = granted(jeans, Role.VIEWER);
-        String url = "/api/v1/groups/" + tree.group + "/search?q=";
+        Tree tree = api.aTree(admin, "us");
+        String jacket = aStyle(tree.workroom(), "Denim jacket", "outerwear", "Raw selvedge denim");
+        String jeans = aStyle(tree.workroom(), "Straight jeans", "denim", "Five pockets");
+        aStyle(tree.workroom(), "Linen shirt", "summer", "Light");
+        Customers.Account guest = api.granted(admin, jeans, Role.VIEWER);
+        String url = "/api/v1/groups/" + tree.group() + "/search?q=";
 
-        String found = as(admin, get(url + "DENIM"), null)
+        String found = api.as(admin, get(url + "DENIM"), null)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(JsonPath.<List<String>>read(found, "$.items[*].id")).containsExactly(jacket, jeans);
-        as(admin, get(url + "selv"), null)
+        api.as(admin, get(url + "selv"), null)
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].id").value(jacket));
-        as(admin, get(url + "denim+pockets"), null)
+        api.as(admin, get(url + "denim+pockets"), null)
                 .andExpect(jsonPath("$.items[0].id").value(jeans));
-        as(admin, get(url + "summer"), null)
+        api.as(admin, get(url + "summer"), null)
                 .andExpect(jsonPath("$.items[0].name").value("Linen shirt"));
-        as(admin, get(url + "velvet"), null)
+        api.as(admin, get(url + "velvet"), null)
                 .andExpect(jsonPath("$.items.length()").value(0));
-        as(guest, get(url + "denim"), null)
+        api.as(guest, get(url + "denim"), null)
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].id").value(jeans));
-        problem(as(admin, get(url + "+++"), null), 400);
-        problem(as(customers.aCustomer("stranger"), get(url + "denim"), null), 404);
+        problem(api.as(admin, get(url + "+++"), null), 400);
+        problem(api.as(customers.aCustomer("stranger"), get(url + "denim"), null), 404);
     }
 
     @Test
     void aShareLinkOpensAReadOnlyPageUntilItIsRevokedOrExpires() throws Exception {
-        Tree tree = aTree("eu");
-        String style = aStyle(tree.workroom, "Bomber", "x", "Quilted lining");
+        Tree tree = api.aTree(admin, "eu");
+        String style = aStyle(tree.workroom(), "Bomber", "x", "Quilted lining");
         byte[] model = "glTF-binary-model".getBytes(StandardCharsets.UTF_8);
-        String glb = created(asBytes(admin, post("/api/v1/styles/" + style + "/versions?filename=bomber.glb"), model));
-        Customers.Account viewer = granted(tree.workroom, Role.VIEWER);
+        String glb =
+                created(api.asBytes(admin, post("/api/v1/styles/" + style + "/versions?filename=bomber.glb"), model));
+        Customers.Account viewer = api.granted(admin, tree.workroom(), Role.VIEWER);
         Instant inADay = Instant.now().plus(1, ChronoUnit.DAYS);
 
-        problem(as(viewer, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false)), 403);
-        problem(as(admin, post("/api/v1/styles/" + style + "/links"), "{\"allowDownload\": false}"), 400);
+        problem(api.as(viewer, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false)), 403);
+        problem(api.as(admin, post("/api/v1/styles/" + style + "/links"), "{\"allowDownload\": false}"), 400);
         problem(
-                as(
+                api.as(
                         admin,
                         post("/api/v1/styles/" + style + "/links"),
                         link(Instant.now().plus(91, ChronoUnit.DAYS), null, false)),
                 400);
-        problem(as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, "short", false)), 400);
-        String body = as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false))
+        problem(api.as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, "short", false)), 400);
+        String body = api.as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()
@@ -353,11 +352,11 @@ class CollabApiIT {
         String token = url.substring("/s/".length());
         assertThat(token).hasSize(43);
 
-        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+        api.as(admin, get("/api/v1/styles/" + style + "/links"), null)
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].id").value(id))
                 .andExpect(jsonPath("$[0].passwordProtected").value(false));
-        String listed = as(admin, get("/api/v1/styles/" + style + "/links"), null)
+        String listed = api.as(admin, get("/api/v1/styles/" + style + "/links"), null)
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -399,12 +398,12 @@ class CollabApiIT {
                 .queryForObject("select token_hash from collab_link where id = ?", String.class, UUID.fromString(id));
         assertThat(stored).isNotEqualTo(token).hasSize(64);
 
-        problem(as(viewer, delete("/api/v1/links/" + id), null), 403);
-        as(admin, delete("/api/v1/links/" + id), null).andExpect(status().isNoContent());
+        problem(api.as(viewer, delete("/api/v1/links/" + id), null), 403);
+        api.as(admin, delete("/api/v1/links/" + id), null).andExpect(status().isNoContent());
         mvc.perform(get(url)).andExpect(status().isNotFound());
         mvc.perform(get(url + "/versions/" + glb + "/preview")).andExpect(status().isNotFound());
-        problem(as(admin, delete("/api/v1/links/" + id), null), 404);
-        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+        problem(api.as(admin, delete("/api/v1/links/" + id), null), 404);
+        api.as(admin, get("/api/v1/styles/" + style + "/links"), null)
                 .andExpect(jsonPath("$.length()").value(0));
         assertThat(events.stream(LinkCreated.class))
                 .anyMatch(e -> e.linkId().toString().equals(id));
@@ -412,7 +411,7 @@ class CollabApiIT {
                 .anyMatch(e -> e.linkId().toString().equals(id));
 
         String other = path(JsonPath.read(
-                as(admin, post("/api/v1/workrooms/" + tree.workroom + "/links"), link(inADay, null, true))
+                api.as(admin, post("/api/v1/workrooms/" + tree.workroom() + "/links"), link(inADay, null, true))
                         .andExpect(status().isCreated())
                         .andReturn()
                         .getResponse()
@@ -428,25 +427,16 @@ class CollabApiIT {
                 .update(
                         "update collab_link set expires_at = ? where target_id = ?",
                         Timestamp.from(Instant.now().minusSeconds(1)),
-                        UUID.fromString(tree.workroom));
+                        UUID.fromString(tree.workroom()));
         mvc.perform(get(other)).andExpect(status().isNotFound());
         mvc.perform(get("/s/" + "A".repeat(43))).andExpect(status().isNotFound());
     }
 
     @Test
     void aPasswordProtectedLinkAsksForItsPasswordAndSlowsDownGuessing() throws Exception {
-        Tree tree = aTree("us");
-        String style = aStyle(tree.workroom, "Gilet", "x", "");
-        String url = path(JsonPath.read(
-                as(
-                                admin,
-                                post("/api/v1/styles/" + style + "/links"),
-                                link(Instant.now().plus(2, ChronoUnit.DAYS), "correct horse battery", false))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.url"));
+        Tree tree = api.aTree(admin, "us");
+        String style = aStyle(tree.workroom(), "Gilet", "x", "");
+        String url = aLinkWithThePassword(style, "correct horse battery");
         mvc.perform(get(url))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("password")))
@@ -480,18 +470,9 @@ class CollabApiIT {
 
     @Test
     void aBurstOfThirtyLinkPasswordGuessesAfterTheFreeOnesGetsAtMostOneChecked() throws Exception {
-        Tree tree = aTree("us");
-        String style = aStyle(tree.workroom, "Parka", "x", "");
-        String url = path(JsonPath.read(
-                as(
-                                admin,
-                                post("/api/v1/styles/" + style + "/links"),
-                                link(Instant.now().plus(2, ChronoUnit.DAYS), "correct horse battery", false))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.url"));
+        Tree tree = api.aTree(admin, "us");
+        String style = aStyle(tree.workroom(), "Parka", "x", "");
+        String url = aLinkWithThePassword(style, "correct horse battery");
         for (int i = 0; i < 5; i++) {
             mvc.perform(post(url).with(csrf()).param("password", "guess " + i)).andExpect(status().isUnauthorized());
         }
@@ -532,22 +513,17 @@ class CollabApiIT {
      * leaves its publication incomplete, and this fails the test.
      */
     private void settled() throws InterruptedException {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            if (Outboxes.pending(stores, "%NotificationListeners%", started) == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The notification listeners did not finish their events");
+        Outboxes.awaitNotificationsSince(stores, started);
     }
 
     @Test
     void aLinkServesOnlyWhileItsOwnerMayStillShareOrOnceAnAdminTookItOver() throws Exception {
-        Tree tree = aTree("eu");
-        String style = aStyle(tree.workroom, "Parka", "x", "Waxed cotton");
-        Customers.Account editor = granted(tree.workroom, Role.EDITOR);
-        Customers.Account anotherEditor = granted(tree.workroom, Role.EDITOR); // makes links, takes none over
-        String body = as(
+        Tree tree = api.aTree(admin, "eu");
+        String style = aStyle(tree.workroom(), "Parka", "x", "Waxed cotton");
+        Customers.Account editor = api.granted(admin, tree.workroom(), Role.EDITOR);
+        Customers.Account anotherEditor =
+                api.granted(admin, tree.workroom(), Role.EDITOR); // makes links, takes none over
+        String body = api.as(
                         editor,
                         post("/api/v1/styles/" + style + "/links"),
                         link(Instant.now().plus(1, ChronoUnit.DAYS), null, false))
@@ -558,25 +534,25 @@ class CollabApiIT {
         String id = JsonPath.read(body, "$.id");
         String url = path(JsonPath.read(body, "$.url"));
         mvc.perform(get(url)).andExpect(status().isOk());
-        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+        api.as(admin, get("/api/v1/styles/" + style + "/links"), null)
                 .andExpect(jsonPath("$[0].state").value("LIVE"))
                 .andExpect(jsonPath("$[0].ownedBy").value(editor.id().toString()));
 
         // The editor's share is removed: the link stops serving, and its list says why.
-        as(admin, delete("/api/v1/nodes/" + tree.workroom + "/members/" + editor.id()), null)
+        api.as(admin, delete("/api/v1/nodes/" + tree.workroom() + "/members/" + editor.id()), null)
                 .andExpect(status().isNoContent());
         mvc.perform(get(url)).andExpect(status().isNotFound());
-        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+        api.as(admin, get("/api/v1/styles/" + style + "/links"), null)
                 .andExpect(jsonPath("$[0].id").value(id))
                 .andExpect(jsonPath("$[0].state").value("SUSPENDED"))
                 .andExpect(jsonPath("$[0].createdBy").value(editor.id().toString()))
                 .andExpect(jsonPath("$[0].ownedBy").value(editor.id().toString()));
 
         // Only an admin takes it over (audited); it then serves again, answering to them.
-        problem(as(anotherEditor, post("/api/v1/links/" + id + "/take-over"), null), 403);
-        problem(as(editor, post("/api/v1/links/" + id + "/take-over"), null), 404);
-        problem(as(admin, post("/api/v1/links/" + UUID.randomUUID() + "/take-over"), null), 404);
-        as(admin, post("/api/v1/links/" + id + "/take-over"), null)
+        problem(api.as(anotherEditor, post("/api/v1/links/" + id + "/take-over"), null), 403);
+        problem(api.as(editor, post("/api/v1/links/" + id + "/take-over"), null), 404);
+        problem(api.as(admin, post("/api/v1/links/" + UUID.randomUUID() + "/take-over"), null), 404);
+        api.as(admin, post("/api/v1/links/" + id + "/take-over"), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("LIVE"))
                 .andExpect(jsonPath("$.createdBy").value(editor.id().toString()))
@@ -591,41 +567,58 @@ class CollabApiIT {
 
     @Test
     void anotherGroupsVersionAndADeletedWorkroomAreNotFoundLikeNothing() throws Exception {
-        Tree tree = aTree("eu");
-        String style = aStyle(tree.workroom, "Gilet", "x", "");
-        Tree other = aTree("eu");
-        String otherStyle = aStyle(other.workroom, "Other", "x", "");
-        String otherVersion = created(asBytes(
+        Tree tree = api.aTree(admin, "eu");
+        String style = aStyle(tree.workroom(), "Gilet", "x", "");
+        Tree other = api.aTree(admin, "eu");
+        String otherStyle = aStyle(other.workroom(), "Other", "x", "");
+        String otherVersion = created(api.asBytes(
                 admin,
                 post("/api/v1/styles/" + otherStyle + "/versions?filename=other.glb"),
                 "glTF-binary-model".getBytes(StandardCharsets.UTF_8)));
         String comments = "/api/v1/styles/" + style + "/comments";
-        problem(as(admin, post(comments), "{\"body\": \"b\", \"versionId\": \"" + otherVersion + "\"}"), 404);
-        problem(as(admin, post(comments), "{\"body\": \"b\", \"versionId\": \"" + UUID.randomUUID() + "\"}"), 404);
+        problem(api.as(admin, post(comments), "{\"body\": \"b\", \"versionId\": \"" + otherVersion + "\"}"), 404);
+        problem(api.as(admin, post(comments), "{\"body\": \"b\", \"versionId\": \"" + UUID.randomUUID() + "\"}"), 404);
 
         Customers.Account person = customers.aCustomer("person");
         String share = "/api/v1/nodes/" + style + "/members/" + person.id();
-        as(admin, put(share), "{\"role\": \"VIEWER\"}").andExpect(status().isOk());
+        api.as(admin, put(share), "{\"role\": \"VIEWER\"}").andExpect(status().isOk());
         Instant inADay = Instant.now().plus(1, ChronoUnit.DAYS);
-        as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false))
+        api.as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false))
                 .andExpect(status().isCreated());
-        as(admin, post("/api/v1/workrooms/" + tree.workroom + "/links"), link(inADay, null, false))
+        api.as(admin, post("/api/v1/workrooms/" + tree.workroom() + "/links"), link(inADay, null, false))
                 .andExpect(status().isCreated());
-        as(admin, get("/api/v1/styles/" + style + "/links"), null)
+        api.as(admin, get("/api/v1/styles/" + style + "/links"), null)
                 .andExpect(jsonPath("$.length()").value(1));
 
-        as(admin, delete("/api/v1/workrooms/" + tree.workroom), null).andExpect(status().is2xxSuccessful());
-        problem(as(admin, get("/api/v1/styles/" + style), null), 404);
-        problem(as(admin, put(share), "{\"role\": \"EDITOR\"}"), 404);
+        api.as(admin, delete("/api/v1/workrooms/" + tree.workroom()), null).andExpect(status().is2xxSuccessful());
+        problem(api.as(admin, get("/api/v1/styles/" + style), null), 404);
+        problem(api.as(admin, put(share), "{\"role\": \"EDITOR\"}"), 404);
         problem(
-                as(admin, put("/api/v1/nodes/" + tree.workroom + "/members/" + person.id()), "{\"role\": \"VIEWER\"}"),
+                api.as(
+                        admin,
+                        put("/api/v1/nodes/" + tree.workroom() + "/members/" + person.id()),
+                        "{\"role\": \"VIEWER\"}"),
                 404);
-        problem(as(admin, get("/api/v1/styles/" + style + "/links"), null), 404);
-        problem(as(admin, get("/api/v1/workrooms/" + tree.workroom + "/links"), null), 404);
-        problem(as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false)), 404);
+        problem(api.as(admin, get("/api/v1/styles/" + style + "/links"), null), 404);
+        problem(api.as(admin, get("/api/v1/workrooms/" + tree.workroom() + "/links"), null), 404);
+        problem(api.as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false)), 404);
     }
 
     /** The path of a link's address: the page as this server answers it. */
+    /** The path of a new link to the style, for two days, that asks for the password. */
+    private String aLinkWithThePassword(String style, String password) throws Exception {
+        return path(JsonPath.read(
+                api.as(
+                                admin,
+                                post("/api/v1/styles/" + style + "/links"),
+                                link(Instant.now().plus(2, ChronoUnit.DAYS), password, false))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.url"));
+    }
+
     private static String path(String address) {
         return java.net.URI.create(address).getPath();
     }
@@ -636,63 +629,10 @@ class CollabApiIT {
                 + ", \"allowDownload\": " + allowDownload + "}";
     }
 
-    record Tree(String group, String workroom) {}
-
-    private Tree aTree(String region) throws Exception {
-        String group =
-                created(as(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"" + region + "\"}"));
-        String company = aNode("groups", group, "companies", "Ourse SA");
-        String brand = aNode("companies", company, "brands", "Ourse");
-        String season = aNode("brands", brand, "seasons", "SS27");
-        return new Tree(group, aNode("seasons", season, "workrooms", "Denim"));
-    }
-
-    private String aNode(String parents, String parent, String children, String name) throws Exception {
-        return created(
-                as(admin, post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
-    }
-
     private String aStyle(String workroom, String name, String tag, String description) throws Exception {
-        return created(as(
+        return created(api.as(
                 admin,
                 post("/api/v1/workrooms/" + workroom + "/styles"),
                 "{\"name\": \"" + name + "\", \"tags\": [\"" + tag + "\"], \"description\": \"" + description + "\"}"));
-    }
-
-    private Customers.Account granted(String node, Role role) throws Exception {
-        Customers.Account account = customers.aCustomer(role.name().toLowerCase(Locale.ROOT));
-        as(admin, put("/api/v1/nodes/" + node + "/members/" + account.id()), "{\"role\": \"" + role + "\"}")
-                .andExpect(status().isOk());
-        return account;
-    }
-
-    private ResultActions as(Customers.Account caller, MockHttpServletRequestBuilder request, String json)
-            throws Exception {
-        request.with(caller.caller()).accept(MediaType.APPLICATION_JSON);
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(request);
-    }
-
-    private ResultActions asBytes(Customers.Account caller, MockHttpServletRequestBuilder request, byte[] body)
-            throws Exception {
-        return mvc.perform(request.with(caller.caller())
-                .accept(MediaType.APPLICATION_JSON)
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .content(body));
-    }
-
-    private static void problem(ResultActions result, int status) throws Exception {
-        result.andExpect(status().is(status));
-        if (status >= 400) {
-            result.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        }
-    }
-
-    private static String created(ResultActions result) throws Exception {
-        String body =
-                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
     }
 }

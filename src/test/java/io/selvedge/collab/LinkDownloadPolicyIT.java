@@ -1,7 +1,7 @@
 package io.selvedge.collab;
 
+import static io.selvedge.testing.ApiCalls.created;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -12,13 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
 import io.selvedge.access.SecurityPolicyChanged;
-import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,6 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Downloads through a share link: by default only signed-in members of the group may, whatever the link
@@ -42,13 +38,10 @@ import org.springframework.web.context.WebApplicationContext;
 class LinkDownloadPolicyIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    ApiCalls api;
 
     MockMvc mvc;
     Customers customers;
@@ -56,35 +49,31 @@ class LinkDownloadPolicyIT {
 
     @BeforeEach
     void mvc() {
-        customers = new Customers(stores);
+        customers = api.customers();
         admin = customers.aCustomer("admin");
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        mvc = api.mvc();
     }
 
     @Test
     void linkDownloadsAreForMembersUntilTheAdminAllowsAnyone() throws Exception {
-        String group = created(as(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}"));
-        String company = aNode("groups", group, "companies", "Ourse SA");
-        String brand = aNode("companies", company, "brands", "Ourse");
-        String season = aNode("brands", brand, "seasons", "SS27");
-        String workroom = aNode("seasons", season, "workrooms", "Denim");
-        String style = created(
-                as(admin, post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Parka\", \"tags\": []}"));
+        ApiCalls.Tree tree = api.aTree(admin, "eu");
+        String group = tree.group();
+        String workroom = tree.workroom();
+        String style = created(api.as(
+                admin, post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Parka\", \"tags\": []}"));
         byte[] file = "a parka, in CLO".getBytes(StandardCharsets.UTF_8);
         String version = created(mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=parka.zprj")
                 .with(admin.caller())
                 .accept(MediaType.APPLICATION_JSON)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .content(file)));
-        Customers.Account member = granted(workroom, Role.VIEWER);
+        Customers.Account member = api.granted(admin, workroom, Role.VIEWER);
         Customers.Account outsider = customers.aCustomer("outsider");
         String downloadLink = linkPath(style, true) + "/versions/" + version + "/content";
         String viewOnlyLink = linkPath(style, false) + "/versions/" + version + "/content";
         String policy = "/api/v1/groups/" + group + "/security-policy";
 
-        as(admin, get(policy), null)
+        api.as(admin, get(policy), null)
                 .andExpect(jsonPath("$.linkDownloadsForAnyone").value(false));
         refused(mvc.perform(get(downloadLink)), "signed-in members of the group");
         refused(mvc.perform(get(downloadLink).with(outsider.caller())), "signed-in members of the group");
@@ -92,11 +81,11 @@ class LinkDownloadPolicyIT {
                 .isEqualTo(file);
         refused(mvc.perform(get(viewOnlyLink).with(member.caller())), "not download it");
 
-        as(admin, put(policy), policyWith(true, 0L))
+        api.as(admin, put(policy), policyWith(true, 0L))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.linkDownloadsForAnyone").value(true))
                 .andExpect(jsonPath("$.version").value(1));
-        as(admin, get(policy), null)
+        api.as(admin, get(policy), null)
                 .andExpect(jsonPath("$.linkDownloadsForAnyone").value(true));
         assertThat(events.stream(SecurityPolicyChanged.class)
                         .filter(e -> e.groupId().toString().equals(group)))
@@ -109,7 +98,7 @@ class LinkDownloadPolicyIT {
         refused(mvc.perform(get(viewOnlyLink)), "not download it");
 
         // Back off (a PUT without the setting turns it off: the default is the stricter).
-        as(
+        api.as(
                         admin,
                         put(policy),
                         "{\"mfaRequired\": false, \"passwordSignIn\": true, \"ipAllowList\": [], \"version\": 1}")
@@ -121,13 +110,13 @@ class LinkDownloadPolicyIT {
 
     @Test
     void onlyAGroupAdminTurnsTheSwitch() throws Exception {
-        String group = created(as(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"us\"}"));
-        Customers.Account operator = granted(group, Role.GROUP_OPERATOR);
+        String group = created(api.as(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"us\"}"));
+        Customers.Account operator = api.granted(admin, group, Role.GROUP_OPERATOR);
         String policy = "/api/v1/groups/" + group + "/security-policy";
-        as(operator, get(policy), null)
+        api.as(operator, get(policy), null)
                 .andExpect(jsonPath("$.linkDownloadsForAnyone").value(false));
-        as(operator, put(policy), policyWith(true, null)).andExpect(status().isForbidden());
-        as(admin, get(policy), null)
+        api.as(operator, put(policy), policyWith(true, null)).andExpect(status().isForbidden());
+        api.as(admin, get(policy), null)
                 .andExpect(jsonPath("$.linkDownloadsForAnyone").value(false));
     }
 
@@ -147,7 +136,7 @@ class LinkDownloadPolicyIT {
     }
 
     private String linkPath(String style, boolean allowDownload) throws Exception {
-        String body = as(
+        String body = api.as(
                         admin,
                         post("/api/v1/styles/" + style + "/links"),
                         "{\"expiresAt\": \"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\", \"allowDownload\": "
@@ -157,32 +146,5 @@ class LinkDownloadPolicyIT {
                 .getResponse()
                 .getContentAsString();
         return java.net.URI.create(JsonPath.read(body, "$.url")).getPath();
-    }
-
-    private String aNode(String parents, String parent, String children, String name) throws Exception {
-        return created(
-                as(admin, post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
-    }
-
-    private Customers.Account granted(String node, Role role) throws Exception {
-        Customers.Account account = customers.aCustomer(role.name().toLowerCase(Locale.ROOT));
-        as(admin, put("/api/v1/nodes/" + node + "/members/" + account.id()), "{\"role\": \"" + role + "\"}")
-                .andExpect(status().isOk());
-        return account;
-    }
-
-    private ResultActions as(Customers.Account caller, MockHttpServletRequestBuilder request, String json)
-            throws Exception {
-        request.with(caller.caller()).accept(MediaType.APPLICATION_JSON);
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(request);
-    }
-
-    private static String created(ResultActions result) throws Exception {
-        String body =
-                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
     }
 }

@@ -1,7 +1,7 @@
 package io.selvedge.collab;
 
+import static io.selvedge.testing.ApiCalls.created;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,11 +9,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.Outboxes;
@@ -26,9 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -57,6 +54,9 @@ class NotificationMailIT {
     @Autowired
     MailProperties mail;
 
+    @Autowired
+    ApiCalls api;
+
     MockMvc mvc;
     Mailbox mailbox;
     Customers customers;
@@ -66,12 +66,10 @@ class NotificationMailIT {
     @BeforeEach
     void mvc() {
         started = Instant.now().minusSeconds(1);
-        customers = new Customers(stores);
+        customers = api.customers();
         admin = customers.aCustomer("admin");
         mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        mvc = api.mvc();
     }
 
     @Test
@@ -83,11 +81,11 @@ class NotificationMailIT {
         share(workroom, person);
         assertNamesNothing(mailbox.awaitLast(person.email, SHARED, 1));
 
-        as(person.account, put("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
+        api.as(person.account, put("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
         aVersion(style);
         assertNamesNothing(mailbox.awaitLast(person.email, NEW_VERSION, 1));
 
-        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\", \"note\": \"Good\"}")
+        api.as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\", \"note\": \"Good\"}")
                 .andExpect(status().isCreated());
         assertNamesNothing(mailbox.awaitLast(person.email, APPROVAL, 1));
 
@@ -101,7 +99,7 @@ class NotificationMailIT {
         Person person = aPerson("jun");
         String workroom = aWorkroom("apac");
         String style = aStyle(workroom, "Chore coat");
-        as(
+        api.as(
                         person.account,
                         put("/api/v1/me/notification-settings"),
                         "{\"MENTION\": false, \"NEW_VERSION\": false, \"APPROVAL\": false, \"SHARE\": false}")
@@ -109,9 +107,9 @@ class NotificationMailIT {
                 .andExpect(jsonPath("$.SHARE").value(false));
 
         share(workroom, person);
-        as(person.account, put("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
+        api.as(person.account, put("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
         aVersion(style);
-        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"REJECTED\", \"note\": \"Hem\"}")
+        api.as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"REJECTED\", \"note\": \"Hem\"}")
                 .andExpect(status().isCreated());
         mention(style, person);
         settled();
@@ -119,14 +117,14 @@ class NotificationMailIT {
 
         assertThat(mailbox.to(person.email)).isEmpty();
         // In the app, each still arrives.
-        as(person.account, get("/api/v1/me/notifications"), null)
+        api.as(person.account, get("/api/v1/me/notifications"), null)
                 .andExpect(jsonPath("$.unread").value(4))
                 .andExpect(jsonPath("$.items[*].kind")
                         .value(org.hamcrest.Matchers.containsInAnyOrder(
                                 "SHARE", "NEW_VERSION", "APPROVAL", "MENTION")));
 
         // Turned back on, the next one comes by e-mail again.
-        as(person.account, put("/api/v1/me/notification-settings"), "{\"MENTION\": true}")
+        api.as(person.account, put("/api/v1/me/notification-settings"), "{\"MENTION\": true}")
                 .andExpect(status().isOk());
         mention(style, person);
         mailbox.awaitLast(person.email, MENTION, 1);
@@ -141,13 +139,14 @@ class NotificationMailIT {
         String style = aStyle(workroom, "Overshirt");
         for (Person person : new Person[] {stays, leaves}) {
             share(workroom, person);
-            as(person.account, put("/api/v1/styles/" + style + "/follow"), null).andExpect(status().isNoContent());
+            api.as(person.account, put("/api/v1/styles/" + style + "/follow"), null)
+                    .andExpect(status().isNoContent());
         }
-        as(admin, delete("/api/v1/nodes/" + workroom + "/members/" + leaves.account.id()), null)
+        api.as(admin, delete("/api/v1/nodes/" + workroom + "/members/" + leaves.account.id()), null)
                 .andExpect(status().isNoContent());
 
         aVersion(style);
-        as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}")
+        api.as(admin, post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"APPROVED\"}")
                 .andExpect(status().isCreated());
         mailbox.awaitLast(stays.email, APPROVAL, 1);
         mailbox.awaitLast(stays.email, NEW_VERSION, 1);
@@ -155,7 +154,7 @@ class NotificationMailIT {
         OutboxDelivery.of(context).run();
 
         assertThat(mailbox.to(leaves.email)).extracting(Mailbox.Mail::subject).containsExactly(SHARED);
-        as(leaves.account, get("/api/v1/me/notifications"), null)
+        api.as(leaves.account, get("/api/v1/me/notifications"), null)
                 .andExpect(jsonPath("$.items[*].kind").value(org.hamcrest.Matchers.contains("SHARE")));
     }
 
@@ -174,12 +173,12 @@ class NotificationMailIT {
     }
 
     private void share(String node, Person person) throws Exception {
-        as(admin, put("/api/v1/nodes/" + node + "/members/" + person.account.id()), "{\"role\": \"VIEWER\"}")
+        api.as(admin, put("/api/v1/nodes/" + node + "/members/" + person.account.id()), "{\"role\": \"VIEWER\"}")
                 .andExpect(status().isOk());
     }
 
     private void mention(String style, Person person) throws Exception {
-        as(
+        api.as(
                         admin,
                         post("/api/v1/styles/" + style + "/comments"),
                         "{\"body\": \"@" + person.account.username() + " the pocket\"}")
@@ -196,49 +195,18 @@ class NotificationMailIT {
     }
 
     private String aWorkroom(String region) throws Exception {
-        String group =
-                created(as(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"" + region + "\"}"));
-        String company = aNode("groups", group, "companies", "Ourse SA");
-        String brand = aNode("companies", company, "brands", "Ourse");
-        String season = aNode("brands", brand, "seasons", "SS27");
-        return aNode("seasons", season, "workrooms", "Denim");
+        return api.aTree(admin, region).workroom();
     }
 
     private String aStyle(String workroom, String name) throws Exception {
-        return created(as(
+        return created(api.as(
                 admin,
                 post("/api/v1/workrooms/" + workroom + "/styles"),
                 "{\"name\": \"" + name + "\", \"tags\": []}"));
     }
 
-    private String aNode(String parents, String parent, String children, String name) throws Exception {
-        return created(
-                as(admin, post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
-    }
-
     /** Waits until the notification listeners have handled every event published since the test began. */
     private void settled() throws InterruptedException {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            if (Outboxes.pending(stores, "%NotificationListeners%", started) == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The notification listeners did not finish their events");
-    }
-
-    private ResultActions as(Customers.Account caller, MockHttpServletRequestBuilder request, String json)
-            throws Exception {
-        request.with(caller.caller()).accept(MediaType.APPLICATION_JSON);
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(request);
-    }
-
-    private static String created(ResultActions result) throws Exception {
-        String body =
-                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
+        Outboxes.awaitNotificationsSince(stores, started);
     }
 }

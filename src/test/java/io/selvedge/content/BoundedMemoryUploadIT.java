@@ -2,11 +2,11 @@ package io.selvedge.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.testing.ChildJvm;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,22 +31,13 @@ class BoundedMemoryUploadIT {
     void aBodyLargerThanTheHeapStreamsInAndOut() throws Exception {
         long size = Long.getLong("selvedge.test.large-upload-bytes", 2L << 30);
         Path output = Files.createTempFile(Path.of("target"), "large-upload-", ".txt");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-cp",
-                System.getProperty("java.class.path")));
+        ChildJvm probe =
+                ChildJvm.ofMain(LargeUploadProbe.class).option("-Xmx256m").option("-XX:+ExitOnOutOfMemoryError");
         String database = System.getProperty("selvedge.test.database");
         if (database != null) {
-            command.add("-Dselvedge.test.database=" + database);
+            probe.option("-Dselvedge.test.database=" + database);
         }
-        command.add(LargeUploadProbe.class.getName());
-        command.add(Long.toString(size));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
+        Process process = probe.arguments(Long.toString(size)).start(output);
         if (!process.waitFor(15, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("The probe did not end within 15 minutes:\n" + tail(output));

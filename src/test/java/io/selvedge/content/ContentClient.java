@@ -1,6 +1,7 @@
 package io.selvedge.content;
 
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
 import io.selvedge.testing.TestMfa;
 import io.selvedge.testing.TestServer;
 import java.io.IOException;
@@ -9,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -52,13 +51,12 @@ public final class ContentClient {
     public static ContentClient aCustomerWithAStyle(
             Function<Class<?>, Object> beans, HttpClient client, int port, String region) {
         String username = "designer-" + UUID.randomUUID().toString().substring(0, 8);
-        new JdbcTemplate(((Stores) beans.apply(Stores.class)).global().dataSource())
-                .update(
-                        "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
-                        UUID.randomUUID(),
-                        username,
-                        ((PasswordEncoder) beans.apply(PasswordEncoder.class)).encode(PASSWORD),
-                        Timestamp.from(Instant.now()));
+        Customers.signingIn(
+                new JdbcTemplate(((Stores) beans.apply(Stores.class)).global().dataSource()),
+                UUID.randomUUID(),
+                username,
+                ((PasswordEncoder) beans.apply(PasswordEncoder.class)).encode(PASSWORD),
+                null);
         Clock clock = (Clock) beans.apply(Clock.class);
         String base = "https://localhost:" + port;
         // The creator of the group is its admin, who must use MFA: the account enrols before it acts.

@@ -1,8 +1,8 @@
 package io.selvedge.content;
 
+import static io.selvedge.testing.ApiCalls.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -17,11 +17,12 @@ import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.crypto.ReEncryptionProgress;
 import io.selvedge.crypto.internal.OldKeys;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
+import io.selvedge.testing.KeyRotations;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -32,12 +33,8 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -79,46 +76,48 @@ class ContentKeyRotationIT {
     @Autowired
     Uploads uploads;
 
+    @Autowired
+    ApiCalls api;
+
     MockMvc mvc;
     Customers.Account admin;
 
     @BeforeEach
     void mvc() {
-        admin = new Customers(stores).aCustomer("admin");
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        admin = api.customers().aCustomer("admin");
+        mvc = api.mvc();
     }
 
     @Test
     void everyContentColumnIsRewrittenAndReadsAfterTheOldKeysAreDestroyed() throws Exception {
-        UUID group = UUID.fromString(created(as(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}")));
-        String company = aNode("groups", group.toString(), "companies", "Ourse SA");
-        String brand = aNode("companies", company, "brands", "Ourse");
-        String season = aNode("brands", brand, "seasons", "SS27");
-        String workroom = aNode("seasons", season, "workrooms", "Denim");
-        String style = created(as(
+        ApiCalls.Tree tree = api.aTree(admin, "eu");
+        UUID group = UUID.fromString(tree.group());
+        String workroom = tree.workroom();
+        String style = created(api.as(
+                admin,
                 post("/api/v1/workrooms/" + workroom + "/styles"),
                 "{\"name\": \"Field jacket\", \"description\": \"Waxed cotton\", \"tags\": [\"outerwear\"]}"));
         byte[] file = "the jacket, in CLO".getBytes(StandardCharsets.UTF_8);
-        String version = created(mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=jacket.zprj")
-                .with(admin.caller())
-                .accept(MediaType.APPLICATION_JSON)
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .content(file)));
+        String version =
+                created(api.asBytes(admin, post("/api/v1/styles/" + style + "/versions?filename=jacket.zprj"), file));
         Uploads.Upload upload = uploads.create(UUID.fromString(style), 8, "draft.glb", null, admin.id());
         uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), admin.id());
-        as(
+        api.as(
+                        admin,
                         post("/api/v1/styles/" + style + "/comments"),
                         "{\"body\": \"Lower the pocket\", \"versionId\": \"" + version
                                 + "\", \"pin\": {\"x\": 0.25, \"y\": 1.5, \"z\": -0.125}}")
                 .andExpect(status().isCreated());
-        as(post("/api/v1/styles/" + style + "/approval"), "{\"status\": \"REJECTED\", \"note\": \"Hem uneven\"}")
+        api.as(
+                        admin,
+                        post("/api/v1/styles/" + style + "/approval"),
+                        "{\"status\": \"REJECTED\", \"note\": \"Hem uneven\"}")
                 .andExpect(status().isCreated());
         String link = java.net
                 .URI
                 .create(JsonPath.read(
-                        as(
+                        api.as(
+                                        admin,
                                         post("/api/v1/styles/" + style + "/links"),
                                         "{\"expiresAt\": \"" + Instant.now().plus(1, ChronoUnit.DAYS)
                                                 + "\", \"allowDownload\": false}")
@@ -128,7 +127,8 @@ class ContentKeyRotationIT {
                                 .getContentAsString(),
                         "$.url"))
                 .getPath();
-        as(
+        api.as(
+                        admin,
                         post("/api/v1/groups/" + group + "/invitations"),
                         "{\"email\": \"rotation." + UUID.randomUUID().toString().substring(0, 8)
                                 + "@example.test\", \"role\": \"VIEWER\", \"nodeId\": \"" + workroom + "\"}")
@@ -152,27 +152,27 @@ class ContentKeyRotationIT {
         assertThatThrownBy(() -> ciphers.of(group).decryptText(oldName, "content_style", "name", styleRow))
                 .isInstanceOf(CiphertextTamperedException.class);
 
-        as(get("/api/v1/styles/" + style), null)
+        api.as(admin, get("/api/v1/styles/" + style), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Field jacket"))
                 .andExpect(jsonPath("$.description").value("Waxed cotton"))
                 .andExpect(jsonPath("$.tags[0]").value("outerwear"));
-        as(get("/api/v1/workrooms/" + workroom + "/styles?tag=outerwear"), null)
+        api.as(admin, get("/api/v1/workrooms/" + workroom + "/styles?tag=outerwear"), null)
                 .andExpect(jsonPath("$.items[0].name").value("Field jacket"));
-        as(get("/api/v1/styles/" + style + "/versions"), null)
+        api.as(admin, get("/api/v1/styles/" + style + "/versions"), null)
                 .andExpect(jsonPath("$.items[0].filename").value("jacket.zprj"));
-        assertThat(as(get("/api/v1/versions/" + version + "/content"), null)
+        assertThat(api.as(admin, get("/api/v1/versions/" + version + "/content"), null)
                         .andExpect(status().isOk())
                         .andReturn()
                         .getResponse()
                         .getContentAsByteArray())
                 .isEqualTo(file);
-        as(get("/api/v1/styles/" + style + "/comments"), null)
+        api.as(admin, get("/api/v1/styles/" + style + "/comments"), null)
                 .andExpect(jsonPath("$.items[0].body").value("Lower the pocket"))
                 .andExpect(jsonPath("$.items[0].pin.y").value(1.5));
-        as(get("/api/v1/styles/" + style + "/approvals"), null)
+        api.as(admin, get("/api/v1/styles/" + style + "/approvals"), null)
                 .andExpect(jsonPath("$[0].note").value("Hem uneven"));
-        as(get("/api/v1/groups/" + group + "/invitations"), null)
+        api.as(admin, get("/api/v1/groups/" + group + "/invitations"), null)
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("@example.test")));
         mvc.perform(get(link))
@@ -183,9 +183,9 @@ class ContentKeyRotationIT {
         Uploads.Upload done =
                 uploads.append(upload.id(), 4, new ByteArrayInputStream(new byte[] {5, 6, 7, 8}), admin.id());
         assertThat(done.versionId()).isNotNull();
-        as(get("/api/v1/versions/" + done.versionId()), null)
+        api.as(admin, get("/api/v1/versions/" + done.versionId()), null)
                 .andExpect(jsonPath("$.filename").value("draft.glb"));
-        assertThat(as(get("/api/v1/versions/" + done.versionId() + "/content"), null)
+        assertThat(api.as(admin, get("/api/v1/versions/" + done.versionId() + "/content"), null)
                         .andReturn()
                         .getResponse()
                         .getContentAsByteArray())
@@ -216,44 +216,16 @@ class ContentKeyRotationIT {
                 .toString();
     }
 
-    private void awaitFinished(UUID group, UUID job) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            List<ReEncryptionProgress> progress = jobs.progress(group, job);
-            assertThat(progress).allSatisfy(p -> assertThat(p.lastError()).isNull());
-            if (!progress.isEmpty() && progress.stream().allMatch(ReEncryptionProgress::finished)) {
-                assertThat(progress)
-                        .extracting(ReEncryptionProgress::participant)
-                        .contains(
-                                "content.styles",
-                                "content.versions",
-                                "content.uploads",
-                                "collab.comments",
-                                "collab.approvals",
-                                "access.invitations",
-                                "crypto.group-files");
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The job did not finish in time: " + jobs.progress(group, job));
-    }
-
-    private String aNode(String parents, String parent, String children, String name) throws Exception {
-        return created(as(post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
-    }
-
-    private ResultActions as(MockHttpServletRequestBuilder request, String json) throws Exception {
-        request.with(admin.caller()).accept(MediaType.APPLICATION_JSON);
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(request);
-    }
-
-    private static String created(ResultActions result) throws Exception {
-        String body =
-                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
+    private void awaitFinished(UUID group, UUID job) {
+        assertThat(KeyRotations.awaitFinished(jobs, group, job))
+                .extracting(ReEncryptionProgress::participant)
+                .contains(
+                        "content.styles",
+                        "content.versions",
+                        "content.uploads",
+                        "collab.comments",
+                        "collab.approvals",
+                        "access.invitations",
+                        "crypto.group-files");
     }
 }

@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.selvedge.content.ContentClient;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -24,8 +24,8 @@ import org.springframework.context.ApplicationContext;
 @SelvedgeIntegrationTest
 class ContainerErrorsIT {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     @Autowired
     PlatformProperties platform;
@@ -54,8 +54,7 @@ class ContainerErrorsIT {
 
     @Test
     void aTusRequestWithoutItsVersionIsAProblemDocumentNamingTheVersion() {
-        ContentClient ada =
-                ContentClient.aCustomerWithAStyle(context::getBean, TestHttps.client(platform.dataDir()), port, "us");
+        ContentClient ada = ContentClient.aCustomerWithAStyle(context::getBean, server.client(), server.port(), "us");
 
         Answer answer =
                 send("POST /api/v1/uploads HTTP/1.1\r\nAuthorization: Bearer " + ada.token() + "\r\nUpload-Length: 10");
@@ -72,7 +71,7 @@ class ContainerErrorsIT {
     }
 
     private Answer send(String head) {
-        return Answer.of(TestHttps.sendFrom("127.0.0.1", platform.dataDir(), port, head, ""));
+        return Answer.of(TestHttps.sendFrom("127.0.0.1", platform.dataDir(), server.port(), head, ""));
     }
 
     /** A raw HTTP/1.1 answer, its status, headers and body. */

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,25 +20,19 @@ class HealthIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
     @Autowired
-    PlatformProperties platform;
+    TestServer server;
 
     HttpClient client;
 
     @BeforeEach
     void client() {
-        client = TestHttps.client(platform.dataDir());
+        client = server.client();
     }
 
     @Test
     void healthzSaysUpAndNothingMore() {
-        HttpResponse<String> response = TestHttps.get(client, URI.create("https://localhost:" + port + "/healthz"));
+        HttpResponse<String> response = TestHttps.get(client, server.url("/healthz"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).propertyNames()).containsExactly("status");
@@ -49,7 +42,7 @@ class HealthIT {
     @Test
     void theManagementPortDetailsEveryStore() {
         HttpResponse<String> response =
-                TestHttps.get(client, URI.create("https://127.0.0.1:" + managementPort + "/health"));
+                TestHttps.get(client, URI.create("https://127.0.0.1:" + server.managementPort() + "/health"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode stores =
@@ -65,7 +58,7 @@ class HealthIT {
     @Test
     void theManagementPortSaysEveryStoresKeyStoreIsUnsealed() {
         HttpResponse<String> response =
-                TestHttps.get(client, URI.create("https://127.0.0.1:" + managementPort + "/health"));
+                TestHttps.get(client, URI.create("https://127.0.0.1:" + server.managementPort() + "/health"));
 
         JsonNode keys =
                 JSON.readTree(response.body()).path("components").path("keys").path("components");
@@ -82,7 +75,7 @@ class HealthIT {
     @Test
     void theManagementPortServesPrometheusMetrics() {
         HttpResponse<String> response =
-                TestHttps.get(client, URI.create("https://127.0.0.1:" + managementPort + "/prometheus"));
+                TestHttps.get(client, URI.create("https://127.0.0.1:" + server.managementPort() + "/prometheus"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
@@ -90,7 +83,7 @@ class HealthIT {
 
     @Test
     void theMainPortDoesNotServeManagementEndpoints() {
-        HttpResponse<String> response = TestHttps.get(client, URI.create("https://localhost:" + port + "/prometheus"));
+        HttpResponse<String> response = TestHttps.get(client, server.url("/prometheus"));
 
         assertThat(response.statusCode()).isNotEqualTo(200);
         assertThat(response.body()).doesNotContain("jvm_memory_used_bytes");

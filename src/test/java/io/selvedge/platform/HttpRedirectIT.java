@@ -3,8 +3,8 @@ package io.selvedge.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.ListeningPorts;
-import io.selvedge.testing.RunningNode;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.TlsProbe;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,16 +47,16 @@ class HttpRedirectIT {
     static final int CONNECTION_CAP = 32;
 
     int redirectPort;
-    RunningNode node;
+    TestServer node;
     Set<Integer> portsTheNodeOpened;
 
     @BeforeAll
     void aNodeWithARedirectPort() {
         redirectPort = aFreePort();
         Set<Integer> before = listeningPorts();
-        node = RunningNode.start(
+        node = TestServer.startAsAnOperator(
                 "test",
-                RunningNode.newDataDirectory("http-redirect"),
+                TestServer.newDataDirectory("http-redirect"),
                 Map.of("selvedge.http-redirect-port", String.valueOf(redirectPort), "selvedge.public-url", PUBLIC_URL));
         portsTheNodeOpened = newSince(before);
     }
@@ -198,7 +198,8 @@ class HttpRedirectIT {
     @Test
     void withoutTheSettingNoPlainPortIsOpen() {
         Set<Integer> before = listeningPorts();
-        try (RunningNode plain = RunningNode.start("test", RunningNode.newDataDirectory("no-redirect"), Map.of())) {
+        try (TestServer plain =
+                TestServer.startAsAnOperator("test", TestServer.newDataDirectory("no-redirect"), Map.of())) {
             Set<Integer> opened = newSince(before);
 
             assertThat(opened).containsExactlyInAnyOrder(plain.port(), plain.managementPort());
@@ -206,7 +207,7 @@ class HttpRedirectIT {
         }
     }
 
-    private static void assertEverySpeaksTls(Set<Integer> ports, RunningNode owner, int except) {
+    private static void assertEverySpeaksTls(Set<Integer> ports, TestServer owner, int except) {
         X509Certificate certificate = TestHttps.readCertificate(TestHttps.developmentCertificate(owner.dataDir()));
         for (int port : ports) {
             if (port != except) {

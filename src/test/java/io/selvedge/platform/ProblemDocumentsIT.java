@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
-import java.net.URI;
+import io.selvedge.testing.TestServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -13,14 +13,13 @@ import java.util.concurrent.Flow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every error a client can provoke is a problem document with the right status, never a stack trace. */
 @SelvedgeIntegrationTest
 class ProblemDocumentsIT {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     @Autowired
     PlatformProperties platform;
@@ -32,7 +31,7 @@ class ProblemDocumentsIT {
 
     @BeforeEach
     void client() {
-        client = TestHttps.client(platform.dataDir());
+        client = server.client();
         http11 = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .sslContext(TestHttps.trusting(TestHttps.developmentCertificate(platform.dataDir())))
@@ -57,7 +56,7 @@ class ProblemDocumentsIT {
     void aDeclaredBodyPastTheLimitIs413BeforeItIsRead() {
         String huge = "{\"setupToken\":\"" + "x".repeat(1536 * 1024) + "\"}";
 
-        HttpRequest request = HttpRequest.newBuilder(url("/api/v1/setup/admin"))
+        HttpRequest request = HttpRequest.newBuilder(server.url("/api/v1/setup/admin"))
                 .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(huge))
                 .build();
@@ -68,7 +67,7 @@ class ProblemDocumentsIT {
     @Test
     void aChunkedBodyPastTheLimitIs413() {
         String huge = "{\"setupToken\":\"" + "x".repeat(1536 * 1024) + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(url("/api/v1/setup/admin"))
+        HttpRequest request = HttpRequest.newBuilder(server.url("/api/v1/setup/admin"))
                 .header("Content-Type", "application/json")
                 .POST(unknownLength(BodyPublishers.ofString(huge)))
                 .build();
@@ -87,7 +86,7 @@ class ProblemDocumentsIT {
     void anUnknownPathForASignedInPersonIs404() {
         HttpResponse<String> response = TestHttps.send(
                 client,
-                HttpRequest.newBuilder(url("/no/such/page"))
+                HttpRequest.newBuilder(server.url("/no/such/page"))
                         .header("Accept", "application/json")
                         .build());
 
@@ -98,7 +97,8 @@ class ProblemDocumentsIT {
     @Test
     void aWrongMethodIs405() {
         HttpResponse<String> response = TestHttps.send(
-                client, HttpRequest.newBuilder(url("/api/v1/setup/admin")).GET().build());
+                client,
+                HttpRequest.newBuilder(server.url("/api/v1/setup/admin")).GET().build());
 
         assertProblem(response, 405);
     }
@@ -107,7 +107,7 @@ class ProblemDocumentsIT {
     void aStateChangingWebRequestWithoutItsCsrfTokenIsRefused() {
         HttpResponse<String> response = TestHttps.send(
                 client,
-                HttpRequest.newBuilder(url("/healthz"))
+                HttpRequest.newBuilder(server.url("/healthz"))
                         .method("DELETE", BodyPublishers.noBody())
                         .build());
 
@@ -132,14 +132,10 @@ class ProblemDocumentsIT {
     private HttpResponse<String> post(String path, String contentType, String body) {
         return TestHttps.send(
                 client,
-                HttpRequest.newBuilder(url(path))
+                HttpRequest.newBuilder(server.url(path))
                         .header("Content-Type", contentType)
                         .POST(BodyPublishers.ofString(body))
                         .build());
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 
     private static HttpRequest.BodyPublisher unknownLength(HttpRequest.BodyPublisher publisher) {

@@ -2,7 +2,8 @@ package io.selvedge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.selvedge.testing.TestServers;
+import io.selvedge.testing.ChildJvm;
+import io.selvedge.testing.TestServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,12 +25,12 @@ import org.junit.jupiter.api.Test;
 @Tag("store-independent")
 class ProcessExitIT {
 
-    private static final Path JAR = Path.of("target", "selvedge.jar");
+    private static final Path JAR = ChildJvm.PACKAGED_JAR;
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
     @Test
     void productionOnDevelopmentDataExitsNonZeroNamingBothEnvironments() throws Exception {
-        Path dataDir = TestServers.newDataDirectory();
+        Path dataDir = TestServer.newDataDirectory();
         startUntilReadyThenStop(dataDir, "development");
 
         Process production = launch(dataDir, "production");
@@ -42,13 +43,8 @@ class ProcessExitIT {
 
     @Test
     void anUnknownCommandExitsWithAUsageError() throws Exception {
-        Process process = new ProcessBuilder(
-                        java(),
-                        "-jar",
-                        JAR.toString(),
-                        "no-such-command",
-                        "--selvedge.data-dir=" + TestServers.newDataDirectory())
-                .redirectErrorStream(true)
+        Process process = ChildJvm.ofThePackagedJar()
+                .arguments("no-such-command", "--selvedge.data-dir=" + TestServer.newDataDirectory())
                 .start();
         String output = readAll(process);
 
@@ -89,23 +85,16 @@ class ProcessExitIT {
         assertThat(Files.isRegularFile(JAR))
                 .as("the packaged jar (mvn package runs before the ITs)")
                 .isTrue();
-        return new ProcessBuilder(
-                        java(),
-                        "-jar",
-                        JAR.toString(),
+        return ChildJvm.ofThePackagedJar()
+                .arguments(
                         "--selvedge.data-dir=" + dataDir,
                         "--selvedge.environment=" + environment,
                         "--selvedge.port=0",
                         "--selvedge.management.port=0")
-                .redirectErrorStream(true)
                 .start();
     }
 
     private static String readAll(Process process) throws IOException {
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }

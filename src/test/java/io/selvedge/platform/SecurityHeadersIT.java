@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -19,10 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Every answer, success or problem, page or API, main or management port, carries the security headers. */
+/** Every answer, success or problem, page or API, main or management server.port(), carries the security headers. */
 @SelvedgeIntegrationTest
 @Tag("store-independent")
 class SecurityHeadersIT {
@@ -30,25 +29,19 @@ class SecurityHeadersIT {
     private static final long ONE_YEAR_IN_SECONDS = 31_536_000L;
     private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
     @Autowired
-    PlatformProperties platform;
+    TestServer server;
 
     HttpClient client;
 
     @BeforeEach
     void client() {
-        client = TestHttps.client(platform.dataDir());
+        client = server.client();
     }
 
     @Test
     void theLivenessCheckCarriesThem() {
-        HttpResponse<String> response = get(port, "/healthz", "application/json");
+        HttpResponse<String> response = get(server.port(), "/healthz", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertSecurityHeaders(response.headers());
@@ -56,7 +49,7 @@ class SecurityHeadersIT {
 
     @Test
     void anUnauthenticatedApiProblemCarriesThem() {
-        HttpResponse<String> response = get(port, "/api/v1/anything", "application/json");
+        HttpResponse<String> response = get(server.port(), "/api/v1/anything", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -66,7 +59,7 @@ class SecurityHeadersIT {
 
     @Test
     void aWrongMethodProblemCarriesThem() {
-        HttpResponse<String> response = get(port, "/api/v1/setup/admin", "application/json");
+        HttpResponse<String> response = get(server.port(), "/api/v1/setup/admin", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertSecurityHeaders(response.headers());
@@ -74,7 +67,7 @@ class SecurityHeadersIT {
 
     @Test
     void theSignInPageCarriesThem() {
-        HttpResponse<String> response = get(port, "/signin", "text/html");
+        HttpResponse<String> response = get(server.port(), "/signin", "text/html");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -84,7 +77,7 @@ class SecurityHeadersIT {
 
     @Test
     void theManagementHealthEndpointCarriesThem() {
-        HttpResponse<String> response = get(managementPort, "/health", "application/json");
+        HttpResponse<String> response = get(server.managementPort(), "/health", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertSecurityHeaders(response.headers());

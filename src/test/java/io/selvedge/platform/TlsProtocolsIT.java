@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.selvedge.testing.ListeningPorts;
-import io.selvedge.testing.RunningNode;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestCertificates;
 import io.selvedge.testing.TestCertificates.IssuedCertificate;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.TlsProbe;
 import io.selvedge.testing.TlsProbe.Handshake;
 import io.selvedge.testing.TlsProbe.Offer;
@@ -178,14 +178,14 @@ class TlsProtocolsIT {
     class WithAnRsaCertificate {
 
         IssuedCertificate certificate;
-        RunningNode node;
+        TestServer node;
 
         @BeforeAll
         void start() {
-            Path dataDir = RunningNode.newDataDirectory("rsa-certificate");
+            Path dataDir = TestServer.newDataDirectory("rsa-certificate");
             certificate = TestCertificates.anRsaCertificateFor("selvedge.example");
             certificate.writePem(dataDir.resolve("certificate.pem"), dataDir.resolve("private-key.pem"));
-            node = RunningNode.start(
+            node = TestServer.startAsAnOperator(
                     "test",
                     dataDir,
                     Map.of(

@@ -1,27 +1,25 @@
 package io.selvedge.security;
 
+import static io.selvedge.testing.ApiCalls.created;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import io.selvedge.content.Uploads;
 import io.selvedge.crypto.EncryptedColumns;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.ReEncryptable;
 import io.selvedge.crypto.ReEncryptionJobs;
-import io.selvedge.crypto.ReEncryptionProgress;
 import io.selvedge.crypto.internal.OldKeys;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
+import io.selvedge.testing.KeyRotations;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,12 +32,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -76,15 +70,16 @@ class EveryEncryptedColumnIT {
     @Autowired
     Uploads uploads;
 
+    @Autowired
+    ApiCalls api;
+
     MockMvc mvc;
     Customers.Account admin;
 
     @Test
     void everyDeclaredEncryptedColumnHoldsCiphertextOnlyAndReEncryptsAfterARotation() throws Exception {
-        admin = new Customers(stores).aCustomer("admin");
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        admin = api.customers().aCustomer("admin");
+        mvc = api.mvc();
         Map<String, List<String>> declared = new TreeMap<>();
         participants.stream()
                 .filter(EncryptedColumns.class::isInstance)
@@ -148,34 +143,34 @@ class EveryEncryptedColumnIT {
 
     private UUID aGroupWithOneRowInEveryTable() throws Exception {
         Map<String, String> w = writtenPlaintexts();
-        UUID group = UUID.fromString(created(as(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}")));
-        String company = aNode("groups", group.toString(), "companies", "Ourse SA");
-        String brand = aNode("companies", company, "brands", "Ourse");
-        String season = aNode("brands", brand, "seasons", "SS27");
-        String workroom = aNode("seasons", season, "workrooms", "Denim");
-        String style = created(as(
+        ApiCalls.Tree tree = api.aTree(admin, "eu");
+        UUID group = UUID.fromString(tree.group());
+        String workroom = tree.workroom();
+        String style = created(api.as(
+                admin,
                 post("/api/v1/workrooms/" + workroom + "/styles"),
                 "{\"name\": \"" + w.get("content_style.name") + "\", \"description\": \""
                         + w.get("content_style.description") + "\", \"tags\": [\"" + marker + "\"]}"));
-        String version = created(
-                mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=" + w.get("content_version.filename"))
-                        .with(admin.caller())
-                        .accept(MediaType.APPLICATION_JSON)
-                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                        .content(file())));
+        String version = created(api.asBytes(
+                admin,
+                post("/api/v1/styles/" + style + "/versions?filename=" + w.get("content_version.filename")),
+                file()));
         Uploads.Upload upload =
                 uploads.create(UUID.fromString(style), 8, w.get("content_upload.filename"), null, admin.id());
         uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), admin.id());
-        as(
+        api.as(
+                        admin,
                         post("/api/v1/styles/" + style + "/comments"),
                         "{\"body\": \"" + w.get("collab_comment.body") + "\", \"versionId\": \"" + version
                                 + "\", \"pin\": {\"x\": 0.25, \"y\": 1.5, \"z\": -0.125}}")
                 .andExpect(status().isCreated());
-        as(
+        api.as(
+                        admin,
                         post("/api/v1/styles/" + style + "/approval"),
                         "{\"status\": \"REJECTED\", \"note\": \"" + w.get("collab_approval.note") + "\"}")
                 .andExpect(status().isCreated());
-        as(
+        api.as(
+                        admin,
                         post("/api/v1/groups/" + group + "/invitations"),
                         "{\"email\": \"" + w.get("access_invitation.email") + "\", \"role\": \"VIEWER\", \"nodeId\": \""
                                 + workroom + "\"}")
@@ -228,34 +223,7 @@ class EveryEncryptedColumnIT {
         return cell.substring(0, cell.indexOf('#'));
     }
 
-    private void awaitFinished(UUID group, UUID job) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            List<ReEncryptionProgress> progress = jobs.progress(group, job);
-            assertThat(progress).allSatisfy(p -> assertThat(p.lastError()).isNull());
-            if (!progress.isEmpty() && progress.stream().allMatch(ReEncryptionProgress::finished)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The job did not finish in time: " + jobs.progress(group, job));
-    }
-
-    private String aNode(String parents, String parent, String children, String name) throws Exception {
-        return created(as(post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
-    }
-
-    private ResultActions as(MockHttpServletRequestBuilder request, String json) throws Exception {
-        request.with(admin.caller()).accept(MediaType.APPLICATION_JSON);
-        if (json != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json);
-        }
-        return mvc.perform(request);
-    }
-
-    private static String created(ResultActions result) throws Exception {
-        String body =
-                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$.id");
+    private void awaitFinished(UUID group, UUID job) {
+        KeyRotations.awaitFinished(jobs, group, job);
     }
 }

@@ -42,9 +42,9 @@ import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.SoftwarePasskey;
 import io.selvedge.testing.TestDatabase;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,13 +57,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -106,13 +104,7 @@ class NothingInClearIT {
     Tree tree;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
-
-    @LocalServerPort
-    int port;
+    TestServer server;
 
     @Test
     void noMarkerRestsInClearInAnyFileOrTable() throws Exception {
@@ -276,8 +268,8 @@ class NothingInClearIT {
         String password = "an address that stays unsaid";
         registration.register(username, password, null, username + "@example.test");
         HttpResponse<String> created = TestHttps.send(
-                TestHttps.client(platform.dataDir()),
-                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/auth/tokens"))
+                server.client(),
+                HttpRequest.newBuilder(server.url("/api/v1/auth/tokens"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"ci\"}"
@@ -285,7 +277,7 @@ class NothingInClearIT {
                         .build());
         assertThat(created.statusCode()).isEqualTo(201);
         String token = com.jayway.jsonpath.JsonPath.read(created.body(), "$.token");
-        assertThat(TestHttps.getFrom(address, platform.dataDir(), port, "/api/v1/me", "Bearer " + token))
+        assertThat(TestHttps.getFrom(address, platform.dataDir(), server.port(), "/api/v1/me", "Bearer " + token))
                 .isEqualTo(200);
         Instant giveUp = Instant.now().plusSeconds(60);
         while (auditTrail.find(null, AuditFilter.all(), 50, null).entries().stream()
@@ -373,7 +365,7 @@ class NothingInClearIT {
 
     /** Posts the sign-in form from {@code address} (the page and its CSRF token fetched first); the raw answer. */
     private String signInFrom(String address, String userAgent, String username, String password) {
-        HttpResponse<String> page = TestHttps.get(TestHttps.client(platform.dataDir()), url("/signin"));
+        HttpResponse<String> page = TestHttps.get(server.client(), server.url("/signin"));
         String cookie = page.headers().allValues("Set-Cookie").stream()
                 .filter(header -> header.startsWith("SELVEDGE_SESSION="))
                 .map(header -> header.substring(0, header.indexOf(';')))
@@ -384,7 +376,7 @@ class NothingInClearIT {
         return TestHttps.sendFrom(
                 address,
                 platform.dataDir(),
-                port,
+                server.port(),
                 "POST /signin HTTP/1.1\r\nCookie: " + cookie + "\r\nUser-Agent: " + userAgent
                         + "\r\nContent-Type: application/x-www-form-urlencoded",
                 form);
@@ -510,15 +502,10 @@ class NothingInClearIT {
     private void aPasskeyLabelled(String label) {
         String username = "nic-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "a marker in the passkey label";
-        jdbc.update(
-                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
-                UUID.randomUUID(),
-                username,
-                encoder.encode(password),
-                Timestamp.from(Instant.now()));
-        HttpClient browser = TestHttps.client(platform.dataDir());
-        WebPages.signIn(browser, url("/signin"), username, password);
-        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account/mfa")));
+        server.signingIn(UUID.randomUUID(), username, password, null);
+        HttpClient browser = server.client();
+        WebPages.signIn(browser, server.url("/signin"), username, password);
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, server.url("/account/mfa")));
         SoftwarePasskey passkey = new SoftwarePasskey(
                 platform.publicUrl().getScheme() + "://" + platform.publicUrl().getHost()
                         + (platform.publicUrl().getPort() < 0
@@ -534,16 +521,12 @@ class NothingInClearIT {
     private HttpResponse<String> postJson(HttpClient browser, String path, String body, String csrf) {
         return TestHttps.send(
                 browser,
-                HttpRequest.newBuilder(url(path))
+                HttpRequest.newBuilder(server.url(path))
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
                         .header("X-CSRF-TOKEN", csrf)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build());
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {

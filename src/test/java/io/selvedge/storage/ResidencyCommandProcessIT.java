@@ -3,9 +3,11 @@ package io.selvedge.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.selvedge.testing.ChildJvm;
+import io.selvedge.testing.ChildJvm.Run;
 import io.selvedge.testing.TestDatabase;
+import io.selvedge.testing.TestServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,11 +15,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,16 +29,14 @@ import org.junit.jupiter.api.Test;
 @Tag("store-independent")
 class ResidencyCommandProcessIT {
 
-    static final Path JAR = Path.of("target", "selvedge.jar");
+    static final Path JAR = ChildJvm.PACKAGED_JAR;
 
     @Test
     void theCommandReportsThroughItsExitCode() throws Exception {
         assumeTrue(
                 Files.isRegularFile(JAR) || TestDatabase.isMandatory(),
                 "target/selvedge.jar is not built: run through 'mvn verify' to test the command as a process");
-        Files.createDirectories(Path.of("target", "it-data"));
-        Path dataDir = Files.createTempDirectory(Path.of("target", "it-data"), "command-")
-                .toAbsolutePath();
+        Path dataDir = TestServer.newDataDirectory("command");
         UUID group = UUID.randomUUID();
 
         Run unknown = residencyReport(dataDir, group);
@@ -59,27 +57,16 @@ class ResidencyCommandProcessIT {
     }
 
     private static Run residencyReport(Path dataDir, UUID group) throws IOException, InterruptedException {
-        Path output = Files.createTempFile(dataDir, "output-", ".txt");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toAbsolutePath().toString(),
-                "residency",
-                "report",
-                "--group",
-                group.toString(),
-                "--selvedge.data-dir=" + dataDir,
-                "--selvedge.environment=test",
-                "--selvedge.storage.regions=us,eu,apac"));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("The command did not end within 3 minutes:\n" + Files.readString(output));
-        }
-        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        return ChildJvm.ofThePackagedJar()
+                .arguments(
+                        "residency",
+                        "report",
+                        "--group",
+                        group.toString(),
+                        "--selvedge.data-dir=" + dataDir,
+                        "--selvedge.environment=test",
+                        "--selvedge.storage.regions=us,eu,apac")
+                .run(Duration.ofMinutes(3));
     }
 
     /** What the directory does when a group is created, written straight into the global H2 store. */
@@ -95,6 +82,4 @@ class ResidencyCommandProcessIT {
             insert.executeUpdate();
         }
     }
-
-    record Run(int exitCode, String output) {}
 }

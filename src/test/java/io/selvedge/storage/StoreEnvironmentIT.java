@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.selvedge.platform.StartupRefusedException;
 import io.selvedge.testing.TestDatabase;
-import io.selvedge.testing.TestServers;
+import io.selvedge.testing.TestServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -71,10 +70,9 @@ class StoreEnvironmentIT {
     }
 
     private static Map<String, Object> anInstallation() {
-        Path dataDir = TestServers.newDataDirectory();
-        Map<String, Object> settings = new java.util.LinkedHashMap<>(TestServers.settings(dataDir, "test"));
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("selvedge.data-dir", TestServer.newDataDirectory().toString());
         settings.putAll(TestDatabase.storeProperties(REGIONS));
-        settings.remove("selvedge.environment");
         return settings;
     }
 
@@ -134,10 +132,9 @@ class StoreEnvironmentIT {
         start(installation, environment).close();
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> installation, String environment) {
-        Map<String, Object> settings = new java.util.LinkedHashMap<>(installation);
-        settings.put("selvedge.environment", environment);
-        return TestServers.start(settings);
+    private static TestServer start(Map<String, Object> installation, String environment) {
+        Path dataDir = Path.of((String) installation.get("selvedge.data-dir"));
+        return TestServer.startAsAnOperator(environment, dataDir, installation);
     }
 
     private static StartupRefusedException refusal(Throwable failure) {

@@ -6,9 +6,9 @@ import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.crypto.ReEncryptionProgress;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.KeyRotations;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -62,17 +62,8 @@ class TreeKeyRotationIT {
         return names;
     }
 
-    private ReEncryptionProgress awaitFinished(UUID group, UUID job) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            List<ReEncryptionProgress> tenancy = jobs.progress(group, job).stream()
-                    .filter(p -> p.participant().equals("tenancy.tree"))
-                    .toList();
-            if (tenancy.size() == 1 && tenancy.get(0).finished()) {
-                return tenancy.get(0);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The job did not finish in time: " + jobs.progress(group, job));
+    private ReEncryptionProgress awaitFinished(UUID group, UUID job) {
+        return KeyRotations.awaitParticipant(
+                jobs, group, job, "tenancy.tree", ReEncryptionProgress::finished, Duration.ofSeconds(60));
     }
 }

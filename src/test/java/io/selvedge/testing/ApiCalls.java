@@ -1,4 +1,4 @@
-package io.selvedge.api;
+package io.selvedge.testing;
 
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
-import io.selvedge.testing.Customers;
+import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers.Account;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -17,26 +19,43 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Calls of the API as test accounts, through the whole filter chain (MockMvc), and what tests expect of them. */
-final class ApiCalls {
+/**
+ * Calls of the API as test accounts, through the whole filter chain (MockMvc), and what tests expect of
+ * them. Every {@link SelvedgeIntegrationTest} can have it {@code @Autowired}.
+ */
+public final class ApiCalls {
 
-    final MockMvc mvc;
-    final Customers customers;
+    private final MockMvc mvc;
+    private final Customers customers;
 
-    ApiCalls(WebApplicationContext context, Customers customers) {
+    public ApiCalls(WebApplicationContext context, Customers customers) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
                 .build();
         this.customers = customers;
     }
 
-    /** A request as the account (null: no credentials), with a JSON body if given. */
-    ResultActions as(Account caller, MockHttpServletRequestBuilder request, String json) throws Exception {
+    @Autowired
+    public ApiCalls(WebApplicationContext context, Stores stores) {
+        this(context, new Customers(stores));
+    }
+
+    /** The whole filter chain, for a request the helpers below do not make. */
+    public MockMvc mvc() {
+        return mvc;
+    }
+
+    public Customers customers() {
+        return customers;
+    }
+
+    /** A request as the account (null: no credentials), accepting JSON, with a JSON body if given. */
+    public ResultActions as(Account caller, MockHttpServletRequestBuilder request, String json) throws Exception {
         return from(caller, "127.0.0.1", request, json);
     }
 
     /** The same, from a client address. */
-    ResultActions from(Account caller, String address, MockHttpServletRequestBuilder request, String json)
+    public ResultActions from(Account caller, String address, MockHttpServletRequestBuilder request, String json)
             throws Exception {
         if (caller != null) {
             request.with(caller.caller());
@@ -52,42 +71,76 @@ final class ApiCalls {
         return mvc.perform(request);
     }
 
-    static void problem(ResultActions result, int status) throws Exception {
+    /** A request as the account with a body of bytes ({@code application/octet-stream}). */
+    public ResultActions asBytes(Account caller, MockHttpServletRequestBuilder request, byte[] body) throws Exception {
+        return mvc.perform(request.with(caller.caller())
+                .accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .content(body));
+    }
+
+    /** The answer is a problem document (RFC 9457) with the status. */
+    public static void problem(ResultActions result, int status) throws Exception {
         result.andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
-    static String created(ResultActions result) throws Exception {
+    /** The id of what the call created (201). */
+    public static String created(ResultActions result) throws Exception {
         String body =
                 result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return JsonPath.read(body, "$.id");
     }
 
     /** A group of the admin's with a company, a brand, a season and a workroom: their ids, top down. */
-    String[] tree(Account admin, String name) throws Exception {
+    public String[] tree(Account admin, String name) throws Exception {
         String group = created(as(
                 admin,
                 MockMvcRequestBuilders.post("/api/v1/groups"),
                 "{\"name\": \"" + name + "\", \"region\": \"eu\"}"));
-        String company = created(
-                as(admin, MockMvcRequestBuilders.post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"C\"}"));
-        String brand = created(as(
-                admin, MockMvcRequestBuilders.post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"B\"}"));
-        String season = created(
-                as(admin, MockMvcRequestBuilders.post("/api/v1/brands/" + brand + "/seasons"), "{\"name\": \"S\"}"));
-        String workroom = created(as(
-                admin, MockMvcRequestBuilders.post("/api/v1/seasons/" + season + "/workrooms"), "{\"name\": \"W\"}"));
+        String company = node(admin, "groups", group, "companies", "C");
+        String brand = node(admin, "companies", company, "brands", "B");
+        String season = node(admin, "brands", brand, "seasons", "S");
+        String workroom = node(admin, "seasons", season, "workrooms", "W");
         return new String[] {group, company, brand, season, workroom};
     }
 
+    /** Maison (in the region) › Ourse SA › Ourse › SS27 › Denim, made by the admin, so theirs. */
+    public Tree aTree(Account admin, String region) throws Exception {
+        String group = aGroup(admin, "Maison", region);
+        String company = node(admin, "groups", group, "companies", "Ourse SA");
+        String brand = node(admin, "companies", company, "brands", "Ourse");
+        String season = node(admin, "brands", brand, "seasons", "SS27");
+        return new Tree(group, company, brand, season, node(admin, "seasons", season, "workrooms", "Denim"));
+    }
+
+    /** The ids of a group's tree, top down. */
+    public record Tree(String group, String company, String brand, String season, String workroom) {}
+
+    /** A group the caller creates (so administers) in the region. */
+    public String aGroup(Account caller, String name, String region) throws Exception {
+        return created(as(
+                caller,
+                MockMvcRequestBuilders.post("/api/v1/groups"),
+                "{\"name\": \"" + name + "\", \"region\": \"" + region + "\"}"));
+    }
+
+    /** A node the caller creates under a parent: {@code POST /api/v1/{parents}/{parent}/{children}}. */
+    public String node(Account caller, String parents, String parent, String children, String name) throws Exception {
+        return created(as(
+                caller,
+                MockMvcRequestBuilders.post("/api/v1/" + parents + "/" + parent + "/" + children),
+                "{\"name\": \"" + name + "\"}"));
+    }
+
     /** A new customer granted a role on a node by the admin, through the API. */
-    Account granted(Account admin, String node, Role role) throws Exception {
-        Account account = customers.aCustomer(role.name().toLowerCase(java.util.Locale.ROOT));
+    public Account granted(Account admin, String node, Role role) throws Exception {
+        Account account = customers.aCustomer(role.name().toLowerCase(Locale.ROOT));
         grant(admin, node, account, role, false, false);
         return account;
     }
 
-    void grant(Account admin, String node, Account account, Role role, boolean download, boolean upload)
+    public void grant(Account admin, String node, Account account, Role role, boolean download, boolean upload)
             throws Exception {
         as(
                         admin,

@@ -37,14 +37,24 @@ public final class Customers {
     private Account insert(String name, String staffRole) {
         UUID id = UUID.randomUUID();
         String username = (name + "-" + id.toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        signingIn(global, id, username, null, staffRole);
+        return new Account(id, username, staffRole != null);
+    }
+
+    /**
+     * An active account row in the global store, as registration writes it: it signs in with the password
+     * whose hash is given (none: it cannot), and is staff with the role if one is given (then it enrols in
+     * MFA before it may act).
+     */
+    public static void signingIn(JdbcTemplate global, UUID id, String username, String passwordHash, String staffRole) {
         global.update(
                 "insert into account (id, username, password_hash, staff_role, status, created_at)"
-                        + " values (?, ?, null, ?, 'ACTIVE', ?)",
+                        + " values (?, ?, ?, ?, 'ACTIVE', ?)",
                 id,
                 username,
+                passwordHash,
                 staffRole,
                 Timestamp.from(Instant.now()));
-        return new Account(id, username, staffRole != null);
     }
 
     /** A test account. */

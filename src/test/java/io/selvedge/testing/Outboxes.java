@@ -24,4 +24,15 @@ public final class Outboxes {
         }
         return pending;
     }
+
+    /** Waits (up to half a minute) until the notification listeners have handled every event since then. */
+    public static void awaitNotificationsSince(Stores stores, Instant since) throws InterruptedException {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            if (pending(stores, "%NotificationListeners%", since) == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The notification listeners did not finish their events");
+    }
 }

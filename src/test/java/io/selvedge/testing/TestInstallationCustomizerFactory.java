@@ -1,8 +1,9 @@
 package io.selvedge.testing;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
@@ -31,13 +32,9 @@ class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("selvedge.environment", "test");
-            properties.put("selvedge.data-dir", TestServers.newDataDirectory().toString());
-            properties.put("selvedge.storage.regions", String.join(",", REGIONS));
+            Map<String, Object> properties = TestServer.testInstallation();
+            properties.put("selvedge.data-dir", TestServer.newDataDirectory().toString());
             properties.put("selvedge.storage.pool-size", "4");
-            // Tests end with clients still connected; do not wait the production 30 s for them.
-            properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
             // Tests deliver the outbox themselves, with the SMTP server each one needs.
             properties.put("selvedge.mail.retry.poll-every", "1h");
             // One server for every test, all from 127.0.0.1: the rate-limit tests start servers of their own.
@@ -45,11 +42,15 @@ class TestInstallationCustomizerFactory implements ContextCustomizerFactory {
             properties.putAll(TestDatabase.storeProperties(REGIONS));
             // Domain verification asks the test JVM's own DNS server.
             properties.put("selvedge.accounts.dns-server", TestDns.address());
-            // Tests create groups as customers (each test its own); the default is platform admins only.
-            properties.put("selvedge.accounts.group-creation", "self-service");
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("selvedgeTestInstallation", properties));
+            if (context instanceof BeanDefinitionRegistry registry) {
+                RootBeanDefinition apiCalls = new RootBeanDefinition(ApiCalls.class);
+                apiCalls.setLazyInit(true);
+                registry.registerBeanDefinition("apiCalls", apiCalls);
+            }
+            context.getBeanFactory().registerSingleton("testServer", TestServer.shared(context));
         }
 
         @Override

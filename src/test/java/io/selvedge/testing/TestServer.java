@@ -1,20 +1,31 @@
 package io.selvedge.testing;
 
 import io.selvedge.SelvedgeApplication;
+import io.selvedge.storage.Stores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * A server of its own for a test that needs settings the shared one lacks (bootstrap settings,
- * production, a movable clock, more logging): a fresh installation, HTTPS on a random port, closed
- * by the test. On PostgreSQL each server gets new databases.
+ * A running Selvedge server. The one every {@link SelvedgeIntegrationTest} shares is
+ * {@code @Autowired TestServer server}. A server of its own is for a test that needs settings the shared
+ * one lacks: bootstrap settings, another environment, a movable clock, more logging, a data directory an
+ * earlier start made. {@link #with()} is a fresh test installation (on PostgreSQL with new databases);
+ * {@link #startAsAnOperator} is a node with only what an operator sets on the command line. HTTPS
+ * and management on random ports, closed by the test. A server in a JVM of its own is a
+ * {@link ChildJvm}.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -34,17 +45,93 @@ public final class TestServer implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** The shared server of a test context; it closes with the context, never by a test. */
+    static TestServer shared(ConfigurableApplicationContext context) {
+        return new TestServer(context, null, null, Map.of());
+    }
+
     /** A new installation in the {@code test} environment. */
     public static TestServer start() {
         return with().start();
     }
 
+    /** A new test installation, to be given settings before it starts. */
     public static Settings with() {
-        return new Settings();
+        Map<String, Object> properties = testInstallation();
+        properties.put("selvedge.port", 0);
+        properties.put("selvedge.management.port", 0);
+        properties.put("selvedge.storage.pool-size", 2);
+        return new Settings(properties);
+    }
+
+    /**
+     * A node of {@code environment} on {@code dataDir} with only what an operator sets on the command line
+     * (its stores the H2 files in the data directory unless a setting names others); throws what the
+     * start threw.
+     */
+    public static TestServer startAsAnOperator(String environment, Path dataDir, Map<String, ?> settings) {
+        return asAnOperatorStartsIt(environment, dataDir).properties(settings).start();
+    }
+
+    private static Settings asAnOperatorStartsIt(String environment, Path dataDir) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("selvedge.environment", environment);
+        properties.put("selvedge.data-dir", dataDir.toString());
+        properties.put("selvedge.port", 0);
+        properties.put("selvedge.management.port", 0);
+        properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
+        return new Settings(properties);
+    }
+
+    /** A new, empty data directory under {@code target/it-data}. */
+    public static Path newDataDirectory() {
+        return newDataDirectory("server");
+    }
+
+    /** A new, empty data directory under {@code target/it-data}, named after what it is for. */
+    public static Path newDataDirectory(String prefix) {
+        try {
+            Path target = Path.of("target", "it-data");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target, prefix + "-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What every test server has, the shared one included: the test environment and its regions, and no
+     * wait for connected clients at shutdown.
+     */
+    static Map<String, Object> testInstallation() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("selvedge.environment", "test");
+        properties.put("selvedge.storage.regions", String.join(",", TestInstallationCustomizerFactory.REGIONS));
+        // Tests end with clients still connected; do not wait the production 30 s for them.
+        properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
+        // Tests create groups as customers, as the shared test installation lets them (its default is
+        // platform admins only); a test of that default sets it back.
+        properties.put("selvedge.accounts.group-creation", "self-service");
+        return properties;
+    }
+
+    /**
+     * Staging and production refuse to start without a master key of the operator's (the development one
+     * is generated, and refused there): this gives them one, as an operator would.
+     */
+    static Map<String, String> operatorMasterKey(String environment) {
+        if (environment.equals("production") || environment.equals("staging")) {
+            return Map.of("selvedge.crypto.master-key-passphrase", "correct horse battery staple for tests only");
+        }
+        return Map.of();
     }
 
     public int port() {
         return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public int managementPort() {
+        return context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }
 
     public URI url(String pathAndQuery) {
@@ -52,25 +139,43 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Path dataDir() {
-        return dataDir;
+        return dataDir != null ? dataDir : Path.of(context.getEnvironment().getRequiredProperty("selvedge.data-dir"));
     }
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    /** A client with cookies and no redirects that trusts the generated development certificate. */
+    /**
+     * An account of this server's that signs in with the password: a customer, or staff with the role if
+     * one is given (who enrols in MFA before acting). Written as registration would, with the server's
+     * own password encoder.
+     */
+    public UUID signingIn(UUID id, String username, String password, String staffRole) {
+        Customers.signingIn(
+                new JdbcTemplate(bean(Stores.class).global().dataSource()),
+                id,
+                username,
+                bean(PasswordEncoder.class).encode(password),
+                staffRole);
+        return id;
+    }
+
     /** Publishes an event in this server's application, as a module would. */
     public void publish(Object event) {
         context.publishEvent(event);
     }
 
+    /** A client with cookies and no redirects that trusts the generated development certificate. */
     public HttpClient client() {
-        return TestHttps.client(dataDir);
+        return TestHttps.client(dataDir());
     }
 
     @Override
     public void close() {
+        if (systemPropertiesBefore == null) {
+            return; // the shared server
+        }
         context.close();
         // Spring Boot's logging leaves its settings (JSON console and so on) as system properties.
         System.setProperties(systemPropertiesBefore);
@@ -79,24 +184,21 @@ public final class TestServer implements AutoCloseable {
     /** What a test sets before starting its server. */
     public static final class Settings {
 
-        private final Map<String, Object> properties = new LinkedHashMap<>();
+        private final Map<String, Object> properties;
         private Clock clock;
         private final Map<String, Object> beans = new LinkedHashMap<>();
 
-        private Settings() {
-            properties.put("selvedge.environment", "test");
-            properties.put("selvedge.port", 0);
-            properties.put("selvedge.management.port", 0);
-            properties.put("selvedge.storage.regions", String.join(",", TestInstallationCustomizerFactory.REGIONS));
-            properties.put("selvedge.storage.pool-size", 2);
-            properties.put("spring.lifecycle.timeout-per-shutdown-phase", "1s");
-            // Tests create groups as customers, as the shared test installation lets them (its default is
-            // platform admins only); a test of that default sets it back.
-            properties.put("selvedge.accounts.group-creation", "self-service");
+        private Settings(Map<String, Object> properties) {
+            this.properties = new LinkedHashMap<>(properties);
         }
 
         public Settings property(String name, Object value) {
             properties.put(name, value);
+            return this;
+        }
+
+        public Settings properties(Map<String, ?> more) {
+            properties.putAll(more);
             return this;
         }
 
@@ -114,19 +216,16 @@ public final class TestServer implements AutoCloseable {
 
         /** The same installation again (data directory and databases), as after a restart. */
         public static Settings sameInstallationAs(TestServer earlier) {
-            Settings settings = new Settings();
-            settings.properties.putAll(earlier.settings);
-            return settings;
+            return new Settings(earlier.settings);
         }
 
         public TestServer start() {
             if (!properties.containsKey("selvedge.data-dir")) {
-                properties.put(
-                        "selvedge.data-dir", TestServers.newDataDirectory().toString());
+                properties.put("selvedge.data-dir", newDataDirectory().toString());
                 properties.putAll(TestDatabase.storeProperties(TestInstallationCustomizerFactory.REGIONS));
             }
             Path dataDir = Path.of(String.valueOf(properties.get("selvedge.data-dir")));
-            TestServers.operatorMasterKey(String.valueOf(properties.get("selvedge.environment")))
+            operatorMasterKey(String.valueOf(properties.get("selvedge.environment")))
                     .forEach(properties::putIfAbsent);
             SpringApplication application = new SpringApplication(SelvedgeApplication.class);
             if (clock != null) {

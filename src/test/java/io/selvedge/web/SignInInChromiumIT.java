@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import java.net.URI;
-import java.sql.Timestamp;
-import java.time.Instant;
+import io.selvedge.testing.TestServer;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The browser suite's first step: real Chromium signs in with the form and reaches home, the console clean. */
 @SelvedgeIntegrationTest
@@ -27,26 +22,15 @@ class SignInInChromiumIT {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
+    TestServer server;
 
     @Test
     void aPersonSignsInWithThePasswordAndReachesHome(Browser.Window window) {
         String username = "chromium-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update(
-                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
-                UUID.randomUUID(),
-                username,
-                encoder.encode(PASSWORD),
-                Timestamp.from(Instant.now()));
+        server.signingIn(UUID.randomUUID(), username, PASSWORD, null);
 
-        window.go(url("/signin"));
+        window.go(server.url("/signin"));
         assertThat(window.driver().getTitle()).isEqualTo("Sign in · Selvedge");
         window.fill("#username", username).fill("#password", PASSWORD).click("form button[type=submit]");
 
@@ -58,14 +42,8 @@ class SignInInChromiumIT {
     @Test
     void anAccountThatMustUseMfaEnrolsThenSignsInWithPasswordAndCode(Browser.Window window) {
         String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update(
-                "insert into account (id, username, password_hash, staff_role, status, created_at)"
-                        + " values (?, ?, ?, 'PLATFORM_ADMIN', 'ACTIVE', ?)",
-                UUID.randomUUID(),
-                username,
-                encoder.encode(PASSWORD),
-                Timestamp.from(Instant.now()));
-        BrowserSignIn person = BrowserSignIn.of(this::url, username, PASSWORD);
+        server.signingIn(UUID.randomUUID(), username, PASSWORD, "PLATFORM_ADMIN");
+        BrowserSignIn person = BrowserSignIn.of(server::url, username, PASSWORD);
 
         person.signIn(window);
         assertThat(person.totpSecret()).isNotBlank();
@@ -79,9 +57,5 @@ class SignInInChromiumIT {
         assertThat(window.path()).isEqualTo("/");
         assertThat(window.find("main").getText()).contains(username);
         window.assertNoConsoleErrors();
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

@@ -19,14 +19,13 @@ import io.selvedge.tenancy.Tree;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,9 +37,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The workroom page in Chromium: a group admin creates a style, uploads a model with the picker and
@@ -57,14 +53,8 @@ class WorkroomBrowserIT {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
+    TestServer server;
 
     @Autowired
     Groups groups;
@@ -97,9 +87,9 @@ class WorkroomBrowserIT {
         UUID workroom = aWorkroomOf(admin);
         Style parka = styles.create(workroom, "Parka", "Waxed cotton", List.of("outerwear"), admin.id());
         aVersionWithAThumbnail(parka, admin);
-        BrowserSignIn.of(this::url, admin.username(), PASSWORD).signIn(window);
+        BrowserSignIn.of(server::url, admin.username(), PASSWORD).signIn(window);
 
-        window.go(url("/workrooms/" + workroom));
+        window.go(server.url("/workrooms/" + workroom));
         assertThat(window.find("h1").getText()).isEqualTo("Atelier");
         assertThat(window.find(".crumbs").getText()).contains("Maison", "Ourse", "SS27", "Atelier");
 
@@ -179,8 +169,8 @@ class WorkroomBrowserIT {
         UUID workroom = aWorkroomOf(admin);
         Style coat = styles.create(workroom, "Coat", "", List.of(), admin.id());
         Path big = aGeneratedFile("coat-pattern.zprj", 20 * 1024 * 1024 + 123);
-        BrowserSignIn.of(this::url, admin.username(), PASSWORD).signIn(window);
-        window.go(url("/workrooms/" + workroom));
+        BrowserSignIn.of(server::url, admin.username(), PASSWORD).signIn(window);
+        window.go(server.url("/workrooms/" + workroom));
         new Select(window.find("#upload-style")).selectByValue(coat.id().toString());
 
         // As soon as the server has confirmed a first chunk, the page reloads: the next chunk is cut off.
@@ -234,12 +224,7 @@ class WorkroomBrowserIT {
     private Account anAccount(String name) {
         UUID id = UUID.randomUUID();
         String username = name + "-" + id.toString().substring(0, 8);
-        jdbc.update(
-                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
-                id,
-                username,
-                encoder.encode(PASSWORD),
-                Timestamp.from(Instant.now()));
+        server.signingIn(id, username, PASSWORD, null);
         return new Account(id, username);
     }
 
@@ -309,9 +294,5 @@ class WorkroomBrowserIT {
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

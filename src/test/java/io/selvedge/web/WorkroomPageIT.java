@@ -1,22 +1,21 @@
 package io.selvedge.web;
 
+import static io.selvedge.testing.ApiCalls.created;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.collab.ShareLinks;
-import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -25,16 +24,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The workroom page's permissions, without a browser: a viewer sees the grid but neither the upload nor
@@ -45,12 +37,6 @@ import org.springframework.web.context.WebApplicationContext;
 class WorkroomPageIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     ShareLinks links;
 
     @Autowired
@@ -59,13 +45,13 @@ class WorkroomPageIT {
     @Autowired
     PasswordEncoder encoder;
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
+    @Autowired
+    TestServer server;
 
     static final String PASSWORD = "a workroom of one's own";
+
+    @Autowired
+    ApiCalls api;
 
     MockMvc mvc;
     Customers customers;
@@ -73,26 +59,27 @@ class WorkroomPageIT {
 
     @BeforeEach
     void mvc() {
-        customers = new Customers(stores);
+        customers = api.customers();
         admin = customers.aCustomer("admin");
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
+        mvc = api.mvc();
     }
 
     @Test
     void aViewerSeesTheGridButNeitherUploadsNorSharing() throws Exception {
         String[] workrooms = twoWorkrooms();
         String workroom = workrooms[0];
-        String kilt = created(
-                api(post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Kilt\", \"tags\": [\"tartan\"]}"));
+        String kilt = created(api.as(
+                admin,
+                post("/api/v1/workrooms/" + workroom + "/styles"),
+                "{\"name\": \"Kilt\", \"tags\": [\"tartan\"]}"));
         HttpClient viewer = signedIn(member(workroom, "VIEWER"));
         Customers.Account outsider = customers.aCustomer("outsider");
 
-        HttpResponse<String> page = TestHttps.get(viewer, url("/workrooms/" + workroom));
+        HttpResponse<String> page = TestHttps.get(viewer, server.url("/workrooms/" + workroom));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Kilt", "tartan").doesNotContain("id=\"uploads\"", "id=\"sharing\"");
-        HttpResponse<String> filtered = TestHttps.get(viewer, url("/workrooms/" + workroom + "/styles?tag=none-such"));
+        HttpResponse<String> filtered =
+                TestHttps.get(viewer, server.url("/workrooms/" + workroom + "/styles?tag=none-such"));
         assertThat(filtered.statusCode()).isEqualTo(200);
         assertThat(filtered.body()).doesNotContain("Kilt").contains("No styles to show.");
         String token = WebPages.csrfTokenOf(page);
@@ -102,14 +89,16 @@ class WorkroomPageIT {
         assertThat(webPost(viewer, "/workrooms/" + workroom + "/shares", token, Map.of("person", outsider.username()))
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(TestHttps.get(viewer, url("/workrooms/" + workrooms[1])).statusCode())
+        assertThat(TestHttps.get(viewer, server.url("/workrooms/" + workrooms[1]))
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(TestHttps.get(viewer, url("/workrooms/" + UUID.randomUUID())).statusCode())
+        assertThat(TestHttps.get(viewer, server.url("/workrooms/" + UUID.randomUUID()))
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(TestHttps.get(viewer, url("/workrooms/" + kilt)).statusCode())
+        assertThat(TestHttps.get(viewer, server.url("/workrooms/" + kilt)).statusCode())
                 .as("a style's id is no workroom")
                 .isEqualTo(404);
-        assertThat(TestHttps.get(viewer, url("/workrooms/" + workroom + "/styles?cursor=not-a-cursor"))
+        assertThat(TestHttps.get(viewer, server.url("/workrooms/" + workroom + "/styles?cursor=not-a-cursor"))
                         .statusCode())
                 .isEqualTo(400);
     }
@@ -119,7 +108,7 @@ class WorkroomPageIT {
         String[] workrooms = twoWorkrooms();
         HttpClient editor = signedIn(member(workrooms[0], "EDITOR"));
         Customers.Account colleague = customers.aCustomer("colleague");
-        String token = WebPages.csrfTokenOf(TestHttps.get(editor, url("/workrooms/" + workrooms[0])));
+        String token = WebPages.csrfTokenOf(TestHttps.get(editor, server.url("/workrooms/" + workrooms[0])));
 
         HttpResponse<String> shared = webPost(
                 editor,
@@ -140,7 +129,8 @@ class WorkroomPageIT {
         assertThat(links.list(UUID.fromString(workrooms[0]))).hasSize(1);
 
         String other = JsonPath.read(
-                api(
+                api.as(
+                                admin,
                                 post("/api/v1/workrooms/" + workrooms[1] + "/links"),
                                 "{\"expiresAt\": \"" + today.plusDays(3) + "T00:00:00Z\", \"allowDownload\": false}")
                         .andExpect(status().isCreated())
@@ -164,52 +154,33 @@ class WorkroomPageIT {
     private HttpResponse<String> webPost(HttpClient caller, String path, String token, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
         withToken.put("_csrf", token);
-        return WebPages.post(caller, url(path), withToken);
+        return WebPages.post(caller, server.url(path), withToken);
     }
 
     /** A browser signed in as the account, which is given a password first. */
     private HttpClient signedIn(Customers.Account account) {
         jdbc.update("update account set password_hash = ? where id = ?", encoder.encode(PASSWORD), account.id());
-        HttpClient browser = TestHttps.client(dataDir);
-        WebPages.signIn(browser, url("/signin"), account.username(), PASSWORD);
+        HttpClient browser = server.client();
+        WebPages.signIn(browser, server.url("/signin"), account.username(), PASSWORD);
         return browser;
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 
     /** Two workrooms of the admin's group, in one season. */
     private String[] twoWorkrooms() throws Exception {
-        String group = created(api(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}"));
-        String company = node("groups", group, "companies", "Ourse SA");
-        String brand = node("companies", company, "brands", "Ourse");
-        String season = node("brands", brand, "seasons", "SS27");
+        String group = created(api.as(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}"));
+        String company = api.node(admin, "groups", group, "companies", "Ourse SA");
+        String brand = api.node(admin, "companies", company, "brands", "Ourse");
+        String season = api.node(admin, "brands", brand, "seasons", "SS27");
         return new String[] {
-            node("seasons", season, "workrooms", "Atelier"), node("seasons", season, "workrooms", "Studio")
+            api.node(admin, "seasons", season, "workrooms", "Atelier"),
+            api.node(admin, "seasons", season, "workrooms", "Studio")
         };
     }
 
     private Customers.Account member(String node, String role) throws Exception {
         Customers.Account account = customers.aCustomer(role.toLowerCase(java.util.Locale.ROOT));
-        api(put("/api/v1/nodes/" + node + "/members/" + account.id()), "{\"role\": \"" + role + "\"}")
+        api.as(admin, put("/api/v1/nodes/" + node + "/members/" + account.id()), "{\"role\": \"" + role + "\"}")
                 .andExpect(status().isOk());
         return account;
-    }
-
-    private String node(String parents, String parent, String children, String name) throws Exception {
-        return created(api(post("/api/v1/" + parents + "/" + parent + "/" + children), "{\"name\": \"" + name + "\"}"));
-    }
-
-    private ResultActions api(MockHttpServletRequestBuilder request, String json) throws Exception {
-        return mvc.perform(request.with(admin.caller())
-                .accept(MediaType.APPLICATION_JSON)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json));
-    }
-
-    private static String created(ResultActions result) throws Exception {
-        return JsonPath.read(
-                result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
     }
 }

@@ -20,6 +20,7 @@ import io.selvedge.storage.Stores;
 import io.selvedge.tenancy.Groups;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
+import io.selvedge.testing.KeyRotations;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -192,19 +193,9 @@ class AuditKeyRotationIT {
 
     private void rotateAndDestroyOldKeys(UUID group) throws InterruptedException {
         UUID job = groupKeys.rotate(group);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            List<ReEncryptionProgress> progress = jobs.progress(group, job);
-            assertThat(progress).allSatisfy(p -> assertThat(p.lastError()).isNull());
-            if (!progress.isEmpty() && progress.stream().allMatch(ReEncryptionProgress::finished)) {
-                assertThat(progress)
-                        .extracting(ReEncryptionProgress::participant)
-                        .contains("audit.entries");
-                break;
-            }
-            assertThat(Instant.now()).isBefore(deadline);
-            Thread.sleep(100);
-        }
+        assertThat(KeyRotations.awaitFinished(jobs, group, job))
+                .extracting(ReEncryptionProgress::participant)
+                .contains("audit.entries");
         OldKeys.destroy(context, group);
     }
 

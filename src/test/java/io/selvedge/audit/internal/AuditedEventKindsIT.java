@@ -2,7 +2,6 @@ package io.selvedge.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -22,6 +21,7 @@ import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
@@ -38,7 +38,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,18 +47,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.lang.Nullable;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -92,11 +88,11 @@ class AuditedEventKindsIT {
     @Autowired
     EmailDomains emailDomains;
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
+    @Autowired
+    ApiCalls api;
 
     MockMvc mvc;
     Customers customers;
@@ -107,10 +103,8 @@ class AuditedEventKindsIT {
 
     @BeforeEach
     void aGroupWithATree() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
-        customers = new Customers(stores);
+        mvc = api.mvc();
+        customers = api.customers();
         admin = customers.aCustomer("admin");
         group = UUID.fromString(
                 created(as(admin, post("/api/v1/groups"), "{\"name\": \"Maison Kinds\", \"region\": \"eu\"}")));
@@ -232,10 +226,10 @@ class AuditedEventKindsIT {
     void apiTokensCreatedAndRevokedAreOnThePlatformTrail() throws Exception {
         String username = "tokens-" + UUID.randomUUID().toString().substring(0, 8);
         UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
-        HttpClient client = TestHttps.client(dataDir);
+        HttpClient client = server.client();
         HttpResponse<String> created = TestHttps.send(
                 client,
-                HttpRequest.newBuilder(url("/api/v1/auth/tokens"))
+                HttpRequest.newBuilder(server.url("/api/v1/auth/tokens"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"ci\"}"
@@ -248,7 +242,7 @@ class AuditedEventKindsIT {
 
         HttpResponse<String> revoked = TestHttps.send(
                 client,
-                HttpRequest.newBuilder(url("/api/v1/me/tokens/" + token))
+                HttpRequest.newBuilder(server.url("/api/v1/me/tokens/" + token))
                         .header("Authorization", "Bearer " + secret)
                         .DELETE()
                         .build());
@@ -261,8 +255,8 @@ class AuditedEventKindsIT {
         String username = "addresses-" + UUID.randomUUID().toString().substring(0, 8);
         UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
         HttpResponse<String> created = TestHttps.send(
-                TestHttps.client(dataDir),
-                HttpRequest.newBuilder(url("/api/v1/auth/tokens"))
+                server.client(),
+                HttpRequest.newBuilder(server.url("/api/v1/auth/tokens"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"roaming\"}"
@@ -312,13 +306,13 @@ class AuditedEventKindsIT {
     void signingOutEndsTheSessionOnThePlatformTrail() throws Exception {
         String username = "signout-" + UUID.randomUUID().toString().substring(0, 8);
         UUID account = registration.register(username, PASSWORD, null, username + "@example.test");
-        HttpClient browser = TestHttps.client(dataDir);
-        HttpResponse<String> home = WebPages.signIn(browser, url("/signin"), username, PASSWORD);
+        HttpClient browser = server.client();
+        HttpResponse<String> home = WebPages.signIn(browser, server.url("/signin"), username, PASSWORD);
         assertThat(home.statusCode()).isEqualTo(200);
         String handle = sessionHandleOf(browser);
 
         HttpResponse<String> signedOut =
-                WebPages.post(browser, url("/signout"), Map.of("_csrf", WebPages.csrfTokenOf(home)));
+                WebPages.post(browser, server.url("/signout"), Map.of("_csrf", WebPages.csrfTokenOf(home)));
         assertThat(signedOut.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/signin?signedOut"));
 
@@ -383,9 +377,9 @@ class AuditedEventKindsIT {
         totp.confirm(account, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1");
         expectOn(null, "mfa.enrolled", AuditActor.Kind.ACCOUNT, account, "account", account, AuditOutcome.SUCCEEDED);
 
-        HttpClient browser = TestHttps.client(dataDir);
-        WebPages.submitForm(browser, url("/signin"), Map.of("username", username, "password", PASSWORD));
-        WebPages.submitForm(browser, url("/signin/code"), Map.of("otp", "000000"));
+        HttpClient browser = server.client();
+        WebPages.submitForm(browser, server.url("/signin"), Map.of("username", username, "password", PASSWORD));
+        WebPages.submitForm(browser, server.url("/signin/code"), Map.of("otp", "000000"));
         expectOn(null, "sign-in.failed", AuditActor.Kind.ACCOUNT, account, "account", account, AuditOutcome.FAILED);
 
         as(admin, put("/api/v1/nodes/" + workroom + "/members/" + account), "{\"role\": \"VIEWER\"}")
@@ -537,16 +531,11 @@ class AuditedEventKindsIT {
 
     /** GET /api/v1/me with the token, from {@code localAddress} (a loopback address). */
     private int statusOfMeFrom(String localAddress, String token) {
-        return TestHttps.getFrom(localAddress, dataDir, port, "/api/v1/me", "Bearer " + token);
+        return TestHttps.getFrom(localAddress, server.dataDir(), server.port(), "/api/v1/me", "Bearer " + token);
     }
 
     private void signIn(String username, String password) {
-        WebPages.submitForm(
-                TestHttps.client(dataDir), url("/signin"), Map.of("username", username, "password", password));
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
+        WebPages.submitForm(server.client(), server.url("/signin"), Map.of("username", username, "password", password));
     }
 
     private String node(String parents, String parent, String children, String name) throws Exception {

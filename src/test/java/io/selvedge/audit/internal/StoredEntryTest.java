@@ -9,22 +9,7 @@ import org.junit.jupiter.api.Test;
 class StoredEntryTest {
 
     final UUID trail = UUID.randomUUID();
-    final StoredEntry entry = new StoredEntry(
-            3,
-            Instant.parse("2026-11-27T01:00:00Z"),
-            "ACCOUNT",
-            "a",
-            "ciphertext",
-            null,
-            null,
-            "company.created",
-            "company",
-            "c",
-            null,
-            "SUCCEEDED",
-            "r",
-            StoredEntry.GENESIS,
-            "");
+    final StoredEntry entry = anEntry(3, "ciphertext", null);
 
     @Test
     void theHashCoversEveryFieldAndTheTrail() {
@@ -32,53 +17,26 @@ class StoredEntryTest {
 
         assertThat(hash).hasSize(64).isEqualTo(entry.computedHash(trail));
         assertThat(entry.computedHash(UUID.randomUUID())).isNotEqualTo(hash);
-        assertThat(new StoredEntry(
-                                4,
-                                entry.occurredAt(),
-                                "ACCOUNT",
-                                "a",
-                                "ciphertext",
-                                null,
-                                null,
-                                "company.created",
-                                "company",
-                                "c",
-                                null,
-                                "SUCCEEDED",
-                                "r",
-                                StoredEntry.GENESIS,
-                                "")
-                        .computedHash(trail))
-                .isNotEqualTo(hash);
-        assertThat(new StoredEntry(
-                                3,
-                                entry.occurredAt(),
-                                "ACCOUNT",
-                                "a",
-                                "ciphertexT",
-                                null,
-                                null,
-                                "company.created",
-                                "company",
-                                "c",
-                                null,
-                                "SUCCEEDED",
-                                "r",
-                                StoredEntry.GENESIS,
-                                "")
-                        .computedHash(trail))
-                .isNotEqualTo(hash);
+        assertThat(anEntry(4, "ciphertext", null).computedHash(trail)).isNotEqualTo(hash);
+        assertThat(anEntry(3, "ciphertexT", null).computedHash(trail)).isNotEqualTo(hash);
     }
 
     @Test
     void aMissingFieldIsNotAnEmptyOne() {
-        StoredEntry empty = new StoredEntry(
-                3,
-                entry.occurredAt(),
+        StoredEntry empty = anEntry(3, "ciphertext", "");
+
+        assertThat(empty.computedHash(trail)).isNotEqualTo(entry.computedHash(trail));
+    }
+
+    /** A company's creation by an account, its sequence number, actor name and address as given. */
+    private static StoredEntry anEntry(long seq, String actorName, String address) {
+        return new StoredEntry(
+                seq,
+                Instant.parse("2026-11-27T01:00:00Z"),
                 "ACCOUNT",
                 "a",
-                "ciphertext",
-                "",
+                actorName,
+                address,
                 null,
                 "company.created",
                 "company",
@@ -88,7 +46,5 @@ class StoredEntryTest {
                 "r",
                 StoredEntry.GENESIS,
                 "");
-
-        assertThat(empty.computedHash(trail)).isNotEqualTo(entry.computedHash(trail));
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import io.selvedge.testing.ChildJvm;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -127,14 +127,8 @@ class CryptoProviderSelectionTest {
     @Test
     void whereTheNativeLibraryDoesNotLoadTheJdksProvidersServeAndTheReasonIsGiven() throws Exception {
         // ACCP's own switch to skip its bundled library stands in for a platform it has no build for.
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(
-                        java,
-                        "-Dcom.amazon.corretto.crypto.provider.useExternalLib=true",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CryptoProviderFallbackProbe.class.getName())
-                .redirectErrorStream(true)
+        Process process = ChildJvm.ofMain(CryptoProviderFallbackProbe.class)
+                .option("-Dcom.amazon.corretto.crypto.provider.useExternalLib=true")
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 

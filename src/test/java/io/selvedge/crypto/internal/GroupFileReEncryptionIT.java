@@ -9,12 +9,12 @@ import io.selvedge.crypto.ReEncryptionProgress;
 import io.selvedge.storage.BlobStore;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupResidency;
+import io.selvedge.testing.KeyRotations;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -186,22 +186,7 @@ class GroupFileReEncryptionIT {
     }
 
     private ReEncryptionProgress awaitProgress(UUID group, UUID job, Predicate<ReEncryptionProgress> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            List<ReEncryptionProgress> progress = jobs.progress(group, job).stream()
-                    .filter(p -> p.participant().equals(PARTICIPANT))
-                    .toList();
-            if (progress.size() == 1 && condition.test(progress.get(0))) {
-                return progress.get(0);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("The job did not get there in time: " + jobs.progress(group, job));
+        return KeyRotations.awaitParticipant(jobs, group, job, PARTICIPANT, condition, Duration.ofSeconds(120));
     }
 
     private static byte[] randomBytes(int size) {

@@ -6,10 +6,9 @@ import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.crypto.ReEncryptionProgress;
 import io.selvedge.storage.GroupResidency;
+import io.selvedge.testing.KeyRotations;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -105,22 +104,7 @@ class ReEncryptionIT {
     }
 
     private ReEncryptionProgress awaitProgress(UUID group, UUID job, Predicate<ReEncryptionProgress> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            // the notes' own progress; the group's files (none here) are a participant of every job too
-            List<ReEncryptionProgress> progress = jobs.progress(group, job).stream()
-                    .filter(p -> p.participant().equals("test.secret-notes"))
-                    .toList();
-            if (progress.size() == 1 && condition.test(progress.get(0))) {
-                return progress.get(0);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("The job did not get there in time: " + jobs.progress(group, job));
+        // the notes' own progress; the group's files (none here) are a participant of every job too
+        return KeyRotations.awaitParticipant(jobs, group, job, "test.secret-notes", condition, Duration.ofSeconds(60));
     }
 }

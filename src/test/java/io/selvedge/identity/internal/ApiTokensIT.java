@@ -5,21 +5,16 @@ import static io.selvedge.identity.internal.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** API tokens: made with a password, then the only credential the API accepts. */
 @SelvedgeIntegrationTest
@@ -27,17 +22,11 @@ class ApiTokensIT {
 
     static final String PASSWORD = "a bolt of indigo twill";
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
+    @Autowired
+    TestServer server;
 
     @Autowired
     Accounts accounts;
-
-    @Autowired
-    PasswordEncoder encoder;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -50,10 +39,10 @@ class ApiTokensIT {
 
     @BeforeEach
     void anAccount() {
-        api = new Api(TestHttps.client(dataDir), path -> URI.create("https://localhost:" + port + path));
+        api = new Api(server.client(), path -> server.url(path));
         username = "tok-" + UUID.randomUUID().toString().substring(0, 8);
         // a customer: staff must enrol in MFA before the API lets them reach these endpoints (TotpIT)
-        TestAccounts.aCustomer(jdbc, username, encoder.encode(PASSWORD));
+        server.signingIn(UUID.randomUUID(), username, PASSWORD, null);
     }
 
     @Test
@@ -181,8 +170,7 @@ class ApiTokensIT {
     void noTableOfTheGlobalStoreHoldsTheTokenOrThePassword() {
         String token = api.tokenFor(username, PASSWORD, "");
         assertThat(api.call("GET", "/api/v1/me", bearer(token)).statusCode()).isEqualTo(200);
-        HttpResponse<String> home = WebPages.signIn(
-                TestHttps.client(dataDir), URI.create("https://localhost:" + port + "/signin"), username, PASSWORD);
+        HttpResponse<String> home = WebPages.signIn(server.client(), server.url("/signin"), username, PASSWORD);
         assertThat(home.body()).contains("Signed in as");
 
         assertThat(GlobalStoreScan.occurrences(jdbc, token, PASSWORD)).isEmpty();

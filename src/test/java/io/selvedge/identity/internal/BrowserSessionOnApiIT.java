@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The web application's scripts call the API with the browser's session: read and write as the person,
@@ -33,27 +26,18 @@ class BrowserSessionOnApiIT {
     static final String PASSWORD = "a session is not a token";
     static final Pattern META_TOKEN = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
-
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
+    TestServer server;
 
     @Test
     void aSignedInBrowserReadsAndChangesThroughTheApiWithItsCsrfToken() {
         String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
-        TestAccounts.aCustomer(jdbc, username, encoder.encode(PASSWORD));
-        HttpClient browser = TestHttps.client(dataDir);
-        HttpResponse<String> home = WebPages.signIn(browser, url("/signin"), username, PASSWORD);
+        server.signingIn(UUID.randomUUID(), username, PASSWORD, null);
+        HttpClient browser = server.client();
+        HttpResponse<String> home = WebPages.signIn(browser, server.url("/signin"), username, PASSWORD);
         assertThat(home.statusCode()).isEqualTo(200);
 
-        HttpResponse<String> me = TestHttps.get(browser, url("/api/v1/me"));
+        HttpResponse<String> me = TestHttps.get(browser, server.url("/api/v1/me"));
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"" + username + "\"");
 
@@ -67,35 +51,30 @@ class BrowserSessionOnApiIT {
         assertThat(changed.body()).contains("\"displayName\":\"Browser Person\"");
 
         // the session has the read and write scopes, never admin
-        assertThat(TestHttps.get(browser, url("/api/v1/admin/groups")).statusCode())
+        assertThat(TestHttps.get(browser, server.url("/api/v1/admin/groups")).statusCode())
                 .isEqualTo(403);
     }
 
     @Test
     void aSessionThatOwesASignInStepIsNotACallerOfTheApi() {
         String username = "staff-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update(
-                "insert into account (id, username, password_hash, staff_role, status, created_at)"
-                        + " values (?, ?, ?, 'PLATFORM_ADMIN', 'ACTIVE', ?)",
-                UUID.randomUUID(),
-                username,
-                encoder.encode(PASSWORD),
-                Timestamp.from(Instant.now()));
-        HttpClient browser = TestHttps.client(dataDir);
-        HttpResponse<String> enrolment = WebPages.signIn(browser, url("/signin"), username, PASSWORD);
+        server.signingIn(UUID.randomUUID(), username, PASSWORD, "PLATFORM_ADMIN");
+        HttpClient browser = server.client();
+        HttpResponse<String> enrolment = WebPages.signIn(browser, server.url("/signin"), username, PASSWORD);
         assertThat(enrolment.body()).contains("Your account must use MFA");
 
-        assertThat(TestHttps.get(browser, url("/api/v1/me")).statusCode()).isEqualTo(401);
+        assertThat(TestHttps.get(browser, server.url("/api/v1/me")).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void withoutCookieOrTokenTheApiStillAsksForCredentials() {
-        HttpClient stranger = TestHttps.client(dataDir);
+        HttpClient stranger = server.client();
         assertThat(patchMe(stranger, null).statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> patchMe(HttpClient browser, String csrfToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url("/api/v1/me"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.url("/api/v1/me"))
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Browser Person\"}"));
         if (csrfToken != null) {
@@ -108,9 +87,5 @@ class BrowserSessionOnApiIT {
         Matcher meta = META_TOKEN.matcher(page.body());
         assertThat(meta.find()).as("the page has the csrf-token meta tag").isTrue();
         return meta.group(1);
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

@@ -16,12 +16,11 @@ import io.selvedge.platform.PlatformProperties;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.SoftwarePasskey;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -32,8 +31,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,11 +46,8 @@ class MfaResetIT {
     static final List<AuditableEvent> EVENTS = new CopyOnWriteArrayList<>();
     static boolean listening;
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
+    @Autowired
+    TestServer server;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -103,16 +97,16 @@ class MfaResetIT {
         String secret = totp.start(accountId).secret();
         long step = OneTimeCodes.stepAt(Instant.now());
         totp.confirm(accountId, OneTimeCodes.codeAt(secret, step), "127.0.0.1");
-        HttpClient browser = TestHttps.client(dataDir);
+        HttpClient browser = server.client();
         HttpResponse<String> password =
-                WebPages.submitForm(browser, url("/signin"), Map.of("username", username, "password", PASSWORD));
+                WebPages.submitForm(browser, server.url("/signin"), Map.of("username", username, "password", PASSWORD));
         assertThat(password.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/signin/code"));
-        HttpResponse<String> code =
-                WebPages.submitForm(browser, url("/signin/code"), Map.of("otp", OneTimeCodes.codeAt(secret, step + 1)));
+        HttpResponse<String> code = WebPages.submitForm(
+                browser, server.url("/signin/code"), Map.of("otp", OneTimeCodes.codeAt(secret, step + 1)));
         assertThat(code.statusCode()).isEqualTo(302);
         SoftwarePasskey passkey = new SoftwarePasskey(PasskeyConfiguration.originOf(platform.publicUrl()));
-        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account/mfa")));
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, server.url("/account/mfa")));
         HttpResponse<String> options = postJson(browser, "/webauthn/register/options", "", csrf);
         assertThat(postJson(browser, "/webauthn/register", passkey.register(options.body(), "key"), csrf)
                         .statusCode())
@@ -145,7 +139,7 @@ class MfaResetIT {
                 .isZero();
         assertThat(jdbc.queryForObject("select mfa_enrolled from account where id = ?", Boolean.class, accountId))
                 .isFalse();
-        HttpResponse<String> ended = WebSessionsIT.asBrowser(browser, url("/"));
+        HttpResponse<String> ended = WebSessionsIT.asBrowser(browser, server.url("/"));
         assertThat(ended.statusCode()).isEqualTo(302);
         assertThat(ended.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/signin"));
@@ -170,7 +164,7 @@ class MfaResetIT {
                 }));
 
         HttpResponse<String> again = WebPages.submitForm(
-                TestHttps.client(dataDir), url("/signin"), Map.of("username", username, "password", PASSWORD));
+                server.client(), server.url("/signin"), Map.of("username", username, "password", PASSWORD));
         assertThat(again.headers().firstValue("Location"))
                 .as("staff must enrol again")
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/account/mfa"));
@@ -180,11 +174,10 @@ class MfaResetIT {
     void signInsArePublishedWithoutSecretsAndUnknownUsernamesHaveNoTarget() {
         EVENTS.clear();
         WebPages.submitForm(
-                TestHttps.client(dataDir), url("/signin"), Map.of("username", "nobody-" + username, "password", "x"));
+                server.client(), server.url("/signin"), Map.of("username", "nobody-" + username, "password", "x"));
         WebPages.submitForm(
-                TestHttps.client(dataDir), url("/signin"), Map.of("username", username, "password", "wrong one"));
-        WebPages.submitForm(
-                TestHttps.client(dataDir), url("/signin"), Map.of("username", username, "password", PASSWORD));
+                server.client(), server.url("/signin"), Map.of("username", username, "password", "wrong one"));
+        WebPages.submitForm(server.client(), server.url("/signin"), Map.of("username", username, "password", PASSWORD));
 
         assertThat(EVENTS)
                 .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(SignInFailed.class, failed -> {
@@ -213,15 +206,11 @@ class MfaResetIT {
     private HttpResponse<String> postJson(HttpClient browser, String path, String body, String csrf) {
         return TestHttps.send(
                 browser,
-                HttpRequest.newBuilder(url(path))
+                HttpRequest.newBuilder(server.url(path))
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
                         .header("X-CSRF-TOKEN", csrf)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build());
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

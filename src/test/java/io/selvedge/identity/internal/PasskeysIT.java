@@ -6,21 +6,17 @@ import io.selvedge.platform.PlatformProperties;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.SoftwarePasskey;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Passkeys, with a software authenticator driving Spring Security's WebAuthn endpoints over HTTPS: the
@@ -32,17 +28,11 @@ class PasskeysIT {
 
     static final String PASSWORD = "selvage edges never fray";
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
+    @Autowired
+    TestServer server;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
 
     @Autowired
     PlatformProperties platform;
@@ -57,7 +47,7 @@ class PasskeysIT {
     @BeforeEach
     void aCustomerWithAPasskey() {
         username = "pk-" + UUID.randomUUID().toString().substring(0, 8);
-        accountId = TestAccounts.aCustomer(jdbc, username, encoder.encode(PASSWORD));
+        accountId = server.signingIn(UUID.randomUUID(), username, PASSWORD, null);
         passkey = new SoftwarePasskey(PasskeyConfiguration.originOf(platform.publicUrl()));
     }
 
@@ -69,7 +59,7 @@ class PasskeysIT {
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
         assertThat(registered.body()).contains("\"success\":true");
         assertThat(enrolled()).isTrue();
-        HttpResponse<String> page = TestHttps.get(first, url("/account/mfa"));
+        HttpResponse<String> page = TestHttps.get(first, server.url("/account/mfa"));
         assertThat(page.statusCode())
                 .as("the session that registered it counts as having passed it")
                 .isEqualTo(200);
@@ -78,12 +68,12 @@ class PasskeysIT {
                 .as("the label rests encrypted")
                 .isEmpty();
 
-        HttpClient second = TestHttps.client(dataDir);
+        HttpClient second = server.client();
         HttpResponse<String> password =
-                WebPages.submitForm(second, url("/signin"), Map.of("username", username, "password", PASSWORD));
+                WebPages.submitForm(second, server.url("/signin"), Map.of("username", username, "password", PASSWORD));
         assertThat(password.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/signin/code"));
-        HttpResponse<String> home = TestHttps.get(second, url("/"));
+        HttpResponse<String> home = TestHttps.get(second, server.url("/"));
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/signin/code"));
@@ -94,12 +84,12 @@ class PasskeysIT {
         HttpResponse<String> secondStep = signInWithPasskey(second, "/signin/code", null);
         assertThat(secondStep.statusCode()).as(secondStep.body()).isEqualTo(200);
         assertThat(secondStep.body()).contains("\"authenticated\":true");
-        assertThat(TestHttps.get(second, url("/")).body()).contains("Signed in as <strong>" + username);
+        assertThat(TestHttps.get(second, server.url("/")).body()).contains("Signed in as <strong>" + username);
 
-        HttpClient passwordless = TestHttps.client(dataDir);
+        HttpClient passwordless = server.client();
         assertThat(signInWithPasskey(passwordless, "/signin", null).statusCode())
                 .isEqualTo(200);
-        HttpResponse<String> signedIn = TestHttps.get(passwordless, url("/"));
+        HttpResponse<String> signedIn = TestHttps.get(passwordless, server.url("/"));
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(signedIn.body()).contains("Signed in as <strong>" + username);
         assertThat(jdbc.queryForObject(
@@ -110,12 +100,13 @@ class PasskeysIT {
     @Test
     void anAssertionForAnotherOriginIsRefused() {
         register(signedInWithPassword(), "phone");
-        HttpClient browser = TestHttps.client(dataDir);
+        HttpClient browser = server.client();
 
         HttpResponse<String> refused = signInWithPasskey(browser, "/signin", "https://selvedge.example.net");
 
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(WebSessionsIT.asBrowser(browser, url("/")).statusCode()).isEqualTo(302);
+        assertThat(WebSessionsIT.asBrowser(browser, server.url("/")).statusCode())
+                .isEqualTo(302);
     }
 
     @Test
@@ -123,12 +114,12 @@ class PasskeysIT {
         HttpClient browser = signedInWithPassword();
         register(browser, "key one");
         assertThat(enrolled()).isTrue();
-        HttpResponse<String> page = TestHttps.get(browser, url("/account/mfa"));
+        HttpResponse<String> page = TestHttps.get(browser, server.url("/account/mfa"));
         assertThat(page.body()).contains("key one");
 
         HttpResponse<String> removed = WebPages.post(
                 browser,
-                url("/account/mfa/passkeys/" + passkey.credentialId() + "/remove"),
+                server.url("/account/mfa/passkeys/" + passkey.credentialId() + "/remove"),
                 Map.of("_csrf", WebPages.csrfTokenOf(page)));
 
         assertThat(removed.statusCode()).isEqualTo(302);
@@ -152,25 +143,25 @@ class PasskeysIT {
                 java.util.EnumSet.of(io.selvedge.identity.ApiScope.READ, io.selvedge.identity.ApiScope.WRITE),
                 java.time.Instant.now(),
                 java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
-        HttpClient client = TestHttps.client(dataDir);
+        HttpClient client = server.client();
 
         HttpResponse<String> listed = TestHttps.send(
                 client,
-                HttpRequest.newBuilder(url("/api/v1/me/passkeys"))
+                HttpRequest.newBuilder(server.url("/api/v1/me/passkeys"))
                         .header("Authorization", "Bearer " + token)
                         .build());
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains(passkey.credentialId(), "desk key");
         HttpResponse<String> removed = TestHttps.send(
                 client,
-                HttpRequest.newBuilder(url("/api/v1/me/passkeys/" + passkey.credentialId()))
+                HttpRequest.newBuilder(server.url("/api/v1/me/passkeys/" + passkey.credentialId()))
                         .header("Authorization", "Bearer " + token)
                         .DELETE()
                         .build());
         assertThat(removed.statusCode()).isEqualTo(204);
         assertThat(TestHttps.send(
                                 client,
-                                HttpRequest.newBuilder(url("/api/v1/me/passkeys/" + passkey.credentialId()))
+                                HttpRequest.newBuilder(server.url("/api/v1/me/passkeys/" + passkey.credentialId()))
                                         .header("Authorization", "Bearer " + token)
                                         .DELETE()
                                         .build())
@@ -185,8 +176,8 @@ class PasskeysIT {
     }
 
     private HttpClient signedInWithPassword() {
-        HttpClient browser = TestHttps.client(dataDir);
-        HttpResponse<String> home = WebPages.signIn(browser, url("/signin"), username, PASSWORD);
+        HttpClient browser = server.client();
+        HttpResponse<String> home = WebPages.signIn(browser, server.url("/signin"), username, PASSWORD);
         assertThat(home.statusCode()).isEqualTo(200);
         return browser;
     }
@@ -209,7 +200,7 @@ class PasskeysIT {
     }
 
     private String csrfOf(HttpClient browser, String page) {
-        HttpResponse<String> answer = TestHttps.get(browser, url(page));
+        HttpResponse<String> answer = TestHttps.get(browser, server.url(page));
         assertThat(answer.statusCode()).as("GET %s", page).isEqualTo(200);
         return WebPages.csrfTokenOf(answer);
     }
@@ -217,15 +208,11 @@ class PasskeysIT {
     private HttpResponse<String> postJson(HttpClient browser, String path, String body, String csrf) {
         return TestHttps.send(
                 browser,
-                HttpRequest.newBuilder(url(path))
+                HttpRequest.newBuilder(server.url(path))
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
                         .header("X-CSRF-TOKEN", csrf)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build());
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

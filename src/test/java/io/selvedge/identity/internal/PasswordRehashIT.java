@@ -3,15 +3,11 @@ package io.selvedge.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /** A hash made with older, weaker Argon2 parameters is replaced at the next sign-in. */
@@ -20,11 +16,8 @@ class PasswordRehashIT {
 
     static final String PASSWORD = "hemmed by hand in Okayama";
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
+    @Autowired
+    TestServer server;
 
     @Autowired
     Accounts accounts;
@@ -36,8 +29,7 @@ class PasswordRehashIT {
         accounts.createStaff(username, weak, StaffRole.OPERATIONS);
         assertThat(weak).startsWith("$argon2id$v=19$m=4096,t=1,p=1$");
 
-        WebPages.signIn(
-                TestHttps.client(dataDir), URI.create("https://localhost:" + port + "/signin"), username, PASSWORD);
+        WebPages.signIn(server.client(), server.url("/signin"), username, PASSWORD);
 
         String upgraded = accounts.findByUsername(username).orElseThrow().passwordHash();
         assertThat(upgraded).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");

@@ -4,21 +4,15 @@ import static io.selvedge.identity.internal.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestMfa;
-import java.net.URI;
+import io.selvedge.testing.TestServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Roles decided for real API callers, over HTTPS with real tokens: a token's scopes limit its methods,
@@ -29,17 +23,8 @@ class TokenHolderRolesIT {
 
     static final String PASSWORD = "a bolt of indigo twill";
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
-
     @Autowired
-    PasswordEncoder encoder;
-
-    @Autowired
-    JdbcTemplate jdbc;
+    TestServer server;
 
     @Autowired
     Clock clock;
@@ -49,12 +34,8 @@ class TokenHolderRolesIT {
 
     @BeforeEach
     void api() {
-        client = TestHttps.client(dataDir);
-        api = new Api(client, this::url);
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
+        client = server.client();
+        api = new Api(client, server::url);
     }
 
     @Test
@@ -78,7 +59,7 @@ class TokenHolderRolesIT {
         String ada = aCustomer();
         String bob = aCustomer();
         // Ada will be a group admin, who must use MFA: she enrols before making the tokens she acts with.
-        TestMfa adaWithMfa = TestMfa.enrol(client, this::url, clock, ada, PASSWORD);
+        TestMfa adaWithMfa = TestMfa.enrol(client, server::url, clock, ada, PASSWORD);
         String adaToken = adaWithMfa.token();
         String bobToken = api.tokenFor(bob, PASSWORD, "");
         String adaReadOnly = adaWithMfa.token("read only", ",\"scopes\":[\"read\"]");
@@ -111,7 +92,7 @@ class TokenHolderRolesIT {
 
     private String aCustomer() {
         String username = "roles-" + UUID.randomUUID().toString().substring(0, 8);
-        TestAccounts.aCustomer(jdbc, username, encoder.encode(PASSWORD));
+        server.signingIn(UUID.randomUUID(), username, PASSWORD, null);
         return username;
     }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,9 +19,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Web sessions: safe cookies, a new id at sign-in, and their owner sees and ends them. */
 @SelvedgeIntegrationTest
@@ -30,17 +27,11 @@ class WebSessionsIT {
     static final String PASSWORD = "raw denim softens with wear";
     static final Pattern END_BUTTON = Pattern.compile("/account/sessions/([0-9a-f]{32})/end");
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
+    @Autowired
+    TestServer server;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
 
     String username;
 
@@ -48,13 +39,13 @@ class WebSessionsIT {
     void anAccount() {
         username = "web-" + UUID.randomUUID().toString().substring(0, 8);
         // a customer: staff must enrol in MFA before the API lets them list sessions (TotpIT)
-        TestAccounts.aCustomer(jdbc, username, encoder.encode(PASSWORD));
+        server.signingIn(UUID.randomUUID(), username, PASSWORD, null);
     }
 
     @Test
     void theSessionCookieIsSecureHttpOnlyLaxAndChangesAtSignIn() {
         HttpClient browser = browser();
-        HttpResponse<String> page = TestHttps.get(browser, url("/signin"));
+        HttpResponse<String> page = TestHttps.get(browser, server.url("/signin"));
         String cookie = page.headers().allValues("Set-Cookie").stream()
                 .filter(header -> header.startsWith("SELVEDGE_SESSION="))
                 .findFirst()
@@ -74,20 +65,23 @@ class WebSessionsIT {
         signIn(laptop);
         signIn(phone);
 
-        HttpResponse<String> page = TestHttps.get(laptop, url("/account/sessions"));
+        HttpResponse<String> page = TestHttps.get(laptop, server.url("/account/sessions"));
         assertThat(page.statusCode()).isEqualTo(200);
         List<String> handles = handlesOn(page);
         assertThat(handles).hasSize(2);
         assertThat(page.body()).contains("this browser").doesNotContain(sessionIdOf(laptop), sessionIdOf(phone));
-        String phoneSession = currentHandleOn(TestHttps.get(phone, url("/account/sessions")));
+        String phoneSession = currentHandleOn(TestHttps.get(phone, server.url("/account/sessions")));
 
         HttpResponse<String> ended = WebPages.post(
-                laptop, url("/account/sessions/" + phoneSession + "/end"), Map.of("_csrf", WebPages.csrfTokenOf(page)));
+                laptop,
+                server.url("/account/sessions/" + phoneSession + "/end"),
+                Map.of("_csrf", WebPages.csrfTokenOf(page)));
         assertThat(ended.statusCode()).isEqualTo(302);
 
         assertSignedOut(phone);
-        assertThat(TestHttps.get(laptop, url("/")).statusCode()).isEqualTo(200);
-        assertThat(handlesOn(TestHttps.get(laptop, url("/account/sessions")))).hasSize(1);
+        assertThat(TestHttps.get(laptop, server.url("/")).statusCode()).isEqualTo(200);
+        assertThat(handlesOn(TestHttps.get(laptop, server.url("/account/sessions"))))
+                .hasSize(1);
     }
 
     @Test
@@ -97,9 +91,9 @@ class WebSessionsIT {
         signIn(laptop);
         signIn(phone);
 
-        HttpResponse<String> page = TestHttps.get(laptop, url("/account/sessions"));
-        HttpResponse<String> ended =
-                WebPages.post(laptop, url("/account/sessions/end-all"), Map.of("_csrf", WebPages.csrfTokenOf(page)));
+        HttpResponse<String> page = TestHttps.get(laptop, server.url("/account/sessions"));
+        HttpResponse<String> ended = WebPages.post(
+                laptop, server.url("/account/sessions/end-all"), Map.of("_csrf", WebPages.csrfTokenOf(page)));
         assertThat(ended.statusCode()).isEqualTo(302);
         assertThat(ended.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/signin?signedOut"));
@@ -112,7 +106,7 @@ class WebSessionsIT {
     void theApiListsAndEndsTheWebSessions() {
         HttpClient laptop = browser();
         signIn(laptop);
-        Api api = new Api(TestHttps.client(dataDir), this::url);
+        Api api = new Api(server.client(), server::url);
         String token = api.tokenFor(username, PASSWORD, "");
 
         HttpResponse<String> list = api.call("GET", "/api/v1/me/sessions", Api.bearer(token));
@@ -190,14 +184,14 @@ class WebSessionsIT {
                         username))
                 .isOne();
 
-        assertThat(asBrowser(browser, url("/")).statusCode()).isEqualTo(200);
+        assertThat(asBrowser(browser, server.url("/")).statusCode()).isEqualTo(200);
         assertThat(sessionIdOf(browser)).as("the cookie still holds the secret").isEqualTo(cookie);
         // A cookie holding the stored hash opens nothing.
         HttpClient thief = browser();
         ((CookieManager) thief.cookieHandler().orElseThrow())
                 .getCookieStore()
                 .add(
-                        url("/"),
+                        server.url("/"),
                         sessionCookie(java.util.Base64.getEncoder()
                                 .encodeToString(HashedSessionIds.hash(secret)
                                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
@@ -242,12 +236,13 @@ class WebSessionsIT {
     }
 
     private void signIn(HttpClient browser) {
-        assertThat(WebPages.signIn(browser, url("/signin"), username, PASSWORD).body())
+        assertThat(WebPages.signIn(browser, server.url("/signin"), username, PASSWORD)
+                        .body())
                 .contains("Signed in as");
     }
 
     private void assertSignedOut(HttpClient browser) {
-        HttpResponse<String> home = asBrowser(browser, url("/"));
+        HttpResponse<String> home = asBrowser(browser, server.url("/"));
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(home.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/signin"));
@@ -285,7 +280,7 @@ class WebSessionsIT {
     }
 
     private HttpClient browser() {
-        return TestHttps.client(dataDir);
+        return server.client();
     }
 
     private static String sessionIdOf(HttpClient browser) {
@@ -295,9 +290,5 @@ class WebSessionsIT {
                 .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse("");
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

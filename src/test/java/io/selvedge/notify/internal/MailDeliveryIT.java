@@ -10,7 +10,7 @@ import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.SelvedgeEnvironment;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestCertificates;
-import io.selvedge.testing.TestServers;
+import io.selvedge.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,7 +134,7 @@ class MailDeliveryIT {
 
     @Test
     void withoutSmtpTheMailIsFiledAsAnEmlOutsideProduction() throws Exception {
-        Path folder = TestServers.newDataDirectory().resolve("mail");
+        Path folder = TestServer.newDataDirectory().resolve("mail");
         UUID id = outbox.enqueue(OutgoingMail.text("ada@example.test", "Filed", "only in the folder"));
         MailProperties noSmtp = properties(
                 folder,
@@ -197,7 +197,7 @@ class MailDeliveryIT {
 
     private Path trusted() {
         return SMTP_CERTIFICATE.writeCertificatePem(
-                TestServers.newDataDirectory().resolve("smtp.pem"));
+                TestServer.newDataDirectory().resolve("smtp.pem"));
     }
 
     private MailDispatcher dispatcher(TlsMode mode, Path trustedCertificate, int attempts) {

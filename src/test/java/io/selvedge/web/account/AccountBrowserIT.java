@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import java.net.URI;
+import io.selvedge.testing.TestServer;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The account page in Chromium: profile, API tokens, language and sessions, as a person uses them. */
 @SelvedgeIntegrationTest
@@ -28,21 +23,15 @@ class AccountBrowserIT {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
+    TestServer server;
 
     @Test
     void aPersonNamesThemselvesAndMakesSeesOnceAndRevokesAnApiToken(Browser.Window window) {
         String username = aCustomer();
-        BrowserSignIn.of(this::url, username, PASSWORD).signIn(window);
+        BrowserSignIn.of(server::url, username, PASSWORD).signIn(window);
 
-        window.go(url("/account"));
+        window.go(server.url("/account"));
         assertThat(window.find("h1").getText()).isEqualTo("Your account");
         window.fill("#displayName", "Ada Lovelace").click("form[action$='/account/profile'] button");
         window.waitFor(driver -> window.has("#profile .notice"));
@@ -58,7 +47,7 @@ class AccountBrowserIT {
         window.script("document.getElementById('tokens').scrollIntoView()");
         window.screenshot(Path.of("target/screenshots/account.png"));
 
-        window.go(url("/account"));
+        window.go(server.url("/account"));
         assertThat(window.has("#new-token")).isFalse();
         assertThat(window.driver().getPageSource()).doesNotContain(secret);
         assertThat(window.find("table.tokens").getText()).contains("nightly export");
@@ -73,8 +62,8 @@ class AccountBrowserIT {
     @Test
     void aPersonSwitchesToPortugueseAndAPortugueseBrowserSeesTheSignInPageInPortuguese(Browser.Window window) {
         String username = aCustomer();
-        BrowserSignIn.of(this::url, username, PASSWORD).signIn(window);
-        window.go(url("/account"));
+        BrowserSignIn.of(server::url, username, PASSWORD).signIn(window);
+        window.go(server.url("/account"));
         window.driver()
                 .findElement(org.openqa.selenium.By.cssSelector("#language-choice option[value='pt-PT']"))
                 .click();
@@ -82,12 +71,12 @@ class AccountBrowserIT {
         window.waitFor(driver -> window.has("#language .notice"));
         assertThat(window.find("h1").getText()).isEqualTo("A sua conta");
         assertThat(window.find("header .menu").getText()).contains("Conta", "Terminar sessão");
-        window.go(url("/account/sessions"));
+        window.go(server.url("/account/sessions"));
         assertThat(window.find("main").getText()).contains("Onde tem sessão iniciada", "este navegador");
         window.assertNoConsoleErrors();
 
         Browser.Window portuguese = browser.openIn("pt-PT,pt");
-        portuguese.go(url("/signin"));
+        portuguese.go(server.url("/signin"));
         assertThat(portuguese.driver().getTitle()).isEqualTo("Iniciar sessão · Selvedge");
         assertThat(portuguese.find("label[for=password]").getText()).isEqualTo("Palavra-passe");
         portuguese.assertNoConsoleErrors();
@@ -96,21 +85,21 @@ class AccountBrowserIT {
     @Test
     void aPersonSignsOutEveryOtherSessionAndStaysSignedInHere(Browser.Window laptop) {
         String username = aCustomer();
-        BrowserSignIn person = BrowserSignIn.of(this::url, username, PASSWORD);
+        BrowserSignIn person = BrowserSignIn.of(server::url, username, PASSWORD);
         Browser.Window phone = browser.openIn("en-GB,en");
         person.signIn(phone);
         person.signIn(laptop);
 
-        laptop.go(url("/account"));
+        laptop.go(server.url("/account"));
         assertThat(laptop.find("#sessions").getText()).contains("one other session");
         laptop.click("#sessions button[data-end-others]");
         laptop.waitForPath("/account/sessions");
         assertThat(laptop.find("main").getText()).contains("Every other session is signed out", "this browser");
         assertThat(laptop.all("button[data-session]")).hasSize(1);
 
-        phone.go(url("/account"));
+        phone.go(server.url("/account"));
         phone.waitForPath("/signin");
-        laptop.go(url("/account"));
+        laptop.go(server.url("/account"));
         assertThat(laptop.path()).isEqualTo("/account");
         laptop.assertNoConsoleErrors();
         phone.assertNoConsoleErrors();
@@ -119,16 +108,7 @@ class AccountBrowserIT {
     /** A customer without MFA (customers need none unless their group asks). */
     private String aCustomer() {
         String username = "acct-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update(
-                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
-                UUID.randomUUID(),
-                username,
-                encoder.encode(PASSWORD),
-                Timestamp.from(Instant.now()));
+        server.signingIn(UUID.randomUUID(), username, PASSWORD, null);
         return username;
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

@@ -7,23 +7,16 @@ import io.selvedge.collab.Notifications;
 import io.selvedge.identity.ApiTokens;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The account page's forms act on the signed-in account only, and refuse with the reason in the page. */
 @SelvedgeIntegrationTest
@@ -31,17 +24,8 @@ class AccountPageIT {
 
     static final String PASSWORD = "warp and weft hold the cloth";
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
-
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
+    TestServer server;
 
     @Autowired
     Notifications notifications;
@@ -83,7 +67,7 @@ class AccountPageIT {
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/signin?passwordChanged"));
         HttpResponse<String> after = TestHttps.send(
                 browser,
-                HttpRequest.newBuilder(url("/account"))
+                HttpRequest.newBuilder(server.url("/account"))
                         .header("Accept", "text/html")
                         .build());
         assertThat(after.statusCode()).isEqualTo(302);
@@ -129,10 +113,10 @@ class AccountPageIT {
         UUID id = aCustomer();
         HttpClient browser = signedIn(id);
 
-        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account")));
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, server.url("/account")));
         HttpResponse<String> saved = TestHttps.send(
                 browser,
-                HttpRequest.newBuilder(url("/account/notifications"))
+                HttpRequest.newBuilder(server.url("/account/notifications"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&email=MENTION&email=APPROVAL"))
                         .build());
@@ -152,33 +136,24 @@ class AccountPageIT {
         assertThat(post(browser, "/account/profile", Map.of("displayName", "Grace Hopper"))
                         .statusCode())
                 .isEqualTo(302);
-        assertThat(TestHttps.get(browser, url("/account")).body()).contains("value=\"Grace Hopper\"");
+        assertThat(TestHttps.get(browser, server.url("/account")).body()).contains("value=\"Grace Hopper\"");
     }
 
     private HttpResponse<String> post(HttpClient browser, String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
-        withToken.put("_csrf", WebPages.csrfTokenOf(TestHttps.get(browser, url("/account"))));
-        return WebPages.post(browser, url(path), withToken);
+        withToken.put("_csrf", WebPages.csrfTokenOf(TestHttps.get(browser, server.url("/account"))));
+        return WebPages.post(browser, server.url(path), withToken);
     }
 
     private HttpClient signedIn(UUID id) {
-        HttpClient browser = TestHttps.client(dataDir);
-        WebPages.signIn(browser, url("/signin"), "page-" + id.toString().substring(0, 8), PASSWORD);
+        HttpClient browser = server.client();
+        WebPages.signIn(browser, server.url("/signin"), "page-" + id.toString().substring(0, 8), PASSWORD);
         return browser;
     }
 
     private UUID aCustomer() {
         UUID id = UUID.randomUUID();
-        jdbc.update(
-                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
-                id,
-                "page-" + id.toString().substring(0, 8),
-                encoder.encode(PASSWORD),
-                Timestamp.from(Instant.now()));
+        server.signingIn(id, "page-" + id.toString().substring(0, 8), PASSWORD, null);
         return id;
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

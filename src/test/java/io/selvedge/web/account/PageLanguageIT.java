@@ -5,23 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.identity.AccountLanguages;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The language of a page, in order: the signed-in person's saved choice, else the browser's
@@ -32,24 +25,15 @@ class PageLanguageIT {
 
     static final String PASSWORD = "indigo dye fades to sky";
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
-
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
+    TestServer server;
 
     @Autowired
     AccountLanguages languages;
 
     @Test
     void withoutAChoiceTheBrowserDecidesAndEnglishIsTheFallback() {
-        HttpClient browser = TestHttps.client(dataDir);
+        HttpClient browser = server.client();
 
         assertThat(page(browser, "/signin", null).body()).contains("lang=\"en\"", "<h1>Sign in</h1>");
         assertThat(page(browser, "/signin", "pt-PT,pt;q=0.9,en;q=0.5").body())
@@ -61,8 +45,8 @@ class PageLanguageIT {
     @Test
     void theSavedChoiceWinsOverTheBrowserFromTheNextPageOn() {
         UUID id = aCustomer();
-        HttpClient browser = TestHttps.client(dataDir);
-        WebPages.signIn(browser, url("/signin"), usernameOf(id), PASSWORD);
+        HttpClient browser = server.client();
+        WebPages.signIn(browser, server.url("/signin"), usernameOf(id), PASSWORD);
         assertThat(page(browser, "/account", "pt-PT").body()).contains("<h1>A sua conta</h1>");
 
         choose(browser, "en");
@@ -72,10 +56,10 @@ class PageLanguageIT {
         choose(browser, "pt-PT");
         assertThat(page(browser, "/account", "en-GB").body()).contains("lang=\"pt-PT\"", "<h1>A sua conta</h1>");
         assertThat(page(browser, "/account/sessions", null).body()).contains("este navegador");
-        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account")));
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, server.url("/account")));
         HttpResponse<String> weak = WebPages.post(
                 browser,
-                url("/account/password"),
+                server.url("/account/password"),
                 Map.of(
                         "_csrf",
                         csrf,
@@ -96,12 +80,12 @@ class PageLanguageIT {
     @Test
     void aLanguageThePagesAreNotWrittenInIsRefused() {
         UUID id = aCustomer();
-        HttpClient browser = TestHttps.client(dataDir);
-        WebPages.signIn(browser, url("/signin"), usernameOf(id), PASSWORD);
+        HttpClient browser = server.client();
+        WebPages.signIn(browser, server.url("/signin"), usernameOf(id), PASSWORD);
 
-        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account")));
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, server.url("/account")));
         HttpResponse<String> refused =
-                WebPages.post(browser, url("/account/language"), Map.of("_csrf", csrf, "language", "de"));
+                WebPages.post(browser, server.url("/account/language"), Map.of("_csrf", csrf, "language", "de"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("English and Portuguese (Portugal) only");
@@ -109,16 +93,16 @@ class PageLanguageIT {
     }
 
     private void choose(HttpClient browser, String language) {
-        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, url("/account")));
+        String csrf = WebPages.csrfTokenOf(TestHttps.get(browser, server.url("/account")));
         HttpResponse<String> saved =
-                WebPages.post(browser, url("/account/language"), Map.of("_csrf", csrf, "language", language));
+                WebPages.post(browser, server.url("/account/language"), Map.of("_csrf", csrf, "language", language));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(saved.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).contains("/account?languageSaved"));
     }
 
     private HttpResponse<String> page(HttpClient browser, String path, String acceptLanguage) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.url(path)).GET();
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
         }
@@ -129,20 +113,11 @@ class PageLanguageIT {
 
     private UUID aCustomer() {
         UUID id = UUID.randomUUID();
-        jdbc.update(
-                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
-                id,
-                usernameOf(id),
-                encoder.encode(PASSWORD),
-                Timestamp.from(Instant.now()));
+        server.signingIn(id, usernameOf(id), PASSWORD, null);
         return id;
     }
 
     private static String usernameOf(UUID id) {
         return "lang-" + id.toString().substring(0, 8);
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

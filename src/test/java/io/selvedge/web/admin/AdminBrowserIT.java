@@ -10,17 +10,14 @@ import io.selvedge.tenancy.Groups;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestHttps;
-import java.net.URI;
+import io.selvedge.testing.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
@@ -30,10 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The group's admin console in Chromium: a group admin tightens the security policy and sees it saved, gives a
@@ -49,17 +43,11 @@ class AdminBrowserIT {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
-
-    @Value("${selvedge.data-dir}")
-    Path dataDir;
+    @Autowired
+    TestServer server;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
 
     @Autowired
     Groups groups;
@@ -76,11 +64,11 @@ class AdminBrowserIT {
         UUID group = groups.create("Maison Ourela", "eu", idOf(admin)).id();
         String operator = anAccount("operator");
         String console = "/admin/groups/" + group;
-        BrowserSignIn asAdmin = BrowserSignIn.of(this::url, admin, PASSWORD).signIn(window);
+        BrowserSignIn asAdmin = BrowserSignIn.of(server::url, admin, PASSWORD).signIn(window);
 
         // The security policy: MFA for everyone, a 15-minute idle limit and link downloads for anyone, saved after
         // the confirmation.
-        window.go(url(console + "/security"));
+        window.go(server.url(console + "/security"));
         window.find("#mfaRequired").click();
         window.fill("#idleMinutes", "15");
         window.find("#linkDownloadsForAnyone").click();
@@ -99,7 +87,7 @@ class AdminBrowserIT {
         window.assertNoConsoleErrors();
 
         // Members: the operator role on the group, given by username.
-        window.go(url(console + "/members"));
+        window.go(server.url(console + "/members"));
         window.fill("#grant-username", operator);
         new Select(window.find("#grant-node")).selectByValue(group.toString());
         new Select(window.find("#grant-role")).selectByValue(Role.GROUP_OPERATOR.name());
@@ -112,7 +100,7 @@ class AdminBrowserIT {
 
         // Invitations: one sent, listed as pending, then revoked.
         String email = "new." + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
-        window.go(url(console + "/invitations"));
+        window.go(server.url(console + "/invitations"));
         window.fill("#invite-email", email);
         new Select(window.find("#invite-role")).selectByValue(Role.GROUP_OPERATOR.name());
         window.click("#invite button[type=submit]");
@@ -126,7 +114,7 @@ class AdminBrowserIT {
         window.assertNoConsoleErrors();
 
         // The audit trail, filtered by action, holds the admin's own policy change (delivered by the outbox).
-        window.go(url(console + "/audit"));
+        window.go(server.url(console + "/audit"));
         window.fill("#f-action", "security-policy.changed").click("#apply-filters");
         window.waitFor(driver -> {
             if (window.has("#audit-entries tr[data-action='security-policy.changed']")) {
@@ -148,19 +136,19 @@ class AdminBrowserIT {
         window.assertNoConsoleErrors();
 
         // Usage and residency: two members, storage in the group's region, its keys active and where they are.
-        window.go(url(console + "/usage"));
+        window.go(server.url(console + "/usage"));
         assertThat(window.find("#member-count").getText()).isEqualTo("2");
         assertThat(window.find("#storage tbody").getText()).startsWith("eu").contains("0 B");
         assertThat(window.find("#key-state").getText()).isEqualTo("active");
         assertThat(window.find("#residency-clean").getText()).isEqualTo("none");
         assertThat(window.all("#key-holdings tbody tr")).isNotEmpty();
-        window.go(url(console + "/developer"));
+        window.go(server.url(console + "/developer"));
         assertThat(window.find("#example").getText()).contains("/api/v1/groups/" + group + "/members");
         window.assertNoConsoleErrors();
 
         // A malformed allow-list is refused (422) beside its field, and nothing is saved. Chromium logs the
         // statuses of this page and the next (422, 409) as errors: the only console errors allowed from here on.
-        window.go(url(console + "/security"));
+        window.go(server.url(console + "/security"));
         window.fill("#ipAllowList", "not-an-address");
         window.click("#save-policy");
         confirm(window);
@@ -168,7 +156,7 @@ class AdminBrowserIT {
         assertThat(policies.policyOf(group).version()).isEqualTo(saved.version());
 
         // A save made against a version someone replaced meanwhile (409) says so, and is not saved either.
-        window.go(url(console + "/security"));
+        window.go(server.url(console + "/security"));
         window.script("document.querySelector('#policy input[name=version]').value = arguments[0];", "0");
         window.fill("#absoluteMinutes", "120");
         window.click("#save-policy");
@@ -181,18 +169,18 @@ class AdminBrowserIT {
         window.waitFor(driver -> window.path().equals("/signin"));
         // The group requires MFA of whoever works in it; the operator, whom the group does not manage, is asked
         // for it only there (issue 15), so enrols before opening the console.
-        BrowserSignIn.of(this::url, operator, PASSWORD).signIn(window).enrolTotp(window);
-        window.go(url(console + "/security"));
+        BrowserSignIn.of(server::url, operator, PASSWORD).signIn(window).enrolTotp(window);
+        window.go(server.url(console + "/security"));
         window.find("#read-only");
         assertThat(window.has("#save-policy")).isFalse();
         assertThat(window.find("#idleMinutes").isEnabled()).isFalse();
         assertThat(window.find("#idleMinutes").getDomAttribute("value")).isEqualTo("15");
         assertThat(window.has("#grant")).isFalse();
-        window.go(url(console + "/members"));
+        window.go(server.url(console + "/members"));
         window.find("tr[data-member='" + admin + "']");
         assertThat(window.has("#grant")).isFalse();
         assertThat(window.has("form[action$='/revoke']")).isFalse();
-        window.go(url(console + "/audit"));
+        window.go(server.url(console + "/audit"));
         HttpResponse<String> csv = getAs(window, window.find("#export-csv").getDomAttribute("href"));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains("security-policy.changed");
@@ -225,9 +213,9 @@ class AdminBrowserIT {
         String cookies = cookiesOf(window);
         String form = "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)
                 + "&mfaRequired=false&idleMinutes=&absoluteMinutes=&signIn=password&ipAllowList=";
-        HttpClient client = TestHttps.client(dataDir);
+        HttpClient client = server.client();
         HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(url(console + "/security"))
+                HttpRequest.newBuilder(server.url(console + "/security"))
                         .header("Cookie", cookies)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -240,20 +228,15 @@ class AdminBrowserIT {
     private String anAccount(String name) {
         UUID id = UUID.randomUUID();
         String username = name + "-" + id.toString().substring(0, 8);
-        jdbc.update(
-                "insert into account (id, username, password_hash, status, created_at) values (?, ?, ?, 'ACTIVE', ?)",
-                id,
-                username,
-                encoder.encode(PASSWORD),
-                Timestamp.from(Instant.now()));
+        server.signingIn(id, username, PASSWORD, null);
         return username;
     }
 
     /** A GET with the browser's session, from outside the page (a download the browser would save). */
     private HttpResponse<String> getAs(Browser.Window window, String path) throws Exception {
-        return TestHttps.client(dataDir)
+        return server.client()
                 .send(
-                        HttpRequest.newBuilder(url(path))
+                        HttpRequest.newBuilder(server.url(path))
                                 .header("Cookie", cookiesOf(window))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -267,9 +250,5 @@ class AdminBrowserIT {
 
     private UUID idOf(String username) {
         return jdbc.queryForObject("select id from account where username = ?", UUID.class, username);
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

@@ -3,7 +3,6 @@ package io.selvedge.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -12,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Grants;
 import io.selvedge.access.Role;
-import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -25,8 +24,6 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Who reaches which page of the admin console, through the whole filter chain: a group operator reads but
@@ -37,13 +34,10 @@ import org.springframework.web.context.WebApplicationContext;
 class AdminPagesIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     Grants grants;
+
+    @Autowired
+    ApiCalls api;
 
     MockMvc mvc;
     Customers customers;
@@ -53,10 +47,8 @@ class AdminPagesIT {
 
     @BeforeEach
     void aGroupWithABrand() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
-        customers = new Customers(stores);
+        mvc = api.mvc();
+        customers = api.customers();
         admin = customers.aCustomer("admin");
         group = created(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
         String company = created(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"C\"}");

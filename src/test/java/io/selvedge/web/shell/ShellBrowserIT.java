@@ -8,11 +8,11 @@ import io.selvedge.content.StyleStatus;
 import io.selvedge.content.Styles;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
+import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestServer;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
@@ -21,9 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The quick start in Chromium: platform staff create a customer's group and hand its first admin the
@@ -40,14 +38,11 @@ class ShellBrowserIT {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    PasswordEncoder encoder;
 
     @Autowired
     Styles styles;
@@ -59,14 +54,8 @@ class ShellBrowserIT {
     void staffStartAGroupAndItsAdminBuildsTheTreeFromHome(Browser.Window window) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String staffName = "operator-" + suffix;
-        jdbc.update(
-                "insert into account (id, username, password_hash, staff_role, status, created_at)"
-                        + " values (?, ?, ?, 'PLATFORM_ADMIN', 'ACTIVE', ?)",
-                UUID.randomUUID(),
-                staffName,
-                encoder.encode(PASSWORD),
-                Timestamp.from(Instant.now()));
-        BrowserSignIn.of(this::url, staffName, PASSWORD).signIn(window);
+        server.signingIn(UUID.randomUUID(), staffName, PASSWORD, "PLATFORM_ADMIN");
+        BrowserSignIn.of(server::url, staffName, PASSWORD).signIn(window);
 
         // Staff: create the customer's group and read its invitation link off the page.
         String groupName = "Maison " + suffix;
@@ -90,8 +79,8 @@ class ShellBrowserIT {
 
         // Signed out: the link creates the customer's account.
         String adminName = "first-admin-" + suffix;
-        // The link names the installation's public address; the test server listens on a port of its own.
-        window.go(url(URI.create(link).getPath()));
+        // The link names the installation's public address; the test server listens on a server.port() of its own.
+        window.go(server.url(URI.create(link).getPath()));
         window.fill("#username", adminName)
                 .fill("#password", PASSWORD)
                 .fill("#repeatedPassword", PASSWORD)
@@ -99,7 +88,7 @@ class ShellBrowserIT {
         window.waitForPath("/signin");
 
         // The new group admin enrols MFA (group admins must), then builds the tree from home.
-        BrowserSignIn.of(this::url, adminName, PASSWORD).signIn(window);
+        BrowserSignIn.of(server::url, adminName, PASSWORD).signIn(window);
         window.waitForPath("/");
         window.waitForText("main h1", groupName);
         create(window, "form[action$='/companies']", "Atelier Nord");
@@ -127,14 +116,10 @@ class ShellBrowserIT {
         Style parka = styles.create(workroom, "Parka", "", List.of(), admin);
         styles.favour(parka.id(), admin);
         UUID reviewer = UUID.randomUUID();
-        jdbc.update(
-                "insert into account (id, username, password_hash, status, created_at) values (?, ?, null, 'ACTIVE', ?)",
-                reviewer,
-                "reviewer-" + suffix,
-                Timestamp.from(Instant.now()));
+        Customers.signingIn(jdbc, reviewer, "reviewer-" + suffix, null, null);
         approvals.record(parka.id(), StyleStatus.APPROVED, "", reviewer);
         window.waitFor(driver -> {
-            window.go(url("/"));
+            window.go(server.url("/"));
             WebElement count = driver.findElement(By.id("unread-count"));
             return count.isDisplayed() && count.getText().equals("1");
         });
@@ -150,7 +135,7 @@ class ShellBrowserIT {
         window.click("#mark-all-read");
         window.waitFor(driver -> !driver.findElement(By.id("unread-count")).isDisplayed());
         assertThat(window.has("#mark-all-read")).isFalse();
-        window.go(url("/notifications"));
+        window.go(server.url("/notifications"));
         assertThat(window.all("#unread-count").get(0).isDisplayed()).isFalse();
         window.assertNoConsoleErrors();
     }
@@ -159,9 +144,5 @@ class ShellBrowserIT {
     private static void create(Browser.Window window, String form, String name) {
         window.fill(form + " input[name=name]", name).click(form + " button[type=submit]");
         window.waitForText("#tree", name);
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

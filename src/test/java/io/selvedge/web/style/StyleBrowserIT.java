@@ -6,11 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.jayway.jsonpath.JsonPath;
-import io.selvedge.storage.Stores;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -31,10 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -54,17 +50,11 @@ class StyleBrowserIT {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestServer server;
 
     @Autowired
     WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
-    PasswordEncoder encoder;
 
     MockMvc api;
     Customers.Account admin;
@@ -97,8 +87,8 @@ class StyleBrowserIT {
 
     @Test
     void aDesignerSeesTheModelPinsACommentApprovesAndSharesIt(Browser.Window window) throws Exception {
-        BrowserSignIn.of(this::url, designer.username(), PASSWORD).signIn(window);
-        window.go(url("/styles/" + style));
+        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
+        window.go(server.url("/styles/" + style));
         window.find("[data-viewer][data-loaded=true]");
         assertThat(drawnPixels(window)).as("pixels of the model on the canvas").isGreaterThan(2_000);
         assertThat(window.all("a.download")).as("a company admin may download").hasSize(1);
@@ -123,7 +113,7 @@ class StyleBrowserIT {
         window.waitForText(".comment.highlighted .comment-body", "The hem puckers here");
         window.find(".pin-marker.highlighted");
 
-        window.go(url("/styles/" + style));
+        window.go(server.url("/styles/" + style));
         window.find("[data-viewer][data-loaded=true]");
         assertThat(window.has(".comment.highlighted")).isFalse();
         window.click(".pin-marker");
@@ -158,7 +148,7 @@ class StyleBrowserIT {
                         "{\"expiresAt\": \"" + Instant.now().plus(7, ChronoUnit.DAYS)
                                 + "\", \"allowDownload\": false}"),
                 "$.url");
-        window.go(url(URI.create(linkAddress).getPath()));
+        window.go(server.url(URI.create(linkAddress).getPath()));
         window.find("[data-viewer][data-loaded=true]");
         assertThat(drawnPixels(window))
                 .as("pixels of the model through the link")
@@ -170,8 +160,8 @@ class StyleBrowserIT {
         call(
                 post("/api/v1/workrooms/" + workroom + "/shares"),
                 "{\"userId\": \"" + viewer.id() + "\", \"role\": \"VIEWER\", \"allowDownload\": false}");
-        BrowserSignIn.of(this::url, viewer.username(), PASSWORD).signIn(window);
-        window.go(url("/styles/" + style));
+        BrowserSignIn.of(server::url, viewer.username(), PASSWORD).signIn(window);
+        window.go(server.url("/styles/" + style));
         window.find("[data-viewer][data-loaded=true]");
         assertThat(window.find(".style-versions").getText()).contains("tee.glb");
         assertThat(window.all("a.download")).as("a viewer without +dl").isEmpty();
@@ -220,14 +210,7 @@ class StyleBrowserIT {
     private Customers.Account anAccount(String name) {
         UUID id = UUID.randomUUID();
         String username = name + "-" + id.toString().substring(0, 8);
-        new JdbcTemplate(stores.global().dataSource())
-                .update(
-                        "insert into account (id, username, password_hash, status, created_at)"
-                                + " values (?, ?, ?, 'ACTIVE', ?)",
-                        id,
-                        username,
-                        encoder.encode(PASSWORD),
-                        Timestamp.from(Instant.now()));
+        server.signingIn(id, username, PASSWORD, null);
         return new Customers.Account(id, username, false);
     }
 
@@ -245,9 +228,5 @@ class StyleBrowserIT {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-    }
-
-    private URI url(String path) {
-        return URI.create("https://localhost:" + port + path);
     }
 }

@@ -3,7 +3,6 @@ package io.selvedge.web.style;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -17,7 +16,7 @@ import io.selvedge.collab.Comment;
 import io.selvedge.collab.Comments;
 import io.selvedge.content.StyleStatus;
 import io.selvedge.content.Styles;
-import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.nio.file.Files;
@@ -35,8 +34,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The style page's handlers as each person meets them: who sees the page and the download links, a pinned
@@ -46,16 +43,13 @@ import org.springframework.web.context.WebApplicationContext;
 class StylePagesIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     Comments comments;
 
     @Autowired
     Styles styles;
+
+    @Autowired
+    ApiCalls api;
 
     MockMvc mvc;
     Customers customers;
@@ -67,10 +61,8 @@ class StylePagesIT {
 
     @BeforeEach
     void aStyleSharedWithAViewer() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
-        customers = new Customers(stores);
+        mvc = api.mvc();
+        customers = api.customers();
         admin = customers.aCustomer("owner");
         viewer = customers.aCustomer("viewer");
         designer = customers.aCustomer("designer");

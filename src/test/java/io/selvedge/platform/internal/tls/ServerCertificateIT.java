@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.selvedge.platform.StartupRefusedException;
-import io.selvedge.testing.RunningNode;
 import io.selvedge.testing.TestCertificates;
 import io.selvedge.testing.TestCertificates.IssuedCertificate;
+import io.selvedge.testing.TestServer;
 import io.selvedge.testing.TlsProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +33,9 @@ class ServerCertificateIT {
 
     @Test
     void productionWithoutACertificateRefusesToStartAndSaysWhatIsMissing() {
-        Path dataDir = RunningNode.newDataDirectory("production-without-certificate");
+        Path dataDir = TestServer.newDataDirectory("production-without-certificate");
 
-        assertThatThrownBy(() -> RunningNode.start(PRODUCTION, dataDir, Map.of()))
+        assertThatThrownBy(() -> TestServer.startAsAnOperator(PRODUCTION, dataDir, Map.of()))
                 .rootCause()
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining("production needs a configured TLS certificate")
@@ -48,9 +48,9 @@ class ServerCertificateIT {
     void productionRefusesTheGeneratedDevelopmentCertificateAsPemFiles() {
         CertificateFiles generated = aDevelopmentCertificate();
 
-        assertThatThrownBy(() -> RunningNode.start(
+        assertThatThrownBy(() -> TestServer.startAsAnOperator(
                         PRODUCTION,
-                        RunningNode.newDataDirectory("production-with-development-pem"),
+                        TestServer.newDataDirectory("production-with-development-pem"),
                         pemSettings(generated.certificate(), generated.privateKey())))
                 .rootCause()
                 .isInstanceOf(StartupRefusedException.class)
@@ -59,7 +59,7 @@ class ServerCertificateIT {
 
     @Test
     void productionRefusesTheGeneratedDevelopmentCertificateInAKeyStore() throws Exception {
-        Path dataDir = RunningNode.newDataDirectory("production-with-development-keystore");
+        Path dataDir = TestServer.newDataDirectory("production-with-development-keystore");
         PemSslStore generated = ServerCertificateLoader.readPem(aDevelopmentCertificate());
         Path keyStore = dataDir.resolve("development.p12");
         new IssuedCertificate(
@@ -67,7 +67,8 @@ class ServerCertificateIT {
                         new KeyPair(generated.certificates().get(0).getPublicKey(), generated.privateKey()))
                 .writePkcs12(keyStore, "keystore-secret");
 
-        assertThatThrownBy(() -> RunningNode.start(PRODUCTION, dataDir, keyStoreSettings(keyStore, "keystore-secret")))
+        assertThatThrownBy(() -> TestServer.startAsAnOperator(
+                        PRODUCTION, dataDir, keyStoreSettings(keyStore, "keystore-secret")))
                 .rootCause()
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining("generated development certificate");
@@ -75,14 +76,15 @@ class ServerCertificateIT {
 
     @Test
     void productionRefusesACertificateBesideAnotherCertificatesKey() {
-        Path dataDir = RunningNode.newDataDirectory("production-with-wrong-key");
+        Path dataDir = TestServer.newDataDirectory("production-with-wrong-key");
         Path certificateFile = dataDir.resolve("selvedge.example.crt");
         Path keyFile = dataDir.resolve("selvedge.example.key");
         TestCertificates.anEcCertificateFor("selvedge.example")
                 .withTheKeyOf(TestCertificates.anEcCertificateFor("selvedge.example"))
                 .writePem(certificateFile, keyFile);
 
-        assertThatThrownBy(() -> RunningNode.start(PRODUCTION, dataDir, pemSettings(certificateFile, keyFile)))
+        assertThatThrownBy(
+                        () -> TestServer.startAsAnOperator(PRODUCTION, dataDir, pemSettings(certificateFile, keyFile)))
                 .rootCause()
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining("does not belong to the certificate");
@@ -90,7 +92,7 @@ class ServerCertificateIT {
 
     @Test
     void productionServesItsOwnPemCertificateAndARenewedOneWithoutARestart() {
-        Path dataDir = RunningNode.newDataDirectory("production-with-pem");
+        Path dataDir = TestServer.newDataDirectory("production-with-pem");
         Path certificateFile = dataDir.resolve("selvedge.example.crt");
         Path keyFile = dataDir.resolve("selvedge.example.key");
         IssuedCertificate original = TestCertificates.anEcCertificateFor("selvedge.example");
@@ -98,7 +100,7 @@ class ServerCertificateIT {
         Map<String, String> settings = new HashMap<>(pemSettings(certificateFile, keyFile));
         settings.put("selvedge.tls.reload-quiet-period", "1s");
 
-        try (RunningNode node = RunningNode.start(PRODUCTION, dataDir, settings)) {
+        try (TestServer node = TestServer.startAsAnOperator(PRODUCTION, dataDir, settings)) {
             assertThat(TlsProbe.certificatePresentedAt(node.port(), original.certificate()))
                     .isEqualTo(original.certificate());
             assertThat(TlsProbe.certificatePresentedAt(node.managementPort(), original.certificate()))
@@ -121,7 +123,7 @@ class ServerCertificateIT {
 
     @Test
     void aRenewedCertificateWithTheWrongKeyIsNotLoadedAndThePreviousOneKeepsServing() throws Exception {
-        Path dataDir = RunningNode.newDataDirectory("production-with-botched-renewal");
+        Path dataDir = TestServer.newDataDirectory("production-with-botched-renewal");
         Path certificateFile = dataDir.resolve("selvedge.example.crt");
         Path keyFile = dataDir.resolve("selvedge.example.key");
         IssuedCertificate original = TestCertificates.anEcCertificateFor("selvedge.example");
@@ -129,7 +131,7 @@ class ServerCertificateIT {
         Map<String, String> settings = new HashMap<>(pemSettings(certificateFile, keyFile));
         settings.put("selvedge.tls.reload-quiet-period", "1s");
 
-        try (RunningNode node = RunningNode.start(PRODUCTION, dataDir, settings)) {
+        try (TestServer node = TestServer.startAsAnOperator(PRODUCTION, dataDir, settings)) {
             IssuedCertificate renewed = TestCertificates.anEcCertificateFor("selvedge.example");
             IssuedCertificate unrelated = TestCertificates.anEcCertificateFor("selvedge.example");
             renewed.withTheKeyOf(unrelated).writePem(certificateFile, keyFile);
@@ -152,12 +154,13 @@ class ServerCertificateIT {
 
     @Test
     void productionServesItsOwnPkcs12KeyStore() {
-        Path dataDir = RunningNode.newDataDirectory("production-with-keystore");
+        Path dataDir = TestServer.newDataDirectory("production-with-keystore");
         Path keyStore = dataDir.resolve("selvedge.example.p12");
         IssuedCertificate own = TestCertificates.anRsaCertificateFor("selvedge.example");
         own.writePkcs12(keyStore, "keystore-secret");
 
-        try (RunningNode node = RunningNode.start(PRODUCTION, dataDir, keyStoreSettings(keyStore, "keystore-secret"))) {
+        try (TestServer node =
+                TestServer.startAsAnOperator(PRODUCTION, dataDir, keyStoreSettings(keyStore, "keystore-secret"))) {
             assertThat(TlsProbe.certificatePresentedAt(node.port(), own.certificate()))
                     .isEqualTo(own.certificate());
             assertThat(TlsProbe.certificatePresentedAt(node.managementPort(), own.certificate()))
@@ -171,7 +174,7 @@ class ServerCertificateIT {
     /** What a developer's machine made, copied over to a production configuration. */
     private static CertificateFiles aDevelopmentCertificate() {
         return DevelopmentCertificate.ensureUnder(
-                RunningNode.newDataDirectory("developer-machine").resolve("tls"));
+                TestServer.newDataDirectory("developer-machine").resolve("tls"));
     }
 
     private static Map<String, String> pemSettings(Path certificate, Path privateKey) {
