@@ -519,14 +519,7 @@ class NothingInClearIT {
     }
 
     private HttpResponse<String> postJson(HttpClient browser, String path, String body, String csrf) {
-        return TestHttps.send(
-                browser,
-                HttpRequest.newBuilder(server.url(path))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .header("X-CSRF-TOKEN", csrf)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return WebPages.postJson(browser, server.url(path), body, csrf);
     }
 
     private void aFileHolding(UUID group, String content) throws Exception {

@@ -52,6 +52,18 @@ public final class WebPages {
     }
 
     /** Signs in through the sign-in page and returns the page the redirect leads to. */
+    /** A JSON POST from the page's script: the session's cookies and its CSRF token in the header. */
+    public static HttpResponse<String> postJson(HttpClient browser, URI uri, String json, String csrf) {
+        return TestHttps.send(
+                browser,
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("X-CSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
+    }
+
     public static HttpResponse<String> signIn(HttpClient browser, URI signInPage, String username, String password) {
         HttpResponse<String> answer =
                 submitForm(browser, signInPage, Map.of("username", username, "password", password));

@@ -19,7 +19,6 @@ import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestServer;
 import io.selvedge.testing.WebPages;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,13 +203,6 @@ class MfaResetIT {
     }
 
     private HttpResponse<String> postJson(HttpClient browser, String path, String body, String csrf) {
-        return TestHttps.send(
-                browser,
-                HttpRequest.newBuilder(server.url(path))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .header("X-CSRF-TOKEN", csrf)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return WebPages.postJson(browser, server.url(path), body, csrf);
     }
 }

@@ -206,13 +206,6 @@ class PasskeysIT {
     }
 
     private HttpResponse<String> postJson(HttpClient browser, String path, String body, String csrf) {
-        return TestHttps.send(
-                browser,
-                HttpRequest.newBuilder(server.url(path))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .header("X-CSRF-TOKEN", csrf)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return WebPages.postJson(browser, server.url(path), body, csrf);
     }
 }
