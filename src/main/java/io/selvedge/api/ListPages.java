@@ -1,12 +1,10 @@
 package io.selvedge.api;
 
 import io.selvedge.platform.PageCursor;
+import io.selvedge.platform.Refusal;
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.lang.Nullable;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Pages of a list the service answers whole (a node's shares, a group's invitations, a style's versions,
@@ -46,8 +44,7 @@ final class ListPages {
     }
 
     /** A 400 problem document wherever the list's handler is (a bad cursor is PageCursor's own 400). */
-    private static ErrorResponseException invalid(String detail) {
-        return new ErrorResponseException(
-                HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+    private static Refusal invalid(String detail) {
+        return new Refusal.Invalid(detail);
     }
 }
