@@ -22,6 +22,7 @@ import io.selvedge.identity.EmailAddresses;
 import io.selvedge.notify.Outbox;
 import io.selvedge.notify.OutgoingMail;
 import io.selvedge.platform.PlatformProperties;
+import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupWrites;
@@ -41,13 +42,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.lang.Nullable;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /** {@link Invitations}: rows in the group's region, mail through the outbox, the account through identity. */
 @Service
@@ -136,11 +132,7 @@ class InvitationService implements Invitations {
     @Override
     public FirstAdminInvitation inviteFirstAdmin(UUID groupId, String email) {
         String address = EmailAddresses.check(email);
-        Caller staff = decisions.caller().filter(Caller::staff).orElseThrow(ActionDeniedException::new);
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!Callers.isPlatformAdmin(authentication)) {
-            throw new ActionDeniedException("Only a platform admin starts a customer's group.");
-        }
+        Caller staff = decisions.requirePlatformAdmin("Only a platform admin starts a customer's group.");
         GroupDataPlane plane = plane(groupId);
         if (hasAdmin(groupId)) {
             throw new GrantRefusedException("The group has an admin already: its admins invite.");
@@ -364,10 +356,7 @@ class InvitationService implements Invitations {
     /** An invitation the caller may manage: on a node where they may grant its role. */
     private InvitationRepository.Row managed(GroupDataPlane plane, UUID groupId, UUID invitationId) {
         InvitationRepository.Row row = records.find(plane.jdbc(), groupId, invitationId)
-                .orElseThrow(() -> new ErrorResponseException(
-                        HttpStatus.NOT_FOUND,
-                        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The group has no such invitation."),
-                        null));
+                .orElseThrow(() -> new Refusal.NotFound("The group has no such invitation."));
         ResourcePath path = decisions.locate(row.nodeId()).orElseThrow(NotVisibleException::new);
         if (decisions.allowed(row.nodeId()).isEmpty()) {
             throw new NotVisibleException();
