@@ -56,9 +56,6 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
 
     /** 404: no such thing, or one the caller may not know of. */
     public static class NotFound extends Refusal {
-
-        private static final long serialVersionUID = 1L;
-
         public NotFound(String detail) {
             super(HttpStatus.NOT_FOUND, detail);
         }
@@ -70,9 +67,6 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
 
     /** 403: the caller may see the thing but not do this to it. */
     public static class Forbidden extends Refusal {
-
-        private static final long serialVersionUID = 1L;
-
         public Forbidden(String detail) {
             super(HttpStatus.FORBIDDEN, detail);
         }
@@ -80,9 +74,6 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
 
     /** 409: the request conflicts with the state of what it changes. */
     public static class Conflict extends Refusal {
-
-        private static final long serialVersionUID = 1L;
-
         public Conflict(String detail) {
             super(HttpStatus.CONFLICT, detail);
         }
@@ -90,9 +81,6 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
 
     /** 400: the request is malformed. */
     public static class Invalid extends Refusal {
-
-        private static final long serialVersionUID = 1L;
-
         public Invalid(String detail) {
             super(HttpStatus.BAD_REQUEST, detail);
         }
@@ -100,9 +88,6 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
 
     /** 422: the request is well formed, but what it asks for cannot be. */
     public static class Unprocessable extends Refusal {
-
-        private static final long serialVersionUID = 1L;
-
         public Unprocessable(String detail) {
             super(HttpStatus.UNPROCESSABLE_CONTENT, detail);
         }
@@ -110,9 +95,6 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
 
     /** 410: a link that worked once and no longer does. */
     public static class Gone extends Refusal {
-
-        private static final long serialVersionUID = 1L;
-
         public Gone(String detail) {
             super(HttpStatus.GONE, detail);
         }
@@ -120,9 +102,6 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
 
     /** 413: past a size limit or a quota. */
     public static class TooLarge extends Refusal {
-
-        private static final long serialVersionUID = 1L;
-
         public TooLarge(String detail) {
             super(HttpStatus.CONTENT_TOO_LARGE, detail);
         }

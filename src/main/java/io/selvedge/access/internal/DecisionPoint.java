@@ -10,7 +10,6 @@ import io.selvedge.access.GroupPolicyNotMetException;
 import io.selvedge.access.Level;
 import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.PermissionTable;
-import io.selvedge.access.PlatformStaff;
 import io.selvedge.access.ResourceLocator;
 import io.selvedge.access.ResourcePath;
 import io.selvedge.identity.Caller;
@@ -28,7 +27,6 @@ import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.lang.Nullable;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.context.request.RequestAttributes;
@@ -45,7 +43,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * request the version is read once per group and each decision is made once.
  */
 @Service
-class DecisionPoint implements Authorization, PlatformStaff {
+class DecisionPoint implements Authorization {
 
     private static final String REQUEST_CACHE = DecisionPoint.class.getName() + ".request";
     private static final int CACHE_LIMIT = 100_000;
@@ -235,20 +233,6 @@ class DecisionPoint implements Authorization, PlatformStaff {
         if (attributes != null) {
             attributes.removeAttribute(REQUEST_CACHE, RequestAttributes.SCOPE_REQUEST);
         }
-    }
-
-    @Override
-    public boolean isPlatformAdmin() {
-        return caller().filter(Caller::staff).isPresent()
-                && Callers.isPlatformAdmin(SecurityContextHolder.getContext().getAuthentication());
-    }
-
-    @Override
-    public Caller requirePlatformAdmin(String detail) {
-        if (!isPlatformAdmin()) {
-            throw new ActionDeniedException(detail);
-        }
-        return caller().orElseThrow(ActionDeniedException::new);
     }
 
     Optional<Caller> caller() {

@@ -12,6 +12,7 @@ import io.selvedge.access.Invitations;
 import io.selvedge.access.Level;
 import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.PermissionTable;
+import io.selvedge.access.PlatformStaff;
 import io.selvedge.access.ResourcePath;
 import io.selvedge.access.Role;
 import io.selvedge.crypto.FieldCiphers;
@@ -59,6 +60,7 @@ class InvitationService implements Invitations {
     private final GrantRepository grants;
     private final GrantService grantService;
     private final DecisionPoint decisions;
+    private final PlatformStaff staff;
     private final Callers callers;
     private final FieldCiphers ciphers;
     private final Outbox outbox;
@@ -75,6 +77,7 @@ class InvitationService implements Invitations {
             GrantRepository grants,
             GrantService grantService,
             DecisionPoint decisions,
+            PlatformStaff staff,
             Callers callers,
             FieldCiphers ciphers,
             Outbox outbox,
@@ -87,6 +90,7 @@ class InvitationService implements Invitations {
         this.grants = grants;
         this.grantService = grantService;
         this.decisions = decisions;
+        this.staff = staff;
         this.callers = callers;
         this.ciphers = ciphers;
         this.outbox = outbox;
@@ -132,7 +136,7 @@ class InvitationService implements Invitations {
     @Override
     public FirstAdminInvitation inviteFirstAdmin(UUID groupId, String email) {
         String address = EmailAddresses.check(email);
-        Caller staff = decisions.requirePlatformAdmin("Only a platform admin starts a customer's group.");
+        Caller staff = this.staff.requirePlatformAdmin("Only a platform admin starts a customer's group.");
         GroupDataPlane plane = plane(groupId);
         if (hasAdmin(groupId)) {
             throw new GrantRefusedException("The group has an admin already: its admins invite.");
