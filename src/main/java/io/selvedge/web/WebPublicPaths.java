@@ -2,6 +2,7 @@ package io.selvedge.web;
 
 import io.selvedge.platform.PublicPaths;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,17 +14,19 @@ class WebPublicPaths implements PublicPaths {
 
     @Override
     public List<PublicPath> publicPaths() {
-        return List.of(
-                PublicPath.any("/setup/**"),
-                PublicPath.any("/s/**"),
-                PublicPath.any("/forgot-password"),
-                PublicPath.any("/reset-password/*"),
-                PublicPath.any("/confirm-email/*"),
-                PublicPath.any("/invitations/*"),
-                PublicPath.any("/css/**"),
-                PublicPath.any("/js/**"),
-                PublicPath.any("/images/**"),
-                PublicPath.any("/webjars/**"),
-                PublicPath.any("/favicon.ico"));
+        return Stream.of(
+                        "/setup/**",
+                        "/s/**",
+                        "/forgot-password",
+                        "/reset-password/*",
+                        "/confirm-email/*",
+                        "/invitations/*",
+                        "/css/**",
+                        "/js/**",
+                        "/images/**",
+                        "/webjars/**",
+                        "/favicon.ico")
+                .map(PublicPath::any)
+                .toList();
     }
 }
