@@ -4,19 +4,13 @@ import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
-import io.selvedge.platform.Problems;
 import io.selvedge.storage.ResidencyReport;
 import io.selvedge.storage.ResidencyReports;
-import io.selvedge.storage.UnknownGroupException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,11 +39,6 @@ class ResidencyReportApi {
             authorization.require(Action.READ_RESIDENCY_REPORT, groupId);
         }
         return ResponseEntity.ok(ResidencyReportResponse.of(reports.of(groupId)));
-    }
-
-    @ExceptionHandler(UnknownGroupException.class)
-    ResponseEntity<ProblemDetail> unknownGroup(HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.NOT_FOUND, "There is no such group.");
     }
 
     record ResidencyReportResponse(
