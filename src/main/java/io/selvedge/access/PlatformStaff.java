@@ -9,11 +9,11 @@ import io.selvedge.identity.Caller;
  */
 public interface PlatformStaff {
 
-    /** Whether the caller is a platform admin. */
+    /** Whether the request carries the platform admin authority. */
     boolean isPlatformAdmin();
 
     /**
-     * The calling platform admin.
+     * The calling platform admin: a staff account with the authority.
      *
      * @param detail shown to anyone else: what only a platform admin does
      * @throws ActionDeniedException (403) with the detail for anyone else, and for no caller

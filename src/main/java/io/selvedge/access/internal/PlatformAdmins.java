@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** A platform admin: a staff account whose request carries the platform admin authority. */
+/** A platform admin: a request with the platform admin authority, which only staff accounts are given. */
 @Component
 class PlatformAdmins implements PlatformStaff {
 
@@ -20,7 +20,7 @@ class PlatformAdmins implements PlatformStaff {
 
     @Override
     public boolean isPlatformAdmin() {
-        return admin().isPresent();
+        return Callers.isPlatformAdmin(SecurityContextHolder.getContext().getAuthentication());
     }
 
     @Override
@@ -29,9 +29,6 @@ class PlatformAdmins implements PlatformStaff {
     }
 
     private Optional<Caller> admin() {
-        return callers.current()
-                .filter(Caller::staff)
-                .filter(staff -> Callers.isPlatformAdmin(
-                        SecurityContextHolder.getContext().getAuthentication()));
+        return callers.current().filter(Caller::staff).filter(staff -> isPlatformAdmin());
     }
 }

@@ -50,7 +50,7 @@ class StaffHome {
         Caller caller = callers.of(authentication).orElseThrow();
         model.addAttribute("username", authentication.getName());
         model.addAttribute("staff", caller.staff());
-        if (!staff.isPlatformAdmin()) {
+        if (!caller.staff() || !staff.isPlatformAdmin()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("problem", "shell.staff.notAllowed");
             return "home";
