@@ -1,11 +1,9 @@
 package io.selvedge.access;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.selvedge.platform.Refusal;
 
 /** The caller may see the target but not do this to it: answered 403, a problem document. */
-public class ActionDeniedException extends ErrorResponseException {
+public class ActionDeniedException extends Refusal.Forbidden {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,6 +13,6 @@ public class ActionDeniedException extends ErrorResponseException {
 
     /** @param detail shown to the caller: say what is refused, never anything of another's data */
     public ActionDeniedException(String detail) {
-        super(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail), null);
+        super(detail);
     }
 }

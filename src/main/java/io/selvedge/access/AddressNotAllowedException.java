@@ -1,23 +1,16 @@
 package io.selvedge.access;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.selvedge.platform.Refusal;
 
 /**
  * A member asked for a resource of a group whose IP allow-list does not hold the request's address:
  * answered 403 with a problem document that says so (and nothing of the list).
  */
-public class AddressNotAllowedException extends ErrorResponseException {
+public class AddressNotAllowedException extends Refusal.Forbidden {
 
     private static final long serialVersionUID = 1L;
 
     public AddressNotAllowedException() {
-        super(
-                HttpStatus.FORBIDDEN,
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.FORBIDDEN,
-                        "The group's security policy does not allow requests from your network address."),
-                null);
+        super("The group's security policy does not allow requests from your network address.");
     }
 }

@@ -1,7 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -28,11 +27,6 @@ public record DomainReleased(UUID groupId, UUID domainId, UUID by, RequestOrigin
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("domain", domainId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -33,10 +32,5 @@ public record FirstAdminInvited(UUID groupId, UUID invitationId, UUID staffAccou
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("group", groupId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

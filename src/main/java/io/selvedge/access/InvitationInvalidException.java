@@ -1,24 +1,17 @@
 package io.selvedge.access;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.selvedge.platform.Refusal;
 
 /**
  * An invitation link that is unknown, already used, revoked or expired: answered 404, the same for each,
  * so a link reveals nothing but that it does not work.
  */
-public class InvitationInvalidException extends ErrorResponseException {
+public class InvitationInvalidException extends Refusal.NotFound {
 
     private static final long serialVersionUID = 1L;
 
     public InvitationInvalidException() {
-        super(
-                HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(
-                        HttpStatus.NOT_FOUND,
-                        "This invitation link does not work: it was used, revoked, or is older than "
-                                + Invitations.VALID_DAYS + " days. Ask for a new one."),
-                null);
+        super("This invitation link does not work: it was used, revoked, or is older than " + Invitations.VALID_DAYS
+                + " days. Ask for a new one.");
     }
 }

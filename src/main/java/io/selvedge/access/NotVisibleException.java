@@ -1,14 +1,12 @@
 package io.selvedge.access;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.selvedge.platform.Refusal;
 
 /**
  * The caller may not even see the target (or it does not exist): answered 404, so that its existence is
  * not revealed. A problem document through the application's one exception handler.
  */
-public class NotVisibleException extends ErrorResponseException {
+public class NotVisibleException extends Refusal.NotFound {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,6 +16,6 @@ public class NotVisibleException extends ErrorResponseException {
 
     /** With a more precise detail, where naming the reason reveals nothing the caller may not know. */
     protected NotVisibleException(String detail) {
-        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
+        super(detail);
     }
 }

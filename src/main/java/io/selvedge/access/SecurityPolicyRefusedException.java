@@ -1,27 +1,21 @@
 package io.selvedge.access;
 
+import io.selvedge.platform.Refusal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * A security policy change that cannot be: an invalid setting or one that would lock its author out
  * (answered 422), or one made against a version that is no longer current (409). The message is shown.
  */
-public class SecurityPolicyRefusedException extends ErrorResponseException {
+public class SecurityPolicyRefusedException extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
     public SecurityPolicyRefusedException(HttpStatus status, String message) {
-        super(status, ProblemDetail.forStatusAndDetail(status, message), null);
+        super(status, message);
     }
 
     public static SecurityPolicyRefusedException invalid(String message) {
         return new SecurityPolicyRefusedException(HttpStatus.UNPROCESSABLE_CONTENT, message);
-    }
-
-    @Override
-    public String getMessage() {
-        return getBody().getDetail();
     }
 }

@@ -11,7 +11,6 @@ import io.selvedge.audit.AuditVerification;
 import io.selvedge.audit.ExportFormat;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.Problems;
-import io.selvedge.storage.UnknownGroupException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -179,11 +178,6 @@ class AuditApi {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e, HttpServletRequest request) {
         return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    @ExceptionHandler(UnknownGroupException.class)
-    ResponseEntity<ProblemDetail> unknownGroup(HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.NOT_FOUND, "There is no such group.");
     }
 
     record PageResponse(List<AuditEntry> items, @Nullable String nextCursor) {}

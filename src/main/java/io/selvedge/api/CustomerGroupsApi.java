@@ -1,17 +1,12 @@
 package io.selvedge.api;
 
-import io.selvedge.access.ActionDeniedException;
-import io.selvedge.access.Invitations;
+import io.selvedge.access.CustomerGroups;
+import io.selvedge.access.CustomerGroups.StartedGroup;
 import io.selvedge.access.Invitations.FirstAdminInvitation;
-import io.selvedge.identity.Caller;
-import io.selvedge.identity.Callers;
-import io.selvedge.identity.EmailAddresses;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
 import io.selvedge.storage.UnknownRegionException;
 import io.selvedge.tenancy.Group;
-import io.selvedge.tenancy.Groups;
-import io.selvedge.tenancy.Tree;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +17,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,28 +31,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CustomerGroupsApi {
 
-    private final Groups groups;
-    private final Invitations invitations;
-    private final Callers callers;
+    private final CustomerGroups customerGroups;
 
-    CustomerGroupsApi(Groups groups, Invitations invitations, Callers callers) {
-        this.groups = groups;
-        this.invitations = invitations;
-        this.callers = callers;
+    CustomerGroupsApi(CustomerGroups customerGroups) {
+        this.customerGroups = customerGroups;
     }
 
     @PostMapping("/api/v1/admin/groups")
-    @AnyCaller("platform admins only (admin scope), checked by the handler before anything is read or created")
-    ResponseEntity<CustomerGroup> create(@Valid @RequestBody NewCustomerGroup request, Authentication authentication) {
-        Caller caller = callers.of(authentication).orElseThrow(ActionDeniedException::new);
-        if (!caller.staff() || !Callers.isPlatformAdmin(authentication)) {
-            throw new ActionDeniedException("Only a platform admin creates customer groups.");
-        }
-        // Checked before the group exists, so a bad address never leaves a group without an admin.
-        Tree.normalisedName(request.name());
-        EmailAddresses.check(request.adminEmail());
-        Group group = groups.createForCustomer(request.name(), request.region(), caller.accountId());
-        FirstAdminInvitation invited = invitations.inviteFirstAdmin(group.id(), request.adminEmail());
+    @AnyCaller("platform admins only (admin scope), checked by the use case before anything is read or created")
+    ResponseEntity<CustomerGroup> create(@Valid @RequestBody NewCustomerGroup request) {
+        StartedGroup started = customerGroups.start(request.name(), request.region(), request.adminEmail());
+        Group group = started.group();
+        FirstAdminInvitation invited = started.invited();
         return ResponseEntity.created(URI.create("/api/v1/groups/" + group.id()))
                 .cacheControl(CacheControl.noStore())
                 .body(new CustomerGroup(

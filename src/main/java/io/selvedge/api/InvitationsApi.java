@@ -7,12 +7,12 @@ import io.selvedge.access.Invitations.Invitation;
 import io.selvedge.access.Level;
 import io.selvedge.access.Requires;
 import io.selvedge.access.Role;
-import io.selvedge.identity.AccountExistsException;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.InvalidCursorException;
 import io.selvedge.platform.Problems;
+import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -109,11 +109,6 @@ class InvitationsApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(AcceptedBody.of(accepted));
     }
 
-    @ExceptionHandler(AccountExistsException.class)
-    ResponseEntity<ProblemDetail> taken(AccountExistsException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.CONFLICT, e.getMessage());
-    }
-
     /** A cursor this list did not hand out is a bad request, as on every list (not a refused invitation). */
     @ExceptionHandler(InvalidCursorException.class)
     ResponseEntity<ProblemDetail> badCursor(InvalidCursorException e, HttpServletRequest request) {
@@ -125,11 +120,8 @@ class InvitationsApi {
         return Problems.respond(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
-    private static ErrorResponseException invalid(String detail) {
-        return new ErrorResponseException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail),
-                null);
+    private static Refusal invalid(String detail) {
+        return new Refusal.Unprocessable(detail);
     }
 
     record NewInvitation(

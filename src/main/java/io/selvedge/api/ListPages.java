@@ -1,6 +1,7 @@
 package io.selvedge.api;
 
 import io.selvedge.platform.PageCursor;
+import io.selvedge.platform.Refusal;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +47,7 @@ final class ListPages {
     }
 
     /** A 400 problem document wherever the list's handler is (a bad cursor is PageCursor's own 400). */
-    private static ErrorResponseException invalid(String detail) {
-        return new ErrorResponseException(
-                HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), null);
+    private static Refusal invalid(String detail) {
+        return new Refusal.Invalid(detail);
     }
 }

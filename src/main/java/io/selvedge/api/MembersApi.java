@@ -13,6 +13,7 @@ import io.selvedge.access.Role;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.ApiTokens;
 import io.selvedge.platform.PageCursor;
+import io.selvedge.platform.Refusal;
 import io.selvedge.tenancy.InvalidPageException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,10 +86,7 @@ class MembersApi {
             target = "nodeId")
     Member grant(@PathVariable UUID nodeId, @PathVariable UUID userId, @RequestBody RoleRequest request) {
         if (request.role() == null) {
-            throw new ErrorResponseException(
-                    HttpStatus.BAD_REQUEST,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Give the role."),
-                    null);
+            throw new Refusal.Invalid("Give the role.");
         }
         Grant grant = grants.grant(
                 nodeId,
@@ -105,10 +103,7 @@ class MembersApi {
             target = "nodeId")
     ResponseEntity<Void> revoke(@PathVariable UUID nodeId, @PathVariable UUID userId) {
         if (!grants.revoke(nodeId, userId)) {
-            throw new ErrorResponseException(
-                    HttpStatus.NOT_FOUND,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "That account holds no role on this node."),
-                    null);
+            throw new Refusal.NotFound("That account holds no role on this node.");
         }
         return ResponseEntity.noContent().build();
     }

@@ -2,21 +2,14 @@ package io.selvedge.api;
 
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
-import io.selvedge.identity.Callers;
+import io.selvedge.access.PlatformStaff;
 import io.selvedge.platform.AnyCaller;
-import io.selvedge.platform.Problems;
 import io.selvedge.storage.ResidencyReport;
 import io.selvedge.storage.ResidencyReports;
-import io.selvedge.storage.UnknownGroupException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,25 +24,22 @@ class ResidencyReportApi {
 
     private final ResidencyReports reports;
     private final Authorization authorization;
+    private final PlatformStaff staff;
 
-    ResidencyReportApi(ResidencyReports reports, Authorization authorization) {
+    ResidencyReportApi(ResidencyReports reports, Authorization authorization, PlatformStaff staff) {
         this.reports = reports;
         this.authorization = authorization;
+        this.staff = staff;
     }
 
     @GetMapping("/api/v1/groups/{groupId}/residency-report")
     @AnyCaller("platform admins; anyone else needs READ_RESIDENCY_REPORT on the group at the decision point")
-    ResponseEntity<?> report(@PathVariable UUID groupId, Authentication caller) {
+    ResponseEntity<?> report(@PathVariable UUID groupId) {
         // Decided before the report is made: for anyone else, another group's id is a 404 like a random one.
-        if (!Callers.isPlatformAdmin(caller)) {
+        if (!staff.isPlatformAdmin()) {
             authorization.require(Action.READ_RESIDENCY_REPORT, groupId);
         }
         return ResponseEntity.ok(ResidencyReportResponse.of(reports.of(groupId)));
-    }
-
-    @ExceptionHandler(UnknownGroupException.class)
-    ResponseEntity<ProblemDetail> unknownGroup(HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.NOT_FOUND, "There is no such group.");
     }
 
     record ResidencyReportResponse(

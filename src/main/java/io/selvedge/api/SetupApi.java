@@ -1,7 +1,6 @@
 package io.selvedge.api;
 
 import io.selvedge.identity.FirstAdminSetup;
-import io.selvedge.identity.SetupLinkInvalidException;
 import io.selvedge.identity.Usernames;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
@@ -37,11 +36,6 @@ class SetupApi {
         setup.createFirstAdmin(request.setupToken(), request.username(), request.password(), request.email());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CreatedAdmin(Usernames.normalise(request.username())));
-    }
-
-    @ExceptionHandler(SetupLinkInvalidException.class)
-    ResponseEntity<ProblemDetail> invalidLink(SetupLinkInvalidException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -8,6 +8,7 @@ import io.selvedge.access.Shares;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.EmailAddresses;
+import io.selvedge.platform.Refusal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * What a share endpoint does, whatever is shared: the handlers of a workroom's shares
@@ -81,10 +81,7 @@ class ShareEndpoints {
 
     ResponseEntity<Void> remove(UUID nodeId, UUID userId) {
         if (!shares.unshare(nodeId, userId)) {
-            throw new ErrorResponseException(
-                    HttpStatus.NOT_FOUND,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "This account has no share here."),
-                    null);
+            throw new Refusal.NotFound("This account has no share here.");
         }
         return ResponseEntity.noContent().build();
     }
@@ -103,11 +100,8 @@ class ShareEndpoints {
         return accounts.accountSummaries(grants.stream().map(Grant::accountId).toList());
     }
 
-    private static ErrorResponseException invalid(String detail) {
-        return new ErrorResponseException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail),
-                null);
+    private static Refusal invalid(String detail) {
+        return new Refusal.Unprocessable(detail);
     }
 
     record ShareRequest(

@@ -88,6 +88,7 @@ class StylesApi {
             authorization.require(Action.APPROVE, id);
         }
         if (patch.workroomId() != null) {
+            // Styles.move decides this too; asked first here, so that a refused move changes nothing else.
             authorization.require(Action.MOVE_OR_DELETE_STYLE, id);
             authorization.require(Action.UPLOAD, patch.workroomId());
         }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Level;
-import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.Requires;
-import io.selvedge.access.ResourcePath;
 import io.selvedge.identity.Callers;
 import io.selvedge.tenancy.InvalidNameException;
 import io.selvedge.tenancy.NodeDeleted;
@@ -77,7 +75,7 @@ class TreeApi {
     @PatchMapping(BASE + "companies/{id}")
     @Requires(value = Action.CHANGE_COMPANY_SETTINGS, target = "id")
     NodeResponse changeCompany(@PathVariable UUID id, @RequestBody NodeChange change) {
-        return change(NodeKind.COMPANY, id, change, Action.CHANGE_COMPANY_SETTINGS);
+        return change(NodeKind.COMPANY, id, change);
     }
 
     @DeleteMapping(BASE + "companies/{id}")
@@ -118,7 +116,7 @@ class TreeApi {
     @PatchMapping(BASE + "brands/{id}")
     @Requires(value = Action.MANAGE_BRANDS, target = "id")
     NodeResponse changeBrand(@PathVariable UUID id, @RequestBody NodeChange change) {
-        return change(NodeKind.BRAND, id, change, Action.MANAGE_BRANDS);
+        return change(NodeKind.BRAND, id, change);
     }
 
     @DeleteMapping(BASE + "brands/{id}")
@@ -159,7 +157,7 @@ class TreeApi {
     @PatchMapping(BASE + "seasons/{id}")
     @Requires(value = Action.MANAGE_SEASONS, target = "id")
     NodeResponse changeSeason(@PathVariable UUID id, @RequestBody NodeChange change) {
-        return change(NodeKind.SEASON, id, change, Action.MANAGE_SEASONS);
+        return change(NodeKind.SEASON, id, change);
     }
 
     @DeleteMapping(BASE + "seasons/{id}")
@@ -200,7 +198,7 @@ class TreeApi {
     @PatchMapping(BASE + "workrooms/{id}")
     @Requires(value = Action.MANAGE_WORKROOMS, target = "id")
     NodeResponse changeWorkroom(@PathVariable UUID id, @RequestBody NodeChange change) {
-        return change(NodeKind.WORKROOM, id, change, Action.MANAGE_WORKROOMS);
+        return change(NodeKind.WORKROOM, id, change);
     }
 
     @DeleteMapping(BASE + "workrooms/{id}")
@@ -228,8 +226,8 @@ class TreeApi {
         return new PageResponse(page.items().stream().map(NodeResponse::of).toList(), page.nextCursor());
     }
 
-    /** A rename, a move (which needs the same action on the new parent), or both. */
-    private NodeResponse change(NodeKind kind, UUID id, NodeChange change, Action action) {
+    /** A rename, a move (which the tree guards: the same action on the new parent), or both. */
+    private NodeResponse change(NodeKind kind, UUID id, NodeChange change) {
         if (change.name() == null && change.parentId() == null) {
             throw new InvalidNameException("Give a new name, a new parentId, or both.");
         }
@@ -238,16 +236,7 @@ class TreeApi {
         }
         TreeNode node = tree.get(kind, id);
         if (change.parentId() != null) {
-            if (kind.movable()) {
-                // The new parent must be one the caller sees; of the right level, one they may manage.
-                ResourcePath target = authorization.locate(change.parentId()).orElseThrow(NotVisibleException::new);
-                if (authorization.allowed(change.parentId()).isEmpty()) {
-                    throw new NotVisibleException();
-                }
-                if (action.appliesOn(target.level())) {
-                    authorization.require(action, change.parentId());
-                }
-            }
+            // The tree asks the access module whether the caller may put the node below the new parent.
             node = tree.move(kind, id, change.parentId());
         }
         return NodeResponse.of(change.name() == null ? node : tree.rename(kind, id, change.name()));

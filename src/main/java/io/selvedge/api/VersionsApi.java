@@ -3,6 +3,7 @@ package io.selvedge.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.selvedge.access.Action;
 import io.selvedge.access.Requires;
+import io.selvedge.content.FileResponses;
 import io.selvedge.content.Version;
 import io.selvedge.content.VersionContent;
 import io.selvedge.content.Versions;

@@ -1,7 +1,6 @@
 package io.selvedge.audit;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -26,10 +25,5 @@ public record AuditExported(
     @Override
     public AuditTarget auditTarget() {
         return groupId == null ? new AuditTarget("platform", null) : AuditTarget.of("group", groupId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

@@ -1,7 +1,6 @@
 package io.selvedge.collab;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -31,11 +30,6 @@ public record CommentPosted(
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("comment", commentId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.selvedge.content;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -29,11 +28,6 @@ public record StyleCreated(UUID groupId, UUID styleId, UUID workroomId, UUID act
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("style", styleId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 
     @Override

@@ -23,8 +23,10 @@ public interface Styles {
     Style change(UUID styleId, StyleChange change, UUID actor);
 
     /**
-     * Moves a style to another workroom of the same group.
+     * Moves a style to another workroom of the same group, for a caller who may move or delete the style and
+     * upload to the workroom.
      *
+     * @throws io.selvedge.access.ActionDeniedException (or not visible) for a caller who may not
      * @throws ContentRefusedException for a workroom of another group
      */
     Style move(UUID styleId, UUID workroomId, UUID actor);

@@ -1,7 +1,6 @@
 package io.selvedge.crypto;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -32,10 +31,5 @@ public record KeysRotated(
     @Override
     public AuditTarget auditTarget() {
         return groupId != null ? AuditTarget.of("group", groupId) : AuditTarget.of("store", store);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

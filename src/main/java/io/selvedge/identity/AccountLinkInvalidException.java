@@ -1,7 +1,9 @@
 package io.selvedge.identity;
 
+import io.selvedge.platform.Refusal;
+
 /** A password-reset or e-mail confirmation link is unknown, used already, or older than an hour. */
-public class AccountLinkInvalidException extends RuntimeException {
+public class AccountLinkInvalidException extends Refusal.Gone {
 
     private static final long serialVersionUID = 1L;
 

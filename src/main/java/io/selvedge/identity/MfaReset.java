@@ -1,7 +1,6 @@
 package io.selvedge.identity;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -28,10 +27,5 @@ public record MfaReset(UUID accountId, UUID byAccountId, RequestOrigin auditOrig
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("account", accountId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

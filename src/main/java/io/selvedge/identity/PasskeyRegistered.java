@@ -1,7 +1,6 @@
 package io.selvedge.identity;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -29,10 +28,5 @@ public record PasskeyRegistered(UUID accountId, String credentialId, RequestOrig
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("passkey", credentialId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

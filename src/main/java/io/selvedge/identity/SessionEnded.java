@@ -1,7 +1,6 @@
 package io.selvedge.identity;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -29,10 +28,5 @@ public record SessionEnded(UUID accountId, String sessionHandle, String how, Req
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("session", sessionHandle);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

@@ -27,7 +27,10 @@ public interface AuditableEvent {
     /** What it happened to. */
     AuditTarget auditTarget();
 
-    AuditOutcome auditOutcome();
+    /** Succeeded, unless the event records a refusal or a failure. */
+    default AuditOutcome auditOutcome() {
+        return AuditOutcome.SUCCEEDED;
+    }
 
     /** Where the request came from, captured when the event was made ({@link RequestOrigin#current()}). */
     RequestOrigin auditOrigin();

@@ -1,7 +1,6 @@
 package io.selvedge.tenancy;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -39,10 +38,5 @@ public record GroupCreated(UUID groupId, String region, UUID creator, boolean cr
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("group", groupId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

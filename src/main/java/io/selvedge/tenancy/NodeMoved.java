@@ -1,7 +1,6 @@
 package io.selvedge.tenancy;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -31,10 +30,5 @@ public record NodeMoved(
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of(kind.auditName(), nodeId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

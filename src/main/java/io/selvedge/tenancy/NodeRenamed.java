@@ -1,7 +1,6 @@
 package io.selvedge.tenancy;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -24,10 +23,5 @@ public record NodeRenamed(UUID groupId, UUID nodeId, NodeKind kind, AuditActor a
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of(kind.auditName(), nodeId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

@@ -1,12 +1,17 @@
 package io.selvedge.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -58,19 +63,9 @@ class ArchitectureTest {
 
     @Test
     void onlyRepositoriesSendSqlInTheContentAndCollabModules() {
-        ArchRule rule = noClasses()
-                .that()
-                .resideInAnyPackage("io.selvedge.content..", "io.selvedge.collab..")
-                .and()
-                .haveSimpleNameNotEndingWith("Repository")
-                .should()
-                .callMethodWhere(target(name("sql")).and(target(owner(assignableTo(JdbcClient.class)))))
-                .orShould()
-                .callMethodWhere(target(owner(assignableTo(JdbcOperations.class))))
-                .orShould()
-                .callMethodWhere(target(owner(assignableTo(NamedParameterJdbcOperations.class))))
-                .because("a module's SQL lives in one repository per aggregate (issue 16); services orchestrate");
-        rule.check(SELVEDGE);
+        onlyRepositoriesSendSql(simpleNameEndingWith("Repository"), "io.selvedge.content..", "io.selvedge.collab..")
+                .because("a module's SQL lives in one repository per aggregate (issue 16); services orchestrate")
+                .check(SELVEDGE);
     }
 
     @Test
@@ -120,5 +115,29 @@ class ArchitectureTest {
                 .callMethodWhere(target(owner(assignableTo(JdbcOperations.class))))
                 .because("a module's SQL lives in its repositories (one per aggregate), services orchestrate");
         rule.check(SELVEDGE);
+    }
+
+    @Test
+    void inIdentityAndNotifyOnlyRepositoriesRunSql() {
+        onlyRepositoriesSendSql(
+                        simpleNameEndingWith("Repository").or(annotatedWith(Repository.class)),
+                        "io.selvedge.identity..",
+                        "io.selvedge.notify..")
+                .because("a module's SQL lives in its repositories, services orchestrate")
+                .check(SELVEDGE);
+    }
+
+    /** No class of the packages but the repositories sends SQL, through either JDBC API. */
+    private static ArchRule onlyRepositoriesSendSql(DescribedPredicate<JavaClass> repositories, String... packages) {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(packages)
+                .and(not(repositories))
+                .should()
+                .callMethodWhere(target(name("sql")).and(target(owner(assignableTo(JdbcClient.class)))))
+                .orShould()
+                .callMethodWhere(target(owner(assignableTo(JdbcOperations.class))))
+                .orShould()
+                .callMethodWhere(target(owner(assignableTo(NamedParameterJdbcOperations.class))));
     }
 }

@@ -1,13 +1,13 @@
 package io.selvedge.access.internal;
 
 import com.google.common.net.InternetDomainName;
-import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.DomainClaimed;
 import io.selvedge.access.DomainRefusedException;
 import io.selvedge.access.DomainReleased;
 import io.selvedge.access.DomainVerified;
 import io.selvedge.access.EmailDomains;
 import io.selvedge.access.NotVisibleException;
+import io.selvedge.access.PlatformStaff;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.Caller;
@@ -39,6 +39,7 @@ class DomainService implements EmailDomains {
     private final DomainRepository records;
     private final TxtRecords dns;
     private final Callers callers;
+    private final PlatformStaff staff;
     private final AccountDirectory accounts;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
@@ -49,6 +50,7 @@ class DomainService implements EmailDomains {
             DomainRepository records,
             TxtRecords dns,
             Callers callers,
+            PlatformStaff staff,
             AccountDirectory accounts,
             ApplicationEventPublisher events,
             TransactionOperations transactions,
@@ -56,6 +58,7 @@ class DomainService implements EmailDomains {
         this.records = records;
         this.dns = dns;
         this.callers = callers;
+        this.staff = staff;
         this.accounts = accounts;
         this.events = events;
         this.transactions = transactions;
@@ -130,11 +133,7 @@ class DomainService implements EmailDomains {
 
     @Override
     public Domain markVerified(UUID groupId, String domain) {
-        Caller caller = callers.current().orElseThrow(ActionDeniedException::new);
-        if (!caller.staff()
-                || !Callers.isPlatformAdmin(SecurityContextHolder.getContext().getAuthentication())) {
-            throw new ActionDeniedException("Only a platform admin marks a domain verified by hand.");
-        }
+        Caller caller = staff.requirePlatformAdmin("Only a platform admin marks a domain verified by hand.");
         Domain claim = claimOf(groupId, domain);
         if (claim.verified()) {
             return claim;

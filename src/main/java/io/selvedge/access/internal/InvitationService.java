@@ -12,6 +12,7 @@ import io.selvedge.access.Invitations;
 import io.selvedge.access.Level;
 import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.PermissionTable;
+import io.selvedge.access.PlatformStaff;
 import io.selvedge.access.ResourcePath;
 import io.selvedge.access.Role;
 import io.selvedge.crypto.FieldCiphers;
@@ -22,6 +23,7 @@ import io.selvedge.identity.EmailAddresses;
 import io.selvedge.notify.Outbox;
 import io.selvedge.notify.OutgoingMail;
 import io.selvedge.platform.PlatformProperties;
+import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupWrites;
@@ -47,7 +49,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /** {@link Invitations}: rows in the group's region, mail through the outbox, the account through identity. */
 @Service
@@ -63,6 +64,7 @@ class InvitationService implements Invitations {
     private final GrantRepository grants;
     private final GrantService grantService;
     private final DecisionPoint decisions;
+    private final PlatformStaff staff;
     private final Callers callers;
     private final FieldCiphers ciphers;
     private final Outbox outbox;
@@ -79,6 +81,7 @@ class InvitationService implements Invitations {
             GrantRepository grants,
             GrantService grantService,
             DecisionPoint decisions,
+            PlatformStaff staff,
             Callers callers,
             FieldCiphers ciphers,
             Outbox outbox,
@@ -91,6 +94,7 @@ class InvitationService implements Invitations {
         this.grants = grants;
         this.grantService = grantService;
         this.decisions = decisions;
+        this.staff = staff;
         this.callers = callers;
         this.ciphers = ciphers;
         this.outbox = outbox;
@@ -136,11 +140,7 @@ class InvitationService implements Invitations {
     @Override
     public FirstAdminInvitation inviteFirstAdmin(UUID groupId, String email) {
         String address = EmailAddresses.check(email);
-        Caller staff = decisions.caller().filter(Caller::staff).orElseThrow(ActionDeniedException::new);
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!Callers.isPlatformAdmin(authentication)) {
-            throw new ActionDeniedException("Only a platform admin starts a customer's group.");
-        }
+        Caller staff = this.staff.requirePlatformAdmin("Only a platform admin starts a customer's group.");
         GroupDataPlane plane = plane(groupId);
         if (hasAdmin(groupId)) {
             throw new GrantRefusedException("The group has an admin already: its admins invite.");
@@ -364,10 +364,7 @@ class InvitationService implements Invitations {
     /** An invitation the caller may manage: on a node where they may grant its role. */
     private InvitationRepository.Row managed(GroupDataPlane plane, UUID groupId, UUID invitationId) {
         InvitationRepository.Row row = records.find(plane.jdbc(), groupId, invitationId)
-                .orElseThrow(() -> new ErrorResponseException(
-                        HttpStatus.NOT_FOUND,
-                        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The group has no such invitation."),
-                        null));
+                .orElseThrow(() -> new Refusal.NotFound("The group has no such invitation."));
         ResourcePath path = decisions.locate(row.nodeId()).orElseThrow(NotVisibleException::new);
         if (decisions.allowed(row.nodeId()).isEmpty()) {
             throw new NotVisibleException();

@@ -1,5 +1,7 @@
 package io.selvedge.content.internal;
 
+import io.selvedge.access.Action;
+import io.selvedge.access.Authorization;
 import io.selvedge.access.Grants;
 import io.selvedge.content.ContentProperties;
 import io.selvedge.content.ContentRefusedException;
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,6 +62,8 @@ class StyleService implements Styles {
     private final FieldCiphers ciphers;
     private final Tree tree;
     private final Grants grants;
+    // Asked lazily: the decision point's locators include this module's, which read styles.
+    private final ObjectProvider<Authorization> authorization;
     private final Stores stores;
     private final StyleFiles files;
     private final ApplicationEventPublisher events;
@@ -75,6 +80,7 @@ class StyleService implements Styles {
             FieldCiphers ciphers,
             Tree tree,
             Grants grants,
+            ObjectProvider<Authorization> authorization,
             Stores stores,
             StyleFiles files,
             ApplicationEventPublisher events,
@@ -87,6 +93,7 @@ class StyleService implements Styles {
         this.ciphers = ciphers;
         this.tree = tree;
         this.grants = grants;
+        this.authorization = authorization;
         this.stores = stores;
         this.files = files;
         this.events = events;
@@ -221,6 +228,9 @@ class StyleService implements Styles {
 
     @Override
     public Style move(UUID styleId, UUID workroomId, UUID actor) {
+        Authorization decisions = authorization.getObject();
+        decisions.require(Action.MOVE_OR_DELETE_STYLE, styleId);
+        decisions.require(Action.UPLOAD, workroomId);
         UUID groupId = homes.groupOf(styleId, ResourceKind.STYLE).orElseThrow(NoSuchContentException::new);
         TreeNode target = tree.get(NodeKind.WORKROOM, workroomId);
         if (!target.groupId().equals(groupId)) {

@@ -1,7 +1,5 @@
 package io.selvedge.identity.internal;
 
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,12 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class IdleSessionEnds {
 
-    private final JdbcTemplate jdbc;
+    private final SpringSessionRepository stored;
     private final TransactionTemplate transactions;
     private final SpringWebSessions sessions;
 
-    IdleSessionEnds(JdbcTemplate jdbc, PlatformTransactionManager transactions, SpringWebSessions sessions) {
-        this.jdbc = jdbc;
+    IdleSessionEnds(
+            SpringSessionRepository stored, PlatformTransactionManager transactions, SpringWebSessions sessions) {
+        this.stored = stored;
         this.transactions = new TransactionTemplate(transactions);
         this.sessions = sessions;
     }
@@ -34,23 +33,12 @@ class IdleSessionEnds {
     void sweep() {
         // Spring Session stamps expiry times with the system's clock, not the application's.
         long now = System.currentTimeMillis();
-        List<Expired> expired = jdbc.query(
-                "select session_id, principal_name from spring_session where expiry_time < ?"
-                        + " and principal_name is not null",
-                (row, n) -> new Expired(row.getString(1).strip(), row.getString(2)),
-                now);
-        for (Expired session : expired) {
+        for (SpringSessionRepository.ExpiredSession session : stored.expiredSignedIn(now)) {
             transactions.executeWithoutResult(status -> {
-                if (jdbc.update(
-                                "delete from spring_session where session_id = ? and expiry_time < ?",
-                                session.id(),
-                                now)
-                        == 1) {
+                if (stored.deleteExpired(session.id(), now)) {
                     sessions.ended(session.principal(), session.id(), SpringWebSessions.TIMED_OUT);
                 }
             });
         }
     }
-
-    private record Expired(String id, String principal) {}
 }

@@ -1,7 +1,6 @@
 package io.selvedge.identity.internal;
 
 import io.selvedge.identity.AccountLanguages;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,16 +12,15 @@ import org.springframework.stereotype.Service;
 @Service
 class StoredLanguages implements AccountLanguages {
 
-    private final JdbcTemplate jdbc;
+    private final AccountLanguageRepository stored;
 
-    StoredLanguages(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    StoredLanguages(AccountLanguageRepository stored) {
+        this.stored = stored;
     }
 
     @Override
     public Optional<Locale> languageOf(UUID accountId) {
-        List<String> found = jdbc.queryForList("select language from account where id = ?", String.class, accountId);
-        return found.isEmpty() ? Optional.empty() : AccountLanguages.supported(found.get(0));
+        return stored.languageOf(accountId).flatMap(AccountLanguages::supported);
     }
 
     @Override
@@ -30,9 +28,6 @@ class StoredLanguages implements AccountLanguages {
         if (language != null && !SUPPORTED.contains(language)) {
             throw new IllegalArgumentException("The pages are written in English and Portuguese (Portugal) only.");
         }
-        jdbc.update(
-                "update account set language = ? where id = ?",
-                language == null ? null : language.toLanguageTag(),
-                accountId);
+        stored.changeLanguage(accountId, language == null ? null : language.toLanguageTag());
     }
 }

@@ -3,10 +3,9 @@ package io.selvedge.identity.internal;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.identity.TokenUsedFromNewAddress;
 import io.selvedge.platform.RequestOrigin;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +37,7 @@ class TokenAddresses {
 
     private static final Logger log = LoggerFactory.getLogger(TokenAddresses.class);
 
-    private final JdbcTemplate jdbc;
+    private final TokenAddressRepository stored;
     private final FieldCiphers ciphers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -47,12 +45,12 @@ class TokenAddresses {
     private final Set<Seen> remembered = ConcurrentHashMap.newKeySet();
 
     TokenAddresses(
-            JdbcTemplate jdbc,
+            TokenAddressRepository stored,
             FieldCiphers ciphers,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.ciphers = ciphers;
         this.events = events;
         this.transactions = new TransactionTemplate(transactions);
@@ -88,22 +86,12 @@ class TokenAddresses {
     }
 
     private void record(UUID accountId, UUID tokenId, String hash) {
-        Timestamp now = Timestamp.from(clock.instant());
-        int known = jdbc.update(
-                "update api_token_address set seen_at = ? where token_id = ? and address_hash = ?", now, tokenId, hash);
-        if (known > 0) {
+        Instant now = clock.instant();
+        if (stored.touch(tokenId, hash, now)) {
             return;
         }
-        jdbc.update(
-                "insert into api_token_address (token_id, address_hash, seen_at) values (?, ?, ?)", tokenId, hash, now);
-        List<String> beyond = jdbc.queryForList(
-                "select address_hash from api_token_address where token_id = ? order by seen_at desc, address_hash"
-                        + " offset " + KEPT_PER_TOKEN + " rows",
-                String.class,
-                tokenId);
-        for (String dropped : beyond) {
-            jdbc.update("delete from api_token_address where token_id = ? and address_hash = ?", tokenId, dropped);
-        }
+        stored.insert(tokenId, hash, now);
+        stored.keepNewest(tokenId, KEPT_PER_TOKEN);
         events.publishEvent(new TokenUsedFromNewAddress(accountId, tokenId, RequestOrigin.current()));
     }
 

@@ -12,6 +12,7 @@ import io.selvedge.storage.NewResource;
 import io.selvedge.storage.ResourceHomes;
 import io.selvedge.storage.ResourceKind;
 import io.selvedge.tenancy.InvalidPageException;
+import io.selvedge.tenancy.MoveGuard;
 import io.selvedge.tenancy.NoSuchNodeException;
 import io.selvedge.tenancy.NodeCreated;
 import io.selvedge.tenancy.NodeDeleted;
@@ -37,6 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,6 +59,7 @@ class GroupTree implements Tree {
     private final TenancyProperties properties;
     private final Clock clock;
     private final AuditActors actors;
+    private final ObjectProvider<MoveGuard> guards;
 
     GroupTree(
             GroupRegistry groups,
@@ -66,7 +69,8 @@ class GroupTree implements Tree {
             ApplicationEventPublisher events,
             TenancyProperties properties,
             Clock clock,
-            AuditActors actors) {
+            AuditActors actors,
+            ObjectProvider<MoveGuard> guards) {
         this.groups = groups;
         this.homes = homes;
         this.writes = writes;
@@ -75,6 +79,7 @@ class GroupTree implements Tree {
         this.properties = properties;
         this.clock = clock;
         this.actors = actors;
+        this.guards = guards;
     }
 
     @Override
@@ -131,6 +136,7 @@ class GroupTree implements Tree {
         if (!kind.movable()) {
             throw new TreeChangeRefusedException("Only seasons and workrooms can move.");
         }
+        guards.orderedStream().forEach(guard -> guard.checkDestination(kind, newParentId));
         UUID groupId = groupOf(nodeId);
         if (!groupId.equals(groupOf(newParentId))) {
             throw new TreeChangeRefusedException("A node can move only within its group.");

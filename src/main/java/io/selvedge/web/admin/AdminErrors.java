@@ -1,5 +1,6 @@
 package io.selvedge.web.admin;
 
+import io.selvedge.platform.Refusal;
 import io.selvedge.tenancy.NoSuchNodeException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -8,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -28,8 +30,8 @@ class AdminErrors {
         this.messages = messages;
     }
 
-    @ExceptionHandler(ErrorResponseException.class)
-    String refused(ErrorResponseException e, HttpServletResponse response, Model model) {
+    @ExceptionHandler({Refusal.class, ErrorResponseException.class})
+    String refused(ErrorResponse e, HttpServletResponse response, Model model) {
         int status = e.getStatusCode().value();
         response.setStatus(status);
         model.addAttribute("status", status);

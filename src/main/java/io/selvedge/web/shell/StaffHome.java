@@ -1,16 +1,13 @@
 package io.selvedge.web.shell;
 
+import io.selvedge.access.CustomerGroups;
+import io.selvedge.access.CustomerGroups.StartedGroup;
 import io.selvedge.access.GrantRefusedException;
-import io.selvedge.access.Invitations;
-import io.selvedge.access.Invitations.FirstAdminInvitation;
+import io.selvedge.access.PlatformStaff;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.storage.Stores;
-import io.selvedge.storage.UnknownRegionException;
-import io.selvedge.tenancy.Group;
-import io.selvedge.tenancy.Groups;
-import io.selvedge.tenancy.InvalidNameException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -29,14 +26,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffHome {
 
     private final Callers callers;
-    private final Groups groups;
-    private final Invitations invitations;
+    private final PlatformStaff staff;
+    private final CustomerGroups customerGroups;
     private final Stores stores;
 
-    StaffHome(Callers callers, Groups groups, Invitations invitations, Stores stores) {
+    StaffHome(Callers callers, PlatformStaff staff, CustomerGroups customerGroups, Stores stores) {
         this.callers = callers;
-        this.groups = groups;
-        this.invitations = invitations;
+        this.staff = staff;
+        this.customerGroups = customerGroups;
         this.stores = stores;
     }
 
@@ -53,7 +50,7 @@ class StaffHome {
         Caller caller = callers.of(authentication).orElseThrow();
         model.addAttribute("username", authentication.getName());
         model.addAttribute("staff", caller.staff());
-        if (!caller.staff() || !Callers.isPlatformAdmin(authentication)) {
+        if (!caller.staff() || !staff.isPlatformAdmin()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("problem", "shell.staff.notAllowed");
             return "home";
@@ -63,23 +60,13 @@ class StaffHome {
         model.addAttribute("name", name);
         model.addAttribute("region", region);
         model.addAttribute("email", email);
-        String problem = problemWith(name, region, email);
-        if (problem != null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("problem", problem);
-            return "home";
-        }
-        Group group;
+        StartedGroup started;
         try {
-            group = groups.createForCustomer(name, region, caller.accountId());
-        } catch (InvalidNameException | UnknownRegionException e) {
+            started = customerGroups.start(name, region, email);
+        } catch (IllegalArgumentException e) { // a name or an address that cannot be, a region that is none
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", "shell.staff.invalid");
             return "home";
-        }
-        FirstAdminInvitation invited;
-        try {
-            invited = invitations.inviteFirstAdmin(group.id(), email);
         } catch (GrantRefusedException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("problem", "shell.staff.invalid");
@@ -87,20 +74,9 @@ class StaffHome {
         }
         // Post/redirect/get: reloading the answer must not create a second group. The link rides in the
         // session (its attributes are encrypted) for the one page that shows it, which is never cached.
-        shown.addFlashAttribute("createdGroupName", group.name());
-        shown.addFlashAttribute("invitationLink", invited.link());
+        shown.addFlashAttribute("createdGroupName", started.group().name());
+        shown.addFlashAttribute("invitationLink", started.invited().link());
         shown.addFlashAttribute("email", email);
         return "redirect:/";
-    }
-
-    /** The form's mistakes, as a message key, before anything is created. */
-    private String problemWith(String name, String region, String email) {
-        try {
-            io.selvedge.tenancy.Tree.normalisedName(name);
-            io.selvedge.identity.EmailAddresses.check(email);
-        } catch (IllegalArgumentException e) { // InvalidNameException is one too
-            return "shell.staff.invalid";
-        }
-        return stores.regions().contains(region) ? null : "shell.staff.invalid";
     }
 }

@@ -58,7 +58,11 @@ public final class BenchmarkTokens implements AutoCloseable {
                 new PasskeyRows(jdbc));
         // A use from an address new to the token is recorded (and published: nobody listens here) once.
         TokenAddresses addresses = new TokenAddresses(
-                jdbc, ciphers, event -> {}, new DataSourceTransactionManager(dataSource), Clock.systemUTC());
+                new TokenAddressRepository(jdbc),
+                ciphers,
+                event -> {},
+                new DataSourceTransactionManager(dataSource),
+                Clock.systemUTC());
         authenticator = new TokenAuthenticator(tokens, defaults, Clock.systemUTC(), mfa, addresses);
     }
 

@@ -9,6 +9,8 @@ import io.selvedge.identity.internal.SecondFactorSignIn;
 import io.selvedge.identity.internal.SignInDetails;
 import io.selvedge.identity.internal.TokenAuthenticator;
 import io.selvedge.platform.Problems;
+import io.selvedge.platform.PublicPaths;
+import io.selvedge.platform.PublicPaths.PublicPath;
 import io.selvedge.platform.SecurityHeaders;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +35,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -74,6 +77,13 @@ import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenti
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
+
+    private final List<PublicPath> publicPaths;
+
+    SecurityConfiguration(List<PublicPaths> declared) {
+        this.publicPaths =
+                declared.stream().flatMap(paths -> paths.publicPaths().stream()).toList();
+    }
 
     // Declared in platform, so that the container's own error answers carry the same headers.
     static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
@@ -117,17 +127,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, TokenAuthenticator tokens, MfaPolicy mfa) throws Exception {
         String read = ApiScope.READ.authority();
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/setup/admin")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
-                        .permitAll()
-                        .requestMatchers(
-                                HttpMethod.POST, "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/*")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/invitations/*/accept")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json")
-                        .permitAll()
+                .authorizeHttpRequests(requests -> publicOn(requests, true)
                         .requestMatchers(HttpMethod.GET, "/api/v1/groups/*/residency-report")
                         .hasAuthority(read)
                         .requestMatchers("/api/v1/admin/**")
@@ -154,25 +154,8 @@ class SecurityConfiguration {
         return withSecurityHeaders(http).build();
     }
 
-    /** Pages reachable before signing in. */
-    static final String[] PUBLIC_PAGES = {
-        "/healthz",
-        "/signin",
-        SIGN_IN_WAIT_PAGE,
-        CODE_WAIT_PAGE,
-        "/setup/**",
-        "/s/**",
-        "/forgot-password",
-        "/reset-password/*",
-        "/confirm-email/*",
-        "/invitations/*",
-        "/css/**",
-        "/js/**",
-        "/images/**",
-        "/webjars/**",
-        "/favicon.ico",
-        "/error"
-    };
+    /** Identity's own pages reachable before signing in; the other modules declare theirs as {@link PublicPaths}. */
+    static final String[] SIGN_IN_PAGES = {"/signin", SIGN_IN_WAIT_PAGE, CODE_WAIT_PAGE};
 
     /** Pages an account that must enrol MFA may reach before it has (and Spring's passkey registration). */
     static final String[] ENROLMENT_PAGES = {
@@ -202,7 +185,8 @@ class SecurityConfiguration {
         AuthenticationSuccessHandler signedIn = nextStep(mfa);
         http.authenticationManager(passwordSignIn)
                 .securityContext(context -> context.securityContextRepository(contexts))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
+                .authorizeHttpRequests(requests -> publicOn(requests, false)
+                        .requestMatchers(SIGN_IN_PAGES)
                         .permitAll()
                         .requestMatchers(SECOND_STEP)
                         .access(verdictIn(mfa, Verdict.SECOND_FACTOR_NEEDED, Verdict.SIGNED_IN, Verdict.MUST_ENROL))
@@ -241,6 +225,21 @@ class SecurityConfiguration {
                         .accessDeniedHandler(stepsFirst(mfa)))
                 .csrf(Customizer.withDefaults());
         return withSecurityHeaders(http).build();
+    }
+
+    /** Permits the paths the modules declared public, on the API or on the web pages. */
+    private AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry publicOn(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            boolean api) {
+        for (PublicPath path : publicPaths) {
+            if (path.api() == api) {
+                (path.method() == null
+                                ? requests.requestMatchers(path.pattern())
+                                : requests.requestMatchers(path.method(), path.pattern()))
+                        .permitAll();
+            }
+        }
+        return requests;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.selvedge.platform.internal.web;
 
 import io.selvedge.platform.InvalidCursorException;
 import io.selvedge.platform.Problems;
+import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestIds;
 import io.selvedge.platform.SecretBearingPaths;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,14 +24,25 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place where exceptions become RFC 9457 problem documents. Spring's own handler covers the
- * framework's exceptions (404, 405, 415, 400...); this adds the request id to each, maps an oversized
+ * The one place where exceptions become RFC 9457 problem documents. Every module's {@link Refusal} answers
+ * with its status and detail; Spring's own handler covers the framework's exceptions (404, 405, 415,
+ * 400...); this adds the request id to each, maps an oversized
  * body to 413, and answers anything unexpected with a bare 500 that echoes nothing of the failure.
  */
 @RestControllerAdvice
 class ProblemDocuments extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDocuments.class);
+
+    /** Every module's refusal: its status, its detail, and the headers it carries (a wait, say). */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal refusal, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(request, refusal.status(), refusal.detail());
+        return ResponseEntity.status(refusal.status())
+                .headers(refusal.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
 
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException exception, HttpServletRequest request) {

@@ -1,4 +1,4 @@
-package io.selvedge.api;
+package io.selvedge.web;
 
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
@@ -8,6 +8,7 @@ import io.selvedge.collab.LinkThrottledException;
 import io.selvedge.collab.OpenedLink;
 import io.selvedge.collab.ShareLink;
 import io.selvedge.collab.ShareLinks;
+import io.selvedge.content.FileResponses;
 import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.Style;
 import io.selvedge.content.StyleQuery;

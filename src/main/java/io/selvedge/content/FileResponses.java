@@ -1,7 +1,5 @@
-package io.selvedge.api;
+package io.selvedge.content;
 
-import io.selvedge.content.Version;
-import io.selvedge.content.VersionContent;
 import io.selvedge.platform.Transfers;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,23 +18,23 @@ import org.springframework.http.HttpRange;
  * {@code Content-Disposition} with the name safely encoded (RFC 6266 / 5987), the type chosen from the
  * extension, and {@code Cache-Control: private, no-store}.
  */
-final class FileResponses {
+public final class FileResponses {
 
     private FileResponses() {}
 
     /** The range asked for, resolved against the size; null for the whole file. */
-    record Span(long start, long end) {
-        long length() {
+    public record Span(long start, long end) {
+        public long length() {
             return end - start + 1;
         }
     }
 
-    static String etag(Version version) {
+    public static String etag(Version version) {
         return "\"" + version.sha256() + "\"";
     }
 
     /** Whether the client already has it ({@code If-None-Match}); answers 304 if so. */
-    static boolean notModified(HttpServletRequest request, HttpServletResponse response, Version version) {
+    public static boolean notModified(HttpServletRequest request, HttpServletResponse response, Version version) {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch == null) {
             return false;
@@ -63,7 +61,7 @@ final class FileResponses {
      * @throws RangeNotSatisfiable if the range starts past the end
      */
     @Nullable
-    static Span range(HttpServletRequest request, Version version) {
+    public static Span range(HttpServletRequest request, Version version) {
         String header = request.getHeader(HttpHeaders.RANGE);
         if (header == null || version.size() == 0) {
             return null;
@@ -99,7 +97,7 @@ final class FileResponses {
      * Writes the headers, then the bytes of the span (or all), decrypting ahead on a transfer thread while
      * the request's thread encrypts for TLS and writes to the socket.
      */
-    static void send(
+    public static void send(
             Transfers transfers,
             HttpServletResponse response,
             VersionContent content,
@@ -134,7 +132,7 @@ final class FileResponses {
     }
 
     /** 416 for a range that starts past the end. */
-    static void notSatisfiable(HttpServletResponse response, Version version) {
+    public static void notSatisfiable(HttpServletResponse response, Version version) {
         response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
         response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + version.size());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
@@ -144,7 +142,7 @@ final class FileResponses {
      * {@code attachment} (or {@code inline}) with an ASCII fallback name (anything else, quotes and
      * backslashes made {@code _}) and the exact name as {@code filename*} in UTF-8, percent-encoded.
      */
-    static String disposition(String type, String filename) {
+    public static String disposition(String type, String filename) {
         StringBuilder ascii = new StringBuilder(filename.length());
         for (int i = 0; i < filename.length(); i++) {
             char c = filename.charAt(i);
@@ -163,7 +161,7 @@ final class FileResponses {
     }
 
     /** A Range that starts past the end of the file. */
-    static final class RangeNotSatisfiable extends RuntimeException {
+    public static final class RangeNotSatisfiable extends RuntimeException {
         private static final long serialVersionUID = 1L;
     }
 }
