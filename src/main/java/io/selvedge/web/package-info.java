@@ -12,6 +12,7 @@
             "audit",
             "storage",
             "crypto",
-            "notify"
+            "notify",
+            "protection"
         })
 package io.selvedge.web;
