@@ -28,7 +28,8 @@ import org.springframework.lang.Nullable;
  * ({@link Buckets}, so alike on every node sharing Redis): 429s answered, 404s answered, and the different
  * accounts whose sign-in failed from one address. Each block of the same client within {@code remember} lasts
  * the next step. What a node last read of a client is trusted for {@code cacheFor}, so that a flood of blocked
- * requests costs a map look-up each, not a trip to Redis.
+ * requests costs a map look-up each, not a trip to Redis. Blocks are added automatically only where rate limits
+ * are on as well (a server where one address stands for many users has neither); staff's blocks hold anyway.
  */
 class AutoBlocks implements Blocks, AbuseSignals {
 
@@ -44,6 +45,7 @@ class AutoBlocks implements Blocks, AbuseSignals {
     private final Clock clock;
     private final MeterRegistry meters;
     private final BlockEvents events;
+    private final boolean enabled;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Optional<Block> block, long readAt) {}
@@ -54,8 +56,10 @@ class AutoBlocks implements Blocks, AbuseSignals {
             ProtectionProperties.AutoBlocks settings,
             Clock clock,
             MeterRegistry meters,
-            BlockEvents events) {
+            BlockEvents events,
+            boolean enabled) {
         this.store = store;
+        this.enabled = enabled;
         this.buckets = buckets;
         this.settings = settings;
         this.clock = clock;
@@ -101,7 +105,7 @@ class AutoBlocks implements Blocks, AbuseSignals {
     @Override
     public void signInFailed(@Nullable String address, String username) {
         String client = address != null ? address : RequestOrigin.current().address();
-        if (!settings.enabled() || client == null) {
+        if (!enabled || client == null) {
             return;
         }
         ProtectionProperties.Limit accounts = settings.signInAccounts();
@@ -113,7 +117,7 @@ class AutoBlocks implements Blocks, AbuseSignals {
     }
 
     private void count(String id, Allowance allowance, String trigger) {
-        if (!settings.enabled()) {
+        if (!enabled) {
             return;
         }
         if (buckets.take(allowance, RateLimitFilter.hashed(id)).isZero()) {

@@ -107,7 +107,14 @@ class ProtectionConfiguration {
             Clock clock,
             MeterRegistry meters,
             BlockEvents events) {
-        return new AutoBlocks(store, buckets, properties.blocks(), clock, meters, events);
+        return new AutoBlocks(
+                store,
+                buckets,
+                properties.blocks(),
+                clock,
+                meters,
+                events,
+                properties.blocks().enabled() && properties.rateLimits().enabled());
     }
 
     /** Per account, API token and group, once Spring Security has said who calls. */
