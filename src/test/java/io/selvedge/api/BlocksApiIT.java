@@ -2,6 +2,7 @@ package io.selvedge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,6 +25,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -110,12 +116,15 @@ class BlocksApiIT {
     @Test
     void theStaffPageListsAddsAndLiftsBlocks() throws Exception {
         Customers.Account staff = customers.aPlatformAdmin("blocks-page");
+        // Staff must use MFA on the web pages: enrolled, and signed in with a passkey here.
+        new JdbcTemplate(stores.global().dataSource())
+                .update("update account set mfa_enrolled = true where id = ?", staff.id());
         String address =
                 "2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff));
 
         api.mvc
                 .perform(post("/platform/blocks")
-                        .with(staff.caller())
+                        .with(signedIn(staff))
                         .with(csrf())
                         .param("address", address)
                         .param("minutes", "15")
@@ -124,14 +133,14 @@ class BlocksApiIT {
                 .andExpect(redirectedUrl("/platform/blocks"));
         String id = "address:" + java.net.InetAddress.getByName(address).getHostAddress();
         api.mvc
-                .perform(get("/platform/blocks").with(staff.caller()))
+                .perform(get("/platform/blocks").with(signedIn(staff)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("probing")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(id)));
 
         api.mvc
                 .perform(post("/platform/blocks/lift")
-                        .with(staff.caller())
+                        .with(signedIn(staff))
                         .with(csrf())
                         .param("id", id))
                 .andExpect(status().is3xxRedirection());
@@ -141,6 +150,18 @@ class BlocksApiIT {
                 .perform(get("/platform/blocks")
                         .with(customers.aCustomer("page-customer").caller()))
                 .andExpect(status().isForbidden());
+    }
+
+    /** As the account signed in on the web pages: staff with a passkey and their role, a customer with a password. */
+    private static RequestPostProcessor signedIn(Customers.Account account) {
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        if (account.staff()) {
+            authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
+            authorities.add(new SimpleGrantedAuthority("STAFF_PLATFORM_ADMIN"));
+        } else { // a customer without MFA needs no second factor
+            authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+        }
+        return user(account.username()).authorities(authorities);
     }
 
     /** The platform trail's entries of {@code action} on the block, once delivered (the outbox is asynchronous). */

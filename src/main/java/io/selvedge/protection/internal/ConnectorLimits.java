@@ -27,6 +27,7 @@ class ConnectorLimits implements WebServerFactoryCustomizer<ConfigurableTomcatWe
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {
         factory.addConnectorCustomizers(this::apply);
+        factory.addEngineValves(new DroppedBodies());
     }
 
     void apply(Connector connector) {

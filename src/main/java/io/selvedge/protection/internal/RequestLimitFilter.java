@@ -65,6 +65,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, HttpStatus status, String limit, String detail)
             throws IOException {
         meters.counter("selvedge.connections.refused", "limit", limit).increment();
+        request.setAttribute(DroppedBodies.ATTRIBUTE, Boolean.TRUE);
         response.setHeader(HttpHeaders.CONNECTION, "close");
         Problems.write(request, response, status, detail);
     }
@@ -84,7 +85,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new Watched(super.getInputStream(), most, route);
+                stream = new Watched(super.getInputStream(), most, route, (HttpServletRequest) getRequest());
             }
             return stream;
         }
@@ -96,13 +97,15 @@ class RequestLimitFilter extends OncePerRequestFilter {
         private final ServletInputStream in;
         private final long most;
         private final String route;
+        private final HttpServletRequest request;
         private final long started = System.nanoTime();
         private long read;
 
-        Watched(ServletInputStream in, long most, String route) {
+        Watched(ServletInputStream in, long most, String route, HttpServletRequest request) {
             this.in = in;
             this.most = most;
             this.route = route;
+            this.request = request;
         }
 
         @Override
@@ -124,6 +127,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
             if (read > most) {
                 meters.counter("selvedge.connections.refused", "limit", "body-size")
                         .increment();
+                request.setAttribute(DroppedBodies.ATTRIBUTE, Boolean.TRUE);
                 throw new BodyRefusedException(HttpStatus.CONTENT_TOO_LARGE, tooLarge(most));
             }
             long elapsed = System.nanoTime() - started;
@@ -133,7 +137,8 @@ class RequestLimitFilter extends OncePerRequestFilter {
                 if (read / seconds < limits.minBodyRate().toBytes()) {
                     meters.counter("selvedge.connections.refused", "limit", "slow-body", "route", route)
                             .increment();
-                    // 408 closes the connection in Tomcat: the rest of a dripping body is never waited for.
+                    // The rest of a dripping body is never waited for: the connection is closed after the 408.
+                    request.setAttribute(DroppedBodies.ATTRIBUTE, Boolean.TRUE);
                     throw new BodyRefusedException(
                             HttpStatus.REQUEST_TIMEOUT,
                             "The request body arrived slower than "
