@@ -147,8 +147,7 @@ class BlocksApiIT {
         assertThat(blocks.find(id)).isEmpty();
 
         api.mvc
-                .perform(get("/platform/blocks")
-                        .with(customers.aCustomer("page-customer").caller()))
+                .perform(get("/platform/blocks").with(signedIn(customers.aCustomer("page-customer"))))
                 .andExpect(status().isForbidden());
     }
 

@@ -130,7 +130,7 @@ public final class AbuseBench {
         warmUp.runFor(Duration.ofSeconds(20));
         System.out.println("== warm-up done");
 
-        double idle = cpuOver(pid, Duration.ofSeconds(10), () -> {});
+        double idle = cpuOver(pid, Duration.ofSeconds(10), () -> sleep(Duration.ofSeconds(10)));
         Legit quiet = new Legit(designer, small, download);
         double quietCpu = cpuOver(pid, Duration.ofSeconds(seconds), () -> quiet.runFor(Duration.ofSeconds(seconds)));
         report("without attack", quiet, quietCpu, seconds);
