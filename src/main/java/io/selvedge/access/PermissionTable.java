@@ -213,6 +213,19 @@ public final class PermissionTable {
         page.append("\n+dl / +ul: only when the viewer's share allows download / upload.\n")
                 .append("`VIEW_GROUP` is held by every member of the group, whatever node their grant is on.\n")
                 .append("Platform staff hold no role in a customer's group: they see nothing of it.\n");
+        page.append(
+                "\n## Platform staff\n\nWhat staff roles may do on the installation (`StaffAction`).\n\n| action |");
+        StaffAction.ROLES.forEach(role -> page.append(' ').append(role).append(" |"));
+        page.append("\n|---|").append("---|".repeat(StaffAction.ROLES.size())).append('\n');
+        for (StaffAction action : StaffAction.values()) {
+            page.append("| ")
+                    .append(action.description())
+                    .append(" (`")
+                    .append(action.name())
+                    .append("`) |");
+            StaffAction.ROLES.forEach(role -> page.append(action.allows(role) ? " ✓ |" : " |"));
+            page.append('\n');
+        }
         return page.toString();
     }
 

@@ -2,6 +2,16 @@
  * The REST controllers of the public API (/api/v1).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "identity", "storage", "tenancy", "access", "audit", "content", "collab"})
+        allowedDependencies = {
+            "platform",
+            "identity",
+            "storage",
+            "tenancy",
+            "access",
+            "audit",
+            "content",
+            "collab",
+            "protection"
+        })
 @org.jspecify.annotations.NullMarked
 package io.selvedge.api;

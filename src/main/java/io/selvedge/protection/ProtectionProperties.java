@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
 public record ProtectionProperties(
         @DefaultValue List<String> trustedProxies,
         @Nullable String redisUrl,
-        @DefaultValue RateLimits rateLimits) {
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue AutoBlocks blocks,
+        @DefaultValue Connections connections) {
 
     /** A limit: {@code requests} per {@code per}, written {@code 30/1m} in settings. */
     public record Limit(long requests, Duration per) {
@@ -85,6 +88,72 @@ public record ProtectionProperties(
                 case SEARCH -> search;
                 case ADMIN -> admin;
                 case OTHER -> other;
+            };
+        }
+    }
+
+    /**
+     * Automatic blocks: a client address or API token that gets {@code limitedAnswers} 429s, or {@code notFound}
+     * 404s (probing for ids), or fails sign-in for {@code signInAccounts} different accounts is refused for the
+     * next of {@code steps} (each block of the same client within {@code remember} goes a step further).
+     * {@code cacheFor}: how long a node trusts what it last read of a client's block (Redis saved per request).
+     */
+    public record AutoBlocks(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("60/1m") Limit limitedAnswers,
+            @DefaultValue("120/1m") Limit notFound,
+            @DefaultValue("10/10m") Limit signInAccounts,
+            @DefaultValue({"1m", "10m", "1h", "24h"}) List<Duration> steps,
+            @DefaultValue("24h") Duration remember,
+            @DefaultValue("1s") Duration cacheFor) {
+
+        public AutoBlocks {
+            if (steps.isEmpty() || steps.stream().anyMatch(step -> step.isNegative() || step.isZero())) {
+                throw new IllegalArgumentException("blocks need at least one step, each a positive duration");
+            }
+            steps = List.copyOf(steps);
+        }
+
+        /** The length of the {@code level}th block (1 the first), the last step once past them all. */
+        public Duration step(int level) {
+            return steps.get(Math.min(Math.max(level, 1), steps.size()) - 1);
+        }
+    }
+
+    /**
+     * Limits of the connection and of a request's head and body, before any work is done for it. Tomcat holds
+     * the header limits, the timeouts and the connection counts; the application the rest: {@code maxRequestLine}
+     * (the path and query), the body per route class (uploads stream and have limits of their own), the slowest
+     * body it waits for ({@code minBodyRate} bytes a second once {@code bodyGrace} has passed) and the uploads and
+     * downloads one account may run at once.
+     */
+    public record Connections(
+            @DefaultValue("16KB") DataSize maxHeaderSize,
+            @DefaultValue("64") int maxHeaderCount,
+            @DefaultValue("4KB") DataSize maxRequestLine,
+            @DefaultValue("64KB") DataSize maxBodySmall,
+            @DefaultValue("1MB") DataSize maxBody,
+            @DefaultValue("20s") Duration readTimeout,
+            @DefaultValue("20s") Duration keepAliveTimeout,
+            @DefaultValue("10s") Duration bodyGrace,
+            @DefaultValue("1KB") DataSize minBodyRate,
+            @DefaultValue("4") int uploadsPerAccount,
+            @DefaultValue("8") int downloadsPerAccount,
+            @DefaultValue("8192") int maxConnections,
+            @DefaultValue("100") int acceptCount) {
+
+        public Connections {
+            if (maxHeaderCount < 1 || uploadsPerAccount < 1 || downloadsPerAccount < 1 || maxConnections < 1) {
+                throw new IllegalArgumentException("connection limits are at least 1");
+            }
+        }
+
+        /** The largest body of a request of {@code route}, uploads aside (they stream, with limits of their own). */
+        public long maxBodyOf(RouteClass route) {
+            return switch (route) {
+                case SIGN_IN, PASSWORD_RESET, LINKS, SEARCH, DOWNLOADS -> maxBodySmall.toBytes();
+                case UPLOADS -> Long.MAX_VALUE;
+                case ADMIN, OTHER -> maxBody.toBytes();
             };
         }
     }

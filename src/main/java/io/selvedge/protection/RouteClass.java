@@ -12,7 +12,7 @@ public enum RouteClass {
             "^/api/v1/(uploads(/.*)?|styles/[^/]+/versions|versions/[^/]+/thumbnail)$|^/workrooms/[^/]+/upload-targets$",
             "POST PUT PATCH"),
     DOWNLOADS("^/api/v1/versions/[^/]+/(content|preview)$", "GET HEAD"),
-    SEARCH("^(/api/v1)?/search(/.*)?$", null),
+    SEARCH("^((/api/v1)?/search(/.*)?|/api/v1/groups/[^/]+/search)$", null),
     ADMIN("^/(admin|staff|api/v1/admin|api/v1/staff)(/.*)?$", null),
     OTHER(".*", null);
 

@@ -12,7 +12,8 @@
             "audit",
             "storage",
             "crypto",
-            "notify"
+            "notify",
+            "protection"
         })
 @org.jspecify.annotations.NullMarked
 package io.selvedge.web;

@@ -20,6 +20,8 @@ class RouteClassTest {
         assertThat(RouteClass.of("PATCH", "/api/v1/uploads/77")).isEqualTo(RouteClass.UPLOADS);
         assertThat(RouteClass.of("GET", "/api/v1/versions/1/content")).isEqualTo(RouteClass.DOWNLOADS);
         assertThat(RouteClass.of("GET", "/api/v1/search")).isEqualTo(RouteClass.SEARCH);
+        assertThat(RouteClass.of("GET", "/api/v1/groups/0b6b2c1e-3f0e-4f43-9a55-1c2d3e4f5a6b/search"))
+                .isEqualTo(RouteClass.SEARCH);
         assertThat(RouteClass.of("GET", "/admin/groups/1/members")).isEqualTo(RouteClass.ADMIN);
         assertThat(RouteClass.of("GET", "/styles/1")).isEqualTo(RouteClass.OTHER);
         assertThat(RouteClass.PASSWORD_RESET.setting()).isEqualTo("password-reset");

@@ -2,6 +2,7 @@ package io.selvedge.identity.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.selvedge.protection.AbuseSignals;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +50,8 @@ class IdentityConfiguration {
             SignInNames names,
             Accounts accountRows,
             IdentityEvents identityEvents,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            AbuseSignals abuse) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
         passwords.setUserDetailsPasswordService(accounts);
@@ -63,7 +65,7 @@ class IdentityConfiguration {
             }
         });
         ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(
-                passwords, throttle, secondFactor, names, accountRows, identityEvents));
+                passwords, throttle, secondFactor, names, accountRows, identityEvents, abuse));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }

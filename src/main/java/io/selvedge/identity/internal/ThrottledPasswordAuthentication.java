@@ -4,6 +4,7 @@ import io.selvedge.identity.SignInFailed;
 import io.selvedge.identity.SignInSucceeded;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.RequestOrigin;
+import io.selvedge.protection.AbuseSignals;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -31,6 +32,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
     private final SignInNames names;
     private final Accounts accounts;
     private final IdentityEvents events;
+    private final AbuseSignals abuse;
 
     ThrottledPasswordAuthentication(
             AuthenticationProvider passwords,
@@ -38,13 +40,15 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
             AccountTotp secondFactor,
             SignInNames names,
             Accounts accounts,
-            IdentityEvents events) {
+            IdentityEvents events,
+            AbuseSignals abuse) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.secondFactor = secondFactor;
         this.names = names;
         this.accounts = accounts;
         this.events = events;
+        this.abuse = abuse;
     }
 
     @Override
@@ -67,6 +71,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
             throttle.succeeded(username, address, SignInFactor.PASSWORD);
         } catch (BadCredentialsException e) {
             throttle.failed(username, address, SignInFactor.PASSWORD);
+            abuse.signInFailed(address, username); // many accounts failing from one address: a block
             failed(username, null);
             throw e;
         } catch (DisabledException e) {

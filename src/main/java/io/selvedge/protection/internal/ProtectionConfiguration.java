@@ -49,20 +49,81 @@ class ProtectionConfiguration {
     @Bean
     @ConditionalOnWebApplication
     FilterRegistrationBean<RateLimitFilter> rateLimitsByAddress(
-            BucketStore buckets, ProtectionProperties properties, MeterRegistry meters) {
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(RateLimitFilter.Stage.BY_ADDRESS, buckets, properties.rateLimits(), meters));
+            BucketStore buckets, ProtectionProperties properties, MeterRegistry meters, AutoBlocks blocks) {
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
+                RateLimitFilter.Stage.BY_ADDRESS, buckets, properties.rateLimits(), meters, blocks));
+        registration.setOrder(CLIENT_ADDRESS_ORDER + 2);
+        return registration;
+    }
+
+    /** Blocked clients are refused first, before any other work; 404s answered count towards a block. */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<BlockFilter> blockFilter(AutoBlocks blocks, Clock clock, MeterRegistry meters) {
+        FilterRegistrationBean<BlockFilter> registration =
+                new FilterRegistrationBean<>(new BlockFilter(blocks, clock, meters));
         registration.setOrder(CLIENT_ADDRESS_ORDER + 1);
         return registration;
+    }
+
+    /** The request line, the body per route class and the slowest body, before the body is read by anyone. */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<RequestLimitFilter> requestLimits(ProtectionProperties properties, MeterRegistry meters) {
+        FilterRegistrationBean<RequestLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestLimitFilter(properties.connections(), meters));
+        registration.setOrder(CLIENT_ADDRESS_ORDER + 3);
+        return registration;
+    }
+
+    /** Concurrent uploads and downloads per account, once the caller is known. */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<TransferSlots> transferSlots(ProtectionProperties properties, MeterRegistry meters) {
+        FilterRegistrationBean<TransferSlots> registration =
+                new FilterRegistrationBean<>(new TransferSlots(properties.connections(), meters));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    ConnectorLimits connectorLimits(ProtectionProperties properties) {
+        return new ConnectorLimits(properties.connections());
+    }
+
+    /** Blocks in Redis when {@code SELVEDGE_REDIS_URL} is set (every node sees them), else in this node. */
+    @Bean
+    BlockStore blockStore(ProtectionProperties properties) {
+        String url = properties.redisUrl();
+        return url == null || url.isBlank() ? new LocalBlockStore() : new RedisBlockStore(url.strip());
+    }
+
+    @Bean
+    AutoBlocks blocks(
+            BlockStore store,
+            BucketStore buckets,
+            ProtectionProperties properties,
+            Clock clock,
+            MeterRegistry meters,
+            BlockEvents events) {
+        return new AutoBlocks(
+                store,
+                buckets,
+                properties.blocks(),
+                clock,
+                meters,
+                events,
+                properties.blocks().enabled() && properties.rateLimits().enabled());
     }
 
     /** Per account, API token and group, once Spring Security has said who calls. */
     @Bean
     @ConditionalOnWebApplication
     FilterRegistrationBean<RateLimitFilter> rateLimitsByCaller(
-            BucketStore buckets, ProtectionProperties properties, MeterRegistry meters) {
+            BucketStore buckets, ProtectionProperties properties, MeterRegistry meters, AutoBlocks blocks) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(RateLimitFilter.Stage.BY_CALLER, buckets, properties.rateLimits(), meters));
+                new RateLimitFilter(RateLimitFilter.Stage.BY_CALLER, buckets, properties.rateLimits(), meters, blocks));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }

@@ -47,12 +47,14 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final Buckets buckets;
     private final RateLimits limits;
     private final MeterRegistry meters;
+    private final AutoBlocks blocks;
 
-    RateLimitFilter(Stage stage, Buckets buckets, RateLimits limits, MeterRegistry meters) {
+    RateLimitFilter(Stage stage, Buckets buckets, RateLimits limits, MeterRegistry meters, AutoBlocks blocks) {
         this.stage = stage;
         this.buckets = buckets;
         this.limits = limits;
         this.meters = meters;
+        this.blocks = blocks;
     }
 
     @Override
@@ -116,6 +118,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             return true;
         }
         meters.counter("selvedge.rate.limited", "limit", name).increment();
+        blocks.limited(
+                name.equals("token")
+                        ? AutoBlocks.tokenId(request.getHeader(HttpHeaders.AUTHORIZATION))
+                        : AutoBlocks.addressId(request.getRemoteAddr()));
         long seconds = seconds(taken.retryAfter());
         response.setHeader("RateLimit-Policy", policy);
         response.setHeader("RateLimit", "\"%s\";r=0;t=%d".formatted(name, seconds));
@@ -124,8 +130,17 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     static void tooMany(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+        refuse(
+                request,
+                response,
+                seconds,
+                "Too many requests. Try again in " + seconds + (seconds == 1 ? " second." : " seconds."));
+    }
+
+    /** 429 with {@code Retry-After}: a problem document, or a short page for a browser asking for one. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, long seconds, String detail)
+            throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        String detail = "Too many requests. Try again in " + seconds + (seconds == 1 ? " second." : " seconds.");
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (!request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html")) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -1,5 +1,6 @@
 package io.selvedge.platform.internal.web;
 
+import io.selvedge.platform.BodyRefusedException;
 import io.selvedge.platform.InvalidCursorException;
 import io.selvedge.platform.Problems;
 import io.selvedge.platform.Refusal;
@@ -44,9 +45,9 @@ class ProblemDocuments extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    @ExceptionHandler(BodyTooLargeException.class)
-    ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException exception, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.CONTENT_TOO_LARGE, exception.getMessage());
+    @ExceptionHandler(BodyRefusedException.class)
+    ResponseEntity<ProblemDetail> bodyRefused(BodyRefusedException exception, HttpServletRequest request) {
+        return Problems.respond(request, exception.status(), exception.getMessage());
     }
 
     @ExceptionHandler(InvalidCursorException.class)
@@ -76,6 +77,10 @@ class ProblemDocuments extends ResponseEntityExceptionHandler {
         if (response.isCommitted()) {
             throw exception; // the same exception: Spring leaves it unhandled, without a warning of its own
         }
+        BodyRefusedException refused = BodyRefusedException.findIn(exception);
+        if (refused != null) { // a body limit, reached under a reader that wrapped the failure
+            return Problems.respond(request, refused.status(), refused.getMessage());
+        }
         log.error(
                 "Unexpected failure serving {} {}",
                 request.getMethod(),
@@ -88,11 +93,11 @@ class ProblemDocuments extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        BodyTooLargeException tooLarge = BodyTooLargeException.findIn(exception);
-        if (tooLarge != null) {
+        BodyRefusedException refused = BodyRefusedException.findIn(exception);
+        if (refused != null) {
             HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
-            ProblemDetail problem = Problems.of(servletRequest, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            ProblemDetail problem = Problems.of(servletRequest, refused.status(), refused.getMessage());
+            return ResponseEntity.status(refused.status()).body(problem);
         }
         ProblemDetail body =
                 ProblemDetail.forStatusAndDetail(status, "The request body is not valid JSON of the expected shape.");

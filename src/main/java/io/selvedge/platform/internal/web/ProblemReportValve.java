@@ -1,5 +1,6 @@
 package io.selvedge.platform.internal.web;
 
+import io.micrometer.core.instrument.Metrics;
 import io.selvedge.platform.Problems;
 import io.selvedge.platform.RequestIds;
 import io.selvedge.platform.SecurityHeaders;
@@ -43,6 +44,9 @@ class ProblemReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return; // the connection is gone: nobody would read the report
         }
+        // Counted: mostly heads past the connector's limits (size, count of headers, request line).
+        Metrics.counter("selvedge.container.refused", "status", Integer.toString(status))
+                .increment();
         String requestId = RequestIds.of(request);
         if (requestId == null) {
             requestId = RequestIds.newId();

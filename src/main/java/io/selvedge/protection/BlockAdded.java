@@ -1,0 +1,42 @@
+package io.selvedge.protection;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/**
+ * A client was blocked, by the system (a trigger, {@code reason}) or a staff member; on the platform trail,
+ * named by the block's id (an address, or a token's hash).
+ */
+public record BlockAdded(String blockId, @Nullable UUID byAccount, String reason, int level, RequestOrigin auditOrigin)
+        implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return null;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return byAccount == null ? AuditActor.system() : AuditActor.account(byAccount);
+    }
+
+    @Override
+    public String auditAction() {
+        return "block.added";
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("block", blockId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.SUCCEEDED;
+    }
+}

@@ -1,0 +1,257 @@
+package io.selvedge.protection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.selvedge.audit.AuditEntry;
+import io.selvedge.audit.AuditFilter;
+import io.selvedge.audit.AuditTrail;
+import io.selvedge.content.ContentClient;
+import io.selvedge.platform.AuditActor;
+import io.selvedge.testing.MovableClock;
+import io.selvedge.testing.TestDatabase;
+import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestRedis;
+import io.selvedge.testing.TestServer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A client that keeps hitting limits, probes for ids or fails sign-in across many accounts is refused for a
+ * while (429, a problem document with Retry-After), each time longer; the blocks are seen by every node sharing
+ * Redis, and other clients are untouched.
+ */
+@ExtendWith(TestDatabase.AvailableCondition.class)
+class AutoBlocksIT {
+
+    static final String PASSWORD = "selvage is spelt otherwise";
+
+    @Test
+    void aClientThatKeepsHittingALimitIsBlockedLongerEachTime() {
+        MovableClock clock = new MovableClock();
+        try (TestServer server = behindAProxy()
+                .clock(clock)
+                .property("selvedge.protection.rate-limits.sign-in", "2/1m")
+                .property("selvedge.protection.blocks.limited-answers", "1/1h")
+                .start()) {
+            String attacker = "198.51.100.7";
+            for (long expected : new long[] {60, 600, 3600}) {
+                assertThat(signInPage(server, attacker).statusCode()).isEqualTo(200);
+                assertThat(signInPage(server, attacker).statusCode()).isEqualTo(200);
+                // Past the limit: 429s, the one the limited-answers allowance does not cover making the block.
+                HttpResponse<String> answer = signInPage(server, attacker);
+                for (int i = 0; i < 3 && !answer.body().contains("blocked after repeated abuse"); i++) {
+                    assertThat(answer.statusCode()).isEqualTo(429);
+                    assertThat(answer.body()).contains("Too many requests. Try again");
+                    answer = signInPage(server, attacker);
+                }
+                assertThat(answer.statusCode()).isEqualTo(429);
+                assertThat(answer.body()).contains("blocked after repeated abuse");
+
+                HttpResponse<String> blocked = me(server, attacker);
+
+                assertThat(blocked.statusCode()).isEqualTo(429);
+                assertThat(blocked.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(blocked.body()).contains("blocked after repeated abuse");
+                assertThat(blocked.headers().firstValue("Retry-After")).hasValue(Long.toString(expected));
+                assertThat(signInPage(server, "203.0.113.8").statusCode())
+                        .as("another address is not blocked")
+                        .isEqualTo(200);
+                clock.advance(Duration.ofSeconds(expected + 1));
+            }
+            assertThat(server.bean(Blocks.class).list()).isEmpty();
+            MeterRegistry meters = server.bean(MeterRegistry.class);
+            assertThat(meters.counter("selvedge.blocks.added", "kind", "address", "trigger", "rate-limits")
+                            .count())
+                    .isEqualTo(3);
+            assertThat(meters.counter("selvedge.blocks.refused", "kind", "address")
+                            .count())
+                    .isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void probingForIdsBlocksTheAddressAndTheToken() {
+        try (TestServer server = TestServer.with()
+                .property("selvedge.protection.blocks.not-found", "5/1h")
+                .start()) {
+            ContentClient designer = ContentClient.aCustomerWithAStyle(server, "eu");
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> probe = designer.send(designer.request("/api/v1/versions/" + UUID.randomUUID())
+                        .GET()
+                        .build());
+                assertThat(probe.statusCode()).isEqualTo(404);
+            }
+
+            assertThat(designer.send(designer.request("/api/v1/me").GET().build())
+                            .statusCode())
+                    .as("the address (127.0.0.1) is blocked")
+                    .isEqualTo(429);
+            assertThat(TestHttps.getFrom(
+                            "127.0.0.2", server.dataDir(), server.port(), "/api/v1/me", "Bearer " + designer.token()))
+                    .as("the token is blocked from another address too")
+                    .isEqualTo(429);
+            assertThat(TestHttps.getFrom("127.0.0.3", server.dataDir(), server.port(), "/api/v1/me", "Bearer none"))
+                    .as("another address without the token is not: it is only unknown")
+                    .isEqualTo(401);
+            assertThat(server.bean(Blocks.class).list())
+                    .extracting(Block::kind, Block::reason)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(Block.Kind.ADDRESS, "not-found"),
+                            org.assertj.core.groups.Tuple.tuple(Block.Kind.TOKEN, "not-found"));
+        }
+    }
+
+    @Test
+    void failingSignInForManyAccountsBlocksTheAddressButRetryingOneAccountDoesNot() throws Exception {
+        try (TestServer server = behindAProxy()
+                .property("selvedge.protection.blocks.sign-in-accounts", "3/10m")
+                .start()) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(wrongPassword(server, "ada", "198.51.100.10").statusCode())
+                        .isEqualTo(401);
+            }
+            assertThat(signInPage(server, "198.51.100.10").statusCode()).isEqualTo(200);
+
+            for (String username : new String[] {"ada", "grace", "linus", "barbara"}) {
+                assertThat(wrongPassword(server, username, "198.51.100.11").statusCode())
+                        .isEqualTo(401);
+            }
+
+            HttpResponse<String> blocked = signInPage(server, "198.51.100.11");
+            assertThat(blocked.statusCode()).isEqualTo(429);
+            assertThat(blocked.body()).contains("blocked after repeated abuse");
+            assertThat(server.bean(Blocks.class).find("address:198.51.100.11"))
+                    .hasValueSatisfying(block -> assertThat(block.reason()).isEqualTo("sign-in-accounts"));
+            assertThat(platformTrail(server, "block.added", "address:198.51.100.11"))
+                    .as("on the platform trail, by the system")
+                    .singleElement()
+                    .satisfies(entry -> assertThat(entry.actorKind()).isEqualTo(AuditActor.Kind.SYSTEM));
+        }
+    }
+
+    @Test
+    @ExtendWith(TestRedis.AvailableCondition.class)
+    void twoNodesSharingRedisRefuseTheSameClientsAndLiftTogether() throws Exception {
+        try (TestServer first = behindAProxy()
+                        .property("selvedge.protection.redis-url", TestRedis.URL)
+                        .property("selvedge.protection.rate-limits.sign-in", "2/1m")
+                        .property("selvedge.protection.blocks.limited-answers", "1/1h")
+                        .start();
+                TestServer second =
+                        TestServer.Settings.sameInstallationAs(first).start()) {
+            // Addresses of this run only: Redis outlives test runs.
+            String byStaff = anIpv6Address();
+            String automatic = anIpv6Address();
+
+            Block block = first.bean(Blocks.class)
+                    .blockAddress(byStaff, Duration.ofMinutes(10), "seen scraping", UUID.randomUUID());
+            assertThat(eventually(() -> signInPage(second, byStaff).statusCode(), 429))
+                    .isEqualTo(429);
+
+            for (int i = 0; i < 4; i++) {
+                signInPage(second, automatic);
+            }
+            assertThat(signInPage(first, automatic).body()).contains("blocked after repeated abuse");
+            assertThat(first.bean(Blocks.class).list())
+                    .extracting(Block::subject)
+                    .contains(byStaff, automatic);
+
+            assertThat(second.bean(Blocks.class).lift(block.id(), UUID.randomUUID()))
+                    .isTrue();
+            assertThat(eventually(() -> signInPage(first, byStaff).statusCode(), 200))
+                    .isEqualTo(200);
+            assertThat(first.bean(Blocks.class).lift(block.id(), UUID.randomUUID()))
+                    .as("lifted once")
+                    .isFalse();
+        }
+    }
+
+    /** The platform trail's entries of {@code action} on a block, once delivered (the outbox is asynchronous). */
+    private static List<AuditEntry> platformTrail(TestServer server, String action, String blockId)
+            throws InterruptedException {
+        AuditTrail trail = server.bean(AuditTrail.class);
+        AuditFilter filter = new AuditFilter(null, action, "block", blockId, null, null, null);
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<AuditEntry> found =
+                trail.find(null, filter, AuditTrail.LONGEST_PAGE, null).entries();
+        while (found.isEmpty() && System.nanoTime() < giveUp) {
+            Thread.sleep(100);
+            found = trail.find(null, filter, AuditTrail.LONGEST_PAGE, null).entries();
+        }
+        return found;
+    }
+
+    /** Asks again (a node trusts what it read of a client for a second) until the answer is {@code wanted}. */
+    private static int eventually(Supplier<Integer> status, int wanted) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int answer = status.get();
+        while (answer != wanted && System.nanoTime() < giveUp) {
+            Thread.sleep(200);
+            answer = status.get();
+        }
+        return answer;
+    }
+
+    private static String anIpv6Address() {
+        byte[] random = new byte[6];
+        ThreadLocalRandom.current().nextBytes(random);
+        String hex = HexFormat.of().formatHex(random);
+        String literal =
+                "2001:db8:" + hex.substring(0, 4) + ":" + hex.substring(4, 8) + ":" + hex.substring(8, 12) + ":0:0:1";
+        try {
+            return InetAddress.getByName(literal).getHostAddress(); // as the server writes it
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TestServer.Settings behindAProxy() {
+        return TestServer.with()
+                .property("selvedge.bootstrap.admin.username", "ada")
+                .property("selvedge.bootstrap.admin.password", PASSWORD)
+                .property("selvedge.protection.trusted-proxies", "127.0.0.1/32,::1/128");
+    }
+
+    private static HttpResponse<String> signInPage(TestServer server, String client) {
+        return TestHttps.send(
+                server.client(),
+                HttpRequest.newBuilder(server.url("/signin"))
+                        .header("Accept", "text/html")
+                        .header("X-Forwarded-For", client)
+                        .GET()
+                        .build());
+    }
+
+    private static HttpResponse<String> me(TestServer server, String client) {
+        return TestHttps.send(
+                server.client(),
+                HttpRequest.newBuilder(server.url("/api/v1/me"))
+                        .header("Accept", "application/json")
+                        .header("X-Forwarded-For", client)
+                        .GET()
+                        .build());
+    }
+
+    private static HttpResponse<String> wrongPassword(TestServer server, String username, String client) {
+        return TestHttps.send(
+                server.client(),
+                HttpRequest.newBuilder(server.url("/api/v1/auth/tokens"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", client)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username
+                                + "\",\"password\":\"a wrong guess\",\"name\":\"guess\"}"))
+                        .build());
+    }
+}
