@@ -2,7 +2,7 @@ package io.selvedge.access;
 
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
 /**

@@ -5,9 +5,6 @@ import io.selvedge.platform.Refusal;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Pages of a list the service answers whole (a node's shares, a group's invitations, a style's versions,

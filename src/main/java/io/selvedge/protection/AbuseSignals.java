@@ -1,6 +1,6 @@
 package io.selvedge.protection;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What other modules tell protection of a client's conduct, to block those that abuse: the signals that only

@@ -17,6 +17,7 @@ import io.selvedge.audit.AuditFilter;
 import io.selvedge.audit.AuditTrail;
 import io.selvedge.protection.Blocks;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.time.Instant;
@@ -122,7 +123,7 @@ class BlocksApiIT {
         String address =
                 "2001:db8::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff));
 
-        api.mvc
+        api.mvc()
                 .perform(post("/platform/blocks")
                         .with(signedIn(staff))
                         .with(csrf())
@@ -132,13 +133,13 @@ class BlocksApiIT {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/platform/blocks"));
         String id = "address:" + java.net.InetAddress.getByName(address).getHostAddress();
-        api.mvc
+        api.mvc()
                 .perform(get("/platform/blocks").with(signedIn(staff)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("probing")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(id)));
 
-        api.mvc
+        api.mvc()
                 .perform(post("/platform/blocks/lift")
                         .with(signedIn(staff))
                         .with(csrf())
@@ -146,7 +147,7 @@ class BlocksApiIT {
                 .andExpect(status().is3xxRedirection());
         assertThat(blocks.find(id)).isEmpty();
 
-        api.mvc
+        api.mvc()
                 .perform(get("/platform/blocks").with(signedIn(customers.aCustomer("page-customer"))))
                 .andExpect(status().isForbidden());
     }
