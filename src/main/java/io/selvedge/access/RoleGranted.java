@@ -13,7 +13,8 @@ import org.springframework.lang.Nullable;
  *
  * @param grantedBy the granting account; null when the system granted it (a group's creator)
  * @param actor the account whose action made the grant, named on the audit trail: the granting account,
- *     or, for a group's creator made its admin, the creator who created the group
+ *     or, for a group's creator made its admin, the creator who created the group; null when the group's
+ *     directory (SCIM, single sign-on) granted it
  */
 public record RoleGranted(
         UUID groupId,
@@ -24,7 +25,7 @@ public record RoleGranted(
         boolean allowDownload,
         boolean allowUpload,
         @Nullable UUID grantedBy,
-        UUID actor,
+        @Nullable UUID actor,
         RequestOrigin origin)
         implements AuditableEvent {
 
@@ -35,7 +36,7 @@ public record RoleGranted(
 
     @Override
     public AuditActor auditActor() {
-        return AuditActor.account(actor);
+        return actor == null ? AuditActor.system() : AuditActor.account(actor);
     }
 
     @Override

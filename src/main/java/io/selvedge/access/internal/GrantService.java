@@ -94,6 +94,61 @@ class GrantService implements Grants {
         return put(path, accountId, role, download, upload, invitedBy, invitedBy);
     }
 
+    /** A role the group's directory gives (SCIM, single sign-on): no granting account. */
+    Grant grantProvisioned(ResourcePath path, UUID accountId, Role role) {
+        return put(path, accountId, role, false, false, null, null);
+    }
+
+    /** Removes the account's grant on the node if it still holds {@code role} there; never the last admin. */
+    boolean revokeProvisioned(ResourcePath path, UUID accountId, Role role) {
+        UUID groupId = path.groupId();
+        UUID nodeId = path.target().id();
+        GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
+        boolean removed = Boolean.TRUE.equals(writes.write(groupId, tx -> {
+            JdbcClient jdbc = plane.jdbc();
+            Optional<Grant> held = records.find(jdbc, nodeId, accountId);
+            if (held.isEmpty() || held.get().role() != role) {
+                return false;
+            }
+            if (role == Role.GROUP_ADMIN) {
+                requireAnotherAdmin(jdbc, groupId, accountId);
+            }
+            records.delete(jdbc, nodeId, accountId);
+            records.bump(jdbc, groupId);
+            events.publishEvent(
+                    new RoleRevoked(groupId, nodeId, path.level(), accountId, role, null, RequestOrigin.current()));
+            return true;
+        }));
+        decisions.forgetRequestDecisions();
+        return removed;
+    }
+
+    /** Drops every grant of an account that is deleted, in every group, each group's in its own region. */
+    void dropAllOf(UUID accountId) {
+        for (UUID groupId : records.groupsOf(accountId)) {
+            records.plane(groupId)
+                    .ifPresent(plane -> writes.run(groupId, tx -> {
+                        JdbcClient jdbc = plane.jdbc();
+                        for (Grant grant : records.grantsOf(groupId, accountId).values()) {
+                            records.delete(jdbc, grant.nodeId(), accountId);
+                            events.publishEvent(new RoleRevoked(
+                                    groupId,
+                                    grant.nodeId(),
+                                    decisions
+                                            .locate(grant.nodeId())
+                                            .map(ResourcePath::level)
+                                            .orElse(Level.GROUP),
+                                    accountId,
+                                    grant.role(),
+                                    null,
+                                    RequestOrigin.current()));
+                        }
+                        records.bump(jdbc, groupId);
+                    }));
+        }
+        decisions.forgetRequestDecisions();
+    }
+
     private Grant put(
             ResourcePath path,
             UUID accountId,
@@ -101,7 +156,7 @@ class GrantService implements Grants {
             boolean download,
             boolean upload,
             @Nullable UUID grantedBy,
-            UUID actor) {
+            @Nullable UUID actor) {
         UUID groupId = path.groupId();
         UUID nodeId = path.target().id();
         GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
