@@ -26,6 +26,7 @@ public enum Action {
     SEE_GROUP_MEMBERS("see the group's member / invitation list", GROUP),
     MANAGE_DOMAINS("claim, verify and release the group's e-mail domains", GROUP),
     MANAGE_ACCOUNTS("manage the accounts the group manages (verified domain): reset MFA, disable, end sessions", GROUP),
+    MANAGE_SCIM_TOKENS("make and revoke the bearer tokens of the group's SCIM provisioning", GROUP),
     CREATE_COMPANY("create a company", GROUP),
     DELETE_COMPANY("delete or restore a company", COMPANY),
     CHANGE_COMPANY_SETTINGS("change company settings (its name included)", COMPANY),

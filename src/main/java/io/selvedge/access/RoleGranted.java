@@ -13,8 +13,7 @@ import org.springframework.lang.Nullable;
  *
  * @param grantedBy the granting account; null when the system granted it (a group's creator)
  * @param actor the account whose action made the grant, named on the audit trail: the granting account,
- *     or, for a group's creator made its admin, the creator who created the group; null when the group's
- *     directory (SCIM, single sign-on) granted it
+ *     or, for a group's creator made its admin, the creator who created the group
  */
 public record RoleGranted(
         UUID groupId,
@@ -25,7 +24,7 @@ public record RoleGranted(
         boolean allowDownload,
         boolean allowUpload,
         @Nullable UUID grantedBy,
-        @Nullable UUID actor,
+        UUID actor,
         RequestOrigin origin)
         implements AuditableEvent {
 
@@ -36,7 +35,7 @@ public record RoleGranted(
 
     @Override
     public AuditActor auditActor() {
-        return actor == null ? AuditActor.system() : AuditActor.account(actor);
+        return AuditActor.account(actor);
     }
 
     @Override

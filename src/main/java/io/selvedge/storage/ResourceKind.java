@@ -7,5 +7,7 @@ public enum ResourceKind {
     VERSION,
     UPLOAD,
     COMMENT,
-    LINK
+    LINK,
+    /** A group's SCIM bearer token, found by the hash of its secret. */
+    SCIM_TOKEN
 }

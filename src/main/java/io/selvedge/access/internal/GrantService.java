@@ -94,35 +94,6 @@ class GrantService implements Grants {
         return put(path, accountId, role, download, upload, invitedBy, invitedBy);
     }
 
-    /** A role the group's directory gives (SCIM, single sign-on): no granting account. */
-    Grant grantProvisioned(ResourcePath path, UUID accountId, Role role) {
-        return put(path, accountId, role, false, false, null, null);
-    }
-
-    /** Removes the account's grant on the node if it still holds {@code role} there; never the last admin. */
-    boolean revokeProvisioned(ResourcePath path, UUID accountId, Role role) {
-        UUID groupId = path.groupId();
-        UUID nodeId = path.target().id();
-        GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
-        boolean removed = Boolean.TRUE.equals(writes.write(groupId, tx -> {
-            JdbcClient jdbc = plane.jdbc();
-            Optional<Grant> held = records.find(jdbc, nodeId, accountId);
-            if (held.isEmpty() || held.get().role() != role) {
-                return false;
-            }
-            if (role == Role.GROUP_ADMIN) {
-                requireAnotherAdmin(jdbc, groupId, accountId);
-            }
-            records.delete(jdbc, nodeId, accountId);
-            records.bump(jdbc, groupId);
-            events.publishEvent(
-                    new RoleRevoked(groupId, nodeId, path.level(), accountId, role, null, RequestOrigin.current()));
-            return true;
-        }));
-        decisions.forgetRequestDecisions();
-        return removed;
-    }
-
     /** Drops every grant of an account that is deleted, in every group, each group's in its own region. */
     void dropAllOf(UUID accountId) {
         for (UUID groupId : records.groupsOf(accountId)) {
@@ -156,7 +127,7 @@ class GrantService implements Grants {
             boolean download,
             boolean upload,
             @Nullable UUID grantedBy,
-            @Nullable UUID actor) {
+            UUID actor) {
         UUID groupId = path.groupId();
         UUID nodeId = path.target().id();
         GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
