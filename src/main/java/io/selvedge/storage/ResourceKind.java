@@ -8,6 +8,8 @@ public enum ResourceKind {
     UPLOAD,
     COMMENT,
     LINK,
+    /** A group's single sign-on connection (OIDC, SAML or LDAP identity provider). */
+    SSO_CONNECTION,
     /** A group's SCIM bearer token, found by the hash of its secret. */
     SCIM_TOKEN
 }
