@@ -11,6 +11,7 @@
             "audit",
             "content",
             "collab",
-            "sso"
+            "sso",
+            "scim"
         })
 package io.selvedge.api;

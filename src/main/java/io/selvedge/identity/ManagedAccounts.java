@@ -2,12 +2,12 @@ package io.selvedge.identity;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
 
 /**
  * Whole-account actions that only the group managing an account may take (its address is in a domain the
  * group verified), and the accounts that group's directory provisions (SCIM). Who may act on which account
- * is the caller's to check (the access module's); this service only does it. A disabled account signs in
+ * is the caller's to check (the access module's); this service only does it. Accounts the directory
+ * provisions are made as single sign-on makes them ({@link FederatedSignIns#createAccount}). A disabled account signs in
  * by no means (password, API token, single sign-on): disabling ends its web sessions and revokes its API
  * tokens at once; enabling it again lets it sign in, with the grants it held.
  */
@@ -35,15 +35,6 @@ public interface ManagedAccounts {
 
     /** Deletes the account for good: its credentials, sessions and tokens with it. False if there was none. */
     boolean delete(UUID accountId);
-
-    /**
-     * An account for a person the directory provisions, with no password anyone knows (they sign in through
-     * their organisation's single sign-on). Its username is made from the address.
-     *
-     * @throws AccountExistsException if an account has the address
-     * @throws IllegalArgumentException if the address or the name is not allowed
-     */
-    UUID provision(String email, @Nullable String displayName);
 
     /** Changes the address of an account (the directory renamed the person). */
     void changeEmail(UUID accountId, String email);

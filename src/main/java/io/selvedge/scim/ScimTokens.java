@@ -29,7 +29,12 @@ public interface ScimTokens {
     /** Revokes a token at once; false if the group has no such token. Publishes {@link ScimTokenRevoked}. */
     boolean revoke(UUID groupId, UUID tokenId);
 
-    record ScimToken(UUID id, String name, UUID createdBy, Instant createdAt, @Nullable Instant lastUsedAt) {}
+    record ScimToken(
+            UUID id,
+            String name,
+            UUID createdBy,
+            Instant createdAt,
+            @Nullable Instant lastUsedAt) {}
 
     /** The new token; {@code token} is the secret, shown only here. */
     record CreatedScimToken(UUID id, String name, String token, Instant createdAt) {

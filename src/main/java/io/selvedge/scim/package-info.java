@@ -6,5 +6,5 @@
  * io.selvedge.scim.ScimChanged}).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "identity", "access", "storage", "crypto"})
+        allowedDependencies = {"platform", "identity", "access", "storage", "crypto", "sso"})
 package io.selvedge.scim;

@@ -72,8 +72,9 @@ class ScimGroups {
     }
 
     Page<Group> list(ScimClient client, ScimFilter filter, @Nullable Integer startIndex, @Nullable Integer count) {
-        List<Group> matching =
-                all(client.groupId()).stream().filter(group -> matches(group, filter)).toList();
+        List<Group> matching = all(client.groupId()).stream()
+                .filter(group -> matches(group, filter))
+                .toList();
         return ScimModel.page(matching, startIndex, count);
     }
 
@@ -125,7 +126,8 @@ class ScimGroups {
         UUID groupId = client.groupId();
         String name = current.displayName();
         String externalId = current.externalId();
-        Set<UUID> members = new LinkedHashSet<>(current.members().stream().map(Ref::id).toList());
+        Set<UUID> members =
+                new LinkedHashSet<>(current.members().stream().map(Ref::id).toList());
         for (JsonNode operation : ScimPatch.operations(body)) {
             ScimPatch.Op op = ScimPatch.Op.of(operation);
             String path = op.path() == null ? null : op.path().toLowerCase(Locale.ROOT);
@@ -200,7 +202,8 @@ class ScimGroups {
         if (!name.equals(current.displayName())) {
             requireFreeName(groupId, name, id);
         }
-        Set<UUID> before = new LinkedHashSet<>(current.members().stream().map(Ref::id).toList());
+        Set<UUID> before =
+                new LinkedHashSet<>(current.members().stream().map(Ref::id).toList());
         boolean renamed = !name.equals(current.displayName());
         boolean updated = renamed || !Objects.equals(externalId, current.externalId());
         writes.run(groupId, plane -> {
@@ -282,16 +285,17 @@ class ScimGroups {
     private static boolean matches(Group group, ScimFilter filter) {
         for (ScimFilter.Comparison comparison : filter.comparisons()) {
             String value = comparison.value();
-            boolean match =
-                    switch (comparison.attribute()) {
-                        case "displayname" -> value.equalsIgnoreCase(group.displayName());
-                        case "externalid" -> value.equals(group.externalId());
-                        case "id" -> value.equalsIgnoreCase(group.id().toString());
-                        case "members.value", "members" -> group.members().stream()
-                                .anyMatch(member -> member.id().toString().equalsIgnoreCase(value));
-                        default -> throw ScimException.invalidFilter(
-                                "Groups are filtered by displayName, externalId, id or members.value.");
-                    };
+            boolean match = switch (comparison.attribute()) {
+                case "displayname" -> value.equalsIgnoreCase(group.displayName());
+                case "externalid" -> value.equals(group.externalId());
+                case "id" -> value.equalsIgnoreCase(group.id().toString());
+                case "members.value", "members" ->
+                    group.members().stream()
+                            .anyMatch(member -> member.id().toString().equalsIgnoreCase(value));
+                default ->
+                    throw ScimException.invalidFilter(
+                            "Groups are filtered by displayName, externalId, id or members.value.");
+            };
             if (!match) {
                 return false;
             }
@@ -301,7 +305,8 @@ class ScimGroups {
 
     private void requireFreeName(UUID groupId, String name, @Nullable UUID except) {
         boolean taken = all(groupId).stream()
-                .anyMatch(group -> !group.id().equals(except) && group.displayName().equalsIgnoreCase(name));
+                .anyMatch(group ->
+                        !group.id().equals(except) && group.displayName().equalsIgnoreCase(name));
         if (taken) {
             throw ScimException.uniqueness("A group with this displayName exists.");
         }

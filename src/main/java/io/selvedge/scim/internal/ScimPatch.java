@@ -35,7 +35,10 @@ final class ScimPatch {
             }
             String path = ScimValues.text(operation.get("path"), "path");
             JsonNode value = operation.get("value");
-            return new Op(kind, path == null || path.isBlank() ? null : path.strip(), value == null ? NullNode.getInstance() : value);
+            return new Op(
+                    kind,
+                    path == null || path.isBlank() ? null : path.strip(),
+                    value == null ? NullNode.getInstance() : value);
         }
     }
 

@@ -65,8 +65,15 @@ class ScimRepository {
                 .update();
     }
 
-    void updateUser(JdbcClient jdbc, UUID groupId, UUID accountId, @Nullable String sealedExternalId, boolean active, Instant at) {
-        jdbc.sql("update scim_user set external_id = ?, active = ?, updated_at = ? where group_id = ? and account_id = ?")
+    void updateUser(
+            JdbcClient jdbc,
+            UUID groupId,
+            UUID accountId,
+            @Nullable String sealedExternalId,
+            boolean active,
+            Instant at) {
+        jdbc.sql(
+                        "update scim_user set external_id = ?, active = ?, updated_at = ? where group_id = ? and account_id = ?")
                 .params(sealedExternalId, active, Timestamp.from(at), groupId, accountId)
                 .update();
     }
@@ -107,8 +114,10 @@ class ScimRepository {
                 .update();
     }
 
-    void updateGroup(JdbcClient jdbc, UUID groupId, UUID id, String sealedName, @Nullable String sealedExternalId, Instant at) {
-        jdbc.sql("update scim_group set display_name = ?, external_id = ?, updated_at = ? where group_id = ? and id = ?")
+    void updateGroup(
+            JdbcClient jdbc, UUID groupId, UUID id, String sealedName, @Nullable String sealedExternalId, Instant at) {
+        jdbc.sql(
+                        "update scim_group set display_name = ?, external_id = ?, updated_at = ? where group_id = ? and id = ?")
                 .params(sealedName, sealedExternalId, Timestamp.from(at), groupId, id)
                 .update();
     }

@@ -90,7 +90,12 @@ final class ScimResources {
                 ref.put("$ref", base + "/Users/" + member.id());
             }
         }
-        meta(node, "Group", group.created().toString(), group.lastModified().toString(), base + "/Groups/" + group.id());
+        meta(
+                node,
+                "Group",
+                group.created().toString(),
+                group.lastModified().toString(),
+                base + "/Groups/" + group.id());
         return node;
     }
 

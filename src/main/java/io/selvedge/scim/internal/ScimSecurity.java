@@ -55,8 +55,10 @@ class ScimSecurity {
                                         .includeSubDomains(true))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)));
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
+                        .permissionsPolicyHeader(
+                                permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         return http.build();
     }
 

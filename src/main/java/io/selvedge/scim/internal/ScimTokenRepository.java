@@ -22,7 +22,13 @@ class ScimTokenRepository {
     private static final String COLUMNS =
             "select id, group_id, name, created_by, created_at, last_used_at from scim_token";
 
-    record Row(UUID id, UUID groupId, String sealedName, UUID createdBy, Instant createdAt, @Nullable Instant lastUsedAt) {}
+    record Row(
+            UUID id,
+            UUID groupId,
+            String sealedName,
+            UUID createdBy,
+            Instant createdAt,
+            @Nullable Instant lastUsedAt) {}
 
     void insert(JdbcClient jdbc, Row row) {
         jdbc.sql("insert into scim_token (id, group_id, name, created_by, created_at) values (?, ?, ?, ?, ?)")

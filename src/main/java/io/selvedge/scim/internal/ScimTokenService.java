@@ -84,8 +84,7 @@ class ScimTokenService implements ScimTokens {
         Instant now = clock.instant();
         writes.create(groupId, new NewResource(id, ResourceKind.SCIM_TOKEN, hash(token)), plane -> {
             String sealed = ScimTokenRepository.NAME.encrypt(ciphers.of(groupId), clean, id);
-            rows.insert(
-                    plane.jdbc(), new ScimTokenRepository.Row(id, groupId, sealed, admin.accountId(), now, null));
+            rows.insert(plane.jdbc(), new ScimTokenRepository.Row(id, groupId, sealed, admin.accountId(), now, null));
             events.publishEvent(new ScimTokenCreated(groupId, id, admin.accountId(), RequestOrigin.current()));
         });
         return new CreatedScimToken(id, clean, token, now);

@@ -8,6 +8,7 @@ import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountExistsException;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.EmailAddresses;
+import io.selvedge.identity.FederatedSignIns;
 import io.selvedge.identity.ManagedAccounts;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
@@ -52,6 +53,7 @@ class ScimUsers {
     private final ScimRepository rows;
     private final FieldCiphers ciphers;
     private final ManagedAccounts accounts;
+    private final FederatedSignIns federated;
     private final AccountDirectory directory;
     private final EmailDomains domains;
     private final ManagedAccountActions actions;
@@ -65,6 +67,7 @@ class ScimUsers {
             ScimRepository rows,
             FieldCiphers ciphers,
             ManagedAccounts accounts,
+            FederatedSignIns federated,
             AccountDirectory directory,
             EmailDomains domains,
             ManagedAccountActions actions,
@@ -76,6 +79,7 @@ class ScimUsers {
         this.rows = rows;
         this.ciphers = ciphers;
         this.accounts = accounts;
+        this.federated = federated;
         this.directory = directory;
         this.domains = domains;
         this.actions = actions;
@@ -85,7 +89,11 @@ class ScimUsers {
     }
 
     /** What the directory says of a user. */
-    record State(String userName, @Nullable String displayName, @Nullable String externalId, boolean active) {}
+    record State(
+            String userName,
+            @Nullable String displayName,
+            @Nullable String externalId,
+            boolean active) {}
 
     Page<User> list(ScimClient client, ScimFilter filter, @Nullable Integer startIndex, @Nullable Integer count) {
         List<User> all = all(client.groupId());
@@ -108,7 +116,7 @@ class ScimUsers {
         }
         UUID accountId;
         try {
-            accountId = existing.orElseGet(() -> accounts.provision(email, wanted.displayName()));
+            accountId = existing.orElseGet(() -> federated.createAccount(email, wanted.displayName()));
         } catch (AccountExistsException raced) {
             throw ScimException.uniqueness("A user with this userName exists.");
         } catch (IllegalArgumentException invalid) {
@@ -153,8 +161,11 @@ class ScimUsers {
             ScimPatch.Op op = ScimPatch.Op.of(operation);
             if (op.path() == null) {
                 if (op.kind() == ScimPatch.Kind.REMOVE || !op.value().isObject()) {
-                    throw new ScimException(400, "noTarget", "A remove names its path; an add or replace without"
-                            + " one gives an object of attributes.");
+                    throw new ScimException(
+                            400,
+                            "noTarget",
+                            "A remove names its path; an add or replace without"
+                                    + " one gives an object of attributes.");
                 }
                 for (Map.Entry<String, JsonNode> attribute : op.value().properties()) {
                     patch.set(attribute.getKey(), attribute.getValue());
@@ -232,9 +243,11 @@ class ScimUsers {
 
     Optional<User> find(UUID groupId, UUID id) {
         JdbcClient jdbc = planes.of(groupId).jdbc();
-        return rows.user(jdbc, groupId, id).flatMap(row -> directory
-                .account(id)
-                .map(summary -> user(row, summary, groupsByAccount(jdbc, groupId).getOrDefault(id, List.of()))));
+        return rows.user(jdbc, groupId, id)
+                .flatMap(row -> directory
+                        .account(id)
+                        .map(summary -> user(
+                                row, summary, groupsByAccount(jdbc, groupId).getOrDefault(id, List.of()))));
     }
 
     private Map<UUID, List<Ref>> groupsByAccount(JdbcClient jdbc, UUID groupId) {
@@ -264,16 +277,16 @@ class ScimUsers {
     private static boolean matches(User user, ScimFilter filter) {
         for (ScimFilter.Comparison comparison : filter.comparisons()) {
             String value = comparison.value();
-            boolean match =
-                    switch (comparison.attribute()) {
-                        case "username", "emails.value", "emails" -> value.equalsIgnoreCase(user.userName());
-                        case "externalid" -> value.equals(user.externalId());
-                        case "id" -> value.equalsIgnoreCase(user.id().toString());
-                        case "displayname" -> value.equals(user.displayName());
-                        case "active" -> value.equalsIgnoreCase(String.valueOf(user.active()));
-                        default -> throw ScimException.invalidFilter("Users are filtered by userName, externalId,"
-                                + " emails[type eq \"work\"].value, id, displayName or active.");
-                    };
+            boolean match = switch (comparison.attribute()) {
+                case "username", "emails.value", "emails" -> value.equalsIgnoreCase(user.userName());
+                case "externalid" -> value.equals(user.externalId());
+                case "id" -> value.equalsIgnoreCase(user.id().toString());
+                case "displayname" -> value.equals(user.displayName());
+                case "active" -> value.equalsIgnoreCase(String.valueOf(user.active()));
+                default ->
+                    throw ScimException.invalidFilter("Users are filtered by userName, externalId,"
+                            + " emails[type eq \"work\"].value, id, displayName or active.");
+            };
             if (!match) {
                 return false;
             }
@@ -327,10 +340,7 @@ class ScimUsers {
         JsonNode active = body.get("active");
         boolean isActive = active == null || active.isNull() || ScimValues.bool(active, "active");
         return new State(
-                userName.strip(),
-                displayNameOf(body),
-                ScimValues.text(body.get("externalId"), "externalId"),
-                isActive);
+                userName.strip(), displayNameOf(body), ScimValues.text(body.get("externalId"), "externalId"), isActive);
     }
 
     @Nullable
