@@ -77,8 +77,7 @@ class GrantService implements Grants, DirectoryRoles {
         if (!PermissionTable.atLeast(decisions.held(nodeId), role, download, upload)) {
             throw new ActionDeniedException("You cannot grant a role stronger than your own here.");
         }
-        Caller grantee =
-                callers.byId(accountId).orElseThrow(() -> new GrantRefusedException("There is no such account."));
+        Caller grantee = callers.byId(accountId).orElseThrow(DirectGrantService.NoSuchGrantee::new);
         if (grantee.staff()) {
             throw new GrantRefusedException("Platform staff hold no role in a customer's group.");
         }
