@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * What only the group that manages an account (its address is in a domain the group verified) may do to
  * the whole account: disable and enable it, delete it, end its sessions and revoke its tokens. For any
- * other account the answer is {@link NotVisibleException} (404), whether it exists or not, so another
+ * other account the answer is {@link NotManagedHereException} (404), whether it exists or not, so another
  * group's admin learns nothing of it. Each action lands on the managing group's trail as
  * {@link ManagedAccountChanged}, naming {@code by} (an admin, or the group's SCIM client). Who may call is
  * the handler's permission ({@link Action#MANAGE_ACCOUNTS} on the group).
@@ -30,4 +30,14 @@ public interface ManagedAccountActions {
 
     /** Whether the group manages the account. */
     boolean manages(UUID groupId, UUID accountId);
+
+    /** 404: the group manages no account of this id (another group's account and no account alike). */
+    class NotManagedHereException extends NotVisibleException {
+
+        private static final long serialVersionUID = 1L;
+
+        public NotManagedHereException() {
+            super("The group manages no such account.");
+        }
+    }
 }

@@ -3,8 +3,8 @@ package io.selvedge.access.internal;
 import io.selvedge.access.EmailDomains;
 import io.selvedge.access.GrantRefusedException;
 import io.selvedge.access.ManagedAccountActions;
+import io.selvedge.access.ManagedAccountActions.NotManagedHereException;
 import io.selvedge.access.ManagedAccountChanged;
-import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.Role;
 import io.selvedge.identity.ManagedAccounts;
 import io.selvedge.platform.AuditActor;
@@ -93,7 +93,7 @@ class ManagedAccountService implements ManagedAccountActions {
     /** Another group's account, or none at all, is not found: nothing says which. */
     private void requireManaged(UUID groupId, UUID accountId) {
         if (!manages(groupId, accountId)) {
-            throw new NotVisibleException();
+            throw new NotManagedHereException();
         }
     }
 }
