@@ -6,6 +6,7 @@ import io.selvedge.access.ManagedAccountActions;
 import io.selvedge.access.ManagedAccountActions.NotManagedHereException;
 import io.selvedge.access.ManagedAccountChanged;
 import io.selvedge.access.Role;
+import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.ManagedAccounts;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
@@ -24,6 +25,7 @@ class ManagedAccountService implements ManagedAccountActions {
 
     private final EmailDomains domains;
     private final ManagedAccounts accounts;
+    private final AccountDirectory directory;
     private final GrantService grants;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
@@ -31,11 +33,13 @@ class ManagedAccountService implements ManagedAccountActions {
     ManagedAccountService(
             EmailDomains domains,
             ManagedAccounts accounts,
+            AccountDirectory directory,
             GrantService grants,
             ApplicationEventPublisher events,
             TransactionOperations transactions) {
         this.domains = domains;
         this.accounts = accounts;
+        this.directory = directory;
         this.grants = grants;
         this.events = events;
         this.transactions = transactions;
@@ -43,7 +47,13 @@ class ManagedAccountService implements ManagedAccountActions {
 
     @Override
     public boolean manages(UUID groupId, UUID accountId) {
-        return domains.managingGroupOf(accountId).filter(groupId::equals).isPresent();
+        // Platform staff are nobody's managed account, whatever their address.
+        boolean customer = directory
+                .account(accountId)
+                .filter(account -> account.staffRole() == null)
+                .isPresent();
+        return customer
+                && domains.managingGroupOf(accountId).filter(groupId::equals).isPresent();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.selvedge.access.GrantRefusedException;
 import io.selvedge.access.NotVisibleException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -36,6 +37,16 @@ class ScimErrors {
     @ExceptionHandler(ActionDeniedException.class)
     ResponseEntity<String> denied(ActionDeniedException e) {
         return error(403, null, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<String> invalid(IllegalArgumentException e) {
+        return error(400, "invalidValue", "A value is not allowed here.");
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<String> duplicate(DuplicateKeyException e) {
+        return error(409, "uniqueness", "It exists already.");
     }
 
     @ExceptionHandler({

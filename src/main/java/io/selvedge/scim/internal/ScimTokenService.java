@@ -14,6 +14,7 @@ import io.selvedge.storage.NewResource;
 import io.selvedge.storage.ResourceHome;
 import io.selvedge.storage.ResourceHomes;
 import io.selvedge.storage.ResourceKind;
+import io.selvedge.storage.UnknownGroupException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -130,7 +132,12 @@ class ScimTokenService implements ScimTokens {
         }
         UUID groupId = home.get().groupId();
         UUID tokenId = home.get().id();
-        var jdbc = planes.of(groupId).jdbc();
+        JdbcClient jdbc;
+        try {
+            jdbc = planes.of(groupId).jdbc();
+        } catch (UnknownGroupException gone) {
+            return Optional.empty();
+        }
         Optional<ScimTokenRepository.Row> row = rows.find(jdbc, groupId, tokenId);
         if (row.isEmpty()) {
             return Optional.empty();

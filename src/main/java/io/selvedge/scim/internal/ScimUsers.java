@@ -114,6 +114,11 @@ class ScimUsers {
         if (existing.isPresent() && rows.user(jdbc, groupId, existing.get()).isPresent()) {
             throw ScimException.uniqueness("A user with this userName exists.");
         }
+        if (existing.flatMap(directory::account)
+                .filter(account -> account.staffRole() != null)
+                .isPresent()) {
+            throw ScimException.uniqueness("The address is a platform staff account's, which no group manages.");
+        }
         UUID accountId;
         try {
             accountId = existing.orElseGet(() -> federated.createAccount(email, wanted.displayName()));
