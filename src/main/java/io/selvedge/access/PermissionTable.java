@@ -64,7 +64,9 @@ public final class PermissionTable {
         row(Action.INVITE_TO_GROUP, GROUP_ADMIN);
         row(Action.SEE_GROUP_MEMBERS, GROUP_ADMIN, GROUP_OPERATOR);
         row(Action.MANAGE_DOMAINS, GROUP_ADMIN);
+        row(Action.MANAGE_IDENTITY_PROVIDERS, GROUP_ADMIN);
         row(Action.MANAGE_ACCOUNTS, GROUP_ADMIN);
+        row(Action.MANAGE_SCIM_TOKENS, GROUP_ADMIN);
         row(Action.CREATE_COMPANY, GROUP_ADMIN);
         row(Action.DELETE_COMPANY, GROUP_ADMIN);
         row(Action.CHANGE_COMPANY_SETTINGS, GROUP_ADMIN, COMPANY_ADMIN);

@@ -3,6 +3,7 @@ package io.selvedge.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
+import io.selvedge.access.DirectGrants;
 import io.selvedge.access.Grant;
 import io.selvedge.access.Grants;
 import io.selvedge.access.Level;
@@ -34,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Who holds which role where: {@code GET /groups/{id}/members} (every grant and share of the group, by
- * node id: an operator sees who, never the tree's names), {@code PUT} and {@code DELETE
+ * node id: an operator sees who, never the tree's names), {@code PUT} (202 and an invitation instead, for an
+ * account another organisation manages: it joins by consent) and {@code DELETE
  * /nodes/{nodeId}/members/{userId}}, and {@code GET /nodes/{nodeId}/people}, everyone who can see a node
  * and through which grant.
  */
@@ -43,12 +45,17 @@ class MembersApi {
 
     private static final String LIMIT = "50";
 
+    static final String INVITED = "If the account exists and another organisation manages it, it was invited:"
+            + " it holds the role once it accepts.";
+
     private final Grants grants;
+    private final DirectGrants directGrants;
     private final Authorization authorization;
     private final ApiTokens accounts;
 
-    MembersApi(Grants grants, Authorization authorization, ApiTokens accounts) {
+    MembersApi(Grants grants, DirectGrants directGrants, Authorization authorization, ApiTokens accounts) {
         this.grants = grants;
+        this.directGrants = directGrants;
         this.authorization = authorization;
         this.accounts = accounts;
     }
@@ -81,17 +88,22 @@ class MembersApi {
     @Requires(
             value = {Action.INVITE_TO_GROUP, Action.INVITE_TO_COMPANY, Action.INVITE_TO_BRAND, Action.SHARE},
             target = "nodeId")
-    Member grant(@PathVariable UUID nodeId, @PathVariable UUID userId, @RequestBody RoleRequest request) {
+    ResponseEntity<?> grant(@PathVariable UUID nodeId, @PathVariable UUID userId, @RequestBody RoleRequest request) {
         if (request.role() == null) {
             throw new Refusal.Invalid("Give the role.");
         }
-        Grant grant = grants.grant(
+        DirectGrants.Outcome outcome = directGrants.grant(
                 nodeId,
                 userId,
                 request.role(),
                 Boolean.TRUE.equals(request.allowDownload()),
                 Boolean.TRUE.equals(request.allowUpload()));
-        return Member.of(grant, levelOf(nodeId), usernames().apply(userId));
+        if (outcome.invited()) {
+            // The same answer whether the account exists or not: it joins by accepting, if it does.
+            return ResponseEntity.accepted().body(new Invited("INVITED", INVITED));
+        }
+        return ResponseEntity.ok(
+                Member.of(outcome.grant(), levelOf(nodeId), usernames().apply(userId)));
     }
 
     @DeleteMapping("/api/v1/nodes/{nodeId}/members/{userId}")
@@ -186,6 +198,9 @@ class MembersApi {
         String next = from + limit < all.size() ? PageCursor.of(key.apply(items.get(items.size() - 1))) : null;
         return new Listing<>(List.copyOf(items), next);
     }
+
+    /** A grant that waits for the account's consent (or an id nobody has: the answer is the same). */
+    record Invited(String status, String detail) {}
 
     record RoleRequest(
             @Nullable Role role,

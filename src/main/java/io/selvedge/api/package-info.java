@@ -11,7 +11,9 @@
             "audit",
             "content",
             "collab",
-            "protection"
+            "protection",
+            "sso",
+            "scim"
         })
 @org.jspecify.annotations.NullMarked
 package io.selvedge.api;

@@ -6,14 +6,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who did an audited action.
  *
- * @param id the account's id, or the share link's id; null for the system
+ * @param id the account's id, the share link's id, or the SCIM client's token id; null for the system
  */
 public record AuditActor(Kind kind, @Nullable UUID id) {
 
     public enum Kind {
         ACCOUNT,
         LINK,
-        SYSTEM
+        SYSTEM,
+        SCIM_CLIENT
     }
 
     public static AuditActor account(UUID accountId) {
@@ -22,6 +23,11 @@ public record AuditActor(Kind kind, @Nullable UUID id) {
 
     public static AuditActor link(UUID linkId) {
         return new AuditActor(Kind.LINK, linkId);
+    }
+
+    /** A group's directory, through its SCIM bearer token (named by the token's id). */
+    public static AuditActor scimClient(UUID tokenId) {
+        return new AuditActor(Kind.SCIM_CLIENT, tokenId);
     }
 
     public static AuditActor system() {

@@ -7,5 +7,9 @@ public enum ResourceKind {
     VERSION,
     UPLOAD,
     COMMENT,
-    LINK
+    LINK,
+    /** A group's single sign-on connection (OIDC, SAML or LDAP identity provider). */
+    SSO_CONNECTION,
+    /** A group's SCIM bearer token, found by the hash of its secret. */
+    SCIM_TOKEN
 }

@@ -13,6 +13,7 @@
             "storage",
             "crypto",
             "notify",
+            "sso",
             "protection"
         })
 @org.jspecify.annotations.NullMarked

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Grants;
+import io.selvedge.access.ManagedAccountChanged;
 import io.selvedge.access.MemberMfaReset;
 import io.selvedge.access.Role;
 import io.selvedge.access.SecurityPolicies;
@@ -220,6 +221,46 @@ class AccountOwnershipIT {
         assertThat(passwordSignIn.passwordSignInAllowed(own.id())).isFalse();
         assertThat(sessionLimits.limitsFor(own.id()))
                 .isEqualTo(new SessionLimits.Limits(Duration.ofMinutes(10), Duration.ofMinutes(60)));
+    }
+
+    @Test
+    void aGroupAdminCannotPullAnotherOrganisationsAccountInByItsIdOnlyInviteIt() throws Exception {
+        String member = "/api/v1/nodes/" + treeA[4] + "/members/";
+        String toAdmin = api.as(adminA, put(member + adminB.id()), "{\"role\": \"EDITOR\"}")
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String toNobody = api.as(adminA, put(member + UUID.randomUUID()), "{\"role\": \"EDITOR\"}")
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(toAdmin)
+                .isEqualTo(toNobody)
+                .doesNotContain(adminB.username())
+                .doesNotContain(domainB);
+        assertThat(grants.grantsIn(UUID.fromString(treeA[0])))
+                .noneMatch(g -> g.accountId().equals(adminB.id()));
+        problem(api.as(adminB, get("/api/v1/workrooms/" + treeA[4]), null), 404);
+
+        String token = mailbox.awaitLast(email(adminB, domainB), "invited", 1).secretOf("/invitations/");
+        api.as(adminB, post("/api/v1/invitations/" + token + "/accept"), null).andExpect(status().isCreated());
+        api.as(adminB, get("/api/v1/workrooms/" + treeA[4]), null).andExpect(status().isOk());
+        // A member now, by consent: its role there is changed directly.
+        api.as(adminA, put(member + adminB.id()), "{\"role\": \"VIEWER\"}").andExpect(status().isOk());
+    }
+
+    @Test
+    void aGroupAdminCannotDisableDeleteOrEndTheSessionsAndTokensOfAnOutsideCollaborator() throws Exception {
+        joined(adminB, domainB, treeA[4], Role.EDITOR);
+        String account = "/api/v1/groups/" + treeA[0] + "/accounts/" + adminB.id();
+        problem(api.as(adminA, post(account + "/disable"), null), 404);
+        problem(api.as(adminA, delete(account), null), 404);
+        problem(api.as(adminA, delete(account + "/sessions"), null), 404);
+        problem(api.as(adminA, delete(account + "/tokens"), null), 404);
+        assertThat(events.stream(ManagedAccountChanged.class)).isEmpty();
+        api.as(adminB, get("/api/v1/groups/" + treeB[0]), null).andExpect(status().isOk());
     }
 
     /** A call as the account after a sign-in through an identity provider (OIDC's authorization code). */

@@ -17,6 +17,7 @@ import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.KeyRotations;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestDns;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -134,6 +135,12 @@ class EveryEncryptedColumnIT {
         written.put("collab_comment.pin", "0.25");
         written.put("collab_approval.note", "Hem " + marker);
         written.put("access_invitation.email", marker + "@example.test");
+        written.put("sso_connection.settings", "SSO " + marker);
+        written.put("sso_connection.secret", "secret-" + marker);
+        written.put("scim_token.name", "Okta " + marker);
+        written.put("scim_user.external_id", marker + "-user");
+        written.put("scim_group.display_name", "Designers " + marker);
+        written.put("scim_group.external_id", marker + "-group");
         return written;
     }
 
@@ -175,7 +182,48 @@ class EveryEncryptedColumnIT {
                         "{\"email\": \"" + w.get("access_invitation.email") + "\", \"role\": \"VIEWER\", \"nodeId\": \""
                                 + workroom + "\"}")
                 .andExpect(status().isCreated());
+        aDirectory(group, w);
         return group;
+    }
+
+    /** A verified domain, an SSO connection, and a SCIM token, user and group of the group's directory. */
+    private void aDirectory(UUID group, Map<String, String> w) throws Exception {
+        String domain = marker + ".example";
+        String claim = as(post("/api/v1/groups/" + group + "/domains"), "{\"domain\": \"" + domain + "\"}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(claim, "$.txtValue"));
+        as(post("/api/v1/groups/" + group + "/domains/" + domain + "/verify"), null)
+                .andExpect(status().isOk());
+        as(
+                        post("/api/v1/groups/" + group + "/identity-providers"),
+                        "{\"type\": \"oidc\", \"name\": \"" + w.get("sso_connection.settings") + "\", \"issuer\":"
+                                + " \"https://idp.example\", \"clientId\": \"selvedge\", \"clientSecret\": \""
+                                + w.get("sso_connection.secret") + "\", \"domains\": [\"" + domain + "\"],"
+                                + " \"trustIdpMfa\": false, \"roleMappings\": []}")
+                .andExpect(status().isCreated());
+        String token = JsonPath.read(
+                as(post("/api/v1/groups/" + group + "/scim-tokens"), "{\"name\": \"" + w.get("scim_token.name") + "\"}")
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.token");
+        MediaType scim = MediaType.parseMediaType("application/scim+json");
+        mvc.perform(post("/scim/v2/Users")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(scim)
+                        .content("{\"userName\": \"ada@" + domain + "\", \"externalId\": \""
+                                + w.get("scim_user.external_id") + "\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/scim/v2/Groups")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(scim)
+                        .content("{\"displayName\": \"" + w.get("scim_group.display_name") + "\", \"externalId\": \""
+                                + w.get("scim_group.external_id") + "\"}"))
+                .andExpect(status().isCreated());
     }
 
     /** Base64 of a ciphertext that holds nothing of the plaintext, and decrypts (bound to its place) to it. */

@@ -128,6 +128,15 @@ class Accounts {
         jdbc.update("update account set password_hash = ? where username = ?", passwordHash, username);
     }
 
+    void setStatus(UUID id, AccountStatus status) {
+        jdbc.update("update account set status = ? where id = ?", status.name(), id);
+    }
+
+    /** Deletes the row; tokens, TOTP, recovery codes and links go with it (their keys cascade). */
+    void delete(UUID id) {
+        jdbc.update("delete from account where id = ?", id);
+    }
+
     void setMfaEnrolled(UUID id, boolean enrolled) {
         jdbc.update("update account set mfa_enrolled = ? where id = ?", enrolled, id);
     }

@@ -27,6 +27,7 @@ class SpringWebSessions implements WebSessions {
     static final String ENDED_BY_OWNER = "ended-by-owner";
     static final String TIMED_OUT = "timed-out";
     static final String MFA_RESET = "mfa-reset";
+    static final String ENDED_BY_ADMIN = "ended-by-admin";
 
     // Absent when an operator command runs without a web server; only the web surfaces call this service.
     private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;

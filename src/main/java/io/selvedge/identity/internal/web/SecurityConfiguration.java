@@ -2,6 +2,7 @@ package io.selvedge.identity.internal.web;
 
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.OneTimeCodeRejectedException;
+import io.selvedge.identity.SignInRoutes;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.internal.MfaPolicy;
 import io.selvedge.identity.internal.MfaPolicy.Verdict;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +34,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -175,7 +176,11 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain webChain(
-            HttpSecurity http, AuthenticationManager passwordSignIn, MfaPolicy mfa, SecondFactorSignIn secondFactor)
+            HttpSecurity http,
+            AuthenticationManager passwordSignIn,
+            MfaPolicy mfa,
+            SecondFactorSignIn secondFactor,
+            ObjectProvider<SignInRoutes> signInRoutes)
             throws Exception {
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
@@ -199,6 +204,7 @@ class SecurityConfiguration {
                         .successHandler(signedIn)
                         .failureHandler((request, response, failure) -> signInFailed(request, response, failure, false))
                         .permitAll())
+                .addFilterBefore(new SignInFirstStep(signInRoutes), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(
                         new OneTimeCodeFilter(
                                 secondFactor,
@@ -223,7 +229,8 @@ class SecurityConfiguration {
                                 new LoginUrlAuthenticationEntryPoint("/signin"), asksForHtml())
                         .defaultAuthenticationEntryPointFor(problemEntryPoint(), request -> true)
                         .accessDeniedHandler(stepsFirst(mfa)))
-                .csrf(Customizer.withDefaults());
+                // A SAML IdP posts its response cross-site: the response's signature and InResponseTo protect it.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/sso/*/acs"));
         return withSecurityHeaders(http).build();
     }
 

@@ -1,0 +1,76 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.access.DirectGrants;
+import io.selvedge.access.EmailDomains;
+import io.selvedge.access.GrantRefusedException;
+import io.selvedge.access.Grants;
+import io.selvedge.access.Invitations;
+import io.selvedge.access.NotVisibleException;
+import io.selvedge.access.ResourcePath;
+import io.selvedge.access.Role;
+import io.selvedge.identity.AccountDirectory;
+import io.selvedge.identity.AccountSummary;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** {@link DirectGrants}: a grant, or an invitation to the address of an account another group manages. */
+@Service
+class DirectGrantService implements DirectGrants {
+
+    private final Grants grants;
+    private final Invitations invitations;
+    private final EmailDomains domains;
+    private final DecisionPoint decisions;
+    private final AccountDirectory accounts;
+
+    DirectGrantService(
+            Grants grants,
+            Invitations invitations,
+            EmailDomains domains,
+            DecisionPoint decisions,
+            AccountDirectory accounts) {
+        this.grants = grants;
+        this.invitations = invitations;
+        this.domains = domains;
+        this.decisions = decisions;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Outcome grant(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload) {
+        ResourcePath path = decisions.locate(nodeId).orElseThrow(NotVisibleException::new);
+        UUID groupId = path.groupId();
+        boolean member = !grants.grantsIn(groupId).stream()
+                .filter(grant -> grant.accountId().equals(accountId))
+                .toList()
+                .isEmpty();
+        if (!member) {
+            Optional<UUID> managing = domains.managingGroupOf(accountId);
+            Optional<String> email = accounts.account(accountId).map(AccountSummary::email);
+            if (managing.isPresent() && !managing.get().equals(groupId) && email.isPresent()) {
+                if (role != null && role.byShare()) {
+                    invitations.inviteToShare(nodeId, email.get(), role, allowDownload, allowUpload);
+                } else {
+                    invitations.invite(groupId, email.get(), role, nodeId);
+                }
+                return new Outcome(null);
+            }
+        }
+        try {
+            return new Outcome(grants.grant(nodeId, accountId, role, allowDownload, allowUpload));
+        } catch (NoSuchGrantee unknown) {
+            return new Outcome(null);
+        }
+    }
+
+    /** Nobody has the id: answered like an invitation sent, after every check of the caller's right. */
+    static final class NoSuchGrantee extends GrantRefusedException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoSuchGrantee() {
+            super("There is no such account.");
+        }
+    }
+}
