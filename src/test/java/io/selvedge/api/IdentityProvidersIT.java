@@ -1,6 +1,6 @@
 package io.selvedge.api;
 
-import static io.selvedge.api.ApiCalls.problem;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +15,7 @@ import io.selvedge.sso.IdentityProviderChanged;
 import io.selvedge.sso.IdentityProviders;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -64,7 +65,7 @@ class IdentityProvidersIT {
     @BeforeEach
     void aGroupWithAVerifiedDomain() throws Exception {
         api = new ApiCalls(context, new Customers(stores));
-        admin = api.customers.aCustomer("admin");
+        admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         group = tree[0];
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
@@ -131,7 +132,7 @@ class IdentityProvidersIT {
         problem(api.as(admin, post(providers()), oidc("unverified.example", SECRET)), 422);
 
         // Another group cannot route this group's domain either.
-        Account rival = api.customers.aCustomer("rival");
+        Account rival = api.customers().aCustomer("rival");
         String rivalGroup = api.tree(rival, "Rival")[0];
         problem(api.as(rival, post("/api/v1/groups/" + rivalGroup + "/identity-providers"), oidc(domain, SECRET)), 422);
     }
@@ -214,7 +215,7 @@ class IdentityProvidersIT {
         problem(api.as(operator, post(providers()), oidc(domain, SECRET)), 403);
         problem(api.as(operator, get(providers()), null), 403);
         problem(api.as(companyAdmin, post(providers()), oidc(domain, SECRET)), 403);
-        Account stranger = api.customers.aCustomer("stranger");
+        Account stranger = api.customers().aCustomer("stranger");
         problem(api.as(stranger, get(providers()), null), 404);
         problem(api.as(null, get(providers()), null), 401);
     }

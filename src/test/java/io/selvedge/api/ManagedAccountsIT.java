@@ -1,6 +1,6 @@
 package io.selvedge.api;
 
-import static io.selvedge.api.ApiCalls.problem;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -20,6 +20,7 @@ import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.SignInFailedException;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -91,7 +92,7 @@ class ManagedAccountsIT {
     @BeforeEach
     void aGroupAndAnAccountItManages() throws Exception {
         api = new ApiCalls(context, new Customers(stores));
-        admin = api.customers.aCustomer("admin");
+        admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         EmailDomainsIT.verified(api, admin, tree[0], domain);
@@ -160,7 +161,7 @@ class ManagedAccountsIT {
     @Test
     void everyoneElseGets404AndNothingChanges() throws Exception {
         // Another organisation's admin, through its own group or this one.
-        Account stranger = api.customers.aCustomer("stranger");
+        Account stranger = api.customers().aCustomer("stranger");
         String[] theirs = api.tree(stranger, "Loup");
         String strangerDomain = "loup-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         EmailDomainsIT.verified(api, stranger, theirs[0], strangerDomain);

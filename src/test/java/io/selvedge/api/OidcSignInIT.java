@@ -20,6 +20,7 @@ import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.PasswordSignInPolicy;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -95,7 +96,7 @@ class OidcSignInIT {
     @BeforeEach
     void aGroupConnectedToItsProvider() throws Exception {
         api = new ApiCalls(context, new Customers(stores));
-        admin = api.customers.aCustomer("admin");
+        admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         group = tree[0];
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
@@ -270,7 +271,7 @@ class OidcSignInIT {
         api.as(admin, put(breakGlass), "{\"accountIds\": [\"" + keeper + "\"]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accountIds[0]").value(keeper.toString()));
-        api.mvc
+        api.mvc()
                 .perform(put("/api/v1/groups/" + group + "/security-policy")
                         .with(AccountOwnershipIT.signedInThroughSso(admin))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -28,6 +28,7 @@ import io.selvedge.sso.SsoSignInRefusedException;
 import io.selvedge.sso.SsoSignIns;
 import io.selvedge.sso.VerifiedIdentity;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -106,7 +107,7 @@ class ScimProvisioningIT {
     @BeforeEach
     void aGroupWithAVerifiedDomainAndAScimToken() throws Exception {
         api = new ApiCalls(context, new Customers(stores));
-        admin = api.customers.aCustomer("admin");
+        admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         EmailDomainsIT.verified(api, admin, tree[0], domain);
@@ -147,7 +148,7 @@ class ScimProvisioningIT {
         unauthorized(scim(get("/scim/v2/Users"), "not-a-token", null));
         unauthorized(scim(post("/scim/v2/Users"), null, oktaUser("nobody@" + domain, "Nobody", "There", "00u0")));
         // Nor does an API token, or a session, reach SCIM.
-        api.mvc.perform(get("/scim/v2/Users").with(admin.caller())).andExpect(status().isUnauthorized());
+        api.mvc().perform(get("/scim/v2/Users").with(admin.caller())).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -475,7 +476,7 @@ class ScimProvisioningIT {
         String email = "mara@" + domain;
         String user = created(scim(post("/scim/v2/Users"), token, oktaUser(email, "Mara", "Silk", "00u3")));
         String group = created(scim(post("/scim/v2/Groups"), token, "{\"displayName\": \"Designers\"}"));
-        Account otherAdmin = api.customers.aCustomer("other");
+        Account otherAdmin = api.customers().aCustomer("other");
         String[] otherTree = api.tree(otherAdmin, "Loup");
         String otherDomain = "loup-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         EmailDomainsIT.verified(api, otherAdmin, otherTree[0], otherDomain);
@@ -528,7 +529,7 @@ class ScimProvisioningIT {
         if (json != null) {
             request.contentType(SCIM).content(json);
         }
-        return api.mvc.perform(request);
+        return api.mvc().perform(request);
     }
 
     private static String created(ResultActions result) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import io.selvedge.content.Uploads;
 import io.selvedge.crypto.EncryptedColumns;
 import io.selvedge.crypto.FieldCiphers;
@@ -33,6 +34,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
@@ -189,15 +191,16 @@ class EveryEncryptedColumnIT {
     /** A verified domain, an SSO connection, and a SCIM token, user and group of the group's directory. */
     private void aDirectory(UUID group, Map<String, String> w) throws Exception {
         String domain = marker + ".example";
-        String claim = as(post("/api/v1/groups/" + group + "/domains"), "{\"domain\": \"" + domain + "\"}")
+        String claim = api.as(admin, post("/api/v1/groups/" + group + "/domains"), "{\"domain\": \"" + domain + "\"}")
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(claim, "$.txtValue"));
-        as(post("/api/v1/groups/" + group + "/domains/" + domain + "/verify"), null)
+        api.as(admin, post("/api/v1/groups/" + group + "/domains/" + domain + "/verify"), null)
                 .andExpect(status().isOk());
-        as(
+        api.as(
+                        admin,
                         post("/api/v1/groups/" + group + "/identity-providers"),
                         "{\"type\": \"oidc\", \"name\": \"" + w.get("sso_connection.settings") + "\", \"issuer\":"
                                 + " \"https://idp.example\", \"clientId\": \"selvedge\", \"clientSecret\": \""
@@ -205,7 +208,10 @@ class EveryEncryptedColumnIT {
                                 + " \"trustIdpMfa\": false, \"roleMappings\": []}")
                 .andExpect(status().isCreated());
         String token = JsonPath.read(
-                as(post("/api/v1/groups/" + group + "/scim-tokens"), "{\"name\": \"" + w.get("scim_token.name") + "\"}")
+                api.as(
+                                admin,
+                                post("/api/v1/groups/" + group + "/scim-tokens"),
+                                "{\"name\": \"" + w.get("scim_token.name") + "\"}")
                         .andExpect(status().isCreated())
                         .andReturn()
                         .getResponse()
