@@ -85,6 +85,10 @@ public final class TestSamlIdp {
         return entityId;
     }
 
+    public KeyPair keyPair() {
+        return keys;
+    }
+
     /** The IdP's metadata document, as an administrator downloads it from Okta or Entra. */
     public String metadataXml() {
         String cert = Base64.getEncoder().encodeToString(encoded(certificate));
