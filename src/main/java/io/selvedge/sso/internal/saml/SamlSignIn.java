@@ -6,7 +6,7 @@ import io.selvedge.sso.IdentityProviders;
 import io.selvedge.sso.SsoSignInRefusedException;
 import io.selvedge.sso.SsoSignIns;
 import io.selvedge.sso.VerifiedIdentity;
-// SIGNINSTART import io.selvedge.sso.internal.SignInStart;
+import io.selvedge.sso.internal.SignInStart;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * POST comes from another site, where the Lax session cookie stays home).
  */
 @Component
-class SamlSignIn /* SIGNINSTART */ {
+class SamlSignIn implements SignInStart {
 
     static final String BROWSER_COOKIE = "SELVEDGE_SAML_BROWSER";
     static final Duration REQUEST_LIFETIME = Duration.ofMinutes(15);
@@ -58,12 +58,12 @@ class SamlSignIn /* SIGNINSTART */ {
         this.clock = clock;
     }
 
-    /* @Override */
+    @Override
     public ConnectionType type() {
         return ConnectionType.SAML;
     }
 
-    /* @Override */
+    @Override
     public void start(Connection connection, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         IdpMetadata idp = idpOf(connection);
