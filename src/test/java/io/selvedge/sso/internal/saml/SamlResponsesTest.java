@@ -21,6 +21,7 @@ import org.w3c.dom.Node;
 class SamlResponsesTest {
 
     private static final String REQUEST = "_request1";
+    private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
 
     private final TestSamlIdp idp = TestSamlIdp.create("https://idp.example.test/" + UUID.randomUUID());
     private final IdpMetadata metadata = parse(idp.metadataXml());
@@ -238,6 +239,36 @@ class SamlResponsesTest {
         removeSignature(evil);
         replaceNameId(evil, "eve@example.test");
         signed.getParentNode().insertBefore(evil, signed);
+
+        refused(TestSamlIdp.encode(document), Reason.SIGNATURE_WRAPPING);
+    }
+
+    @Test
+    void theAssertionsSignatureMovedOntoTheResponseIsRefused() {
+        // XSW: a valid signature of the assertion, placed where a signature of the response would be.
+        Document document = aResponse().document();
+        Element response = document.getDocumentElement();
+        Element signed = assertion(document);
+        Node signature = signed.getElementsByTagNameNS(DSIG, "Signature").item(0);
+        response.insertBefore(signature, response.getFirstChild().getNextSibling());
+
+        refused(TestSamlIdp.encode(document), Reason.SIGNATURE_WRAPPING);
+    }
+
+    @Test
+    void aSignatureHiddenOutOfPlaceIsRefused() {
+        // XSW: an unsigned assertion, the IdP's valid signed one parked inside its Subject's extension.
+        TestSamlIdp.Response response = aResponse();
+        Document document = response.document();
+        Element signed = assertion(document);
+        Element unsigned = (Element) signed.cloneNode(true);
+        removeSignature(unsigned);
+        unsigned.setAttribute("ID", "_unsigned");
+        Node signature = signed.getElementsByTagNameNS(DSIG, "Signature").item(0);
+        Element subject = (Element)
+                unsigned.getElementsByTagNameNS(TestSamlIdp.SAML_NS, "Subject").item(0);
+        subject.appendChild(signature);
+        signed.getParentNode().replaceChild(unsigned, signed);
 
         refused(TestSamlIdp.encode(document), Reason.SIGNATURE_WRAPPING);
     }
