@@ -9,8 +9,6 @@ import io.selvedge.sso.ConnectionSettings.DefaultRole;
 import io.selvedge.sso.ConnectionSettings.RoleMapping;
 import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.SsoProperties;
-import io.selvedge.sso.internal.saml.IdpMetadata;
-import io.selvedge.sso.internal.saml.SamlRefusal;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -118,11 +116,6 @@ class ConnectionChecks {
                     xml = metadata.fetch(uri, ca);
                 }
                 SamlMetadataFetcher.requireEntityDescriptor(xml);
-                try {
-                    IdpMetadata.parse(xml);
-                } catch (SamlRefusal unusable) {
-                    throw new IllegalArgumentException("The metadata cannot be used (" + unusable.getMessage() + ").");
-                }
                 String groupsAttribute = claimName("groupsAttribute", s.groupsAttribute());
                 yield new ConnectionSettings(
                         ConnectionType.SAML,
