@@ -159,6 +159,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PAGES = {
         "/healthz",
         "/signin",
+        SignInFirstStep.CONTINUE_PAGE,
         SIGN_IN_WAIT_PAGE,
         CODE_WAIT_PAGE,
         "/setup/**",
