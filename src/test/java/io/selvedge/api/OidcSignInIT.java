@@ -175,7 +175,7 @@ class OidcSignInIT {
 
     static Map<String, Object> withMfa(String email, String... amr) {
         Map<String, Object> claims = new HashMap<>(claims(email, "Ana", List.of()));
-        claims.put("amr", List.of(amr));
+        claims.put("amr", java.util.Arrays.asList(amr)); // not List.of(amr): that would be a list of one array
         return claims;
     }
 
