@@ -482,11 +482,12 @@ class OidcSignInIT {
     String connect(String preset, String forDomain, boolean trustIdpMfa) throws Exception {
         String body = """
                 {"type": "oidc", "name": "Okta", "issuer": "%s", "clientId": "selvedge", "clientSecret": "s3cret",
-                 "domains": ["%s"], "trustIdpMfa": false, "caCertificatePem": %s, %s
+                 "domains": ["%s"], "trustIdpMfa": %s, "caCertificatePem": %s, %s
                  "roleMappings": [{"idpGroup": "designers", "role": "COMPANY_COLLABORATOR", "nodeId": "%s"}]}
                 """.formatted(
                         TestOidc.issuer(issuerId),
                         forDomain,
+                        trustIdpMfa,
                         IdentityProvidersIT.quoted(TestOidc.certificatePem()),
                         preset == null ? "" : "\"preset\": \"" + preset + "\",",
                         tree[1]);
