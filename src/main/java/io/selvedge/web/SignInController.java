@@ -7,16 +7,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in page and the page behind it. Spring Security handles the form's POST. */
 @AnyCaller("the sign-in pages")
 @Controller
 class SignInController {
+
+    private static final Pattern SINGLE_SIGN_ON_START =
+            Pattern.compile("/sso/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     /**
      * The page asks for the username or e-mail address first: given alone, an address of a domain with
@@ -30,6 +35,25 @@ class SignInController {
             model.addAttribute("signInName", name);
         }
         return "signin";
+    }
+
+    /**
+     * Where the first step sends an address with single sign-on: a page that goes on to {@code /sso/{id}}
+     * (a meta refresh, and a link), so the provider is reached by a navigation of its own and not as a
+     * redirect of the sign-in form's POST (which the page's {@code form-action 'self'} would block).
+     */
+    @GetMapping("/signin/continue")
+    String continueElsewhere(
+            @RequestParam(name = "to", required = false) String to,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        if (to == null || !SINGLE_SIGN_ON_START.matcher(to).matches()) {
+            return "redirect:/signin";
+        }
+        response.setHeader("Refresh", "0;url=" + request.getContextPath() + to);
+        model.addAttribute("to", to);
+        return "signin-continue";
     }
 
     /** Where a throttled sign-in (a POST) is forwarded: the page again, 429, with the wait in words. */

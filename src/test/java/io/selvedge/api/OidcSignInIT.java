@@ -137,6 +137,50 @@ class OidcSignInIT {
     }
 
     @Test
+    void whereMfaIsRequiredTheProvidersMfaCountsOnlyIfTheConnectionTrustsIt() throws Exception {
+        String trustedDomain = "t-" + domain;
+        EmailDomainsIT.verified(api, admin, group, trustedDomain);
+        String trusting = connect(null, trustedDomain, true);
+        api.mvc
+                .perform(put("/api/v1/groups/" + group + "/security-policy")
+                        .with(AccountOwnershipIT.signedInThroughSso(admin))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mfaRequired\": true, \"passwordSignIn\": true, \"ipAllowList\": []}"))
+                .andExpect(status().isOk());
+
+        // Not trusted: Selvedge's own second factor, as after a password (here: enrol one first).
+        String email = "mfa@" + domain;
+        TestOidc.nextSignIn(issuerId, email, withMfa(email, "pwd", "mfa"));
+        HttpClient untrusted = TestHttps.client(dataDir);
+        assertThat(signInThroughTheProvider(untrusted, email)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .endsWith("/account/mfa");
+        assertThat(me(untrusted).statusCode()).isEqualTo(401);
+
+        // Trusted, and the provider says it checked a second factor: signed in.
+        String trustedEmail = "mfa@" + trustedDomain;
+        TestOidc.nextSignIn(issuerId, trustedEmail, withMfa(trustedEmail, "pwd", "mfa"));
+        HttpClient trusted = TestHttps.client(dataDir);
+        HttpResponse<String> landed = TestHttps.get(trusted, url(atTheProvider(start(trusted, trusting))));
+        assertThat(landed.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        assertThat(me(trusted).statusCode()).isEqualTo(200);
+
+        // Trusted, but the provider says it checked one factor only.
+        TestOidc.nextSignIn(issuerId, trustedEmail, withMfa(trustedEmail, "pwd"));
+        HttpClient oneFactor = TestHttps.client(dataDir);
+        HttpResponse<String> once = TestHttps.get(oneFactor, url(atTheProvider(start(oneFactor, trusting))));
+        assertThat(once.headers().firstValue("Location").orElseThrow()).endsWith("/account/mfa");
+    }
+
+    static Map<String, Object> withMfa(String email, String... amr) {
+        Map<String, Object> claims = new HashMap<>(claims(email, "Ana", List.of()));
+        claims.put("amr", java.util.Arrays.asList(amr)); // not List.of(amr): that would be a list of one array
+        return claims;
+    }
+
+    @Test
     void aForgedStateIsRefusedAndLeavesNothing() throws Exception {
         String email = "bad-state@" + domain;
         HttpClient browser = TestHttps.client(dataDir);
@@ -291,7 +335,14 @@ class OidcSignInIT {
         api.as(null, post("/api/v1/auth/tokens"), tokenRequest(guestName, password))
                 .andExpect(status().isCreated());
         // The last break-glass account stays while the group admits single sign-on only.
-        ApiCalls.problem(api.as(admin, put(breakGlass), "{\"accountIds\": []}"), 422);
+        // (The admin too reaches the group through single sign-on only, now.)
+        ApiCalls.problem(
+                api.mvc.perform(put(breakGlass)
+                        .with(AccountOwnershipIT.signedInThroughSso(admin))
+                        .accept(MediaType.APPLICATION_JSON)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"accountIds\": []}")),
+                422);
         onTheTrail("security-policy.break-glass-changed");
     }
 
@@ -348,7 +399,14 @@ class OidcSignInIT {
                 url("/signin"),
                 Map.of("username", email, "password", "", "_csrf", WebPages.csrfTokenOf(page)));
         assertThat(first.statusCode()).isEqualTo(302);
-        assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/sso/" + connection);
+        String onwards = first.headers().firstValue("Location").orElseThrow();
+        assertThat(onwards).endsWith("/signin/continue?to=%2Fsso%2F" + connection);
+        HttpResponse<String> onwardsPage = TestHttps.get(
+                browser,
+                url(URI.create(onwards).getRawPath() + "?" + URI.create(onwards).getRawQuery()));
+        assertThat(onwardsPage.statusCode()).isEqualTo(200);
+        assertThat(onwardsPage.body()).contains("href=\"/sso/" + connection + "\"");
+        assertThat(onwardsPage.headers().firstValue("Refresh").orElseThrow()).endsWith("/sso/" + connection);
         return TestHttps.get(browser, url(atTheProvider(start(browser))));
     }
 
@@ -419,13 +477,18 @@ class OidcSignInIT {
     }
 
     String connect(String preset, String forDomain) throws Exception {
+        return connect(preset, forDomain, false);
+    }
+
+    String connect(String preset, String forDomain, boolean trustIdpMfa) throws Exception {
         String body = """
                 {"type": "oidc", "name": "Okta", "issuer": "%s", "clientId": "selvedge", "clientSecret": "s3cret",
-                 "domains": ["%s"], "trustIdpMfa": false, "caCertificatePem": %s, %s
+                 "domains": ["%s"], "trustIdpMfa": %s, "caCertificatePem": %s, %s
                  "roleMappings": [{"idpGroup": "designers", "role": "COMPANY_COLLABORATOR", "nodeId": "%s"}]}
                 """.formatted(
                         TestOidc.issuer(issuerId),
                         forDomain,
+                        trustIdpMfa,
                         IdentityProvidersIT.quoted(TestOidc.certificatePem()),
                         preset == null ? "" : "\"preset\": \"" + preset + "\",",
                         tree[1]);

@@ -9,10 +9,11 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -23,13 +24,14 @@ import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.http.Ssl;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.KeyProvider;
+import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import okhttp3.Headers;
 
 /**
  * The OIDC provider of the test JVM: NAV's mock-oauth2-server over TLS (its own self-signed certificate,
  * which connections trust through {@code caCertificatePem}), started once. Any issuer id names an issuer
- * with its own signing keys ({@code https://localhost:port/<id>}); it signs in whoever the next queued
+ * with its own signing keys ({@code https://localhost:port/<id>}); it signs in whoever the test last named
  * callback says, without a login page.
  */
 public final class TestOidc {
@@ -39,6 +41,9 @@ public final class TestOidc {
     private final MockOAuth2Server server;
     private final Ssl ssl = new Ssl();
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+    // The provider's own callbacks, one per issuer, read at each token request (not a queue shared by all
+    // issuers, where a callback one test left unused would stand in front of the next test's).
+    private final Set<OAuth2TokenCallback> callbacks = ConcurrentHashMap.newKeySet();
 
     private TestOidc() {
         OAuth2Config config = new OAuth2Config(
@@ -47,7 +52,7 @@ public final class TestOidc {
                 null,
                 false,
                 new OAuth2TokenProvider(new KeyProvider()),
-                Collections.emptySet(),
+                callbacks,
                 new MockWebServerWrapper(ssl));
         server = new MockOAuth2Server(config, new QueuedAnswers(answers));
         server.start();
@@ -102,7 +107,8 @@ public final class TestOidc {
     /** The same, with the audience and lifetime given (null audience: the client id, as a provider does). */
     public static void nextSignIn(
             String issuerId, String email, List<String> audience, Map<String, Object> claims, long lifetimeSeconds) {
-        INSTANCE.server.enqueueCallback(new DefaultOAuth2TokenCallback(
+        INSTANCE.callbacks.removeIf(callback -> callback.issuerId().equals(issuerId));
+        INSTANCE.callbacks.add(new DefaultOAuth2TokenCallback(
                 issuerId, email, JOSEObjectType.JWT.getType(), audience, claims, lifetimeSeconds));
     }
 

@@ -156,7 +156,7 @@ class SecurityConfiguration {
     }
 
     /** Identity's own pages reachable before signing in; the other modules declare theirs as {@link PublicPaths}. */
-    static final String[] SIGN_IN_PAGES = {"/signin", SIGN_IN_WAIT_PAGE, CODE_WAIT_PAGE};
+    static final String[] SIGN_IN_PAGES = {"/signin", SignInFirstStep.CONTINUE_PAGE, SIGN_IN_WAIT_PAGE, CODE_WAIT_PAGE};
 
     /** Pages an account that must enrol MFA may reach before it has (and Spring's passkey registration). */
     static final String[] ENROLMENT_PAGES = {

@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
@@ -19,6 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * given without a password comes back to the page, which then asks for the password of that name.
  */
 class SignInFirstStep extends OncePerRequestFilter {
+
+    /** The page that sends the browser on to where a {@link SignInRoutes} said (a meta refresh and a link). */
+    static final String CONTINUE_PAGE = "/signin/continue";
 
     private static final RequestMatcher SIGN_IN = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/signin");
     private static final int LONGEST_NAME = 320;
@@ -45,7 +50,10 @@ class SignInFirstStep extends OncePerRequestFilter {
                     .flatMap(Optional::stream)
                     .findFirst();
             if (elsewhere.isPresent()) {
-                response.sendRedirect(request.getContextPath() + elsewhere.get());
+                // Through a page of our own: a browser applies the form's CSP (form-action 'self') to every
+                // redirect that follows the form's POST, so the chain must end here, before the provider.
+                response.sendRedirect(request.getContextPath() + CONTINUE_PAGE + "?to="
+                        + URLEncoder.encode(elsewhere.get(), StandardCharsets.UTF_8));
                 return;
             }
             if (password == null || password.isEmpty()) {

@@ -1,0 +1,179 @@
+package io.selvedge.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.selvedge.access.Role;
+import io.selvedge.sso.Connection;
+import io.selvedge.sso.IdentityProviders;
+import io.selvedge.storage.Stores;
+import io.selvedge.testing.Customers;
+import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.TestDns;
+import io.selvedge.testing.TestOidc;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The admin console's single sign-on page: a group admin adds an OIDC connection with the form, sees the
+ * redirect URI to give the provider, and removes it; a refused setting is shown on the page (422); an
+ * operator does not reach the page.
+ */
+@SelvedgeIntegrationTest
+class IdentityProvidersPageIT {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Stores stores;
+
+    @Autowired
+    IdentityProviders providers;
+
+    MockMvc mvc;
+    Account admin;
+    String group;
+    String company;
+    String domain;
+
+    @BeforeEach
+    void aGroupWithAVerifiedDomain() throws Exception {
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        admin = new Customers(stores).aCustomer("admin");
+        group = created(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
+        company = created(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"C\"}");
+        domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String claim = mvc.perform(json(
+                        post("/api/v1/groups/" + group + "/domains").with(admin.caller()),
+                        "{\"domain\": \"" + domain + "\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(claim, "$.txtValue"));
+        mvc.perform(json(
+                        post("/api/v1/groups/" + group + "/domains/" + domain + "/verify")
+                                .with(admin.caller()),
+                        ""))
+                .andExpect(status().isOk());
+        // A group admin must use MFA on the web pages: this one has.
+        new JdbcTemplate(stores.global().dataSource())
+                .update("update account set mfa_enrolled = true where id = ?", admin.id());
+    }
+
+    @Test
+    void anAdminAddsAnOidcConnectionSeesItsRedirectUriAndRemovesIt() throws Exception {
+        String empty = page(get(sso()).with(signedIn(admin)), 200);
+        assertThat(empty).contains("id=\"add-connection\"", "id=\"none\"");
+
+        String refused = page(
+                post(sso())
+                        .with(signedIn(admin))
+                        .with(csrf())
+                        .param("type", "oidc")
+                        .param("name", "Okta")
+                        .param("domains", "unverified.example"),
+                422);
+        assertThat(refused).contains("id=\"problem\"", "verified domains");
+
+        mvc.perform(post(sso())
+                        .with(signedIn(admin))
+                        .with(csrf())
+                        .param("type", "oidc")
+                        .param("name", "Okta")
+                        .param("domains", domain)
+                        .param("preset", "okta")
+                        .param("issuer", TestOidc.issuer("console"))
+                        .param("clientId", "selvedge")
+                        .param("clientSecret", "console-secret")
+                        .param("caCertificatePem", TestOidc.certificatePem())
+                        .param("roleMappings", "designers; COMPANY_COLLABORATOR; " + company))
+                .andExpect(status().is3xxRedirection());
+        List<Connection> connections = providers.connectionsOf(UUID.fromString(group));
+        assertThat(connections).hasSize(1);
+        Connection added = connections.get(0);
+        assertThat(added.settings().roleMappings()).hasSize(1);
+        assertThat(added.settings().roleMappings().get(0).role()).isEqualTo(Role.COMPANY_COLLABORATOR);
+
+        String listed = page(get(sso()).with(signedIn(admin)), 200);
+        assertThat(listed).contains("/sso/" + added.id() + "/callback", domain).doesNotContain("console-secret");
+
+        mvc.perform(post(sso() + "/" + added.id() + "/delete")
+                        .with(signedIn(admin))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(providers.connectionsOf(UUID.fromString(group))).isEmpty();
+    }
+
+    @Test
+    void anOperatorDoesNotReachThePage() throws Exception {
+        Account operator = new Customers(stores).aCustomer("operator");
+        mvc.perform(json(
+                        put("/api/v1/nodes/" + group + "/members/" + operator.id())
+                                .with(admin.caller()),
+                        "{\"role\": \"GROUP_OPERATOR\"}"))
+                .andExpect(status().isOk());
+        RequestPostProcessor asOperator = user(operator.username())
+                .authorities(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+        mvc.perform(get(sso()).with(asOperator)).andExpect(status().isForbidden());
+        mvc.perform(post(sso()).with(asOperator).with(csrf()).param("type", "oidc"))
+                .andExpect(status().isForbidden());
+    }
+
+    /** As the admin signed in on the web pages with the password and a one-time code. */
+    private static RequestPostProcessor signedIn(Account account) {
+        return user(account.username())
+                .authorities(
+                        FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                        FactorGrantedAuthority.fromAuthority("FACTOR_TOTP"));
+    }
+
+    private String page(MockHttpServletRequestBuilder request, int status) throws Exception {
+        return mvc.perform(request)
+                .andExpect(status().is(status))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private String sso() {
+        return "/admin/groups/" + group + "/sso";
+    }
+
+    private String created(Account caller, MockHttpServletRequestBuilder request, String body) throws Exception {
+        String response = mvc.perform(json(request.with(caller.caller()), body))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(response, "$.id");
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .content(body);
+    }
+}
