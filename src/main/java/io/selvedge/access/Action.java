@@ -25,6 +25,9 @@ public enum Action {
     INVITE_TO_GROUP("invite to the group, grant group roles", GROUP),
     SEE_GROUP_MEMBERS("see the group's member / invitation list", GROUP),
     MANAGE_DOMAINS("claim, verify and release the group's e-mail domains", GROUP),
+    MANAGE_IDENTITY_PROVIDERS(
+            "add, change and remove the group's single sign-on connections (OIDC, SAML, LDAP) and their role mappings",
+            GROUP),
     MANAGE_ACCOUNTS("manage the accounts the group manages (verified domain): reset MFA, disable, end sessions", GROUP),
     CREATE_COMPANY("create a company", GROUP),
     DELETE_COMPANY("delete or restore a company", COMPANY),

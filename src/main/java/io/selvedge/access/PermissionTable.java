@@ -64,6 +64,7 @@ public final class PermissionTable {
         row(Action.INVITE_TO_GROUP, GROUP_ADMIN);
         row(Action.SEE_GROUP_MEMBERS, GROUP_ADMIN, GROUP_OPERATOR);
         row(Action.MANAGE_DOMAINS, GROUP_ADMIN);
+        row(Action.MANAGE_IDENTITY_PROVIDERS, GROUP_ADMIN);
         row(Action.MANAGE_ACCOUNTS, GROUP_ADMIN);
         row(Action.CREATE_COMPANY, GROUP_ADMIN);
         row(Action.DELETE_COMPANY, GROUP_ADMIN);

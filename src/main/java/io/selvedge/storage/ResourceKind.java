@@ -7,5 +7,7 @@ public enum ResourceKind {
     VERSION,
     UPLOAD,
     COMMENT,
-    LINK
+    LINK,
+    /** A group's single sign-on connection (OIDC, SAML or LDAP identity provider). */
+    SSO_CONNECTION
 }

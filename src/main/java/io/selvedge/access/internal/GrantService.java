@@ -2,6 +2,7 @@ package io.selvedge.access.internal;
 
 import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.DirectoryRoles;
 import io.selvedge.access.Grant;
 import io.selvedge.access.GrantRefusedException;
 import io.selvedge.access.Grants;
@@ -19,6 +20,7 @@ import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupWrites;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Service;
 
 /** Grants and revokes roles for the current caller, under the rules of {@link Grants}. */
 @Service
-class GrantService implements Grants {
+class GrantService implements Grants, DirectoryRoles {
 
     private final GrantRepository records;
     private final DecisionPoint decisions;
@@ -92,6 +94,69 @@ class GrantService implements Grants {
     /** The role of an accepted invitation, granted by who invited (checked by the invitations, not here). */
     Grant grantInvited(ResourcePath path, UUID accountId, Role role, UUID invitedBy, boolean download, boolean upload) {
         return put(path, accountId, role, download, upload, invitedBy, invitedBy);
+    }
+
+    @Override
+    public void checkMapping(UUID groupId, UUID nodeId, Role role) {
+        ResourcePath path = decisions
+                .locate(nodeId)
+                .filter(found -> found.groupId().equals(groupId) && !found.deletedOnPath())
+                .orElseThrow(() -> new GrantRefusedException("There is no such node in the group: " + nodeId + "."));
+        if (!role.grantableOn(path.level())) {
+            throw new GrantRefusedException("A " + role + " is granted on a "
+                    + role.grantedOn().stream().map(Level::noun).toList() + ", not on a "
+                    + path.level().noun() + ".");
+        }
+    }
+
+    @Override
+    public boolean apply(UUID groupId, UUID accountId, Map<UUID, Role> wanted, Set<UUID> governed) {
+        boolean changed = false;
+        for (UUID nodeId : governed) {
+            Optional<ResourcePath> path =
+                    decisions.locate(nodeId).filter(found -> found.groupId().equals(groupId) && !found.deletedOnPath());
+            if (path.isEmpty()) {
+                continue;
+            }
+            GroupDataPlane plane = records.plane(groupId).orElseThrow(NotVisibleException::new);
+            Optional<Grant> held = records.find(plane.jdbc(), nodeId, accountId);
+            Role role = wanted.get(nodeId);
+            try {
+                if (role != null && role.grantableOn(path.get().level())) {
+                    if (held.map(grant -> grant.role() != role).orElse(true)) {
+                        put(path.get(), accountId, role, false, false, null, accountId);
+                        changed = true;
+                    }
+                } else if (held.isPresent()) {
+                    changed |= revokeForDirectory(plane, path.get(), accountId);
+                }
+            } catch (GrantRefusedException lastAdmin) {
+                // The group keeps its last admin whatever the directory says.
+            }
+        }
+        return changed;
+    }
+
+    private boolean revokeForDirectory(GroupDataPlane plane, ResourcePath path, UUID accountId) {
+        UUID groupId = path.groupId();
+        UUID nodeId = path.target().id();
+        boolean removed = Boolean.TRUE.equals(writes.write(plane.groupId(), tx -> {
+            JdbcClient jdbc = plane.jdbc();
+            Optional<Grant> locked = records.find(jdbc, nodeId, accountId);
+            if (locked.isEmpty()) {
+                return false;
+            }
+            if (locked.get().role() == Role.GROUP_ADMIN) {
+                requireAnotherAdmin(jdbc, groupId, accountId);
+            }
+            records.delete(jdbc, nodeId, accountId);
+            records.bump(jdbc, groupId);
+            events.publishEvent(new RoleRevoked(
+                    groupId, nodeId, path.level(), accountId, locked.get().role(), accountId, RequestOrigin.current()));
+            return true;
+        }));
+        decisions.forgetRequestDecisions();
+        return removed;
     }
 
     private Grant put(

@@ -30,6 +30,13 @@ public class MfaPolicy implements MfaStatuses {
     /** The factor of a TOTP or recovery code entered at the second step of a web sign-in. */
     public static final String ONE_TIME_CODE_FACTOR = "FACTOR_TOTP";
 
+    /** A second factor an identity provider checked, held only where its connection trusts the provider's MFA. */
+    public static final String IDP_SECOND_FACTOR = "FACTOR_IDP_MFA";
+
+    /** The first steps an identity provider checks (OIDC, SAML); an LDAP directory's is a password. */
+    static final Set<String> IDP_FIRST_FACTORS =
+            Set.of(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY, FactorGrantedAuthority.SAML_RESPONSE_AUTHORITY);
+
     /** What a web request's authentication may reach. */
     public enum Verdict {
         /** Everything its authorities allow. */
@@ -94,13 +101,16 @@ public class MfaPolicy implements MfaStatuses {
                 .collect(Collectors.toSet());
         boolean passkey = factors.contains(FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
         boolean code = factors.contains(ONE_TIME_CODE_FACTOR);
-        if (!passkey && !factors.contains(FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
+        boolean idp = factors.stream().anyMatch(IDP_FIRST_FACTORS::contains);
+        if (!passkey && !idp && !factors.contains(FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
             return Verdict.NONE;
         }
+        // The provider's MFA counts only after its own first step, and only where its connection trusts it.
+        boolean idpMfa = idp && factors.contains(IDP_SECOND_FACTOR);
         if (account.mfaEnrolled()) {
-            return passkey || code ? Verdict.SIGNED_IN : Verdict.SECOND_FACTOR_NEEDED;
+            return passkey || code || idpMfa ? Verdict.SIGNED_IN : Verdict.SECOND_FACTOR_NEEDED;
         }
-        return required(account.id()) ? Verdict.MUST_ENROL : Verdict.SIGNED_IN;
+        return required(account.id()) && !idpMfa ? Verdict.MUST_ENROL : Verdict.SIGNED_IN;
     }
 
     /**

@@ -81,8 +81,9 @@ public class SecondFactorSignIn implements SessionFactors {
     public Authentication withCode(Authentication passwordStep, String code, String clientAddress) {
         if (passwordStep == null
                 || passwordStep.getAuthorities().stream()
-                        .noneMatch(authority ->
-                                FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(authority.getAuthority()))) {
+                        .noneMatch(
+                                authority -> FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(authority.getAuthority())
+                                        || MfaPolicy.IDP_FIRST_FACTORS.contains(authority.getAuthority()))) {
             throw new InsufficientAuthenticationException("Sign in with your password first.");
         }
         Account account = accounts.findByUsername(passwordStep.getName())

@@ -30,7 +30,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -166,6 +165,10 @@ class SecurityConfiguration {
         "/reset-password/*",
         "/confirm-email/*",
         "/invitations/*",
+        "/sso/*",
+        "/sso/*/callback",
+        "/sso/*/acs",
+        "/sso/*/metadata",
         "/css/**",
         "/js/**",
         "/images/**",
@@ -239,7 +242,8 @@ class SecurityConfiguration {
                                 new LoginUrlAuthenticationEntryPoint("/signin"), asksForHtml())
                         .defaultAuthenticationEntryPointFor(problemEntryPoint(), request -> true)
                         .accessDeniedHandler(stepsFirst(mfa)))
-                .csrf(Customizer.withDefaults());
+                // A SAML IdP posts its response cross-site: the response's signature and InResponseTo protect it.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/sso/*/acs"));
         return withSecurityHeaders(http).build();
     }
 

@@ -1,0 +1,63 @@
+package io.selvedge.sso;
+
+import io.selvedge.access.Role;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/**
+ * What a group's admin set up for a connection, secrets excepted (an OIDC client secret, an LDAP bind
+ * password: {@link IdentityProviders#secretOf}). Fields of the other types are null.
+ *
+ * @param domains the verified e-mail domains the connection signs in (lower-case ASCII)
+ * @param trustIdpMfa true: the identity provider's MFA ({@code amr}/{@code acr}, SAML AuthnContext) counts
+ *     as the second factor; false: Selvedge's own is asked where MFA is required
+ * @param caCertificatePem certificates (PEM) trusted for this connection's TLS, besides the JDK's
+ * @param preset OIDC: {@code google}, {@code okta}, {@code entra} or null (any OIDC provider)
+ * @param groupsClaim OIDC: the ID token claim that lists the person's groups ({@code groups})
+ * @param metadataUrl SAML: where the IdP's metadata was fetched from, if given as a URL
+ * @param metadataXml SAML: the IdP's metadata, as fetched at creation or given
+ * @param groupsAttribute SAML: the attribute that lists the person's groups ({@code groups})
+ * @param url LDAP: {@code ldaps://…}, or {@code ldap://…} with {@code startTls}
+ * @param userSearchFilter LDAP: {@code {0}} is the e-mail address given ({@code (userPrincipalName={0})})
+ * @param groupSearchFilter LDAP: {@code {0}} is the user's DN ({@code (member={0})})
+ */
+public record ConnectionSettings(
+        ConnectionType type,
+        String name,
+        List<String> domains,
+        boolean trustIdpMfa,
+        @Nullable String caCertificatePem,
+        List<RoleMapping> roleMappings,
+        @Nullable DefaultRole defaultRole,
+        @Nullable String preset,
+        @Nullable String issuer,
+        @Nullable String clientId,
+        @Nullable String groupsClaim,
+        @Nullable String metadataUrl,
+        @Nullable String metadataXml,
+        @Nullable String groupsAttribute,
+        @Nullable String url,
+        boolean startTls,
+        @Nullable String bindDn,
+        @Nullable String userSearchBase,
+        @Nullable String userSearchFilter,
+        @Nullable String groupSearchBase,
+        @Nullable String groupSearchFilter) {
+
+    public ConnectionSettings {
+        domains = domains == null ? List.of() : List.copyOf(domains);
+        roleMappings = roleMappings == null ? List.of() : List.copyOf(roleMappings);
+    }
+
+    /** An IdP group (its name, or for LDAP its {@code cn} or DN) given a role on a node of the group. */
+    public record RoleMapping(String idpGroup, Role role, UUID nodeId) {}
+
+    /** The role every person signed in through the connection holds, whatever their IdP groups. */
+    public record DefaultRole(Role role, UUID nodeId) {}
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[" + type + ", " + domains + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package io.selvedge.sso;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.RequestOrigin;
+import java.util.UUID;
+import org.springframework.lang.Nullable;
+
+/**
+ * An SSO sign-in through the group's connection was refused; the action names the reason
+ * ({@code sso.sign-in.refused.bad-state}). {@code accountId} is null when no account was known.
+ */
+public record SsoSignInRefused(
+        UUID groupId, UUID connectionId, @Nullable UUID accountId, String reason, RequestOrigin origin)
+        implements AuditableEvent {
+
+    @Override
+    public UUID auditGroupId() {
+        return groupId;
+    }
+
+    @Override
+    public AuditActor auditActor() {
+        return accountId == null ? AuditActor.system() : AuditActor.account(accountId);
+    }
+
+    @Override
+    public String auditAction() {
+        return "sso.sign-in.refused." + reason;
+    }
+
+    @Override
+    public AuditTarget auditTarget() {
+        return AuditTarget.of("identity-provider", connectionId);
+    }
+
+    @Override
+    public AuditOutcome auditOutcome() {
+        return AuditOutcome.FAILED;
+    }
+
+    @Override
+    public RequestOrigin auditOrigin() {
+        return origin;
+    }
+}
