@@ -2,6 +2,8 @@ package io.selvedge.identity.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.selvedge.identity.DirectoryPasswords;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +41,7 @@ class IdentityConfiguration {
     /**
      * Password sign-in, throttled. Account state is checked only after the password (Spring checks it
      * before by default): a disabled account then answers a wrong password like any other, in the same time.
+     * An address an organisation's directory answers for is checked there instead ({@link DirectoryPasswords}).
      */
     @Bean
     AuthenticationManager passwordSignIn(
@@ -49,7 +52,8 @@ class IdentityConfiguration {
             SignInNames names,
             Accounts accountRows,
             IdentityEvents identityEvents,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<DirectoryPasswords> directories) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
         passwords.setUserDetailsPasswordService(accounts);
@@ -63,7 +67,7 @@ class IdentityConfiguration {
             }
         });
         ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(
-                passwords, throttle, secondFactor, names, accountRows, identityEvents));
+                passwords, throttle, secondFactor, names, accountRows, identityEvents, directories, accounts));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }

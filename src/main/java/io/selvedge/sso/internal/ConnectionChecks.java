@@ -323,7 +323,9 @@ class ConnectionChecks {
         if (given == null) {
             return fallback;
         }
-        if (!given.startsWith("(") || !given.endsWith(")") || !given.contains("{0}")) {
+        // {1}, the part before the @, serves (sAMAccountName={1}) in the user search (sso.internal.ldap).
+        boolean placeholder = given.contains("{0}") || (field.equals("userSearchFilter") && given.contains("{1}"));
+        if (!given.startsWith("(") || !given.endsWith(")") || !placeholder) {
             throw new IllegalArgumentException(field + " is an LDAP filter in parentheses with {0}, e.g. " + fallback);
         }
         return given;

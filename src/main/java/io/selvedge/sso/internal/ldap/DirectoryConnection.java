@@ -10,8 +10,8 @@ import org.springframework.lang.Nullable;
  * reach it over TLS, the service account that searches it, and where people and their groups are found.
  * {@code {0}} in {@code userSearchFilter} is the e-mail address typed, {@code {1}} its part before the
  * {@code @} (for {@code (sAMAccountName={1})}); {@code {0}} in {@code groupSearchFilter} is the person's DN.
- * The values are encoded before they go into a filter. A {@code caCertificatePem}, when given, is the only
- * trust for this connection's TLS; without it, the JVM's trust store decides.
+ * The values are encoded before they go into a filter. The directory's certificate must be trusted by the
+ * JVM's trust store or by {@code caCertificatePem}, and name the URL's host.
  *
  * @throws IllegalArgumentException (from the constructor) when the connection could only be used unsafely:
  *     plain {@code ldap://} without StartTLS, a URL that is not one LDAP server, an empty service password

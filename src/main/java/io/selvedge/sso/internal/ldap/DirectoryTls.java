@@ -1,28 +1,19 @@
 package io.selvedge.sso.internal.ldap;
 
-import java.io.ByteArrayInputStream;
+import io.selvedge.sso.internal.ConnectionTrust;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Collection;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.springframework.lang.Nullable;
 
 /**
- * The TLS side of a directory connection: whom it trusts (the connection's CA certificates if given, else
- * the JVM's trust store), TLS 1.2 or 1.3 only, the server's certificate checked against the host name in
+ * The TLS side of a directory connection: whom it trusts (the JVM's authorities and the connection's CA
+ * certificates, {@link ConnectionTrust}), TLS 1.2 or 1.3 only, the server's certificate checked against the host name in
  * the URL (as RFC 4513 asks of LDAP clients), and a TCP connection and a TLS handshake that may each take at
  * most the connect timeout, so a server that is down, or accepts the connection and then says nothing, cannot
  * hold a sign-in. (JNDI's own connect timeout is not set for {@code ldaps://}, so it asks for connected sockets.)
@@ -40,52 +31,13 @@ final class DirectoryTls extends SSLSocketFactory {
     }
 
     /**
-     * Sockets for one connection.
+     * Sockets for one connection, trusting what {@link ConnectionTrust} trusts for it: the JVM's authorities
+     * and the connection's own CA certificates.
      *
      * @throws IllegalArgumentException when {@code caCertificatePem} holds no readable certificate
      */
     static DirectoryTls forConnection(@Nullable String caCertificatePem, Duration handshakeTimeout) {
-        try {
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(caCertificatePem == null ? null : trustStoreOf(caCertificatePem));
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return new DirectoryTls(context.getSocketFactory(), handshakeTimeout);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this JVM", e);
-        }
-    }
-
-    /** The certificates of a PEM text (one or a chain), each a trust anchor. */
-    static KeyStore trustStoreOf(String pem) {
-        try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("caCertificatePem holds no certificate.");
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int number = 0;
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("ca-" + number++, certificate);
-            }
-            return store;
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("caCertificatePem is not a PEM certificate.", e);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot hold the connection's CA certificates", e);
-        }
-    }
-
-    /** Checks that a PEM text holds certificates, for validating a connection before it is saved. */
-    static void requireCertificates(String pem) {
-        trustStoreOf(pem);
-    }
-
-    @Override
-    public Socket createSocket() throws IOException {
-        return verifying((SSLSocket) delegate.createSocket());
+        return new DirectoryTls(ConnectionTrust.sslContext(caCertificatePem).getSocketFactory(), handshakeTimeout);
     }
 
     /** {@code ldaps://}: the TCP connection within the timeout, then TLS over it, also within the timeout. */
