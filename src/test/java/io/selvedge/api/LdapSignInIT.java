@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import io.selvedge.crypto.OneTimeCodes;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.SignInFailed;
+import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.sso.ManagedAccountCreated;
 import io.selvedge.sso.SsoSignInRefused;
@@ -22,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +76,9 @@ class LdapSignInIT {
 
     @Autowired
     AccountRegistration registration;
+
+    @Autowired
+    TotpEnrolment totp;
 
     ApiCalls api;
     String domain;
@@ -183,6 +189,41 @@ class LdapSignInIT {
     }
 
     @Test
+    void aDirectoryPersonWithMfaGivesTheirCodeAfterTheDirectoryPassword() {
+        HttpClient client = TestHttps.client(dataDir);
+        String email = "jane@" + domain;
+        HttpResponse<String> first = createToken(client, email, JANE_PASSWORD, null);
+        UUID jane = UUID.fromString(JsonPath.read(
+                getJson(client, "/api/v1/me", JsonPath.read(first.body(), "$.token"))
+                        .body(),
+                "$.id"));
+        String secret = totp.start(jane).secret();
+        long step = OneTimeCodes.stepAt(Instant.now());
+        List<String> recoveryCodes = totp.confirm(jane, OneTimeCodes.codeAt(secret, step), "127.0.0.1");
+
+        HttpResponse<String> withoutCode = createToken(client, email, JANE_PASSWORD, null);
+        assertThat(withoutCode.statusCode()).isEqualTo(401);
+        assertThat(withoutCode.body()).contains("one-time code");
+        assertThat(createToken(client, email, JANE_PASSWORD, OneTimeCodes.codeAt(secret, step + 1))
+                        .statusCode())
+                .isEqualTo(201);
+
+        HttpClient browser = TestHttps.client(dataDir);
+        HttpResponse<String> password = signIn(browser, email, JANE_PASSWORD);
+        assertThat(password.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/signin/code"));
+        assertThat(getJson(browser, "/api/v1/me", null).statusCode())
+                .as("the directory's password alone is not a full sign-in")
+                .isEqualTo(401);
+        HttpResponse<String> code =
+                WebPages.submitForm(browser, url("/signin/code"), Map.of("otp", recoveryCodes.get(0)));
+        assertThat(code.statusCode()).isEqualTo(302);
+        assertThat(code.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).doesNotContain("/signin"));
+        assertThat(getJson(browser, "/api/v1/me", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anAccountWhoseAddressTheDirectoryAnswersForNeverSignsInWithALocalPassword() {
         HttpClient browser = TestHttps.client(dataDir);
 
@@ -248,13 +289,18 @@ class LdapSignInIT {
     }
 
     private HttpResponse<String> createToken(HttpClient client, String username, String password) {
+        return createToken(client, username, password, null);
+    }
+
+    private HttpResponse<String> createToken(HttpClient client, String username, String password, String otp) {
+        String code = otp == null ? "" : ",\"otp\":" + jsonString(otp);
         return TestHttps.send(
                 client,
                 HttpRequest.newBuilder(url("/api/v1/auth/tokens"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"username\":%s,\"password\":%s,\"name\":\"laptop\"}"
-                                        .formatted(jsonString(username), jsonString(password))))
+                                "{\"username\":%s,\"password\":%s,\"name\":\"laptop\"%s}"
+                                        .formatted(jsonString(username), jsonString(password), code)))
                         .build());
     }
 

@@ -9,6 +9,7 @@ import io.selvedge.sso.ConnectionSettings.DefaultRole;
 import io.selvedge.sso.ConnectionSettings.RoleMapping;
 import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.SsoProperties;
+import io.selvedge.sso.internal.ldap.DirectoryConnection;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -152,6 +153,7 @@ class ConnectionChecks {
                     throw new IllegalArgumentException(
                             "url is ldaps://host[:port] or ldap://host[:port] with startTls.");
                 }
+                DirectoryConnection.requireSafeUrl(url, s.startTls()); // one server, TLS, no path
                 allowedHost("url", uri);
                 String bindDn = required("bindDn", s.bindDn(), LONGEST_TEXT);
                 if (creating || secret != null) {
