@@ -1,5 +1,6 @@
 package io.selvedge.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,23 @@ public interface ApiTokens {
      * @throws IllegalArgumentException for a bad name, lifetime or scope
      */
     CreatedToken create(TokenRequest request, String clientAddress);
+
+    /**
+     * Makes a token for the account signed in on this request's web session, without a password, if that
+     * session signed in through an OIDC or SAML identity provider within the last
+     * {@link #SINGLE_SIGN_ON_FRESH} and passed every sign-in step: for accounts that have no password.
+     *
+     * @throws SignInFailedException if the session did not sign in that way, or too long ago
+     * @throws IllegalArgumentException for a bad name, lifetime or scope
+     */
+    CreatedToken createAfterSingleSignOn(
+            HttpServletRequest request, String name, Integer expiresInDays, Set<ApiScope> scopes);
+
+    /** Whether {@link #createAfterSingleSignOn} would take this request's session. */
+    boolean signedInThroughSingleSignOn(HttpServletRequest request);
+
+    /** How recent an SSO sign-in must be for {@link #createAfterSingleSignOn}. */
+    java.time.Duration SINGLE_SIGN_ON_FRESH = java.time.Duration.ofMinutes(15);
 
     List<TokenSummary> tokensOf(UUID accountId);
 

@@ -1,9 +1,11 @@
 package io.selvedge.web;
 
+import io.selvedge.identity.SignInRoutes;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -16,8 +18,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class SignInController {
 
+    /**
+     * The page asks for the username or e-mail address first: given alone, an address of a domain with
+     * single sign-on goes to its identity provider, and any other name comes back here for its password.
+     */
     @GetMapping("/signin")
-    String signIn() {
+    String signIn(HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SignInRoutes.PENDING_NAME) instanceof String name) {
+            session.removeAttribute(SignInRoutes.PENDING_NAME);
+            model.addAttribute("signInName", name);
+        }
         return "signin";
     }
 

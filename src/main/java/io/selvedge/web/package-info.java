@@ -12,6 +12,7 @@
             "audit",
             "storage",
             "crypto",
-            "notify"
+            "notify",
+            "sso"
         })
 package io.selvedge.web;

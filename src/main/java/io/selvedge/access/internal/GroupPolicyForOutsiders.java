@@ -41,8 +41,15 @@ class GroupPolicyForOutsiders implements OutsiderPolicy {
     private final EmailDomains domains;
     private final AccountDirectory accounts;
     private final Clock clock;
+    private final BreakGlassRepository breakGlass;
 
-    GroupPolicyForOutsiders(PolicyRepository policies, EmailDomains domains, AccountDirectory accounts, Clock clock) {
+    GroupPolicyForOutsiders(
+            PolicyRepository policies,
+            EmailDomains domains,
+            AccountDirectory accounts,
+            Clock clock,
+            BreakGlassRepository breakGlass) {
+        this.breakGlass = breakGlass;
         this.policies = policies;
         this.domains = domains;
         this.accounts = accounts;
@@ -69,7 +76,9 @@ class GroupPolicyForOutsiders implements OutsiderPolicy {
             return Optional.of(
                     "This group requires MFA: enrol a second factor (account page) to reach its" + " resources.");
         }
-        if (!policy.passwordSignIn() && !signedInThroughSso()) {
+        if (!policy.passwordSignIn()
+                && !signedInThroughSso()
+                && !breakGlass.of(groupId).contains(caller.accountId())) {
             return Optional.of("This group admits single sign-on only: sign in through your organisation's"
                     + " identity provider to reach its resources.");
         }

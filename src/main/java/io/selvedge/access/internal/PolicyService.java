@@ -1,6 +1,7 @@
 package io.selvedge.access.internal;
 
 import io.selvedge.access.Action;
+import io.selvedge.access.BreakGlassAccountsChanged;
 import io.selvedge.access.DomainReleased;
 import io.selvedge.access.DomainVerified;
 import io.selvedge.access.EmailDomains;
@@ -58,6 +59,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final GroupWrites writes;
+    private final BreakGlassRepository breakGlass;
     private final Map<UUID, CachedAccount> accounts = new ConcurrentHashMap<>();
 
     PolicyService(
@@ -68,8 +70,10 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
             EmailDomains domains,
             IdentityProperties identity,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            BreakGlassRepository breakGlass) {
         this.writes = writes;
+        this.breakGlass = breakGlass;
         this.records = records;
         this.grants = grants;
         this.decisions = decisions;
@@ -106,7 +110,9 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                     SecurityPolicyRefusedException.invalid("The allow-list does not hold your own address (" + address
                             + "): you would lock yourself out. Add it, or a block that holds it."));
         }
-        if (!change.passwordSignIn() && !GroupPolicyForOutsiders.signedInThroughSso()) {
+        if (!change.passwordSignIn()
+                && !GroupPolicyForOutsiders.signedInThroughSso()
+                && !breakGlass.of(groupId).contains(author.accountId())) {
             throw refused(
                     groupId,
                     author,
@@ -194,6 +200,11 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
         accounts.remove(removed.accountId());
     }
 
+    @EventListener
+    void breakGlassChanged(BreakGlassAccountsChanged changed) {
+        accounts.clear();
+    }
+
     /** A verified or released domain changes which accounts a group manages. */
     @EventListener
     void domainsChanged(DomainVerified verified) {
@@ -221,8 +232,14 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
             return new AccountPolicy(admin, null, null, true);
         }
         SecurityPolicy policy = records.policy(manager.get(), grants.version(manager.get()));
+        // A break-glass account keeps its password when the group admits single sign-on only, and must use MFA.
+        boolean breakGlassAccount =
+                !policy.passwordSignIn() && breakGlass.of(manager.get()).contains(accountId);
         return new AccountPolicy(
-                admin || policy.mfaRequired(), policy.idleTimeout(), policy.absoluteTimeout(), policy.passwordSignIn());
+                admin || policy.mfaRequired() || breakGlassAccount,
+                policy.idleTimeout(),
+                policy.absoluteTimeout(),
+                policy.passwordSignIn() || breakGlassAccount);
     }
 
     private RuntimeException refused(

@@ -10,6 +10,8 @@ import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.TokenCreated;
 import io.selvedge.identity.TokenRevoked;
 import io.selvedge.platform.RequestOrigin;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,10 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +39,8 @@ class AccountTokens implements ApiTokens {
     static final String NEEDS_CODE = "This account uses MFA: send a fresh one-time code from its app as otp,"
             + " or one of its recovery codes. The code was missing, wrong or used already.";
     static final int LONGEST_NAME = 100;
+    static final String SIGN_IN_AGAIN = "Without a password, a token is made within 15 minutes of a sign-in through"
+            + " your organisation's single sign-on: sign out, sign in again, then make it.";
 
     private final AuthenticationManager passwordSignIn;
     private final Accounts accounts;
@@ -44,6 +51,7 @@ class AccountTokens implements ApiTokens {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final MfaPolicy mfa;
 
     AccountTokens(
             AuthenticationManager passwordSignIn,
@@ -54,7 +62,9 @@ class AccountTokens implements ApiTokens {
             SecurityNotices notices,
             Clock clock,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            MfaPolicy mfa) {
+        this.mfa = mfa;
         this.passwordSignIn = passwordSignIn;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -88,6 +98,41 @@ class AccountTokens implements ApiTokens {
             throw new SignInFailedException(NO_MATCH);
         }
         Account account = accounts.findByUsername(username).orElseThrow(() -> new SignInFailedException(NO_MATCH));
+        return issue(account, name, lifetime, scopes);
+    }
+
+    @Override
+    public CreatedToken createAfterSingleSignOn(
+            HttpServletRequest request, String name, Integer expiresInDays, Set<ApiScope> scopes) {
+        String tokenName = nameOf(name);
+        Duration lifetime = lifetimeOf(expiresInDays);
+        Set<ApiScope> granted =
+                scopes == null || scopes.isEmpty() ? EnumSet.of(ApiScope.READ, ApiScope.WRITE) : EnumSet.copyOf(scopes);
+        if (!signedInThroughSingleSignOn(request)) {
+            throw new SignInFailedException(SIGN_IN_AGAIN);
+        }
+        Account account = accounts.findByUsername(
+                        SecurityContextHolder.getContext().getAuthentication().getName())
+                .orElseThrow(() -> new SignInFailedException(SIGN_IN_AGAIN));
+        return issue(account, tokenName, lifetime, granted);
+    }
+
+    @Override
+    public boolean signedInThroughSingleSignOn(HttpServletRequest request) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        HttpSession session = request.getSession(false);
+        if (current == null || session == null || mfa.verdict(current) != MfaPolicy.Verdict.SIGNED_IN) {
+            return false;
+        }
+        boolean throughIdp = current.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(MfaPolicy.IDP_FIRST_FACTORS::contains);
+        return throughIdp
+                && session.getAttribute(FederatedSignInService.SIGNED_IN_AT) instanceof Long at
+                && clock.instant().isBefore(Instant.ofEpochMilli(at).plus(SINGLE_SIGN_ON_FRESH));
+    }
+
+    private CreatedToken issue(Account account, String name, Duration lifetime, Set<ApiScope> scopes) {
         String secret = ApiTokenSecrets.generate();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();

@@ -12,6 +12,7 @@ import io.selvedge.platform.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,17 +40,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FederatedSignInService implements FederatedSignIns {
 
+    /** The session attribute that holds when the session signed in through an identity provider (epoch ms). */
+    static final String SIGNED_IN_AT = FederatedSignInService.class.getName() + ".signedInAt";
+
     private static final HttpSessionSecurityContextRepository CONTEXTS = new HttpSessionSecurityContextRepository();
 
     private final Accounts accounts;
     private final MfaPolicy mfa;
     private final IdentityEvents events;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final SessionAuthenticationStrategy newSession = new CompositeSessionAuthenticationStrategy(List.of(
             new ChangeSessionIdAuthenticationStrategy(),
             new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository())));
 
-    FederatedSignInService(Accounts accounts, MfaPolicy mfa, IdentityEvents events) {
+    FederatedSignInService(Accounts accounts, MfaPolicy mfa, IdentityEvents events, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.mfa = mfa;
         this.events = events;
@@ -107,6 +113,7 @@ class FederatedSignInService implements FederatedSignIns {
         context.setAuthentication(signedIn);
         holder.setContext(context);
         CONTEXTS.saveContext(context, request, response);
+        request.getSession().setAttribute(SIGNED_IN_AT, clock.millis());
         accounts.recordSignIn(account.username());
         Verdict verdict = mfa.verdict(signedIn);
         events.publish(new SignInSucceeded(

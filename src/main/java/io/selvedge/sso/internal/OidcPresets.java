@@ -23,20 +23,20 @@ import org.springframework.lang.Nullable;
  *
  * Any other OIDC provider needs no preset: the issuer's discovery document says the rest.
  */
-final class OidcPresets {
+public final class OidcPresets {
 
-    static final String GOOGLE = "google";
-    static final String OKTA = "okta";
-    static final String ENTRA = "entra";
+    public static final String GOOGLE = "google";
+    public static final String OKTA = "okta";
+    public static final String ENTRA = "entra";
 
-    static final String GOOGLE_ISSUER = "https://accounts.google.com";
+    public static final String GOOGLE_ISSUER = "https://accounts.google.com";
 
     private static final Map<String, String> KNOWN = Map.of(GOOGLE, GOOGLE, OKTA, OKTA, ENTRA, ENTRA);
 
     private OidcPresets() {}
 
     /** The preset's name in lower case, or empty for none; unknown names are refused. */
-    static Optional<String> of(@Nullable String preset) {
+    public static Optional<String> of(@Nullable String preset) {
         if (preset == null || preset.isBlank()) {
             return Optional.empty();
         }
@@ -50,7 +50,7 @@ final class OidcPresets {
 
     /** The issuer to use: a given one, or the preset's own. */
     @Nullable
-    static String issuer(@Nullable String preset, @Nullable String issuer) {
+    public static String issuer(@Nullable String preset, @Nullable String issuer) {
         if ((issuer == null || issuer.isBlank()) && GOOGLE.equals(preset)) {
             return GOOGLE_ISSUER;
         }
@@ -58,7 +58,7 @@ final class OidcPresets {
     }
 
     /** Refuses an issuer the preset cannot work with. */
-    static void check(@Nullable String preset, String issuer) {
+    public static void check(@Nullable String preset, String issuer) {
         if (ENTRA.equals(preset)) {
             String[] parts = issuer.replaceAll("/+$", "").split("/");
             String tenant = parts.length >= 4 ? parts[3].toLowerCase(Locale.ROOT) : "";

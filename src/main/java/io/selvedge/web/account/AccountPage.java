@@ -85,6 +85,7 @@ class AccountPage {
         model.addAttribute("account", me.account());
         model.addAttribute("mfa", me.mfa());
         model.addAttribute("tokens", tokenRows(me));
+        model.addAttribute("singleSignOnSession", tokens.signedInThroughSingleSignOn(request));
         model.addAttribute(
                 "scopes", Stream.of(ApiScope.values()).map(ApiScope::id).toList());
         model.addAttribute(

@@ -52,10 +52,14 @@ class AccountTokensController {
             Locale locale,
             Model model) {
         try {
-            ApiTokens.CreatedToken created = tokens.create(
-                    new ApiTokens.TokenRequest(
-                            user.getName(), password, otp.strip(), name, lifetimeDays, scopesOf(scopes)),
-                    request.getRemoteAddr());
+            // Signed in through the organisation's identity provider a moment ago: that sign-in stands for the
+            // password.
+            ApiTokens.CreatedToken created = password.isEmpty() && tokens.signedInThroughSingleSignOn(request)
+                    ? tokens.createAfterSingleSignOn(request, name, lifetimeDays, scopesOf(scopes))
+                    : tokens.create(
+                            new ApiTokens.TokenRequest(
+                                    user.getName(), password, otp.strip(), name, lifetimeDays, scopesOf(scopes)),
+                            request.getRemoteAddr());
             // Shown once, in this answer only: no cache may keep it.
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             model.addAttribute("created", created);

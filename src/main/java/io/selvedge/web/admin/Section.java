@@ -7,6 +7,7 @@ enum Section {
     MEMBERS("members", Action.SEE_GROUP_MEMBERS),
     INVITATIONS("invitations", Action.SEE_GROUP_MEMBERS),
     SECURITY("security", Action.VIEW_GROUP_SETTINGS),
+    SINGLE_SIGN_ON("sso", Action.MANAGE_IDENTITY_PROVIDERS),
     AUDIT("audit", Action.READ_AUDIT),
     DEVELOPER("developer", Action.MANAGE_INTEGRATION_TOKENS),
     USAGE("usage", Action.VIEW_GROUP_SETTINGS);

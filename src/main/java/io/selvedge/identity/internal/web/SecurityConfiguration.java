@@ -2,6 +2,7 @@ package io.selvedge.identity.internal.web;
 
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.OneTimeCodeRejectedException;
+import io.selvedge.identity.SignInRoutes;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.internal.MfaPolicy;
 import io.selvedge.identity.internal.MfaPolicy.Verdict;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -195,7 +197,11 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain webChain(
-            HttpSecurity http, AuthenticationManager passwordSignIn, MfaPolicy mfa, SecondFactorSignIn secondFactor)
+            HttpSecurity http,
+            AuthenticationManager passwordSignIn,
+            MfaPolicy mfa,
+            SecondFactorSignIn secondFactor,
+            ObjectProvider<SignInRoutes> signInRoutes)
             throws Exception {
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
@@ -218,6 +224,7 @@ class SecurityConfiguration {
                         .successHandler(signedIn)
                         .failureHandler((request, response, failure) -> signInFailed(request, response, failure, false))
                         .permitAll())
+                .addFilterBefore(new SignInFirstStep(signInRoutes), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(
                         new OneTimeCodeFilter(
                                 secondFactor,
