@@ -2,7 +2,9 @@ package io.selvedge.identity.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.selvedge.identity.DirectoryPasswords;
 import io.selvedge.protection.AbuseSignals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,7 @@ class IdentityConfiguration {
     /**
      * Password sign-in, throttled. Account state is checked only after the password (Spring checks it
      * before by default): a disabled account then answers a wrong password like any other, in the same time.
+     * An address an organisation's directory answers for is checked there instead ({@link DirectoryPasswords}).
      */
     @Bean
     AuthenticationManager passwordSignIn(
@@ -51,6 +54,7 @@ class IdentityConfiguration {
             Accounts accountRows,
             IdentityEvents identityEvents,
             ApplicationEventPublisher events,
+            ObjectProvider<DirectoryPasswords> directories,
             AbuseSignals abuse) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
@@ -65,7 +69,7 @@ class IdentityConfiguration {
             }
         });
         ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(
-                passwords, throttle, secondFactor, names, accountRows, identityEvents, abuse));
+                passwords, throttle, secondFactor, names, accountRows, identityEvents, directories, accounts, abuse));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }

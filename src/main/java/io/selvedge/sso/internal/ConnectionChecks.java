@@ -9,6 +9,7 @@ import io.selvedge.sso.ConnectionSettings.DefaultRole;
 import io.selvedge.sso.ConnectionSettings.RoleMapping;
 import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.SsoProperties;
+import io.selvedge.sso.internal.ldap.DirectoryConnection;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -152,6 +153,7 @@ class ConnectionChecks {
                     throw new IllegalArgumentException(
                             "url is ldaps://host[:port] or ldap://host[:port] with startTls.");
                 }
+                DirectoryConnection.requireSafeUrl(url, s.startTls()); // one server, TLS, no path
                 allowedHost("url", uri);
                 String bindDn = required("bindDn", s.bindDn(), LONGEST_TEXT);
                 if (creating || secret != null) {
@@ -323,7 +325,9 @@ class ConnectionChecks {
         if (given == null) {
             return fallback;
         }
-        if (!given.startsWith("(") || !given.endsWith(")") || !given.contains("{0}")) {
+        // {1}, the part before the @, serves (sAMAccountName={1}) in the user search (sso.internal.ldap).
+        boolean placeholder = given.contains("{0}") || (field.equals("userSearchFilter") && given.contains("{1}"));
+        if (!given.startsWith("(") || !given.endsWith(")") || !placeholder) {
             throw new IllegalArgumentException(field + " is an LDAP filter in parentheses with {0}, e.g. " + fallback);
         }
         return given;
