@@ -1,7 +1,7 @@
 package io.selvedge.access;
 
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A role granted to an account by its id ({@code PUT /nodes/{id}/members/{userId}}), with the account's

@@ -3,7 +3,7 @@ package io.selvedge.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sign-ins whose first factor an identity provider checked (OIDC, SAML, an LDAP directory's bind), for the

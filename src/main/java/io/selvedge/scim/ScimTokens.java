@@ -3,7 +3,7 @@ package io.selvedge.scim;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bearer tokens with which a group's directory reaches {@code /scim/v2}. A token is shown once, by

@@ -7,4 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"platform", "identity", "access", "storage", "crypto", "sso"})
+@org.jspecify.annotations.NullMarked
 package io.selvedge.scim;

@@ -3,7 +3,7 @@ package io.selvedge.sso;
 import io.selvedge.access.Role;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a group's admin set up for a connection, secrets excepted (an OIDC client secret, an LDAP bind

@@ -3,7 +3,7 @@ package io.selvedge.sso;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A group's single sign-on connections: kept in the group's region, settings and secrets encrypted under

@@ -1,7 +1,7 @@
 package io.selvedge.sso;
 
 import java.util.Set;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person as an identity provider vouched for them, after the protocol's checks (an ID token's signature,

@@ -13,6 +13,7 @@ import io.selvedge.sso.ManagedAccountCreated;
 import io.selvedge.sso.SsoSignInRefused;
 import io.selvedge.sso.SsoSignInSucceeded;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -109,7 +110,7 @@ class LdapSignInIT {
             listening = true;
         }
         api = new ApiCalls(context, new Customers(stores));
-        Account admin = api.customers.aCustomer("admin");
+        Account admin = api.customers().aCustomer("admin");
         String[] tree = api.tree(admin, "Atelier");
         company = tree[1];
         brand = tree[2];

@@ -141,7 +141,7 @@ class OidcSignInIT {
         String trustedDomain = "t-" + domain;
         EmailDomainsIT.verified(api, admin, group, trustedDomain);
         String trusting = connect(null, trustedDomain, true);
-        api.mvc
+        api.mvc()
                 .perform(put("/api/v1/groups/" + group + "/security-policy")
                         .with(AccountOwnershipIT.signedInThroughSso(admin))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -337,11 +337,12 @@ class OidcSignInIT {
         // The last break-glass account stays while the group admits single sign-on only.
         // (The admin too reaches the group through single sign-on only, now.)
         ApiCalls.problem(
-                api.mvc.perform(put(breakGlass)
-                        .with(AccountOwnershipIT.signedInThroughSso(admin))
-                        .accept(MediaType.APPLICATION_JSON)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"accountIds\": []}")),
+                api.mvc()
+                        .perform(put(breakGlass)
+                                .with(AccountOwnershipIT.signedInThroughSso(admin))
+                                .accept(MediaType.APPLICATION_JSON)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"accountIds\": []}")),
                 422);
         onTheTrail("security-policy.break-glass-changed");
     }

@@ -9,6 +9,7 @@ import io.selvedge.sso.internal.saml.AssertionReplayCache;
 import io.selvedge.sso.internal.saml.ServiceProvider;
 import io.selvedge.sso.internal.saml.TestSamlIdp;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -68,7 +69,7 @@ class SamlSignInIT {
     @BeforeEach
     void aGroupWithASamlConnectionForItsVerifiedDomain() throws Exception {
         api = new ApiCalls(context, new Customers(stores));
-        Account admin = api.customers.aCustomer("saml-admin");
+        Account admin = api.customers().aCustomer("saml-admin");
         String group = api.tree(admin, "Maison SAML")[0];
         domain = "saml-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         EmailDomainsIT.verified(api, admin, group, domain);

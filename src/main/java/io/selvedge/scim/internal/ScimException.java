@@ -1,6 +1,6 @@
 package io.selvedge.scim.internal;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** A SCIM error (RFC 7644 section 3.12): its HTTP status and, for a 400 or 409, its {@code scimType}. */
 class ScimException extends RuntimeException {

@@ -3,7 +3,7 @@ package io.selvedge.scim.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /** What the SCIM services hand the endpoints, to be written as SCIM resources. */
 final class ScimModel {

@@ -3,7 +3,7 @@ package io.selvedge.scim.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 

@@ -6,7 +6,7 @@ import io.selvedge.scim.internal.ScimModel.Ref;
 import io.selvedge.scim.internal.ScimModel.User;
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

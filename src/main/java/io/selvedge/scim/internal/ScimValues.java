@@ -1,7 +1,7 @@
 package io.selvedge.scim.internal;
 
 import java.util.Locale;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Reading attribute values as identity providers send them. */

@@ -3,7 +3,7 @@ package io.selvedge.sso.internal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the OIDC presets fill in and check, for the identity providers customers name most:

@@ -3,7 +3,7 @@ package io.selvedge.sso.internal.ldap;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the authenticator needs of an LDAP / Active Directory connection: where the directory is, how to

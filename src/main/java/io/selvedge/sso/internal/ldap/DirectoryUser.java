@@ -1,7 +1,7 @@
 package io.selvedge.sso.internal.ldap;
 
 import java.util.List;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person the directory vouched for: found by the user search and bound with the password they typed.

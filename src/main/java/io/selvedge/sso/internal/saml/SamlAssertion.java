@@ -2,7 +2,7 @@ package io.selvedge.sso.internal.saml;
 
 import java.time.Instant;
 import java.util.List;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a validated SAML assertion says of the person: the IdP's NameID (and its format), the e-mail address
