@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.selvedge.platform.JsonInput;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -33,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RequestBodiesFuzzTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    private static final JsonMapper JSON = JsonInput.strict(
+                    JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
             .build();
     private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
     private static final Validator VALIDATOR = VALIDATION.getValidator();
