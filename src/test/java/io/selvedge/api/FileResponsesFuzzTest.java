@@ -79,7 +79,6 @@ class FileResponsesFuzzTest {
 
     private static Version version(String filename, long size) {
         UUID id = UUID.nameUUIDFromBytes(filename.getBytes(StandardCharsets.UTF_8));
-        return new Version(
-                id, id, id, 1, filename, "model/gltf-binary", size, SHA256, null, id, Instant.EPOCH);
+        return new Version(id, id, id, 1, filename, "model/gltf-binary", size, SHA256, null, id, Instant.EPOCH);
     }
 }
