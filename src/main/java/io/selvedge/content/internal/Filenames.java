@@ -35,7 +35,8 @@ final class Filenames {
             int dot = stripped.lastIndexOf('.');
             String extension = dot > 0 && stripped.length() - dot <= 16 ? stripped.substring(dot) : "";
             int keep = MAX - extension.codePointCount(0, extension.length());
-            stripped = stripped.substring(0, stripped.offsetByCodePoints(0, keep)).strip() + extension;
+            stripped =
+                    stripped.substring(0, stripped.offsetByCodePoints(0, keep)).strip() + extension;
         }
         return stripped;
     }
