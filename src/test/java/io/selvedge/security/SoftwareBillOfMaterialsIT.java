@@ -1,12 +1,15 @@
 package io.selvedge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.selvedge.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +46,14 @@ class SoftwareBillOfMaterialsIT {
 
     /** Licences accepted only as the other choice of a library that also offers an allowed one (logback). */
     private static final Set<String> ONLY_AS_AN_ALTERNATIVE = Set.of("LGPL-2.1-only", "LGPL-2.1-or-later");
+
+    @BeforeEach
+    void theBillWasBuilt() {
+        // cyclonedx-maven-plugin does not run offline (-o): then only CI, which always builds online, insists.
+        if (!Files.exists(BOM) && !TestDatabase.isMandatory()) {
+            assumeTrue(false, BOM + " is missing (an offline build skips the bill): skipped here, mandatory in CI");
+        }
+    }
 
     @Test
     void everyLibraryTheServerShipsHasALicenceWeMayShipUnder() throws Exception {
