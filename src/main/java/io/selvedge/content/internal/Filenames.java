@@ -24,8 +24,9 @@ final class Filenames {
         StringBuilder clean = new StringBuilder(name.length());
         name.codePoints().filter(Filenames::allowed).forEach(clean::appendCodePoint);
         String stripped = clean.toString().strip();
+        // Dots and the blanks they leave are both taken off the front (". .name" is "name", not " .name").
         while (stripped.startsWith(".")) {
-            stripped = stripped.substring(1);
+            stripped = stripped.substring(1).strip();
         }
         if (stripped.isEmpty()) {
             return "file";
@@ -34,7 +35,8 @@ final class Filenames {
             int dot = stripped.lastIndexOf('.');
             String extension = dot > 0 && stripped.length() - dot <= 16 ? stripped.substring(dot) : "";
             int keep = MAX - extension.codePointCount(0, extension.length());
-            stripped = stripped.substring(0, stripped.offsetByCodePoints(0, keep)) + extension;
+            stripped =
+                    stripped.substring(0, stripped.offsetByCodePoints(0, keep)).strip() + extension;
         }
         return stripped;
     }

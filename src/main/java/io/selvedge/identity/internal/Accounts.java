@@ -48,6 +48,9 @@ class Accounts {
     }
 
     Optional<Account> findByUsername(String username) {
+        if (username.indexOf('\u0000') >= 0) {
+            return Optional.empty(); // no name holds a NUL, and PostgreSQL refuses one in a query (a 500)
+        }
         return jdbc.query(SELECT + " where username = ?", Accounts::toAccount, username).stream()
                 .findFirst();
     }

@@ -72,9 +72,9 @@ final class TrustedProxies {
     }
 
     boolean trusts(@Nullable String address) {
-        return address != null
-                && literal(address).isPresent()
-                && ranges.stream().anyMatch(range -> range.matches(address));
+        // The canonical literal is matched, not the text as forwarded (" 2001:db8::1" made the matcher throw).
+        Optional<String> literal = literal(address);
+        return literal.isPresent() && ranges.stream().anyMatch(range -> range.matches(literal.get()));
     }
 
     /** The address in its canonical form if {@code text} is an IPv4 or IPv6 literal; empty for anything else. */

@@ -19,6 +19,14 @@ class FilenamesTest {
     }
 
     @Test
+    void aNameLeftWithABlankAfterItsDotsLosesTheBlankToo() {
+        // Found by FilenamesFuzzTest: ". ..w" became " ..w", a name that starts with a blank and a dot.
+        assertThat(Filenames.safe(". ..coat.glb")).isEqualTo("coat.glb");
+        assertThat(Filenames.safe(".\r\u0000 \u001a..w.\r..wdd")).isEqualTo("w...wdd");
+        assertThat(Filenames.safe(Filenames.safe(". ..coat.glb"))).isEqualTo("coat.glb");
+    }
+
+    @Test
     void aLongNameKeepsItsExtensionWithin255() {
         String safe = Filenames.safe("é".repeat(300) + ".zprj");
         assertThat(safe.codePointCount(0, safe.length())).isEqualTo(255);
