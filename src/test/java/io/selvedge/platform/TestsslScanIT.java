@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.selvedge.testing.ChildJvm;
 import io.selvedge.testing.TestDatabase;
-import io.selvedge.testing.TestServers;
+import io.selvedge.testing.TestServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TestsslScanIT {
 
     static final Path TESTSSL = Path.of("/usr/bin/testssl");
-    private static final Path JAR = Path.of("target", "selvedge.jar");
+    private static final Path JAR = ChildJvm.PACKAGED_JAR;
     private static final Duration READY_WITHIN = Duration.ofSeconds(180);
 
     /** Findings of the development certificate itself (made at first start for localhost, signed by itself). */
@@ -60,17 +61,13 @@ class TestsslScanIT {
         Files.createDirectories(report);
         Path json = report.resolve("testssl.json");
         Files.deleteIfExists(json);
-        Process server = new ProcessBuilder(
-                        java(),
-                        "-jar",
-                        JAR.toString(),
-                        "--selvedge.data-dir=" + TestServers.newDataDirectory(),
+        Process server = ChildJvm.ofThePackagedJar()
+                .arguments(
+                        "--selvedge.data-dir=" + TestServer.newDataDirectory(),
                         "--selvedge.environment=development",
                         "--selvedge.port=" + port,
                         "--selvedge.management.port=0")
-                .redirectErrorStream(true)
-                .redirectOutput(report.resolve("server.log").toFile())
-                .start();
+                .start(report.resolve("server.log"));
         try {
             awaitStarted(report.resolve("server.log"), server);
             Process scan = new ProcessBuilder(
@@ -138,9 +135,5 @@ class TestsslScanIT {
             Thread.sleep(500);
         }
         throw new AssertionError("The packaged server did not start: " + Files.readString(log));
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }

@@ -1,10 +1,9 @@
-package io.selvedge.api;
+package io.selvedge.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.selvedge.content.Version;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
