@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * mandatory in CI ({@code .ci/run} installs it). The whole report is kept in {@code target/testssl/}.
  */
 @Tag("store-independent")
-class TestsslScanIT {
+class ServerTlsScanIT {
 
     static final Path TESTSSL = Path.of("/usr/bin/testssl");
     private static final Path JAR = ChildJvm.PACKAGED_JAR;
