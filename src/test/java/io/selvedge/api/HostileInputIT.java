@@ -93,6 +93,10 @@ class HostileInputIT {
     HttpClient http;
     ContentClient admin;
     Map<String, String> ids;
+
+    /** Ids of nothing, one per variable the group has no thing for: the same at every read, so reads compare. */
+    final Map<String, String> fresh = new java.util.HashMap<>();
+
     JsonNode document;
 
     @BeforeEach
@@ -311,7 +315,9 @@ class HostileInputIT {
             return "maison.example";
         }
         if (name.equals("token")) {
-            return "t" + UUID.randomUUID().toString().replace("-", "");
+            return fresh.computeIfAbsent(
+                    template + " " + name,
+                    key -> "t" + UUID.randomUUID().toString().replace("-", ""));
         }
         String before = template.substring(0, at);
         String[] segments = before.split("/");
@@ -320,8 +326,11 @@ class HostileInputIT {
         if (!name.equals("id") && byName != null) {
             return byName;
         }
-        return ids.getOrDefault(
-                collection.equals("me") ? "" : collection, UUID.randomUUID().toString());
+        String known = ids.get(collection.equals("me") ? "" : collection);
+        return known != null
+                ? known
+                : fresh.computeIfAbsent(
+                        template + " " + name, key -> UUID.randomUUID().toString());
     }
 
     private static List<String> variables(String template) {
