@@ -5,10 +5,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A role granted to an account by its id ({@code PUT /nodes/{id}/members/{userId}}), with the account's
- * consent where the group has no claim on it: an account another group manages (its address is in that
- * group's verified domain) that holds nothing in this group yet is sent an invitation instead, and joins
- * only by accepting it, as a share by e-mail does. An unknown id is answered the same way, so the answer
- * never tells whether the account exists. The rules of {@link Grants} apply.
+ * consent where the group has no claim on it: only an account that already holds a role in the group, or
+ * that the group manages (its address is in the group's verified domain), is granted at once. Anybody else,
+ * an outside collaborator whether another group manages it or nobody does, is sent an invitation to its
+ * address (none when it has none) and joins only by accepting it, as a share by e-mail does. An unknown id
+ * is answered the same way, so the answer never tells whether the account exists. The rules of {@link
+ * Grants} apply.
  */
 public interface DirectGrants {
 

@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Who holds which role where: {@code GET /groups/{id}/members} (every grant and share of the group, by
  * node id: an operator sees who, never the tree's names), {@code PUT} (202 and an invitation instead, for an
- * account another organisation manages: it joins by consent) and {@code DELETE
+ * account neither in the group nor managed by it: it joins by consent) and {@code DELETE
  * /nodes/{nodeId}/members/{userId}}, and {@code GET /nodes/{nodeId}/people}, everyone who can see a node
  * and through which grant.
  */
@@ -45,7 +45,7 @@ class MembersApi {
 
     private static final String LIMIT = "50";
 
-    static final String INVITED = "If the account exists and another organisation manages it, it was invited:"
+    static final String INVITED = "If the account exists and is not yet in this group, it was invited:"
             + " it holds the role once it accepts.";
 
     private final Grants grants;

@@ -3,6 +3,10 @@ package io.selvedge.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.selvedge.identity.AccountRegistration;
+import io.selvedge.notify.MailProperties;
+import io.selvedge.notify.internal.OutboxDelivery;
+import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestMfa;
 import io.selvedge.testing.TestServer;
@@ -18,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The customer's spot checks of content (issue 5), as their scripts would run them: over HTTPS, each
@@ -36,6 +41,9 @@ class ViewerSpotChecksIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    ApplicationContext context;
 
     HttpClient client;
     Person admin;
@@ -111,7 +119,7 @@ class ViewerSpotChecksIT {
 
     @Test
     void aGroupOperatorSeesTheMemberListButNeitherTheStyleNorTheVersionContent() {
-        Person operator = aPerson("operator");
+        Person operator = anInvitablePerson("operator");
         granted(group, operator, Role.GROUP_OPERATOR);
 
         HttpResponse<byte[]> members = operator.call("GET", "/api/v1/groups/" + group + "/members");
@@ -174,20 +182,37 @@ class ViewerSpotChecksIT {
     private void granted(String node, Person person, Role role) {
         HttpResponse<byte[]> granted =
                 admin.json("PUT", "/api/v1/nodes/" + node + "/members/" + person.id, "{\"role\":\"" + role + "\"}");
-        assertThat(granted.statusCode()).as(text(granted)).isEqualTo(200);
+        // Issue 15: the person is nobody's member yet, so the grant by id invites it; it accepts with its token.
+        assertThat(granted.statusCode()).as(text(granted)).isEqualTo(202);
+        Mailbox mailbox = Mailbox.at(context.getBean(MailProperties.class).dir(), OutboxDelivery.of(context));
+        String secret = mailbox.awaitLast(person.email, "invited", 1).secretOf("/invitations/");
+        HttpResponse<byte[]> accepted = person.call("POST", "/api/v1/invitations/" + secret + "/accept");
+        assertThat(accepted.statusCode()).as(text(accepted)).isEqualTo(201);
+    }
+
+    /** The same with an address (in no group's domain), where an invitation reaches it. */
+    private Person anInvitablePerson(String name) {
+        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = username + "@customers.test";
+        UUID id = server.bean(AccountRegistration.class).register(username, PASSWORD, null, email);
+        return new Person(id, tokenOf(username), email);
     }
 
     /** A customer account with a password, and an API token made with it through the API. */
     private Person aPerson(String name) {
         UUID id = UUID.randomUUID();
-        String username = anAccount(name, id);
+        return new Person(id, tokenOf(anAccount(name, id)), null);
+    }
+
+    /** An API token made with the account's password through the API. */
+    private String tokenOf(String username) {
         HttpResponse<byte[]> token = send(HttpRequest.newBuilder(server.url("/api/v1/auth/tokens"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"spot checks\"}"
                                 .formatted(username, PASSWORD))));
         assertThat(token.statusCode()).as(text(token)).isEqualTo(201);
-        return new Person(id, read(token, "$.token"));
+        return read(token, "$.token");
     }
 
     /**
@@ -199,7 +224,8 @@ class ViewerSpotChecksIT {
         String username = anAccount(name, id);
         return new Person(
                 id,
-                TestMfa.enrol(client, server::url, clock, username, PASSWORD).token("spot checks", ""));
+                TestMfa.enrol(client, server::url, clock, username, PASSWORD).token("spot checks", ""),
+                null);
     }
 
     private String anAccount(String name, UUID id) {
@@ -212,11 +238,13 @@ class ViewerSpotChecksIT {
     private final class Person {
 
         final UUID id;
+        final String email;
         private final String token;
 
-        Person(UUID id, String token) {
+        Person(UUID id, String token, String email) {
             this.id = id;
             this.token = token;
+            this.email = email;
         }
 
         HttpResponse<byte[]> call(String method, String path) {

@@ -131,8 +131,10 @@ class AccessSpotChecksIT {
     @Test
     void anEditorSharesOnlyAsEditorOrViewer() throws Exception {
         Account editor = api.granted(admin, workroom, Role.EDITOR);
-        Account guest = customers.aCustomer("guest");
+        Account guest = api.anInvitableCustomer("guest");
 
+        // The guest is in no group yet: the editor's grant invites it, and it accepts (issue 15).
+        api.grant(editor, workroom, guest, Role.VIEWER, true, false);
         api.as(
                         editor,
                         put("/api/v1/nodes/" + workroom + "/members/" + guest.id()),
@@ -226,10 +228,9 @@ class AccessSpotChecksIT {
     @Test
     void nobodyGrantsARoleStrongerThanTheirOwn() throws Exception {
         Account brandAdmin = api.granted(admin, brand, Role.BRAND_ADMIN);
-        Account newcomer = customers.aCustomer("newcomer");
+        Account newcomer = api.anInvitableCustomer("newcomer");
 
-        api.as(brandAdmin, put("/api/v1/nodes/" + brand + "/members/" + newcomer.id()), "{\"role\": \"BRAND_ADMIN\"}")
-                .andExpect(status().isOk());
+        api.grant(brandAdmin, brand, newcomer, Role.BRAND_ADMIN, false, false);
         problem(
                 api.as(
                         brandAdmin,
@@ -254,6 +255,52 @@ class AccessSpotChecksIT {
                 .anyMatch(granted -> granted.accountId().equals(newcomer.id())
                         && brandAdmin.id().equals(granted.grantedBy())
                         && granted.role() == Role.BRAND_ADMIN);
+    }
+
+    @Test
+    void anAdminCannotPullAnAccountNobodyManagesInByItsIdOnlyInviteIt() throws Exception {
+        // Issue 15: an account in no group's domain is an outside collaborator of every group; it joins only
+        // by accepting an invitation, and the answer is the same for it, for one without an address and for
+        // an id nobody has.
+        Account outsider = api.anInvitableCustomer("outsider");
+        Account addressless = customers.aCustomer("addressless");
+        String member = "/api/v1/nodes/" + workroom + "/members/";
+        String role = "{\"role\": \"EDITOR\"}";
+        String toOutsider = api.as(admin, put(member + outsider.id()), role)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.status").value("INVITED"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String toAddressless = api.as(admin, put(member + addressless.id()), role)
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String toNobody = api.as(admin, put(member + UUID.randomUUID()), role)
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(toOutsider).isEqualTo(toAddressless).isEqualTo(toNobody).doesNotContain(outsider.username());
+        assertThat(events.stream(RoleGranted.class))
+                .noneMatch(granted -> granted.accountId().equals(outsider.id())
+                        || granted.accountId().equals(addressless.id()));
+        problem(api.as(outsider, get("/api/v1/workrooms/" + workroom), null), 404);
+        problem(api.as(addressless, get("/api/v1/workrooms/" + workroom), null), 404);
+
+        // Accepting the invitation its address got grants the role.
+        String token = api.mailbox()
+                .awaitLast(outsider.username() + "@customers.test", "invited", 1)
+                .secretOf("/invitations/");
+        api.as(outsider, post("/api/v1/invitations/" + token + "/accept"), null)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.role").value("EDITOR"));
+        api.as(outsider, get("/api/v1/workrooms/" + workroom), null).andExpect(status().isOk());
+        // A member now, by consent: its role there is changed directly.
+        api.as(admin, put(member + outsider.id()), "{\"role\": \"VIEWER\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.role").value("VIEWER"));
     }
 
     @Test

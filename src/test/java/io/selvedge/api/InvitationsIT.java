@@ -234,11 +234,17 @@ class InvitationsIT {
         problem(api.as(brandAdmin, post(invitations), invite(email, "COMPANY_ADMIN", tree[2])), 409);
         problem(api.as(admin, post(invitations), invite("not an address", "VIEWER", tree[4])), 422);
 
-        // What each sees of the list: the operator and the company collaborator see the brand's invitation.
+        // What each sees of the list: the operator and the company collaborator see the brand's invitation
+        // (besides the accepted ones that brought them and the brand admin in: a grant by id invites).
+        String toTheAddress = "$.items[?(@.email == '" + email + "')].nodeId";
         api.as(operator, get(invitations), null)
-                .andExpect(jsonPath("$.items.length()").value(1));
+                .andExpect(jsonPath(toTheAddress).value(org.hamcrest.Matchers.contains(tree[2])))
+                .andExpect(jsonPath("$.items[*].nodeId")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(tree[0], tree[1], tree[2], tree[2])));
         api.as(companyCollaborator, get(invitations), null)
-                .andExpect(jsonPath("$.items.length()").value(1));
+                .andExpect(jsonPath(toTheAddress).value(org.hamcrest.Matchers.contains(tree[2])))
+                .andExpect(jsonPath("$.items[*].nodeId")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(tree[1], tree[2], tree[2])));
         Account stranger = api.customers().aCustomer("stranger");
         api.tree(stranger, "Loup");
         problem(api.as(stranger, post(invitations), invite(email, "VIEWER", tree[4])), 404);

@@ -187,7 +187,7 @@ class SecurityPolicyIT {
                 admin,
                 post("/api/v1/workrooms/" + tree[4] + "/styles"),
                 "{\"name\": \"Hidden Kilt\", \"description\": \"Lined in hush silk\", \"tags\": [\"hush-tag\"]}"));
-        Account member = api.customers().aCustomer("member");
+        Account member = api.anInvitableCustomer("member");
         api.grant(admin, kilt, member, Role.EDITOR, false, false); // a share: a notification naming the style
         api.as(member, put("/api/v1/styles/" + kilt + "/favourite"), null).andExpect(status().is2xxSuccessful());
         String session = webSession(member);

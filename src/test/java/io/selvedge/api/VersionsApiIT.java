@@ -395,7 +395,7 @@ class VersionsApiIT {
     }
 
     private Customers.Account granted(String node, Role role, boolean download) throws Exception {
-        Customers.Account account = customers.aCustomer(role.name().toLowerCase(Locale.ROOT));
+        Customers.Account account = api.anInvitableCustomer(role.name().toLowerCase(Locale.ROOT));
         api.grant(admin, node, account, role, download, false);
         return account;
     }

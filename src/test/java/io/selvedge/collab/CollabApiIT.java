@@ -579,9 +579,9 @@ class CollabApiIT {
         problem(api.as(admin, post(comments), "{\"body\": \"b\", \"versionId\": \"" + otherVersion + "\"}"), 404);
         problem(api.as(admin, post(comments), "{\"body\": \"b\", \"versionId\": \"" + UUID.randomUUID() + "\"}"), 404);
 
-        Customers.Account person = customers.aCustomer("person");
+        Customers.Account person = api.anInvitableCustomer("person");
         String share = "/api/v1/nodes/" + style + "/members/" + person.id();
-        api.as(admin, put(share), "{\"role\": \"VIEWER\"}").andExpect(status().isOk());
+        api.grant(admin, style, person, Role.VIEWER, false, false);
         Instant inADay = Instant.now().plus(1, ChronoUnit.DAYS);
         api.as(admin, post("/api/v1/styles/" + style + "/links"), link(inADay, null, false))
                 .andExpect(status().isCreated());

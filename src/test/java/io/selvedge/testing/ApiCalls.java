@@ -7,9 +7,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
+import io.selvedge.identity.AccountDirectory;
+import io.selvedge.identity.AccountRegistration;
+import io.selvedge.identity.AccountSummary;
+import io.selvedge.notify.MailProperties;
+import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.Customers.Account;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -25,10 +31,14 @@ import org.springframework.web.context.WebApplicationContext;
  */
 public final class ApiCalls {
 
+    private static final String INVITED = "invited";
+
+    private final WebApplicationContext context;
     private final MockMvc mvc;
     private final Customers customers;
 
     public ApiCalls(WebApplicationContext context, Customers customers) {
+        this.context = context;
         this.mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
                 .build();
@@ -133,21 +143,93 @@ public final class ApiCalls {
                 "{\"name\": \"" + name + "\"}"));
     }
 
-    /** A new customer granted a role on a node by the admin, through the API. */
+    /**
+     * A new customer, with an address of its own (in no group's domain), holding a role on a node: the admin's
+     * grant by id invites it (it is nobody's member yet) and it accepts, as {@link #grant} does.
+     */
     public Account granted(Account admin, String node, Role role) throws Exception {
-        Account account = customers.aCustomer(role.name().toLowerCase(Locale.ROOT));
+        Account account = anInvitableCustomer(role.name().toLowerCase(Locale.ROOT));
         grant(admin, node, account, role, false, false);
         return account;
     }
 
+    /**
+     * A customer account with a fresh username starting with {@code name} and an address at {@code
+     * customers.test} (which no group claims), registered as an accepted invitation registers one: the
+     * account a grant by id can invite.
+     */
+    public Account anInvitableCustomer(String name) {
+        return anInvitableCustomer(name, "fixture " + UUID.randomUUID());
+    }
+
+    /** The same, signing in with the password. */
+    public Account anInvitableCustomer(String name, String password) {
+        String username = (name + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        UUID id = context.getBean(AccountRegistration.class)
+                .register(username, password, null, username + "@customers.test");
+        return new Account(id, username, false);
+    }
+
+    /**
+     * The admin grants the account the role on the node by its id ({@code PUT .../members/{id}}). An account
+     * that holds nothing in the group yet and that the group does not manage is invited instead (202): it
+     * then accepts the invitation mailed to its address, as the person would, and holds the role. Either way
+     * the account holds the role after it.
+     */
     public void grant(Account admin, String node, Account account, Role role, boolean download, boolean upload)
             throws Exception {
-        as(
+        String body =
+                "{\"role\": \"" + role + "\", \"allowDownload\": " + download + ", \"allowUpload\": " + upload + "}";
+        String address = context.getBean(AccountDirectory.class)
+                .account(account.id())
+                .map(AccountSummary::email)
+                .orElse(null);
+        int invited = address == null ? 0 : invitationsTo(address);
+        ResultActions put =
+                as(admin, MockMvcRequestBuilders.put("/api/v1/nodes/" + node + "/members/" + account.id()), body);
+        if (put.andReturn().getResponse().getStatus() == 202) {
+            if (address == null) {
+                throw new AssertionError("the grant invited " + account.username()
+                        + ", which has no address to accept at: make it with anInvitableCustomer");
+            }
+            String token = mailbox().awaitLast(address, INVITED, invited + 1).secretOf("/invitations/");
+            as(account, MockMvcRequestBuilders.post("/api/v1/invitations/" + token + "/accept"), null)
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.accountId").value(account.id().toString()))
+                    .andExpect(jsonPath("$.role").value(role.name()));
+            return;
+        }
+        put.andExpect(status().isOk()).andExpect(jsonPath("$.role").value(role.name()));
+    }
+
+    /**
+     * The group claims the domain and proves it (a TXT record on the test DNS server): it then manages every
+     * account with an address there, which a grant by id reaches at once.
+     */
+    public void verifiedDomain(Account admin, String group, String domain) throws Exception {
+        String body = as(
                         admin,
-                        MockMvcRequestBuilders.put("/api/v1/nodes/" + node + "/members/" + account.id()),
-                        "{\"role\": \"" + role + "\", \"allowDownload\": " + download + ", \"allowUpload\": " + upload
-                                + "}")
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.role").value(role.name()));
+                        MockMvcRequestBuilders.post("/api/v1/groups/" + group + "/domains"),
+                        "{\"domain\": \"" + domain + "\"}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(body, "$.txtValue"));
+        as(admin, MockMvcRequestBuilders.post("/api/v1/groups/" + group + "/domains/" + domain + "/verify"), null)
+                .andExpect(status().isOk());
+    }
+
+    /** The mail the installation delivered, delivering its outbox when a test waits for some. */
+    public Mailbox mailbox() {
+        return Mailbox.at(context.getBean(MailProperties.class).dir(), OutboxDelivery.of(context));
+    }
+
+    /** How many invitations were mailed to the address so far (the outbox delivered first). */
+    private int invitationsTo(String address) {
+        OutboxDelivery.of(context).run();
+        return (int) mailbox().to(address).stream()
+                .filter(mail -> mail.subject().contains(INVITED))
+                .count();
     }
 }

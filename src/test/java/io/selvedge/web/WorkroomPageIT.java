@@ -3,7 +3,6 @@ package io.selvedge.web;
 import static io.selvedge.testing.ApiCalls.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -178,9 +177,7 @@ class WorkroomPageIT {
     }
 
     private Customers.Account member(String node, String role) throws Exception {
-        Customers.Account account = customers.aCustomer(role.toLowerCase(java.util.Locale.ROOT));
-        api.as(admin, put("/api/v1/nodes/" + node + "/members/" + account.id()), "{\"role\": \"" + role + "\"}")
-                .andExpect(status().isOk());
-        return account;
+        // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
+        return api.granted(admin, node, io.selvedge.access.Role.valueOf(role));
     }
 }

@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** {@link DirectGrants}: a grant, or an invitation to the address of an account another group manages. */
+/**
+ * {@link DirectGrants}: a grant to an account that holds a role in the group or that the group manages; an
+ * invitation to the address of anybody else.
+ */
 @Service
 class DirectGrantService implements DirectGrants {
 
@@ -23,14 +26,17 @@ class DirectGrantService implements DirectGrants {
     private final EmailDomains domains;
     private final DecisionPoint decisions;
     private final AccountDirectory accounts;
+    private final GrantService grantService;
 
     DirectGrantService(
             Grants grants,
+            GrantService grantService,
             Invitations invitations,
             EmailDomains domains,
             DecisionPoint decisions,
             AccountDirectory accounts) {
         this.grants = grants;
+        this.grantService = grantService;
         this.invitations = invitations;
         this.domains = domains;
         this.decisions = decisions;
@@ -45,17 +51,20 @@ class DirectGrantService implements DirectGrants {
                 .filter(grant -> grant.accountId().equals(accountId))
                 .toList()
                 .isEmpty();
-        if (!member) {
-            Optional<UUID> managing = domains.managingGroupOf(accountId);
+        if (!member && !domains.managingGroupOf(accountId).equals(Optional.of(groupId))) {
+            // An outside collaborator (managed elsewhere or by nobody), or nobody at all: it joins only by
+            // accepting an invitation, sent to its address if it has one; the answer is the same either way.
             Optional<String> email = accounts.account(accountId).map(AccountSummary::email);
-            if (managing.isPresent() && !managing.get().equals(groupId) && email.isPresent()) {
+            if (email.isPresent()) {
                 if (role != null && role.byShare()) {
                     invitations.inviteToShare(nodeId, email.get(), role, allowDownload, allowUpload);
                 } else {
                     invitations.invite(groupId, email.get(), role, nodeId);
                 }
-                return new Outcome(null);
+            } else {
+                grantService.mayGrant(nodeId, role, allowDownload, allowUpload);
             }
+            return new Outcome(null);
         }
         try {
             return new Outcome(grants.grant(nodeId, accountId, role, allowDownload, allowUpload));

@@ -57,9 +57,25 @@ class GrantService implements Grants, DirectoryRoles {
 
     @Override
     public Grant grant(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload) {
+        ResourcePath path = mayGrant(nodeId, role, allowDownload, allowUpload);
+        Caller granter = decisions.caller().orElseThrow(NotVisibleException::new);
+        boolean download = role == Role.VIEWER && allowDownload;
+        boolean upload = role == Role.VIEWER && allowUpload;
+        Caller grantee = callers.byId(accountId).orElseThrow(DirectGrantService.NoSuchGrantee::new);
+        if (grantee.staff()) {
+            throw new GrantRefusedException("Platform staff hold no role in a customer's group.");
+        }
+        return put(path, accountId, role, download, upload, granter.accountId(), granter.accountId());
+    }
+
+    /**
+     * Every check of the caller's right to grant the role on the node, whoever the grantee: the node's path.
+     * Throws as {@link #grant} does.
+     */
+    ResourcePath mayGrant(UUID nodeId, Role role, boolean allowDownload, boolean allowUpload) {
         ResourcePath path = decisions.locate(nodeId).orElseThrow(NotVisibleException::new);
         Level level = path.level();
-        Caller granter = decisions.caller().orElseThrow(NotVisibleException::new);
+        decisions.caller().orElseThrow(NotVisibleException::new);
         Set<Action> own = decisions.allowed(nodeId);
         if (own.isEmpty() || path.deletedOnPath()) {
             throw new NotVisibleException(); // in a deleted workroom (or above), as the rest of it: not found
@@ -77,11 +93,7 @@ class GrantService implements Grants, DirectoryRoles {
         if (!PermissionTable.atLeast(decisions.held(nodeId), role, download, upload)) {
             throw new ActionDeniedException("You cannot grant a role stronger than your own here.");
         }
-        Caller grantee = callers.byId(accountId).orElseThrow(DirectGrantService.NoSuchGrantee::new);
-        if (grantee.staff()) {
-            throw new GrantRefusedException("Platform staff hold no role in a customer's group.");
-        }
-        return put(path, accountId, role, download, upload, granter.accountId(), granter.accountId());
+        return path;
     }
 
     /** The group's creator becomes its admin, in the transaction that created the group. */

@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -126,13 +125,8 @@ class AdminPagesIT {
     }
 
     private Account granted(String node, Role role) throws Exception {
-        Account account = customers.aCustomer(role.name().toLowerCase(java.util.Locale.ROOT));
-        mvc.perform(json(
-                        put("/api/v1/nodes/" + node + "/members/" + account.id())
-                                .with(admin.caller()),
-                        "{\"role\": \"" + role + "\"}"))
-                .andExpect(status().isOk());
-        return account;
+        // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
+        return api.granted(admin, node, role);
     }
 
     private String created(Account caller, MockHttpServletRequestBuilder request, String body) throws Exception {

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -14,6 +13,7 @@ import io.selvedge.access.Role;
 import io.selvedge.sso.Connection;
 import io.selvedge.sso.IdentityProviders;
 import io.selvedge.storage.Stores;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -129,12 +129,8 @@ class IdentityProvidersPageIT {
 
     @Test
     void anOperatorDoesNotReachThePage() throws Exception {
-        Account operator = new Customers(stores).aCustomer("operator");
-        mvc.perform(json(
-                        put("/api/v1/nodes/" + group + "/members/" + operator.id())
-                                .with(admin.caller()),
-                        "{\"role\": \"GROUP_OPERATOR\"}"))
-                .andExpect(status().isOk());
+        // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
+        Account operator = new ApiCalls(context, stores).granted(admin, group, Role.GROUP_OPERATOR);
         RequestPostProcessor asOperator = user(operator.username())
                 .authorities(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
         mvc.perform(get(sso()).with(asOperator)).andExpect(status().isForbidden());

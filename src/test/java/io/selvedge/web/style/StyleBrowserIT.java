@@ -3,9 +3,10 @@ package io.selvedge.web.style;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.jayway.jsonpath.JsonPath;
+import io.selvedge.access.Role;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
 import io.selvedge.testing.Customers;
@@ -54,6 +55,9 @@ class StyleBrowserIT {
     TestServer server;
 
     @Autowired
+    ApiCalls calls;
+
+    @Autowired
     WebApplicationContext context;
 
     MockMvc api;
@@ -69,14 +73,15 @@ class StyleBrowserIT {
                 .apply(springSecurity())
                 .build();
         admin = anAccount("owner");
-        designer = anAccount("designer");
+        designer = calls.anInvitableCustomer("designer", PASSWORD);
         String group = created(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
         String company = created(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"Ourse SA\"}");
         String brand = created(post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"Ourse\"}");
         String season = created(post("/api/v1/brands/" + brand + "/seasons"), "{\"name\": \"SS27\"}");
         workroom = created(post("/api/v1/seasons/" + season + "/workrooms"), "{\"name\": \"Jersey\"}");
         style = created(post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Boxy tee\", \"tags\": []}");
-        call(put("/api/v1/nodes/" + company + "/members/" + designer.id()), "{\"role\": \"COMPANY_ADMIN\"}");
+        // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
+        calls.grant(admin, company, designer, Role.COMPANY_ADMIN, false, false);
         api.perform(post("/api/v1/styles/" + style + "/versions?filename=tee.glb")
                         .with(admin.caller())
                         .contentType("model/gltf-binary")

@@ -5,13 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.selvedge.access.Role;
 import io.selvedge.collab.Comment;
 import io.selvedge.collab.Comments;
 import io.selvedge.content.StyleStatus;
@@ -65,7 +65,7 @@ class StylePagesIT {
         customers = api.customers();
         admin = customers.aCustomer("owner");
         viewer = customers.aCustomer("viewer");
-        designer = customers.aCustomer("designer");
+        designer = api.anInvitableCustomer("designer");
         String group = created(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
         String company = created(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"Ourse SA\"}");
         String brand = created(post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"Ourse\"}");
@@ -82,7 +82,8 @@ class StylePagesIT {
                         .getResponse()
                         .getContentAsString(),
                 "$.id");
-        api(put("/api/v1/nodes/" + company + "/members/" + designer.id()), "{\"role\": \"COMPANY_ADMIN\"}");
+        // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
+        api.grant(admin, company, designer, Role.COMPANY_ADMIN, false, false);
         api(
                 post("/api/v1/workrooms/" + workroom + "/shares"),
                 "{\"userId\": \"" + viewer.id() + "\", \"role\": \"VIEWER\", \"allowDownload\": false}");
