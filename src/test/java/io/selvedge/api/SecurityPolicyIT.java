@@ -309,6 +309,16 @@ class SecurityPolicyIT {
 
         // Only an admin signed in through single sign-on may turn passwords off (else they lock themselves out).
         problem(api.as(admin, put(policy), change(false, null, null, false, "")), 422);
+        // ... and only with a break-glass account named first: the group's own, with MFA.
+        api.mvc()
+                .perform(put(policy)
+                        .with(AccountOwnershipIT.signedInThroughSso(admin))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(change(false, null, null, false, "")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("break-glass")));
+        assertThat(policies.policyOf(UUID.fromString(group)).passwordSignIn()).isTrue();
+        UUID keeper = breakGlassAccount(api, admin, group, domain, registration, totp);
         api.mvc()
                 .perform(put(policy)
                         .with(AccountOwnershipIT.signedInThroughSso(admin))
@@ -321,6 +331,29 @@ class SecurityPolicyIT {
         problem(api.as(null, post("/api/v1/auth/tokens"), token), 401);
         assertThat(passwordSignIn.passwordSignInAllowed(guest)).isTrue();
         assertThat(passwordSignIn.passwordSignInAllowed(admin.id())).isTrue();
+        assertThat(passwordSignIn.passwordSignInAllowed(keeper)).isTrue();
+    }
+
+    /**
+     * Names a break-glass account for the group, as single sign-on only needs first: a new account in the
+     * group's verified {@code domain}, with TOTP enrolled.
+     */
+    static UUID breakGlassAccount(
+            ApiCalls api,
+            Account admin,
+            String group,
+            String domain,
+            AccountRegistration registration,
+            TotpEnrolment totp)
+            throws Exception {
+        String name = "keeper-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID keeper = registration.register(name, PASSWORD, null, name + "@" + domain);
+        String secret = totp.start(keeper).secret();
+        totp.confirm(keeper, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1");
+        api.as(admin, put("/api/v1/groups/" + group + "/security-policy/break-glass-accounts"), "{\"accountIds\": [\""
+                        + keeper + "\"]}")
+                .andExpect(status().isOk());
+        return keeper;
     }
 
     private static String change(boolean mfa, Long idle, Long absolute, boolean password, String blocks) {
