@@ -211,10 +211,9 @@ class IdentityProvidersIT {
     void samlMetadataThatSignInCouldNotUseIsRefusedWhenTheConnectionIsSaved() throws Exception {
         String metadata = TestSamlIdp.create("https://idp.example/saml").metadataXml();
         String withoutCertificate = metadata.replaceAll("(?s)<md:KeyDescriptor.*</md:KeyDescriptor>", "");
-        String withoutSignOnUrl =
-                metadata.replaceAll("(?s)<md:SingleSignOnService[^>]*HTTP-Redirect[^>]*/>", "");
-        String withDtd = "<!DOCTYPE md:EntityDescriptor [<!ENTITY x \"y\">]>"
-                + metadata.replaceFirst("<\\?xml[^>]*>", "");
+        String withoutSignOnUrl = metadata.replaceAll("(?s)<md:SingleSignOnService[^>]*HTTP-Redirect[^>]*/>", "");
+        String withDtd =
+                "<!DOCTYPE md:EntityDescriptor [<!ENTITY x \"y\">]>" + metadata.replaceFirst("<\\?xml[^>]*>", "");
         String notSaml = metadata.replace("urn:oasis:names:tc:SAML:2.0:metadata", "urn:example:not-saml");
         String noIdp = metadata.replace("IDPSSODescriptor", "SPSSODescriptor");
 
@@ -238,10 +237,7 @@ class IdentityProvidersIT {
         // A change keeps the stored metadata only if it is usable too.
         String id = ApiCalls.created(api.as(admin, post(providers()), saml("\"metadataXml\": " + quoted(metadata))));
         problem(
-                api.as(
-                        admin,
-                        patch(providers() + "/" + id),
-                        "{\"metadataXml\": " + quoted(withoutCertificate) + "}"),
+                api.as(admin, patch(providers() + "/" + id), "{\"metadataXml\": " + quoted(withoutCertificate) + "}"),
                 422);
         api.as(admin, get(providers() + "/" + id), null)
                 .andExpect(status().isOk())

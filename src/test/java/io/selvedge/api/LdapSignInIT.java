@@ -1,13 +1,19 @@
 package io.selvedge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.crypto.OneTimeCodes;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.SignInFailed;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.notify.MailProperties;
+import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.sso.ManagedAccountCreated;
 import io.selvedge.sso.SsoSignInRefused;
@@ -16,6 +22,7 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestDirectory;
 import io.selvedge.testing.TestHttps;
@@ -81,12 +88,16 @@ class LdapSignInIT {
     @Autowired
     TotpEnrolment totp;
 
+    @Autowired
+    MailProperties mail;
+
     ApiCalls api;
     String domain;
     String company;
     String brand;
     UUID connectionId;
     UUID olga;
+    String olgaName;
 
     @BeforeAll
     static void aDirectory() {
@@ -116,8 +127,8 @@ class LdapSignInIT {
         brand = tree[2];
         domain = "atelier-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         // Olga had an account of her own before her company connected its directory.
-        olga = registration.register(
-                "olga-" + UUID.randomUUID().toString().substring(0, 8), OLGA_LOCAL_PASSWORD, "Olga", "olga@" + domain);
+        olgaName = "olga-" + UUID.randomUUID().toString().substring(0, 8);
+        olga = registration.register(olgaName, OLGA_LOCAL_PASSWORD, "Olga", "olga@" + domain);
         EmailDomainsIT.verified(api, admin, tree[0], domain);
         String jane = directory.addPerson("Jane " + domain, "jane@" + domain, "jane", JANE_PASSWORD);
         String olgaDn = directory.addPerson("Olga " + domain, "olga@" + domain, "olga", OLGA_DIRECTORY_PASSWORD);
@@ -238,6 +249,24 @@ class LdapSignInIT {
         assertThat(JsonPath.<String>read(me.body(), "$.id"))
                 .as("her own account, now managed")
                 .isEqualTo(olga.toString());
+    }
+
+    @Test
+    void anAccountWhoseAddressTheDirectoryAnswersForSetsNoLocalPasswordByChangeOrReset() throws Exception {
+        Account asOlga = new Account(olga, olgaName, false);
+        String change = "{\"currentPassword\": \"" + OLGA_LOCAL_PASSWORD
+                + "\", \"newPassword\": \"a brand new local password of olga\", \"otp\": \"\"}";
+        api.as(asOlga, put("/api/v1/me/password"), change)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("directory")));
+
+        // The reset request answers as for any address, and mails no link: only where to sign in.
+        Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        api.as(null, post("/api/v1/auth/password-reset"), "{\"usernameOrEmail\": \"olga@" + domain + "\"}")
+                .andExpect(status().isAccepted());
+        Mailbox.Mail told = mailbox.awaitLast("olga@" + domain, "organisation", 1);
+        assertThat(told.text()).contains("directory").contains("/signin").doesNotContain("/reset-password/");
+        assertThat(mailbox.to("olga@" + domain)).noneMatch(mail -> mail.text().contains("/reset-password/"));
     }
 
     @Test

@@ -350,8 +350,10 @@ class SecurityPolicyIT {
         UUID keeper = registration.register(name, PASSWORD, null, name + "@" + domain);
         String secret = totp.start(keeper).secret();
         totp.confirm(keeper, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1");
-        api.as(admin, put("/api/v1/groups/" + group + "/security-policy/break-glass-accounts"), "{\"accountIds\": [\""
-                        + keeper + "\"]}")
+        api.as(
+                        admin,
+                        put("/api/v1/groups/" + group + "/security-policy/break-glass-accounts"),
+                        "{\"accountIds\": [\"" + keeper + "\"]}")
                 .andExpect(status().isOk());
         return keeper;
     }

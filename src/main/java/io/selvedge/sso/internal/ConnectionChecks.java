@@ -9,9 +9,9 @@ import io.selvedge.sso.ConnectionSettings.DefaultRole;
 import io.selvedge.sso.ConnectionSettings.RoleMapping;
 import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.SsoProperties;
+import io.selvedge.sso.internal.ldap.DirectoryConnection;
 import io.selvedge.sso.internal.saml.IdpMetadata;
 import io.selvedge.sso.internal.saml.SamlRefusal;
-import io.selvedge.sso.internal.ldap.DirectoryConnection;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -285,8 +285,8 @@ class ConnectionChecks {
             IdpMetadata.parse(xml);
         } catch (SamlRefusal e) {
             String detail = e.getMessage().replaceFirst("^[a-z_]+: IdP metadata: ", "");
-            throw new IllegalArgumentException("The identity provider's metadata cannot be used for sign-in: "
-                    + detail + ". Download it again from the identity provider (its SAML or federation metadata).");
+            throw new IllegalArgumentException("The identity provider's metadata cannot be used for sign-in: " + detail
+                    + ". Download it again from the identity provider (its SAML or federation metadata).");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "The identity provider's metadata cannot be used for sign-in: " + e.getMessage() + ".");
