@@ -16,9 +16,12 @@ import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.PasswordSignInPolicy;
 import io.selvedge.identity.SessionLimits;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.notify.MailProperties;
+import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestServer;
@@ -35,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A group's security policy through the API: who sees and changes it, what a change may set, that an admin
@@ -76,6 +80,12 @@ class SecurityPolicyIT {
 
     @Autowired
     ApiCalls api;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    MailProperties mail;
 
     Account admin;
     String[] tree;
@@ -306,6 +316,13 @@ class SecurityPolicyIT {
         api.grant(admin, tree[1], new Account(guest, outsiderName, false), Role.COMPANY_COLLABORATOR, false, false);
         String token = "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"ci\"}";
         api.as(null, post("/api/v1/auth/tokens"), token).andExpect(status().isCreated());
+        // A reset link mailed while the weaver still had a password of their own.
+        Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        String weaverEmail = username + "@" + domain;
+        api.as(null, post("/api/v1/auth/password-reset"), "{\"usernameOrEmail\": \"" + weaverEmail + "\"}")
+                .andExpect(status().isAccepted());
+        String oldLink = mailbox.awaitLast(weaverEmail, "Reset your Selvedge password", 1)
+                .secretOf("/reset-password/");
 
         // Only an admin signed in through single sign-on may turn passwords off (else they lock themselves out).
         problem(api.as(admin, put(policy), change(false, null, null, false, "")), 422);
@@ -332,6 +349,28 @@ class SecurityPolicyIT {
         assertThat(passwordSignIn.passwordSignInAllowed(guest)).isTrue();
         assertThat(passwordSignIn.passwordSignInAllowed(admin.id())).isTrue();
         assertThat(passwordSignIn.passwordSignInAllowed(keeper)).isTrue();
+
+        // Nor do they set a password of their own: no change, no reset, not even with a link mailed before.
+        api.as(
+                        weaverAccount,
+                        put("/api/v1/me/password"),
+                        "{\"currentPassword\": \"" + PASSWORD
+                                + "\", \"newPassword\": \"a password the group does not govern\", \"otp\": \"\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("single sign-on")));
+        api.as(
+                        null,
+                        post("/api/v1/auth/password-reset/" + oldLink),
+                        "{\"password\": \"a password the group does not govern\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("single sign-on")));
+        api.as(null, post("/api/v1/auth/password-reset"), "{\"usernameOrEmail\": \"" + username + "\"}")
+                .andExpect(status().isAccepted());
+        Mailbox.Mail told = mailbox.awaitLast(weaverEmail, "organisation", 1);
+        assertThat(told.text()).contains("single sign-on").doesNotContain("/reset-password/");
+        assertThat(mailbox.awaitMail(weaverEmail, "Reset your Selvedge password", 1))
+                .as("no second link")
+                .hasSize(1);
     }
 
     /**
