@@ -1,10 +1,7 @@
 package io.selvedge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -253,12 +250,23 @@ class LdapSignInIT {
 
     @Test
     void anAccountWhoseAddressTheDirectoryAnswersForSetsNoLocalPasswordByChangeOrReset() throws Exception {
-        Account asOlga = new Account(olga, olgaName, false);
-        String change = "{\"currentPassword\": \"" + OLGA_LOCAL_PASSWORD
-                + "\", \"newPassword\": \"a brand new local password of olga\", \"otp\": \"\"}";
-        api.as(asOlga, put("/api/v1/me/password"), change)
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value(containsString("directory")));
+        HttpClient client = TestHttps.client(dataDir);
+        HttpResponse<String> created = createToken(client, "olga@" + domain, OLGA_DIRECTORY_PASSWORD);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String token = JsonPath.read(created.body(), "$.token");
+        for (String current : List.of(OLGA_DIRECTORY_PASSWORD, OLGA_LOCAL_PASSWORD)) {
+            HttpResponse<String> change = TestHttps.send(
+                    client,
+                    HttpRequest.newBuilder(url("/api/v1/me/password"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"currentPassword\": " + jsonString(current)
+                                    + ", \"newPassword\": \"a brand new local password of olga\"}"))
+                            .build());
+            assertThat(change.statusCode()).isEqualTo(403);
+            assertThat((String) JsonPath.read(change.body(), "$.detail")).contains("directory");
+        }
 
         // The reset request answers as for any address, and mails no link: only where to sign in.
         Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));

@@ -315,7 +315,13 @@ class SecurityPolicyIT {
         api.grant(admin, tree[1], weaverAccount, Role.COMPANY_COLLABORATOR, false, false);
         api.grant(admin, tree[1], new Account(guest, outsiderName, false), Role.COMPANY_COLLABORATOR, false, false);
         String token = "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"ci\"}";
-        api.as(null, post("/api/v1/auth/tokens"), token).andExpect(status().isCreated());
+        String weaverToken = com.jayway.jsonpath.JsonPath.read(
+                api.as(null, post("/api/v1/auth/tokens"), token)
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.token");
         // A reset link mailed while the weaver still had a password of their own.
         Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
         String weaverEmail = username + "@" + domain;
@@ -351,11 +357,13 @@ class SecurityPolicyIT {
         assertThat(passwordSignIn.passwordSignInAllowed(keeper)).isTrue();
 
         // Nor do they set a password of their own: no change, no reset, not even with a link mailed before.
-        api.as(
-                        weaverAccount,
-                        put("/api/v1/me/password"),
-                        "{\"currentPassword\": \"" + PASSWORD
-                                + "\", \"newPassword\": \"a password the group does not govern\", \"otp\": \"\"}")
+        api.mvc()
+                .perform(put("/api/v1/me/password")
+                        .header("Authorization", "Bearer " + weaverToken)
+                        .accept(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\": \"" + PASSWORD
+                                + "\", \"newPassword\": \"a password the group does not govern\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("single sign-on")));
         api.as(
