@@ -10,6 +10,7 @@ import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.EmailAddresses;
 import io.selvedge.identity.EmailChanges;
 import io.selvedge.identity.PasswordChanges;
+import io.selvedge.identity.PasswordManagedElsewhereException;
 import io.selvedge.identity.SignInFailedException;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.WebSessions;
@@ -124,6 +125,12 @@ class MeApi {
     ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
         return Problems.tooManyRequests(
                 request, "Too many failed attempts. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
+    }
+
+    /** 403: the organisation signs the account in (directory or single sign-on only); it sets no password here. */
+    @ExceptionHandler(PasswordManagedElsewhereException.class)
+    ResponseEntity<ProblemDetail> managedElsewhere(PasswordManagedElsewhereException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

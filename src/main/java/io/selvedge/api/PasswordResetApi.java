@@ -1,5 +1,6 @@
 package io.selvedge.api;
 
+import io.selvedge.identity.PasswordManagedElsewhereException;
 import io.selvedge.identity.PasswordResets;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.AnyCaller;
@@ -52,6 +53,12 @@ class PasswordResetApi {
     ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
         return Problems.tooManyRequests(
                 request, "Too many reset requests. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
+    }
+
+    /** 403: the organisation signs the account in (directory or single sign-on only); it sets no password here. */
+    @ExceptionHandler(PasswordManagedElsewhereException.class)
+    ResponseEntity<ProblemDetail> managedElsewhere(PasswordManagedElsewhereException e, HttpServletRequest request) {
+        return Problems.respond(request, HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -195,6 +195,7 @@ class AccountOwnershipIT {
         joined(designer, domainB, treeA[4], Role.EDITOR);
         String domainA = "a-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         EmailDomainsIT.verified(api, adminA, treeA[0], domainA);
+        SecurityPolicyIT.breakGlassAccount(api, adminA, treeA[0], domainA, registration, totp);
         api.mvc()
                 .perform(put("/api/v1/groups/" + treeA[0] + "/security-policy")
                         .with(signedInThroughSso(adminA))

@@ -13,6 +13,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
 import io.selvedge.sso.IdentityProviderChanged;
 import io.selvedge.sso.IdentityProviders;
+import io.selvedge.sso.internal.saml.TestSamlIdp;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
@@ -178,9 +179,7 @@ class IdentityProvidersIT {
 
     @Test
     void aSamlConnectionTakesTheIdpsMetadataAsXmlOrFetchesItOnceFromItsUrl() throws Exception {
-        String metadata = "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
-                + " entityID=\"https://idp.example/saml\"><md:IDPSSODescriptor"
-                + " protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\"/></md:EntityDescriptor>";
+        String metadata = TestSamlIdp.create("https://idp.example/saml").metadataXml();
         problem(api.as(admin, post(providers()), saml("\"metadataXml\": \"<html/>\"")), 422);
         problem(api.as(admin, post(providers()), saml("\"metadataXml\": \"<!DOCTYPE x><x/>\"")), 422);
 
@@ -206,6 +205,55 @@ class IdentityProvidersIT {
         // Without the provider's certificate trusted, the metadata cannot be fetched.
         api.as(admin, delete(providers() + "/" + id), null).andExpect(status().isNoContent());
         problem(api.as(admin, post(providers()), saml("\"metadataUrl\": \"" + url + "\"")), 422);
+    }
+
+    @Test
+    void samlMetadataThatSignInCouldNotUseIsRefusedWhenTheConnectionIsSaved() throws Exception {
+        String metadata = TestSamlIdp.create("https://idp.example/saml").metadataXml();
+        String withoutCertificate = metadata.replaceAll("(?s)<md:KeyDescriptor.*</md:KeyDescriptor>", "");
+        String withoutSignOnUrl = metadata.replaceAll("(?s)<md:SingleSignOnService[^>]*HTTP-Redirect[^>]*/>", "");
+        String withDtd =
+                "<!DOCTYPE md:EntityDescriptor [<!ENTITY x \"y\">]>" + metadata.replaceFirst("<\\?xml[^>]*>", "");
+        String notSaml = metadata.replace("urn:oasis:names:tc:SAML:2.0:metadata", "urn:example:not-saml");
+        String noIdp = metadata.replace("IDPSSODescriptor", "SPSSODescriptor");
+
+        assertThat(detail(saml("\"metadataXml\": " + quoted(withoutCertificate))))
+                .contains("cannot be used for sign-in")
+                .contains("no signing certificate");
+        assertThat(detail(saml("\"metadataXml\": " + quoted(withoutSignOnUrl))))
+                .contains("cannot be used for sign-in")
+                .contains("single sign-on service");
+        assertThat(detail(saml("\"metadataXml\": " + quoted(withDtd)))).contains("DTD");
+        assertThat(detail(saml("\"metadataXml\": " + quoted(notSaml)))).contains("SAML 2.0");
+        assertThat(detail(saml("\"metadataXml\": " + quoted(noIdp)))).contains("no SAML 2.0 identity provider");
+
+        // Fetched from a URL, the same checks apply.
+        TestOidc.nextAnswer("/metadata", "application/samlmetadata+xml", withoutCertificate);
+        String url = TestOidc.issuer("saml-unusable") + "/metadata";
+        assertThat(detail(saml("\"metadataUrl\": \"" + url + "\", \"caCertificatePem\": "
+                        + quoted(TestOidc.certificatePem()))))
+                .contains("no signing certificate");
+
+        // A change keeps the stored metadata only if it is usable too.
+        String id = ApiCalls.created(api.as(admin, post(providers()), saml("\"metadataXml\": " + quoted(metadata))));
+        problem(
+                api.as(admin, patch(providers() + "/" + id), "{\"metadataXml\": " + quoted(withoutCertificate) + "}"),
+                422);
+        api.as(admin, get(providers() + "/" + id), null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.idpMetadataXml").value(metadata));
+        api.as(admin, patch(providers() + "/" + id), "{\"name\": \"Entra (EU)\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("Entra (EU)"));
+    }
+
+    private String detail(String body) throws Exception {
+        String answer = api.as(admin, post(providers()), body)
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(answer, "$.detail");
     }
 
     @Test

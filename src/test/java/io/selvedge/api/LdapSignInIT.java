@@ -2,12 +2,15 @@ package io.selvedge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.crypto.OneTimeCodes;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.SignInFailed;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.notify.MailProperties;
+import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.sso.ManagedAccountCreated;
 import io.selvedge.sso.SsoSignInRefused;
@@ -16,6 +19,7 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestDirectory;
 import io.selvedge.testing.TestHttps;
@@ -81,12 +85,16 @@ class LdapSignInIT {
     @Autowired
     TotpEnrolment totp;
 
+    @Autowired
+    MailProperties mail;
+
     ApiCalls api;
     String domain;
     String company;
     String brand;
     UUID connectionId;
     UUID olga;
+    String olgaName;
 
     @BeforeAll
     static void aDirectory() {
@@ -116,8 +124,8 @@ class LdapSignInIT {
         brand = tree[2];
         domain = "atelier-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         // Olga had an account of her own before her company connected its directory.
-        olga = registration.register(
-                "olga-" + UUID.randomUUID().toString().substring(0, 8), OLGA_LOCAL_PASSWORD, "Olga", "olga@" + domain);
+        olgaName = "olga-" + UUID.randomUUID().toString().substring(0, 8);
+        olga = registration.register(olgaName, OLGA_LOCAL_PASSWORD, "Olga", "olga@" + domain);
         EmailDomainsIT.verified(api, admin, tree[0], domain);
         String jane = directory.addPerson("Jane " + domain, "jane@" + domain, "jane", JANE_PASSWORD);
         String olgaDn = directory.addPerson("Olga " + domain, "olga@" + domain, "olga", OLGA_DIRECTORY_PASSWORD);
@@ -238,6 +246,35 @@ class LdapSignInIT {
         assertThat(JsonPath.<String>read(me.body(), "$.id"))
                 .as("her own account, now managed")
                 .isEqualTo(olga.toString());
+    }
+
+    @Test
+    void anAccountWhoseAddressTheDirectoryAnswersForSetsNoLocalPasswordByChangeOrReset() throws Exception {
+        HttpClient client = TestHttps.client(dataDir);
+        HttpResponse<String> created = createToken(client, "olga@" + domain, OLGA_DIRECTORY_PASSWORD);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String token = JsonPath.read(created.body(), "$.token");
+        for (String current : List.of(OLGA_DIRECTORY_PASSWORD, OLGA_LOCAL_PASSWORD)) {
+            HttpResponse<String> change = TestHttps.send(
+                    client,
+                    HttpRequest.newBuilder(url("/api/v1/me/password"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"currentPassword\": " + jsonString(current)
+                                    + ", \"newPassword\": \"a brand new local password of olga\"}"))
+                            .build());
+            assertThat(change.statusCode()).isEqualTo(403);
+            assertThat((String) JsonPath.read(change.body(), "$.detail")).contains("directory");
+        }
+
+        // The reset request answers as for any address, and mails no link: only where to sign in.
+        Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        api.as(null, post("/api/v1/auth/password-reset"), "{\"usernameOrEmail\": \"olga@" + domain + "\"}")
+                .andExpect(status().isAccepted());
+        Mailbox.Mail told = mailbox.awaitLast("olga@" + domain, "organisation", 1);
+        assertThat(told.text()).contains("directory").contains("/signin").doesNotContain("/reset-password/");
+        assertThat(mailbox.to("olga@" + domain)).noneMatch(mail -> mail.text().contains("/reset-password/"));
     }
 
     @Test

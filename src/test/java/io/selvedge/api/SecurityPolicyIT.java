@@ -16,9 +16,12 @@ import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.PasswordSignInPolicy;
 import io.selvedge.identity.SessionLimits;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.notify.MailProperties;
+import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
+import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestServer;
@@ -35,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A group's security policy through the API: who sees and changes it, what a change may set, that an admin
@@ -76,6 +80,12 @@ class SecurityPolicyIT {
 
     @Autowired
     ApiCalls api;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    MailProperties mail;
 
     Account admin;
     String[] tree;
@@ -305,10 +315,33 @@ class SecurityPolicyIT {
         api.grant(admin, tree[1], weaverAccount, Role.COMPANY_COLLABORATOR, false, false);
         api.grant(admin, tree[1], new Account(guest, outsiderName, false), Role.COMPANY_COLLABORATOR, false, false);
         String token = "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"ci\"}";
-        api.as(null, post("/api/v1/auth/tokens"), token).andExpect(status().isCreated());
+        String weaverToken = com.jayway.jsonpath.JsonPath.read(
+                api.as(null, post("/api/v1/auth/tokens"), token)
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.token");
+        // A reset link mailed while the weaver still had a password of their own.
+        Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        String weaverEmail = username + "@" + domain;
+        api.as(null, post("/api/v1/auth/password-reset"), "{\"usernameOrEmail\": \"" + weaverEmail + "\"}")
+                .andExpect(status().isAccepted());
+        String oldLink = mailbox.awaitLast(weaverEmail, "Reset your Selvedge password", 1)
+                .secretOf("/reset-password/");
 
         // Only an admin signed in through single sign-on may turn passwords off (else they lock themselves out).
         problem(api.as(admin, put(policy), change(false, null, null, false, "")), 422);
+        // ... and only with a break-glass account named first: the group's own, with MFA.
+        api.mvc()
+                .perform(put(policy)
+                        .with(AccountOwnershipIT.signedInThroughSso(admin))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(change(false, null, null, false, "")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("break-glass")));
+        assertThat(policies.policyOf(UUID.fromString(group)).passwordSignIn()).isTrue();
+        UUID keeper = breakGlassAccount(api, admin, group, domain, registration, totp);
         api.mvc()
                 .perform(put(policy)
                         .with(AccountOwnershipIT.signedInThroughSso(admin))
@@ -321,6 +354,55 @@ class SecurityPolicyIT {
         problem(api.as(null, post("/api/v1/auth/tokens"), token), 401);
         assertThat(passwordSignIn.passwordSignInAllowed(guest)).isTrue();
         assertThat(passwordSignIn.passwordSignInAllowed(admin.id())).isTrue();
+        assertThat(passwordSignIn.passwordSignInAllowed(keeper)).isTrue();
+
+        // Nor do they set a password of their own: no change, no reset, not even with a link mailed before.
+        api.mvc()
+                .perform(put("/api/v1/me/password")
+                        .header("Authorization", "Bearer " + weaverToken)
+                        .accept(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"currentPassword\": \"" + PASSWORD
+                                + "\", \"newPassword\": \"a password the group does not govern\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("single sign-on")));
+        api.as(
+                        null,
+                        post("/api/v1/auth/password-reset/" + oldLink),
+                        "{\"password\": \"a password the group does not govern\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("single sign-on")));
+        api.as(null, post("/api/v1/auth/password-reset"), "{\"usernameOrEmail\": \"" + username + "\"}")
+                .andExpect(status().isAccepted());
+        Mailbox.Mail told = mailbox.awaitLast(weaverEmail, "organisation", 1);
+        assertThat(told.text()).contains("single sign-on").doesNotContain("/reset-password/");
+        assertThat(mailbox.awaitMail(weaverEmail, "Reset your Selvedge password", 1))
+                .as("no second link")
+                .hasSize(1);
+    }
+
+    /**
+     * Names a break-glass account for the group, as single sign-on only needs first: a new account in the
+     * group's verified {@code domain}, with TOTP enrolled.
+     */
+    static UUID breakGlassAccount(
+            ApiCalls api,
+            Account admin,
+            String group,
+            String domain,
+            AccountRegistration registration,
+            TotpEnrolment totp)
+            throws Exception {
+        String name = "keeper-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID keeper = registration.register(name, PASSWORD, null, name + "@" + domain);
+        String secret = totp.start(keeper).secret();
+        totp.confirm(keeper, OneTimeCodes.codeAt(secret, OneTimeCodes.stepAt(Instant.now())), "127.0.0.1");
+        api.as(
+                        admin,
+                        put("/api/v1/groups/" + group + "/security-policy/break-glass-accounts"),
+                        "{\"accountIds\": [\"" + keeper + "\"]}")
+                .andExpect(status().isOk());
+        return keeper;
     }
 
     private static String change(boolean mfa, Long idle, Long absolute, boolean password, String blocks) {

@@ -15,6 +15,8 @@ import io.selvedge.access.SecurityPolicyChanged;
 import io.selvedge.access.SecurityPolicyRefusedException;
 import io.selvedge.access.ShareCreated;
 import io.selvedge.access.ShareRemoved;
+import io.selvedge.identity.AccountDirectory;
+import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.IdentityProperties;
 import io.selvedge.identity.PasswordSignInPolicy;
@@ -60,6 +62,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
     private final Clock clock;
     private final GroupWrites writes;
     private final BreakGlassRepository breakGlass;
+    private final AccountDirectory directory;
     private final Map<UUID, CachedAccount> accounts = new ConcurrentHashMap<>();
 
     PolicyService(
@@ -71,8 +74,10 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
             IdentityProperties identity,
             ApplicationEventPublisher events,
             Clock clock,
-            BreakGlassRepository breakGlass) {
+            BreakGlassRepository breakGlass,
+            AccountDirectory directory) {
         this.writes = writes;
+        this.directory = directory;
         this.breakGlass = breakGlass;
         this.records = records;
         this.grants = grants;
@@ -121,6 +126,16 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                             + " sign-in off, you could no longer reach the group. Sign in through single sign-on"
                             + " first, or keep it on."));
         }
+        if (!change.passwordSignIn() && policyOf(groupId).passwordSignIn() && !hasUsableBreakGlass(groupId)) {
+            throw refused(
+                    groupId,
+                    author,
+                    change,
+                    SecurityPolicyRefusedException.invalid("Name a break-glass account first: single sign-on only"
+                            + " needs at least one account the group manages, with MFA, that keeps its password"
+                            + " so an outage of the identity provider cannot lock the group out"
+                            + " (PUT .../security-policy/break-glass-accounts)."));
+        }
         SecurityPolicy written = writes.write(plane.groupId(), tx -> {
             SecurityPolicy current =
                     records.find(plane.jdbc(), groupId).orElseGet(() -> SecurityPolicy.defaults(groupId));
@@ -147,6 +162,18 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
         accounts.clear();
         decisions.forgetRequestDecisions();
         return written;
+    }
+
+    /** A named break-glass account that still exists, is still the group's and still has a second factor. */
+    private boolean hasUsableBreakGlass(UUID groupId) {
+        return breakGlass.of(groupId).stream()
+                .anyMatch(accountId -> directory
+                                .account(accountId)
+                                .map(AccountSummary::mfaEnrolled)
+                                .orElse(false)
+                        && domains.managingGroupOf(accountId)
+                                .map(groupId::equals)
+                                .orElse(false));
     }
 
     @Override

@@ -30,6 +30,18 @@ final class AccountMails {
                 List.of("If you did not ask for this, ignore this e-mail: your password stays as it is."));
     }
 
+    static OutgoingMail passwordManagedElsewhere(String to, String username, String where, String signInPage) {
+        return mail(
+                to,
+                "Your Selvedge sign-in is your organisation's",
+                List.of(
+                        "Someone, hopefully you, asked to reset the password of the Selvedge account " + username + ".",
+                        where,
+                        "Sign in at:"),
+                signInPage,
+                List.of("If you did not ask for this, ignore this e-mail: nothing was changed."));
+    }
+
     static OutgoingMail passwordResetNotice(
             String to, String username, Instant at, List<String> tokenNames, String forgotPasswordPage) {
         String tokens = tokenNames.isEmpty()

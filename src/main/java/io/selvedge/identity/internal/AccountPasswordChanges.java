@@ -26,6 +26,7 @@ class AccountPasswordChanges implements PasswordChanges {
     private final WebSessions sessions;
     private final SecurityNotices notices;
     private final TransactionTemplate transactions;
+    private final LocalPasswords localPasswords;
 
     AccountPasswordChanges(
             AuthenticationManager passwordSignIn,
@@ -34,7 +35,9 @@ class AccountPasswordChanges implements PasswordChanges {
             PasswordEncoder passwords,
             WebSessions sessions,
             SecurityNotices notices,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            LocalPasswords localPasswords) {
+        this.localPasswords = localPasswords;
         this.passwordSignIn = passwordSignIn;
         this.accounts = accounts;
         this.links = links;
@@ -49,6 +52,8 @@ class AccountPasswordChanges implements PasswordChanges {
     public void change(UUID accountId, String currentPassword, String otp, String newPassword, String clientAddress) {
         Account account = accounts.findById(accountId)
                 .orElseThrow(() -> new SignInFailedException(AccountEmailChanges.WRONG_PASSWORD));
+        // Asked of the signed-in owner, before any password is checked: it tells only them where theirs is kept.
+        localPasswords.requireLocal(account);
         PasswordPolicy.check(newPassword, account.username(), account.mfaEnrolled());
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
                 account.username(), String.valueOf(currentPassword));

@@ -37,6 +37,7 @@ class AccountPasswordResets implements PasswordResets {
     private final SecurityNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LocalPasswords localPasswords;
 
     AccountPasswordResets(
             SignInNames names,
@@ -48,7 +49,9 @@ class AccountPasswordResets implements PasswordResets {
             StoredTokens tokens,
             SecurityNotices notices,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            LocalPasswords localPasswords) {
+        this.localPasswords = localPasswords;
         this.names = names;
         this.accounts = accounts;
         this.throttle = throttle;
@@ -90,6 +93,8 @@ class AccountPasswordResets implements PasswordResets {
                 .filter(id -> linkIsValid(token))
                 .flatMap(accounts::findById)
                 .orElseThrow(() -> invalid(token));
+        // A link mailed before the organisation took the account's sign-in over does not make a password now.
+        localPasswords.requireLocal(account);
         PasswordPolicy.check(newPassword, account.username(), account.mfaEnrolled());
         AccountLinks.SpentLink spent =
                 links.spend(token, AccountLinks.Purpose.PASSWORD_RESET).orElseThrow(() -> invalid(token));

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
  * same row whether or not an account matched, so the answer takes the same time either way. After the
  * commit this listener, on a thread of its own, issues the link and puts its mail in the outbox in one
  * transaction; a crash before that leaves the publication incomplete, and it runs again at the next start.
- * The link itself never leaves the mail (only its hash is stored), so it is never in the registry.
+ * The link itself never leaves the mail (only its hash is stored), so it is never in the registry. An
+ * account whose organisation signs it in (its directory, or single sign-on only) gets no link, only a mail
+ * saying to use its company's sign-in.
  */
 @Component
 class PasswordResetMailer {
@@ -21,8 +23,10 @@ class PasswordResetMailer {
     private final Accounts accounts;
     private final AccountLinks links;
     private final SecurityNotices notices;
+    private final LocalPasswords localPasswords;
 
-    PasswordResetMailer(Accounts accounts, AccountLinks links, SecurityNotices notices) {
+    PasswordResetMailer(Accounts accounts, AccountLinks links, SecurityNotices notices, LocalPasswords localPasswords) {
+        this.localPasswords = localPasswords;
         this.accounts = accounts;
         this.links = links;
         this.notices = notices;
@@ -38,6 +42,14 @@ class PasswordResetMailer {
                 .ifPresent(account -> {
                     String to = accounts.emailOf(account.id());
                     if (to == null) {
+                        return;
+                    }
+                    // Its organisation signs it in: no link (it would make a password the organisation does
+                    // not govern), a mail saying where to sign in instead; the request answered alike.
+                    var elsewhere = localPasswords.managedElsewhere(account);
+                    if (elsewhere.isPresent()) {
+                        notices.mail(AccountMails.passwordManagedElsewhere(
+                                to, account.username(), elsewhere.get(), notices.link("/signin")));
                         return;
                     }
                     String token = links.issue(account.id(), AccountLinks.Purpose.PASSWORD_RESET, null);

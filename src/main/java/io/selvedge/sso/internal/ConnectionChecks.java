@@ -10,6 +10,8 @@ import io.selvedge.sso.ConnectionSettings.RoleMapping;
 import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.SsoProperties;
 import io.selvedge.sso.internal.ldap.DirectoryConnection;
+import io.selvedge.sso.internal.saml.IdpMetadata;
+import io.selvedge.sso.internal.saml.SamlRefusal;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -117,6 +119,7 @@ class ConnectionChecks {
                     xml = metadata.fetch(uri, ca);
                 }
                 SamlMetadataFetcher.requireEntityDescriptor(xml);
+                usableIdpMetadata(xml);
                 String groupsAttribute = claimName("groupsAttribute", s.groupsAttribute());
                 yield new ConnectionSettings(
                         ConnectionType.SAML,
@@ -270,6 +273,23 @@ class ConnectionChecks {
             return uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(field + " is not a URL.");
+        }
+    }
+
+    /**
+     * The metadata as sign-in reads it: one SAML 2.0 identity provider with an entity id, a single sign-on
+     * service over HTTP-Redirect and a signing certificate. Refused now rather than at the first sign-in.
+     */
+    private static void usableIdpMetadata(String xml) {
+        try {
+            IdpMetadata.parse(xml);
+        } catch (SamlRefusal e) {
+            String detail = e.getMessage().replaceFirst("^[a-z_]+: IdP metadata: ", "");
+            throw new IllegalArgumentException("The identity provider's metadata cannot be used for sign-in: " + detail
+                    + ". Download it again from the identity provider (its SAML or federation metadata).");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "The identity provider's metadata cannot be used for sign-in: " + e.getMessage() + ".");
         }
     }
 
