@@ -51,7 +51,7 @@ class SignInEmailsTest {
         assertThatThrownBy(() -> SignInEmails.connected(email, DOMAINS))
                 .as(String.valueOf(email))
                 .isInstanceOfSatisfying(
-                        SsoSignInRefusedException.class, refused -> assertThat(refused.reason())
-                                .isEqualTo(reason));
+                        SsoSignInRefusedException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(reason));
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.selvedge.sso.ConnectionSettings;
 import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.SsoSignInRefusedException;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,9 @@ class OidcSignInTest {
         for (Object verified : List.of(List.of(true), Map.of("a", true), "yes", 1L)) {
             assertThatThrownBy(() -> OidcSignIn.identityOf(
                             settings(null), token(Map.of("email", "ada@example.com", "email_verified", verified))))
-                    .isInstanceOfSatisfying(SsoSignInRefusedException.class, refused -> assertThat(refused.reason())
-                            .isEqualTo("email-not-verified"));
+                    .isInstanceOfSatisfying(
+                            SsoSignInRefusedException.class,
+                            refused -> assertThat(refused.reason()).isEqualTo("email-not-verified"));
         }
         assertThat(OidcSignIn.identityOf(
                                 settings(null), token(Map.of("email", "ada@example.com", "email_verified", true)))

@@ -27,8 +27,9 @@ import org.w3c.dom.NodeList;
  * What an IdP (or anyone) posts as a {@code SAMLResponse}, and an IdP's metadata: any bytes, and any mutation of
  * a valid signed response (bytes flipped, inserted, removed; elements removed, copied, moved, rewritten), end in
  * a {@link SamlRefusal} and nothing else (no parser or null-pointer exception); only the untouched response is
- * accepted, or a mutation the signature does not see (outside the signed assertion, or whitespace and comments
- * canonicalization drops) that names the very same person, issuer and audience; and no DTD or external entity is
+ * accepted, or a mutation the signature does not see (outside the signed assertion, such as the response's
+ * optional Issuer removed, or whitespace and comments canonicalization drops) that names the very same person,
+ * issuer and audience; and no DTD or external entity is
  * ever fetched ({@code ENTITYURL} in an input stands for a server of the test that counts requests). Metadata is
  * read as a complete identity provider or refused. Corpus: {@code SamlResponsesFuzzTestInputs/}.
  */
@@ -151,13 +152,31 @@ class SamlResponsesFuzzTest {
         }
     }
 
-    /** The issuers, NameIDs and audiences the document names, in order. */
+    /**
+     * The issuers the document names (each once: the response's own is optional), and the NameIDs and audiences
+     * of the response's assertion in order (copies elsewhere are never read).
+     */
     private static List<String> named(Document document) {
         List<String> named = new ArrayList<>();
-        for (String name : new String[] {"Issuer", "NameID", "Audience"}) {
-            NodeList found = document.getElementsByTagNameNS(TestSamlIdp.SAML_NS, name);
-            for (int i = 0; i < found.getLength(); i++) {
-                named.add(name + "=" + found.item(i).getTextContent().strip());
+        NodeList issuers = document.getElementsByTagNameNS(TestSamlIdp.SAML_NS, "Issuer");
+        for (int i = 0; i < issuers.getLength(); i++) {
+            String text = "Issuer=" + issuers.item(i).getTextContent().strip();
+            if (!named.contains(text)) {
+                named.add(text);
+            }
+        }
+        for (Node child = document.getDocumentElement().getFirstChild();
+                child != null;
+                child = child.getNextSibling()) {
+            if (child instanceof Element assertion
+                    && TestSamlIdp.SAML_NS.equals(assertion.getNamespaceURI())
+                    && "Assertion".equals(assertion.getLocalName())) {
+                for (String name : new String[] {"NameID", "Audience"}) {
+                    NodeList found = assertion.getElementsByTagNameNS(TestSamlIdp.SAML_NS, name);
+                    for (int i = 0; i < found.getLength(); i++) {
+                        named.add(name + "=" + found.item(i).getTextContent().strip());
+                    }
+                }
             }
         }
         return named;
