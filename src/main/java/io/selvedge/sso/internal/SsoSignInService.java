@@ -88,19 +88,11 @@ class SsoSignInService implements SsoSignIns {
     private Provisioned provisioned(UUID connectionId, VerifiedIdentity identity) {
         Connection connection =
                 connections.find(connectionId).orElseThrow(() -> new SsoSignInRefusedException("unknown-connection"));
-        String email = identity.email() == null ? "" : identity.email().strip().toLowerCase(Locale.ROOT);
-        int at = email.lastIndexOf('@');
-        if (at <= 0 || at == email.length() - 1) {
-            throw refuse(connection, connectionId, null, "no-email");
-        }
-        String domain;
+        String email;
         try {
-            domain = ConnectionChecks.normalisedDomain(email.substring(at + 1));
-        } catch (IllegalArgumentException e) {
-            throw refuse(connection, connectionId, null, "no-email");
-        }
-        if (!connection.domains().contains(domain)) {
-            throw refuse(connection, connectionId, null, "domain-not-connected");
+            email = SignInEmails.connected(identity.email(), connection.domains());
+        } catch (SsoSignInRefusedException refused) {
+            throw refuse(connection, connectionId, null, refused.reason());
         }
         if (!domains.managingGroupOf(email).map(connection.groupId()::equals).orElse(false)) {
             throw refuse(connection, connectionId, null, "domain-not-verified");

@@ -1,6 +1,7 @@
 package io.selvedge.sso.internal.oidc;
 
 import io.selvedge.sso.Connection;
+import io.selvedge.sso.ConnectionSettings;
 import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.IdentityProviders;
 import io.selvedge.sso.SsoSignInRefusedException;
@@ -38,6 +39,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -135,28 +137,41 @@ class OidcSignIn implements SignInStart {
         } catch (OAuth2AuthenticationException e) {
             throw signIns.refused(id, reasonOf(e));
         }
-        return signIns.signIn(id, identityOf(connection, user.getIdToken()), request, response);
+        VerifiedIdentity identity;
+        try {
+            identity = identityOf(connection.settings(), user.getIdToken());
+        } catch (SsoSignInRefusedException refused) {
+            throw signIns.refused(id, refused.reason());
+        }
+        return signIns.signIn(id, identity, request, response);
     }
 
-    /** The person the ID token names, after the preset's own checks. */
-    private VerifiedIdentity identityOf(Connection connection, OidcIdToken token) {
-        UUID id = connection.id();
-        String preset = connection.settings().preset();
-        if (Boolean.FALSE.equals(token.getEmailVerified())) {
-            throw signIns.refused(id, "email-not-verified");
+    /**
+     * The person the ID token names, after the preset's own checks (the connection's domains are checked by
+     * {@link SsoSignIns}).
+     *
+     * @throws SsoSignInRefusedException {@code email-not-verified}, {@code no-email} or
+     *     {@code wrong-hosted-domain}, not yet audited
+     */
+    static VerifiedIdentity identityOf(ConnectionSettings settings, OidcIdToken token) {
+        String preset = settings.preset();
+        Object verified = token.getClaims().get(StandardClaimNames.EMAIL_VERIFIED);
+        if (verified != null && !Boolean.TRUE.equals(verified) && !"true".equals(verified)) {
+            // false, or no boolean at all (Spring's claim converter lets a list through, and reading it throws)
+            throw new SsoSignInRefusedException("email-not-verified");
         }
         String email = token.getEmail();
         if ((email == null || email.isBlank()) && OidcPresets.ENTRA.equals(preset)) {
             email = token.getPreferredUsername();
         }
         if (email == null || email.isBlank()) {
-            throw signIns.refused(id, "no-email");
+            throw new SsoSignInRefusedException("no-email");
         }
         if (OidcPresets.GOOGLE.equals(preset)) {
             String hostedDomain = token.getClaimAsString("hd");
             if (hostedDomain == null
-                    || !connection.domains().contains(hostedDomain.strip().toLowerCase(Locale.ROOT))) {
-                throw signIns.refused(id, "wrong-hosted-domain");
+                    || !settings.domains().contains(hostedDomain.strip().toLowerCase(Locale.ROOT))) {
+                throw new SsoSignInRefusedException("wrong-hosted-domain");
             }
         }
         String name = token.getFullName();
@@ -165,8 +180,7 @@ class OidcSignIn implements SignInStart {
                     .replace("null", "")
                     .strip();
         }
-        return new VerifiedIdentity(
-                email, name, groupsOf(token, connection.settings().groupsClaim()), didMfa(token));
+        return new VerifiedIdentity(email, name, groupsOf(token, settings.groupsClaim()), didMfa(token));
     }
 
     static Set<String> groupsOf(OidcIdToken token, String claim) {

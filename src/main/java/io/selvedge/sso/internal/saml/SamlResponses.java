@@ -67,6 +67,9 @@ public final class SamlResponses {
         }
         checkStatus(response);
         Element assertion = theOnlyAssertion(document, response);
+        if (SamlXml.attribute(response, "ID") == null || SamlXml.attribute(assertion, "ID") == null) {
+            throw new SamlRefusal(Reason.MALFORMED, "a response or an assertion without an ID");
+        }
         checkSignatureLayout(document, response, assertion);
         response.setIdAttributeNS(null, "ID", true);
         assertion.setIdAttributeNS(null, "ID", true);

@@ -1,7 +1,11 @@
 package io.selvedge.sso.internal.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.selvedge.sso.ConnectionSettings;
+import io.selvedge.sso.ConnectionType;
+import io.selvedge.sso.SsoSignInRefusedException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,50 @@ class OidcSignInTest {
         assertThat(OidcSignIn.groupsOf(token(Map.of("roles", "a b")), "roles")).containsExactly("a", "b");
         assertThat(OidcSignIn.groupsOf(token(Map.of("groups", List.of("a"))), "roles"))
                 .isEmpty();
+    }
+
+    @Test
+    void anEmailVerifiedClaimThatIsNoBooleanIsRefusedNotAnError() {
+        // Found by OidcClaimsFuzzTest: Spring's claim converter passes a list through, and reading it threw.
+        for (Object verified : List.of(List.of(true), Map.of("a", true), "yes", 1L)) {
+            assertThatThrownBy(() -> OidcSignIn.identityOf(
+                            settings(null), token(Map.of("email", "ada@example.com", "email_verified", verified))))
+                    .isInstanceOfSatisfying(
+                            SsoSignInRefusedException.class,
+                            refused -> assertThat(refused.reason()).isEqualTo("email-not-verified"));
+        }
+        assertThat(OidcSignIn.identityOf(
+                                settings(null), token(Map.of("email", "ada@example.com", "email_verified", true)))
+                        .email())
+                .isEqualTo("ada@example.com");
+        assertThat(OidcSignIn.identityOf(settings(null), token(Map.of("email", "ada@example.com")))
+                        .email())
+                .isEqualTo("ada@example.com");
+    }
+
+    private static ConnectionSettings settings(String preset) {
+        return new ConnectionSettings(
+                ConnectionType.OIDC,
+                "Test",
+                List.of("example.com"),
+                true,
+                null,
+                List.of(),
+                null,
+                preset,
+                "https://idp.example.com",
+                "client",
+                "groups",
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static OidcIdToken token(Map<String, Object> claims) {

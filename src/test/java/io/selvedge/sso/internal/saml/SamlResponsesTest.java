@@ -293,6 +293,15 @@ class SamlResponsesTest {
         refused(base64(xml), Reason.IDP_STATUS);
     }
 
+    @Test
+    void aResponseOrAnAssertionWithoutAnIdIsRefusedAsMalformed() {
+        // Found by SamlResponsesFuzzTest: marking the missing ID as the element's id threw a DOMException (a 500).
+        String xml = aResponse().xml();
+        refused(base64(xml.replaceFirst(" ID=\"_r[^\"]*\"", "")), Reason.MALFORMED);
+        refused(base64(xml.replaceFirst(" ID=\"_a[^\"]*\"", "")), Reason.MALFORMED);
+        refused(base64(xml.replaceFirst(" ID=\"_r[^\"]*\"", " ID=\" \"")), Reason.MALFORMED);
+    }
+
     private static Element assertion(Document document) {
         return (Element) document.getElementsByTagNameNS(TestSamlIdp.SAML_NS, "Assertion")
                 .item(0);
