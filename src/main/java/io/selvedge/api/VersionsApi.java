@@ -84,13 +84,8 @@ class VersionsApi {
     void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Version version = versions.get(id);
         if (!FileResponses.notModified(request, response, version)) {
-            FileResponses.serve(
-                    transfers,
-                    request,
-                    response,
-                    version,
-                    "attachment",
-                    ranged -> versions.download(id, caller(), ranged));
+            FileResponses.Opening download = ranged -> versions.download(id, caller(), ranged);
+            FileResponses.serve(transfers, request, response, version, "attachment", download);
         }
     }
 

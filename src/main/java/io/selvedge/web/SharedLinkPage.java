@@ -162,13 +162,8 @@ class SharedLinkPage {
         links.recordUse(link.id(), "download");
         // Someone who is not signed in downloads as the link, as a preview through it is attributed.
         UUID actor = caller.map(Caller::accountId).orElse(link.id());
-        FileResponses.serve(
-                transfers,
-                request,
-                response,
-                version,
-                "attachment",
-                ranged -> versions.download(versionId, actor, ranged));
+        FileResponses.Opening download = ranged -> versions.download(versionId, actor, ranged);
+        FileResponses.serve(transfers, request, response, version, "attachment", download);
         return null;
     }
 
