@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Grants;
 import io.selvedge.access.Role;
 import io.selvedge.testing.ApiCalls;
@@ -19,10 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -50,9 +47,9 @@ class AdminPagesIT {
         mvc = api.mvc();
         customers = api.customers();
         admin = customers.aCustomer("admin");
-        group = created(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
-        String company = created(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"C\"}");
-        brand = created(admin, post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"B\"}");
+        group = api.aGroup(admin, "Maison", "eu");
+        String company = api.node(admin, "groups", group, "companies", "C");
+        brand = api.node(admin, "companies", company, "brands", "B");
     }
 
     @Test
@@ -127,26 +124,8 @@ class AdminPagesIT {
 
     private Account granted(String node, Role role) throws Exception {
         Account account = customers.aCustomer(role.name().toLowerCase(java.util.Locale.ROOT));
-        mvc.perform(json(
-                        put("/api/v1/nodes/" + node + "/members/" + account.id())
-                                .with(admin.caller()),
-                        "{\"role\": \"" + role + "\"}"))
+        api.as(admin, put("/api/v1/nodes/" + node + "/members/" + account.id()), "{\"role\": \"" + role + "\"}")
                 .andExpect(status().isOk());
         return account;
-    }
-
-    private String created(Account caller, MockHttpServletRequestBuilder request, String body) throws Exception {
-        String response = mvc.perform(json(request.with(caller.caller()), body))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return JsonPath.read(response, "$.id");
-    }
-
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON)
-                .content(body);
     }
 }
