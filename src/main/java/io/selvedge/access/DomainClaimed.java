@@ -1,23 +1,13 @@
 package io.selvedge.access;
 
-import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AccountActionInGroup;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A group admin claimed an e-mail domain for the group (unverified). Carries the claim's id; the trail names the domain. */
-public record DomainClaimed(UUID groupId, UUID domainId, UUID by, RequestOrigin origin) implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(by);
-    }
+public record DomainClaimed(UUID groupId, UUID domainId, UUID by, RequestOrigin origin)
+        implements AccountActionInGroup {
 
     @Override
     public String auditAction() {
@@ -27,10 +17,5 @@ public record DomainClaimed(UUID groupId, UUID domainId, UUID by, RequestOrigin 
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("domain", domainId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -1,23 +1,13 @@
 package io.selvedge.access;
 
-import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AccountActionInGroup;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A group admin withdrew the group's claim of an e-mail domain. Carries the claim's id; the trail names the domain. */
-public record DomainReleased(UUID groupId, UUID domainId, UUID by, RequestOrigin origin) implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(by);
-    }
+public record DomainReleased(UUID groupId, UUID domainId, UUID by, RequestOrigin origin)
+        implements AccountActionInGroup {
 
     @Override
     public String auditAction() {
@@ -27,10 +17,5 @@ public record DomainReleased(UUID groupId, UUID domainId, UUID by, RequestOrigin
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("domain", domainId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -1,9 +1,8 @@
 package io.selvedge.access;
 
-import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AccountActionInGroup;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,17 +17,7 @@ public record DomainVerified(
         UUID by,
         boolean byStaff,
         @Nullable String failure,
-        RequestOrigin origin) implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(by);
-    }
+        RequestOrigin origin) implements AccountActionInGroup {
 
     @Override
     public String auditAction() {
@@ -43,10 +32,5 @@ public record DomainVerified(
     @Override
     public AuditOutcome auditOutcome() {
         return failure == null ? AuditOutcome.SUCCEEDED : AuditOutcome.FAILED;
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

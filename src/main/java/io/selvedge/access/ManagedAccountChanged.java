@@ -1,7 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -34,11 +33,6 @@ public record ManagedAccountChanged(UUID groupId, UUID accountId, String change,
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("account", accountId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 
     @Override

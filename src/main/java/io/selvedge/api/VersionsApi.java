@@ -5,7 +5,6 @@ import io.selvedge.access.Action;
 import io.selvedge.access.Requires;
 import io.selvedge.content.FileResponses;
 import io.selvedge.content.Version;
-import io.selvedge.content.VersionContent;
 import io.selvedge.content.Versions;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.Transfers;
@@ -84,18 +83,9 @@ class VersionsApi {
     @Requires(value = Action.DOWNLOAD, target = "id")
     void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Version version = versions.get(id);
-        if (FileResponses.notModified(request, response, version)) {
-            return;
-        }
-        FileResponses.Span span;
-        try {
-            span = FileResponses.range(request, version);
-        } catch (FileResponses.RangeNotSatisfiable e) {
-            FileResponses.notSatisfiable(response, version);
-            return;
-        }
-        try (VersionContent content = versions.download(id, caller(), span != null)) {
-            FileResponses.send(transfers, response, content, span, "attachment");
+        if (!FileResponses.notModified(request, response, version)) {
+            FileResponses.Opening download = ranged -> versions.download(id, caller(), ranged);
+            FileResponses.serve(transfers, request, response, version, "attachment", download);
         }
     }
 
@@ -103,18 +93,9 @@ class VersionsApi {
     @Requires(value = Action.VIEW, target = "id")
     void preview(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Version version = versions.get(id);
-        if (FileResponses.notModified(request, response, version)) {
-            return;
-        }
-        FileResponses.Span span;
-        try {
-            span = FileResponses.range(request, version);
-        } catch (FileResponses.RangeNotSatisfiable e) {
-            FileResponses.notSatisfiable(response, version);
-            return;
-        }
-        try (VersionContent content = versions.preview(id, caller())) {
-            FileResponses.send(transfers, response, content, span, "inline");
+        if (!FileResponses.notModified(request, response, version)) {
+            FileResponses.serve(
+                    transfers, request, response, version, "inline", ranged -> versions.preview(id, caller()));
         }
     }
 

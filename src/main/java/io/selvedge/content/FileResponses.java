@@ -131,6 +131,36 @@ public final class FileResponses {
         out.flush();
     }
 
+    /** Opens a version's plaintext; {@code ranged} says whether only a part of it will be sent. */
+    @FunctionalInterface
+    public interface Opening {
+        VersionContent open(boolean ranged) throws IOException;
+    }
+
+    /**
+     * Sends the range asked for (or the whole file) of what {@code opening} opens, or answers 416 without
+     * opening anything when the range starts past the end.
+     */
+    public static void serve(
+            Transfers transfers,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Version version,
+            String disposition,
+            Opening opening)
+            throws IOException {
+        Span span;
+        try {
+            span = range(request, version);
+        } catch (RangeNotSatisfiable e) {
+            notSatisfiable(response, version);
+            return;
+        }
+        try (VersionContent content = opening.open(span != null)) {
+            send(transfers, response, content, span, disposition);
+        }
+    }
+
     /** 416 for a range that starts past the end. */
     public static void notSatisfiable(HttpServletResponse response, Version version) {
         response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);

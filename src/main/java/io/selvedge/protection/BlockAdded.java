@@ -1,7 +1,6 @@
 package io.selvedge.protection;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -33,10 +32,5 @@ public record BlockAdded(String blockId, @Nullable UUID byAccount, String reason
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("block", blockId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

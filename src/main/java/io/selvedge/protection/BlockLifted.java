@@ -1,7 +1,6 @@
 package io.selvedge.protection;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -28,10 +27,5 @@ public record BlockLifted(String blockId, UUID byAccount, RequestOrigin auditOri
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("block", blockId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 }

@@ -1,7 +1,6 @@
 package io.selvedge.scim;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
@@ -37,11 +36,6 @@ public record ScimChanged(
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of(targetKind, targetId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
     }
 
     @Override

@@ -1,24 +1,13 @@
 package io.selvedge.scim;
 
-import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.AccountActionInGroup;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A group admin created a SCIM bearer token (named by its id, never its secret). */
-public record ScimTokenCreated(UUID groupId, UUID tokenId, UUID by, RequestOrigin origin) implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(by);
-    }
+public record ScimTokenCreated(UUID groupId, UUID tokenId, UUID by, RequestOrigin origin)
+        implements AccountActionInGroup {
 
     @Override
     public String auditAction() {
@@ -28,15 +17,5 @@ public record ScimTokenCreated(UUID groupId, UUID tokenId, UUID by, RequestOrigi
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("scim-token", tokenId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -1,8 +1,6 @@
 package io.selvedge.tenancy;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,20 +13,10 @@ public record NodeCreated(
         @Nullable UUID parentId,
         AuditActor auditActor,
         RequestOrigin auditOrigin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
+        implements NodeEvent {
 
     @Override
     public String auditAction() {
         return kind.auditName() + ".created";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of(kind.auditName(), nodeId);
     }
 }

@@ -1,8 +1,6 @@
 package io.selvedge.tenancy;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,20 +18,10 @@ public record NodeDeleted(
         Instant restorableUntil,
         AuditActor auditActor,
         RequestOrigin auditOrigin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
+        implements NodeEvent {
 
     @Override
     public String auditAction() {
         return kind.auditName() + ".deleted";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of(kind.auditName(), nodeId);
     }
 }

@@ -14,7 +14,6 @@ import io.selvedge.content.Style;
 import io.selvedge.content.StyleQuery;
 import io.selvedge.content.Styles;
 import io.selvedge.content.Version;
-import io.selvedge.content.VersionContent;
 import io.selvedge.content.Versions;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
@@ -135,17 +134,9 @@ class SharedLinkPage {
             throw new NoSuchContentException();
         }
         links.recordUse(link.id(), "preview");
-        FileResponses.Span span;
-        try {
-            span = FileResponses.range(request, version);
-        } catch (FileResponses.RangeNotSatisfiable e) {
-            FileResponses.notSatisfiable(response, version);
-            return;
-        }
         // The preview is attributed to the link: its id stands as the actor of the content event.
-        try (VersionContent content = versions.preview(versionId, link.id())) {
-            FileResponses.send(transfers, response, content, span, "inline");
-        }
+        FileResponses.serve(
+                transfers, request, response, version, "inline", ranged -> versions.preview(versionId, link.id()));
     }
 
     @GetMapping("/s/{token}/versions/{versionId}/content")
@@ -169,18 +160,10 @@ class SharedLinkPage {
             return "shared-link-refused";
         }
         links.recordUse(link.id(), "download");
-        FileResponses.Span span;
-        try {
-            span = FileResponses.range(request, version);
-        } catch (FileResponses.RangeNotSatisfiable e) {
-            FileResponses.notSatisfiable(response, version);
-            return null;
-        }
         // Someone who is not signed in downloads as the link, as a preview through it is attributed.
         UUID actor = caller.map(Caller::accountId).orElse(link.id());
-        try (VersionContent content = versions.download(versionId, actor, span != null)) {
-            FileResponses.send(transfers, response, content, span, "attachment");
-        }
+        FileResponses.Opening download = ranged -> versions.download(versionId, actor, ranged);
+        FileResponses.serve(transfers, request, response, version, "attachment", download);
         return null;
     }
 

@@ -48,30 +48,24 @@ final class AccountMails {
                 ? "The account has no API tokens."
                 : "Its API tokens still work, as a reset does not revoke them: " + String.join(", ", tokenNames)
                         + ". Revoke any you do not recognise (DELETE /api/v1/me/tokens/{id}).";
-        return mail(
+        return notice(
                 to,
                 "Your Selvedge password was reset",
-                List.of(
-                        "The password of your Selvedge account " + username + " was reset at " + TIME.format(at)
-                                + ", and every web session of the account was signed out.",
-                        tokens,
-                        "If this was not you, reset the password again at " + forgotPasswordPage
-                                + " and tell your administrator."),
-                null,
-                List.of());
+                "The password of your Selvedge account " + username + " was reset at " + TIME.format(at)
+                        + ", and every web session of the account was signed out.",
+                tokens,
+                "If this was not you, reset the password again at " + forgotPasswordPage
+                        + " and tell your administrator.");
     }
 
     static OutgoingMail passwordChanged(String to, String username, Instant at) {
-        return mail(
+        return notice(
                 to,
                 "Your Selvedge password was changed",
-                List.of(
-                        "The password of your Selvedge account " + username + " was changed at " + TIME.format(at)
-                                + ", and every web session of the account was signed out.",
-                        "If this was not you, reset the password with \"Forgot your password?\" on the sign-in"
-                                + " page, and tell your administrator."),
-                null,
-                List.of());
+                "The password of your Selvedge account " + username + " was changed at " + TIME.format(at)
+                        + ", and every web session of the account was signed out.",
+                "If this was not you, reset the password with \"Forgot your password?\" on the sign-in"
+                        + " page, and tell your administrator.");
     }
 
     static OutgoingMail emailChangeLink(String to, String username, String link) {
@@ -86,59 +80,52 @@ final class AccountMails {
     }
 
     static OutgoingMail emailAlreadyInUse(String to) {
-        return mail(
+        return notice(
                 to,
                 "Your e-mail address and Selvedge",
-                List.of(
-                        "Someone asked to use this address for a Selvedge account, but it belongs to an account"
-                                + " already, so nothing changed.",
-                        "If you have forgotten that account's password, use \"Forgot your password?\" on the"
-                                + " sign-in page."),
-                null,
-                List.of());
+                "Someone asked to use this address for a Selvedge account, but it belongs to an account"
+                        + " already, so nothing changed.",
+                "If you have forgotten that account's password, use \"Forgot your password?\" on the"
+                        + " sign-in page.");
     }
 
     static OutgoingMail emailChangedNotice(String to, String username, String newEmail, Instant at) {
-        return mail(
+        return notice(
                 to,
                 "Your Selvedge e-mail address was changed",
-                List.of(
-                        "At " + TIME.format(at) + " the Selvedge account " + username + " changed its e-mail"
-                                + " address from this one to " + masked(newEmail) + ".",
-                        "If this was not you, tell your administrator at once."),
-                null,
-                List.of());
+                "At " + TIME.format(at) + " the Selvedge account " + username + " changed its e-mail"
+                        + " address from this one to " + masked(newEmail) + ".",
+                "If this was not you, tell your administrator at once.");
     }
 
     static OutgoingMail totpRemoved(String to, String username, Instant at) {
-        return mail(
+        return notice(
                 to,
                 "Two-step sign-in was turned off on your Selvedge account",
-                List.of(
-                        "At " + TIME.format(at) + " the authenticator app (TOTP) and the recovery codes of the"
-                                + " Selvedge account " + username + " were removed.",
-                        "If this was not you, reset your password and tell your administrator."),
-                null,
-                List.of());
+                "At " + TIME.format(at) + " the authenticator app (TOTP) and the recovery codes of the"
+                        + " Selvedge account " + username + " were removed.",
+                "If this was not you, reset your password and tell your administrator.");
     }
 
     static OutgoingMail tokenCreated(String to, String username, String tokenName, Instant at, Instant expiresAt) {
-        return mail(
+        return notice(
                 to,
                 "A new API token for your Selvedge account",
-                List.of(
-                        "At " + TIME.format(at) + " an API token named \"" + tokenName + "\" was made for the"
-                                + " Selvedge account " + username + "; it expires " + TIME.format(expiresAt) + ".",
-                        "If this was not you, revoke it (DELETE /api/v1/me/tokens/{id}), reset your password and"
-                                + " tell your administrator."),
-                null,
-                List.of());
+                "At " + TIME.format(at) + " an API token named \"" + tokenName + "\" was made for the"
+                        + " Selvedge account " + username + "; it expires " + TIME.format(expiresAt) + ".",
+                "If this was not you, revoke it (DELETE /api/v1/me/tokens/{id}), reset your password and"
+                        + " tell your administrator.");
     }
 
     /** {@code a…@example.org}: enough for the owner to recognise, little for anyone reading over a shoulder. */
     static String masked(String email) {
         int at = email.indexOf('@');
         return at < 1 ? "…" : email.charAt(0) + "…" + email.substring(at);
+    }
+
+    /** A mail that only tells: its paragraphs, no link. */
+    private static OutgoingMail notice(String to, String subject, String... paragraphs) {
+        return mail(to, subject, List.of(paragraphs), null, List.of());
     }
 
     private static OutgoingMail mail(String to, String subject, List<String> before, String link, List<String> after) {

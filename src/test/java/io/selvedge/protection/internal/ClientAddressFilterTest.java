@@ -34,16 +34,14 @@ class ClientAddressFilterTest {
 
     @Test
     void aTrustedPeersForwardedForNamesTheClient() throws Exception {
-        MockHttpServletRequest request = from("10.1.2.3");
-        request.addHeader("X-Forwarded-For", "203.0.113.66");
+        MockHttpServletRequest request = from("10.1.2.3", "X-Forwarded-For", "203.0.113.66");
 
         assertThat(seenBy(BEHIND_A_BALANCER, request)).isEqualTo("203.0.113.66");
     }
 
     @Test
     void theChainIsReadFromTheRightSoAnAddressTheClientPrependedIsNotBelieved() throws Exception {
-        MockHttpServletRequest request = from("10.1.2.3");
-        request.addHeader("X-Forwarded-For", "192.0.2.1, 203.0.113.66, 10.9.9.9");
+        MockHttpServletRequest request = from("10.1.2.3", "X-Forwarded-For", "192.0.2.1, 203.0.113.66, 10.9.9.9");
 
         assertThat(seenBy(BEHIND_A_BALANCER, request)).isEqualTo("203.0.113.66");
     }
@@ -56,20 +54,17 @@ class ClientAddressFilterTest {
 
         assertThat(seenBy(BEHIND_A_BALANCER, request)).isEqualTo("2001:db8:cafe:0:0:0:0:17");
 
-        MockHttpServletRequest v4 = from("10.1.2.3");
-        v4.addHeader("Forwarded", "for=\"192.0.2.43:8080\"");
+        MockHttpServletRequest v4 = from("10.1.2.3", "Forwarded", "for=\"192.0.2.43:8080\"");
         assertThat(seenBy(BEHIND_A_BALANCER, v4)).isEqualTo("192.0.2.43");
     }
 
     @Test
     void garbageOrAHostNameInTheChainStopsTheWalkAtTheLastTrustedHop() throws Exception {
-        MockHttpServletRequest request = from("10.1.2.3");
-        request.addHeader("X-Forwarded-For", "203.0.113.66, evil.example, 10.4.4.4");
+        MockHttpServletRequest request = from("10.1.2.3", "X-Forwarded-For", "203.0.113.66, evil.example, 10.4.4.4");
 
         assertThat(seenBy(BEHIND_A_BALANCER, request)).isEqualTo("10.4.4.4");
 
-        MockHttpServletRequest unknown = from("10.1.2.3");
-        unknown.addHeader("Forwarded", "for=unknown");
+        MockHttpServletRequest unknown = from("10.1.2.3", "Forwarded", "for=unknown");
         assertThat(seenBy(BEHIND_A_BALANCER, unknown)).isEqualTo("10.1.2.3");
     }
 
@@ -115,6 +110,13 @@ class ClientAddressFilterTest {
     private static MockHttpServletRequest from(String peer) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
         request.setRemoteAddr(peer);
+        return request;
+    }
+
+    /** A request from the peer with one header. */
+    private static MockHttpServletRequest from(String peer, String header, String value) {
+        MockHttpServletRequest request = from(peer);
+        request.addHeader(header, value);
         return request;
     }
 

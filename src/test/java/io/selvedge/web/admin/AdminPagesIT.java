@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Grants;
 import io.selvedge.access.Role;
 import io.selvedge.testing.ApiCalls;
@@ -18,10 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -49,9 +46,9 @@ class AdminPagesIT {
         mvc = api.mvc();
         customers = api.customers();
         admin = customers.aCustomer("admin");
-        group = created(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
-        String company = created(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"C\"}");
-        brand = created(admin, post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"B\"}");
+        group = api.aGroup(admin, "Maison", "eu");
+        String company = api.node(admin, "groups", group, "companies", "C");
+        brand = api.node(admin, "companies", company, "brands", "B");
     }
 
     @Test
@@ -127,20 +124,5 @@ class AdminPagesIT {
     private Account granted(String node, Role role) throws Exception {
         // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
         return api.granted(admin, node, role);
-    }
-
-    private String created(Account caller, MockHttpServletRequestBuilder request, String body) throws Exception {
-        String response = mvc.perform(json(request.with(caller.caller()), body))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return JsonPath.read(response, "$.id");
-    }
-
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON)
-                .content(body);
     }
 }

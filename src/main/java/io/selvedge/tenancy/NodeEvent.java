@@ -1,0 +1,25 @@
+package io.selvedge.tenancy;
+
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import java.util.UUID;
+
+/** Something that happened to one node of a group's tree: audited on the group's trail, with the node as target. */
+public interface NodeEvent extends AuditableEvent {
+
+    UUID groupId();
+
+    UUID nodeId();
+
+    NodeKind kind();
+
+    @Override
+    default UUID auditGroupId() {
+        return groupId();
+    }
+
+    @Override
+    default AuditTarget auditTarget() {
+        return AuditTarget.of(kind().auditName(), nodeId());
+    }
+}
