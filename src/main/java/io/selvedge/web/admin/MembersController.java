@@ -1,6 +1,7 @@
 package io.selvedge.web.admin;
 
 import io.selvedge.access.Action;
+import io.selvedge.access.DirectGrants;
 import io.selvedge.access.Grant;
 import io.selvedge.access.GrantRefusedException;
 import io.selvedge.access.Grants;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,14 +45,21 @@ class MembersController {
     private final AdminPage page;
     private final NodeNames nodes;
     private final Grants grants;
+    private final DirectGrants directGrants;
     private final AccountDirectory directory;
     private final MemberMfaResets mfaResets;
 
     MembersController(
-            AdminPage page, NodeNames nodes, Grants grants, AccountDirectory directory, MemberMfaResets mfaResets) {
+            AdminPage page,
+            NodeNames nodes,
+            Grants grants,
+            DirectGrants directGrants,
+            AccountDirectory directory,
+            MemberMfaResets mfaResets) {
         this.page = page;
         this.nodes = nodes;
         this.grants = grants;
+        this.directGrants = directGrants;
         this.directory = directory;
         this.mfaResets = mfaResets;
     }
@@ -103,13 +110,26 @@ class MembersController {
             @RequestParam UUID nodeId,
             @RequestParam Role role,
             RedirectAttributes flash) {
-        Optional<AccountSummary> account =
-                username.isBlank() ? Optional.empty() : directory.accountWithUsername(username.strip());
-        if (account.isEmpty()) {
-            flash.addFlashAttribute("problem", page.text("admin.members.noSuchAccount"));
+        if (username.isBlank()) {
+            flash.addFlashAttribute("problem", page.text("admin.members.noUsername"));
             return back(groupId);
         }
-        return change(groupId, account.get().id(), nodeId, role, flash);
+        requireInGroup(groupId, nodeId);
+        // An account outside the group joins only by accepting an invitation (issue 15); nobody with the username
+        // is answered the same way, after the same checks of the caller's right (an id nobody has), so the answer
+        // never tells whether the account exists.
+        UUID accountId = directory
+                .accountWithUsername(username.strip())
+                .map(AccountSummary::id)
+                .orElseGet(UUID::randomUUID);
+        try {
+            DirectGrants.Outcome outcome = directGrants.grant(nodeId, accountId, role, false, false);
+            flash.addFlashAttribute(
+                    "notice", page.text(outcome.invited() ? "admin.members.invited" : "admin.members.granted"));
+        } catch (GrantRefusedException e) {
+            flash.addFlashAttribute("problem", e.getBody().getDetail());
+        }
+        return back(groupId);
     }
 
     @PostMapping("/admin/groups/{groupId}/members/{userId}/nodes/{nodeId}/role")

@@ -1,14 +1,17 @@
 package io.selvedge.web.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.selvedge.access.Grants;
 import io.selvedge.access.Role;
 import io.selvedge.access.SecurityPolicies;
 import io.selvedge.access.SecurityPolicy;
 import io.selvedge.tenancy.Groups;
+import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
+import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestServer;
 import java.net.URLEncoder;
@@ -28,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The group's admin console in Chromium: a group admin tightens the security policy and sees it saved, gives a
@@ -58,11 +62,16 @@ class AdminBrowserIT {
     @Autowired
     SecurityPolicies policies;
 
+    @Autowired
+    ApiCalls api;
+
     @Test
     void anAdminRunsTheGroupAndAnOperatorOnlyReads(Browser.Window window) throws Exception {
         String admin = anAccount("admin");
         UUID group = groups.create("Maison Ourela", "eu", idOf(admin)).id();
-        String operator = anAccount("operator");
+        // An account of its own, outside the group: given a role by username, it is invited and joins by accepting.
+        Customers.Account operatorAccount = api.anInvitableCustomer("operator", PASSWORD);
+        String operator = operatorAccount.username();
         String console = "/admin/groups/" + group;
         BrowserSignIn asAdmin = BrowserSignIn.of(server::url, admin, PASSWORD).signIn(window);
 
@@ -93,6 +102,15 @@ class AdminBrowserIT {
         new Select(window.find("#grant-role")).selectByValue(Role.GROUP_OPERATOR.name());
         window.click("#grant button[type=submit]");
         confirm(window);
+        assertThat(window.find("p.notice").getText())
+                .contains("If this person has an account, they have been invited.");
+        assertThat(window.has("tr[data-member='" + operator + "']")).isFalse();
+        String token = api.mailbox()
+                .awaitLast(operator + "@customers.test", "invited", 1)
+                .secretOf("/invitations/");
+        api.as(operatorAccount, MockMvcRequestBuilders.post("/api/v1/invitations/" + token + "/accept"), null)
+                .andExpect(status().isCreated());
+        window.go(server.url(console + "/members"));
         window.find("tr[data-member='" + operator + "']");
         assertThat(grants.grantsIn(group))
                 .anyMatch(grant ->

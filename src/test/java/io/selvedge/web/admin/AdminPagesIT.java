@@ -5,10 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.selvedge.access.Grants;
 import io.selvedge.access.Role;
+import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
@@ -17,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -34,6 +38,9 @@ class AdminPagesIT {
 
     @Autowired
     ApiCalls api;
+
+    @Autowired
+    Stores stores;
 
     MockMvc mvc;
     Customers customers;
@@ -109,6 +116,49 @@ class AdminPagesIT {
         mvc.perform(get(page("usage")).with(signedIn(stranger))).andExpect(status().isNotFound());
         mvc.perform(get("/admin/groups/" + UUID.randomUUID() + "/members").with(signedIn(stranger)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anOutsiderGivenARoleByUsernameIsInvitedAndAnUnknownNameIsAnsweredAlike() throws Exception {
+        String invited = "If this person has an account, they have been invited.";
+        // A group admin must use MFA on the web pages: this one has.
+        new JdbcTemplate(stores.global().dataSource())
+                .update("update account set mfa_enrolled = true where id = ?", admin.id());
+        Account outsider = api.anInvitableCustomer("outsider");
+        grantByForm(outsider.username(), group, Role.GROUP_OPERATOR)
+                .andExpect(flash().attribute("notice", invited))
+                .andExpect(flash().attributeCount(1));
+        assertThat(grants.grantsIn(UUID.fromString(group)))
+                .noneMatch(grant -> grant.accountId().equals(outsider.id()));
+        assertThat(api.mailbox()
+                        .awaitLast(outsider.username() + "@customers.test", "invited", 1)
+                        .secretOf("/invitations/"))
+                .isNotBlank();
+
+        grantByForm("nobody-" + UUID.randomUUID(), group, Role.GROUP_OPERATOR)
+                .andExpect(flash().attribute("notice", invited))
+                .andExpect(flash().attributeCount(1));
+
+        // A member of the group is given the role at once.
+        Account member = granted(brand, Role.BRAND_COLLABORATOR);
+        grantByForm(member.username(), brand, Role.BRAND_ADMIN)
+                .andExpect(flash().attribute("notice", "The role is given."));
+        assertThat(grants.grantsIn(UUID.fromString(group)))
+                .anyMatch(grant -> grant.accountId().equals(member.id()) && grant.role() == Role.BRAND_ADMIN);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions grantByForm(String username, String node, Role role)
+            throws Exception {
+        return mvc.perform(post(page("members"))
+                        .with(user(admin.username())
+                                .authorities(
+                                        FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                                        FactorGrantedAuthority.fromAuthority("FACTOR_TOTP")))
+                        .with(csrf())
+                        .param("username", username)
+                        .param("nodeId", node)
+                        .param("role", role.name()))
+                .andExpect(redirectedUrl(page("members")));
     }
 
     /** As the account signed in on the web pages with its password (an operator needs no second factor). */
