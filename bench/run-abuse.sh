@@ -6,6 +6,7 @@
 #
 #   bench/run-abuse.sh        # 45 s per measured phase
 #   bench/run-abuse.sh 90     # longer phases
+#   ABUSE_SERVER_CPUS=0 ABUSE_CLIENT_CPUS=1 bench/run-abuse.sh   # server and bench on separate cores
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PHASE="${1:-45}"
@@ -18,5 +19,7 @@ CLASSPATH="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 WORK="$PWD/target/abuse-bench"
 rm -rf "$WORK"; mkdir -p "$WORK"
 echo "== $(date -u '+%F %T') UTC, $(nproc) CPUs, before: $(uptime)"
-java -Xmx512m -cp "$CLASSPATH" io.selvedge.protection.AbuseBench target/selvedge.jar "$WORK/data" "$PHASE"
+PIN=()
+if [[ -n "${ABUSE_CLIENT_CPUS:-}" ]]; then PIN=(taskset -c "$ABUSE_CLIENT_CPUS"); fi
+"${PIN[@]}" java -Xmx512m -cp "$CLASSPATH" io.selvedge.protection.AbuseBench target/selvedge.jar "$WORK/data" "$PHASE"
 echo "== after: $(uptime)"

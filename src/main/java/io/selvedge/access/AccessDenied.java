@@ -3,7 +3,7 @@ package io.selvedge.access;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.GroupEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,13 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param status 404 when the caller may not even see the target, 403 when they may see it
  */
 public record AccessDenied(
-        UUID groupId, @Nullable UUID actor, Action action, UUID targetId, Level level, int status, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
+        UUID groupId,
+        @Nullable UUID actor,
+        Action action,
+        UUID targetId,
+        Level level,
+        int status,
+        RequestOrigin auditOrigin)
+        implements GroupEvent {
 
     @Override
     public AuditActor auditActor() {
@@ -42,10 +43,5 @@ public record AccessDenied(
     @Override
     public AuditOutcome auditOutcome() {
         return AuditOutcome.DENIED;
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -30,6 +30,10 @@ public enum Action {
             GROUP),
     MANAGE_ACCOUNTS("manage the accounts the group manages (verified domain): reset MFA, disable, end sessions", GROUP),
     MANAGE_SCIM_TOKENS("make and revoke the bearer tokens of the group's SCIM provisioning", GROUP),
+    SEE_ALERTS("see the group's security alerts and their timelines (admin console, API)", GROUP),
+    DECIDE_ACCESS_REQUESTS(
+            "approve, deny and revoke platform staff's requests for access to the group (Customer Lockbox)", GROUP),
+    MANAGE_ALERTS("acknowledge and resolve the group's security alerts, and choose where they are sent", GROUP),
     CREATE_COMPANY("create a company", GROUP),
     DELETE_COMPANY("delete or restore a company", COMPANY),
     CHANGE_COMPANY_SETTINGS("change company settings (its name included)", COMPANY),

@@ -45,6 +45,22 @@ public interface Authorization {
      */
     Predicate<UUID> childrenAllowing(Action action, UUID parentId, Level childLevel);
 
+    /**
+     * The access request under which the current caller, platform staff, acts in the group with that scope (the
+     * support operations of {@link AccessScope#SUPPORT_ACTIONS}): open now, approved by the group's admins. Its
+     * use is on the group's trail and the platform's, as every staff request under a grant. What the
+     * operation touches must still be on the request's node or below: {@link #inStaffScope}.
+     *
+     * @throws NotVisibleException (404) for staff without an open request in the group, and anyone who does
+     *     not see the group
+     * @throws ActionDeniedException (403) for a member of the group (it is no customer's to do), for staff whose
+     *     open request in the group is of another scope, or who call from outside the group's address allow-list
+     */
+    AccessRequest requireStaffScope(AccessScope scope, UUID groupId);
+
+    /** Whether the node (or account's node, or upload's style) is the request's node or below it. */
+    boolean inStaffScope(AccessRequest request, UUID nodeId);
+
     /** Where an id is, as the locators say; empty if no locator knows it. */
     Optional<ResourcePath> locate(UUID id);
 }

@@ -14,8 +14,9 @@ public interface CustomerGroups {
      * exists, so a bad address never leaves a group without an admin.
      *
      * @throws ActionDeniedException unless the caller is a platform admin
-     * @throws IllegalArgumentException for a name or an address that cannot be (an {@code InvalidNameException}
-     *     for the name), or a region this installation does not have ({@code UnknownRegionException})
+     * @throws IllegalArgumentException for an address that cannot be
+     * @throws io.selvedge.platform.Refusal.Invalid for a name that cannot be ({@code InvalidNameException}) or a
+     *     region this installation does not have ({@code UnknownRegionException})
      */
     StartedGroup start(String name, String region, String adminEmail);
 

@@ -17,6 +17,16 @@ public interface DirectGrants {
     /** The grant made, or none when an invitation was sent instead (or nobody has the id). */
     Outcome grant(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload);
 
+    /**
+     * The same consent for a share by id ({@code POST /workrooms/{id}/shares} with a {@code userId}, the share
+     * forms of the pages): made at once through {@link Shares} for an account the group holds or manages,
+     * otherwise an invitation to share.
+     *
+     * @throws GrantRefusedException if the role is not {@link Role#EDITOR} or {@link Role#VIEWER}, or as
+     *     {@link Shares#share} refuses
+     */
+    Outcome share(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload);
+
     record Outcome(@Nullable Grant grant) {
 
         public boolean invited() {

@@ -1,8 +1,7 @@
 package io.selvedge.access;
 
-import io.selvedge.platform.AccountActionInGroup;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
-import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,19 +13,15 @@ import org.jspecify.annotations.Nullable;
 public record DomainVerified(
         UUID groupId,
         UUID domainId,
-        UUID by,
+        AuditActor auditActor,
         boolean byStaff,
         @Nullable String failure,
-        RequestOrigin origin) implements AccountActionInGroup {
+        RequestOrigin auditOrigin)
+        implements DomainEvent {
 
     @Override
     public String auditAction() {
         return byStaff ? "domain.verified-by-staff" : "domain.verified";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("domain", domainId);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
@@ -14,13 +12,8 @@ public record InvitationAccepted(
         Role role,
         UUID accountId,
         boolean newAccount,
-        RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
+        RequestOrigin auditOrigin)
+        implements InvitationEvent {
 
     @Override
     public AuditActor auditActor() {
@@ -30,15 +23,5 @@ public record InvitationAccepted(
     @Override
     public String auditAction() {
         return "invitation.accepted";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("invitation", invitationId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

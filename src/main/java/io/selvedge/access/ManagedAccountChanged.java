@@ -1,8 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
@@ -12,31 +10,12 @@ import java.util.UUID;
  * @param change {@code disabled}, {@code enabled}, {@code deleted}, {@code sessions-ended} or
  *     {@code tokens-revoked}
  */
-public record ManagedAccountChanged(UUID groupId, UUID accountId, String change, AuditActor by, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return by;
-    }
+public record ManagedAccountChanged(
+        UUID groupId, UUID accountId, String change, AuditActor auditActor, RequestOrigin auditOrigin)
+        implements MemberEvent {
 
     @Override
     public String auditAction() {
         return "account." + change;
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("account", accountId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

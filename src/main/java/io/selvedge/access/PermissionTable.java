@@ -67,6 +67,9 @@ public final class PermissionTable {
         row(Action.MANAGE_IDENTITY_PROVIDERS, GROUP_ADMIN);
         row(Action.MANAGE_ACCOUNTS, GROUP_ADMIN);
         row(Action.MANAGE_SCIM_TOKENS, GROUP_ADMIN);
+        row(Action.SEE_ALERTS, GROUP_ADMIN, GROUP_OPERATOR);
+        row(Action.DECIDE_ACCESS_REQUESTS, GROUP_ADMIN);
+        row(Action.MANAGE_ALERTS, GROUP_ADMIN);
         row(Action.CREATE_COMPANY, GROUP_ADMIN);
         row(Action.DELETE_COMPANY, GROUP_ADMIN);
         row(Action.CHANGE_COMPANY_SETTINGS, GROUP_ADMIN, COMPANY_ADMIN);
@@ -214,9 +217,12 @@ public final class PermissionTable {
         }
         page.append("\n+dl / +ul: only when the viewer's share allows download / upload.\n")
                 .append("`VIEW_GROUP` is held by every member of the group, whatever node their grant is on.\n")
-                .append("Platform staff hold no role in a customer's group: they see nothing of it.\n");
+                .append(
+                        "Platform staff hold no role in a customer's group: they see nothing of it without an approved\n")
+                .append("access request (below).\n");
         page.append(
-                "\n## Platform staff\n\nWhat staff roles may do on the installation (`StaffAction`).\n\n| action |");
+                "\n## Platform staff\n\nWhat staff roles may do on the installation (`StaffAction`); they hold no role in a customer's"
+                        + " group.\n\n| action |");
         StaffAction.ROLES.forEach(role -> page.append(' ').append(role).append(" |"));
         page.append("\n|---|").append("---|".repeat(StaffAction.ROLES.size())).append('\n');
         for (StaffAction action : StaffAction.values()) {
@@ -225,9 +231,26 @@ public final class PermissionTable {
                     .append(" (`")
                     .append(action.name())
                     .append("`) |");
-            StaffAction.ROLES.forEach(role -> page.append(action.allows(role) ? " ✓ |" : " |"));
+            StaffAction.ROLES.forEach(role -> {
+                String mark = action.mark(role);
+                page.append(mark.isEmpty() ? " |" : " " + mark + " |");
+            });
             page.append('\n');
         }
+        page.append("\n‡: only within the scope of an access request the group's admins approved (`AccessScope`:\n")
+                .append(java.util.Arrays.stream(AccessScope.values())
+                        .filter(scope -> scope != AccessScope.EMERGENCY_READ_ONLY)
+                        .map(scope -> "`" + scope.name() + "` "
+                                + scope.actions().stream()
+                                        .map(Action::name)
+                                        .sorted()
+                                        .collect(Collectors.joining(", ")))
+                        .collect(Collectors.joining("; ")))
+                .append("), on its node and below, until it expires or a group admin revokes it. No staff role\n")
+                .append("may read a group's content, members or trail without one: every group resource answers 404.\n")
+                .append(
+                        "Break-glass (`OPEN_BREAK_GLASS`) grants `EMERGENCY_READ_ONLY` on the whole group for at most an\n")
+                .append("hour: read-only, the admin console and the content, approved by a second platform admin.\n");
         return page.toString();
     }
 

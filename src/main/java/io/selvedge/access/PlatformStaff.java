@@ -1,6 +1,7 @@
 package io.selvedge.access;
 
 import io.selvedge.identity.Caller;
+import java.util.Optional;
 
 /**
  * The decision for what only platform admins do (start a customer's group, mark a domain verified by hand,
@@ -19,4 +20,18 @@ public interface PlatformStaff {
      * @throws ActionDeniedException (403) with the detail for anyone else, and for no caller
      */
     Caller requirePlatformAdmin(String detail);
+
+    /** The calling staff member, if their role allows the action ({@link StaffAction#allowedTo}). */
+    Optional<Caller> allowedTo(StaffAction action);
+
+    /**
+     * The calling staff member whose role allows the action.
+     *
+     * @throws ActionDeniedException (403) for anyone else, and for no caller
+     */
+    default Caller require(StaffAction action) {
+        return allowedTo(action)
+                .orElseThrow(() -> new ActionDeniedException(
+                        "Only platform staff whose role allows it may " + action.description() + "."));
+    }
 }

@@ -1,8 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A role was granted (or changed) on a node, a share included.
  *
  * @param grantedBy the granting account; null when the system granted it (a group's creator)
- * @param actor the account whose action made the grant, named on the audit trail: the granting account,
+ * @param auditActor the account whose action made the grant, named on the audit trail: the granting account,
  *     or, for a group's creator made its admin, the creator who created the group
  */
 public record RoleGranted(
@@ -23,32 +21,12 @@ public record RoleGranted(
         boolean allowDownload,
         boolean allowUpload,
         @Nullable UUID grantedBy,
-        UUID actor,
-        RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(actor);
-    }
+        AuditActor auditActor,
+        RequestOrigin auditOrigin)
+        implements MemberEvent {
 
     @Override
     public String auditAction() {
         return "role.granted";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("account", accountId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -1,8 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -15,13 +13,8 @@ public record RoleRevoked(
         UUID accountId,
         Role role,
         @Nullable UUID revokedBy,
-        RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
+        RequestOrigin auditOrigin)
+        implements MemberEvent {
 
     @Override
     public AuditActor auditActor() {
@@ -31,15 +24,5 @@ public record RoleRevoked(
     @Override
     public String auditAction() {
         return "role.revoked";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("account", accountId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -2,6 +2,7 @@ package io.selvedge.access;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -40,5 +41,30 @@ public record SecurityPolicy(
      */
     public static SecurityPolicy defaults(UUID groupId) {
         return new SecurityPolicy(groupId, false, null, null, true, List.of(), false, 0, null, null);
+    }
+
+    /** How {@code next} weakens this policy, in words for a person; empty when it only tightens or keeps it. */
+    public List<String> weakenedIn(SecurityPolicy next) {
+        List<String> changes = new ArrayList<>();
+        if (mfaRequired && !next.mfaRequired()) {
+            changes.add("MFA no longer required");
+        }
+        if (!passwordSignIn && next.passwordSignIn()) {
+            changes.add("password sign-in allowed");
+        }
+        if (!ipAllowList.isEmpty() && next.ipAllowList().isEmpty()) {
+            changes.add("address allow-list removed");
+        }
+        if (!linkDownloadsForAnyone && next.linkDownloadsForAnyone()) {
+            changes.add("link downloads opened to anyone");
+        }
+        if (lengthened(idleTimeout, next.idleTimeout()) || lengthened(absoluteTimeout, next.absoluteTimeout())) {
+            changes.add("session timeout lengthened");
+        }
+        return changes;
+    }
+
+    private static boolean lengthened(@Nullable Duration before, @Nullable Duration after) {
+        return before != null && (after == null || after.compareTo(before) > 0);
     }
 }

@@ -2,16 +2,21 @@ package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.GroupEvent;
 import io.selvedge.platform.RequestOrigin;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A group's security policy was changed (outcome SUCCEEDED, with the new version), or a change was refused because it was invalid or would have locked its author out (FAILED, version unchanged). Settings are not content: the event carries them, so the trail shows what was set. */
+/**
+ * A group's security policy was changed (outcome SUCCEEDED, with the new version), or a change was refused because
+ * it was invalid or would have locked its author out (FAILED, version unchanged). Settings are not content: the
+ * event carries them, so the trail shows what was set, and {@code weakened} says how the change loosened the
+ * policy it replaced ({@link SecurityPolicy#weakenedIn}), for the privilege-change detection on any node.
+ */
 public record SecurityPolicyChanged(
         UUID groupId,
-        UUID changedBy,
+        AuditActor auditActor,
         long version,
         boolean mfaRequired,
         @Nullable Long idleTimeoutSeconds,
@@ -19,18 +24,13 @@ public record SecurityPolicyChanged(
         boolean passwordSignIn,
         int ipAllowListSize,
         boolean linkDownloadsForAnyone,
+        List<String> weakened,
         boolean refused,
-        RequestOrigin origin)
-        implements AuditableEvent {
+        RequestOrigin auditOrigin)
+        implements GroupEvent {
 
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(changedBy);
+    public SecurityPolicyChanged {
+        weakened = weakened == null ? List.of() : List.copyOf(weakened); // events stored before it had none
     }
 
     @Override
@@ -39,17 +39,7 @@ public record SecurityPolicyChanged(
     }
 
     @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("group", groupId);
-    }
-
-    @Override
     public AuditOutcome auditOutcome() {
         return refused ? AuditOutcome.FAILED : AuditOutcome.SUCCEEDED;
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -9,9 +9,10 @@ import io.selvedge.audit.AuditPage;
 import io.selvedge.audit.AuditTrail;
 import io.selvedge.audit.AuditVerification;
 import io.selvedge.audit.ExportFormat;
+import io.selvedge.identity.Callers;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
-import io.selvedge.platform.Problems;
-import jakarta.servlet.http.HttpServletRequest;
+import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
@@ -23,9 +24,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,10 +47,12 @@ class AuditApi {
 
     private final AuditTrail trail;
     private final Authorization authorization;
+    private final Callers callers;
 
-    AuditApi(AuditTrail trail, Authorization authorization) {
+    AuditApi(AuditTrail trail, Authorization authorization, Callers callers) {
         this.trail = trail;
         this.authorization = authorization;
+        this.callers = callers;
     }
 
     @GetMapping(BASE)
@@ -115,7 +116,8 @@ class AuditApi {
                 format == ExportFormat.CSV ? "text/csv;charset=UTF-8" : "application/jsonl;charset=UTF-8");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + groupId + "." + extension + "\"");
-        trail.export(groupId, filter, format, response.getOutputStream(), this::shown);
+        AuditActor reader = AuditActor.account(callers.current().orElseThrow().accountId());
+        trail.export(groupId, filter, format, response.getOutputStream(), this::shown, reader);
         response.flushBuffer();
     }
 
@@ -140,7 +142,7 @@ class AuditApi {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> ExportFormat.CSV;
             case "jsonl" -> ExportFormat.JSONL;
-            default -> throw new IllegalArgumentException("The format is csv or jsonl.");
+            default -> throw new Refusal.Invalid("The format is csv or jsonl.");
         };
     }
 
@@ -157,7 +159,7 @@ class AuditApi {
             try {
                 result = AuditOutcome.valueOf(outcome.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("The outcome is succeeded, failed or denied.");
+                throw new Refusal.Invalid("The outcome is succeeded, failed or denied.");
             }
         }
         return new AuditFilter(actor, action, targetKind, target, result, instant(from), instant(to));
@@ -171,13 +173,8 @@ class AuditApi {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("A time is an ISO-8601 instant, e.g. 2026-11-27T01:00:00Z.");
+            throw new Refusal.Invalid("A time is an ISO-8601 instant, e.g. 2026-11-27T01:00:00Z.");
         }
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     record PageResponse(List<AuditEntry> items, @Nullable String nextCursor) {}

@@ -5,10 +5,8 @@ import io.selvedge.access.StaffAction;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
-import io.selvedge.platform.Problems;
 import io.selvedge.protection.Block;
 import io.selvedge.protection.Blocks;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,12 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,11 +78,6 @@ class BlocksApi {
         Caller caller = callers.of(authentication).filter(Caller::staff).orElseThrow(ActionDeniedException::new);
         StaffAction.MANAGE_BLOCKS.require(authentication);
         return caller;
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     /** A new block of a client address, for {@code minutes} (at most a year). */

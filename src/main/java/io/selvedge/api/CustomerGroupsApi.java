@@ -4,20 +4,15 @@ import io.selvedge.access.CustomerGroups;
 import io.selvedge.access.CustomerGroups.StartedGroup;
 import io.selvedge.access.Invitations.FirstAdminInvitation;
 import io.selvedge.platform.AnyCaller;
-import io.selvedge.platform.Problems;
-import io.selvedge.storage.UnknownRegionException;
+import io.selvedge.platform.Refusal;
 import io.selvedge.tenancy.Group;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,7 +35,12 @@ class CustomerGroupsApi {
     @PostMapping("/api/v1/admin/groups")
     @AnyCaller("platform admins only (admin scope), checked by the use case before anything is read or created")
     ResponseEntity<CustomerGroup> create(@Valid @RequestBody NewCustomerGroup request) {
-        StartedGroup started = customerGroups.start(request.name(), request.region(), request.adminEmail());
+        StartedGroup started;
+        try {
+            started = customerGroups.start(request.name(), request.region(), request.adminEmail());
+        } catch (IllegalArgumentException e) { // an address that cannot be
+            throw new Refusal.Unprocessable(e.getMessage());
+        }
         Group group = started.group();
         FirstAdminInvitation invited = started.invited();
         return ResponseEntity.created(URI.create("/api/v1/groups/" + group.id()))
@@ -51,17 +51,6 @@ class CustomerGroupsApi {
                         group.region(),
                         invited.invitation().id(),
                         invited.link()));
-    }
-
-    /** As {@code POST /api/v1/groups} answers it. */
-    @ExceptionHandler(UnknownRegionException.class)
-    ResponseEntity<ProblemDetail> unknownRegion(HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.BAD_REQUEST, "There is no such region.");
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     record NewCustomerGroup(

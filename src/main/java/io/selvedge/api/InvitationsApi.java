@@ -10,10 +10,7 @@ import io.selvedge.access.Role;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
-import io.selvedge.platform.InvalidCursorException;
-import io.selvedge.platform.Problems;
 import io.selvedge.platform.Refusal;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,20 +98,13 @@ class InvitationsApi {
                 throw invalid("Give a username and a password (and a displayName if you like) for the new account,"
                         + " or call with your API token to accept for your account.");
             }
-            accepted = invitations.acceptAsNewAccount(token, body.username(), body.password(), body.displayName());
+            try {
+                accepted = invitations.acceptAsNewAccount(token, body.username(), body.password(), body.displayName());
+            } catch (IllegalArgumentException e) { // a username, password or name the account cannot have
+                throw invalid(e.getMessage());
+            }
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(AcceptedBody.of(accepted));
-    }
-
-    /** A cursor this list did not hand out is a bad request, as on every list (not a refused invitation). */
-    @ExceptionHandler(InvalidCursorException.class)
-    ResponseEntity<ProblemDetail> badCursor(InvalidCursorException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     private static Refusal invalid(String detail) {

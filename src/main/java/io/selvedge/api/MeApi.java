@@ -10,12 +10,10 @@ import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.EmailAddresses;
 import io.selvedge.identity.EmailChanges;
 import io.selvedge.identity.PasswordChanges;
-import io.selvedge.identity.PasswordManagedElsewhereException;
-import io.selvedge.identity.SignInFailedException;
-import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.WebSessions;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
+import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,12 +22,11 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,7 +80,11 @@ class MeApi {
             @AuthenticationPrincipal ApiCaller caller,
             @Valid @RequestBody MeChange change,
             HttpServletRequest request) {
-        directory.changeDisplayName(caller.accountId(), change.displayName());
+        try {
+            directory.changeDisplayName(caller.accountId(), change.displayName());
+        } catch (IllegalArgumentException e) { // a name the account cannot have
+            throw new Refusal.Invalid(e.getMessage());
+        }
         return me(caller, request);
     }
 
@@ -93,8 +94,12 @@ class MeApi {
             @AuthenticationPrincipal ApiCaller caller,
             @Valid @RequestBody EmailChange change,
             HttpServletRequest request) {
-        emailChanges.request(
-                caller.accountId(), change.email(), change.password(), change.otp(), request.getRemoteAddr());
+        try {
+            emailChanges.request(
+                    caller.accountId(), change.email(), change.password(), change.otp(), request.getRemoteAddr());
+        } catch (IllegalArgumentException e) { // not an address, or the account's own already
+            throw new Refusal.Invalid(e.getMessage());
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new EmailPending(
                         EmailAddresses.normalise(change.email()),
@@ -107,35 +112,17 @@ class MeApi {
             @AuthenticationPrincipal ApiCaller caller,
             @Valid @RequestBody PasswordChange change,
             HttpServletRequest request) {
-        passwordChanges.change(
-                caller.accountId(),
-                change.currentPassword(),
-                change.otp(),
-                change.newPassword(),
-                request.getRemoteAddr());
+        try {
+            passwordChanges.change(
+                    caller.accountId(),
+                    change.currentPassword(),
+                    change.otp(),
+                    change.newPassword(),
+                    request.getRemoteAddr());
+        } catch (IllegalArgumentException e) { // a new password the policy rejects
+            throw new Refusal.Invalid(e.getMessage());
+        }
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(SignInFailedException.class)
-    ResponseEntity<ProblemDetail> wrongPassword(SignInFailedException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler(SignInThrottledException.class)
-    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
-        return Problems.tooManyRequests(
-                request, "Too many failed attempts. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
-    }
-
-    /** 403: the organisation signs the account in (directory or single sign-on only); it sets no password here. */
-    @ExceptionHandler(PasswordManagedElsewhereException.class)
-    ResponseEntity<ProblemDetail> managedElsewhere(PasswordManagedElsewhereException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @GetMapping("/api/v1/me/tokens")
@@ -149,7 +136,9 @@ class MeApi {
                         token.expiresAt(),
                         token.lastUsedAt(),
                         token.lastUsedFrom(),
-                        token.id().equals(caller.tokenId())))
+                        token.id().equals(caller.tokenId()),
+                        token.sso(),
+                        token.ssoConnectionId()))
                 .toList());
     }
 
@@ -270,5 +259,7 @@ class MeApi {
             Instant expiresAt,
             Instant lastUsedAt,
             String lastUsedFrom,
-            boolean current) {}
+            boolean current,
+            boolean sso,
+            @Nullable UUID connectionId) {}
 }

@@ -100,7 +100,7 @@ class MembersApi {
                 Boolean.TRUE.equals(request.allowUpload()));
         if (outcome.invited()) {
             // The same answer whether the account exists or not: it joins by accepting, if it does.
-            return ResponseEntity.accepted().body(new Invited("INVITED", INVITED));
+            return Invited.answer();
         }
         return ResponseEntity.ok(
                 Member.of(outcome.grant(), levelOf(nodeId), usernames().apply(userId)));
@@ -200,7 +200,13 @@ class MembersApi {
     }
 
     /** A grant that waits for the account's consent (or an id nobody has: the answer is the same). */
-    record Invited(String status, String detail) {}
+    record Invited(String status, String detail) {
+
+        /** 202: the grant waits for the account's consent, if there is such an account. */
+        static ResponseEntity<Invited> answer() {
+            return ResponseEntity.accepted().body(new Invited("INVITED", INVITED));
+        }
+    }
 
     record RoleRequest(
             @Nullable Role role,

@@ -4,20 +4,20 @@ import io.selvedge.identity.ApiCaller;
 import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.Passkeys;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.TooManyAttemptsException;
 import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Problems;
+import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,7 +62,13 @@ class MfaApi {
     @PostMapping("/api/v1/me/mfa/totp/confirm")
     Confirmed confirm(
             @AuthenticationPrincipal ApiCaller caller, @Valid @RequestBody Code body, HttpServletRequest request) {
-        return new Confirmed(totp.confirm(caller.accountId(), body.otp(), request.getRemoteAddr()));
+        try {
+            return new Confirmed(totp.confirm(caller.accountId(), body.otp(), request.getRemoteAddr()));
+        } catch (OneTimeCodeRejectedException e) {
+            throw new Refusal.Invalid(e.getMessage());
+        } catch (SignInThrottledException e) {
+            throw e.as(TooManyAttemptsException.Attempts.CODES);
+        }
     }
 
     @DeleteMapping("/api/v1/me/mfa/totp")
@@ -71,26 +77,11 @@ class MfaApi {
         try {
             totp.remove(caller.accountId(), body.otp(), request.getRemoteAddr());
         } catch (OneTimeCodeRejectedException e) {
-            return Problems.respond(
-                    request, HttpStatus.FORBIDDEN, "Removing TOTP needs a fresh code. " + e.getMessage());
+            throw new Refusal.Forbidden("Removing TOTP needs a fresh code. " + e.getMessage());
+        } catch (SignInThrottledException e) {
+            throw e.as(TooManyAttemptsException.Attempts.CODES);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(OneTimeCodeRejectedException.class)
-    ResponseEntity<ProblemDetail> wrongCode(OneTimeCodeRejectedException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<ProblemDetail> conflict(IllegalStateException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(SignInThrottledException.class)
-    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
-        return Problems.tooManyRequests(
-                request, "Too many wrong codes. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
     }
 
     record Page<T>(List<T> items, String nextCursor) {

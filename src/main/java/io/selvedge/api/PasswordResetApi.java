@@ -1,19 +1,15 @@
 package io.selvedge.api;
 
-import io.selvedge.identity.PasswordManagedElsewhereException;
 import io.selvedge.identity.PasswordResets;
-import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.AnyCaller;
-import io.selvedge.platform.Problems;
+import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,25 +41,12 @@ class PasswordResetApi {
 
     @PostMapping("/api/v1/auth/password-reset/{token}")
     ResponseEntity<Void> reset(@PathVariable String token, @Valid @RequestBody NewPassword body) {
-        resets.reset(token, body.password());
+        try {
+            resets.reset(token, body.password());
+        } catch (IllegalArgumentException e) { // a new password the policy rejects
+            throw new Refusal.Invalid(e.getMessage());
+        }
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(SignInThrottledException.class)
-    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
-        return Problems.tooManyRequests(
-                request, "Too many reset requests. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
-    }
-
-    /** 403: the organisation signs the account in (directory or single sign-on only); it sets no password here. */
-    @ExceptionHandler(PasswordManagedElsewhereException.class)
-    ResponseEntity<ProblemDetail> managedElsewhere(PasswordManagedElsewhereException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     record ResetRequest(@NotBlank @Size(max = 320) String usernameOrEmail) {}

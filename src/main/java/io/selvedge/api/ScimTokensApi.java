@@ -2,6 +2,7 @@ package io.selvedge.api;
 
 import io.selvedge.access.Action;
 import io.selvedge.access.Requires;
+import io.selvedge.platform.Refusal;
 import io.selvedge.scim.ScimTokens;
 import io.selvedge.scim.ScimTokens.CreatedScimToken;
 import io.selvedge.scim.ScimTokens.ScimToken;
@@ -13,10 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,10 +43,7 @@ class ScimTokensApi {
         try {
             created = tokens.create(groupId, request.name());
         } catch (IllegalArgumentException e) {
-            throw new ErrorResponseException(
-                    HttpStatus.BAD_REQUEST,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()),
-                    e);
+            throw new Refusal.Invalid(e.getMessage());
         }
         return ResponseEntity.created(URI.create("/api/v1/groups/" + groupId + "/scim-tokens/" + created.id()))
                 .body(new Created(created.id(), created.name(), created.token(), created.createdAt()));
@@ -64,10 +59,7 @@ class ScimTokensApi {
     @Requires(value = Action.MANAGE_SCIM_TOKENS, target = "groupId")
     ResponseEntity<Void> revoke(@PathVariable UUID groupId, @PathVariable UUID tokenId) {
         if (!tokens.revoke(groupId, tokenId)) {
-            throw new ErrorResponseException(
-                    HttpStatus.NOT_FOUND,
-                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The group has no such SCIM token."),
-                    null);
+            throw new Refusal.NotFound("The group has no such SCIM token.");
         }
         return ResponseEntity.noContent().build();
     }

@@ -3,15 +3,12 @@ package io.selvedge.api;
 import io.selvedge.identity.FirstAdminSetup;
 import io.selvedge.identity.Usernames;
 import io.selvedge.platform.AnyCaller;
-import io.selvedge.platform.Problems;
-import jakarta.servlet.http.HttpServletRequest;
+import io.selvedge.platform.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,14 +30,13 @@ class SetupApi {
 
     @PostMapping("/api/v1/setup/admin")
     ResponseEntity<CreatedAdmin> createFirstAdmin(@Valid @RequestBody FirstAdminRequest request) {
-        setup.createFirstAdmin(request.setupToken(), request.username(), request.password(), request.email());
+        try {
+            setup.createFirstAdmin(request.setupToken(), request.username(), request.password(), request.email());
+        } catch (IllegalArgumentException e) { // a username, password or address the account cannot have
+            throw new Refusal.Invalid(e.getMessage());
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new CreatedAdmin(Usernames.normalise(request.username())));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     record FirstAdminRequest(

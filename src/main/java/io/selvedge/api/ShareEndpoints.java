@@ -1,6 +1,7 @@
 package io.selvedge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.selvedge.access.DirectGrants;
 import io.selvedge.access.Grant;
 import io.selvedge.access.Invitations;
 import io.selvedge.access.Role;
@@ -28,18 +29,21 @@ import org.springframework.stereotype.Component;
 class ShareEndpoints {
 
     private final Shares shares;
+    private final DirectGrants directGrants;
     private final Invitations invitations;
     private final AccountDirectory accounts;
 
-    ShareEndpoints(Shares shares, Invitations invitations, AccountDirectory accounts) {
+    ShareEndpoints(Shares shares, DirectGrants directGrants, Invitations invitations, AccountDirectory accounts) {
         this.shares = shares;
+        this.directGrants = directGrants;
         this.invitations = invitations;
         this.accounts = accounts;
     }
 
     /**
-     * A share with an account of the group (by id) is granted at once; one with an e-mail address is
-     * always an invitation (202), accepted or not by its owner, and the answer is the same whether or not an
+     * A share by id is made at once for an account the group holds or manages, and is otherwise an invitation
+     * the account accepts or not (202, the answer of {@code PUT .../members}, the same for an id nobody has);
+     * one with an e-mail address is always an invitation (202), and the answer is the same whether or not an
      * account has the address: it never names one.
      */
     ResponseEntity<?> create(String collection, UUID nodeId, ShareRequest request) {
@@ -59,12 +63,16 @@ class ShareEndpoints {
             return ResponseEntity.accepted().body(ShareInvitation.of(invited));
         }
         UUID accountId = accountOf(request);
-        Grant grant = shares.share(
+        DirectGrants.Outcome outcome = directGrants.share(
                 nodeId,
                 accountId,
                 request.role(),
                 Boolean.TRUE.equals(request.allowDownload()),
                 Boolean.TRUE.equals(request.allowUpload()));
+        if (outcome.invited()) {
+            return MembersApi.Invited.answer();
+        }
+        Grant grant = outcome.grant();
         return ResponseEntity.created(URI.create("/api/v1/" + collection + "/" + nodeId + "/shares/" + accountId))
                 .body(ShareBody.of(grant, usernames(List.of(grant))));
     }

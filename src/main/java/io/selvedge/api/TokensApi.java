@@ -2,10 +2,8 @@ package io.selvedge.api;
 
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.ApiTokens;
-import io.selvedge.identity.SignInFailedException;
-import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.platform.AnyCaller;
-import io.selvedge.platform.Problems;
+import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,9 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,26 +54,16 @@ class TokensApi {
                         created.scopes().stream().map(ApiScope::id).sorted().toList()));
     }
 
-    @ExceptionHandler(SignInFailedException.class)
-    ResponseEntity<ProblemDetail> failed(SignInFailedException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.UNAUTHORIZED, e.getMessage());
-    }
-
-    @ExceptionHandler(SignInThrottledException.class)
-    ResponseEntity<ProblemDetail> throttled(SignInThrottledException e, HttpServletRequest request) {
-        return Problems.tooManyRequests(
-                request, "Too many failed sign-ins. Try again in " + e.inWords() + ".", e.retryAfterSeconds());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> refused(IllegalArgumentException e, HttpServletRequest request) {
-        return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
     private static Set<ApiScope> scopesOf(List<String> scopes) {
         Set<ApiScope> parsed = EnumSet.noneOf(ApiScope.class);
         if (scopes != null) {
-            scopes.forEach(scope -> parsed.add(ApiScope.of(scope)));
+            for (String scope : scopes) {
+                try {
+                    parsed.add(ApiScope.of(scope));
+                } catch (IllegalArgumentException unknown) {
+                    throw new Refusal.Invalid(unknown.getMessage());
+                }
+            }
         }
         return parsed;
     }

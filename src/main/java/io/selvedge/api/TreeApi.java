@@ -6,6 +6,7 @@ import io.selvedge.access.Authorization;
 import io.selvedge.access.Level;
 import io.selvedge.access.Requires;
 import io.selvedge.identity.Callers;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.tenancy.InvalidNameException;
 import io.selvedge.tenancy.NodeDeleted;
 import io.selvedge.tenancy.NodeKind;
@@ -87,7 +88,7 @@ class TreeApi {
     @PostMapping(BASE + "companies/{id}/restore")
     @Requires(value = Action.DELETE_COMPANY, target = "id")
     NodeResponse restoreCompany(@PathVariable UUID id) {
-        return NodeResponse.of(tree.restore(NodeKind.COMPANY, id));
+        return NodeResponse.of(tree.restore(NodeKind.COMPANY, id, actor()));
     }
 
     // Brands, below a company.
@@ -128,7 +129,7 @@ class TreeApi {
     @PostMapping(BASE + "brands/{id}/restore")
     @Requires(value = Action.MANAGE_BRANDS, target = "id")
     NodeResponse restoreBrand(@PathVariable UUID id) {
-        return NodeResponse.of(tree.restore(NodeKind.BRAND, id));
+        return NodeResponse.of(tree.restore(NodeKind.BRAND, id, actor()));
     }
 
     // Seasons, below a brand.
@@ -169,7 +170,7 @@ class TreeApi {
     @PostMapping(BASE + "seasons/{id}/restore")
     @Requires(value = Action.MANAGE_SEASONS, target = "id")
     NodeResponse restoreSeason(@PathVariable UUID id) {
-        return NodeResponse.of(tree.restore(NodeKind.SEASON, id));
+        return NodeResponse.of(tree.restore(NodeKind.SEASON, id, actor()));
     }
 
     // Workrooms, below a season.
@@ -210,12 +211,11 @@ class TreeApi {
     @PostMapping(BASE + "workrooms/{id}/restore")
     @Requires(value = Action.MANAGE_WORKROOMS, target = "id")
     NodeResponse restoreWorkroom(@PathVariable UUID id) {
-        return NodeResponse.of(tree.restore(NodeKind.WORKROOM, id));
+        return NodeResponse.of(tree.restore(NodeKind.WORKROOM, id, actor()));
     }
 
     private ResponseEntity<NodeResponse> create(NodeKind kind, UUID parentId, NewNode request) {
-        String creator = callers.current().orElseThrow().accountId().toString();
-        TreeNode node = tree.create(kind, parentId, request.name(), creator);
+        TreeNode node = tree.create(kind, parentId, request.name(), actor());
         return ResponseEntity.created(URI.create(BASE + collection(kind) + "/" + node.id()))
                 .body(NodeResponse.of(node));
     }
@@ -237,14 +237,19 @@ class TreeApi {
         TreeNode node = tree.get(kind, id);
         if (change.parentId() != null) {
             // The tree asks the access module whether the caller may put the node below the new parent.
-            node = tree.move(kind, id, change.parentId());
+            node = tree.move(kind, id, change.parentId(), actor());
         }
-        return NodeResponse.of(change.name() == null ? node : tree.rename(kind, id, change.name()));
+        return NodeResponse.of(change.name() == null ? node : tree.rename(kind, id, change.name(), actor()));
     }
 
     private DeletedResponse delete(NodeKind kind, UUID id) {
-        NodeDeleted deleted = tree.delete(kind, id);
+        NodeDeleted deleted = tree.delete(kind, id, actor());
         return new DeletedResponse(deleted.nodeId(), deleted.nodesTaken(), deleted.restorableUntil());
+    }
+
+    /** The signed-in caller, who acts on the tree (on its trail). */
+    private AuditActor actor() {
+        return AuditActor.account(callers.current().orElseThrow().accountId());
     }
 
     private static String collection(NodeKind kind) {

@@ -84,7 +84,7 @@ class VersionsApi {
     void content(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Version version = versions.get(id);
         if (!FileResponses.notModified(request, response, version)) {
-            FileResponses.Opening download = ranged -> versions.download(id, caller(), ranged);
+            FileResponses.Opening download = range -> versions.download(id, caller(), range);
             FileResponses.serve(transfers, request, response, version, "attachment", download);
         }
     }

@@ -1,7 +1,9 @@
 package io.selvedge.collab;
 
+import io.selvedge.platform.Refusal;
+
 /** A link's password was missing or wrong. */
-public class LinkPasswordException extends RuntimeException {
+public class LinkPasswordException extends Refusal.Unauthorized {
 
     private static final long serialVersionUID = 1L;
 

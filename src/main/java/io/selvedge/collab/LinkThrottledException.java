@@ -1,18 +1,14 @@
 package io.selvedge.collab;
 
+import io.selvedge.platform.Refusal;
+import java.time.Duration;
+
 /** Too many wrong passwords for a link: the next attempt must wait. */
-public class LinkThrottledException extends RuntimeException {
+public class LinkThrottledException extends Refusal.TooManyRequests {
 
     private static final long serialVersionUID = 1L;
 
-    private final long retryAfterSeconds;
-
-    public LinkThrottledException(long retryAfterSeconds) {
-        super("Too many wrong passwords for this link; try again later.");
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+    public LinkThrottledException(Duration wait) {
+        super("Too many wrong passwords for this link; try again later.", wait);
     }
 }

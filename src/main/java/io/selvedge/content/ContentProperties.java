@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param uploadExpiry how long a resumable upload may sit unfinished after its last change
  * @param orphanFileAge how long a version file with no version row is left before the purge deletes it:
  *     longer than the slowest upload could take between storing its file and recording its row
+ * @param stuckUploadIdle how long an unfinished resumable upload sits without a change before platform support,
+ *     under an approved support request, sees it as stuck and may abort it
  */
 @Validated
 @ConfigurationProperties("selvedge.content")
@@ -28,4 +30,5 @@ public record ContentProperties(
         @NotNull @DefaultValue("30d") Duration restoreWindow,
         @NotNull @DefaultValue("1h") Duration purgeCheckInterval,
         @NotNull @DefaultValue("24h") Duration uploadExpiry,
-        @NotNull @DefaultValue("24h") Duration orphanFileAge) {}
+        @NotNull @DefaultValue("24h") Duration orphanFileAge,
+        @NotNull @DefaultValue("1h") Duration stuckUploadIdle) {}

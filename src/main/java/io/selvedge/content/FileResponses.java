@@ -131,10 +131,10 @@ public final class FileResponses {
         out.flush();
     }
 
-    /** Opens a version's plaintext; {@code ranged} says whether only a part of it will be sent. */
+    /** Opens a version's plaintext; {@code range} is the part that will be sent, null for the whole file. */
     @FunctionalInterface
     public interface Opening {
-        VersionContent open(boolean ranged) throws IOException;
+        VersionContent open(@Nullable Span range) throws IOException;
     }
 
     /**
@@ -156,7 +156,7 @@ public final class FileResponses {
             notSatisfiable(response, version);
             return;
         }
-        try (VersionContent content = opening.open(span != null)) {
+        try (VersionContent content = opening.open(span)) {
             send(transfers, response, content, span, disposition);
         }
     }

@@ -1,37 +1,16 @@
 package io.selvedge.content;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A style's details or status changed (which fields: names only, never values). */
-public record StyleChanged(UUID groupId, UUID styleId, java.util.Set<String> fields, UUID actor, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(actor);
-    }
+public record StyleChanged(
+        UUID groupId, UUID styleId, java.util.Set<String> fields, AuditActor auditActor, RequestOrigin auditOrigin)
+        implements StyleEvent {
 
     @Override
     public String auditAction() {
         return "style.changed";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("style", styleId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -1,37 +1,16 @@
 package io.selvedge.content;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A style was created in a workroom. */
-public record StyleCreated(UUID groupId, UUID styleId, UUID workroomId, UUID actor, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(actor);
-    }
+public record StyleCreated(
+        UUID groupId, UUID styleId, UUID workroomId, AuditActor auditActor, RequestOrigin auditOrigin)
+        implements StyleEvent {
 
     @Override
     public String auditAction() {
         return "style.created";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("style", styleId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -1,38 +1,16 @@
 package io.selvedge.content;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A style was deleted, restorably until {@code restorableUntil}. */
 public record StyleDeleted(
-        UUID groupId, UUID styleId, java.time.Instant restorableUntil, UUID actor, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(actor);
-    }
+        UUID groupId, UUID styleId, java.time.Instant restorableUntil, AuditActor auditActor, RequestOrigin auditOrigin)
+        implements StyleEvent {
 
     @Override
     public String auditAction() {
         return "style.deleted";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("style", styleId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

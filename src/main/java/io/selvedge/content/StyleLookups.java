@@ -11,7 +11,8 @@ public interface StyleLookups {
     /**
      * The live styles of a group that pass {@code visible} and match every word of the query (a prefix of
      * a word of the name, a tag or the description, case-insensitive); names sorted. The fields are
-     * encrypted at rest, so the group's styles are decrypted in memory (see bench/README.md).
+     * encrypted at rest: the database finds candidates by blind-indexed tokens of word prefixes, and only
+     * those are decrypted and matched (see bench/README.md).
      */
     List<Style> search(UUID groupId, String query, int limit, Predicate<UUID> visible);
 

@@ -1,36 +1,15 @@
 package io.selvedge.content;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A deleted style was restored. */
-public record StyleRestored(UUID groupId, UUID styleId, UUID actor, RequestOrigin origin) implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(actor);
-    }
+public record StyleRestored(UUID groupId, UUID styleId, AuditActor auditActor, RequestOrigin auditOrigin)
+        implements StyleEvent {
 
     @Override
     public String auditAction() {
         return "style.restored";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("style", styleId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

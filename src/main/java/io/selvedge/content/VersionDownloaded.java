@@ -1,38 +1,25 @@
 package io.selvedge.content;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
-/** A version's content was served (whole or a range) to someone allowed to download it. */
+/**
+ * A version's content was served (whole or a range) to someone allowed to download it; {@code bytes} is what
+ * the download sends (the range's length, or the file's size), for the mass-download detection.
+ */
 public record VersionDownloaded(
-        UUID groupId, UUID styleId, UUID versionId, boolean partial, UUID actor, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(actor);
-    }
+        UUID groupId,
+        UUID styleId,
+        UUID versionId,
+        boolean partial,
+        long bytes,
+        AuditActor auditActor,
+        RequestOrigin auditOrigin)
+        implements VersionEvent {
 
     @Override
     public String auditAction() {
         return "version.downloaded";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("version", versionId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -1,37 +1,16 @@
 package io.selvedge.content;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A version's 3D model or thumbnail was served for viewing. */
-public record VersionPreviewed(UUID groupId, UUID styleId, UUID versionId, UUID actor, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(actor);
-    }
+public record VersionPreviewed(
+        UUID groupId, UUID styleId, UUID versionId, AuditActor auditActor, RequestOrigin auditOrigin)
+        implements VersionEvent {
 
     @Override
     public String auditAction() {
         return "version.previewed";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("version", versionId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -1,38 +1,22 @@
 package io.selvedge.content;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A version was stored, whole, and became visible. */
 public record VersionUploaded(
-        UUID groupId, UUID styleId, UUID versionId, int number, long size, UUID actor, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(actor);
-    }
+        UUID groupId,
+        UUID styleId,
+        UUID versionId,
+        int number,
+        long size,
+        AuditActor auditActor,
+        RequestOrigin auditOrigin)
+        implements VersionEvent {
 
     @Override
     public String auditAction() {
         return "version.uploaded";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("version", versionId);
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -36,8 +36,11 @@ public interface Versions {
 
     Version get(UUID versionId);
 
-    /** The version's content, for a download; publishes {@link VersionDownloaded}. */
-    VersionContent download(UUID versionId, UUID actor, boolean partial) throws IOException;
+    /**
+     * The version's content, for a download of {@code range} (null: the whole file); publishes
+     * {@link VersionDownloaded} with the bytes the download sends.
+     */
+    VersionContent download(UUID versionId, UUID actor, FileResponses.@Nullable Span range) throws IOException;
 
     /**
      * The version's 3D model, for the viewer; publishes {@link VersionPreviewed}.

@@ -3,8 +3,8 @@ package io.selvedge.crypto;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An encrypted text column, declared once by its {@link EncryptedTable}. The stored value is the Base64
- * of a field ciphertext bound to the table, this column and the row's id.
+ * An encrypted column, declared once by its {@link EncryptedTable}. A text column stores the Base64 of a
+ * field ciphertext bound to the table, this column and the row's id; a binary column the ciphertext itself.
  */
 public record EncryptedColumn(EncryptedTable table, String name) {
 
@@ -16,6 +16,16 @@ public record EncryptedColumn(EncryptedTable table, String name) {
     /** The plaintext of what this row stores; null stays null. */
     public @Nullable String decrypt(FieldCipher cipher, @Nullable String stored, Object rowId) {
         return stored == null ? null : cipher.decryptText(stored, table.name(), name, rowId.toString());
+    }
+
+    /** The ciphertext to store in a binary column for this row. */
+    public byte[] encryptBytes(FieldCipher cipher, byte[] plaintext, Object rowId) {
+        return cipher.encrypt(plaintext, table.name(), name, rowId.toString());
+    }
+
+    /** The plaintext of what this row stores in a binary column. */
+    public byte[] decryptBytes(FieldCipher cipher, byte[] stored, Object rowId) {
+        return cipher.decrypt(stored, table.name(), name, rowId.toString());
     }
 
     @Override

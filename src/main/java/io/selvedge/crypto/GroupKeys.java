@@ -1,5 +1,6 @@
 package io.selvedge.crypto;
 
+import io.selvedge.platform.AuditActor;
 import java.util.UUID;
 
 /**
@@ -22,9 +23,10 @@ public interface GroupKeys {
      * stay for decryption, and a re-encryption job rewrites the old ciphertexts in the background.
      * Blind-index keys never rotate (the indexes would stop matching).
      *
+     * @param by who rotates them, the actor on the group's trail
      * @return the id of the re-encryption job, for {@link ReEncryptionJobs#progress}
      */
-    UUID rotate(UUID groupId);
+    UUID rotate(UUID groupId, AuditActor by);
 
     /**
      * Schedules the destruction of the group's keys (crypto-shredding) after the configured grace period

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens of accounts: created with the account's password (throttled like the sign-in page),
@@ -17,27 +18,28 @@ public interface ApiTokens {
      * Checks the password (and, for an account with MFA, the one-time code), then makes a token.
      *
      * @throws SignInFailedException for a wrong password and an unknown username alike
-     * @throws SignInThrottledException while too many attempts have failed
-     * @throws IllegalArgumentException for a bad name, lifetime or scope
+     * @throws TooManyAttemptsException while too many attempts have failed
+     * @throws io.selvedge.platform.Refusal.Invalid for a bad name or lifetime
      */
     CreatedToken create(TokenRequest request, String clientAddress);
 
     /**
      * Makes a token for the account signed in on this request's web session, without a password, if that
-     * session signed in through an OIDC or SAML identity provider within the last
-     * {@link #SINGLE_SIGN_ON_FRESH} and passed every sign-in step: for accounts that have no password.
+     * session signed in through an OIDC or SAML identity provider, or with a passkey, within the last
+     * {@link #WITHOUT_PASSWORD_FRESH} and passed every sign-in step: for accounts that have no password, and
+     * for staff who must sign in with a passkey ({@code selvedge.staff.passkey-required}).
      *
      * @throws SignInFailedException if the session did not sign in that way, or too long ago
-     * @throws IllegalArgumentException for a bad name, lifetime or scope
+     * @throws io.selvedge.platform.Refusal.Invalid for a bad name or lifetime
      */
-    CreatedToken createAfterSingleSignOn(
+    CreatedToken createAfterSignInWithoutPassword(
             HttpServletRequest request, String name, Integer expiresInDays, Set<ApiScope> scopes);
 
-    /** Whether {@link #createAfterSingleSignOn} would take this request's session. */
-    boolean signedInThroughSingleSignOn(HttpServletRequest request);
+    /** Whether {@link #createAfterSignInWithoutPassword} would take this request's session. */
+    boolean signedInRecentlyWithoutPassword(HttpServletRequest request);
 
-    /** How recent an SSO sign-in must be for {@link #createAfterSingleSignOn}. */
-    java.time.Duration SINGLE_SIGN_ON_FRESH = java.time.Duration.ofMinutes(15);
+    /** How recent an SSO or passkey sign-in must be for {@link #createAfterSignInWithoutPassword}. */
+    java.time.Duration WITHOUT_PASSWORD_FRESH = java.time.Duration.ofMinutes(15);
 
     List<TokenSummary> tokensOf(UUID accountId);
 
@@ -65,6 +67,7 @@ public interface ApiTokens {
         }
     }
 
+    /** A token as its owner sees it; {@code ssoConnectionId} the connection its owner signed in through to make it. */
     record TokenSummary(
             UUID id,
             String name,
@@ -72,5 +75,12 @@ public interface ApiTokens {
             Instant createdAt,
             Instant expiresAt,
             Instant lastUsedAt,
-            String lastUsedFrom) {}
+            String lastUsedFrom,
+            @Nullable UUID ssoConnectionId) {
+
+        /** Made by an account signed in through single sign-on (OIDC, SAML, or its directory's password). */
+        public boolean sso() {
+            return ssoConnectionId != null;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.selvedge.identity;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,4 +21,7 @@ public interface DirectoryPasswords {
      * @throws DirectoryPasswordRefusedException when the directory, or the organisation, does not let them in
      */
     UUID signIn(String email, String password);
+
+    /** The connection whose directory checks this (normalised) address's password, if one does. */
+    Optional<UUID> connectionOf(String email);
 }

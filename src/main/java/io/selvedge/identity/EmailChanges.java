@@ -14,8 +14,8 @@ public interface EmailChanges {
      * address is told instead, and nothing else happens (the answer does not say which).
      *
      * @throws IllegalArgumentException if the address is not allowed
-     * @throws SignInFailedException if the password or the code is wrong
-     * @throws SignInThrottledException while too many attempts have failed
+     * @throws PasswordConfirmationFailedException if the password or the code is wrong
+     * @throws TooManyAttemptsException while too many attempts have failed
      */
     void request(UUID accountId, String newEmail, String password, String otp, String clientAddress);
 

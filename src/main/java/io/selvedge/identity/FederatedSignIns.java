@@ -35,13 +35,15 @@ public interface FederatedSignIns {
     /**
      * Signs the browser of this request in as the account: the session id changes, the CSRF token is
      * renewed, the session holds the factor of {@code method}, and, with {@code idpSecondFactor}, a second
-     * factor the identity provider checked (so Selvedge asks for none). Publishes {@link SignInSucceeded}.
+     * factor the identity provider checked (so Selvedge asks for none), and the connection it came through
+     * (which API tokens the session makes are marked with). Publishes {@link SignInSucceeded}.
      *
      * @return where to send the browser next: the second step, the MFA enrolment page, or {@code /}
      * @throws IllegalStateException if the account is not active
      */
     String signIn(
             UUID accountId,
+            UUID connectionId,
             Method method,
             boolean idpSecondFactor,
             HttpServletRequest request,

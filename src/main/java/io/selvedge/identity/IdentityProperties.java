@@ -1,5 +1,6 @@
 package io.selvedge.identity;
 
+import io.selvedge.protection.ProtectionProperties;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,14 +22,19 @@ public record IdentityProperties(
      * Throttling of failed sign-ins (never a lock-out): after {@code freeFailures} failures of one factor for
      * an account, or {@code freeFailuresPerAddress} from one client address, each attempt waits
      * {@code firstDelay}, doubled with every further failure up to {@code longestDelay}. Counts older than
-     * {@code forgetAfter} start again from zero.
+     * {@code forgetAfter} start again from zero. Failures for usernames no account has spend budgets of their own
+     * ({@code unknownNamesPerAddress}, and {@code unknownNames} across all addresses, past which each address may
+     * try once per {@code sprayedAddressEvery}), checked for every name alike so that none tells a name exists.
      */
     public record SignIn(
             @DefaultValue("5") @Min(1) int freeFailures,
             @DefaultValue("20") @Min(1) int freeFailuresPerAddress,
             @DefaultValue("1s") Duration firstDelay,
             @DefaultValue("15m") Duration longestDelay,
-            @DefaultValue("24h") Duration forgetAfter) {}
+            @DefaultValue("24h") Duration forgetAfter,
+            @DefaultValue("10/10m") ProtectionProperties.Limit unknownNamesPerAddress,
+            @DefaultValue("100/1m") ProtectionProperties.Limit unknownNames,
+            @DefaultValue("10s") Duration sprayedAddressEvery) {}
 
     /** Web sessions end after {@code idleTimeout} without a request, and {@code absoluteTimeout} after sign-in. */
     public record Sessions(

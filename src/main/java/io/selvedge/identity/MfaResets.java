@@ -1,5 +1,6 @@
 package io.selvedge.identity;
 
+import io.selvedge.platform.AuditActor;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,9 @@ import java.util.UUID;
  */
 public interface MfaResets {
 
-    /** @throws IllegalArgumentException if there is no such account */
-    void reset(UUID accountId, UUID byAccountId);
+    /**
+     * @param by who resets it (the admin or staff member), the actor on the trail
+     * @throws IllegalArgumentException if there is no such account
+     */
+    void reset(UUID accountId, AuditActor by);
 }

@@ -9,8 +9,8 @@ import java.util.UUID;
 public interface PasswordChanges {
 
     /**
-     * @throws SignInFailedException if the current password or the code is wrong
-     * @throws SignInThrottledException while too many attempts have failed
+     * @throws PasswordConfirmationFailedException if the current password or the code is wrong
+     * @throws TooManyAttemptsException while too many attempts have failed
      * @throws PasswordRejectedException if the new password does not meet the policy
      */
     void change(UUID accountId, String currentPassword, String otp, String newPassword, String clientAddress);

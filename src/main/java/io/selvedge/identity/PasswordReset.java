@@ -2,8 +2,6 @@ package io.selvedge.identity;
 
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,13 +12,8 @@ import org.jspecify.annotations.Nullable;
  * null unless the link was known).
  */
 public record PasswordReset(
-        @Nullable UUID accountId, @Nullable UUID linkId, AuditOutcome outcome, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return null;
-    }
+        @Nullable UUID accountId, @Nullable UUID linkId, AuditOutcome auditOutcome, RequestOrigin auditOrigin)
+        implements AccountEvent {
 
     @Override
     public AuditActor auditActor() {
@@ -30,20 +23,5 @@ public record PasswordReset(
     @Override
     public String auditAction() {
         return "password.reset";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("account", accountId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return outcome;
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

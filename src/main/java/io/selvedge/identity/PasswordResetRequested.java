@@ -2,8 +2,6 @@ package io.selvedge.identity;
 
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,12 +11,7 @@ import org.jspecify.annotations.Nullable;
  * says from where). {@code accountId} is null, and the outcome FAILED, when no account matched: the
  * answer to the requester was the same.
  */
-public record PasswordResetRequested(@Nullable UUID accountId, RequestOrigin origin) implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return null;
-    }
+public record PasswordResetRequested(@Nullable UUID accountId, RequestOrigin auditOrigin) implements AccountEvent {
 
     @Override
     public AuditActor auditActor() {
@@ -31,17 +24,7 @@ public record PasswordResetRequested(@Nullable UUID accountId, RequestOrigin ori
     }
 
     @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("account", accountId);
-    }
-
-    @Override
     public AuditOutcome auditOutcome() {
         return accountId == null ? AuditOutcome.FAILED : AuditOutcome.SUCCEEDED;
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

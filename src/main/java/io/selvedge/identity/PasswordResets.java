@@ -11,7 +11,7 @@ public interface PasswordResets {
     /**
      * Asks for a reset link for the account with this username or e-mail address.
      *
-     * @throws SignInThrottledException while too many requests came for the account or from the address
+     * @throws TooManyAttemptsException while too many requests came for the account or from the address
      */
     void request(String usernameOrEmail, String clientAddress);
 

@@ -1,8 +1,6 @@
 package io.selvedge.identity;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
@@ -11,15 +9,10 @@ import java.util.UUID;
  * trail: the system acts for the bootstrap settings, the new admin for the setup link.
  */
 public record PlatformAdminCreated(UUID accountId, String username, String via, RequestOrigin auditOrigin)
-        implements AuditableEvent {
+        implements AccountEvent {
 
     public PlatformAdminCreated(UUID accountId, String username, String via) {
         this(accountId, username, via, RequestOrigin.current());
-    }
-
-    @Override
-    public UUID auditGroupId() {
-        return null;
     }
 
     @Override
@@ -30,10 +23,5 @@ public record PlatformAdminCreated(UUID accountId, String username, String via, 
     @Override
     public String auditAction() {
         return "platform-admin.created";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("account", accountId);
     }
 }

@@ -1,24 +1,12 @@
 package io.selvedge.identity;
 
-import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A web session ended: {@code how} is {@code signed-out}, {@code ended-by-owner} (one session or everywhere), {@code timed-out} or {@code mfa-reset}; {@code sessionHandle} names it as the session list does, never by its id. */
 public record SessionEnded(UUID accountId, String sessionHandle, String how, RequestOrigin auditOrigin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return null;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(accountId);
-    }
+        implements AccountEvent {
 
     @Override
     public String auditAction() {

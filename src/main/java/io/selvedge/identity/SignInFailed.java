@@ -1,9 +1,6 @@
 package io.selvedge.identity;
 
-import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -18,26 +15,11 @@ import org.jspecify.annotations.Nullable;
  * {@code untrusted-certificate}…).
  */
 public record SignInFailed(@Nullable UUID accountId, String factor, String reason, RequestOrigin auditOrigin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return null;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return accountId == null ? AuditActor.system() : AuditActor.account(accountId);
-    }
+        implements AccountEvent {
 
     @Override
     public String auditAction() {
         return "sign-in.failed";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("account", accountId);
     }
 
     @Override

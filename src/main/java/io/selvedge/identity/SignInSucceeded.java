@@ -1,8 +1,5 @@
 package io.selvedge.identity;
 
-import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
@@ -12,25 +9,10 @@ import java.util.UUID;
  * factor is still to come.
  */
 public record SignInSucceeded(UUID accountId, String factor, boolean complete, RequestOrigin auditOrigin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return null;
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(accountId);
-    }
+        implements AccountEvent {
 
     @Override
     public String auditAction() {
         return "sign-in.succeeded";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("account", accountId);
     }
 }

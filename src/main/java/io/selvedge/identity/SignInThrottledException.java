@@ -25,7 +25,7 @@ public class SignInThrottledException extends AuthenticationException {
 
     /** Whole seconds, rounded up, for a {@code Retry-After} header. */
     public long retryAfterSeconds() {
-        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return TooManyAttemptsException.seconds(retryAfter);
     }
 
     /** The wait in English words, for the API's problem documents. */
@@ -35,16 +35,11 @@ public class SignInThrottledException extends AuthenticationException {
 
     /** The wait in words, for a page in English or Portuguese (any other language gets English). */
     public String inWords(Locale language) {
-        boolean portuguese = "pt".equals(language.getLanguage());
-        long seconds = retryAfterSeconds();
-        if (seconds < 60) {
-            return seconds
-                    + (portuguese
-                            ? (seconds == 1 ? " segundo" : " segundos")
-                            : (seconds == 1 ? " second" : " seconds"));
-        }
-        long minutes = (seconds + 59) / 60;
-        return minutes
-                + (portuguese ? (minutes == 1 ? " minuto" : " minutos") : (minutes == 1 ? " minute" : " minutes"));
+        return TooManyAttemptsException.inWords(retryAfterSeconds(), language);
+    }
+
+    /** This wait as the refusal of an attempt made outside the sign-in form. */
+    public TooManyAttemptsException as(TooManyAttemptsException.Attempts attempts) {
+        return new TooManyAttemptsException(attempts, retryAfter);
     }
 }

@@ -13,7 +13,7 @@ public interface TotpEnrolment {
     /**
      * A new pending secret, replacing any earlier pending one.
      *
-     * @throws IllegalStateException if the account is enrolled already
+     * @throws io.selvedge.platform.Refusal.Conflict if the account is enrolled already
      */
     PendingTotp start(UUID accountId);
 
@@ -22,7 +22,7 @@ public interface TotpEnrolment {
      *
      * @throws OneTimeCodeRejectedException for a wrong or used code
      * @throws SignInThrottledException while too many codes have failed
-     * @throws IllegalStateException if no enrolment is pending
+     * @throws io.selvedge.platform.Refusal.Conflict if no enrolment is pending
      */
     List<String> confirm(UUID accountId, String otp, String clientAddress);
 
@@ -31,7 +31,7 @@ public interface TotpEnrolment {
      *
      * @throws OneTimeCodeRejectedException for a wrong or used code
      * @throws SignInThrottledException while too many codes have failed
-     * @throws IllegalStateException if the account is not enrolled
+     * @throws io.selvedge.platform.Refusal.Conflict if the account is not enrolled
      */
     void remove(UUID accountId, String otp, String clientAddress);
 

@@ -22,6 +22,8 @@ public final class Commands {
 
             Commands:
               serve      start the server (the default)
+              push       upload files as new versions of a style to a Selvedge server (a client:
+                         starts nothing here; 'push --help')
               help       show this text; 'COMMAND --help' shows a command's own
 
             Operator commands run against the configured stores and exit; see README.md.

@@ -20,7 +20,8 @@ public interface OperatorCommand {
      * Runs the command.
      *
      * @param arguments the words after the command's name
-     * @param out where to print results for the operator (never secrets)
+     * @param out where to print results for the operator: never secrets, except the credentials a command
+     *     exists to hand out once (the demo members' passwords of {@code demo-data})
      * @return the exit code: 0 for success, 2 for a usage error, 1 for a failure
      */
     int run(List<String> arguments, PrintStream out);

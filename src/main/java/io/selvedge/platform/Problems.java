@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,6 +34,16 @@ public final class Problems {
         if (request != null) {
             problem.setInstance(instance(request));
             problem.setProperty("requestId", RequestIds.of(request));
+        }
+        return problem;
+    }
+
+    /** A refusal's problem: its status and detail, and the properties its kind adds (a wait, say). */
+    public static ProblemDetail of(HttpServletRequest request, Refusal refusal) {
+        ProblemDetail problem = of(request, refusal.status(), refusal.detail());
+        Map<String, Object> properties = refusal.getBody().getProperties();
+        if (properties != null) {
+            properties.forEach(problem::setProperty);
         }
         return problem;
     }

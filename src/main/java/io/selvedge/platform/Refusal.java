@@ -1,5 +1,6 @@
 package io.selvedge.platform;
 
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -44,6 +45,7 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
         return status;
     }
 
+    /** The problem document's body: its status and detail, and whatever properties a kind adds. */
     @Override
     public ProblemDetail getBody() {
         return ProblemDetail.forStatusAndDetail(status, detail);
@@ -84,6 +86,10 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
         public Invalid(String detail) {
             super(HttpStatus.BAD_REQUEST, detail);
         }
+
+        protected Invalid(String detail, String message) {
+            super(HttpStatus.BAD_REQUEST, detail, message);
+        }
     }
 
     /** 422: the request is well formed, but what it asks for cannot be. */
@@ -104,6 +110,45 @@ public abstract class Refusal extends RuntimeException implements ErrorResponse 
     public static class TooLarge extends Refusal {
         public TooLarge(String detail) {
             super(HttpStatus.CONTENT_TOO_LARGE, detail);
+        }
+    }
+
+    /** 401: the credentials given (a password, a code) do not sign anyone in. */
+    public static class Unauthorized extends Refusal {
+        public Unauthorized(String detail) {
+            super(HttpStatus.UNAUTHORIZED, detail);
+        }
+    }
+
+    /**
+     * 429: too many attempts; the next must wait. The wait goes out twice: as {@code Retry-After} and as the
+     * document's {@code retryAfterSeconds}.
+     */
+    public static class TooManyRequests extends Refusal {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String detail, Duration retryAfter) {
+            super(HttpStatus.TOO_MANY_REQUESTS, detail);
+            this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        }
+
+        /** Whole seconds, rounded up, at least one. */
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+
+        @Override
+        public ProblemDetail getBody() {
+            ProblemDetail body = super.getBody();
+            body.setProperty("retryAfterSeconds", retryAfterSeconds);
+            return body;
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+            return headers;
         }
     }
 }

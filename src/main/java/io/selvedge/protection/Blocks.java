@@ -21,7 +21,8 @@ public interface Blocks {
     /**
      * Blocks a client address for {@code length}, by a staff member's decision.
      *
-     * @throws IllegalArgumentException if {@code address} is not an IP address or the length is not positive
+     * @throws io.selvedge.platform.Refusal.Unprocessable if {@code address} is not an IP address, the length is
+     *     not positive or past a year, or the reason is not one short line
      */
     Block blockAddress(String address, Duration length, String reason, UUID byAccount);
 

@@ -18,11 +18,19 @@ public interface Buckets {
     /** Takes {@code tokens} at once, or none; the answer tells how many are left or how long to wait. */
     Taken take(Allowance allowance, String key, long tokens);
 
+    /** How long until a token of {@code key}'s bucket is free, taking none: {@link Duration#ZERO} when one is. */
+    Duration waitFor(Allowance allowance, String key);
+
     /** Gives a token back (an attempt that turned out not to count), never above the capacity. */
     void giveBack(Allowance allowance, String key);
 
     /** Fills the bucket again, as if it had never been used. */
     void reset(Allowance allowance, String key);
+
+    /** Buckets in this node's memory on the given clock, as a node without Redis keeps them (and unit tests). */
+    static Buckets inMemory(java.time.Clock clock) {
+        return io.selvedge.protection.internal.LocalBucketStore.on(clock);
+    }
 
     /** The answer of {@link #take(Allowance, String, long)}: the tokens left, or the wait when none was taken. */
     record Taken(boolean taken, long remaining, Duration retryAfter) {}

@@ -20,7 +20,33 @@ public record ProtectionProperties(
         @Nullable String redisUrl,
         @DefaultValue RateLimits rateLimits,
         @DefaultValue AutoBlocks blocks,
-        @DefaultValue Connections connections) {
+        @DefaultValue Connections connections,
+        @DefaultValue PasswordChecks passwordChecks) {
+
+    /**
+     * The password hashes (Argon2id, each some tens of milliseconds of a core and 19 MiB) this node checks at once:
+     * {@code concurrent} (0: half the node's cores, at least one, so that a flood of guesses leaves the other half to
+     * everyone else's requests); a check that finds them all busy waits {@code waitAtMost} at most, then is answered
+     * 429 with {@code Retry-After}.
+     */
+    public record PasswordChecks(
+            @DefaultValue("0") int concurrent,
+            @DefaultValue("500ms") Duration waitAtMost) {
+
+        public PasswordChecks {
+            if (concurrent < 0 || waitAtMost.isNegative()) {
+                throw new IllegalArgumentException(
+                        "password checks: concurrent is 0 (the cores) or more, wait-at-most >= 0");
+            }
+        }
+
+        /** The number of checks at once, {@code concurrent} or half the node's cores (at least one). */
+        public int permits() {
+            return concurrent > 0
+                    ? concurrent
+                    : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
+    }
 
     /** A limit: {@code requests} per {@code per}, written {@code 30/1m} in settings. */
     public record Limit(long requests, Duration per) {
@@ -62,7 +88,9 @@ public record ProtectionProperties(
 
     /**
      * Requests per client address and route class, and per account, API token and group whatever the route.
-     * Off ({@code enabled=false}) only where one address stands for many users (a test server).
+     * {@code searchPerCaller}: searches per account or API token whatever the address, since one search
+     * decrypts a group's styles and a caller spread over many addresses would otherwise multiply the
+     * per-address limit. Off ({@code enabled=false}) only where one address stands for many users (a test server).
      */
     public record RateLimits(
             @DefaultValue("true") boolean enabled,
@@ -76,7 +104,8 @@ public record ProtectionProperties(
             @DefaultValue("1200/1m") Limit other,
             @DefaultValue("3000/1m") Limit perAccount,
             @DefaultValue("3000/1m") Limit perToken,
-            @DefaultValue("20000/1m") Limit perGroup) {
+            @DefaultValue("20000/1m") Limit perGroup,
+            @DefaultValue("120/1m") Limit searchPerCaller) {
 
         public Limit of(RouteClass route) {
             return switch (route) {
@@ -97,6 +126,9 @@ public record ProtectionProperties(
      * 404s (probing for ids), or fails sign-in for {@code signInAccounts} different accounts is refused for the
      * next of {@code steps} (each block of the same client within {@code remember} goes a step further).
      * {@code cacheFor}: how long a node trusts what it last read of a client's block (Redis saved per request).
+     * {@code tarpit}: how long a blocked client waits for its refusal, holding no thread, so that a client that
+     * floods over few connections gets few answers a second (0 answers at once); at most {@code tarpitAtMost}
+     * refusals wait at a time, past which they are answered at once.
      */
     public record AutoBlocks(
             @DefaultValue("true") boolean enabled,
@@ -105,9 +137,14 @@ public record ProtectionProperties(
             @DefaultValue("10/10m") Limit signInAccounts,
             @DefaultValue({"1m", "10m", "1h", "24h"}) List<Duration> steps,
             @DefaultValue("24h") Duration remember,
-            @DefaultValue("1s") Duration cacheFor) {
+            @DefaultValue("1s") Duration cacheFor,
+            @DefaultValue("2s") Duration tarpit,
+            @DefaultValue("2000") int tarpitAtMost) {
 
         public AutoBlocks {
+            if (tarpit.isNegative() || tarpit.compareTo(Duration.ofSeconds(20)) > 0 || tarpitAtMost < 0) {
+                throw new IllegalArgumentException("a tarpit is between 0 and 20 seconds, for at most n >= 0 refusals");
+            }
             if (steps.isEmpty() || steps.stream().anyMatch(step -> step.isNegative() || step.isZero())) {
                 throw new IllegalArgumentException("blocks need at least one step, each a positive duration");
             }
@@ -125,7 +162,8 @@ public record ProtectionProperties(
      * the header limits, the timeouts and the connection counts; the application the rest: {@code maxRequestLine}
      * (the path and query), the body per route class (uploads stream and have limits of their own), the slowest
      * body it waits for ({@code minBodyRate} bytes a second once {@code bodyGrace} has passed) and the uploads and
-     * downloads one account may run at once.
+     * downloads one account may run at once (across every node when they share Redis, where a node renews the
+     * slots of its running transfers: {@code transferLease} is how long a dead node's slots outlive it).
      */
     public record Connections(
             @DefaultValue("16KB") DataSize maxHeaderSize,
@@ -139,12 +177,16 @@ public record ProtectionProperties(
             @DefaultValue("1KB") DataSize minBodyRate,
             @DefaultValue("4") int uploadsPerAccount,
             @DefaultValue("8") int downloadsPerAccount,
+            @DefaultValue("60s") Duration transferLease,
             @DefaultValue("8192") int maxConnections,
             @DefaultValue("100") int acceptCount) {
 
         public Connections {
             if (maxHeaderCount < 1 || uploadsPerAccount < 1 || downloadsPerAccount < 1 || maxConnections < 1) {
                 throw new IllegalArgumentException("connection limits are at least 1");
+            }
+            if (transferLease.compareTo(Duration.ofSeconds(3)) < 0) {
+                throw new IllegalArgumentException("a transfer's lease is at least 3 seconds (renewed every third)");
             }
         }
 

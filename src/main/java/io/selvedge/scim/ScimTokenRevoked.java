@@ -1,13 +1,14 @@
 package io.selvedge.scim;
 
-import io.selvedge.platform.AccountActionInGroup;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.GroupEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A group admin revoked a SCIM bearer token (named by its id, never its secret). */
-public record ScimTokenRevoked(UUID groupId, UUID tokenId, UUID by, RequestOrigin origin)
-        implements AccountActionInGroup {
+public record ScimTokenRevoked(UUID groupId, UUID tokenId, AuditActor auditActor, RequestOrigin auditOrigin)
+        implements GroupEvent {
 
     @Override
     public String auditAction() {

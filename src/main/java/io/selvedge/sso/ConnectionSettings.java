@@ -50,6 +50,105 @@ public record ConnectionSettings(
         roleMappings = roleMappings == null ? List.of() : List.copyOf(roleMappings);
     }
 
+    /** What a connection of any type has. */
+    public record Common(
+            String name,
+            List<String> domains,
+            boolean trustIdpMfa,
+            @Nullable String caCertificatePem,
+            List<RoleMapping> roleMappings,
+            @Nullable DefaultRole defaultRole) {}
+
+    /** An OIDC connection's settings (the other types' fields null). */
+    public static ConnectionSettings oidc(
+            Common common, @Nullable String preset, String issuer, String clientId, @Nullable String groupsClaim) {
+        return new ConnectionSettings(
+                ConnectionType.OIDC,
+                common.name(),
+                common.domains(),
+                common.trustIdpMfa(),
+                common.caCertificatePem(),
+                common.roleMappings(),
+                common.defaultRole(),
+                preset,
+                issuer,
+                clientId,
+                groupsClaim,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A SAML connection's settings (the other types' fields null). */
+    public static ConnectionSettings saml(
+            Common common, @Nullable String metadataUrl, String metadataXml, @Nullable String groupsAttribute) {
+        return new ConnectionSettings(
+                ConnectionType.SAML,
+                common.name(),
+                common.domains(),
+                common.trustIdpMfa(),
+                common.caCertificatePem(),
+                common.roleMappings(),
+                common.defaultRole(),
+                null,
+                null,
+                null,
+                null,
+                metadataUrl,
+                metadataXml,
+                groupsAttribute,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** An LDAP or Active Directory connection's settings (the other types' fields null). */
+    public static ConnectionSettings ldap(Common common, Directory directory) {
+        return new ConnectionSettings(
+                ConnectionType.LDAP,
+                common.name(),
+                common.domains(),
+                common.trustIdpMfa(),
+                common.caCertificatePem(),
+                common.roleMappings(),
+                common.defaultRole(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                directory.url(),
+                directory.startTls(),
+                directory.bindDn(),
+                directory.userSearchBase(),
+                directory.userSearchFilter(),
+                directory.groupSearchBase(),
+                directory.groupSearchFilter());
+    }
+
+    /** Where and how an LDAP connection searches its directory. */
+    public record Directory(
+            String url,
+            boolean startTls,
+            String bindDn,
+            String userSearchBase,
+            @Nullable String userSearchFilter,
+            @Nullable String groupSearchBase,
+            @Nullable String groupSearchFilter) {}
+
     /** An IdP group (its name, or for LDAP its {@code cn} or DN) given a role on a node of the group. */
     public record RoleMapping(String idpGroup, Role role, UUID nodeId) {}
 

@@ -1,11 +1,13 @@
 package io.selvedge.storage;
 
-/** A region name that this installation does not have. */
-public class UnknownRegionException extends IllegalArgumentException {
+import io.selvedge.platform.Refusal;
+
+/** A region name that this installation does not have: 400, without echoing the name to the caller. */
+public class UnknownRegionException extends Refusal.Invalid {
 
     private static final long serialVersionUID = 1L;
 
     public UnknownRegionException(String region) {
-        super("Unknown region: " + region);
+        super("There is no such region.", "Unknown region: " + region);
     }
 }

@@ -10,19 +10,15 @@ import java.util.UUID;
  * A group was created. The access module grants its creator the group-admin role on it, in the same
  * transaction, unless platform staff created it for a customer (staff hold no role in customer groups).
  *
- * @param creator the account id of the account that created the group
+ * @param auditActor the account that created the group
  * @param creatorIsAdmin false when platform staff created it for a customer, who is invited as its admin
  */
-public record GroupCreated(UUID groupId, String region, UUID creator, boolean creatorIsAdmin, RequestOrigin auditOrigin)
+public record GroupCreated(
+        UUID groupId, String region, AuditActor auditActor, boolean creatorIsAdmin, RequestOrigin auditOrigin)
         implements AuditableEvent {
 
-    public GroupCreated(UUID groupId, String region, UUID creator, RequestOrigin auditOrigin) {
-        this(groupId, region, creator, true, auditOrigin);
-    }
-
-    @Override
-    public AuditActor auditActor() {
-        return AuditActor.account(creator);
+    public GroupCreated(UUID groupId, String region, AuditActor auditActor, RequestOrigin auditOrigin) {
+        this(groupId, region, auditActor, true, auditOrigin);
     }
 
     @Override

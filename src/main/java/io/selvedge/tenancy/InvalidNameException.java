@@ -1,11 +1,13 @@
 package io.selvedge.tenancy;
 
-/** A name that is not valid; the message says why, and may be shown to the caller. */
-public class InvalidNameException extends IllegalArgumentException {
+import io.selvedge.platform.Refusal;
+
+/** A name that is not valid (400); the detail says why, and is shown to the caller. */
+public class InvalidNameException extends Refusal.Invalid {
 
     private static final long serialVersionUID = 1L;
 
-    public InvalidNameException(String message) {
-        super(message);
+    public InvalidNameException(String detail) {
+        super(detail);
     }
 }

@@ -1,22 +1,15 @@
 package io.selvedge.tenancy;
 
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.GroupEvent;
 import java.util.UUID;
 
 /** Something that happened to one node of a group's tree: audited on the group's trail, with the node as target. */
-public interface NodeEvent extends AuditableEvent {
-
-    UUID groupId();
+public interface NodeEvent extends GroupEvent {
 
     UUID nodeId();
 
     NodeKind kind();
-
-    @Override
-    default UUID auditGroupId() {
-        return groupId();
-    }
 
     @Override
     default AuditTarget auditTarget() {

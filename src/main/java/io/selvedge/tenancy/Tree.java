@@ -1,5 +1,6 @@
 package io.selvedge.tenancy;
 
+import io.selvedge.platform.AuditActor;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -8,19 +9,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * The nodes of groups' trees. Every method names the kind it expects: a node of another kind, a
  * deleted node (except for {@link #restore}) and an unknown id are all {@link NoSuchNodeException}.
- * Names are validated by {@link #normalisedName} and stored encrypted.
+ * Names are validated by {@link #normalisedName} and stored encrypted. Each change names who makes it
+ * ({@code by}), the actor its event carries to the group's trail.
  */
 public interface Tree {
 
     /**
      * Creates a node below a parent: a company below a group (the parent id is the group's id), a brand
      * below a company, and so on.
+     *
+     * @param by who creates it: the node's creator, and the actor on the group's trail
      */
-    TreeNode create(NodeKind kind, UUID parentId, String name, String creator);
+    TreeNode create(NodeKind kind, UUID parentId, String name, AuditActor by);
 
     TreeNode get(NodeKind kind, UUID nodeId);
 
-    TreeNode rename(NodeKind kind, UUID nodeId, String name);
+    TreeNode rename(NodeKind kind, UUID nodeId, String name, AuditActor by);
 
     /**
      * Moves a season to another brand of the same company, or a workroom to another season of the same
@@ -29,20 +33,20 @@ public interface Tree {
      * @throws TreeChangeRefusedException for any other move (another kind, another grandparent, another
      *     group)
      */
-    TreeNode move(NodeKind kind, UUID nodeId, UUID newParentId);
+    TreeNode move(NodeKind kind, UUID nodeId, UUID newParentId, AuditActor by);
 
     /**
      * Deletes a node and what is below it, restorably: {@link #restore} brings them back within the
      * restore window (30 days by default), after which they are purged.
      */
-    NodeDeleted delete(NodeKind kind, UUID nodeId);
+    NodeDeleted delete(NodeKind kind, UUID nodeId, AuditActor by);
 
     /**
      * Restores a deleted node with what its deletion took along.
      *
      * @throws TreeChangeRefusedException if the node is not deleted, or its parent is
      */
-    TreeNode restore(NodeKind kind, UUID nodeId);
+    TreeNode restore(NodeKind kind, UUID nodeId, AuditActor by);
 
     /**
      * The live children of a parent (a group for companies), sorted by name, a page at a time.

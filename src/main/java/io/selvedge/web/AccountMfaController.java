@@ -1,13 +1,17 @@
 package io.selvedge.web;
 
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
 import io.selvedge.identity.MfaStatus;
 import io.selvedge.identity.MfaStatuses;
 import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.Passkeys;
 import io.selvedge.identity.SessionFactors;
 import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.StaffProperties;
 import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -42,14 +46,20 @@ class AccountMfaController {
     private final Passkeys passkeys;
     private final SessionFactors factors;
     private final MessageSource messages;
+    private final Callers callers;
+    private final boolean staffPasskeyRequired;
 
     AccountMfaController(
+            Callers callers,
+            StaffProperties staff,
             MfaStatuses statuses,
             TotpEnrolment totp,
             Passkeys passkeys,
             SessionFactors factors,
             MessageSource messages) {
         this.messages = messages;
+        this.callers = callers;
+        this.staffPasskeyRequired = staff.passkeyRequired();
         this.factors = factors;
         this.statuses = statuses;
         this.totp = totp;
@@ -60,6 +70,12 @@ class AccountMfaController {
     String page(Principal user, Locale locale, Model model) {
         MfaStatus status = statusOf(user);
         model.addAttribute("status", status);
+        // Staff who must sign in with a passkey and have none reach only this page until they register one.
+        model.addAttribute(
+                "staffPasskeyRequired",
+                staffPasskeyRequired
+                        && status.passkeys() == 0
+                        && callers.current().map(Caller::staff).orElse(false));
         model.addAttribute(
                 "passkeys",
                 passkeys.of(status.accountId()).stream()
@@ -109,7 +125,7 @@ class AccountMfaController {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
             model.addAttribute(
                     "problem", messages.getMessage("account.mfa.throttled", new Object[] {e.inWords(locale)}, locale));
-        } catch (IllegalStateException e) {
+        } catch (Refusal.Conflict e) { // no enrolment pending, or none to remove
             return "redirect:/account/mfa";
         }
         return "account-mfa-totp";
@@ -135,7 +151,7 @@ class AccountMfaController {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
             model.addAttribute(
                     "problem", messages.getMessage("account.mfa.throttled", new Object[] {e.inWords(locale)}, locale));
-        } catch (IllegalStateException e) {
+        } catch (Refusal.Conflict e) { // no enrolment pending, or none to remove
             return "redirect:/account/mfa";
         }
         return page(user, locale, model);

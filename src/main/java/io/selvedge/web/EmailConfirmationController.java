@@ -1,22 +1,21 @@
 package io.selvedge.web;
 
-import io.selvedge.identity.AccountExistsException;
 import io.selvedge.identity.AccountLinkInvalidException;
 import io.selvedge.identity.EmailChanges;
 import io.selvedge.platform.AnyCaller;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The page behind the link mailed to a new e-mail address. Opening it changes nothing (mail scanners open
  * links); its button does.
  */
+@RefusalPage(
+        value = "link-invalid",
+        statuses = {410, 409})
 @Controller
 @AnyCaller("the single-use link mailed to the new address is the credential")
 class EmailConfirmationController {
@@ -40,18 +39,5 @@ class EmailConfirmationController {
     String confirm(@PathVariable String token) {
         changes.confirm(token);
         return "email-confirmed";
-    }
-
-    @ExceptionHandler(AccountLinkInvalidException.class)
-    @ResponseStatus(HttpStatus.GONE)
-    String invalidLink() {
-        return "link-invalid";
-    }
-
-    @ExceptionHandler(AccountExistsException.class)
-    @ResponseStatus(HttpStatus.CONFLICT)
-    String taken(AccountExistsException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "link-invalid";
     }
 }

@@ -10,21 +10,19 @@ import io.selvedge.platform.AnyCaller;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The page behind an invitation's link: a signed-in person accepts for their account with one button; anyone
  * else creates their account (username, password, display name) and is sent to sign in. CSRF-protected forms.
  */
 @AnyCaller("the invitation link's secret is the credential; a signed-in person accepts for their own account")
+@RefusalPage("invitation-invalid")
 @Controller
 class InvitationController {
 
@@ -67,12 +65,6 @@ class InvitationController {
             return "invitation";
         }
         return "redirect:/signin?invitationAccepted";
-    }
-
-    @ExceptionHandler(InvitationInvalidException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String invalid() {
-        return "invitation-invalid";
     }
 
     private void describe(Model model, String token, Invitation invitation) {

@@ -1,8 +1,9 @@
 package io.selvedge.web;
 
 import io.selvedge.identity.AccountLinkInvalidException;
+import io.selvedge.identity.PasswordManagedElsewhereException;
 import io.selvedge.identity.PasswordResets;
-import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.TooManyAttemptsException;
 import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,17 +13,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * "Forgot your password?": ask for a link by username or e-mail address (the page answers the same
  * whether or not an account matched), and the page behind the link, which sets the new password.
  */
+@RefusalPage(value = "link-invalid", statuses = 410)
 @Controller
 @AnyCaller("the mailed single-use reset link is the credential")
 class PasswordResetController {
@@ -53,7 +53,7 @@ class PasswordResetController {
         }
         try {
             resets.request(usernameOrEmail, request.getRemoteAddr());
-        } catch (SignInThrottledException throttled) {
+        } catch (TooManyAttemptsException throttled) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
             model.addAttribute("wait", throttled.inWords(locale));
@@ -85,16 +85,10 @@ class PasswordResetController {
         }
         try {
             resets.reset(token, password);
-        } catch (IllegalArgumentException refused) {
+        } catch (IllegalArgumentException | PasswordManagedElsewhereException refused) {
             model.addAttribute("problem", Refusals.inWords(refused, messages, locale));
             return "reset-password";
         }
         return "redirect:/signin?passwordReset";
-    }
-
-    @ExceptionHandler(AccountLinkInvalidException.class)
-    @ResponseStatus(HttpStatus.GONE)
-    String invalidLink() {
-        return "link-invalid";
     }
 }

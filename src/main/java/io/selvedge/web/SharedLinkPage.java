@@ -19,7 +19,6 @@ import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Transfers;
-import io.selvedge.tenancy.NoSuchNodeException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -32,12 +31,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The read-only page a share link opens, for anyone holding it: the style (or the workroom's styles),
@@ -47,6 +44,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * download ({@code linkDownloadsForAnyone}); a refusal is a page that says why (403). Not indexed, and no
  * Referer leaves it (the token is in the URL).
  */
+@RefusalPage(value = "shared-link-gone", secretInAddress = true)
 @Controller
 @AnyCaller("the share link's token is the credential; expired, revoked and unknown links are not found")
 class SharedLinkPage {
@@ -162,7 +160,7 @@ class SharedLinkPage {
         links.recordUse(link.id(), "download");
         // Someone who is not signed in downloads as the link, as a preview through it is attributed.
         UUID actor = caller.map(Caller::accountId).orElse(link.id());
-        FileResponses.Opening download = ranged -> versions.download(versionId, actor, ranged);
+        FileResponses.Opening download = range -> versions.download(versionId, actor, range);
         FileResponses.serve(transfers, request, response, version, "attachment", download);
         return null;
     }
@@ -235,13 +233,6 @@ class SharedLinkPage {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    @ExceptionHandler({NoSuchContentException.class, NoSuchNodeException.class})
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String gone(HttpServletResponse response) {
-        guard(response);
-        return "shared-link-gone";
     }
 
     /** A style and its versions, for the page. */

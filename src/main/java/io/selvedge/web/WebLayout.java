@@ -1,27 +1,38 @@
 package io.selvedge.web;
 
+import io.selvedge.access.AccessRequest;
+import io.selvedge.access.AccessRequests;
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.collab.Notifications;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
+import io.selvedge.platform.LaidOutPage;
 import io.selvedge.web.shell.ChosenGroup;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's layout needs in its model. */
-@ControllerAdvice(basePackageClasses = WebLayout.class)
+/**
+ * What every page's layout needs in its model: the web module's pages, and every other module's page
+ * controller that renders the layout ({@link LaidOutPage}, such as the alert pages), so that the staff access
+ * banner is on every page a staff member sees.
+ */
+@ControllerAdvice(basePackageClasses = WebLayout.class, assignableTypes = LaidOutPage.class)
 class WebLayout {
 
     private final Callers callers;
     private final Notifications notifications;
     private final Authorization authorization;
+    private final AccessRequests accessRequests;
 
-    WebLayout(Callers callers, Notifications notifications, Authorization authorization) {
+    WebLayout(
+            Callers callers, Notifications notifications, Authorization authorization, AccessRequests accessRequests) {
+        this.accessRequests = accessRequests;
         this.callers = callers;
         this.notifications = notifications;
         this.authorization = authorization;
@@ -52,6 +63,32 @@ class WebLayout {
             return null;
         }
         return authorization.allows(Action.VIEW_GROUP_SETTINGS, group) ? group : null;
+    }
+
+    /**
+     * The banner of a staff member holding open access requests: every page they see while one is open says
+     * so (read from the store at each page, as the decisions are). Empty for everyone else.
+     */
+    @ModelAttribute("staffAccess")
+    List<AccessRequest> staffAccess(Principal principal) {
+        if (principal == null) {
+            return List.of();
+        }
+        return accessRequests.openForCaller();
+    }
+
+    /** For the admins of the chosen group: how many staff access requests wait for their decision. */
+    @ModelAttribute("pendingAccessRequests")
+    long pendingAccessRequests(Principal principal, HttpServletRequest request) {
+        UUID group = ChosenGroup.remembered(request.getSession(false));
+        if (group == null
+                || customer(principal).isEmpty()
+                || !authorization.allows(Action.DECIDE_ACCESS_REQUESTS, group)) {
+            return 0;
+        }
+        return accessRequests.ofGroup(group).stream()
+                .filter(waiting -> waiting.status() == AccessRequest.Status.PENDING)
+                .count();
     }
 
     private Optional<Caller> customer(Principal principal) {

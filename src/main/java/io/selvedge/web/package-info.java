@@ -14,6 +14,7 @@
             "crypto",
             "notify",
             "sso",
+            "scim",
             "protection"
         })
 @org.jspecify.annotations.NullMarked

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @SelvedgeIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Runs on H2 only: what it proves (table, stated actions, handlers) is the same on every store, and the grants'
+// storage is proven on PostgreSQL by AccessSpotChecksIT and the others; it takes over a minute per database.
+@Tag("store-independent")
 class AuthorizationMatrixIT {
 
     /** The decision point's 404, told apart from a handler's own 404 (an unknown invitation, no such share). */

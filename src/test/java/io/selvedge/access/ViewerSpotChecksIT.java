@@ -156,16 +156,18 @@ class ViewerSpotChecksIT {
         problem(stranger.upload(style, "coat.zprj", bytes(100, 5)), 404);
     }
 
-    /** A new person to whom the admin shares the workroom as viewer, through the shares API. */
+    /**
+     * A new person to whom the admin shares the workroom as viewer, through the shares API: nobody's member yet,
+     * it is invited (issue 15) and accepts.
+     */
     private Person aWorkroomSharedWithViewer(boolean allowDownload, boolean allowUpload) {
-        Person viewer = aPerson("viewer");
+        Person viewer = anInvitablePerson("viewer");
         HttpResponse<byte[]> shared = admin.json(
                 "POST",
                 "/api/v1/workrooms/" + workroom + "/shares",
                 "{\"userId\":\"" + viewer.id + "\",\"role\":\"VIEWER\",\"allowDownload\":" + allowDownload
                         + ",\"allowUpload\":" + allowUpload + "}");
-        assertThat(shared.statusCode()).as(text(shared)).isEqualTo(201);
-        assertThat(read(shared, "$.role")).isEqualTo("VIEWER");
+        accepts(viewer, shared);
         return viewer;
     }
 
@@ -183,7 +185,13 @@ class ViewerSpotChecksIT {
         HttpResponse<byte[]> granted =
                 admin.json("PUT", "/api/v1/nodes/" + node + "/members/" + person.id, "{\"role\":\"" + role + "\"}");
         // Issue 15: the person is nobody's member yet, so the grant by id invites it; it accepts with its token.
-        assertThat(granted.statusCode()).as(text(granted)).isEqualTo(202);
+        accepts(person, granted);
+    }
+
+    /** The answer was an invitation (202), which the person accepts with its token. */
+    private void accepts(Person person, HttpResponse<byte[]> invited) {
+        assertThat(invited.statusCode()).as(text(invited)).isEqualTo(202);
+        assertThat(read(invited, "$.status")).isEqualTo("INVITED");
         Mailbox mailbox = Mailbox.at(context.getBean(MailProperties.class).dir(), OutboxDelivery.of(context));
         String secret = mailbox.awaitLast(person.email, "invited", 1).secretOf("/invitations/");
         HttpResponse<byte[]> accepted = person.call("POST", "/api/v1/invitations/" + secret + "/accept");
@@ -196,12 +204,6 @@ class ViewerSpotChecksIT {
         String email = username + "@customers.test";
         UUID id = server.bean(AccountRegistration.class).register(username, PASSWORD, null, email);
         return new Person(id, tokenOf(username), email);
-    }
-
-    /** A customer account with a password, and an API token made with it through the API. */
-    private Person aPerson(String name) {
-        UUID id = UUID.randomUUID();
-        return new Person(id, tokenOf(anAccount(name, id)), null);
     }
 
     /** An API token made with the account's password through the API. */

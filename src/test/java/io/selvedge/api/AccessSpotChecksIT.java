@@ -16,8 +16,7 @@ import io.selvedge.access.Action;
 import io.selvedge.access.Role;
 import io.selvedge.access.RoleGranted;
 import io.selvedge.access.RoleRevoked;
-import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What a customer would try with roles granted through the API: each role does what the permission table
@@ -35,18 +33,11 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
-class AccessSpotChecksIT {
+class AccessSpotChecksIT extends AsACustomerAdmin {
 
     @Autowired
     ApplicationEvents events;
 
-    @Autowired
-    ApiCalls api;
-
-    MockMvc mvc;
-    Customers customers;
-
-    Account admin;
     String group;
     String company;
     String brand;
@@ -55,9 +46,6 @@ class AccessSpotChecksIT {
 
     @BeforeEach
     void aGroupWithATree() throws Exception {
-        mvc = api.mvc();
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
         group = created(api.as(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}"));
         company = created(api.as(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"Ourse SA\"}"));
         brand = created(api.as(admin, post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"Ourse\"}"));

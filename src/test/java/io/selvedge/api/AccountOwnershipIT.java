@@ -2,6 +2,7 @@ package io.selvedge.api;
 
 import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,6 +17,8 @@ import io.selvedge.access.ManagedAccountChanged;
 import io.selvedge.access.MemberMfaReset;
 import io.selvedge.access.Role;
 import io.selvedge.access.SecurityPolicies;
+import io.selvedge.audit.AuditFilter;
+import io.selvedge.audit.AuditTrail;
 import io.selvedge.crypto.OneTimeCodes;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.MfaRequirement;
@@ -25,6 +28,7 @@ import io.selvedge.identity.SessionLimits;
 import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.internal.OutboxDelivery;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
@@ -89,6 +93,9 @@ class AccountOwnershipIT {
     @Autowired
     ApiCalls api;
 
+    @Autowired
+    AuditTrail audit;
+
     Mailbox mailbox;
     Account adminA;
     String[] treeA;
@@ -104,7 +111,7 @@ class AccountOwnershipIT {
         domainB = "b-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         adminB = registered("boss", domainB);
         treeB = api.tree(adminB, "Maison B");
-        EmailDomainsIT.verified(api, adminB, treeB[0], domainB);
+        api.verifiedDomain(adminB, treeB[0], domainB);
     }
 
     @Test
@@ -160,7 +167,7 @@ class AccountOwnershipIT {
                 .andExpect(status().isNoContent());
         assertThat(events.stream(MfaReset.class))
                 .anyMatch(done -> done.accountId().equals(unmanaged.id())
-                        && done.byAccountId().equals(staff.id()));
+                        && done.auditActor().equals(AuditActor.account(staff.id())));
     }
 
     @Test
@@ -194,7 +201,7 @@ class AccountOwnershipIT {
         api.grant(adminB, treeB[2], designer, Role.BRAND_COLLABORATOR, false, false);
         joined(designer, domainB, treeA[4], Role.EDITOR);
         String domainA = "a-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, adminA, treeA[0], domainA);
+        api.verifiedDomain(adminA, treeA[0], domainA);
         SecurityPolicyIT.breakGlassAccount(api, adminA, treeA[0], domainA, registration, totp);
         api.mvc()
                 .perform(put("/api/v1/groups/" + treeA[0] + "/security-policy")
@@ -271,6 +278,58 @@ class AccountOwnershipIT {
                         new SimpleGrantedAuthority("SCOPE_read"),
                         new SimpleGrantedAuthority("SCOPE_write"),
                         FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY));
+    }
+
+    @Test
+    void theSignInsOfAManagedAccountAreOnItsGroupsTrailAndAnOutsidersAreNot() throws Exception {
+        Account outsider = registered("outsider", "elsewhere.example");
+        api.as(
+                        adminB,
+                        post("/api/v1/groups/" + treeB[0] + "/invitations"),
+                        "{\"email\": \"" + email(outsider, "elsewhere.example")
+                                + "\", \"role\": \"EDITOR\", \"nodeId\": \"" + treeB[4] + "\"}")
+                .andExpect(status().isCreated());
+        String invitation = mailbox.awaitLast(email(outsider, "elsewhere.example"), "invited", 1)
+                .secretOf("/invitations/");
+        api.as(outsider, post("/api/v1/invitations/" + invitation + "/accept"), null)
+                .andExpect(status().isCreated());
+        for (Account account : List.of(adminB, outsider)) {
+            signIn(account, "not the password", 401);
+            signIn(account, PASSWORD, 201);
+        }
+
+        UUID group = UUID.fromString(treeB[0]);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(signIns(group, adminB.id()))
+                        .containsExactlyInAnyOrder("sign-in.failed FAILED", "sign-in.succeeded SUCCEEDED"));
+        assertThat(signIns(group, outsider.id())).isEmpty();
+    }
+
+    private void signIn(Account account, String password, int expected) throws Exception {
+        api.mvc()
+                .perform(post("/api/v1/auth/tokens")
+                        // an address of this test's own: the shared context's other tests keep 127.0.0.1's
+                        // failed sign-ins under the per-address throttle
+                        .with(request -> {
+                            request.setRemoteAddr("198.51.100.77");
+                            return request;
+                        })
+                        .secure(true)
+                        .contentType("application/json")
+                        .content("{\"username\":\"%s\",\"password\":\"%s\",\"name\":\"trail\"}"
+                                .formatted(account.username(), password)))
+                .andExpect(status().is(expected));
+    }
+
+    private List<String> signIns(UUID group, UUID account) {
+        return audit
+                .find(group, new AuditFilter(null, null, null, null, null, null, null), 100, null)
+                .entries()
+                .stream()
+                .filter(entry -> entry.action().startsWith("sign-in.")
+                        && account.toString().equals(entry.actorId()))
+                .map(entry -> entry.action() + " " + entry.outcome())
+                .toList();
     }
 
     /** The account joins group A's node by accepting the invitation A's admin sent to its address. */

@@ -11,8 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
-import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.time.Duration;
@@ -20,30 +19,19 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A group's audit trail over the API: group admins and operators read, export and verify it (operators
  * without the tree's names, which are content); others are refused, and the export is on the trail.
  */
 @SelvedgeIntegrationTest
-class AuditApiIT {
+class AuditApiIT extends AsACustomerAdmin {
 
-    @Autowired
-    ApiCalls api;
-
-    MockMvc mvc;
-    Customers customers;
-    Account admin;
     String group;
     String company;
 
     @BeforeEach
     void aGroupWithACompany() throws Exception {
-        mvc = api.mvc();
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
         group = created(api.as(admin, post("/api/v1/groups"), "{\"name\": \"Maison Audit\", \"region\": \"eu\"}"));
         company = created(api.as(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"=Audit SA\"}"));
     }

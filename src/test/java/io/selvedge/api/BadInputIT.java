@@ -47,7 +47,7 @@ class BadInputIT {
     HttpClient http;
     ContentClient ada;
 
-    /** Each of the 18 paged lists of the API, by name. */
+    /** Each of the paged lists of the API a group admin reads, by name. */
     Map<String, String> lists;
 
     @BeforeEach
@@ -77,11 +77,13 @@ class BadInputIT {
         lists.put("style shares", "/api/v1/styles/" + ada.style + "/shares");
         lists.put("versions", "/api/v1/styles/" + ada.style + "/versions");
         lists.put("favourites", "/api/v1/me/favourites");
+        lists.put("alerts", "/api/v1/groups/" + ada.group + "/alerts");
+        lists.put("access requests", "/api/v1/groups/" + ada.group + "/access-requests");
     }
 
     @Test
     void aCursorOfUnreadableBytesIsABadRequestOnEveryPagedList() {
-        assertThat(lists).hasSize(18);
+        assertThat(lists).hasSize(20);
         lists.forEach((name, path) -> {
             assertThat(get(path).statusCode()).as("%s without a cursor", name).isEqualTo(200);
 
@@ -119,6 +121,13 @@ class BadInputIT {
                 .map(path -> path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{}").replaceAll("\\?.*", ""))
                 .toList();
 
+        // Staff's lists answer a customer 404 or 403 whatever the cursor: AlertsIT, StaffAccessReviewIT and
+        // StaffSupportActionsIT try theirs.
+        documented.removeAll(List.of(
+                "/api/v1/alerts",
+                "/api/v1/admin/staff",
+                "/api/v1/me/access-requests",
+                "/api/v1/groups/{groupId}/support/stuck-uploads"));
         assertThat(documented).isNotEmpty();
         assertThat(documented).allSatisfy(path -> assertThat(tried).contains(path.replaceAll("\\{[^}]+}", "{}")));
     }

@@ -15,6 +15,7 @@ import io.selvedge.access.DomainReleased;
 import io.selvedge.access.DomainVerified;
 import io.selvedge.access.EmailDomains;
 import io.selvedge.access.Role;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
@@ -152,26 +153,15 @@ class EmailDomainsIT {
                 .andExpect(jsonPath("$.verified").value(true));
         assertThat(events.stream(DomainVerified.class))
                 .anyMatch(e -> e.byStaff()
-                        && e.by().equals(staff.id())
+                        && e.auditActor().equals(AuditActor.account(staff.id()))
                         && e.groupId().toString().equals(group));
         assertThat(domains.managingGroupOf("ana@" + domain).map(UUID::toString)).contains(group);
         problem(api.as(staff, put("/api/v1/admin/groups/" + group + "/domains/unclaimed.example/verified"), null), 404);
     }
 
     /** The domain claimed by the group and verified through its TXT record. */
-    static void verified(ApiCalls api, Account admin, String group, String domain) throws Exception {
-        String body = api.as(admin, post("/api/v1/groups/" + group + "/domains"), json(domain))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(body, "$.txtValue"));
-        api.as(admin, post("/api/v1/groups/" + group + "/domains/" + domain + "/verify"), null)
-                .andExpect(status().isOk());
-    }
-
     private void verified(Account admin, String group, String domain) throws Exception {
-        verified(api, admin, group, domain);
+        api.verifiedDomain(admin, group, domain);
     }
 
     private String domains() {

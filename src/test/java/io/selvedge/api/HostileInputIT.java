@@ -69,8 +69,13 @@ class HostileInputIT {
     static final String CONTROL_CHARACTERS = "a\u0000b\u0007c\u001b[31md\r\ne\u2028f\u202e";
 
     /** Reads whose answer shows time passing or the calls themselves (the audit trail records refusals). */
-    static final Set<String> NOT_GROUP_DATA =
-            Set.of("/audit-events", "/me/sessions", "/me/tokens", "/me/notifications", "/residency-report");
+    static final Set<String> NOT_GROUP_DATA = Set.of(
+            "/audit-events",
+            "/me/sessions",
+            "/me/tokens",
+            "/me/notifications",
+            "/residency-report",
+            "/staff-access-report");
 
     /**
      * Operations that answer every request alike, so that the answer tells nothing (whether an account

@@ -70,7 +70,7 @@ class IdentityProvidersIT {
         tree = api.tree(admin, "Maison");
         group = tree[0];
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, admin, group, domain);
+        api.verifiedDomain(admin, group, domain);
     }
 
     @Test
@@ -141,7 +141,7 @@ class IdentityProvidersIT {
     @Test
     void eachTypeIsChecked() throws Exception {
         String ldapDomain = "ldap-" + domain;
-        EmailDomainsIT.verified(api, admin, group, ldapDomain);
+        api.verifiedDomain(admin, group, ldapDomain);
         problem(api.as(admin, post(providers()), ldap("ldap://dc.internal:389", false, ldapDomain)), 422);
         api.as(admin, post(providers()), ldap("ldap://dc.internal:389", true, ldapDomain))
                 .andExpect(status().isCreated())

@@ -21,6 +21,7 @@ import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.internal.OutboxDelivery;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
@@ -114,7 +115,7 @@ class InvitationsIT {
                         jsonPath("$.items[?(@.id == '" + id + "')].acceptedBy").value(accountId.toString()));
         assertThat(events.stream(InvitationSent.class))
                 .anyMatch(sent -> sent.invitationId().toString().equals(id)
-                        && sent.invitedBy().equals(admin.id()));
+                        && sent.auditActor().equals(AuditActor.account(admin.id())));
         assertThat(events.stream(InvitationAccepted.class))
                 .anyMatch(accepted -> accepted.invitationId().toString().equals(id)
                         && accepted.accountId().equals(accountId)

@@ -126,7 +126,7 @@ class LdapSignInIT {
         // Olga had an account of her own before her company connected its directory.
         olgaName = "olga-" + UUID.randomUUID().toString().substring(0, 8);
         olga = registration.register(olgaName, OLGA_LOCAL_PASSWORD, "Olga", "olga@" + domain);
-        EmailDomainsIT.verified(api, admin, tree[0], domain);
+        api.verifiedDomain(admin, tree[0], domain);
         String jane = directory.addPerson("Jane " + domain, "jane@" + domain, "jane", JANE_PASSWORD);
         String olgaDn = directory.addPerson("Olga " + domain, "olga@" + domain, "olga", OLGA_DIRECTORY_PASSWORD);
         directory.addGroup("Designers " + domain, jane, olgaDn);
@@ -193,6 +193,10 @@ class LdapSignInIT {
         assertThat(getJson(client, "/api/v1/brands/" + brand, token).statusCode())
                 .as("BRAND_ADMIN from the group's DN")
                 .isEqualTo(200);
+        // The token says it was made through the directory's connection.
+        String listed = getJson(client, "/api/v1/me/tokens", token).body();
+        assertThat(JsonPath.<Boolean>read(listed, "$.items[0].sso")).isTrue();
+        assertThat(JsonPath.<String>read(listed, "$.items[0].connectionId")).isEqualTo(connectionId.toString());
         assertThat(createToken(client, "jane@" + domain, "not her password").statusCode())
                 .isEqualTo(401);
     }

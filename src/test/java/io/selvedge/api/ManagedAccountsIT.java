@@ -95,8 +95,8 @@ class ManagedAccountsIT {
         admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, admin, tree[0], domain);
-        weaver = registered("weaver", domain);
+        api.verifiedDomain(admin, tree[0], domain);
+        weaver = api.aCustomerAt("weaver", PASSWORD, domain);
         api.grant(admin, tree[2], weaver, Role.BRAND_COLLABORATOR, false, false);
         accounts = "/api/v1/groups/" + tree[0] + "/accounts/";
     }
@@ -153,7 +153,7 @@ class ManagedAccountsIT {
         assertThat(changes()).contains("deleted");
         problem(api.as(admin, delete(accounts + weaver.id()), null), 404);
 
-        Account boss = registered("boss", domain);
+        Account boss = api.aCustomerAt("boss", PASSWORD, domain);
         api.grant(admin, tree[0], boss, Role.GROUP_ADMIN, false, false);
         api.as(admin, delete(accounts + boss.id()), null).andExpect(status().isNoContent());
     }
@@ -164,7 +164,7 @@ class ManagedAccountsIT {
         Account stranger = api.customers().aCustomer("stranger");
         String[] theirs = api.tree(stranger, "Loup");
         String strangerDomain = "loup-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, stranger, theirs[0], strangerDomain);
+        api.verifiedDomain(stranger, theirs[0], strangerDomain);
         String their = "/api/v1/groups/" + theirs[0] + "/accounts/" + weaver.id();
         for (String action : List.of("/disable", "/enable")) {
             problem(api.as(stranger, post(their + action), null), 404);
@@ -174,8 +174,10 @@ class ManagedAccountsIT {
             problem(api.as(stranger, delete(their + action), null), 404);
         }
         // An account this group does not manage, though a member of it, and an id nobody has: the same 404.
-        Account outsider = registered(
-                "outsider", "elsewhere-" + UUID.randomUUID().toString().substring(0, 8) + ".example");
+        Account outsider = api.aCustomerAt(
+                "outsider",
+                PASSWORD,
+                "elsewhere-" + UUID.randomUUID().toString().substring(0, 8) + ".example");
         api.grant(admin, tree[4], outsider, Role.EDITOR, false, false);
         for (UUID id : List.of(outsider.id(), UUID.randomUUID())) {
             problem(api.as(admin, post(accounts + id + "/disable"), null), 404);
@@ -197,22 +199,19 @@ class ManagedAccountsIT {
         return events.stream(ManagedAccountChanged.class)
                 .filter(e -> e.groupId().toString().equals(tree[0])
                         && e.accountId().equals(weaver.id())
-                        && e.by().equals(AuditActor.account(admin.id())))
+                        && e.auditActor().equals(AuditActor.account(admin.id())))
                 .map(ManagedAccountChanged::change)
                 .toList();
     }
 
-    private Account registered(String name, String at) {
-        String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID id = registration.register(username, PASSWORD, null, username + "@" + at);
-        return new Account(id, username, false);
-    }
+    /** This test's client address: the shared context's 127.0.0.1 gathers other tests' failed sign-ins. */
+    private static final String OWN_ADDRESS = "198.51.100.211";
 
     private String token(Account account) {
         return apiTokens
                 .create(
                         new ApiTokens.TokenRequest(account.username(), PASSWORD, null, "ci", 30, Set.of(ApiScope.READ)),
-                        "127.0.0.1")
+                        OWN_ADDRESS)
                 .token();
     }
 

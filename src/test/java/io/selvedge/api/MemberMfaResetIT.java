@@ -11,6 +11,7 @@ import io.selvedge.access.Role;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.MfaRequirement;
 import io.selvedge.identity.MfaReset;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -56,7 +57,7 @@ class MemberMfaResetIT {
 
     @Test
     void groupAdminsAndTheAccountsOfAStrictGroupMustUseMfaButNotItsOutsideCollaborators() throws Exception {
-        EmailDomainsIT.verified(api, admin, tree[0], domain);
+        api.verifiedDomain(admin, tree[0], domain);
         Account managed = managed("weaver");
         api.grant(admin, tree[2], managed, Role.BRAND_COLLABORATOR, false, false);
         Account outsider = api.granted(admin, tree[2], Role.BRAND_COLLABORATOR);
@@ -76,7 +77,7 @@ class MemberMfaResetIT {
 
     @Test
     void aGroupAdminResetsTheMfaOfTheAccountsTheGroupManagesOnly() throws Exception {
-        EmailDomainsIT.verified(api, admin, tree[0], domain);
+        api.verifiedDomain(admin, tree[0], domain);
         Account collaborator = managed("collaborator");
         api.grant(admin, tree[2], collaborator, Role.BRAND_COLLABORATOR, false, false);
         Account operator = api.granted(admin, tree[0], Role.GROUP_OPERATOR);
@@ -86,7 +87,7 @@ class MemberMfaResetIT {
         api.as(admin, delete(reset + collaborator.id() + "/mfa"), null).andExpect(status().isNoContent());
         assertThat(events.stream(MemberMfaReset.class))
                 .anyMatch(done -> done.accountId().equals(collaborator.id())
-                        && done.resetBy().equals(admin.id())
+                        && done.auditActor().equals(AuditActor.account(admin.id()))
                         && done.groupId().toString().equals(tree[0]));
         assertThat(events.stream(MfaReset.class))
                 .anyMatch(done -> done.accountId().equals(collaborator.id()));

@@ -41,8 +41,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -100,7 +104,7 @@ class OidcSignInIT {
         tree = api.tree(admin, "Maison");
         group = tree[0];
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, admin, group, domain);
+        api.verifiedDomain(admin, group, domain);
         issuerId = "idp-" + UUID.randomUUID().toString().substring(0, 8);
         connection = connect(null);
     }
@@ -139,7 +143,7 @@ class OidcSignInIT {
     @Test
     void whereMfaIsRequiredTheProvidersMfaCountsOnlyIfTheConnectionTrustsIt() throws Exception {
         String trustedDomain = "t-" + domain;
-        EmailDomainsIT.verified(api, admin, group, trustedDomain);
+        api.verifiedDomain(admin, group, trustedDomain);
         String trusting = connect(null, trustedDomain, true);
         api.mvc()
                 .perform(put("/api/v1/groups/" + group + "/security-policy")
@@ -190,64 +194,61 @@ class OidcSignInIT {
         refused(browser, TestHttps.get(browser, url(callback)), email, "bad-state");
     }
 
-    @Test
-    void aTokenForAnotherAudienceIsRefused() throws Exception {
-        String email = "audience@" + domain;
-        HttpClient browser = TestHttps.client(dataDir);
-        URI authorize = start(browser);
-        String callback = atTheProvider(authorize);
-        Map<String, Object> claims = new HashMap<>(claims(email, "Eve", List.of()));
-        claims.put("nonce", parameter(authorize, "nonce"));
-        answerTheCodeWith(TestOidc.signed(issuerId, email, List.of("another-client"), claims)
-                .serialize());
-
-        refused(browser, TestHttps.get(browser, url(callback)), email, "wrong-audience");
-    }
-
-    @Test
-    void anExpiredTokenIsRefused() throws Exception {
-        String email = "expired@" + domain;
-        HttpClient browser = TestHttps.client(dataDir);
-        URI authorize = start(browser);
-        String callback = atTheProvider(authorize);
-        Map<String, Object> claims = new HashMap<>(claims(email, "Eve", List.of()));
-        claims.put("nonce", parameter(authorize, "nonce"));
+    /** An ID token the provider signed but that fails one check: its audience, expiry, nonce or issuer. */
+    static Stream<Arguments> tokensThatFailOneCheck() {
         long now = java.time.Instant.now().getEpochSecond();
-        claims.put("iat", now - 3600);
-        claims.put("exp", now - 600);
-        answerTheCodeWith(
-                TestOidc.signed(issuerId, email, List.of("selvedge"), claims).serialize());
-
-        refused(browser, TestHttps.get(browser, url(callback)), email, "expired");
+        return Stream.of(
+                Arguments.of("another-client", Map.of(), "wrong-audience"),
+                Arguments.of("selvedge", Map.of("iat", now - 3600, "exp", now - 600), "expired"),
+                Arguments.of("selvedge", Map.of("nonce", "a-nonce-of-another-sign-in"), "wrong-nonce"),
+                Arguments.of("selvedge", Map.of("iss", "https://evil.example"), "wrong-issuer"));
     }
 
-    @Test
-    void aTokenWithAnotherNonceIsRefused() throws Exception {
-        String email = "nonce@" + domain;
-        HttpClient browser = TestHttps.client(dataDir);
-        URI authorize = start(browser);
-        String callback = atTheProvider(authorize);
-        Map<String, Object> claims = new HashMap<>(claims(email, "Eve", List.of()));
-        claims.put("nonce", "a-nonce-of-another-sign-in");
-        answerTheCodeWith(
-                TestOidc.signed(issuerId, email, List.of("selvedge"), claims).serialize());
-
-        refused(browser, TestHttps.get(browser, url(callback)), email, "wrong-nonce");
-    }
-
-    @Test
-    void aTokenFromAnotherIssuerIsRefused() throws Exception {
-        String email = "issuer@" + domain;
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("tokensThatFailOneCheck")
+    void aSignedTokenThatFailsACheckIsRefusedAndLeavesNothing(
+            String audience, Map<String, Object> changed, String reason) throws Exception {
+        String email = reason + "@" + domain;
         HttpClient browser = TestHttps.client(dataDir);
         URI authorize = start(browser);
         String callback = atTheProvider(authorize);
         Map<String, Object> claims = new HashMap<>(claims(email, "Eve", List.of()));
         claims.put("nonce", parameter(authorize, "nonce"));
-        claims.put("iss", "https://evil.example");
+        claims.putAll(changed);
         answerTheCodeWith(
-                TestOidc.signed(issuerId, email, List.of("selvedge"), claims).serialize());
+                TestOidc.signed(issuerId, email, List.of(audience), claims).serialize());
 
-        refused(browser, TestHttps.get(browser, url(callback)), email, "wrong-issuer");
+        refused(browser, TestHttps.get(browser, url(callback)), email, reason);
+    }
+
+    @Test
+    void anAddressTheIdTokenLacksIsReadFromTheUserInfoEndpoint() throws Exception {
+        // The ID token names the person (sub) but not the address, as some providers' do.
+        String email = "userinfo@" + domain;
+        Map<String, Object> withoutAddress = new HashMap<>(claims(email, "Ines", List.of("designers")));
+        withoutAddress.remove("email");
+        withoutAddress.remove("email_verified");
+        TestOidc.nextSignIn(issuerId, email, withoutAddress);
+        TestOidc.nextAnswer(
+                "/userinfo",
+                "application/json",
+                "{\"sub\": \"" + email + "\", \"email\": \"" + email + "\", \"email_verified\": true}");
+        HttpClient browser = TestHttps.client(dataDir);
+        assertThat(signInThroughTheProvider(browser, email).statusCode()).isEqualTo(302);
+        assertThat(me(browser).body()).contains(email);
+
+        // The endpoint's word that the address is not verified refuses the sign-in.
+        String unverified = "unverified@" + domain;
+        Map<String, Object> alsoWithout = new HashMap<>(claims(unverified, "Ivo", List.of()));
+        alsoWithout.remove("email");
+        alsoWithout.remove("email_verified");
+        TestOidc.nextSignIn(issuerId, unverified, alsoWithout);
+        TestOidc.nextAnswer(
+                "/userinfo",
+                "application/json",
+                "{\"sub\": \"" + unverified + "\", \"email\": \"" + unverified + "\", \"email_verified\": false}");
+        HttpClient other = TestHttps.client(dataDir);
+        refused(other, TestHttps.get(other, url(atTheProvider(start(other)))), unverified, "email-not-verified");
     }
 
     @Test
@@ -274,7 +275,7 @@ class OidcSignInIT {
     @Test
     void withTheGooglePresetTheHostedDomainMustBeTheConnections() throws Exception {
         String googleDomain = "g-" + domain;
-        EmailDomainsIT.verified(api, admin, group, googleDomain);
+        api.verifiedDomain(admin, group, googleDomain);
         String google = connect("google", googleDomain);
         String email = "ana@" + googleDomain;
 
@@ -328,7 +329,8 @@ class OidcSignInIT {
                         .uri()
                         .getRawQuery())
                 .isEqualTo("error");
-        ApiCalls.problem(api.as(null, post("/api/v1/auth/tokens"), tokenRequest(weaverName, password)), 401);
+        ApiCalls.problem(
+                api.from(null, "198.51.100.232", post("/api/v1/auth/tokens"), tokenRequest(weaverName, password)), 401);
         // Its break-glass account keeps its password, with MFA; an outside collaborator keeps its own.
         assertThat(passwordSignIns.passwordSignInAllowed(keeper)).isTrue();
         assertThat(keeperMfa.token("break glass", "")).isNotBlank();
@@ -365,15 +367,18 @@ class OidcSignInIT {
         java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"new-token\"[^>]*value=\"([^\"]+)\"")
                 .matcher(made.body());
         assertThat(secret.find()).isTrue();
-        HttpResponse<String> me = TestHttps.send(
-                TestHttps.client(dataDir),
-                HttpRequest.newBuilder(url("/api/v1/me"))
-                        .header("Authorization", "Bearer " + secret.group(1))
-                        .header("Accept", "application/json")
-                        .GET()
-                        .build());
+        HttpResponse<String> me = withToken(secret.group(1), "/api/v1/me");
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains(email);
+        // It is marked as made through the connection, and goes when the managing admin disables the account.
+        HttpResponse<String> listed = withToken(secret.group(1), "/api/v1/me/tokens");
+        assertThat(JsonPath.<Boolean>read(listed.body(), "$.items[0].sso")).isTrue();
+        assertThat(JsonPath.<String>read(listed.body(), "$.items[0].connectionId"))
+                .isEqualTo(connection);
+        UUID tokenOwner = accounts.accountWithEmail(email).orElseThrow().id();
+        api.as(admin, post("/api/v1/groups/" + group + "/accounts/" + tokenOwner + "/disable"), null)
+                .andExpect(status().isNoContent());
+        assertThat(withToken(secret.group(1), "/api/v1/me").statusCode()).isEqualTo(401);
 
         // A password sign-in's session does not make one without the password.
         String password = "raw denim softens with wear";
@@ -516,5 +521,16 @@ class OidcSignInIT {
 
     URI url(String pathAndQuery) {
         return URI.create("https://localhost:" + port + pathAndQuery);
+    }
+
+    /** A GET of the API with the token, as an integration would make it. */
+    private HttpResponse<String> withToken(String token, String path) {
+        return TestHttps.send(
+                TestHttps.client(dataDir),
+                HttpRequest.newBuilder(url(path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build());
     }
 }

@@ -39,7 +39,14 @@ class OpenApiDocumentIT {
                         "/api/v1/workrooms/{id}/shares",
                         "/api/v1/styles/{id}/shares",
                         "/api/v1/styles/{id}/shares/{userId}",
-                        "/api/v1/nodes/{nodeId}/members/{userId}");
+                        "/api/v1/nodes/{nodeId}/members/{userId}",
+                        "/api/v1/alerts",
+                        "/api/v1/alerts/{alertId}/acknowledge",
+                        "/api/v1/groups/{groupId}/alerts",
+                        "/api/v1/groups/{groupId}/alerts/{alertId}/resolve",
+                        "/api/v1/groups/{groupId}/access-requests",
+                        "/api/v1/groups/{groupId}/access-requests/{requestId}/approve",
+                        "/api/v1/me/access-requests");
         assertThat(paths.keySet()).allMatch(path -> path.startsWith("/api/v1/"));
         assertThat(mvc.perform(get("/swagger-ui/index.html"))
                         .andReturn()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.selvedge.platform.JsonInput;
+import io.selvedge.testing.SelvedgeClasses;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -15,10 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RequestBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -68,11 +66,8 @@ class RequestBodiesFuzzTest {
     }
 
     private static List<JavaType> requestBodies() {
-        ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
-        scan.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
         TreeMap<String, JavaType> bodies = new TreeMap<>();
-        scan.findCandidateComponents("io.selvedge").forEach(candidate -> {
-            Class<?> controller = ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
+        SelvedgeClasses.annotatedWith("io.selvedge", Controller.class).forEach(controller -> {
             for (Method method : controller.getDeclaredMethods()) {
                 Parameter[] parameters = method.getParameters();
                 Type[] types = method.getGenericParameterTypes();

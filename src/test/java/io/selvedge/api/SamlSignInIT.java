@@ -72,7 +72,7 @@ class SamlSignInIT {
         Account admin = api.customers().aCustomer("saml-admin");
         String group = api.tree(admin, "Maison SAML")[0];
         domain = "saml-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, admin, group, domain);
+        api.verifiedDomain(admin, group, domain);
         idp = TestSamlIdp.create("https://idp.example.test/" + UUID.randomUUID());
         String body = api.as(admin, post("/api/v1/groups/" + group + "/identity-providers"), """
                         {"type": "saml", "name": "Okta", "domains": ["%s"], "trustIdpMfa": false,

@@ -65,6 +65,9 @@ import org.springframework.web.context.WebApplicationContext;
 @RecordApplicationEvents
 class ScimProvisioningIT {
 
+    /** This test's client address: the shared context's 127.0.0.1 gathers other tests' failed sign-ins. */
+    private static final String OWN_ADDRESS = "198.51.100.204";
+
     static final String PASSWORD = "indigo warp over grey weft";
     static final MediaType SCIM = MediaType.parseMediaType("application/scim+json");
 
@@ -110,8 +113,8 @@ class ScimProvisioningIT {
         admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, admin, tree[0], domain);
-        token = scimToken(admin, tree[0], "Okta");
+        api.verifiedDomain(admin, tree[0], domain);
+        token = api.scimToken(admin, tree[0], "Okta");
     }
 
     @Test
@@ -225,10 +228,22 @@ class ScimProvisioningIT {
                 .andExpect(jsonPath("$.Resources[0].id").value(id));
         scim(get("/scim/v2/Users").param("filter", "emails[type eq \"work\"].value eq \"" + email + "\""), token, null)
                 .andExpect(jsonPath("$.totalResults").value(1));
-        scimError(
-                scim(get("/scim/v2/Users").param("filter", "userName sw \"grace\""), token, null),
-                400,
-                "invalidFilter");
+        // The other operators Okta and Entra send; an ordering one, or an attribute not filtered by, is refused.
+        scim(
+                        get("/scim/v2/Users")
+                                .param(
+                                        "filter",
+                                        "(userName sw \"grace\" and name.givenName eq \"GRACE\") or externalId eq \"x\""),
+                        token,
+                        null)
+                .andExpect(jsonPath("$.totalResults").value(1))
+                .andExpect(jsonPath("$.Resources[0].name.givenName").value("Grace"))
+                .andExpect(jsonPath("$.Resources[0].name.familyName").value("Hopper"));
+        scim(get("/scim/v2/Users").param("filter", "userName co \"hopper@\" and not (externalId pr)"), token, null)
+                .andExpect(jsonPath("$.totalResults").value(0));
+        for (String refused : List.of("userName gt \"grace\"", "title pr", "userName eq grace")) {
+            scimError(scim(get("/scim/v2/Users").param("filter", refused), token, null), 400, "invalidFilter");
+        }
 
         // Entra's PATCH: capitalised ops, paths, attributes it sends whatever the application keeps.
         scim(
@@ -240,6 +255,8 @@ class ScimProvisioningIT {
                                 + "{\"op\":\"Add\",\"path\":\"externalId\",\"value\":\"e-2\"}]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.displayName").value("Grace Murray Hopper"))
+                .andExpect(jsonPath("$.name.givenName").value("Grace"))
+                .andExpect(jsonPath("$.name.familyName").value("Murray Hopper"))
                 .andExpect(jsonPath("$.externalId").value("e-2"));
         scimError(
                 scim(
@@ -287,7 +304,7 @@ class ScimProvisioningIT {
         String apiToken = apiTokens
                 .create(
                         new ApiTokens.TokenRequest(username, PASSWORD, null, "ci", 30, Set.of(ApiScope.READ)),
-                        "127.0.0.1")
+                        OWN_ADDRESS)
                 .token();
         assertThat(withToken(apiToken)).isEqualTo(200);
 
@@ -307,7 +324,7 @@ class ScimProvisioningIT {
         assertThat(refused.headers().firstValue("Location").orElse("")).contains("error");
         assertThatThrownBy(() -> apiTokens.create(
                         new ApiTokens.TokenRequest(username, PASSWORD, null, "again", 30, Set.of(ApiScope.READ)),
-                        "127.0.0.1"))
+                        OWN_ADDRESS))
                 .isInstanceOf(SignInFailedException.class);
         // Grants stay, for the reactivation.
         assertThat(grants.grantsOf(accountId)).extracting(Grant::role).containsExactly(Role.BRAND_COLLABORATOR);
@@ -479,8 +496,8 @@ class ScimProvisioningIT {
         Account otherAdmin = api.customers().aCustomer("other");
         String[] otherTree = api.tree(otherAdmin, "Loup");
         String otherDomain = "loup-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, otherAdmin, otherTree[0], otherDomain);
-        String other = scimToken(otherAdmin, otherTree[0], "Entra");
+        api.verifiedDomain(otherAdmin, otherTree[0], otherDomain);
+        String other = api.scimToken(otherAdmin, otherTree[0], "Entra");
 
         scimError(scim(get("/scim/v2/Users/" + user), other, null), 404, null);
         scim(get("/scim/v2/Users").param("filter", "userName eq \"" + email + "\""), other, null)
@@ -508,17 +525,6 @@ class ScimProvisioningIT {
         scim(get("/scim/v2/Users/" + user), token, null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.active").value(true));
-    }
-
-    private String scimToken(Account groupAdmin, String group, String name) throws Exception {
-        String body = api.as(
-                        groupAdmin, post("/api/v1/groups/" + group + "/scim-tokens"), "{\"name\": \"" + name + "\"}")
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.id").exists())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return JsonPath.read(body, "$.token");
     }
 
     private ResultActions scim(MockHttpServletRequestBuilder request, String bearer, String json) throws Exception {

@@ -18,6 +18,7 @@ import io.selvedge.identity.SessionLimits;
 import io.selvedge.identity.TotpEnrolment;
 import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.internal.OutboxDelivery;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
@@ -139,7 +140,7 @@ class SecurityPolicyIT {
                 .anyMatch(changed -> changed.groupId().toString().equals(group)
                         && changed.version() == 1
                         && !changed.refused()
-                        && changed.changedBy().equals(admin.id())
+                        && changed.auditActor().equals(AuditActor.account(admin.id()))
                         && changed.ipAllowListSize() == 3);
 
         // A change against an old version is refused: someone changed it meanwhile.
@@ -274,7 +275,7 @@ class SecurityPolicyIT {
     @Test
     void onlyTheManagingGroupsPolicyReachesTheWholeAccount() throws Exception {
         String domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, admin, group, domain);
+        api.verifiedDomain(admin, group, domain);
         String username = "weaver-" + UUID.randomUUID().toString().substring(0, 8);
         UUID weaver = registration.register(username, PASSWORD, null, username + "@" + domain);
         Account member = new Account(weaver, username, false);
@@ -306,7 +307,7 @@ class SecurityPolicyIT {
     @Test
     void passwordSignInIsRefusedOnlyToTheAccountsOfASingleSignOnOnlyGroup() throws Exception {
         String domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, admin, group, domain);
+        api.verifiedDomain(admin, group, domain);
         String username = "weaver-" + UUID.randomUUID().toString().substring(0, 8);
         UUID weaver = registration.register(username, PASSWORD, null, username + "@" + domain);
         Account weaverAccount = new Account(weaver, username, false);

@@ -29,8 +29,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Shares of a workroom: by id, or by e-mail as an invitation granted on acceptance; never stronger than the
- * sharer's own role, listed and removed, audited.
+ * Shares of a workroom: by id (at once for the group's own accounts, an invitation for anybody else), or by
+ * e-mail as an invitation granted on acceptance; never stronger than the sharer's own role, listed and removed,
+ * audited.
  */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
@@ -55,6 +56,7 @@ class SharesIT {
     Account admin;
     String[] tree;
     String shares;
+    String domain;
 
     @BeforeEach
     void aWorkroom() throws Exception {
@@ -62,12 +64,14 @@ class SharesIT {
         admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         shares = "/api/v1/workrooms/" + tree[4] + "/shares";
+        domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        api.verifiedDomain(admin, tree[0], domain);
     }
 
     @Test
     void aCollaboratorSharesAsViewerWhoMayThenOnlyView() throws Exception {
         Account collaborator = api.granted(admin, tree[2], Role.BRAND_COLLABORATOR);
-        Account guest = api.customers().aCustomer("guest");
+        Account guest = colleague("guest");
 
         api.as(collaborator, post(shares), share(guest.id(), "VIEWER", true, false))
                 .andExpect(status().isCreated())
@@ -92,9 +96,9 @@ class SharesIT {
 
     @Test
     void anEditorSharesAsEditorOrViewerOnlyAndAViewerNotAtAll() throws Exception {
-        Account editor = api.customers().aCustomer("editor");
-        Account guest = api.customers().aCustomer("guest");
-        Account viewer = api.customers().aCustomer("viewer");
+        Account editor = colleague("editor");
+        Account guest = colleague("guest");
+        Account viewer = colleague("viewer");
         api.as(admin, post(shares), share(editor.id(), "EDITOR", false, false)).andExpect(status().isCreated());
         api.as(admin, post(shares), share(viewer.id(), "VIEWER", false, false)).andExpect(status().isCreated());
 
@@ -102,7 +106,7 @@ class SharesIT {
         problem(api.as(editor, post(shares), share(guest.id(), "BRAND_ADMIN", false, false)), 422);
         problem(api.as(viewer, post(shares), share(guest.id(), "VIEWER", false, false)), 403);
         // A viewer may not share at all, not even a weaker share.
-        Account plain = api.customers().aCustomer("plain");
+        Account plain = colleague("plain");
         problem(api.as(viewer, post(shares), share(plain.id(), "VIEWER", true, false)), 403);
     }
 
@@ -159,8 +163,8 @@ class SharesIT {
     void aStyleIsSharedWithOnePersonWhoSeesThatStyleAndNotItsWorkroom() throws Exception {
         String style = aStyle();
         String styleShares = "/api/v1/styles/" + style + "/shares";
-        Account editor = api.customers().aCustomer("editor");
-        Account guest = api.customers().aCustomer("guest");
+        Account editor = colleague("editor");
+        Account guest = colleague("guest");
 
         api.as(admin, post(styleShares), share(editor.id(), "EDITOR", false, false))
                 .andExpect(status().isCreated())
@@ -171,12 +175,7 @@ class SharesIT {
                 .andExpect(jsonPath("$.sharedBy").value(editor.id().toString()));
         // Nobody shares stronger than their own role on the style.
         problem(api.as(editor, post(styleShares), share(guest.id(), "BRAND_ADMIN", false, false)), 422);
-        problem(
-                api.as(
-                        guest,
-                        post(styleShares),
-                        share(api.customers().aCustomer("plain").id(), "VIEWER", false, false)),
-                403);
+        problem(api.as(guest, post(styleShares), share(colleague("plain").id(), "VIEWER", false, false)), 403);
 
         api.as(guest, get("/api/v1/styles/" + style), null).andExpect(status().isOk());
         problem(api.as(guest, get("/api/v1/workrooms/" + tree[4]), null), 404);
@@ -201,7 +200,7 @@ class SharesIT {
     @Test
     void sharesArePagedWithAnOpaqueCursor() throws Exception {
         for (int i = 0; i < 3; i++) {
-            api.as(admin, post(shares), share(api.customers().aCustomer("guest").id(), "VIEWER", false, false))
+            api.as(admin, post(shares), share(colleague("guest").id(), "VIEWER", false, false))
                     .andExpect(status().isCreated());
         }
         String first = api.as(admin, get(shares + "?limit=2"), null)
@@ -220,6 +219,53 @@ class SharesIT {
                 .andExpect(jsonPath("$.nextCursor").value(org.hamcrest.Matchers.nullValue()));
         problem(api.as(admin, get(shares + "?cursor=%00%ff"), null), 400);
         problem(api.as(admin, get(shares + "?limit=0"), null), 400);
+    }
+
+    @Test
+    void anAccountAnotherGroupManagesJoinsAWorkroomOrStyleOnlyByAcceptingTheInvitation() throws Exception {
+        Account theirAdmin = api.customers().aCustomer("their-admin");
+        String[] theirs = api.tree(theirAdmin, "Loup");
+        String theirDomain = "loup-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        api.verifiedDomain(theirAdmin, theirs[0], theirDomain);
+        Account weaver = api.aCustomerAt("weaver", "fixture " + UUID.randomUUID(), theirDomain);
+        String style = aStyle();
+        String styleShares = "/api/v1/styles/" + style + "/shares";
+
+        for (String path : new String[] {shares, styleShares}) {
+            String answer = api.as(admin, post(path), share(weaver.id(), "EDITOR", true, false))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.status").value("INVITED"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(answer).doesNotContain(weaver.id().toString()).doesNotContain(weaver.username());
+            // An id nobody has is answered the same way.
+            api.as(admin, post(path), share(UUID.randomUUID(), "EDITOR", true, false))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.status").value("INVITED"));
+            api.as(admin, get(path), null)
+                    .andExpect(jsonPath("$.items.length()").value(0));
+        }
+        problem(api.as(weaver, get("/api/v1/workrooms/" + tree[4]), null), 404);
+        problem(api.as(weaver, get("/api/v1/styles/" + style), null), 404);
+        assertThat(events.stream(ShareCreated.class))
+                .noneMatch(created -> created.accountId().equals(weaver.id()));
+
+        // Its consent: it accepts the style's invitation, and holds that share and nothing more.
+        // The two mails may be written within the same millisecond: pick the style's by what it says.
+        String token = mailbox.awaitMail(weaver.username() + "@" + theirDomain, "invited", 2).stream()
+                .filter(mail -> mail.text().contains(" of a style."))
+                .findFirst()
+                .orElseThrow()
+                .secretOf("/invitations/");
+        api.as(weaver, post("/api/v1/invitations/" + token + "/accept"), null).andExpect(status().isCreated());
+        api.as(weaver, get("/api/v1/styles/" + style), null).andExpect(status().isOk());
+        problem(api.as(weaver, get("/api/v1/workrooms/" + tree[4]), null), 404);
+    }
+
+    /** An account the admin's group manages (its address in the group's verified domain). */
+    private Account colleague(String name) {
+        return api.aCustomerAt(name, "fixture " + UUID.randomUUID(), domain);
     }
 
     private String aStyle() throws Exception {

@@ -100,7 +100,7 @@ class SsoAllowedHostsIT {
 
     private String verifiedDomain() throws Exception {
         String domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        EmailDomainsIT.verified(api, admin, group, domain);
+        api.verifiedDomain(admin, group, domain);
         return domain;
     }
 

@@ -20,25 +20,23 @@ import io.selvedge.content.StyleMoved;
 import io.selvedge.content.StyleRestored;
 import io.selvedge.content.Styles;
 import io.selvedge.storage.Stores;
-import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.ApiCalls.Tree;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Styles through the API: create, list (paging, sorting, filters), change, move, delete, restore, favourites. */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
-class StylesApiIT {
+class StylesApiIT extends AsACustomerAdmin {
 
     @Autowired
     Stores stores;
@@ -48,20 +46,6 @@ class StylesApiIT {
 
     @Autowired
     Styles styles;
-
-    @Autowired
-    ApiCalls api;
-
-    MockMvc mvc;
-    Customers customers;
-    Customers.Account admin;
-
-    @BeforeEach
-    void mvc() {
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
-        mvc = api.mvc();
-    }
 
     @Test
     void aStyleIsCreatedReadChangedAndItsFieldsRestEncrypted() throws Exception {

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.tenancy.GroupCreated;
 import io.selvedge.tenancy.NodeDeleted;
@@ -97,8 +98,8 @@ class TreeApiIT {
                 .andExpect(jsonPath("$.name").value("Maison Ourse"))
                 .andExpect(jsonPath("$.region").value("eu"));
         assertThat(events.stream(GroupCreated.class))
-                .anySatisfy(created -> assertThat(List.of(created.groupId(), created.region(), created.creator()))
-                        .isEqualTo(List.of(UUID.fromString(group), "eu", ada.id())));
+                .anySatisfy(created -> assertThat(List.of(created.groupId(), created.region(), created.auditActor()))
+                        .isEqualTo(List.of(UUID.fromString(group), "eu", AuditActor.account(ada.id()))));
         api.as(ada, get("/api/v1/groups"), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.hasItem(group)));

@@ -21,7 +21,7 @@ import io.selvedge.crypto.TamperDetected;
 import io.selvedge.crypto.TamperedStreamException;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupResidency;
-import io.selvedge.testing.ApiCalls;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.IOException;
@@ -39,7 +39,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -48,7 +47,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -64,7 +62,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
             "selvedge.content.group-quota=10MB",
             "selvedge.content.max-thumbnail-size=64KB"
         })
-class VersionsApiIT {
+class VersionsApiIT extends AsACustomerAdmin {
 
     @Autowired
     GroupDataPlanes planes;
@@ -80,20 +78,6 @@ class VersionsApiIT {
 
     @Autowired
     GroupResidency residency;
-
-    @Autowired
-    ApiCalls api;
-
-    MockMvc mvc;
-    Customers customers;
-    Customers.Account admin;
-
-    @BeforeEach
-    void mvc() {
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
-        mvc = api.mvc();
-    }
 
     @Test
     void aVersionIsStoredEncryptedAndServedBackWholeOrByRange() throws Exception {

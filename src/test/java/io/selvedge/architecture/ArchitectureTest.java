@@ -127,6 +127,25 @@ class ArchitectureTest {
                 .check(SELVEDGE);
     }
 
+    @Test
+    void sqlGoesThroughJdbcClientOnly() {
+        ArchRule rule = noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("io.selvedge.identity.internal.PasskeyConfiguration")
+                .and()
+                .doNotHaveFullyQualifiedName("io.selvedge.storage.internal.OneNodeJobs")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcOperations.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(NamedParameterJdbcOperations.class)
+                .because("one JDBC API (JdbcClient, issue 16); a JdbcTemplate only where a library demands one"
+                        + " (Spring Security's WebAuthn JDBC repositories, in PasskeyConfiguration; ShedLock's JDBC"
+                        + " lock provider, in OneNodeJobs)");
+        rule.check(SELVEDGE);
+    }
+
     /** No class of the packages but the repositories sends SQL, through either JDBC API. */
     private static ArchRule onlyRepositoriesSendSql(DescribedPredicate<JavaClass> repositories, String... packages) {
         return noClasses()

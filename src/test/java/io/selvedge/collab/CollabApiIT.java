@@ -16,9 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
-import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.ApiCalls.Tree;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Outboxes;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -35,12 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Comments, approvals, follows, notifications, search and share links through the API and the link page. */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
-class CollabApiIT {
+class CollabApiIT extends AsACustomerAdmin {
 
     @Autowired
     Stores stores;
@@ -51,21 +51,11 @@ class CollabApiIT {
     @Autowired
     io.selvedge.platform.PlatformProperties platform;
 
-    @Autowired
-    ApiCalls api;
-
-    MockMvc mvc;
-    Customers customers;
-    Customers.Account admin;
-
     Instant started;
 
     @BeforeEach
-    void mvc() {
+    void started() {
         started = Instant.now().minusSeconds(1);
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
-        mvc = api.mvc();
     }
 
     @Test
@@ -124,8 +114,8 @@ class CollabApiIT {
                         .filter(e -> e.styleId().toString().equals(style)))
                 .hasSize(3);
         assertThat(events.stream(CommentDeleted.class))
-                .anyMatch(e ->
-                        e.commentId().toString().equals(second) && e.actor().equals(admin.id()));
+                .anyMatch(e -> e.commentId().toString().equals(second)
+                        && e.auditActor().equals(AuditActor.account(admin.id())));
     }
 
     @Test
@@ -560,7 +550,7 @@ class CollabApiIT {
         assertThat(events.stream(LinkTakenOver.class))
                 .anyMatch(taken -> taken.linkId().toString().equals(id)
                         && taken.previousOwner().equals(editor.id())
-                        && taken.actor().equals(admin.id())
+                        && taken.auditActor().equals(AuditActor.account(admin.id()))
                         && "link.taken-over".equals(taken.auditAction()));
         mvc.perform(get(url)).andExpect(status().isOk());
     }

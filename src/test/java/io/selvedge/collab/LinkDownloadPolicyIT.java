@@ -13,19 +13,18 @@ import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
 import io.selvedge.access.SecurityPolicyChanged;
 import io.selvedge.testing.ApiCalls;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -35,24 +34,10 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
-class LinkDownloadPolicyIT {
+class LinkDownloadPolicyIT extends AsACustomerAdmin {
 
     @Autowired
     ApplicationEvents events;
-
-    @Autowired
-    ApiCalls api;
-
-    MockMvc mvc;
-    Customers customers;
-    Customers.Account admin;
-
-    @BeforeEach
-    void mvc() {
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
-        mvc = api.mvc();
-    }
 
     @Test
     void linkDownloadsAreForMembersUntilTheAdminAllowsAnyone() throws Exception {

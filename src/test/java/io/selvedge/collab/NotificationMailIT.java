@@ -14,6 +14,7 @@ import io.selvedge.notify.MailProperties;
 import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.Outboxes;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -34,7 +34,7 @@ import org.springframework.web.context.WebApplicationContext;
  * none once the person turned that kind off (the in-app notification still comes).
  */
 @SelvedgeIntegrationTest
-class NotificationMailIT {
+class NotificationMailIT extends AsACustomerAdmin {
 
     static final String PASSWORD = "a coat of waxed cotton";
     static final String SHARED = "Something was shared with you";
@@ -54,23 +54,14 @@ class NotificationMailIT {
     @Autowired
     MailProperties mail;
 
-    @Autowired
-    ApiCalls api;
-
-    MockMvc mvc;
     Mailbox mailbox;
-    Customers customers;
-    Customers.Account admin;
     Instant started;
     String group;
 
     @BeforeEach
-    void mvc() {
+    void started() {
         started = Instant.now().minusSeconds(1);
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
         mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
-        mvc = api.mvc();
     }
 
     @Test

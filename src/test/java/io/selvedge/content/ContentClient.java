@@ -31,11 +31,14 @@ public final class ContentClient {
     private final HttpClient client;
     private final String baseUrl;
     private final String token;
+    public final String username;
     public final String style;
     public final String group;
 
-    private ContentClient(HttpClient client, String baseUrl, String token, String group, String style) {
+    private ContentClient(
+            HttpClient client, String baseUrl, String token, String username, String group, String style) {
         this.client = client;
+        this.username = username;
         this.baseUrl = baseUrl;
         this.token = token;
         this.group = group;
@@ -62,19 +65,19 @@ public final class ContentClient {
         // The creator of the group is its admin, who must use MFA: the account enrols before it acts.
         String token = TestMfa.enrol(client, path -> URI.create(base + path), clock, username, PASSWORD)
                 .token();
-        ContentClient anonymous = new ContentClient(client, base, token, null, null);
+        ContentClient anonymous = new ContentClient(client, base, token, username, null, null);
         String group = anonymous.create("/api/v1/groups", "{\"name\":\"Maison\",\"region\":\"" + region + "\"}");
         String company = anonymous.create("/api/v1/groups/" + group + "/companies", "{\"name\":\"Co\"}");
         String brand = anonymous.create("/api/v1/companies/" + company + "/brands", "{\"name\":\"Br\"}");
         String season = anonymous.create("/api/v1/brands/" + brand + "/seasons", "{\"name\":\"SS\"}");
         String workroom = anonymous.create("/api/v1/seasons/" + season + "/workrooms", "{\"name\":\"Wr\"}");
         String style = anonymous.create("/api/v1/workrooms/" + workroom + "/styles", "{\"name\":\"Coat\"}");
-        return new ContentClient(client, base, token, group, style);
+        return new ContentClient(client, base, token, username, group, style);
     }
 
     /** The same account and style against a restarted server (on another port). */
     public ContentClient against(TestServer server) {
-        return new ContentClient(server.client(), "https://localhost:" + server.port(), token, group, style);
+        return new ContentClient(server.client(), "https://localhost:" + server.port(), token, username, group, style);
     }
 
     /** The API token, for a client outside this JVM ({@code bench/run-transfer.sh}'s curl). */

@@ -16,6 +16,7 @@ import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.crypto.ReEncryptionProgress;
 import io.selvedge.crypto.internal.OldKeys;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
@@ -136,7 +137,7 @@ class ContentKeyRotationIT {
         Map<String, String> before = stored(group);
         assertThat(before).hasSize(10); // one of each column: the test covers every one
 
-        UUID job = keys.rotate(group);
+        UUID job = keys.rotate(group, AuditActor.system());
         awaitFinished(group, job);
 
         Map<String, String> after = stored(group);

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.storage.Stores;
-import io.selvedge.tenancy.Groups;
-import io.selvedge.tenancy.NodeKind;
-import io.selvedge.tenancy.Tree;
-import io.selvedge.tenancy.TreeNode;
+import io.selvedge.testing.ContentServices;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,24 +39,9 @@ import org.springframework.test.context.TestPropertySource;
             "selvedge.content.group-quota=10MB",
             "selvedge.content.max-thumbnail-size=64KB"
         })
-class UploadRacesIT {
+class UploadRacesIT extends ContentServices {
 
     static final int MIB = 1024 * 1024;
-
-    @Autowired
-    Groups groups;
-
-    @Autowired
-    Tree tree;
-
-    @Autowired
-    Styles styles;
-
-    @Autowired
-    Versions versions;
-
-    @Autowired
-    Uploads uploads;
 
     @Autowired
     GroupFiles files;
@@ -215,7 +197,7 @@ class UploadRacesIT {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         new HeldBody(MIB, 8, null, null).transferTo(expected);
         new HeldBody(MIB, 11, null, null).transferTo(expected);
-        try (VersionContent content = versions.download(done.versionId(), actor, false);
+        try (VersionContent content = versions.download(done.versionId(), actor, null);
                 InputStream in = java.nio.channels.Channels.newInputStream(content.channel())) {
             assertThat(in.readAllBytes()).isEqualTo(expected.toByteArray());
         }
@@ -232,12 +214,7 @@ class UploadRacesIT {
     }
 
     private Style aStyle() {
-        UUID group = groups.create("Maison", "eu", actor).id();
-        TreeNode company = tree.create(NodeKind.COMPANY, group, "Ourse SA", "ada");
-        TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Ourse", "ada");
-        TreeNode season = tree.create(NodeKind.SEASON, brand.id(), "SS27", "ada");
-        TreeNode workroom = tree.create(NodeKind.WORKROOM, season.id(), "Denim", "ada");
-        return styles.create(workroom.id(), "Parka", "", List.of(), actor);
+        return aStyle(actor);
     }
 
     /** Versions of at most 4 MiB (the per-file limit) until the group's versions take {@code bytes}. */

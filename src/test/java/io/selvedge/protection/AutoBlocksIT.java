@@ -2,6 +2,7 @@ package io.selvedge.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.selvedge.audit.AuditEntry;
 import io.selvedge.audit.AuditFilter;
@@ -18,11 +19,15 @@ import java.net.UnknownHostException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,6 +70,9 @@ class AutoBlocksIT {
                         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                 assertThat(blocked.body()).contains("blocked after repeated abuse");
                 assertThat(blocked.headers().firstValue("Retry-After")).hasValue(Long.toString(expected));
+                assertThat(blocked.headers().firstValue("X-Request-Id"))
+                        .as("refused in Tomcat, before every filter")
+                        .isEmpty();
                 assertThat(signInPage(server, "203.0.113.8").statusCode())
                         .as("another address is not blocked")
                         .isEqualTo(200);
@@ -178,6 +186,61 @@ class AutoBlocksIT {
         }
     }
 
+    @Test
+    @Tag("store-independent") // the tarpit is Tomcat's and the valve's: no store takes part in a refusal
+    void aBlockedClientWaitsInTheTarpitWithoutHoldingAThread() throws Exception {
+        try (TestServer server = behindAProxy()
+                .property("selvedge.protection.blocks.tarpit", "3s")
+                .property("server.tomcat.threads.max", 4)
+                .start()) {
+            String blocked = "198.51.100.99";
+            server.bean(Blocks.class).blockAddress(blocked, Duration.ofMinutes(10), "flooding", UUID.randomUUID());
+            Counter refused = server.bean(MeterRegistry.class).counter("selvedge.blocks.refused", "kind", "address");
+            assertThat(signInPage(server, "203.0.113.9").statusCode()).isEqualTo(200);
+
+            long asked = System.nanoTime();
+            HttpResponse<String> first = me(server, blocked);
+
+            assertThat(first.statusCode()).isEqualTo(429);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked))
+                    .as("held back for the tarpit's time")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+
+            // Five times as many refusals as the server has threads, all waiting at once.
+            List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                waiting.add(
+                        server.client().sendAsync(meRequest(server, blocked), HttpResponse.BodyHandlers.ofString()));
+            }
+            long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (refused.count() < 21 && System.nanoTime() < giveUp) {
+                Thread.sleep(20);
+            }
+            assertThat(refused.count()).as("every refusal taken in").isEqualTo(21);
+
+            HttpResponse<String> other = signInPage(server, "203.0.113.9");
+
+            assertThat(other.statusCode())
+                    .as("another client is served while the refusals wait, so they hold no thread")
+                    .isEqualTo(200);
+            assertThat(waiting).noneMatch(CompletableFuture::isDone);
+            for (CompletableFuture<HttpResponse<String>> refusal : waiting) {
+                HttpResponse<String> answer = refusal.get(30, TimeUnit.SECONDS);
+                assertThat(answer.statusCode()).isEqualTo(429);
+                assertThat(answer.body()).contains("blocked after repeated abuse");
+                assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            }
+        }
+    }
+
+    private static HttpRequest meRequest(TestServer server, String client) {
+        return HttpRequest.newBuilder(server.url("/api/v1/me"))
+                .header("Accept", "application/json")
+                .header("X-Forwarded-For", client)
+                .GET()
+                .build();
+    }
+
     /** The platform trail's entries of {@code action} on a block, once delivered (the outbox is asynchronous). */
     private static List<AuditEntry> platformTrail(TestServer server, String action, String blockId)
             throws InterruptedException {
@@ -221,7 +284,9 @@ class AutoBlocksIT {
         return TestServer.with()
                 .property("selvedge.bootstrap.admin.username", "ada")
                 .property("selvedge.bootstrap.admin.password", PASSWORD)
-                .property("selvedge.protection.trusted-proxies", "127.0.0.1/32,::1/128");
+                .property("selvedge.protection.trusted-proxies", "127.0.0.1/32,::1/128")
+                // Refusals answered at once: the tarpit has a test of its own, the others count blocks.
+                .property("selvedge.protection.blocks.tarpit", "0s");
     }
 
     private static HttpResponse<String> signInPage(TestServer server, String client) {

@@ -3,8 +3,10 @@ package io.selvedge.protection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.TestDatabase;
 import io.selvedge.testing.TestHttps;
+import io.selvedge.testing.TestMfa;
 import io.selvedge.testing.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,12 +27,16 @@ class RateLimitsIT {
 
     @Test
     void signInsPastTheLimitOfAnAddressAndCallsPastTheLimitOfATokenAnswer429() throws Exception {
+        // A clock held still: on a busy machine a sign-in can take seconds, and real time would refill the buckets.
+        MovableClock clock = new MovableClock();
         try (TestServer server = TestServer.with()
+                .clock(clock)
                 .property("selvedge.bootstrap.admin.username", "ada")
                 .property("selvedge.bootstrap.admin.password", PASSWORD)
                 .property("selvedge.protection.trusted-proxies", "127.0.0.1/32,::1/128")
                 .property("selvedge.protection.rate-limits.sign-in", "4/1m")
                 .property("selvedge.protection.rate-limits.per-token", "3/1h")
+                .property("selvedge.protection.rate-limits.search-per-caller", "2/1h")
                 .start()) {
             HttpResponse<String> created = signIn(server, PASSWORD, "198.51.100.7");
             assertThat(created.statusCode()).isEqualTo(201);
@@ -76,6 +82,16 @@ class RateLimitsIT {
             assertThat(tokenLimited.statusCode()).isEqualTo(429);
             assertThat(tokenLimited.headers().firstValue("RateLimit-Policy")).hasValue("\"token\";q=3;w=3600");
 
+            // Searches count per token too, whatever the address: spreading them over addresses gains nothing.
+            String second = TestMfa.enrol(server.client(), server::url, clock, "ada", PASSWORD)
+                    .token();
+            assertThat(search(server, second, "192.0.2.1").statusCode()).isEqualTo(404); // staff see no content
+            assertThat(search(server, second, "192.0.2.2").statusCode()).isEqualTo(404);
+            HttpResponse<String> searchLimited = search(server, second, "192.0.2.3");
+            assertThat(searchLimited.statusCode()).as(searchLimited.body()).isEqualTo(429);
+            assertThat(searchLimited.headers().firstValue("RateLimit-Policy"))
+                    .hasValue("\"search-per-caller\";q=2;w=3600");
+
             MeterRegistry meters = server.bean(MeterRegistry.class);
             assertThat(meters.counter("selvedge.rate.limited", "limit", "sign-in")
                             .count())
@@ -93,6 +109,16 @@ class RateLimitsIT {
                         .header("X-Forwarded-For", clientAddress)
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"username\":\"ada\",\"password\":\"%s\",\"name\":\"laptop\"}".formatted(password)))
+                        .build());
+    }
+
+    private static HttpResponse<String> search(TestServer server, String token, String clientAddress) {
+        return TestHttps.send(
+                server.client(),
+                HttpRequest.newBuilder(server.url("/api/v1/search?q=indigo"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("X-Forwarded-For", clientAddress)
+                        .GET()
                         .build());
     }
 

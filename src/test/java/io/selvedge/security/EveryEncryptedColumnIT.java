@@ -3,6 +3,7 @@ package io.selvedge.security;
 import static io.selvedge.testing.ApiCalls.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -13,6 +14,11 @@ import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.ReEncryptable;
 import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.crypto.internal.OldKeys;
+import io.selvedge.monitoring.AlertCategory;
+import io.selvedge.monitoring.AlertSeverity;
+import io.selvedge.monitoring.AlertSignal;
+import io.selvedge.monitoring.Alerts;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
@@ -76,6 +82,9 @@ class EveryEncryptedColumnIT {
     @Autowired
     ApiCalls api;
 
+    @Autowired
+    Alerts alerts;
+
     MockMvc mvc;
     Customers.Account admin;
 
@@ -110,7 +119,7 @@ class EveryEncryptedColumnIT {
                 .isEqualTo(declaredCells(declared));
         before.forEach((cell, ciphertext) -> assertCiphertextOf(group, cell, ciphertext, written.get(cellName(cell))));
 
-        UUID job = keys.rotate(group);
+        UUID job = keys.rotate(group, AuditActor.system());
         awaitFinished(group, job);
         OldKeys.destroy(context, group);
 
@@ -141,8 +150,15 @@ class EveryEncryptedColumnIT {
         written.put("sso_connection.secret", "secret-" + marker);
         written.put("scim_token.name", "Okta " + marker);
         written.put("scim_user.external_id", marker + "-user");
+        written.put("scim_user.given_name", "Ada " + marker);
+        written.put("scim_user.family_name", "Weaver " + marker);
         written.put("scim_group.display_name", "Designers " + marker);
         written.put("scim_group.external_id", marker + "-group");
+        written.put("monitoring_contact_channel.target", "https://events.example.test/" + marker);
+        written.put("monitoring_contact_channel.secret", "routingkey0000" + marker);
+        written.put("monitoring_alert.dedup_key", "spraying:" + marker);
+        written.put("monitoring_alert.summary", "Spraying from " + marker);
+        written.put("monitoring_alert.details", marker + "-address");
         return written;
     }
 
@@ -185,6 +201,22 @@ class EveryEncryptedColumnIT {
                                 + workroom + "\"}")
                 .andExpect(status().isCreated());
         aDirectory(group, w);
+        api.as(
+                        admin,
+                        put("/api/v1/groups/" + group + "/alert-contacts"),
+                        "{\"minSeverity\": \"INFO\", \"channels\": [{\"kind\": \"PAGERDUTY\", \"name\": \"On call\","
+                                + " \"target\": \"" + w.get("monitoring_contact_channel.target")
+                                + "\", \"routingKey\": \""
+                                + w.get("monitoring_contact_channel.secret") + "\"}]}")
+                .andExpect(status().isOk());
+        alerts.raise(new AlertSignal(
+                "password-spraying",
+                AlertSeverity.WARNING,
+                AlertCategory.SECURITY,
+                group,
+                w.get("monitoring_alert.dedup_key"),
+                w.get("monitoring_alert.summary"),
+                Map.of("address", w.get("monitoring_alert.details"))));
         return group;
     }
 
@@ -222,7 +254,9 @@ class EveryEncryptedColumnIT {
                         .header("Authorization", "Bearer " + token)
                         .contentType(scim)
                         .content("{\"userName\": \"ada@" + domain + "\", \"externalId\": \""
-                                + w.get("scim_user.external_id") + "\"}"))
+                                + w.get("scim_user.external_id") + "\", \"name\": {\"givenName\": \""
+                                + w.get("scim_user.given_name") + "\", \"familyName\": \""
+                                + w.get("scim_user.family_name") + "\"}}"))
                 .andExpect(status().isCreated());
         mvc.perform(post("/scim/v2/Groups")
                         .header("Authorization", "Bearer " + token)
@@ -245,6 +279,14 @@ class EveryEncryptedColumnIT {
                 .contains(plaintext);
     }
 
+    /**
+     * Narrows a table to the rows this test wrote where the application adds rows of its own: the detections
+     * raise alerts for the group the fixtures set up (a group admin granted is a privilege change).
+     */
+    private static String onlyTheFixtures(String table) {
+        return "monitoring_alert".equals(table) ? " and detection = 'password-spraying'" : "";
+    }
+
     /** Every declared column's stored value for the group, by {@code table.column#rowId}. */
     private Map<String, String> stored(UUID group, Map<String, List<String>> declared) {
         JdbcTemplate eu = new JdbcTemplate(stores.region("eu").dataSource());
@@ -253,7 +295,7 @@ class EveryEncryptedColumnIT {
             for (String column : columns) {
                 // Names from the application's own declarations, never from input.
                 eu.query(
-                        "select id, " + column + " from " + table + " where group_id = ?",
+                        "select id, " + column + " from " + table + " where group_id = ?" + onlyTheFixtures(table),
                         (row, n) -> {
                             String text = row.getString(2);
                             if (text != null) {

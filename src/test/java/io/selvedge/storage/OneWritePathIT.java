@@ -67,10 +67,10 @@ class OneWritePathIT {
         viewer = customers.aCustomer("rollback-viewer").id();
         group = server.bean(Groups.class).create("Maison Rollback", "eu", admin).id();
         Tree tree = server.bean(Tree.class);
-        TreeNode company = tree.create(NodeKind.COMPANY, group, "Rollback SA", "ada");
-        TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Brand", "ada");
-        TreeNode season = tree.create(NodeKind.SEASON, brand.id(), "SS27", "ada");
-        workroom = tree.create(NodeKind.WORKROOM, season.id(), "Knits", "ada");
+        TreeNode company = tree.create(NodeKind.COMPANY, group, "Rollback SA", AuditActor.system());
+        TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Brand", AuditActor.system());
+        TreeNode season = tree.create(NodeKind.SEASON, brand.id(), "SS27", AuditActor.system());
+        workroom = tree.create(NodeKind.WORKROOM, season.id(), "Knits", AuditActor.system());
     }
 
     @AfterAll
@@ -81,7 +81,7 @@ class OneWritePathIT {
     @Test
     void anEventPublishedInAUnitOfWorkThatRollsBackIsStoredNowhere() {
         UUID company = server.bean(Tree.class)
-                .create(NodeKind.COMPANY, group, "Renamed SA", "ada")
+                .create(NodeKind.COMPANY, group, "Renamed SA", AuditActor.system())
                 .id();
 
         assertThatThrownBy(() -> server.bean(GroupWrites.class).run(group, plane -> {
@@ -98,7 +98,9 @@ class OneWritePathIT {
     void aChangeThatRollsBackPublishesNothingInAnyModuleThatWritesAGroupsData() {
         Style style = server.bean(Styles.class).create(workroom.id(), "Cardigan", "", List.of(), admin);
 
-        rollsBack("NodeCreated", () -> server.bean(Tree.class).create(NodeKind.COMPANY, group, "Never SA", "ada"));
+        rollsBack(
+                "NodeCreated",
+                () -> server.bean(Tree.class).create(NodeKind.COMPANY, group, "Never SA", AuditActor.system()));
         rollsBack("StyleCreated", () -> server.bean(Styles.class).create(workroom.id(), "Never", "", List.of(), admin));
         rollsBack("CommentPosted", () -> server.bean(Comments.class).post(style.id(), "never", null, null, admin));
         // A grant is made by someone: the group's admin, as in a request of theirs.
@@ -138,7 +140,7 @@ class OneWritePathIT {
 
     @Test
     void aGroupsEventsAreDeliveredFromItsRegionAndNoneRestsInTheGlobalStore() {
-        TreeNode company = server.bean(Tree.class).create(NodeKind.COMPANY, group, "Delivered SA", "ada");
+        TreeNode company = server.bean(Tree.class).create(NodeKind.COMPANY, group, "Delivered SA", AuditActor.system());
 
         AuditTrail trail = server.bean(AuditTrail.class);
         await().atMost(Duration.ofSeconds(30))

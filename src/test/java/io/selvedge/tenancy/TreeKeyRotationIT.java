@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.crypto.ReEncryptionProgress;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.KeyRotations;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -38,11 +39,11 @@ class TreeKeyRotationIT {
     @Test
     void namesAreReEncryptedUnderTheNewKey() throws Exception {
         UUID group = groups.create("Maison", "eu", UUID.randomUUID()).id();
-        TreeNode company = tree.create(NodeKind.COMPANY, group, "Ourse SA", "ada");
-        TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Ourse", "ada");
+        TreeNode company = tree.create(NodeKind.COMPANY, group, "Ourse SA", AuditActor.system());
+        TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Ourse", AuditActor.system());
         List<String> before = storedNames(group);
 
-        UUID job = keys.rotate(group);
+        UUID job = keys.rotate(group, AuditActor.system());
         ReEncryptionProgress done = awaitFinished(group, job);
 
         assertThat(done.rewritten()).isEqualTo(3);

@@ -3,6 +3,7 @@ package io.selvedge.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.TestDatabase;
@@ -24,24 +25,28 @@ class TreePurgeIT {
             Groups groups = server.bean(Groups.class);
             Tree tree = server.bean(Tree.class);
             UUID group = groups.create("Maison", "eu", UUID.randomUUID()).id();
-            TreeNode company = tree.create(NodeKind.COMPANY, group, "Ourse SA", "ada");
-            TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Ourse", "ada");
-            TreeNode season = tree.create(NodeKind.SEASON, brand.id(), "SS27", "ada");
-            TreeNode kept = tree.create(NodeKind.BRAND, company.id(), "Petite Ourse", "ada");
+            TreeNode company = tree.create(NodeKind.COMPANY, group, "Ourse SA", AuditActor.system());
+            TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Ourse", AuditActor.system());
+            TreeNode season = tree.create(NodeKind.SEASON, brand.id(), "SS27", AuditActor.system());
+            TreeNode kept = tree.create(NodeKind.BRAND, company.id(), "Petite Ourse", AuditActor.system());
 
-            tree.delete(NodeKind.BRAND, brand.id());
+            tree.delete(NodeKind.BRAND, brand.id(), AuditActor.system());
             clock.advance(Duration.ofDays(29));
             assertThat(tree.purgeExpired()).isZero();
-            assertThat(tree.restore(NodeKind.BRAND, brand.id()).name()).isEqualTo("Ourse");
+            assertThat(tree.restore(NodeKind.BRAND, brand.id(), AuditActor.system())
+                            .name())
+                    .isEqualTo("Ourse");
             assertThat(tree.get(NodeKind.SEASON, season.id()).name()).isEqualTo("SS27");
 
-            NodeDeleted deleted = tree.delete(NodeKind.BRAND, brand.id());
+            NodeDeleted deleted = tree.delete(NodeKind.BRAND, brand.id(), AuditActor.system());
             assertThat(deleted.restorableUntil()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
             clock.advance(Duration.ofDays(30).plusSeconds(1));
 
-            assertThatThrownBy(() -> tree.restore(NodeKind.BRAND, brand.id())).isInstanceOf(NoSuchNodeException.class);
+            assertThatThrownBy(() -> tree.restore(NodeKind.BRAND, brand.id(), AuditActor.system()))
+                    .isInstanceOf(NoSuchNodeException.class);
             assertThat(tree.purgeExpired()).isEqualTo(2);
-            assertThatThrownBy(() -> tree.restore(NodeKind.BRAND, brand.id())).isInstanceOf(NoSuchNodeException.class);
+            assertThatThrownBy(() -> tree.restore(NodeKind.BRAND, brand.id(), AuditActor.system()))
+                    .isInstanceOf(NoSuchNodeException.class);
             assertThat(tree.children(NodeKind.BRAND, company.id(), 10, null).items())
                     .containsExactly(kept);
             JdbcTemplate eu =

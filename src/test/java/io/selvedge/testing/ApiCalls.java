@@ -164,9 +164,17 @@ public final class ApiCalls {
 
     /** The same, signing in with the password. */
     public Account anInvitableCustomer(String name, String password) {
+        return aCustomerAt(name, password, "customers.test");
+    }
+
+    /**
+     * A customer account with a fresh username starting with {@code name} and an address in the domain: managed
+     * by the group that verified it ({@link #verifiedDomain}), which grants and shares reach at once.
+     */
+    public Account aCustomerAt(String name, String password, String domain) {
         String username = (name + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        UUID id = context.getBean(AccountRegistration.class)
-                .register(username, password, null, username + "@customers.test");
+        UUID id =
+                context.getBean(AccountRegistration.class).register(username, password, null, username + "@" + domain);
         return new Account(id, username, false);
     }
 
@@ -180,14 +188,45 @@ public final class ApiCalls {
             throws Exception {
         String body =
                 "{\"role\": \"" + role + "\", \"allowDownload\": " + download + ", \"allowUpload\": " + upload + "}";
+        consented(
+                account,
+                role,
+                () -> as(admin, MockMvcRequestBuilders.put("/api/v1/nodes/" + node + "/members/" + account.id()), body),
+                200);
+    }
+
+    /**
+     * The sharer shares the node with the account by its id ({@code POST /api/v1/{collection}/{node}/shares}),
+     * the account accepting the invitation if it is one (202), as {@link #grant} does: it holds the share after
+     * it.
+     */
+    public void share(
+            Account sharer,
+            String collection,
+            String node,
+            Account account,
+            Role role,
+            boolean download,
+            boolean upload)
+            throws Exception {
+        String body = "{\"userId\": \"" + account.id() + "\", \"role\": \"" + role + "\", \"allowDownload\": "
+                + download + ", \"allowUpload\": " + upload + "}";
+        consented(
+                account,
+                role,
+                () -> as(sharer, MockMvcRequestBuilders.post("/api/v1/" + collection + "/" + node + "/shares"), body),
+                201);
+    }
+
+    /** A call granting the account the role; an invitation instead (202) the account accepts. */
+    private void consented(Account account, Role role, Call call, int atOnce) throws Exception {
         String address = context.getBean(AccountDirectory.class)
                 .account(account.id())
                 .map(AccountSummary::email)
                 .orElse(null);
         int invited = address == null ? 0 : invitationsTo(address);
-        ResultActions put =
-                as(admin, MockMvcRequestBuilders.put("/api/v1/nodes/" + node + "/members/" + account.id()), body);
-        if (put.andReturn().getResponse().getStatus() == 202) {
+        ResultActions answer = call.make();
+        if (answer.andReturn().getResponse().getStatus() == 202) {
             if (address == null) {
                 throw new AssertionError("the grant invited " + account.username()
                         + ", which has no address to accept at: make it with anInvitableCustomer");
@@ -199,7 +238,12 @@ public final class ApiCalls {
                     .andExpect(jsonPath("$.role").value(role.name()));
             return;
         }
-        put.andExpect(status().isOk()).andExpect(jsonPath("$.role").value(role.name()));
+        answer.andExpect(status().is(atOnce)).andExpect(jsonPath("$.role").value(role.name()));
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        ResultActions make() throws Exception;
     }
 
     /**
@@ -218,6 +262,20 @@ public final class ApiCalls {
         TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(body, "$.txtValue"));
         as(admin, MockMvcRequestBuilders.post("/api/v1/groups/" + group + "/domains/" + domain + "/verify"), null)
                 .andExpect(status().isOk());
+    }
+
+    /** A SCIM bearer token the group's admin makes ({@code POST /groups/{id}/scim-tokens}), shown once. */
+    public String scimToken(Account admin, String group, String name) throws Exception {
+        String body = as(
+                        admin,
+                        MockMvcRequestBuilders.post("/api/v1/groups/" + group + "/scim-tokens"),
+                        "{\"name\": \"" + name + "\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").exists())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.token");
     }
 
     /** The mail the installation delivered, delivering its outbox when a test waits for some. */

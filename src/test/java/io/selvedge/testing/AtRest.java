@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -27,14 +28,24 @@ public final class AtRest {
 
     /** Files under {@code dir} whose bytes contain the marker, in UTF-8 or UTF-16. */
     public static List<Path> filesContaining(Path dir, String marker, Predicate<Path> exempt) {
-        List<byte[]> needles = List.of(
-                marker.getBytes(StandardCharsets.UTF_8),
-                marker.getBytes(StandardCharsets.UTF_16LE),
-                marker.getBytes(StandardCharsets.UTF_16BE));
+        return filesContainingAny(dir, List.of(marker), exempt);
+    }
+
+    /** The files holding any of the markers (UTF-8 or UTF-16), each file read once whatever their number. */
+    public static List<Path> filesContainingAny(Path dir, Collection<String> markers, Predicate<Path> exempt) {
+        List<byte[]> needles = markers.stream()
+                .flatMap(marker -> Stream.of(
+                        marker.getBytes(StandardCharsets.UTF_8),
+                        marker.getBytes(StandardCharsets.UTF_16LE),
+                        marker.getBytes(StandardCharsets.UTF_16BE)))
+                .toList();
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
                     .filter(exempt.negate())
-                    .filter(file -> needles.stream().anyMatch(needle -> contains(read(file), needle)))
+                    .filter(file -> {
+                        byte[] bytes = read(file);
+                        return needles.stream().anyMatch(needle -> contains(bytes, needle));
+                    })
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -43,6 +54,11 @@ public final class AtRest {
 
     /** {@code store:table.column} for every value, in every table of every store, that contains the marker. */
     public static List<String> valuesContaining(Stores stores, String marker) {
+        return valuesContainingAny(stores, List.of(marker));
+    }
+
+    /** The same for any of the markers, every table read once. */
+    public static List<String> valuesContainingAny(Stores stores, Collection<String> markers) {
         List<String> hits = new ArrayList<>();
         for (Store store : stores.all()) {
             try (Connection connection = store.dataSource().getConnection()) {
@@ -52,7 +68,8 @@ public final class AtRest {
                         int columns = rows.getMetaData().getColumnCount();
                         while (rows.next()) {
                             for (int column = 1; column <= columns; column++) {
-                                if (valueContains(rows.getObject(column), marker)) {
+                                Object value = rows.getObject(column);
+                                if (markers.stream().anyMatch(marker -> valueContains(value, marker))) {
                                     hits.add(store.id() + ":" + table + "."
                                             + rows.getMetaData().getColumnName(column));
                                 }

@@ -115,14 +115,19 @@ public final class TestCertificates {
     }
 
     public static IssuedCertificate anEcCertificateFor(String hostName) {
-        return issue(hostName, ecKeyPair(), "SHA256withECDSA");
+        return issue(hostName, ecKeyPair(), "SHA256withECDSA", Duration.ofDays(90));
+    }
+
+    /** An EC certificate for {@code localhost} that expires {@code validFor} from now. */
+    public static IssuedCertificate expiringIn(String hostName, Duration validFor) {
+        return issue(hostName, ecKeyPair(), "SHA256withECDSA", validFor);
     }
 
     public static IssuedCertificate anRsaCertificateFor(String hostName) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return issue(hostName, generator.generateKeyPair(), "SHA256withRSA");
+            return issue(hostName, generator.generateKeyPair(), "SHA256withRSA", Duration.ofDays(90));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -138,7 +143,8 @@ public final class TestCertificates {
         }
     }
 
-    private static IssuedCertificate issue(String hostName, KeyPair keyPair, String signatureAlgorithm) {
+    private static IssuedCertificate issue(
+            String hostName, KeyPair keyPair, String signatureAlgorithm, Duration validFor) {
         try {
             X500Name subject = new X500Name("CN=" + hostName + ", O=Selvedge test operator");
             Instant now = Instant.now();
@@ -146,7 +152,7 @@ public final class TestCertificates {
                     subject,
                     new BigInteger(64, new SecureRandom()).add(BigInteger.ONE),
                     Date.from(now.minus(Duration.ofMinutes(5))),
-                    Date.from(now.plus(Duration.ofDays(90))),
+                    Date.from(now.plus(validFor)),
                     subject,
                     keyPair.getPublic());
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {

@@ -17,6 +17,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A running Selvedge server. The one every {@link SelvedgeIntegrationTest} shares is
@@ -146,6 +147,11 @@ public final class TestServer implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The bean of that name, where several have the type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     /**
      * An account of this server's that signs in with the password: a customer, or staff with the role if
      * one is given (who enrols in MFA before acting). Written as registration would, with the server's
@@ -159,6 +165,11 @@ public final class TestServer implements AutoCloseable {
                 bean(PasswordEncoder.class).encode(password),
                 staffRole);
         return id;
+    }
+
+    /** This server's API through MockMvc (the whole filter chain, no network), as its own accounts call it. */
+    public ApiCalls api() {
+        return new ApiCalls((WebApplicationContext) context, bean(Stores.class));
     }
 
     /** Publishes an event in this server's application, as a module would. */

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.access.Grants;
 import io.selvedge.access.Role;
 import io.selvedge.content.Style;
-import io.selvedge.content.Styles;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
-import io.selvedge.tenancy.Groups;
 import io.selvedge.tenancy.NodeKind;
-import io.selvedge.tenancy.Tree;
+import io.selvedge.testing.ContentServices;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.util.List;
@@ -25,19 +24,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * workroom down, for the workroom's viewer; nothing for an outsider.
  */
 @SelvedgeIntegrationTest
-class BreadcrumbsIT {
+class BreadcrumbsIT extends ContentServices {
 
     @Autowired
     Breadcrumbs breadcrumbs;
-
-    @Autowired
-    Groups groups;
-
-    @Autowired
-    Tree tree;
-
-    @Autowired
-    Styles styles;
 
     @Autowired
     Grants grants;
@@ -58,15 +48,13 @@ class BreadcrumbsIT {
         Customers.Account outsider = customers.aCustomer("crumbs-outsider");
         actAs(admin);
         UUID group = groups.create("Maison Crumbs", "eu", admin.id()).id();
-        UUID company = tree.create(
-                        NodeKind.COMPANY, group, "Atelier", admin.id().toString())
+        UUID company = tree.create(NodeKind.COMPANY, group, "Atelier", AuditActor.account(admin.id()))
                 .id();
-        UUID brand = tree.create(NodeKind.BRAND, company, "Linen", admin.id().toString())
+        UUID brand = tree.create(NodeKind.BRAND, company, "Linen", AuditActor.account(admin.id()))
                 .id();
-        UUID season = tree.create(NodeKind.SEASON, brand, "Spring", admin.id().toString())
+        UUID season = tree.create(NodeKind.SEASON, brand, "Spring", AuditActor.account(admin.id()))
                 .id();
-        UUID workroom = tree.create(
-                        NodeKind.WORKROOM, season, "Shirts", admin.id().toString())
+        UUID workroom = tree.create(NodeKind.WORKROOM, season, "Shirts", AuditActor.account(admin.id()))
                 .id();
         Style style = styles.create(workroom, "Oxford", "", List.of(), admin.id());
         grants.grant(workroom, viewer.id(), Role.VIEWER, false, false);

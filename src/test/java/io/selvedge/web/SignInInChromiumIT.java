@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
+import io.selvedge.testing.InChromium;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestServer;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The browser suite's first step: real Chromium signs in with the form and reaches home, the console clean. */
 @SelvedgeIntegrationTest
 @Tag("store-independent")
-class SignInInChromiumIT {
+class SignInInChromiumIT extends InChromium {
 
     static final String PASSWORD = "selvage edge on a loom";
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @Autowired
-    TestServer server;
 
     @Test
     void aPersonSignsInWithThePasswordAndReachesHome(Browser.Window window) {

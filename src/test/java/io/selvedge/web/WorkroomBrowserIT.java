@@ -9,15 +9,12 @@ import io.selvedge.access.Role;
 import io.selvedge.access.Shares;
 import io.selvedge.collab.ShareLinks;
 import io.selvedge.content.Style;
-import io.selvedge.content.Styles;
-import io.selvedge.content.Uploads;
 import io.selvedge.content.Version;
-import io.selvedge.content.Versions;
-import io.selvedge.tenancy.Groups;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.tenancy.NodeKind;
-import io.selvedge.tenancy.Tree;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
+import io.selvedge.testing.ContentServices;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestServer;
 import java.io.IOException;
@@ -37,6 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The workroom page in Chromium: a group admin creates a style, uploads a model with the picker and
@@ -45,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @SelvedgeIntegrationTest
 @Tag("store-independent")
-class WorkroomBrowserIT {
+class WorkroomBrowserIT extends ContentServices {
 
     static final String PASSWORD = "selvage edge on a loom";
     static final Path TEE = Path.of("samples", "tee.glb").toAbsolutePath();
@@ -55,21 +54,6 @@ class WorkroomBrowserIT {
 
     @Autowired
     TestServer server;
-
-    @Autowired
-    Groups groups;
-
-    @Autowired
-    Tree tree;
-
-    @Autowired
-    Styles styles;
-
-    @Autowired
-    Versions versions;
-
-    @Autowired
-    Uploads uploads;
 
     @Autowired
     Shares shares;
@@ -136,6 +120,18 @@ class WorkroomBrowserIT {
                 .isEqualTo(64L);
         window.fill("#filter-q", "").click("#style-filter button[type=submit]");
 
+        // A colleague who holds a role elsewhere in the group is shared with at once; an outsider would be
+        // invited and share nothing until it accepts (issue 15; WorkroomPageIT).
+        UUID studio = tree.create(NodeKind.WORKROOM, seasonOf(workroom), "Studio", AuditActor.account(admin.id()))
+                .id();
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(admin.username(), null, List.of()));
+        try {
+            shares.share(studio, viewer.id(), Role.VIEWER, false, false);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         window.fill("#share-person", viewer.username());
         new Select(window.find("#share-role")).selectByValue("VIEWER");
         window.click("#share-form button[type=submit]");
@@ -221,6 +217,13 @@ class WorkroomBrowserIT {
 
     private record Account(UUID id, String username) {}
 
+    /** The season of each workroom {@link #aWorkroomOf} made. */
+    private final java.util.Map<UUID, UUID> seasons = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private UUID seasonOf(UUID workroom) {
+        return seasons.get(workroom);
+    }
+
     private Account anAccount(String name) {
         UUID id = UUID.randomUUID();
         String username = name + "-" + id.toString().substring(0, 8);
@@ -231,19 +234,20 @@ class WorkroomBrowserIT {
     /** A group made by the account (its admin, once the creator's grant is in) down to a workroom. */
     private UUID aWorkroomOf(Account admin) throws InterruptedException {
         UUID group = groups.create("Maison", "eu", admin.id()).id();
-        UUID company = tree.create(NodeKind.COMPANY, group, "Ourse SA", admin.username())
+        UUID company = tree.create(NodeKind.COMPANY, group, "Ourse SA", AuditActor.account(admin.id()))
                 .id();
-        UUID brand =
-                tree.create(NodeKind.BRAND, company, "Ourse", admin.username()).id();
-        UUID season =
-                tree.create(NodeKind.SEASON, brand, "SS27", admin.username()).id();
-        UUID workroom = tree.create(NodeKind.WORKROOM, season, "Atelier", admin.username())
+        UUID brand = tree.create(NodeKind.BRAND, company, "Ourse", AuditActor.account(admin.id()))
+                .id();
+        UUID season = tree.create(NodeKind.SEASON, brand, "SS27", AuditActor.account(admin.id()))
+                .id();
+        UUID workroom = tree.create(NodeKind.WORKROOM, season, "Atelier", AuditActor.account(admin.id()))
                 .id();
         long until = System.nanoTime() + 20_000_000_000L;
         while (!authorization.allowedFor(admin.id(), workroom).contains(Action.SHARE)) {
             assertThat(System.nanoTime()).as("the creator's admin grant").isLessThan(until);
             Thread.sleep(100);
         }
+        seasons.put(workroom, season);
         return workroom;
     }
 

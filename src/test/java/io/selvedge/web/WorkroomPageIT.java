@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.collab.ShareLinks;
-import io.selvedge.testing.ApiCalls;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
@@ -20,12 +20,10 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The workroom page's permissions, without a browser: a viewer sees the grid but neither the upload nor
@@ -33,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * link within 90 days and cannot revoke another workroom's link through this one.
  */
 @SelvedgeIntegrationTest
-class WorkroomPageIT {
+class WorkroomPageIT extends AsACustomerAdmin {
 
     @Autowired
     ShareLinks links;
@@ -48,20 +46,6 @@ class WorkroomPageIT {
     TestServer server;
 
     static final String PASSWORD = "a workroom of one's own";
-
-    @Autowired
-    ApiCalls api;
-
-    MockMvc mvc;
-    Customers customers;
-    Customers.Account admin;
-
-    @BeforeEach
-    void mvc() {
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
-        mvc = api.mvc();
-    }
 
     @Test
     void aViewerSeesTheGridButNeitherUploadsNorSharing() throws Exception {
@@ -106,9 +90,21 @@ class WorkroomPageIT {
     void anEditorSharesAndLinksButRevokesOnlyThisWorkroomsLinks() throws Exception {
         String[] workrooms = twoWorkrooms();
         HttpClient editor = signedIn(member(workrooms[0], "EDITOR"));
-        Customers.Account colleague = customers.aCustomer("colleague");
+        Customers.Account outsider = customers.aCustomer("outsider");
         String token = WebPages.csrfTokenOf(TestHttps.get(editor, server.url("/workrooms/" + workrooms[0])));
 
+        // Somebody outside the group is invited, and shares nothing until it accepts (issue 15).
+        HttpResponse<String> invited = webPost(
+                editor,
+                "/workrooms/" + workrooms[0] + "/shares",
+                token,
+                Map.of("person", outsider.username(), "role", "VIEWER"));
+        assertThat(invited.statusCode()).isEqualTo(200);
+        assertThat(invited.body())
+                .contains("If " + outsider.username() + " is an account outside this group, it was invited")
+                .doesNotContain("Shared with");
+        // A colleague who holds a role in the group already is shared with at once.
+        Customers.Account colleague = member(workrooms[1], "VIEWER");
         HttpResponse<String> shared = webPost(
                 editor,
                 "/workrooms/" + workrooms[0] + "/shares",

@@ -56,6 +56,9 @@ public final class AbuseBench {
     final HttpClient user;
     final AtomicBoolean running = new AtomicBoolean(true);
 
+    /** Requests a second each attacker thread sends at most ({@code ABUSE_ATTACK_RATE}); 0: as fast as answered. */
+    final int attackRate = Integer.parseInt(System.getenv().getOrDefault("ABUSE_ATTACK_RATE", "0"));
+
     AbuseBench(int port, Path dataDir) {
         this.base = "https://localhost:" + port;
         this.tls = TestHttps.trusting(TestHttps.developmentCertificate(dataDir));
@@ -79,7 +82,15 @@ public final class AbuseBench {
         System.setProperty("selvedge.test.database", "postgresql");
         Map<String, Object> stores = TestDatabase.storeProperties(List.of("us", "eu", "apac"));
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>();
+        // ABUSE_SERVER_CPUS=0: the server pinned apart from the bench (run-abuse.sh pins the bench with
+        // ABUSE_CLIENT_CPUS), so that the attackers' own client work does not take the server's cores, as
+        // it would not on a real attack.
+        String serverCpus = System.getenv().getOrDefault("ABUSE_SERVER_CPUS", "");
+        if (!serverCpus.isBlank()) {
+            command.addAll(List.of("taskset", "-c", serverCpus));
+        }
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
                 "--enable-native-access=ALL-UNNAMED",
@@ -124,7 +135,8 @@ public final class AbuseBench {
                         "/api/v1/styles/" + designer.style + "/links",
                         "{\"expiresAt\":\"" + Instant.now().plus(Duration.ofDays(1))
                                 + "\",\"password\":\"the real link password 42\",\"allowDownload\":false}")));
-        System.out.println("== set up: two customers, a 4 MiB version, a share link with a password");
+        System.out.println("== set up: two customers, a 4 MiB version, a share link with a password; attack rate per"
+                + " attacker thread: " + (attackRate > 0 ? attackRate + " requests a second" : "as fast as answered"));
 
         Legit warmUp = new Legit(designer, small, download);
         warmUp.runFor(Duration.ofSeconds(20));
@@ -154,19 +166,34 @@ public final class AbuseBench {
         Attacker.report("attackers during the attack", attackers);
 
         attackers.forEach(Attacker::reset);
+        double aloneCpu = cpuOver(pid, Duration.ofSeconds(20), () -> sleep(Duration.ofSeconds(20)));
+        Attacker.report("attackers alone, 20 s after the attack phase", attackers);
+        cpuPerRequest("both attackers alone", idle, aloneCpu, attackers);
+
+        // The blocked flood on its own: the 64 addresses stop, so the CPU measured is the refusals' only.
+        attackers.stream().filter(a -> a.manyAddresses).forEach(a -> a.stopped = true);
+        sleep(Duration.ofSeconds(2));
+        attackers.forEach(Attacker::reset);
         double blockedCpu = cpuOver(pid, Duration.ofSeconds(20), () -> sleep(Duration.ofSeconds(20)));
         running.set(false);
+        Attacker.report("the blocked attacker alone, 20 s", attackers);
+        cpuPerRequest("the blocked attacker alone", idle, blockedCpu, attackers);
+    }
+
+    static void cpuPerRequest(String phase, double idle, double cpu, List<Attacker> attackers) {
         long requests = attackers.stream().mapToLong(a -> a.sent.sum()).sum();
-        Attacker.report("attackers alone, 20 s after the attack phase", attackers);
         System.out.printf(
-                "server CPU: idle %.3f cores; attackers alone %.3f cores (%.3f above idle), %d requests, %.0f req/s,"
-                        + " %.1f µs CPU each above idle%n",
+                "server CPU, %s: idle %.3f cores; %.3f cores (%.3f above idle), %d requests, %.0f req/s,"
+                        + " %.1f µs CPU each above idle; bench client CPU %.2f cores; load average %s%n",
+                phase,
                 idle,
-                blockedCpu,
-                blockedCpu - idle,
+                cpu,
+                cpu - idle,
                 requests,
                 requests / 20.0,
-                requests == 0 ? 0 : (blockedCpu - idle) * 20 * 1e6 / requests);
+                requests == 0 ? 0 : (cpu - idle) * 20 * 1e6 / requests,
+                clientCores,
+                load());
     }
 
     void report(String phase, Legit legit, double cpu, int seconds) {
@@ -174,7 +201,8 @@ public final class AbuseBench {
         Collections.sort(all);
         System.out.printf(
                 "%s: %d operations in %d s (%.1f ops/s, %.1f MB/s), p50 %.1f ms, p99 %.1f ms, errors %d;"
-                        + " per kind p50/p99: browse %s, upload %s, download %s; server CPU %.2f cores%n",
+                        + " per kind p50/p99: browse %s, upload %s, download %s; server CPU %.2f cores,"
+                        + " bench client CPU %.2f cores, load average %s%n",
                 phase,
                 all.size(),
                 seconds,
@@ -186,7 +214,9 @@ public final class AbuseBench {
                 legit.kind("browse"),
                 legit.kind("upload"),
                 legit.kind("download"),
-                cpu);
+                cpu,
+                clientCores,
+                load());
     }
 
     static double percentile(List<Long> sorted, int p) {
@@ -276,6 +306,7 @@ public final class AbuseBench {
         final HttpClient client = client(HttpClient.Version.HTTP_1_1);
         final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
         final LongAdder sent = new LongAdder();
+        volatile boolean stopped;
         String csrf;
 
         Attacker(int number, boolean manyAddresses, Customer account, String link) {
@@ -294,7 +325,15 @@ public final class AbuseBench {
         @Override
         public void run() {
             long n = 0;
-            while (running.get()) {
+            long next = System.nanoTime();
+            while (running.get() && !stopped) {
+                if (attackRate > 0) { // paced: 1 / rate seconds apart at least, no catching up after slow answers
+                    long now = System.nanoTime();
+                    if (next > now) {
+                        sleep(Duration.ofNanos(next - now));
+                    }
+                    next = Math.max(next, now) + 1_000_000_000L / attackRate;
+                }
                 String address = address();
                 HttpRequest request = switch ((int) (n++ % 3)) {
                     case 0 -> HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/tokens"))
@@ -451,13 +490,29 @@ public final class AbuseBench {
     }
 
     /** The process's CPU time (user + system, all threads) over {@code length} while {@code work} runs, in cores. */
+    /** The bench's own CPU (its clients, attackers included) over the last {@link #cpuOver} window, in cores. */
+    static volatile double clientCores;
+
     static double cpuOver(long pid, Duration length, Runnable work) throws IOException {
+        long self = ProcessHandle.current().pid();
         long before = cpuTicks(pid);
+        long selfBefore = cpuTicks(self);
         long start = System.nanoTime();
         work.run();
         long elapsed = Math.max(System.nanoTime() - start, length.toNanos() / 2);
         long after = cpuTicks(pid);
+        clientCores = (cpuTicks(self) - selfBefore) / 100.0 / (elapsed / 1e9);
         return (after - before) / 100.0 / (elapsed / 1e9); // USER_HZ is 100 on Linux
+    }
+
+    /** The machine's load averages (1, 5, 15 minutes), as other processes share its cores. */
+    static String load() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     static long cpuTicks(long pid) throws IOException {

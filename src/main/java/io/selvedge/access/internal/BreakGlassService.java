@@ -9,6 +9,7 @@ import io.selvedge.access.SecurityPolicyRefusedException;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.Caller;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupWrites;
@@ -96,8 +97,8 @@ class BreakGlassService implements BreakGlassAccounts {
         }
         writes.run(plane.groupId(), tx -> {
             records.replace(plane.jdbc(), groupId, named, author.accountId(), clock.instant());
-            events.publishEvent(
-                    new BreakGlassAccountsChanged(groupId, author.accountId(), named.size(), RequestOrigin.current()));
+            events.publishEvent(new BreakGlassAccountsChanged(
+                    groupId, AuditActor.account(author.accountId()), named.size(), RequestOrigin.current()));
         });
         decisions.forgetRequestDecisions();
         return records.of(groupId);

@@ -1,6 +1,8 @@
 package io.selvedge.access.internal;
 
 import io.selvedge.access.AccessDenied;
+import io.selvedge.access.AccessRequest;
+import io.selvedge.access.AccessScope;
 import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.AddressNotAllowedException;
@@ -12,12 +14,15 @@ import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.PermissionTable;
 import io.selvedge.access.ResourceLocator;
 import io.selvedge.access.ResourcePath;
+import io.selvedge.access.StaffAccessUsed;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.RequestOrigin;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +66,7 @@ class DecisionPoint implements Authorization {
     private final List<ResourceLocator> locators;
     private final AddressPolicy addresses;
     private final OutsiderPolicy outsiders;
+    private final StaffGrants staffGrants;
     private final GrantSource grants;
     private final Callers callers;
     private final ApplicationEventPublisher events;
@@ -87,7 +93,6 @@ class DecisionPoint implements Authorization {
         this(locators, grants, callers, events, transactions, addresses, OutsiderPolicy.NONE);
     }
 
-    @Autowired
     DecisionPoint(
             List<ResourceLocator> locators,
             GrantSource grants,
@@ -96,6 +101,20 @@ class DecisionPoint implements Authorization {
             TransactionOperations transactions,
             AddressPolicy addresses,
             OutsiderPolicy outsiders) {
+        this(locators, grants, callers, events, transactions, addresses, outsiders, StaffGrants.NONE);
+    }
+
+    @Autowired
+    DecisionPoint(
+            List<ResourceLocator> locators,
+            GrantSource grants,
+            Callers callers,
+            ApplicationEventPublisher events,
+            TransactionOperations transactions,
+            AddressPolicy addresses,
+            OutsiderPolicy outsiders,
+            StaffGrants staffGrants) {
+        this.staffGrants = staffGrants;
         this.addresses = addresses;
         this.outsiders = outsiders;
         this.locators = List.copyOf(locators);
@@ -114,9 +133,12 @@ class DecisionPoint implements Authorization {
         Optional<Caller> caller = caller();
         long mask = caller.map(c -> mask(c, path.get())).orElse(0L);
         boolean allowedAddress = mask == 0 || allowedAddress(path.get().groupId());
-        Optional<String> policyRefusal = mask == 0 || !allowedAddress
-                ? Optional.empty()
-                : outsiderRefusal(path.get().groupId(), caller.get());
+        // Staff act under an access request the group's admins approved: their policy for outsiders is theirs
+        // to weigh when they approve; the address allow-list still holds.
+        Optional<String> policyRefusal =
+                mask == 0 || !allowedAddress || caller.get().staff()
+                        ? Optional.empty()
+                        : outsiderRefusal(path.get().groupId(), caller.get());
         if ((mask & bit(action)) != 0 && allowedAddress && policyRefusal.isEmpty()) {
             return;
         }
@@ -188,11 +210,21 @@ class DecisionPoint implements Authorization {
     public Predicate<UUID> childrenAllowing(Action action, UUID parentId, Level childLevel) {
         Optional<ResourcePath> parent = locate(parentId);
         Optional<Caller> caller = caller();
-        if (parent.isEmpty() || caller.isEmpty() || caller.get().staff() || !action.appliesOn(childLevel)) {
+        if (parent.isEmpty() || caller.isEmpty() || !action.appliesOn(childLevel)) {
             return id -> false;
         }
         if (!allowedAddress(parent.get().groupId())) {
             return id -> false;
+        }
+        if (caller.get().staff()) {
+            Optional<AccessRequest> open =
+                    staffGrant(parent.get().groupId(), caller.get().accountId());
+            if (open.isEmpty() || !open.get().scope().actions().contains(action)) {
+                return id -> false;
+            }
+            UUID node = open.get().nodeId();
+            boolean parentInScope = inScope(parent.get(), node);
+            return id -> parentInScope || id.equals(node);
         }
         Map<UUID, Grant> held = grantsOf(parent.get().groupId(), caller.get().accountId());
         long above = onPath(parent.get(), held);
@@ -290,10 +322,13 @@ class DecisionPoint implements Authorization {
         return actions(onPath(path.get(), grantsOf(path.get().groupId(), accountId)));
     }
 
-    /** The actions the caller may do to the path's target, as a mask; staff hold none. */
+    /**
+     * The actions the caller may do to the path's target, as a mask; staff hold none, but the scope of an
+     * access request open for them in the group (read from the store, at most once per request and group).
+     */
     long mask(Caller caller, ResourcePath path) {
         if (caller.staff()) {
-            return 0;
+            return staffMask(caller, path);
         }
         Map<UUID, Grant> held = grantsOf(path.groupId(), caller.accountId());
         long mask = onPath(path, held);
@@ -301,6 +336,91 @@ class DecisionPoint implements Authorization {
             mask |= VIEW_GROUP; // every member sees the group itself
         }
         return mask & LEVEL_MASKS[path.level().ordinal()];
+    }
+
+    /**
+     * An open access request's scope: seeing the group, and the scope's actions on its node and below. The
+     * first use in a request is put on the group's trail and the platform's, with the access request's id.
+     */
+    private long staffMask(Caller caller, ResourcePath path) {
+        Optional<AccessRequest> open = staffGrant(path.groupId(), caller.accountId());
+        if (open.isEmpty()) {
+            return 0;
+        }
+        long mask = path.level() == Level.GROUP ? VIEW_GROUP : 0;
+        if (inScope(path, open.get().nodeId())) {
+            for (Action action : open.get().scope().actions()) {
+                mask |= bit(action);
+            }
+        }
+        mask &= LEVEL_MASKS[path.level().ordinal()];
+        if (mask != 0) {
+            recordUse(open.get(), caller);
+        }
+        return mask;
+    }
+
+    @Override
+    public AccessRequest requireStaffScope(AccessScope scope, UUID groupId) {
+        Optional<ResourcePath> path = locate(groupId).filter(found -> found.level() == Level.GROUP);
+        Optional<Caller> caller = caller().filter(Caller::staff);
+        if (path.isEmpty()) {
+            throw new NotVisibleException();
+        }
+        if (caller.isEmpty()) {
+            // A member who sees the group is told it is not theirs to do (403); anyone else finds nothing.
+            if (allows(Action.VIEW_GROUP, groupId)) {
+                throw new ActionDeniedException("Only platform support acting under an approved " + scope.name()
+                        + " access request does this; the group's admins approve one.");
+            }
+            throw new NotVisibleException();
+        }
+        Optional<AccessRequest> open = staffGrant(groupId, caller.get().accountId());
+        if (open.isEmpty()) {
+            throw new NotVisibleException();
+        }
+        if (!allowedAddress(groupId)) {
+            throw new AddressNotAllowedException();
+        }
+        if (open.get().scope() != scope) {
+            throw new ActionDeniedException("The access request open in this group is not for "
+                    + scope.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+        }
+        recordUse(open.get(), caller.get());
+        return open.get();
+    }
+
+    @Override
+    public boolean inStaffScope(AccessRequest request, UUID nodeId) {
+        return locate(nodeId)
+                .filter(path -> path.groupId().equals(request.groupId()))
+                .filter(path -> inScope(path, request.nodeId()))
+                .isPresent();
+    }
+
+    private static boolean inScope(ResourcePath path, UUID nodeId) {
+        return path.steps().stream().anyMatch(step -> step.id().equals(nodeId));
+    }
+
+    private Optional<AccessRequest> staffGrant(UUID groupId, UUID accountId) {
+        RequestDecisions request = request();
+        if (request == null) {
+            return staffGrants.open(groupId, accountId);
+        }
+        return request.staffGrants.computeIfAbsent(groupId, id -> staffGrants.open(id, accountId));
+    }
+
+    private void recordUse(AccessRequest open, Caller caller) {
+        RequestDecisions request = request();
+        if (request == null || !request.recorded.add(open.id())) {
+            return;
+        }
+        RequestOrigin origin = RequestOrigin.current();
+        transactions.executeWithoutResult(tx -> {
+            events.publishEvent(
+                    new StaffAccessUsed(open.groupId(), open.groupId(), open.id(), caller.accountId(), origin));
+            events.publishEvent(new StaffAccessUsed(null, open.groupId(), open.id(), caller.accountId(), origin));
+        });
     }
 
     private static long onPath(ResourcePath path, Map<UUID, Grant> held) {
@@ -394,5 +514,7 @@ class DecisionPoint implements Authorization {
         final Map<UUID, Long> versions = new HashMap<>();
         final Map<UUID, Long> masks = new HashMap<>();
         final Map<UUID, Optional<String>> policyRefusals = new HashMap<>();
+        final Map<UUID, Optional<AccessRequest>> staffGrants = new HashMap<>();
+        final java.util.Set<UUID> recorded = new HashSet<>();
     }
 }

@@ -2,16 +2,19 @@ package io.selvedge.access.internal;
 
 import io.selvedge.access.DirectGrants;
 import io.selvedge.access.EmailDomains;
+import io.selvedge.access.Grant;
 import io.selvedge.access.GrantRefusedException;
 import io.selvedge.access.Grants;
 import io.selvedge.access.Invitations;
 import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.ResourcePath;
 import io.selvedge.access.Role;
+import io.selvedge.access.Shares;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +30,7 @@ class DirectGrantService implements DirectGrants {
     private final DecisionPoint decisions;
     private final AccountDirectory accounts;
     private final GrantService grantService;
+    private final Shares shares;
 
     DirectGrantService(
             Grants grants,
@@ -34,8 +38,10 @@ class DirectGrantService implements DirectGrants {
             Invitations invitations,
             EmailDomains domains,
             DecisionPoint decisions,
-            AccountDirectory accounts) {
+            AccountDirectory accounts,
+            Shares shares) {
         this.grants = grants;
+        this.shares = shares;
         this.grantService = grantService;
         this.invitations = invitations;
         this.domains = domains;
@@ -45,6 +51,36 @@ class DirectGrantService implements DirectGrants {
 
     @Override
     public Outcome grant(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload) {
+        return decide(
+                nodeId,
+                accountId,
+                role,
+                allowDownload,
+                allowUpload,
+                () -> grants.grant(nodeId, accountId, role, allowDownload, allowUpload));
+    }
+
+    @Override
+    public Outcome share(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload) {
+        if (role == null || !role.byShare()) {
+            throw new GrantRefusedException("A share makes an EDITOR or a VIEWER.");
+        }
+        return decide(
+                nodeId,
+                accountId,
+                role,
+                allowDownload,
+                allowUpload,
+                () -> shares.share(nodeId, accountId, role, allowDownload, allowUpload));
+    }
+
+    private Outcome decide(
+            UUID nodeId,
+            UUID accountId,
+            Role role,
+            boolean allowDownload,
+            boolean allowUpload,
+            Supplier<Grant> atOnce) {
         ResourcePath path = decisions.locate(nodeId).orElseThrow(NotVisibleException::new);
         UUID groupId = path.groupId();
         boolean member = !grants.grantsIn(groupId).stream()
@@ -67,7 +103,7 @@ class DirectGrantService implements DirectGrants {
             return new Outcome(null);
         }
         try {
-            return new Outcome(grants.grant(nodeId, accountId, role, allowDownload, allowUpload));
+            return new Outcome(atOnce.get());
         } catch (NoSuchGrantee unknown) {
             return new Outcome(null);
         }

@@ -12,6 +12,7 @@ import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.io.IOException;
 import java.net.IDN;
@@ -78,7 +79,8 @@ class DomainService implements EmailDomains {
         try {
             transactions.executeWithoutResult(tx -> {
                 records.insert(id, groupId, name, newTxtValue(), caller.accountId(), clock.instant());
-                events.publishEvent(new DomainClaimed(groupId, id, caller.accountId(), RequestOrigin.current()));
+                events.publishEvent(new DomainClaimed(
+                        groupId, id, AuditActor.account(caller.accountId()), RequestOrigin.current()));
             });
         } catch (DuplicateKeyException e) {
             throw new DomainRefusedException(HttpStatus.CONFLICT, "The group has claimed this domain already.");
@@ -97,8 +99,8 @@ class DomainService implements EmailDomains {
         Caller caller = callers.current().orElseThrow(NotVisibleException::new);
         transactions.executeWithoutResult(tx -> {
             if (records.delete(claim.id())) {
-                events.publishEvent(
-                        new DomainReleased(groupId, claim.id(), caller.accountId(), RequestOrigin.current()));
+                events.publishEvent(new DomainReleased(
+                        groupId, claim.id(), AuditActor.account(caller.accountId()), RequestOrigin.current()));
             }
         });
     }
@@ -166,7 +168,12 @@ class DomainService implements EmailDomains {
             transactions.executeWithoutResult(tx -> {
                 if (records.markVerified(claim.id(), claim.domain(), caller.accountId(), byStaff, clock.instant())) {
                     events.publishEvent(new DomainVerified(
-                            claim.groupId(), claim.id(), caller.accountId(), byStaff, null, RequestOrigin.current()));
+                            claim.groupId(),
+                            claim.id(),
+                            AuditActor.account(caller.accountId()),
+                            byStaff,
+                            null,
+                            RequestOrigin.current()));
                 }
             });
         } catch (DuplicateKeyException e) {
@@ -178,7 +185,12 @@ class DomainService implements EmailDomains {
 
     private void failed(Domain claim, Caller caller, boolean byStaff, String reason) {
         transactions.executeWithoutResult(tx -> events.publishEvent(new DomainVerified(
-                claim.groupId(), claim.id(), caller.accountId(), byStaff, reason, RequestOrigin.current())));
+                claim.groupId(),
+                claim.id(),
+                AuditActor.account(caller.accountId()),
+                byStaff,
+                reason,
+                RequestOrigin.current())));
     }
 
     private Domain claimOf(UUID groupId, String domain) {

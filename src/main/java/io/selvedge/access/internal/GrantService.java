@@ -15,6 +15,7 @@ import io.selvedge.access.RoleGranted;
 import io.selvedge.access.RoleRevoked;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupWrites;
@@ -175,6 +176,11 @@ class GrantService implements Grants, DirectoryRoles {
     }
 
     private boolean revokeForDirectory(GroupDataPlane plane, ResourcePath path, UUID accountId) {
+        return remove(plane, path, accountId, accountId);
+    }
+
+    /** Removes the account's grant on the path's node, unless it is the group's last admin; false if none. */
+    private boolean remove(GroupDataPlane plane, ResourcePath path, UUID accountId, @Nullable UUID revokedBy) {
         UUID groupId = path.groupId();
         UUID nodeId = path.target().id();
         boolean removed = Boolean.TRUE.equals(writes.write(plane.groupId(), tx -> {
@@ -189,7 +195,7 @@ class GrantService implements Grants, DirectoryRoles {
             records.delete(jdbc, nodeId, accountId);
             records.bump(jdbc, groupId);
             events.publishEvent(new RoleRevoked(
-                    groupId, nodeId, path.level(), accountId, locked.get().role(), accountId, RequestOrigin.current()));
+                    groupId, nodeId, path.level(), accountId, locked.get().role(), revokedBy, RequestOrigin.current()));
             return true;
         }));
         decisions.forgetRequestDecisions();
@@ -225,7 +231,7 @@ class GrantService implements Grants, DirectoryRoles {
                     download,
                     upload,
                     grantedBy,
-                    actor,
+                    AuditActor.account(actor),
                     RequestOrigin.current()));
         });
         decisions.forgetRequestDecisions();
@@ -258,29 +264,7 @@ class GrantService implements Grants, DirectoryRoles {
                 throw new ActionDeniedException("You cannot remove a role stronger than your own here.");
             }
         }
-        boolean removed = Boolean.TRUE.equals(writes.write(plane.groupId(), tx -> {
-            JdbcClient jdbc = plane.jdbc();
-            Optional<Grant> locked = records.find(jdbc, nodeId, accountId);
-            if (locked.isEmpty()) {
-                return false;
-            }
-            if (locked.get().role() == Role.GROUP_ADMIN) {
-                requireAnotherAdmin(jdbc, groupId, accountId);
-            }
-            records.delete(jdbc, nodeId, accountId);
-            records.bump(jdbc, groupId);
-            events.publishEvent(new RoleRevoked(
-                    groupId,
-                    nodeId,
-                    path.level(),
-                    accountId,
-                    locked.get().role(),
-                    revoker.accountId(),
-                    RequestOrigin.current()));
-            return true;
-        }));
-        decisions.forgetRequestDecisions();
-        return removed;
+        return remove(plane, path, accountId, revoker.accountId());
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.selvedge.identity.Callers;
 import io.selvedge.identity.EmailAddresses;
 import io.selvedge.notify.Outbox;
 import io.selvedge.notify.OutgoingMail;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestOrigin;
@@ -187,8 +188,14 @@ class InvitationService implements Invitations {
                 null);
         writes.run(plane.groupId(), tx -> {
             records.insert(plane.jdbc(), row, emailIndex(groupId, address), hash(token));
-            events.publishEvent(
-                    new InvitationSent(groupId, id, nodeId, role, inviter.accountId(), false, RequestOrigin.current()));
+            events.publishEvent(new InvitationSent(
+                    groupId,
+                    id,
+                    nodeId,
+                    role,
+                    AuditActor.account(inviter.accountId()),
+                    false,
+                    RequestOrigin.current()));
             if (alsoPublish != null) {
                 alsoPublish.run();
             }
@@ -229,7 +236,7 @@ class InvitationService implements Invitations {
                     invitationId,
                     row.nodeId(),
                     row.role(),
-                    caller.accountId(),
+                    AuditActor.account(caller.accountId()),
                     true,
                     RequestOrigin.current()));
             outbox.enqueue(mail(address, row.role(), level, token));
@@ -246,8 +253,8 @@ class InvitationService implements Invitations {
             if (!records.move(plane.jdbc(), invitationId, Status.PENDING, Status.REVOKED, null, clock.instant())) {
                 throw new GrantRefusedException("Only a pending invitation can be revoked.");
             }
-            events.publishEvent(
-                    new InvitationRevoked(groupId, invitationId, caller.accountId(), RequestOrigin.current()));
+            events.publishEvent(new InvitationRevoked(
+                    groupId, invitationId, AuditActor.account(caller.accountId()), RequestOrigin.current()));
         });
         return invitation(records.find(plane.jdbc(), groupId, row.id()).orElseThrow(), levelOf(row.nodeId()));
     }

@@ -8,6 +8,7 @@ import io.selvedge.access.NotVisibleException;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.identity.MfaResets;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,8 +54,9 @@ class MemberMfaResetService implements MemberMfaResets {
             throw new NotManagedException();
         }
         transactions.executeWithoutResult(tx -> {
-            resets.reset(memberId, admin.accountId());
-            events.publishEvent(new MemberMfaReset(groupId, memberId, admin.accountId(), RequestOrigin.current()));
+            resets.reset(memberId, AuditActor.account(admin.accountId()));
+            events.publishEvent(new MemberMfaReset(
+                    groupId, memberId, AuditActor.account(admin.accountId()), RequestOrigin.current()));
         });
     }
 }

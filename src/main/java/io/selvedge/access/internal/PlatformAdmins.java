@@ -2,6 +2,7 @@ package io.selvedge.access.internal;
 
 import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.PlatformStaff;
+import io.selvedge.access.StaffAction;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import java.util.Optional;
@@ -26,6 +27,14 @@ class PlatformAdmins implements PlatformStaff {
     @Override
     public Caller requirePlatformAdmin(String detail) {
         return admin().orElseThrow(() -> new ActionDeniedException(detail));
+    }
+
+    @Override
+    public Optional<Caller> allowedTo(StaffAction action) {
+        return callers.current()
+                .filter(Caller::staff)
+                .filter(staff ->
+                        action.allowedTo(SecurityContextHolder.getContext().getAuthentication()));
     }
 
     private Optional<Caller> admin() {

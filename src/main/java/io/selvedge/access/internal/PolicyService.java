@@ -21,12 +21,15 @@ import io.selvedge.identity.Caller;
 import io.selvedge.identity.IdentityProperties;
 import io.selvedge.identity.PasswordSignInPolicy;
 import io.selvedge.identity.SessionLimits;
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.NodeNotices;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupWrites;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,14 +45,15 @@ import org.springframework.stereotype.Service;
  * (its managing group's policy), for identity's SPIs (MFA, session limits, password sign-in); the decision
  * point applies each group's policy to requests for its own resources.
  *
- * <p>An account's combined policy is cached for {@link #ACCOUNT_CACHE} and dropped on this node at once
- * when a policy or one of the account's grants changes; another node of the installation sees the change
- * within that time.
+ * <p>An account's combined policy is cached for {@link #ACCOUNT_CACHE} and dropped on every node at once
+ * ({@link NodeNotices}) when a policy or one of the account's grants changes; the expiry is the bound only for
+ * a notice lost between nodes.
  */
 @Service
 class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPolicy {
 
     static final Duration ACCOUNT_CACHE = Duration.ofSeconds(30);
+    static final String ACCOUNT_POLICY_CHANGED = "access.account-policy";
     private static final Duration SHORTEST_LIMIT = Duration.ofMinutes(1);
     private static final int CACHE_LIMIT = 100_000;
 
@@ -63,6 +67,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
     private final GroupWrites writes;
     private final BreakGlassRepository breakGlass;
     private final AccountDirectory directory;
+    private final NodeNotices notices;
     private final Map<UUID, CachedAccount> accounts = new ConcurrentHashMap<>();
 
     PolicyService(
@@ -75,8 +80,11 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
             ApplicationEventPublisher events,
             Clock clock,
             BreakGlassRepository breakGlass,
-            AccountDirectory directory) {
+            AccountDirectory directory,
+            NodeNotices notices) {
         this.writes = writes;
+        this.notices = notices;
+        notices.onNotice(ACCOUNT_POLICY_CHANGED, this::forgetHere);
         this.directory = directory;
         this.breakGlass = breakGlass;
         this.records = records;
@@ -156,10 +164,10 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                     author.accountId(),
                     clock.instant());
             records.put(plane, next);
-            events.publishEvent(event(next, author.accountId(), false));
+            events.publishEvent(event(next, author.accountId(), current.weakenedIn(next), false));
             return next;
         });
-        accounts.clear();
+        forgetEveryAccount();
         decisions.forgetRequestDecisions();
         return written;
     }
@@ -209,38 +217,58 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
 
     @EventListener
     void grantsChanged(RoleGranted granted) {
-        accounts.remove(granted.accountId());
+        forget(granted.accountId());
     }
 
     @EventListener
     void grantsChanged(RoleRevoked revoked) {
-        accounts.remove(revoked.accountId());
+        forget(revoked.accountId());
     }
 
     @EventListener
     void grantsChanged(ShareCreated shared) {
-        accounts.remove(shared.accountId());
+        forget(shared.accountId());
     }
 
     @EventListener
     void grantsChanged(ShareRemoved removed) {
-        accounts.remove(removed.accountId());
+        forget(removed.accountId());
     }
 
     @EventListener
     void breakGlassChanged(BreakGlassAccountsChanged changed) {
-        accounts.clear();
+        forgetEveryAccount();
     }
 
     /** A verified or released domain changes which accounts a group manages. */
     @EventListener
     void domainsChanged(DomainVerified verified) {
-        accounts.clear();
+        forgetEveryAccount();
     }
 
     @EventListener
     void domainsChanged(DomainReleased released) {
-        accounts.clear();
+        forgetEveryAccount();
+    }
+
+    private void forget(UUID accountId) {
+        notices.tell(ACCOUNT_POLICY_CHANGED, accountId.toString());
+    }
+
+    private void forgetEveryAccount() {
+        notices.tell(ACCOUNT_POLICY_CHANGED, NodeNotices.EVERYTHING);
+    }
+
+    private void forgetHere(String subject) {
+        if (NodeNotices.EVERYTHING.equals(subject)) {
+            accounts.clear();
+            return;
+        }
+        try {
+            accounts.remove(UUID.fromString(subject));
+        } catch (IllegalArgumentException e) {
+            accounts.clear(); // not a notice of ours: forget too much rather than too little
+        }
     }
 
     /**
@@ -284,14 +312,15 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                 author.accountId(),
                 clock.instant());
         GroupDataPlane plane = grants.plane(groupId).orElseThrow(NotVisibleException::new);
-        writes.run(plane.groupId(), tx -> events.publishEvent(event(wanted, author.accountId(), true)));
+        writes.run(plane.groupId(), tx -> events.publishEvent(event(wanted, author.accountId(), List.of(), true)));
         return refusal;
     }
 
-    private static SecurityPolicyChanged event(SecurityPolicy policy, UUID author, boolean refused) {
+    private static SecurityPolicyChanged event(
+            SecurityPolicy policy, UUID author, List<String> weakened, boolean refused) {
         return new SecurityPolicyChanged(
                 policy.groupId(),
-                author,
+                AuditActor.account(author),
                 policy.version(),
                 policy.mfaRequired(),
                 policy.idleTimeout() == null ? null : policy.idleTimeout().toSeconds(),
@@ -301,6 +330,7 @@ class PolicyService implements SecurityPolicies, SessionLimits, PasswordSignInPo
                 policy.passwordSignIn(),
                 policy.ipAllowList().size(),
                 policy.linkDownloadsForAnyone(),
+                weakened,
                 refused,
                 RequestOrigin.current());
     }

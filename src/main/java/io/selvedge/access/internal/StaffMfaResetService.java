@@ -8,6 +8,7 @@ import io.selvedge.access.StaffMfaResets;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.identity.MfaResets;
+import io.selvedge.platform.AuditActor;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -47,6 +48,7 @@ class StaffMfaResetService implements StaffMfaResets {
         if (domains.managingGroupOf(account.accountId()).isPresent()) {
             throw new GrantRefusedException("A group manages this account: its group admins reset its MFA.");
         }
-        transactions.executeWithoutResult(tx -> resets.reset(account.accountId(), staff.accountId()));
+        transactions.executeWithoutResult(
+                tx -> resets.reset(account.accountId(), AuditActor.account(staff.accountId())));
     }
 }

@@ -30,7 +30,7 @@ class TreeGrantEvents {
     @EventListener
     void groupCreated(GroupCreated created) {
         if (created.creatorIsAdmin()) {
-            grants.grantCreator(created.groupId(), created.creator());
+            grants.grantCreator(created.groupId(), created.auditActor().id()); // an account created it
         }
     }
 

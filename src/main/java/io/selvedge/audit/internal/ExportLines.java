@@ -1,6 +1,7 @@
 package io.selvedge.audit.internal;
 
 import io.selvedge.audit.AuditEntry;
+import io.selvedge.platform.CsvLines;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,22 +37,7 @@ final class ExportLines {
             entry.requestId(),
             entry.hash()
         };
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append(cell(cells[i] == null ? "" : cells[i].toString()));
-        }
-        return line.append("\r\n").toString();
-    }
-
-    static String cell(String value) {
-        String safe = value;
-        if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        return '"' + safe.replace("\"", "\"\"") + '"';
+        return CsvLines.line(cells);
     }
 
     static String json(AuditEntry entry) {

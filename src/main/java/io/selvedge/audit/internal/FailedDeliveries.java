@@ -1,6 +1,7 @@
 package io.selvedge.audit.internal;
 
 import io.selvedge.platform.AuditableEvent;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -24,6 +25,7 @@ class FailedDeliveries {
     @Scheduled(
             fixedDelayString = "${selvedge.audit.retry-failed-interval:1m}",
             initialDelayString = "${selvedge.audit.retry-failed-interval:1m}")
+    @SchedulerLock(name = "audit.retry-failed-deliveries", lockAtMostFor = "10m")
     void retry() {
         FailedEventPublications publications = failed.getIfAvailable();
         if (publications != null) {

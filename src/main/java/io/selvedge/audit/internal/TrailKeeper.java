@@ -4,6 +4,7 @@ import io.selvedge.audit.AuditProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,6 +35,7 @@ class TrailKeeper {
     @Scheduled(
             fixedDelayString = "${selvedge.audit.seal-interval:1h}",
             initialDelayString = "${selvedge.audit.seal-interval:1h}")
+    @SchedulerLock(name = "audit.seal-trails", lockAtMostFor = "30m")
     void sealAll() {
         int sealed = 0;
         for (Trail trail : trails.all()) {
@@ -70,6 +72,7 @@ class TrailKeeper {
     @Scheduled(
             fixedDelayString = "${selvedge.audit.purge-check-interval:1h}",
             initialDelayString = "${selvedge.audit.purge-check-interval:1h}")
+    @SchedulerLock(name = "audit.purge-trails", lockAtMostFor = "1h")
     void purgeAll() {
         long purged = 0;
         for (Trail trail : trails.all()) {

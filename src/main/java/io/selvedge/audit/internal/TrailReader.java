@@ -10,9 +10,9 @@ import io.selvedge.audit.ExportFormat;
 import io.selvedge.crypto.CiphertextTamperedException;
 import io.selvedge.crypto.EncryptedColumn;
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditActors;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.PageCursor;
+import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestOrigin;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -41,26 +41,23 @@ class TrailReader implements AuditTrail {
     private final Trails trails;
     private final TrailVerifier verifier;
     private final ApplicationEventPublisher events;
-    private final ObjectProvider<AuditActors> actors;
     private final ObjectProvider<PlatformTransactionManager> transactions;
 
     TrailReader(
             Trails trails,
             TrailVerifier verifier,
             ApplicationEventPublisher events,
-            ObjectProvider<AuditActors> actors,
             ObjectProvider<PlatformTransactionManager> transactions) {
         this.trails = trails;
         this.verifier = verifier;
         this.events = events;
-        this.actors = actors;
         this.transactions = transactions;
     }
 
     @Override
     public AuditPage find(@Nullable UUID groupId, AuditFilter filter, int limit, @Nullable String cursor) {
         if (limit < 1 || limit > LONGEST_PAGE) {
-            throw new IllegalArgumentException("The limit is 1 to " + LONGEST_PAGE + ".");
+            throw new Refusal.Invalid("The limit is 1 to " + LONGEST_PAGE + ".");
         }
         Long before = null;
         if (cursor != null) {
@@ -82,13 +79,14 @@ class TrailReader implements AuditTrail {
             AuditFilter filter,
             ExportFormat format,
             OutputStream out,
-            UnaryOperator<AuditEntry> shown)
+            UnaryOperator<AuditEntry> shown,
+            AuditActor by)
             throws IOException {
         Trail trail = trails.of(groupId);
         // The export is the trail as it stood when asked for: its own entry, appended after the commit of
         // the record below, may land while the lines are read, and is not among them.
         long head = TrailRepository.lastSeq(trail);
-        recordExport(groupId, format);
+        recordExport(groupId, format, by);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         if (format == ExportFormat.CSV) {
             writer.write(ExportLines.CSV_HEADER);
@@ -109,15 +107,21 @@ class TrailReader implements AuditTrail {
     }
 
     @Override
+    public List<UUID> groupTrails() {
+        return trails.all().stream()
+                .map(Trail::groupId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    @Override
     public AuditVerification verify(@Nullable UUID groupId) {
         return verifier.verify(trails.of(groupId));
     }
 
     /** The export is an audited action: recorded (through the outbox) before the first line is sent. */
-    private void recordExport(@Nullable UUID groupId, ExportFormat format) {
-        AuditActors who = actors.getIfAvailable();
-        AuditExported exported = new AuditExported(
-                groupId, format, who == null ? AuditActor.system() : who.current(), RequestOrigin.current());
+    private void recordExport(@Nullable UUID groupId, ExportFormat format, AuditActor by) {
+        AuditExported exported = new AuditExported(groupId, format, by, RequestOrigin.current());
         PlatformTransactionManager manager = transactions.getIfAvailable();
         if (manager == null) {
             events.publishEvent(exported);

@@ -10,6 +10,7 @@ import io.selvedge.content.StyleStatus;
 import io.selvedge.content.Styles;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupWrites;
@@ -74,8 +75,8 @@ class ApprovalService implements Approvals {
                     ApprovalRepository.NOTE.encrypt(cipher, text, id),
                     actor,
                     now);
-            events.publishEvent(
-                    new ApprovalRecorded(groupId, styleId, id, status.name(), actor, RequestOrigin.current()));
+            events.publishEvent(new ApprovalRecorded(
+                    groupId, styleId, id, status.name(), AuditActor.account(actor), RequestOrigin.current()));
         });
         return new Approval(id, styleId, status, text, actor, now);
     }

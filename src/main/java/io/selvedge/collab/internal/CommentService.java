@@ -18,6 +18,7 @@ import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlanes;
@@ -113,8 +114,8 @@ class CommentService implements Comments {
                     CommentRepository.BODY.encrypt(cipher, text, id),
                     pin == null ? null : CommentRepository.PIN.encrypt(cipher, pinText(pin), id),
                     now);
-            events.publishEvent(
-                    new CommentPosted(groupId, styleId, id, Set.copyOf(mentioned), actor, RequestOrigin.current()));
+            events.publishEvent(new CommentPosted(
+                    groupId, styleId, id, Set.copyOf(mentioned), AuditActor.account(actor), RequestOrigin.current()));
         });
         return new Comment(id, styleId, versionId, actor, text, pin, false, null, null, now, now);
     }
@@ -208,8 +209,8 @@ class CommentService implements Comments {
             if (resolved != null && resolved != row.resolved()) {
                 rows.resolve(jdbc, commentId, resolved, resolved ? actor : null, resolved ? now : null);
             }
-            events.publishEvent(
-                    new CommentEdited(row.groupId(), row.styleId(), commentId, actor, RequestOrigin.current()));
+            events.publishEvent(new CommentEdited(
+                    row.groupId(), row.styleId(), commentId, AuditActor.account(actor), RequestOrigin.current()));
         });
         return get(commentId);
     }
@@ -223,7 +224,12 @@ class CommentService implements Comments {
         writes.run(row.groupId(), plane -> {
             rows.delete(plane.jdbc(), commentId);
             events.publishEvent(new CommentDeleted(
-                    row.groupId(), row.styleId(), commentId, row.authorId(), actor, RequestOrigin.current()));
+                    row.groupId(),
+                    row.styleId(),
+                    commentId,
+                    row.authorId(),
+                    AuditActor.account(actor),
+                    RequestOrigin.current()));
         });
         homes.forget(commentId);
     }

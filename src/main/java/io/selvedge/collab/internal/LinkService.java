@@ -16,6 +16,8 @@ import io.selvedge.collab.ShareLinks;
 import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.StyleLookups;
+import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupWrites;
@@ -151,7 +153,8 @@ class LinkService implements ShareLinks {
                     expiresAt,
                     actor,
                     now);
-            events.publishEvent(new LinkCreated(groupId, id, targetId, actor, RequestOrigin.current()));
+            events.publishEvent(
+                    new LinkCreated(groupId, id, targetId, AuditActor.account(actor), RequestOrigin.current()));
         });
         return new CreatedLink(id, token);
     }
@@ -183,7 +186,8 @@ class LinkService implements ShareLinks {
                 row(linkId).filter(found -> found.live(clock.instant())).orElseThrow(NoSuchContentException::new);
         writes.run(row.groupId(), plane -> {
             rows.revoke(plane.jdbc(), linkId, clock.instant());
-            events.publishEvent(new LinkRevoked(row.groupId(), linkId, actor, RequestOrigin.current()));
+            events.publishEvent(
+                    new LinkRevoked(row.groupId(), linkId, AuditActor.account(actor), RequestOrigin.current()));
         });
     }
 
@@ -194,7 +198,8 @@ class LinkService implements ShareLinks {
         existing(row.targetId());
         writes.run(row.groupId(), plane -> {
             rows.takeOver(plane.jdbc(), linkId, actor);
-            events.publishEvent(new LinkTakenOver(row.groupId(), linkId, row.owner(), actor, RequestOrigin.current()));
+            events.publishEvent(new LinkTakenOver(
+                    row.groupId(), linkId, row.owner(), AuditActor.account(actor), RequestOrigin.current()));
         });
         return row(linkId).map(taken -> taken.link(state(taken))).orElseThrow(NoSuchContentException::new);
     }
@@ -231,9 +236,9 @@ class LinkService implements ShareLinks {
             Duration wait =
                     password == null || password.isEmpty() ? throttle.waitBefore(row.id()) : throttle.take(row.id());
             if (!wait.isZero()) {
-                throw new LinkThrottledException(Math.max(1, (wait.toMillis() + 999) / 1000));
+                throw new LinkThrottledException(wait);
             }
-            if (password == null || password.isEmpty() || !passwords.matches(password, row.passwordHash())) {
+            if (password == null || password.isEmpty() || !checked(password, row.passwordHash())) {
                 if (password != null && !password.isEmpty()) {
                     throttle.failed(row.id());
                     used(row, "refused");
@@ -245,6 +250,15 @@ class LinkService implements ShareLinks {
         used(row, "opened");
         return Optional.of(
                 new OpenedLink(row.id(), row.groupId(), row.targetId(), row.targetKind(), row.allowDownload()));
+    }
+
+    /** The password's hash compared, or a wait when the node already checks as many as it may at once. */
+    private boolean checked(String password, String hash) {
+        try {
+            return passwords.matches(password, hash);
+        } catch (SignInThrottledException busy) {
+            throw new LinkThrottledException(busy.retryAfter());
+        }
     }
 
     @Override

@@ -44,7 +44,7 @@ class NotificationListeners {
                 event.groupId(),
                 event.styleId(),
                 event.commentId(),
-                event.actor());
+                event.auditActor().id());
     }
 
     @ApplicationModuleListener
@@ -56,7 +56,7 @@ class NotificationListeners {
                     event.groupId(),
                     event.styleId(),
                     event.approvalId(),
-                    event.actor());
+                    event.auditActor().id());
         } catch (NoSuchContentException e) {
             // purged meanwhile: nobody to tell
         }
@@ -71,7 +71,7 @@ class NotificationListeners {
                     event.groupId(),
                     event.styleId(),
                     event.versionId(),
-                    event.actor());
+                    event.auditActor().id());
         } catch (NoSuchContentException e) {
             // purged meanwhile
         }

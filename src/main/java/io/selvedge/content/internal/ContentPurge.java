@@ -4,6 +4,7 @@ import io.selvedge.content.Styles;
 import io.selvedge.content.Uploads;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.NodePurged;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -33,6 +34,7 @@ class ContentPurge {
     @Scheduled(
             fixedDelayString = "${selvedge.content.purge-check-interval:1h}",
             initialDelayString = "${selvedge.content.purge-check-interval:1h}")
+    @SchedulerLock(name = "content.purge", lockAtMostFor = "1h")
     void purgeExpired() {
         int purged = styles.purgeExpired();
         int expired = uploads.purgeExpired();

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The content module's encrypted columns, re-encrypted under a group's newest key after it rotates. Its
  * files (versions, thumbnails, upload parts) are the crypto module's own participant; the tag look-up
- * holds blind indexes, whose keys never rotate.
+ * holds blind indexes, whose keys never rotate; the search tokens are kept by {@link SearchIndexUpkeep}.
  */
 @Configuration(proxyBeanMethods = false)
 class ContentReEncryption {

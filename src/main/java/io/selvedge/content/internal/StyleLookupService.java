@@ -4,11 +4,11 @@ import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.Style;
 import io.selvedge.content.StyleLookups;
+import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.ResourceHomes;
 import io.selvedge.storage.ResourceKind;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,10 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
-/** Search decrypts the group's live styles in memory and matches word prefixes; nothing is indexed. */
+/**
+ * Search matches word prefixes of the group's live styles: the database finds candidates by their
+ * blind-indexed tokens, and only those are decrypted and matched ({@link StyleSearch}).
+ */
 @Service
 class StyleLookupService implements StyleLookups {
 
@@ -27,14 +30,16 @@ class StyleLookupService implements StyleLookups {
 
     private final ResourceHomes homes;
     private final GroupDataPlanes planes;
-    private final StyleService styles;
+    private final FieldCiphers ciphers;
     private final StyleRepository rows;
+    private final StyleSearch search;
 
-    StyleLookupService(ResourceHomes homes, GroupDataPlanes planes, StyleService styles, StyleRepository rows) {
+    StyleLookupService(ResourceHomes homes, GroupDataPlanes planes, FieldCiphers ciphers, StyleRepository rows) {
         this.homes = homes;
         this.planes = planes;
-        this.styles = styles;
+        this.ciphers = ciphers;
         this.rows = rows;
+        this.search = new StyleSearch(rows);
     }
 
     @Override
@@ -46,14 +51,7 @@ class StyleLookupService implements StyleLookups {
         if (limit < 1 || limit > StyleService.MAX_LIMIT) {
             throw new InvalidContentException("The limit is 1 to " + StyleService.MAX_LIMIT + ".");
         }
-        return rows.liveInGroup(planes.of(groupId).jdbc(), groupId).stream()
-                .filter(row -> visible.test(row.id()))
-                .map(styles::decrypted)
-                .filter(style -> matches(style, terms))
-                .sorted(Comparator.comparing(Style::name, String.CASE_INSENSITIVE_ORDER)
-                        .thenComparing(Style::id))
-                .limit(limit)
-                .toList();
+        return search.search(planes.of(groupId).jdbc(), ciphers.of(groupId), groupId, terms, limit, visible);
     }
 
     /** Whether every term is a prefix of some word of the style's name, tags or description. */

@@ -3,6 +3,8 @@ package io.selvedge.content.internal;
 import io.selvedge.content.StyleStatus;
 import io.selvedge.crypto.EncryptedColumn;
 import io.selvedge.crypto.EncryptedTable;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -94,6 +97,106 @@ final class StyleRepository {
                 .param(groupId)
                 .query(StyleRow::read)
                 .list();
+    }
+
+    /**
+     * The live styles of the group that carry every one of these search tokens (at least one), in the
+     * database's order. {@code array_contains} is H2's, and on PostgreSQL a function inlined into {@code @>}
+     * on the GIN index (db/regional-postgresql).
+     */
+    List<StyleRow> liveWithTokens(JdbcClient jdbc, UUID groupId, short[] tokens) {
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("At least one token");
+        }
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" where group_id = ? and deleted_at is null");
+        List<Object> params = new ArrayList<>(List.of(groupId));
+        for (short token : tokens) {
+            sql.append(" and array_contains(search_tokens, ?)");
+            params.add(token);
+        }
+        return jdbc.sql(sql.toString()).params(params).query(StyleRow::read).list();
+    }
+
+    /** The live styles of the group not indexed for search yet (none once the backfill has run). */
+    List<StyleRow> liveUnindexed(JdbcClient jdbc, UUID groupId) {
+        return jdbc.sql(COLUMNS + " where group_id = ? and deleted_at is null and search_tokens is null")
+                .param(groupId)
+                .query(StyleRow::read)
+                .list();
+    }
+
+    /** Styles of a region's store, live or deleted, not indexed for search yet: after {@code after}, by id. */
+    List<StyleRow> unindexed(JdbcClient jdbc, @Nullable UUID after, int limit) {
+        return after == null
+                ? jdbc.sql(COLUMNS + " where search_tokens is null order by id limit ?")
+                        .param(limit)
+                        .query(StyleRow::read)
+                        .list()
+                : jdbc.sql(COLUMNS + " where search_tokens is null and id > ? order by id limit ?")
+                        .params(after, limit)
+                        .query(StyleRow::read)
+                        .list();
+    }
+
+    /** The ids of the group's styles, live or deleted, after {@code after} (from the start when null). */
+    List<UUID> idsInGroup(JdbcClient jdbc, UUID groupId, @Nullable UUID after, int limit) {
+        return after == null
+                ? jdbc.sql("select id from content_style where group_id = ? order by id limit ?")
+                        .params(groupId, limit)
+                        .query(UUID.class)
+                        .list()
+                : jdbc.sql("select id from content_style where group_id = ? and id > ? order by id limit ?")
+                        .params(groupId, after, limit)
+                        .query(UUID.class)
+                        .list();
+    }
+
+    /** The style's search tokens, or null when it is not indexed (or gone). */
+    short @Nullable [] searchTokens(JdbcClient jdbc, UUID styleId) {
+        List<short[]> found = jdbc.sql("select search_tokens from content_style where id = ?")
+                .param(styleId)
+                .query((row, n) -> tokens(row.getArray(1)))
+                .list();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Replaces the style's search tokens (inside the change that made them). */
+    void setSearchTokens(JdbcClient jdbc, UUID styleId, short[] tokens) {
+        jdbc.sql("update content_style set search_tokens = ? where id = ?")
+                .params(array(tokens), styleId)
+                .update();
+    }
+
+    /**
+     * Sets the search tokens made from this row's fields, only if its fields are still the ciphertexts
+     * read (compare-and-set), so that tokens of a concurrent change are never overwritten.
+     */
+    boolean setSearchTokensIfUnchanged(JdbcClient jdbc, StyleRow row, short[] tokens) {
+        return jdbc.sql("update content_style set search_tokens = ?"
+                                + " where id = ? and name = ? and description = ? and tags = ?")
+                        .params(array(tokens), row.id(), row.name(), row.description(), row.tags())
+                        .update()
+                == 1;
+    }
+
+    private static SqlArrayValue array(short[] tokens) {
+        Short[] values = new Short[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            values[i] = tokens[i];
+        }
+        return new SqlArrayValue("smallint", (Object[]) values);
+    }
+
+    private static short @Nullable [] tokens(@Nullable Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object[] values = (Object[]) array.getArray();
+        short[] tokens = new short[values.length];
+        for (int i = 0; i < values.length; i++) {
+            tokens[i] = ((Number) values[i]).shortValue();
+        }
+        return tokens;
     }
 
     /** Locks the style's row if it is live, so versions are numbered one at a time; false if it is not. */

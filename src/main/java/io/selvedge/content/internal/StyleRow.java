@@ -1,5 +1,8 @@
 package io.selvedge.content.internal;
 
+import io.selvedge.content.Style;
+import io.selvedge.content.StyleStatus;
+import io.selvedge.crypto.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,6 +26,24 @@ record StyleRow(
         UUID updatedBy,
         Instant updatedAt,
         @Nullable Instant deletedAt) {
+
+    /** The style, its fields decrypted with its group's cipher. */
+    Style decrypt(FieldCipher cipher) {
+        return new Style(
+                id,
+                groupId,
+                workroomId,
+                StyleRepository.NAME.decrypt(cipher, name, id),
+                StyleRepository.DESCRIPTION.decrypt(cipher, description, id),
+                StyleFields.splitTags(StyleRepository.TAGS.decrypt(cipher, tags, id)),
+                StyleStatus.valueOf(status),
+                statusBy,
+                statusAt,
+                createdBy,
+                createdAt,
+                updatedBy,
+                updatedAt);
+    }
 
     boolean live() {
         return deletedAt == null;

@@ -18,6 +18,7 @@ import io.selvedge.content.StyleStatus;
 import io.selvedge.content.Styles;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
@@ -124,7 +125,9 @@ class StyleService implements Styles {
                     actor,
                     now);
             rows.insertTagIndexes(plane.jdbc(), groupId, id, tagIndexes(cipher, cleanTags));
-            events.publishEvent(new StyleCreated(groupId, id, workroomId, actor, RequestOrigin.current()));
+            rows.setSearchTokens(plane.jdbc(), id, SearchTokens.of(cipher, cleanName, cleanDescription, cleanTags));
+            events.publishEvent(
+                    new StyleCreated(groupId, id, workroomId, AuditActor.account(actor), RequestOrigin.current()));
         });
         return new Style(
                 id,
@@ -193,7 +196,7 @@ class StyleService implements Styles {
         Instant now = clock.instant();
         writes.run(groupId, plane -> {
             JdbcClient jdbc = plane.jdbc();
-            live(jdbc, groupId, styleId, true);
+            Style before = live(jdbc, groupId, styleId, true).decrypt(cipher);
             Set<String> fields = new LinkedHashSet<>();
             if (name != null) {
                 rows.update(jdbc, styleId, StyleRepository.NAME, StyleRepository.NAME.encrypt(cipher, name, styleId));
@@ -216,12 +219,23 @@ class StyleService implements Styles {
                 rows.replaceTagIndexes(jdbc, groupId, styleId, tagIndexes(cipher, tags));
                 fields.add("tags");
             }
+            if (!fields.isEmpty()) {
+                rows.setSearchTokens(
+                        jdbc,
+                        styleId,
+                        SearchTokens.of(
+                                cipher,
+                                name == null ? before.name() : name,
+                                description == null ? before.description() : description,
+                                tags == null ? before.tags() : tags));
+            }
             if (change.status() != null) {
                 rows.setStatus(jdbc, styleId, change.status(), actor, now);
                 fields.add("status");
             }
             rows.touch(jdbc, styleId, actor, now);
-            events.publishEvent(new StyleChanged(groupId, styleId, Set.copyOf(fields), actor, RequestOrigin.current()));
+            events.publishEvent(new StyleChanged(
+                    groupId, styleId, Set.copyOf(fields), AuditActor.account(actor), RequestOrigin.current()));
         });
         return get(styleId);
     }
@@ -242,8 +256,13 @@ class StyleService implements Styles {
             if (!row.workroomId().equals(workroomId)) {
                 rows.move(jdbc, styleId, workroomId, actor, clock.instant());
                 grants.pathsChanged(groupId);
-                events.publishEvent(
-                        new StyleMoved(groupId, styleId, row.workroomId(), workroomId, actor, RequestOrigin.current()));
+                events.publishEvent(new StyleMoved(
+                        groupId,
+                        styleId,
+                        row.workroomId(),
+                        workroomId,
+                        AuditActor.account(actor),
+                        RequestOrigin.current()));
             }
         });
         return get(styleId);
@@ -258,7 +277,8 @@ class StyleService implements Styles {
             live(plane.jdbc(), groupId, styleId, true);
             rows.markDeleted(plane.jdbc(), styleId, now);
             grants.pathsChanged(groupId); // the style's path is now a deleted one: cached paths must not say otherwise
-            events.publishEvent(new StyleDeleted(groupId, styleId, until, actor, RequestOrigin.current()));
+            events.publishEvent(
+                    new StyleDeleted(groupId, styleId, until, AuditActor.account(actor), RequestOrigin.current()));
         });
         return until;
     }
@@ -278,7 +298,8 @@ class StyleService implements Styles {
             requireLiveWorkroom(row.workroomId());
             rows.markRestored(plane.jdbc(), styleId);
             grants.pathsChanged(groupId);
-            events.publishEvent(new StyleRestored(groupId, styleId, actor, RequestOrigin.current()));
+            events.publishEvent(
+                    new StyleRestored(groupId, styleId, AuditActor.account(actor), RequestOrigin.current()));
             return row;
         });
         return get(restored.id());
@@ -380,22 +401,7 @@ class StyleService implements Styles {
     }
 
     Style decrypted(StyleRow row) {
-        FieldCipher cipher = ciphers.of(row.groupId());
-        UUID id = row.id();
-        return new Style(
-                row.id(),
-                row.groupId(),
-                row.workroomId(),
-                StyleRepository.NAME.decrypt(cipher, row.name(), id),
-                StyleRepository.DESCRIPTION.decrypt(cipher, row.description(), id),
-                StyleFields.splitTags(StyleRepository.TAGS.decrypt(cipher, row.tags(), id)),
-                StyleStatus.valueOf(row.status()),
-                row.statusBy(),
-                row.statusAt(),
-                row.createdBy(),
-                row.createdAt(),
-                row.updatedBy(),
-                row.updatedAt());
+        return row.decrypt(ciphers.of(row.groupId()));
     }
 
     private static Comparator<Style> order(StyleQuery.Sort sort) {

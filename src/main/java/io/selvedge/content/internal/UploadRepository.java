@@ -60,6 +60,18 @@ final class UploadRepository {
                 .optional();
     }
 
+    /**
+     * The group's unfinished uploads, not expired at {@code now}, whose expiry is before {@code expiresBefore}
+     * (their last change older than the idle time), oldest first.
+     */
+    List<UploadRow> unfinished(JdbcClient jdbc, UUID groupId, Instant now, Instant expiresBefore) {
+        return jdbc.sql(COLUMNS + " where group_id = ? and offset_bytes < length_bytes and expires_at > ?"
+                        + " and expires_at < ? order by expires_at")
+                .params(groupId, Timestamp.from(now), Timestamp.from(expiresBefore))
+                .query(UploadRow::read)
+                .list();
+    }
+
     /** The uploads of a region's store that expired before {@code now}. */
     List<UploadRow> expiredBefore(JdbcClient jdbc, Instant now) {
         return jdbc.sql(COLUMNS + " where expires_at < ?")

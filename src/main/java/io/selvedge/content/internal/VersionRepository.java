@@ -3,7 +3,6 @@ package io.selvedge.content.internal;
 import io.selvedge.crypto.EncryptedColumn;
 import io.selvedge.crypto.EncryptedTable;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,36 +35,26 @@ final class VersionRepository {
                 .single();
     }
 
-    /** A new version's row; its file name and hash already encrypted through the columns above. */
-    void insert(
-            JdbcClient jdbc,
-            UUID id,
-            UUID groupId,
-            UUID styleId,
-            int number,
-            String filename,
-            String contentType,
-            long size,
-            String sha256,
-            String fileId,
-            UUID actor,
-            Instant now,
-            @Nullable UUID uploadId) {
+    /**
+     * A new version's row, without a thumbnail yet; its file name and hash already encrypted through the
+     * columns above.
+     */
+    void insert(JdbcClient jdbc, VersionRow row, @Nullable UUID uploadId) {
         jdbc.sql("insert into content_version (id, group_id, style_id, number, filename, content_type, size_bytes,"
                         + " sha256, file_id, created_by, created_at, upload_id)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
-                        id,
-                        groupId,
-                        styleId,
-                        number,
-                        filename,
-                        contentType,
-                        size,
-                        sha256,
-                        fileId,
-                        actor,
-                        Timestamp.from(now),
+                        row.id(),
+                        row.groupId(),
+                        row.styleId(),
+                        row.number(),
+                        row.filename(),
+                        row.contentType(),
+                        row.size(),
+                        row.sha256(),
+                        row.fileId(),
+                        row.createdBy(),
+                        Timestamp.from(row.createdAt()),
                         uploadId)
                 .update();
     }

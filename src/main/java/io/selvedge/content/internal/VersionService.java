@@ -2,6 +2,7 @@ package io.selvedge.content.internal;
 
 import io.selvedge.content.ContentProperties;
 import io.selvedge.content.ContentTooLargeException;
+import io.selvedge.content.FileResponses;
 import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.MediaTypes;
 import io.selvedge.content.NoSuchContentException;
@@ -16,6 +17,7 @@ import io.selvedge.content.Versions;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.GroupFiles;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupWrites;
@@ -162,21 +164,30 @@ class VersionService implements Versions {
             int number = rows.nextNumber(jdbc, style.id());
             rows.insert(
                     jdbc,
-                    versionId,
-                    groupId,
-                    style.id(),
-                    number,
-                    VersionRepository.FILENAME.encrypt(cipher, filename, versionId),
-                    type,
-                    stored.size(),
-                    VersionRepository.SHA256.encrypt(cipher, stored.sha256(), versionId),
-                    stored.fileId(),
-                    actor,
-                    now,
+                    new VersionRow(
+                            versionId,
+                            groupId,
+                            style.id(),
+                            number,
+                            VersionRepository.FILENAME.encrypt(cipher, filename, versionId),
+                            type,
+                            stored.size(),
+                            VersionRepository.SHA256.encrypt(cipher, stored.sha256(), versionId),
+                            stored.fileId(),
+                            null,
+                            null,
+                            actor,
+                            now),
                     uploadId);
             quota.consume(jdbc, room.id());
             events.publishEvent(new VersionUploaded(
-                    groupId, style.id(), versionId, number, stored.size(), actor, RequestOrigin.current()));
+                    groupId,
+                    style.id(),
+                    versionId,
+                    number,
+                    stored.size(),
+                    AuditActor.account(actor),
+                    RequestOrigin.current()));
             return new Version(
                     versionId,
                     groupId,
@@ -219,13 +230,20 @@ class VersionService implements Versions {
     }
 
     @Override
-    public VersionContent download(UUID versionId, UUID actor, boolean partial) throws IOException {
+    public VersionContent download(UUID versionId, UUID actor, FileResponses.@Nullable Span range) throws IOException {
         VersionRow row = row(versionId);
-        VersionContent content = new VersionContent(decrypted(row), files.openChannel(row.groupId(), row.fileId()));
+        Version version = decrypted(row);
+        VersionContent content = new VersionContent(version, files.openChannel(row.groupId(), row.fileId()));
         publish(
                 row.groupId(),
                 new VersionDownloaded(
-                        row.groupId(), row.styleId(), versionId, partial, actor, RequestOrigin.current()));
+                        row.groupId(),
+                        row.styleId(),
+                        versionId,
+                        range != null,
+                        range == null ? version.size() : range.length(),
+                        AuditActor.account(actor),
+                        RequestOrigin.current()));
         return content;
     }
 
@@ -239,7 +257,8 @@ class VersionService implements Versions {
         VersionContent content = new VersionContent(version, files.openChannel(row.groupId(), row.fileId()));
         publish(
                 row.groupId(),
-                new VersionPreviewed(row.groupId(), row.styleId(), versionId, actor, RequestOrigin.current()));
+                new VersionPreviewed(
+                        row.groupId(), row.styleId(), versionId, AuditActor.account(actor), RequestOrigin.current()));
         return content;
     }
 
@@ -288,7 +307,8 @@ class VersionService implements Versions {
         }
         publish(
                 row.groupId(),
-                new VersionPreviewed(row.groupId(), row.styleId(), versionId, actor, RequestOrigin.current()));
+                new VersionPreviewed(
+                        row.groupId(), row.styleId(), versionId, AuditActor.account(actor), RequestOrigin.current()));
         return new Thumbnail(bytes, row.thumbnailType());
     }
 

@@ -6,12 +6,10 @@ import io.selvedge.crypto.KeyStatus;
 import io.selvedge.crypto.KeysRotated;
 import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditActors;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -24,21 +22,18 @@ class GroupKeyLifecycle implements GroupKeys {
     private final ReEncryptionJobs jobs;
     private final CryptoProperties crypto;
     private final AuditedEvents events;
-    private final ObjectProvider<AuditActors> actors;
 
     GroupKeyLifecycle(
             Keysets keysets,
             WrappedKeysets table,
             ReEncryptionJobs jobs,
             CryptoProperties crypto,
-            AuditedEvents events,
-            ObjectProvider<AuditActors> actors) {
+            AuditedEvents events) {
         this.keysets = keysets;
         this.table = table;
         this.jobs = jobs;
         this.crypto = crypto;
         this.events = events;
-        this.actors = actors;
     }
 
     @Override
@@ -48,12 +43,10 @@ class GroupKeyLifecycle implements GroupKeys {
     }
 
     @Override
-    public UUID rotate(UUID groupId) {
+    public UUID rotate(UUID groupId, AuditActor by) {
         keysets.addPrimaryKeys(keysets.ownerOf(groupId));
         UUID job = jobs.start(groupId);
-        AuditActors who = actors.getIfAvailable();
-        events.publish(new KeysRotated(
-                groupId, null, who == null ? AuditActor.system() : who.current(), RequestOrigin.current()));
+        events.publish(new KeysRotated(groupId, null, by, RequestOrigin.current()));
         log.info("Rotated the keys of group {}; re-encryption job {}", groupId, job);
         return job;
     }

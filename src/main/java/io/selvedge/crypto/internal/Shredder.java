@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,6 +37,7 @@ class Shredder {
     @Scheduled(
             initialDelayString = "${selvedge.crypto.shredding-check-interval:1h}",
             fixedDelayString = "${selvedge.crypto.shredding-check-interval:1h}")
+    @SchedulerLock(name = "crypto.shredder", lockAtMostFor = "1h")
     void destroyDueNow() {
         destroyDue(keysets.now());
     }

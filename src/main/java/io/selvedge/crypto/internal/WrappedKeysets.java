@@ -16,9 +16,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +40,7 @@ class WrappedKeysets {
 
     private final Stores stores;
     private final Clock clock;
-    private final Map<StoreId, JdbcTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<StoreId, JdbcClient> clients = new ConcurrentHashMap<>();
 
     WrappedKeysets(Stores stores, Clock clock) {
         this.stores = stores;
@@ -52,11 +51,9 @@ class WrappedKeysets {
     boolean addOwner(StoreId store, UUID ownerId) {
         try {
             jdbc(store)
-                    .update(
-                            "insert into crypto_key_owner (owner_id, state, created_at) values (?, ?, ?)",
-                            ownerId,
-                            KeyStatus.State.ACTIVE.name(),
-                            now());
+                    .sql("insert into crypto_key_owner (owner_id, state, created_at) values (?, ?, ?)")
+                    .params(ownerId, KeyStatus.State.ACTIVE.name(), now())
+                    .update();
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -65,117 +62,111 @@ class WrappedKeysets {
 
     KeyStatus status(StoreId store, UUID ownerId) {
         return jdbc(store)
-                .query(
-                        "select state, destroy_after, destroyed_at from crypto_key_owner where owner_id = ?",
-                        (rs, n) -> new KeyStatus(
-                                ownerId,
-                                KeyStatus.State.valueOf(rs.getString("state")),
-                                instant(rs.getTimestamp("destroy_after")),
-                                instant(rs.getTimestamp("destroyed_at"))),
-                        ownerId)
-                .stream()
-                .findFirst()
+                .sql("select state, destroy_after, destroyed_at from crypto_key_owner where owner_id = ?")
+                .param(ownerId)
+                .query((rs, n) -> new KeyStatus(
+                        ownerId,
+                        KeyStatus.State.valueOf(rs.getString("state")),
+                        instant(rs.getTimestamp("destroy_after")),
+                        instant(rs.getTimestamp("destroyed_at"))))
+                .optional()
                 .orElse(new KeyStatus(ownerId, KeyStatus.State.NONE, null, null));
     }
 
     /** Moves an owner from one state to another; false if it was not in {@code from}. */
     boolean changeState(StoreId store, UUID ownerId, KeyStatus.State from, KeyStatus.State to, Instant destroyAfter) {
         return jdbc(store)
-                        .update(
-                                "update crypto_key_owner set state = ?, destroy_after = ?, destroyed_at = ? where"
-                                        + " owner_id = ? and state = ?",
+                        .sql("update crypto_key_owner set state = ?, destroy_after = ?, destroyed_at = ? where"
+                                + " owner_id = ? and state = ?")
+                        .params(
                                 to.name(),
                                 destroyAfter == null ? null : Timestamp.from(destroyAfter),
                                 to == KeyStatus.State.DESTROYED ? now() : null,
                                 ownerId,
                                 from.name())
+                        .update()
                 == 1;
     }
 
     /** The owners of a store whose destruction is due at {@code now}. */
     List<UUID> destructionDue(StoreId store, Instant now) {
         return jdbc(store)
-                .queryForList(
-                        "select owner_id from crypto_key_owner where state = ? and destroy_after <= ?",
-                        UUID.class,
-                        KeyStatus.State.DESTRUCTION_SCHEDULED.name(),
-                        Timestamp.from(now));
+                .sql("select owner_id from crypto_key_owner where state = ? and destroy_after <= ?")
+                .params(KeyStatus.State.DESTRUCTION_SCHEDULED.name(), Timestamp.from(now))
+                .query(UUID.class)
+                .list();
     }
 
     /** Owners marked destroyed whose keysets are still stored (a destruction that stopped half-way). */
     List<UUID> destroyedWithRemains(StoreId store) {
         return jdbc(store)
-                .queryForList(
-                        "select o.owner_id from crypto_key_owner o where o.state = ? and exists (select 1 from"
-                                + " crypto_keyset k where k.owner_id = o.owner_id)",
-                        UUID.class,
-                        KeyStatus.State.DESTROYED.name());
+                .sql("select o.owner_id from crypto_key_owner o where o.state = ? and exists (select 1 from"
+                        + " crypto_keyset k where k.owner_id = o.owner_id)")
+                .param(KeyStatus.State.DESTROYED.name())
+                .query(UUID.class)
+                .list();
     }
 
     void insert(StoreId store, UUID ownerId, Purpose purpose, String kekName, byte[] wrapped) {
         jdbc(store)
-                .update(
-                        "insert into crypto_keyset (owner_id, purpose, kek_name, wrapped, revision, updated_at)"
-                                + " values (?, ?, ?, ?, 1, ?)",
-                        ownerId,
-                        purpose.column(),
-                        kekName,
-                        wrapped,
-                        now());
+                .sql("insert into crypto_keyset (owner_id, purpose, kek_name, wrapped, revision, updated_at)"
+                        + " values (?, ?, ?, ?, 1, ?)")
+                .params(ownerId, purpose.column(), kekName, wrapped, now())
+                .update();
     }
 
     Optional<Row> find(StoreId store, UUID ownerId, Purpose purpose) {
         return jdbc(store)
-                .query(
-                        "select owner_id, purpose, kek_name, wrapped, revision from crypto_keyset where owner_id = ?"
-                                + " and purpose = ?",
-                        ROW,
-                        ownerId,
-                        purpose.column())
-                .stream()
-                .findFirst();
+                .sql("select owner_id, purpose, kek_name, wrapped, revision from crypto_keyset where owner_id = ?"
+                        + " and purpose = ?")
+                .params(ownerId, purpose.column())
+                .query(ROW)
+                .optional();
     }
 
     /** Replaces a row's wrapped keyset if the row is still at {@code row.revision()}. */
     boolean swap(StoreId store, Row row, String kekName, byte[] wrapped) {
         return jdbc(store)
-                        .update(
-                                "update crypto_keyset set kek_name = ?, wrapped = ?, revision = revision + 1,"
-                                        + " updated_at = ? where owner_id = ? and purpose = ? and revision = ?",
+                        .sql("update crypto_keyset set kek_name = ?, wrapped = ?, revision = revision + 1,"
+                                + " updated_at = ? where owner_id = ? and purpose = ? and revision = ?")
+                        .params(
                                 kekName,
                                 wrapped,
                                 now(),
                                 row.ownerId(),
                                 row.purpose().column(),
                                 row.revision())
+                        .update()
                 == 1;
     }
 
     /** Up to {@code limit} rows wrapped under another key-encrypting key than {@code kekName}. */
     List<Row> wrappedUnderOtherThan(StoreId store, String kekName, int limit) {
         return jdbc(store)
-                .query(
-                        "select owner_id, purpose, kek_name, wrapped, revision from crypto_keyset where kek_name <> ?"
-                                + " order by owner_id, purpose limit ?",
-                        ROW,
-                        kekName,
-                        limit);
+                .sql("select owner_id, purpose, kek_name, wrapped, revision from crypto_keyset where kek_name <> ?"
+                        + " order by owner_id, purpose limit ?")
+                .params(kekName, limit)
+                .query(ROW)
+                .list();
     }
 
     int countWrappedUnder(StoreId store, String kekName) {
-        Integer count = jdbc(store)
-                .queryForObject("select count(*) from crypto_keyset where kek_name = ?", Integer.class, kekName);
-        return count == null ? 0 : count;
+        return jdbc(store)
+                .sql("select count(*) from crypto_keyset where kek_name = ?")
+                .param(kekName)
+                .query(Integer.class)
+                .single();
     }
 
     /** The kek name of each stored keyset of the owner, by purpose column, in purpose order. */
     Map<String, String> keksOf(StoreId store, UUID ownerId) {
         Map<String, String> keks = new TreeMap<>();
         jdbc(store)
-                .query(
-                        "select purpose, kek_name from crypto_keyset where owner_id = ?",
-                        (RowCallbackHandler) rs -> keks.put(rs.getString("purpose"), rs.getString("kek_name")),
-                        ownerId);
+                .sql("select purpose, kek_name from crypto_keyset where owner_id = ?")
+                .param(ownerId)
+                .query(rs -> {
+                    keks.put(rs.getString("purpose"), rs.getString("kek_name"));
+                });
         return keks;
     }
 
@@ -183,9 +174,12 @@ class WrappedKeysets {
     Map<String, Long> rowsOf(StoreId store, UUID ownerId) {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : List.of("crypto_key_owner", "crypto_keyset")) {
-            Long count = jdbc(store)
-                    .queryForObject("select count(*) from " + table + " where owner_id = ?", Long.class, ownerId);
-            if (count != null && count > 0) {
+            long count = jdbc(store)
+                    .sql("select count(*) from " + table + " where owner_id = ?")
+                    .param(ownerId)
+                    .query(Long.class)
+                    .single();
+            if (count > 0) {
                 rows.put(table, count);
             }
         }
@@ -193,7 +187,10 @@ class WrappedKeysets {
     }
 
     void deleteKeysets(StoreId store, UUID ownerId) {
-        jdbc(store).update("delete from crypto_keyset where owner_id = ?", ownerId);
+        jdbc(store)
+                .sql("delete from crypto_keyset where owner_id = ?")
+                .param(ownerId)
+                .update();
     }
 
     /** Runs the work in one transaction of the store's database. */
@@ -202,9 +199,8 @@ class WrappedKeysets {
                 .executeWithoutResult(status -> work.run());
     }
 
-    private JdbcTemplate jdbc(StoreId id) {
-        return templates.computeIfAbsent(
-                id, key -> new JdbcTemplate(storeOf(key).dataSource()));
+    private JdbcClient jdbc(StoreId id) {
+        return clients.computeIfAbsent(id, key -> JdbcClient.create(storeOf(key).dataSource()));
     }
 
     private Store storeOf(StoreId id) {

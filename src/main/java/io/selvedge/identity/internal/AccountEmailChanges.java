@@ -5,17 +5,13 @@ import io.selvedge.identity.AccountLinkInvalidException;
 import io.selvedge.identity.EmailAddresses;
 import io.selvedge.identity.EmailChanged;
 import io.selvedge.identity.EmailChanges;
-import io.selvedge.identity.OneTimeCodeRejectedException;
-import io.selvedge.identity.SignInFailedException;
-import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.PasswordConfirmationFailedException;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,19 +49,9 @@ class AccountEmailChanges implements EmailChanges {
     @Override
     public void request(UUID accountId, String newEmail, String password, String otp, String clientAddress) {
         String email = EmailAddresses.check(newEmail);
-        Account account = accounts.findById(accountId).orElseThrow(() -> new SignInFailedException(WRONG_PASSWORD));
-        UsernamePasswordAuthenticationToken attempt =
-                UsernamePasswordAuthenticationToken.unauthenticated(account.username(), String.valueOf(password));
-        attempt.setDetails(new SignInDetails(clientAddress, otp));
-        try {
-            passwordSignIn.authenticate(attempt);
-        } catch (SignInThrottledException e) {
-            throw e;
-        } catch (OneTimeCodeRejectedException e) {
-            throw new SignInFailedException(AccountTokens.NEEDS_CODE);
-        } catch (AuthenticationException e) {
-            throw new SignInFailedException(WRONG_PASSWORD);
-        }
+        Account account =
+                accounts.findById(accountId).orElseThrow(() -> new PasswordConfirmationFailedException(WRONG_PASSWORD));
+        PasswordCheck.confirm(passwordSignIn, account.username(), password, otp, clientAddress, WRONG_PASSWORD);
         if (email.equals(accounts.emailOf(accountId))) {
             throw new IllegalArgumentException("That is the account's address already.");
         }

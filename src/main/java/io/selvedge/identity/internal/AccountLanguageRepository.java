@@ -3,7 +3,6 @@ package io.selvedge.identity.internal;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,8 +12,8 @@ class AccountLanguageRepository {
 
     private final JdbcClient jdbc;
 
-    AccountLanguageRepository(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    AccountLanguageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The stored tag; empty for no such account, or one that chose none. */

@@ -1,5 +1,7 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.crypto.EncryptedColumn;
+import io.selvedge.crypto.EncryptedTable;
 import io.selvedge.crypto.FieldCiphers;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -9,7 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -19,6 +21,11 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class AccountLinks {
+
+    /** The encrypted column of a link, declared once: the new address of an e-mail change. */
+    static final EncryptedTable TABLE = EncryptedTable.named("account_link");
+
+    static final EncryptedColumn NEW_EMAIL = TABLE.column("new_email");
 
     static final Duration LIFETIME = Duration.ofHours(1);
 
@@ -38,11 +45,11 @@ class AccountLinks {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final FieldCiphers ciphers;
     private final Clock clock;
 
-    AccountLinks(JdbcTemplate jdbc, FieldCiphers ciphers, Clock clock) {
+    AccountLinks(JdbcClient jdbc, FieldCiphers ciphers, Clock clock) {
         this.jdbc = jdbc;
         this.ciphers = ciphers;
         this.clock = clock;
@@ -56,40 +63,36 @@ class AccountLinks {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         kill(accountId, purpose);
-        jdbc.update(
-                "insert into account_link (id, token_hash, account_id, purpose, new_email, created_at, expires_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)",
-                id,
-                SetupLinks.hash(token),
-                accountId,
-                purpose.name(),
-                newEmail == null
-                        ? null
-                        : ciphers.directory().encryptText(newEmail, "account_link", "new_email", id.toString()),
-                Timestamp.from(now),
-                Timestamp.from(now.plus(LIFETIME)));
+        jdbc.sql("insert into account_link (id, token_hash, account_id, purpose, new_email, created_at, expires_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        SetupLinks.hash(token),
+                        accountId,
+                        purpose.name(),
+                        NEW_EMAIL.encrypt(ciphers.directory(), newEmail, id),
+                        Timestamp.from(now),
+                        Timestamp.from(now.plus(LIFETIME)))
+                .update();
         return token;
     }
 
     boolean isValid(String token, Purpose purpose) {
-        Integer count = jdbc.queryForObject(
-                "select count(*) from account_link where token_hash = ? and purpose = ? and used_at is null"
-                        + " and expires_at > ?",
-                Integer.class,
-                SetupLinks.hash(token),
-                purpose.name(),
-                Timestamp.from(clock.instant()));
-        return count != null && count > 0;
+        return jdbc.sql("select count(*) from account_link where token_hash = ? and purpose = ? and used_at is null"
+                                + " and expires_at > ?")
+                        .params(SetupLinks.hash(token), purpose.name(), Timestamp.from(clock.instant()))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** The account a link was issued for, valid or not (for the audit trail of a failed use). */
     Optional<UUID> accountOf(String token, Purpose purpose) {
         return jdbc
-                .query(
-                        "select account_id from account_link where token_hash = ? and purpose = ?",
-                        (row, n) -> row.getObject(1, UUID.class),
-                        SetupLinks.hash(token),
-                        purpose.name())
+                .sql("select account_id from account_link where token_hash = ? and purpose = ?")
+                .params(SetupLinks.hash(token), purpose.name())
+                .query((row, n) -> row.getObject(1, UUID.class))
+                .list()
                 .stream()
                 .findFirst();
     }
@@ -98,42 +101,33 @@ class AccountLinks {
     Optional<SpentLink> spend(String token, Purpose purpose) {
         String hash = SetupLinks.hash(token);
         Timestamp now = Timestamp.from(clock.instant());
-        int spent = jdbc.update(
-                "update account_link set used_at = ? where token_hash = ? and purpose = ? and used_at is null"
-                        + " and expires_at > ?",
-                now,
-                hash,
-                purpose.name(),
-                now);
+        int spent = jdbc.sql(
+                        "update account_link set used_at = ? where token_hash = ? and purpose = ? and used_at is null"
+                                + " and expires_at > ?")
+                .params(now, hash, purpose.name(), now)
+                .update();
         if (spent != 1) {
             return Optional.empty();
         }
         return jdbc
-                .query(
-                        "select id, account_id, new_email from account_link where token_hash = ?",
-                        (row, n) -> {
-                            UUID id = row.getObject("id", UUID.class);
-                            String ciphertext = row.getString("new_email");
-                            return new SpentLink(
-                                    id,
-                                    row.getObject("account_id", UUID.class),
-                                    ciphertext == null
-                                            ? null
-                                            : ciphers.directory()
-                                                    .decryptText(
-                                                            ciphertext, "account_link", "new_email", id.toString()));
-                        },
-                        hash)
+                .sql("select id, account_id, new_email from account_link where token_hash = ?")
+                .param(hash)
+                .query((row, n) -> {
+                    UUID id = row.getObject("id", UUID.class);
+                    return new SpentLink(
+                            id,
+                            row.getObject("account_id", UUID.class),
+                            NEW_EMAIL.decrypt(ciphers.directory(), row.getString("new_email"), id));
+                })
+                .list()
                 .stream()
                 .findFirst();
     }
 
     /** Every unused link of the account for this purpose stops working. */
     void kill(UUID accountId, Purpose purpose) {
-        jdbc.update(
-                "update account_link set used_at = ? where account_id = ? and purpose = ? and used_at is null",
-                Timestamp.from(clock.instant()),
-                accountId,
-                purpose.name());
+        jdbc.sql("update account_link set used_at = ? where account_id = ? and purpose = ? and used_at is null")
+                .params(Timestamp.from(clock.instant()), accountId, purpose.name())
+                .update();
     }
 }

@@ -2,6 +2,7 @@ package io.selvedge.identity.internal;
 
 import io.selvedge.identity.MfaReset;
 import io.selvedge.identity.MfaResets;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,17 +40,17 @@ class AccountMfaResets implements MfaResets {
 
     @Override
     @Transactional
-    public void reset(UUID accountId, UUID byAccountId) {
+    public void reset(UUID accountId, AuditActor by) {
         Account account =
                 accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account."));
         totp.delete(accountId);
         for (PasskeyRows.Row passkey : passkeys.of(account.username())) {
             passkeys.delete(account.username(), passkey.credentialId());
-            changes.passkeyRemoved(accountId, passkey.credentialId(), byAccountId);
+            changes.passkeyRemoved(accountId, passkey.credentialId(), by);
         }
         changes.refresh(accountId);
         tokens.deleteAllOf(accountId);
         sessions.endAll(account.username(), SpringWebSessions.MFA_RESET);
-        events.publishEvent(new MfaReset(accountId, byAccountId, RequestOrigin.current()));
+        events.publishEvent(new MfaReset(accountId, by, RequestOrigin.current()));
     }
 }

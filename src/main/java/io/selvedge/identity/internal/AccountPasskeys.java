@@ -1,6 +1,7 @@
 package io.selvedge.identity.internal;
 
 import io.selvedge.identity.Passkeys;
+import io.selvedge.platform.AuditActor;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -51,7 +52,7 @@ class AccountPasskeys implements Passkeys {
                 .map(account -> rows.delete(account.username(), credentialId))
                 .orElse(false);
         if (removed) {
-            changes.passkeyRemoved(accountId, credentialId, accountId);
+            changes.passkeyRemoved(accountId, credentialId, AuditActor.account(accountId));
         }
         return removed;
     }

@@ -1,15 +1,11 @@
 package io.selvedge.identity.internal;
 
-import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.PasswordChanges;
+import io.selvedge.identity.PasswordConfirmationFailedException;
 import io.selvedge.identity.PasswordPolicy;
-import io.selvedge.identity.SignInFailedException;
-import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.WebSessions;
 import java.util.UUID;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,22 +47,17 @@ class AccountPasswordChanges implements PasswordChanges {
     @Override
     public void change(UUID accountId, String currentPassword, String otp, String newPassword, String clientAddress) {
         Account account = accounts.findById(accountId)
-                .orElseThrow(() -> new SignInFailedException(AccountEmailChanges.WRONG_PASSWORD));
+                .orElseThrow(() -> new PasswordConfirmationFailedException(AccountEmailChanges.WRONG_PASSWORD));
         // Asked of the signed-in owner, before any password is checked: it tells only them where theirs is kept.
         localPasswords.requireLocal(account);
         PasswordPolicy.check(newPassword, account.username(), account.mfaEnrolled());
-        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
-                account.username(), String.valueOf(currentPassword));
-        attempt.setDetails(new SignInDetails(clientAddress, otp));
-        try {
-            passwordSignIn.authenticate(attempt);
-        } catch (SignInThrottledException e) {
-            throw e;
-        } catch (OneTimeCodeRejectedException e) {
-            throw new SignInFailedException(AccountTokens.NEEDS_CODE);
-        } catch (AuthenticationException e) {
-            throw new SignInFailedException("The current password is wrong.");
-        }
+        PasswordCheck.confirm(
+                passwordSignIn,
+                account.username(),
+                currentPassword,
+                otp,
+                clientAddress,
+                "The current password is wrong.");
         transactions.executeWithoutResult(status -> {
             accounts.changePasswordHash(account.username(), passwords.encode(newPassword));
             links.kill(account.id(), AccountLinks.Purpose.PASSWORD_RESET);

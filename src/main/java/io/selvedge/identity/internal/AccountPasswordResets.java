@@ -5,7 +5,7 @@ import io.selvedge.identity.PasswordPolicy;
 import io.selvedge.identity.PasswordReset;
 import io.selvedge.identity.PasswordResetRequested;
 import io.selvedge.identity.PasswordResets;
-import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.TooManyAttemptsException;
 import io.selvedge.identity.WebSessions;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.RequestOrigin;
@@ -70,7 +70,7 @@ class AccountPasswordResets implements PasswordResets {
         String subject = names.canonical(usernameOrEmail);
         Duration wait = throttle.take(subject, clientAddress, SignInFactor.PASSWORD_RESET);
         if (!wait.isZero()) {
-            throw new SignInThrottledException(wait);
+            throw new TooManyAttemptsException(TooManyAttemptsException.Attempts.RESET_REQUESTS, wait);
         }
         // Every request counts, found or not: each may send a mail, and the count must not tell which.
         throttle.failed(subject, clientAddress, SignInFactor.PASSWORD_RESET);

@@ -3,12 +3,12 @@ package io.selvedge.identity.internal;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.ApiTokens;
+import io.selvedge.identity.DirectoryPasswords;
 import io.selvedge.identity.IdentityProperties;
-import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.SignInFailedException;
-import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.TokenCreated;
 import io.selvedge.identity.TokenRevoked;
+import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -52,6 +52,7 @@ class AccountTokens implements ApiTokens {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final MfaPolicy mfa;
+    private final ObjectProvider<DirectoryPasswords> directories;
 
     AccountTokens(
             AuthenticationManager passwordSignIn,
@@ -63,8 +64,10 @@ class AccountTokens implements ApiTokens {
             Clock clock,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            MfaPolicy mfa) {
+            MfaPolicy mfa,
+            ObjectProvider<DirectoryPasswords> directories) {
         this.mfa = mfa;
+        this.directories = directories;
         this.passwordSignIn = passwordSignIn;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -84,41 +87,32 @@ class AccountTokens implements ApiTokens {
                 ? EnumSet.of(ApiScope.READ, ApiScope.WRITE)
                 : EnumSet.copyOf(request.scopes());
         // The username or the account's e-mail address; the sign-in turns either into the username.
-        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(
-                String.valueOf(request.username()), String.valueOf(request.password()));
-        attempt.setDetails(new SignInDetails(clientAddress, request.otp()));
-        String username;
-        try {
-            username = passwordSignIn.authenticate(attempt).getName();
-        } catch (SignInThrottledException e) {
-            throw e;
-        } catch (OneTimeCodeRejectedException e) {
-            throw new SignInFailedException(NEEDS_CODE);
-        } catch (AuthenticationException e) {
-            throw new SignInFailedException(NO_MATCH);
-        }
+        String username = PasswordCheck.signIn(
+                passwordSignIn, request.username(), request.password(), request.otp(), clientAddress, NO_MATCH);
         Account account = accounts.findByUsername(username).orElseThrow(() -> new SignInFailedException(NO_MATCH));
-        return issue(account, name, lifetime, scopes);
+        return issue(account, name, lifetime, scopes, directoryConnectionOf(account));
     }
 
     @Override
-    public CreatedToken createAfterSingleSignOn(
+    public CreatedToken createAfterSignInWithoutPassword(
             HttpServletRequest request, String name, Integer expiresInDays, Set<ApiScope> scopes) {
         String tokenName = nameOf(name);
         Duration lifetime = lifetimeOf(expiresInDays);
         Set<ApiScope> granted =
                 scopes == null || scopes.isEmpty() ? EnumSet.of(ApiScope.READ, ApiScope.WRITE) : EnumSet.copyOf(scopes);
-        if (!signedInThroughSingleSignOn(request)) {
+        if (!signedInRecentlyWithoutPassword(request)) {
             throw new SignInFailedException(SIGN_IN_AGAIN);
         }
         Account account = accounts.findByUsername(
                         SecurityContextHolder.getContext().getAuthentication().getName())
                 .orElseThrow(() -> new SignInFailedException(SIGN_IN_AGAIN));
-        return issue(account, tokenName, lifetime, granted);
+        Object through = request.getSession().getAttribute(FederatedSignInService.SIGNED_IN_THROUGH);
+        return issue(
+                account, tokenName, lifetime, granted, through == null ? null : UUID.fromString(through.toString()));
     }
 
     @Override
-    public boolean signedInThroughSingleSignOn(HttpServletRequest request) {
+    public boolean signedInRecentlyWithoutPassword(HttpServletRequest request) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
         if (current == null || session == null || mfa.verdict(current) != MfaPolicy.Verdict.SIGNED_IN) {
@@ -127,19 +121,39 @@ class AccountTokens implements ApiTokens {
         boolean throughIdp = current.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(MfaPolicy.IDP_FIRST_FACTORS::contains);
-        return throughIdp
-                && session.getAttribute(FederatedSignInService.SIGNED_IN_AT) instanceof Long at
-                && clock.instant().isBefore(Instant.ofEpochMilli(at).plus(SINGLE_SIGN_ON_FRESH));
+        return (throughIdp && fresh(session.getAttribute(FederatedSignInService.SIGNED_IN_AT)))
+                || fresh(session.getAttribute(SecondFactorSignIn.PASSKEY_SIGNED_IN_AT));
     }
 
-    private CreatedToken issue(Account account, String name, Duration lifetime, Set<ApiScope> scopes) {
+    private boolean fresh(@Nullable Object signedInAt) {
+        return signedInAt instanceof Long at
+                && clock.instant().isBefore(Instant.ofEpochMilli(at).plus(WITHOUT_PASSWORD_FRESH));
+    }
+
+    /** The LDAP connection whose directory checked the password just given, if one did. */
+    private @Nullable UUID directoryConnectionOf(Account account) {
+        String email = accounts.emailOf(account.id());
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        return directories
+                .orderedStream()
+                .map(directory -> directory.connectionOf(email))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private CreatedToken issue(
+            Account account, String name, Duration lifetime, Set<ApiScope> scopes, @Nullable UUID ssoConnectionId) {
         String secret = ApiTokenSecrets.generate();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         // Only the insert and its event in the transaction: a failed sign-in above keeps its own event.
         transactions.executeWithoutResult(status -> {
-            tokens.insert(id, account.id(), name, ApiTokenSecrets.sha256(secret), scopes, now, expiresAt);
+            tokens.insert(
+                    id, account.id(), name, ApiTokenSecrets.sha256(secret), scopes, now, expiresAt, ssoConnectionId);
             events.publishEvent(new TokenCreated(account.id(), id, RequestOrigin.current()));
         });
         notices.tokenCreated(account, name, expiresAt);
@@ -156,7 +170,8 @@ class AccountTokens implements ApiTokens {
                         token.createdAt(),
                         token.expiresAt(),
                         token.lastUsedAt(),
-                        token.lastUsedFrom()))
+                        token.lastUsedFrom(),
+                        token.ssoConnectionId()))
                 .toList();
     }
 
@@ -181,10 +196,10 @@ class AccountTokens implements ApiTokens {
     private static String nameOf(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > LONGEST_NAME) {
-            throw new IllegalArgumentException("Give the token a name of 1 to " + LONGEST_NAME + " characters.");
+            throw new Refusal.Invalid("Give the token a name of 1 to " + LONGEST_NAME + " characters.");
         }
         if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("A token's name cannot hold control characters.");
+            throw new Refusal.Invalid("A token's name cannot hold control characters.");
         }
         return trimmed;
     }
@@ -195,7 +210,7 @@ class AccountTokens implements ApiTokens {
         }
         long longest = settings.longestLifetime().toDays();
         if (days < 1 || days > longest) {
-            throw new IllegalArgumentException("expiresInDays is a number of days from 1 to " + longest + ".");
+            throw new Refusal.Invalid("expiresInDays is a number of days from 1 to " + longest + ".");
         }
         return Duration.ofDays(days);
     }

@@ -6,6 +6,7 @@ import io.selvedge.identity.OneTimeCodeRejectedException;
 import io.selvedge.identity.SignInFailed;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestOrigin;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class AccountTotp implements TotpEnrolment {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account."));
         String secret = OneTimeCodes.newSecret();
         if (!secrets.savePending(accountId, encrypt(secret, accountId), clock.instant())) {
-            throw new IllegalStateException("TOTP is on already; remove it first to enrol a new app.");
+            throw new Refusal.Conflict("TOTP is on already; remove it first to enrol a new app.");
         }
         String label = URLEncoder.encode(ISSUER + ":" + account.username(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
@@ -79,7 +80,7 @@ class AccountTotp implements TotpEnrolment {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account."));
         TotpSecrets.StoredTotp stored = secrets.find(accountId)
                 .filter(totp -> !totp.confirmed())
-                .orElseThrow(() -> new IllegalStateException("No TOTP enrolment is pending: start one first."));
+                .orElseThrow(() -> new Refusal.Conflict("No TOTP enrolment is pending: start one first."));
         waitIfThrottled(account, clientAddress);
         OptionalLong step =
                 OneTimeCodes.matchingStep(decrypt(stored, accountId), otp, clock.instant(), stored.lastUsedStep());
@@ -101,7 +102,7 @@ class AccountTotp implements TotpEnrolment {
         Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalStateException("No account."));
         TotpSecrets.StoredTotp stored = secrets.find(accountId)
                 .filter(TotpSecrets.StoredTotp::confirmed)
-                .orElseThrow(() -> new IllegalStateException("TOTP is not on for this account."));
+                .orElseThrow(() -> new Refusal.Conflict("TOTP is not on for this account."));
         waitIfThrottled(account, clientAddress);
         if (!spendTotp(accountId, stored, otp)) {
             throw failed(account, clientAddress);
@@ -163,11 +164,10 @@ class AccountTotp implements TotpEnrolment {
     }
 
     private String encrypt(String secret, UUID accountId) {
-        return ciphers.directory().encryptText(secret, "account_totp", "secret", accountId.toString());
+        return TotpSecrets.SECRET.encrypt(ciphers.directory(), secret, accountId);
     }
 
     private String decrypt(TotpSecrets.StoredTotp stored, UUID accountId) {
-        return ciphers.directory()
-                .decryptText(stored.encryptedSecret(), "account_totp", "secret", accountId.toString());
+        return TotpSecrets.SECRET.decrypt(ciphers.directory(), stored.encryptedSecret(), accountId);
     }
 }

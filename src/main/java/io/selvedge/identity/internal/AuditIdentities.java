@@ -1,46 +1,22 @@
 package io.selvedge.identity.internal;
 
-import io.selvedge.identity.ApiCaller;
-import io.selvedge.identity.Usernames;
-import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditActors;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.TargetNames;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Accounts on the audit trail: who acts on this thread (the API token's account, or the signed-in
- * session's), and an account's username as the readable name of an {@code account} target.
+ * Accounts on the audit trail: an account's username as the readable name of an {@code account} target.
+ * (Who acted is no thread's state: each change names its actor, a {@code platform.AuditActor}.)
  */
 @Component
-class AuditIdentities implements AuditActors, TargetNames {
+class AuditIdentities implements TargetNames {
 
     private final Accounts accounts;
 
     AuditIdentities(Accounts accounts) {
         this.accounts = accounts;
-    }
-
-    @Override
-    public AuditActor current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null
-                || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
-            return AuditActor.system();
-        }
-        if (authentication.getPrincipal() instanceof ApiCaller caller) {
-            return AuditActor.account(caller.accountId());
-        }
-        // A session's principal names the account; an unknown name still acted as an account.
-        return accounts.findByUsername(Usernames.normalise(authentication.getName()))
-                .map(account -> AuditActor.account(account.id()))
-                .orElse(new AuditActor(AuditActor.Kind.ACCOUNT, null));
     }
 
     @Override

@@ -43,6 +43,8 @@ class FederatedSignInService implements FederatedSignIns {
     /** The session attribute that holds when the session signed in through an identity provider (epoch ms). */
     static final String SIGNED_IN_AT = FederatedSignInService.class.getName() + ".signedInAt";
 
+    static final String SIGNED_IN_THROUGH = FederatedSignInService.class.getName() + ".signedInThrough";
+
     private static final HttpSessionSecurityContextRepository CONTEXTS = new HttpSessionSecurityContextRepository();
 
     private final Accounts accounts;
@@ -89,6 +91,7 @@ class FederatedSignInService implements FederatedSignIns {
     @Override
     public String signIn(
             UUID accountId,
+            UUID connectionId,
             Method method,
             boolean idpSecondFactor,
             HttpServletRequest request,
@@ -114,6 +117,7 @@ class FederatedSignInService implements FederatedSignIns {
         holder.setContext(context);
         CONTEXTS.saveContext(context, request, response);
         request.getSession().setAttribute(SIGNED_IN_AT, clock.millis());
+        request.getSession().setAttribute(SIGNED_IN_THROUGH, connectionId.toString());
         accounts.recordSignIn(account.username());
         Verdict verdict = mfa.verdict(signedIn);
         events.publish(new SignInSucceeded(

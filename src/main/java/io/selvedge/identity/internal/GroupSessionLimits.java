@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,11 +36,29 @@ class GroupSessionLimits extends OncePerRequestFilter {
     private final ObjectProvider<SessionLimits> limits;
     private final Accounts accounts;
     private final Clock clock;
+    private final @Nullable SessionLimits staff;
+    private final @Nullable SpringWebSessions sessions;
 
     GroupSessionLimits(ObjectProvider<SessionLimits> limits, Accounts accounts, Clock clock) {
+        this(limits, accounts, clock, null, null);
+    }
+
+    /**
+     * @param staff identity's own limits for staff sessions, asked beside the beans (not one itself, so that the
+     *     access module's stays the one {@link SessionLimits} bean)
+     * @param sessions where a session ended here is reported (on the trail, {@code timed-out})
+     */
+    GroupSessionLimits(
+            ObjectProvider<SessionLimits> limits,
+            Accounts accounts,
+            Clock clock,
+            @Nullable SessionLimits staff,
+            @Nullable SpringWebSessions sessions) {
         this.limits = limits;
         this.accounts = accounts;
         this.clock = clock;
+        this.staff = staff;
+        this.sessions = sessions;
     }
 
     @Override
@@ -52,14 +72,18 @@ class GroupSessionLimits extends OncePerRequestFilter {
     }
 
     void check(HttpSession session) {
-        UUID account = accountOf(session);
-        if (account == null || limits.orderedStream().findAny().isEmpty()) {
+        List<SessionLimits> sources = new ArrayList<>(limits.orderedStream().toList());
+        if (staff != null) {
+            sources.add(staff);
+        }
+        UUID account = sources.isEmpty() ? null : accountOf(session);
+        if (account == null) {
             return;
         }
         Instant now = clock.instant();
         Duration idle = null;
         Duration absolute = null;
-        for (SessionLimits source : limits.orderedStream().toList()) {
+        for (SessionLimits source : sources) {
             SessionLimits.Limits found = source.limitsFor(account);
             idle = shorter(idle, found.idleTimeout());
             absolute = shorter(absolute, found.absoluteTimeout());
@@ -74,10 +98,24 @@ class GroupSessionLimits extends OncePerRequestFilter {
         boolean tooOld = absolute != null
                 && !now.isBefore(Instant.ofEpochMilli(session.getCreationTime()).plus(absolute));
         if (idleTooLong || tooOld) {
+            String id = session.getId();
+            String username = usernameOf(session);
             session.invalidate();
+            if (sessions != null && username != null) {
+                sessions.ended(username, id, SpringWebSessions.TIMED_OUT);
+            }
             return;
         }
         session.setAttribute(LAST_SEEN, now.toEpochMilli());
+    }
+
+    @Nullable
+    private static String usernameOf(HttpSession session) {
+        return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                                instanceof SecurityContext signedIn
+                        && signedIn.getAuthentication() != null
+                ? signedIn.getAuthentication().getName()
+                : null;
     }
 
     @Nullable

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.selvedge.identity.DirectoryPasswords;
 import io.selvedge.protection.AbuseSignals;
+import io.selvedge.protection.ProtectionProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -22,16 +23,23 @@ class IdentityConfiguration {
 
     static final String PASSWORD_CHECKS = "selvedge.identity.password.checks";
 
+    static final String PASSWORD_CHECKS_REFUSED = "selvedge.identity.password.checks.refused";
+
     /**
      * Argon2id with OWASP's current minimum (19 MiB, 2 passes, 1 lane). The parameters are written into
      * every hash, so raising them here upgrades each account's hash at its next sign-in.
      */
     @Bean
-    PasswordEncoder passwordEncoder(MeterRegistry meters) {
-        return new CountedPasswordEncoder(
-                argon2id(),
-                Counter.builder(PASSWORD_CHECKS)
-                        .description("Password hashes compared, at sign-in and token creation")
+    PasswordEncoder passwordEncoder(MeterRegistry meters, ProtectionProperties protection) {
+        return new BoundedPasswordChecks(
+                new CountedPasswordEncoder(
+                        argon2id(),
+                        Counter.builder(PASSWORD_CHECKS)
+                                .description("Password hashes compared, at sign-in and token creation")
+                                .register(meters)),
+                protection.passwordChecks(),
+                Counter.builder(PASSWORD_CHECKS_REFUSED)
+                        .description("Password checks refused (429) because as many as allowed were running")
                         .register(meters));
     }
 
@@ -55,7 +63,9 @@ class IdentityConfiguration {
             IdentityEvents identityEvents,
             ApplicationEventPublisher events,
             ObjectProvider<DirectoryPasswords> directories,
-            AbuseSignals abuse) {
+            AbuseSignals abuse,
+            UnknownSignInNames unknownNames,
+            StaffPasskeys staffPasskeys) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
         passwords.setUserDetailsPasswordService(accounts);
@@ -69,7 +79,17 @@ class IdentityConfiguration {
             }
         });
         ProviderManager manager = new ProviderManager(new ThrottledPasswordAuthentication(
-                passwords, throttle, secondFactor, names, accountRows, identityEvents, directories, accounts, abuse));
+                passwords,
+                throttle,
+                secondFactor,
+                names,
+                accountRows,
+                identityEvents,
+                directories,
+                accounts,
+                abuse,
+                unknownNames,
+                staffPasskeys));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }

@@ -1,5 +1,6 @@
 package io.selvedge.identity.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +31,7 @@ class IdleSessionEnds {
     @Scheduled(
             fixedDelayString = "${selvedge.sessions.idle-sweep-interval:1m}",
             initialDelayString = "${selvedge.sessions.idle-sweep-interval:1m}")
+    @SchedulerLock(name = "identity.idle-session-ends", lockAtMostFor = "5m")
     void sweep() {
         // Spring Session stamps expiry times with the system's clock, not the application's.
         long now = System.currentTimeMillis();

@@ -4,6 +4,7 @@ import io.selvedge.identity.MfaEnrolled;
 import io.selvedge.identity.MfaRemoved;
 import io.selvedge.identity.PasskeyRegistered;
 import io.selvedge.identity.PasskeyRemoved;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,8 +63,8 @@ class MfaChanges {
     }
 
     @Transactional
-    public void passkeyRemoved(UUID accountId, String credentialId, UUID byAccountId) {
-        events.publishEvent(new PasskeyRemoved(accountId, credentialId, byAccountId, RequestOrigin.current()));
+    public void passkeyRemoved(UUID accountId, String credentialId, AuditActor by) {
+        events.publishEvent(new PasskeyRemoved(accountId, credentialId, by, RequestOrigin.current()));
         refresh(accountId);
     }
 

@@ -53,12 +53,19 @@ public class MfaPolicy implements MfaStatuses {
     private final Accounts accounts;
     private final TotpSecrets totp;
     private final PasskeyRows passkeys;
+    private final StaffPasskeys staffPasskeys;
 
-    MfaPolicy(ObjectProvider<MfaRequirement> requirements, Accounts accounts, TotpSecrets totp, PasskeyRows passkeys) {
+    MfaPolicy(
+            ObjectProvider<MfaRequirement> requirements,
+            Accounts accounts,
+            TotpSecrets totp,
+            PasskeyRows passkeys,
+            StaffPasskeys staffPasskeys) {
         this.requirements = requirements;
         this.accounts = accounts;
         this.totp = totp;
         this.passkeys = passkeys;
+        this.staffPasskeys = staffPasskeys;
     }
 
     /** True when any requirement says the account must use MFA. */
@@ -107,10 +114,17 @@ public class MfaPolicy implements MfaStatuses {
         }
         // The provider's MFA counts only after its own first step, and only where its connection trusts it.
         boolean idpMfa = idp && factors.contains(IDP_SECOND_FACTOR);
+        Verdict verdict;
         if (account.mfaEnrolled()) {
-            return passkey || code || idpMfa ? Verdict.SIGNED_IN : Verdict.SECOND_FACTOR_NEEDED;
+            verdict = passkey || code || idpMfa ? Verdict.SIGNED_IN : Verdict.SECOND_FACTOR_NEEDED;
+        } else {
+            verdict = required(account.id()) && !idpMfa ? Verdict.MUST_ENROL : Verdict.SIGNED_IN;
         }
-        return required(account.id()) && !idpMfa ? Verdict.MUST_ENROL : Verdict.SIGNED_IN;
+        // Staff who must use a passkey and signed in without one reach only the page where they register one.
+        if (verdict == Verdict.SIGNED_IN && !passkey && staffPasskeys.required(account)) {
+            return Verdict.MUST_ENROL;
+        }
+        return verdict;
     }
 
     /**

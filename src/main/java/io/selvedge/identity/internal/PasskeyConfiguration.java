@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class PasskeyConfiguration {
 
+    // Spring Security's WebAuthn JDBC repositories take a JdbcOperations: the one place identity hands out a
+    // JdbcTemplate (everything of ours runs its SQL through JdbcClient, in a repository).
     @Bean
     PublicKeyCredentialUserEntityRepository passkeyUsers(JdbcTemplate jdbc) {
         return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);

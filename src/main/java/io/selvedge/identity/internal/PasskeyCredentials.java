@@ -1,6 +1,9 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.crypto.EncryptedColumn;
+import io.selvedge.crypto.EncryptedTable;
 import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.platform.AuditActor;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.web.webauthn.api.Bytes;
@@ -17,8 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class PasskeyCredentials implements UserCredentialRepository {
 
-    static final String TABLE = "user_credentials";
-    static final String LABEL = "label";
+    /** The encrypted column of Spring Security's credential table, declared once: the passkey's label. */
+    static final EncryptedTable TABLE = EncryptedTable.named("user_credentials");
+
+    static final EncryptedColumn LABEL = TABLE.column("label");
+
     static final int LONGEST_LABEL = 100;
 
     private final JdbcUserCredentialRepository credentials;
@@ -51,7 +57,7 @@ class PasskeyCredentials implements UserCredentialRepository {
             if (record != null) {
                 UUID owner = ownerOf(record);
                 if (owner != null) {
-                    changes.passkeyRemoved(owner, credentialId.toBase64UrlString(), owner);
+                    changes.passkeyRemoved(owner, credentialId.toBase64UrlString(), AuditActor.account(owner));
                 }
             }
         });
@@ -88,11 +94,11 @@ class PasskeyCredentials implements UserCredentialRepository {
         if (text.length() > LONGEST_LABEL) {
             text = text.substring(0, LONGEST_LABEL);
         }
-        return ciphers.directory().encryptText(text, TABLE, LABEL, credentialId);
+        return LABEL.encrypt(ciphers.directory(), text, credentialId);
     }
 
     String decryptLabel(String encrypted, String credentialId) {
-        return ciphers.directory().decryptText(encrypted, TABLE, LABEL, credentialId);
+        return LABEL.decrypt(ciphers.directory(), encrypted, credentialId);
     }
 
     private CredentialRecord decrypted(CredentialRecord record) {

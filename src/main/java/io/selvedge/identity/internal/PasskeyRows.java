@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -21,50 +21,51 @@ class PasskeyRows {
     private static final String OF_USER =
             " from user_credentials where user_entity_user_id in (select id from user_entities where name = ?)";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    PasskeyRows(JdbcTemplate jdbc) {
+    PasskeyRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     int countOf(String username) {
-        Integer count = jdbc.queryForObject("select count(*)" + OF_USER, Integer.class, username);
-        return count == null ? 0 : count;
+        return jdbc.sql("select count(*)" + OF_USER)
+                .param(username)
+                .query(Integer.class)
+                .single();
     }
 
     List<Row> of(String username) {
-        return jdbc.query(
-                "select credential_id, label, created, last_used" + OF_USER + " order by created",
-                (row, number) -> new Row(
+        return jdbc.sql("select credential_id, label, created, last_used" + OF_USER + " order by created")
+                .param(username)
+                .query((row, number) -> new Row(
                         row.getString("credential_id"),
                         row.getString("label"),
                         instant(row.getTimestamp("created")),
-                        instant(row.getTimestamp("last_used"))),
-                username);
+                        instant(row.getTimestamp("last_used"))))
+                .list();
     }
 
     boolean rename(String username, String credentialId, String encryptedLabel) {
-        return jdbc.update(
-                        "update user_credentials set label = ? where credential_id = ? and user_entity_user_id in"
-                                + " (select id from user_entities where name = ?)",
-                        encryptedLabel,
-                        credentialId,
-                        username)
+        return jdbc.sql("update user_credentials set label = ? where credential_id = ? and user_entity_user_id in"
+                                + " (select id from user_entities where name = ?)")
+                        .params(encryptedLabel, credentialId, username)
+                        .update()
                 == 1;
     }
 
     boolean delete(String username, String credentialId) {
-        return jdbc.update(
-                        "delete from user_credentials where credential_id = ? and user_entity_user_id in"
-                                + " (select id from user_entities where name = ?)",
-                        credentialId,
-                        username)
+        return jdbc.sql("delete from user_credentials where credential_id = ? and user_entity_user_id in"
+                                + " (select id from user_entities where name = ?)")
+                        .params(credentialId, username)
+                        .update()
                 == 1;
     }
 
     Optional<String> usernameOfUserEntity(String userEntityId) {
-        return jdbc.queryForList("select name from user_entities where id = ?", String.class, userEntityId).stream()
-                .findFirst();
+        return jdbc.sql("select name from user_entities where id = ?")
+                .param(userEntityId)
+                .query(String.class)
+                .optional();
     }
 
     private static Instant instant(Timestamp timestamp) {

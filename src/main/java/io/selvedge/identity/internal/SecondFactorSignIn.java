@@ -6,6 +6,7 @@ import io.selvedge.identity.SignInSucceeded;
 import io.selvedge.platform.RequestOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -32,8 +33,14 @@ public class SecondFactorSignIn implements SessionFactors {
     private final Accounts accounts;
     private final IdentityEvents events;
     private final SpringWebSessions sessions;
+    private final Clock clock;
 
-    SecondFactorSignIn(AccountTotp totp, Accounts accounts, IdentityEvents events, SpringWebSessions sessions) {
+    /** The session attribute holding when the session last passed a passkey (epoch milliseconds). */
+    static final String PASSKEY_SIGNED_IN_AT = SecondFactorSignIn.class.getName() + ".passkeySignedInAt";
+
+    SecondFactorSignIn(
+            AccountTotp totp, Accounts accounts, IdentityEvents events, SpringWebSessions sessions, Clock clock) {
+        this.clock = clock;
         this.totp = totp;
         this.accounts = accounts;
         this.events = events;
@@ -97,10 +104,16 @@ public class SecondFactorSignIn implements SessionFactors {
                 .build();
     }
 
-    /** A passkey sign-in succeeded: alone (passwordless) or as the second step after the password. */
-    public void passkeySucceeded(Authentication authentication) {
-        accountOf(authentication)
-                .ifPresent(id -> events.publish(new SignInSucceeded(id, PASSKEY, true, RequestOrigin.current())));
+    /**
+     * A passkey sign-in succeeded: alone (passwordless) or as the second step after the password. The session
+     * remembers when, so that it may make an API token without a password for a while ({@link AccountTokens}).
+     */
+    public void passkeySucceeded(HttpServletRequest request, Authentication authentication) {
+        request.getSession().setAttribute(PASSKEY_SIGNED_IN_AT, clock.millis());
+        accountOf(authentication).ifPresent(id -> {
+            accounts.recordSignIn(authentication.getName()); // the staff access review shows it
+            events.publish(new SignInSucceeded(id, PASSKEY, true, RequestOrigin.current()));
+        });
     }
 
     /** A passkey assertion was refused (unknown credential, bad signature, wrong origin...). */

@@ -1,6 +1,8 @@
 package io.selvedge.identity.internal;
 
 import io.selvedge.crypto.CiphertextTamperedException;
+import io.selvedge.crypto.EncryptedColumn;
+import io.selvedge.crypto.EncryptedTable;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.KeysDestroyedException;
 import org.springframework.core.convert.support.GenericConversionService;
@@ -20,8 +22,10 @@ import org.springframework.core.serializer.support.SerializingConverter;
  */
 final class SessionAttributeCipher {
 
-    static final String TABLE = "spring_session_attributes";
-    static final String COLUMN = "attribute_bytes";
+    /** Spring Session's attribute table, its one encrypted (binary) column declared once. */
+    static final EncryptedTable TABLE = EncryptedTable.named("spring_session_attributes");
+
+    static final EncryptedColumn COLUMN = TABLE.column("attribute_bytes");
 
     /** The row is unknown to a converter (see above): one fixed placement for every attribute. */
     static final String ROW = "*";
@@ -41,13 +45,13 @@ final class SessionAttributeCipher {
         service.addConverter(
                 Object.class,
                 byte[].class,
-                value -> ciphers.directory().encrypt(serializer.convert(value), TABLE, COLUMN, ROW));
+                value -> COLUMN.encryptBytes(ciphers.directory(), serializer.convert(value), ROW));
         service.addConverter(byte[].class, Object.class, stored -> {
             if (storedInClear(stored)) {
                 return null;
             }
             try {
-                return deserializer.convert(ciphers.directory().decrypt(stored, TABLE, COLUMN, ROW));
+                return deserializer.convert(COLUMN.decryptBytes(ciphers.directory(), stored, ROW));
             } catch (CiphertextTamperedException | KeysDestroyedException e) {
                 return null;
             }

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,10 +24,10 @@ class SetupLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    SetupLinks(JdbcTemplate jdbc, Clock clock) {
+    SetupLinks(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -38,32 +38,27 @@ class SetupLinks {
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        jdbc.update("delete from setup_link where used_at is null");
-        jdbc.update(
-                "insert into setup_link (token_hash, created_at, expires_at) values (?, ?, ?)",
-                hash(token),
-                Timestamp.from(now),
-                Timestamp.from(now.plus(LIFETIME)));
+        jdbc.sql("delete from setup_link where used_at is null").update();
+        jdbc.sql("insert into setup_link (token_hash, created_at, expires_at) values (?, ?, ?)")
+                .params(hash(token), Timestamp.from(now), Timestamp.from(now.plus(LIFETIME)))
+                .update();
         return token;
     }
 
     boolean isValid(String token) {
-        Integer count = jdbc.queryForObject(
-                "select count(*) from setup_link where token_hash = ? and used_at is null and expires_at > ?",
-                Integer.class,
-                hash(token),
-                Timestamp.from(clock.instant()));
-        return count != null && count > 0;
+        return jdbc.sql("select count(*) from setup_link where token_hash = ? and used_at is null and expires_at > ?")
+                        .params(hash(token), Timestamp.from(clock.instant()))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Marks the link used; false if it was not valid (so two tabs cannot both use it). */
     boolean spend(String token) {
         Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.update(
-                        "update setup_link set used_at = ? where token_hash = ? and used_at is null and expires_at > ?",
-                        now,
-                        hash(token),
-                        now)
+        return jdbc.sql("update setup_link set used_at = ? where token_hash = ? and used_at is null and expires_at > ?")
+                        .params(now, hash(token), now)
+                        .update()
                 == 1;
     }
 

@@ -14,20 +14,27 @@ public class SignInDetails extends WebAuthenticationDetails {
 
     private final transient String oneTimeCode;
     private final boolean secondFactorLater;
+    private final boolean confirmation;
 
     SignInDetails(String clientAddress, String oneTimeCode) {
-        this(clientAddress, oneTimeCode, false);
+        this(clientAddress, oneTimeCode, false, false);
     }
 
-    private SignInDetails(String clientAddress, String oneTimeCode, boolean secondFactorLater) {
+    private SignInDetails(String clientAddress, String oneTimeCode, boolean secondFactorLater, boolean confirmation) {
         super(clientAddress, null);
         this.oneTimeCode = oneTimeCode;
         this.secondFactorLater = secondFactorLater;
+        this.confirmation = confirmation;
+    }
+
+    /** A signed-in owner confirming a change with their password (not a sign-in: no new session, no token). */
+    static SignInDetails confirming(String clientAddress, String oneTimeCode) {
+        return new SignInDetails(clientAddress, oneTimeCode, false, true);
     }
 
     /** The details of the web sign-in form: the password only; a second factor, if any, is the next step. */
     public static SignInDetails of(HttpServletRequest request) {
-        return new SignInDetails(request.getRemoteAddr(), null, true);
+        return new SignInDetails(request.getRemoteAddr(), null, true, false);
     }
 
     String oneTimeCode() {
@@ -36,5 +43,9 @@ public class SignInDetails extends WebAuthenticationDetails {
 
     boolean secondFactorLater() {
         return secondFactorLater;
+    }
+
+    boolean confirmation() {
+        return confirmation;
     }
 }

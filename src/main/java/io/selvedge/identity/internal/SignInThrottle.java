@@ -60,7 +60,7 @@ class SignInThrottle {
         String account = account(username);
         wait = takeFor(account, factor, settings.freeFailures(), "account", now);
         if (wait.isZero() && address != null) {
-            wait = takeFor(address(address), factor, settings.freeFailuresPerAddress(), "address", now);
+            wait = takeFor(addressSubject(address), factor, settings.freeFailuresPerAddress(), "address", now);
         }
         return wait;
     }
@@ -100,7 +100,7 @@ class SignInThrottle {
         Duration forAccount = waitFor(account(username), factor, settings.freeFailures(), now);
         Duration forAddress = address == null
                 ? Duration.ZERO
-                : waitFor(address(address), factor, settings.freeFailuresPerAddress(), now);
+                : waitFor(addressSubject(address), factor, settings.freeFailuresPerAddress(), now);
         return forAccount.compareTo(forAddress) >= 0 ? forAccount : forAddress;
     }
 
@@ -109,7 +109,7 @@ class SignInThrottle {
         Instant forgetBefore = now.minus(settings.forgetAfter());
         failures.add(account(username), factor, now, forgetBefore);
         if (address != null) {
-            failures.add(address(address), factor, now, forgetBefore);
+            failures.add(addressSubject(address), factor, now, forgetBefore);
         }
     }
 
@@ -124,7 +124,7 @@ class SignInThrottle {
     void succeeded(String username, String address, SignInFactor factor) {
         succeeded(username, factor);
         if (address != null) {
-            String subject = address(address);
+            String subject = addressSubject(address);
             buckets.giveBack(attempts(factor, "address", settings.freeFailuresPerAddress()), subject);
             buckets.giveBack(pastFree(factor, "address"), subject);
         }
@@ -153,7 +153,8 @@ class SignInThrottle {
         return subject("account:" + username);
     }
 
-    private String address(String address) {
+    /** How a client address is kept where the counts are (a blind index), for the other budgets of sign-in. */
+    String addressSubject(String address) {
         return subject("address:" + address);
     }
 

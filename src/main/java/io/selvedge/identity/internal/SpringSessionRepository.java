@@ -1,7 +1,6 @@
 package io.selvedge.identity.internal;
 
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,8 +10,8 @@ class SpringSessionRepository {
 
     private final JdbcClient jdbc;
 
-    SpringSessionRepository(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    SpringSessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Signed-in sessions whose expiry (Spring Session's milliseconds) is before {@code now}. */

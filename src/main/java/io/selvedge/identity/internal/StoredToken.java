@@ -4,6 +4,7 @@ import io.selvedge.identity.ApiScope;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A row of api_token with what authentication needs of its account. */
 record StoredToken(
@@ -19,4 +20,5 @@ record StoredToken(
         Instant createdAt,
         Instant expiresAt,
         Instant lastUsedAt,
-        String lastUsedFrom) {}
+        String lastUsedFrom,
+        @Nullable UUID ssoConnectionId) {}

@@ -1,5 +1,7 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.crypto.EncryptedColumn;
+import io.selvedge.crypto.EncryptedTable;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.identity.ApiScope;
 import java.sql.ResultSet;
@@ -14,7 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -24,71 +27,91 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StoredTokens {
 
-    private static final String TABLE = "api_token";
-    private static final String LAST_USED_FROM = "last_used_from";
+    /** The encrypted column of a token, declared once: the address it was last used from. */
+    static final EncryptedTable TABLE = EncryptedTable.named("api_token");
+
+    static final EncryptedColumn LAST_USED_FROM = TABLE.column("last_used_from");
 
     private static final String SELECT =
             "select t.id, t.account_id, a.username, a.staff_role, a.status, a.mfa_enrolled, t.name,"
-                    + " t.token_hash, t.scopes, t.created_at, t.expires_at, t.last_used_at, t.last_used_from"
+                    + " t.token_hash, t.scopes, t.created_at, t.expires_at, t.last_used_at, t.last_used_from,"
+                    + " t.sso_connection_id"
                     + " from api_token t join account a on a.id = t.account_id";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final FieldCiphers ciphers;
 
-    StoredTokens(JdbcTemplate jdbc, FieldCiphers ciphers) {
+    StoredTokens(JdbcClient jdbc, FieldCiphers ciphers) {
         this.jdbc = jdbc;
         this.ciphers = ciphers;
     }
 
+    /** A token made with a password (no single sign-on behind it). */
     void insert(
             UUID id, UUID accountId, String name, byte[] hash, Set<ApiScope> scopes, Instant now, Instant expiresAt) {
-        jdbc.update(
-                "insert into api_token (id, account_id, name, token_hash, scopes, created_at, expires_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)",
-                id,
-                accountId,
-                name,
-                HexFormat.of().formatHex(hash),
-                scopes.stream().map(ApiScope::id).sorted().collect(Collectors.joining(",")),
-                Timestamp.from(now),
-                Timestamp.from(expiresAt));
+        insert(id, accountId, name, hash, scopes, now, expiresAt, null);
+    }
+
+    void insert(
+            UUID id,
+            UUID accountId,
+            String name,
+            byte[] hash,
+            Set<ApiScope> scopes,
+            Instant now,
+            Instant expiresAt,
+            @Nullable UUID ssoConnectionId) {
+        jdbc.sql("insert into api_token (id, account_id, name, token_hash, scopes, created_at, expires_at,"
+                        + " sso_connection_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        accountId,
+                        name,
+                        HexFormat.of().formatHex(hash),
+                        scopes.stream().map(ApiScope::id).sorted().collect(Collectors.joining(",")),
+                        Timestamp.from(now),
+                        Timestamp.from(expiresAt),
+                        ssoConnectionId)
+                .update();
     }
 
     Optional<StoredToken> findByHash(byte[] hash) {
-        return jdbc
-                .query(
-                        SELECT + " where t.token_hash = ?",
-                        this::toToken,
-                        HexFormat.of().formatHex(hash))
-                .stream()
-                .findFirst();
+        return jdbc.sql(SELECT + " where t.token_hash = ?")
+                .param(HexFormat.of().formatHex(hash))
+                .query(this::toToken)
+                .optional();
     }
 
     List<StoredToken> ofAccount(UUID accountId) {
-        return jdbc.query(SELECT + " where t.account_id = ? order by t.created_at desc", this::toToken, accountId);
+        return jdbc.sql(SELECT + " where t.account_id = ? order by t.created_at desc")
+                .param(accountId)
+                .query(this::toToken)
+                .list();
     }
 
     boolean delete(UUID accountId, UUID tokenId) {
-        return jdbc.update("delete from api_token where id = ? and account_id = ?", tokenId, accountId) == 1;
+        return jdbc.sql("delete from api_token where id = ? and account_id = ?")
+                        .params(tokenId, accountId)
+                        .update()
+                == 1;
     }
 
     /** Revokes every token of the account; returns how many. */
     int deleteAllOf(UUID accountId) {
-        return jdbc.update("delete from api_token where account_id = ?", accountId);
+        return jdbc.sql("delete from api_token where account_id = ?")
+                .param(accountId)
+                .update();
     }
 
     void recordUse(UUID tokenId, Instant at, String from) {
-        jdbc.update(
-                "update api_token set last_used_at = ?, last_used_from = ? where id = ?",
-                Timestamp.from(at),
-                from == null ? null : ciphers.directory().encryptText(from, TABLE, LAST_USED_FROM, tokenId.toString()),
-                tokenId);
+        jdbc.sql("update api_token set last_used_at = ?, last_used_from = ? where id = ?")
+                .params(Timestamp.from(at), LAST_USED_FROM.encrypt(ciphers.directory(), from, tokenId), tokenId)
+                .update();
     }
 
     private StoredToken toToken(ResultSet row, int number) throws SQLException {
         String staffRole = row.getString("staff_role");
         UUID id = row.getObject("id", UUID.class);
-        String lastUsedFrom = row.getString(LAST_USED_FROM);
         Timestamp lastUsed = row.getTimestamp("last_used_at");
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         Arrays.stream(row.getString("scopes").split(","))
@@ -107,8 +130,7 @@ class StoredTokens {
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("expires_at").toInstant(),
                 lastUsed == null ? null : lastUsed.toInstant(),
-                lastUsedFrom == null
-                        ? null
-                        : ciphers.directory().decryptText(lastUsedFrom, TABLE, LAST_USED_FROM, id.toString()));
+                LAST_USED_FROM.decrypt(ciphers.directory(), row.getString("last_used_from"), id),
+                row.getObject("sso_connection_id", UUID.class));
     }
 }

@@ -51,6 +51,8 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
     private final ObjectProvider<DirectoryPasswords> directories;
     private final AccountUserDetails userDetails;
     private final AbuseSignals abuse;
+    private final UnknownSignInNames unknownNames;
+    private final StaffPasskeys staffPasskeys;
 
     ThrottledPasswordAuthentication(
             AuthenticationProvider passwords,
@@ -61,7 +63,9 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
             IdentityEvents events,
             ObjectProvider<DirectoryPasswords> directories,
             AccountUserDetails userDetails,
-            AbuseSignals abuse) {
+            AbuseSignals abuse,
+            UnknownSignInNames unknownNames,
+            StaffPasskeys staffPasskeys) {
         this.passwords = passwords;
         this.throttle = throttle;
         this.secondFactor = secondFactor;
@@ -71,6 +75,8 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         this.directories = directories;
         this.userDetails = userDetails;
         this.abuse = abuse;
+        this.unknownNames = unknownNames;
+        this.staffPasskeys = staffPasskeys;
     }
 
     @Override
@@ -82,7 +88,10 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         attempt.setDetails(typed.getDetails());
         String address =
                 attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-        Duration wait = throttle.take(username, address, SignInFactor.PASSWORD);
+        Duration wait = unknownNames.before(address);
+        if (wait.isZero()) {
+            wait = throttle.take(username, address, SignInFactor.PASSWORD);
+        }
         if (!wait.isZero()) {
             failed(username, "throttled");
             throw new SignInThrottledException(wait);
@@ -98,8 +107,10 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
             throttle.succeeded(username, address, SignInFactor.PASSWORD);
         } catch (BadCredentialsException e) {
             throttle.failed(username, address, SignInFactor.PASSWORD);
+            UUID accountId = accounts.findByUsername(username).map(Account::id).orElse(null);
+            unknownNames.failed(address, accountId != null);
             abuse.signInFailed(address, username); // many accounts failing from one address: a block
-            failed(username, null);
+            failed(accountId, accountId == null ? "unknown-account" : "wrong-password");
             throw e;
         } catch (DisabledException e) {
             failed(username, "disabled");
@@ -112,6 +123,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
     private Authentication continued(
             Account account, Authentication attempt, Authentication signedIn, boolean byDirectory) {
         String first = byDirectory ? DIRECTORY_PASSWORD : PASSWORD;
+        refuseStaffWithoutPasskey(account, attempt, first);
         if (attempt.getDetails() instanceof SignInDetails details && details.secondFactorLater()) {
             events.publish(new SignInSucceeded(account.id(), first, !account.mfaEnrolled(), RequestOrigin.current()));
             return signedIn;
@@ -123,6 +135,24 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         events.publish(new SignInSucceeded(
                 account.id(), factor == null ? first : first + "+" + factor, true, RequestOrigin.current()));
         return signedIn;
+    }
+
+    /**
+     * Staff who must use a passkey: the page refuses the password of one who has a passkey (one who has none
+     * yet goes on, to register one), and the token endpoint refuses every staff password. Told only after the
+     * password was right, so the answer reveals nothing to someone who does not know it; a confirmation of a
+     * change by the signed-in owner is no sign-in and goes on.
+     */
+    private void refuseStaffWithoutPasskey(Account account, Authentication attempt, String factor) {
+        if (!(attempt.getDetails() instanceof SignInDetails details) || details.confirmation()) {
+            return;
+        }
+        boolean refused =
+                details.secondFactorLater() ? staffPasskeys.refusesPassword(account) : staffPasskeys.required(account);
+        if (refused) {
+            events.publish(new SignInFailed(account.id(), factor, StaffPasskeys.REASON, RequestOrigin.current()));
+            throw new PasskeyRequiredException();
+        }
     }
 
     /**
@@ -175,11 +205,13 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         return signedIn;
     }
 
-    /** A failed password: {@code reason} null for a wrong password or an unknown username, told apart here. */
+    /** A failed password, for the audit trail: the account's, or none's for an unknown username. */
     private void failed(String username, String reason) {
-        UUID accountId = accounts.findByUsername(username).map(Account::id).orElse(null);
-        String why = reason != null ? reason : accountId == null ? "unknown-account" : "wrong-password";
-        events.publish(new SignInFailed(accountId, PASSWORD, why, RequestOrigin.current()));
+        failed(accounts.findByUsername(username).map(Account::id).orElse(null), reason);
+    }
+
+    private void failed(UUID accountId, String reason) {
+        events.publish(new SignInFailed(accountId, PASSWORD, reason, RequestOrigin.current()));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,8 +13,8 @@ class TokenAddressRepository {
 
     private final JdbcClient jdbc;
 
-    TokenAddressRepository(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
+    TokenAddressRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Whether the address was known for the token (its last use is then {@code now}). */

@@ -4,6 +4,7 @@ import io.selvedge.identity.ApiCaller;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.IdentityProperties;
 import io.selvedge.identity.Usernames;
+import io.selvedge.platform.NodeNotices;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -14,12 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /**
  * Checks the API token of a request. What was read of a token is kept for {@code selvedge.tokens.cache-for}
- * (10 s), so a busy client costs no database read per request; a revocation clears it on this node at
- * once and on the others within that time. The last use is written at most once a minute per token.
+ * (10 s), so a busy client costs no database read per request; a revocation, or a change of its account,
+ * clears it on every node at once ({@link NodeNotices}), the expiry being the bound only for a notice lost. The last use is written at most once a minute per token.
  * Unknown tokens are not cached, so guessing cannot fill the cache. A use from an address new to the token
  * is recorded and published ({@link TokenAddresses}).
  */
@@ -27,17 +29,32 @@ import org.springframework.stereotype.Service;
 public class TokenAuthenticator {
 
     static final int MOST_CACHED = 10_000;
+    static final String TOKEN_CHANGED = "identity.token";
+    static final String ACCOUNT_CHANGED = "identity.account-tokens";
 
     private final StoredTokens tokens;
     private final IdentityProperties.Tokens settings;
     private final Clock clock;
     private final MfaPolicy mfa;
     private final TokenAddresses addresses;
+    private final NodeNotices notices;
     private final Map<ByteBuffer, Cached> cache = new ConcurrentHashMap<>();
 
     TokenAuthenticator(
-            StoredTokens tokens, IdentityProperties properties, Clock clock, MfaPolicy mfa, TokenAddresses addresses) {
+            StoredTokens tokens,
+            IdentityProperties properties,
+            Clock clock,
+            MfaPolicy mfa,
+            TokenAddresses addresses,
+            NodeNotices notices) {
         this.tokens = tokens;
+        this.notices = notices;
+        notices.onNotice(
+                TOKEN_CHANGED,
+                subject -> forgetHere(subject, cached -> cached.token().id()));
+        notices.onNotice(
+                ACCOUNT_CHANGED,
+                subject -> forgetHere(subject, cached -> cached.token().accountId()));
         this.mfa = mfa;
         this.addresses = addresses;
         this.settings = properties.tokens();
@@ -92,14 +109,29 @@ public class TokenAuthenticator {
                 caller.scopes());
     }
 
-    /** Forgets a token at once on this node, after it was revoked. */
+    /** Forgets a token at once on every node, after it was revoked. */
     void forget(UUID tokenId) {
-        cache.values().removeIf(cached -> cached.token().id().equals(tokenId));
+        notices.tell(TOKEN_CHANGED, tokenId.toString());
     }
 
-    /** Forgets every token of an account on this node, after its MFA state changed. */
+    /** Forgets every token of an account at once on every node, after its status or MFA state changed. */
     void forgetAccount(UUID accountId) {
-        cache.values().removeIf(cached -> cached.token().accountId().equals(accountId));
+        notices.tell(ACCOUNT_CHANGED, accountId.toString());
+    }
+
+    private void forgetHere(String subject, Function<Cached, UUID> idOf) {
+        if (NodeNotices.EVERYTHING.equals(subject)) {
+            cache.clear();
+            return;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            cache.clear(); // not a notice of ours: forget too much rather than too little
+            return;
+        }
+        cache.values().removeIf(cached -> idOf.apply(cached).equals(id));
     }
 
     private Cached load(byte[] hash, Instant now) {

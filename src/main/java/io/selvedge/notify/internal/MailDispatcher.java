@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,6 +45,7 @@ class MailDispatcher {
     }
 
     @Scheduled(fixedDelayString = "${selvedge.mail.retry.poll-every:5s}")
+    @SchedulerLock(name = "notify.mail-dispatcher", lockAtMostFor = "5m")
     void dispatchDue() {
         if (smtp == null && folder == null) {
             return;

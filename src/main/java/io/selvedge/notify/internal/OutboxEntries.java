@@ -1,5 +1,7 @@
 package io.selvedge.notify.internal;
 
+import io.selvedge.crypto.EncryptedColumn;
+import io.selvedge.crypto.EncryptedTable;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.notify.OutgoingMail;
 import java.sql.Timestamp;
@@ -9,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,22 +21,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxEntries {
 
-    private static final String TABLE = "mail_outbox";
+    /** The encrypted columns of a mail, declared once. */
+    static final EncryptedTable TABLE = EncryptedTable.named("mail_outbox");
+
+    static final EncryptedColumn RECIPIENT = TABLE.column("recipient");
+    static final EncryptedColumn SUBJECT = TABLE.column("subject");
+    static final EncryptedColumn TEXT_BODY = TABLE.column("text_body");
+    static final EncryptedColumn HTML_BODY = TABLE.column("html_body");
 
     private final JdbcClient jdbc;
     private final FieldCiphers ciphers;
 
-    OutboxEntries(JdbcTemplate jdbc, FieldCiphers ciphers) {
-        this.jdbc = JdbcClient.create(jdbc);
+    OutboxEntries(JdbcClient jdbc, FieldCiphers ciphers) {
+        this.jdbc = jdbc;
         this.ciphers = ciphers;
     }
 
-    private String seal(String text, String column, UUID id) {
-        return text == null ? null : ciphers.directory().encryptText(text, TABLE, column, id.toString());
+    private String seal(String text, EncryptedColumn column, UUID id) {
+        return column.encrypt(ciphers.directory(), text, id);
     }
 
-    private String open(String ciphertext, String column, UUID id) {
-        return ciphertext == null ? null : ciphers.directory().decryptText(ciphertext, TABLE, column, id.toString());
+    private String open(String ciphertext, EncryptedColumn column, UUID id) {
+        return column.decrypt(ciphers.directory(), ciphertext, id);
     }
 
     void insert(UUID id, OutgoingMail mail, Instant now) {
@@ -43,10 +50,10 @@ class OutboxEntries {
                         + " next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(
                         id,
-                        seal(mail.to(), "recipient", id),
-                        seal(mail.subject(), "subject", id),
-                        seal(mail.textBody(), "text_body", id),
-                        seal(mail.htmlBody(), "html_body", id),
+                        seal(mail.to(), RECIPIENT, id),
+                        seal(mail.subject(), SUBJECT, id),
+                        seal(mail.textBody(), TEXT_BODY, id),
+                        seal(mail.htmlBody(), HTML_BODY, id),
                         OutboxStatus.PENDING.name(),
                         Timestamp.from(now),
                         Timestamp.from(now))
@@ -82,10 +89,10 @@ class OutboxEntries {
                 .query((row, n) -> new OutboxEntry(
                         id,
                         new OutgoingMail(
-                                open(row.getString("recipient"), "recipient", id),
-                                open(row.getString("subject"), "subject", id),
-                                open(row.getString("text_body"), "text_body", id),
-                                open(row.getString("html_body"), "html_body", id)),
+                                open(row.getString("recipient"), RECIPIENT, id),
+                                open(row.getString("subject"), SUBJECT, id),
+                                open(row.getString("text_body"), TEXT_BODY, id),
+                                open(row.getString("html_body"), HTML_BODY, id)),
                         row.getInt("attempts")))
                 .single();
     }

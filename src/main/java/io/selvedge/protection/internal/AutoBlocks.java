@@ -1,6 +1,7 @@
 package io.selvedge.protection.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.protection.AbuseSignals;
 import io.selvedge.protection.Allowance;
@@ -152,13 +153,13 @@ class AutoBlocks implements Blocks, AbuseSignals {
     @Override
     public Block blockAddress(String address, Duration length, String reason, UUID byAccount) {
         String canonical = TrustedProxies.literal(address)
-                .orElseThrow(() -> new IllegalArgumentException("The address is not an IPv4 or IPv6 address."));
+                .orElseThrow(() -> new Refusal.Unprocessable("The address is not an IPv4 or IPv6 address."));
         if (length.isNegative() || length.isZero() || length.compareTo(Duration.ofDays(366)) > 0) {
-            throw new IllegalArgumentException("A block lasts more than nothing and at most a year.");
+            throw new Refusal.Unprocessable("A block lasts more than nothing and at most a year.");
         }
         String why = reason == null || reason.isBlank() ? "staff" : reason.strip();
         if (why.length() > 200 || why.contains("|") || why.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("The reason is at most 200 characters on one line, without '|'.");
+            throw new Refusal.Unprocessable("The reason is at most 200 characters on one line, without '|'.");
         }
         Instant now = clock.instant();
         String id = addressId(canonical);

@@ -3,6 +3,7 @@ package io.selvedge.protection.internal;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.selvedge.protection.Allowance;
 import io.selvedge.protection.Buckets;
@@ -27,6 +28,12 @@ abstract class BucketStore implements Buckets {
                 probe.isConsumed(),
                 probe.getRemainingTokens(),
                 probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public Duration waitFor(Allowance allowance, String key) {
+        EstimationProbe probe = bucket(allowance, key).estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
     @Override

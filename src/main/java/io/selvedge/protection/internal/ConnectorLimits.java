@@ -13,21 +13,24 @@ import org.springframework.core.Ordered;
 /**
  * The limits Tomcat holds, from {@code selvedge.protection.connections.*}: the size and count of a request's
  * headers (the request line is within the size), how long a read may stall and an idle connection wait, and
- * how many connections are served and queued. HTTP/2 gets the same. Ordered after Spring Boot's own
+ * how many connections are served and queued. HTTP/2 gets the same. Blocked clients are refused here too, in
+ * Tomcat ({@link BlockedClients}), before any filter runs. Ordered after Spring Boot's own
  * customizer, whose defaults these replace.
  */
 class ConnectorLimits implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
     private final ProtectionProperties.Connections limits;
+    private final BlockedClients blocked;
 
-    ConnectorLimits(ProtectionProperties.Connections limits) {
+    ConnectorLimits(ProtectionProperties.Connections limits, BlockedClients blocked) {
         this.limits = limits;
+        this.blocked = blocked;
     }
 
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {
         factory.addConnectorCustomizers(this::apply);
-        factory.addEngineValves(new DroppedBodies());
+        factory.addEngineValves(new DroppedBodies(), blocked);
     }
 
     void apply(Connector connector) {

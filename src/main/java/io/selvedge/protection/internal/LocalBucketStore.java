@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Buckets in this node's memory: Bucket4j's lock-free local buckets, one per allowance and key. */
-class LocalBucketStore extends BucketStore {
+public final class LocalBucketStore extends BucketStore {
 
     /** Past this many buckets, the full ones (which hold nothing worth keeping) are dropped. */
     static final int MOST_BUCKETS = 200_000;
@@ -17,6 +17,11 @@ class LocalBucketStore extends BucketStore {
 
     LocalBucketStore(TimeMeter time) {
         this.time = time;
+    }
+
+    /** Behind {@link io.selvedge.protection.Buckets#inMemory}: the one way in from outside this package. */
+    public static LocalBucketStore on(java.time.Clock clock) {
+        return new LocalBucketStore(timeMeter(clock));
     }
 
     @Override

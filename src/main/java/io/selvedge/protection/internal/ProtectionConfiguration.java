@@ -1,6 +1,7 @@
 package io.selvedge.protection.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.selvedge.platform.NodeNotices;
 import io.selvedge.protection.ProtectionProperties;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -56,12 +57,11 @@ class ProtectionConfiguration {
         return registration;
     }
 
-    /** Blocked clients are refused first, before any other work; 404s answered count towards a block. */
+    /** 404s answered count towards a block (blocked clients were refused in Tomcat, before every filter). */
     @Bean
     @ConditionalOnWebApplication
-    FilterRegistrationBean<BlockFilter> blockFilter(AutoBlocks blocks, Clock clock, MeterRegistry meters) {
-        FilterRegistrationBean<BlockFilter> registration =
-                new FilterRegistrationBean<>(new BlockFilter(blocks, clock, meters));
+    FilterRegistrationBean<NotFoundProbes> notFoundProbes(AutoBlocks blocks) {
+        FilterRegistrationBean<NotFoundProbes> registration = new FilterRegistrationBean<>(new NotFoundProbes(blocks));
         registration.setOrder(CLIENT_ADDRESS_ORDER + 1);
         return registration;
     }
@@ -79,17 +79,47 @@ class ProtectionConfiguration {
     /** Concurrent uploads and downloads per account, once the caller is known. */
     @Bean
     @ConditionalOnWebApplication
-    FilterRegistrationBean<TransferSlots> transferSlots(ProtectionProperties properties, MeterRegistry meters) {
+    FilterRegistrationBean<TransferSlots> transferSlots(
+            ProtectionProperties properties, SlotStore slots, MeterRegistry meters) {
         FilterRegistrationBean<TransferSlots> registration =
-                new FilterRegistrationBean<>(new TransferSlots(properties.connections(), meters));
+                new FilterRegistrationBean<>(new TransferSlots(properties.connections(), slots, meters));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
         return registration;
     }
 
+    /** The transfers' slots in Redis when {@code SELVEDGE_REDIS_URL} is set (one cap for every node), else here. */
+    @Bean
+    SlotStore transferSlotStore(ProtectionProperties properties) {
+        String url = properties.redisUrl();
+        return url == null || url.isBlank()
+                ? new LocalSlotStore()
+                : new RedisSlotStore(url.strip(), properties.connections().transferLease());
+    }
+
     @Bean
     @ConditionalOnWebApplication
-    ConnectorLimits connectorLimits(ProtectionProperties properties) {
-        return new ConnectorLimits(properties.connections());
+    ConnectorLimits connectorLimits(
+            ProtectionProperties properties,
+            TrustedProxies trusted,
+            AutoBlocks blocks,
+            Clock clock,
+            MeterRegistry meters) {
+        return new ConnectorLimits(
+                properties.connections(),
+                new BlockedClients(
+                        new ClientAddressFilter(trusted),
+                        blocks,
+                        clock,
+                        meters,
+                        properties.blocks().tarpit(),
+                        properties.blocks().tarpitAtMost()));
+    }
+
+    /** Notices of changed caches over Redis when {@code SELVEDGE_REDIS_URL} is set (every node hears them). */
+    @Bean
+    NodeNotices nodeNotices(ProtectionProperties properties) {
+        String url = properties.redisUrl();
+        return url == null || url.isBlank() ? new LocalNodeNotices() : new RedisNodeNotices(url.strip());
     }
 
     /** Blocks in Redis when {@code SELVEDGE_REDIS_URL} is set (every node sees them), else in this node. */

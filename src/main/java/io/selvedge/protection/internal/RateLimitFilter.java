@@ -30,7 +30,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Rate limits, one token per request from Bucket4j buckets ({@link Buckets}). Registered twice: before
  * authentication, per client address and route class (so sign-in floods cost no password hashing); after it,
- * per account, per API token and per group named in the path. Past a limit: 429 with {@code Retry-After} and
+ * per account, per API token and per group named in the path, and searches per account or token too. Past a limit: 429 with {@code Retry-After} and
  * the IETF draft's {@code RateLimit-Policy} / {@code RateLimit} headers, as a problem document for the API
  * and a short page for browsers. Keys are hashes: no address or token rests in Redis as itself.
  */
@@ -76,15 +76,24 @@ class RateLimitFilter extends OncePerRequestFilter {
             if (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)) {
                 String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
                 boolean token = authorization != null && !authorization.isBlank();
-                if (!(token
-                        ? admitted(request, response, "token", limits.perToken(), "token:" + authorization, false)
-                        : admitted(
+                String subject = token ? "token:" + authorization : "account:" + caller.getName();
+                if (!admitted(
+                        request,
+                        response,
+                        token ? "token" : "account",
+                        token ? limits.perToken() : limits.perAccount(),
+                        subject,
+                        false)) {
+                    return;
+                }
+                if (RouteClass.of(request.getMethod(), request.getRequestURI()) == RouteClass.SEARCH
+                        && !admitted(
                                 request,
                                 response,
-                                "account",
-                                limits.perAccount(),
-                                "account:" + caller.getName(),
-                                false))) {
+                                "search-per-caller",
+                                limits.searchPerCaller(),
+                                "search:" + subject,
+                                false)) {
                     return;
                 }
             }

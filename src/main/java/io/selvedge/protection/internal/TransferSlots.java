@@ -10,26 +10,25 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The uploads and the downloads one account runs at once on this node, each kind capped: one more is answered
- * 429 (try again in a second) until one ends. Held per node, as connections are: a load balancer spreads an
- * account's transfers, so the cap across {@code n} nodes is at most {@code n} times this.
+ * The uploads and the downloads one account runs at once, each kind capped: one more is answered 429 (try again
+ * in a second) until one ends. Counted in this node, or across every node in Redis when {@code SELVEDGE_REDIS_URL}
+ * is set ({@link SlotStore}): a load balancer spreading an account's transfers then gives it no more slots.
  */
 class TransferSlots extends OncePerRequestFilter {
 
     private final ProtectionProperties.Connections limits;
+    private final SlotStore slots;
     private final MeterRegistry meters;
-    private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
-    TransferSlots(ProtectionProperties.Connections limits, MeterRegistry meters) {
+    TransferSlots(ProtectionProperties.Connections limits, SlotStore slots, MeterRegistry meters) {
         this.limits = limits;
+        this.slots = slots;
         this.meters = meters;
     }
 
@@ -46,11 +45,8 @@ class TransferSlots extends OncePerRequestFilter {
             return;
         }
         int most = route == RouteClass.UPLOADS ? limits.uploadsPerAccount() : limits.downloadsPerAccount();
-        String key = route.setting() + ":" + caller.getName();
-        int[] now = new int[1];
-        running.compute(key, (ignored, count) -> now[0] = (count == null ? 0 : count) + 1);
-        if (now[0] > most) {
-            release(key);
+        SlotStore.Slot slot = slots.take(route.setting() + ":" + RateLimitFilter.hashed(caller.getName()), most);
+        if (slot == null) {
             meters.counter("selvedge.connections.refused", "limit", "concurrent-" + route.setting())
                     .increment();
             RateLimitFilter.refuse(
@@ -66,32 +62,28 @@ class TransferSlots extends OncePerRequestFilter {
             chain.doFilter(request, response);
             if (request.isAsyncStarted()) {
                 async = true;
-                request.getAsyncContext().addListener(new Releasing(key));
+                request.getAsyncContext().addListener(new Releasing(slot));
             }
         } finally {
             if (!async) {
-                release(key);
+                slots.giveBack(slot);
             }
         }
     }
 
-    private void release(String key) {
-        running.computeIfPresent(key, (ignored, count) -> count <= 1 ? null : count - 1);
-    }
-
     private final class Releasing implements AsyncListener {
 
-        private final String key;
+        private final SlotStore.Slot slot;
         private boolean released;
 
-        Releasing(String key) {
-            this.key = key;
+        Releasing(SlotStore.Slot slot) {
+            this.slot = slot;
         }
 
         private synchronized void once() {
             if (!released) {
                 released = true;
-                release(key);
+                slots.giveBack(slot);
             }
         }
 

@@ -1,8 +1,6 @@
 package io.selvedge.scim.internal;
 
-import io.selvedge.access.ActionDeniedException;
-import io.selvedge.access.GrantRefusedException;
-import io.selvedge.access.NotVisibleException;
+import io.selvedge.platform.Refusal;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,19 +22,19 @@ class ScimErrors {
         return error(e.status(), e.scimType(), e.getMessage());
     }
 
-    @ExceptionHandler(NotVisibleException.class)
-    ResponseEntity<String> notFound(NotVisibleException e) {
-        return error(404, null, "Resource not found.");
-    }
-
-    @ExceptionHandler(GrantRefusedException.class)
-    ResponseEntity<String> refused(GrantRefusedException e) {
-        return error(409, "mutability", e.getMessage());
-    }
-
-    @ExceptionHandler(ActionDeniedException.class)
-    ResponseEntity<String> denied(ActionDeniedException e) {
-        return error(403, null, e.getMessage());
+    /**
+     * Every module's refusal in SCIM's words: its status; a 404 says nothing of what was asked for; a 400 is an
+     * {@code invalidValue} and a 409 a {@code mutability} error, with the refusal's detail (ours, safe to show).
+     */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<String> refused(Refusal e) {
+        int status = e.status().value();
+        return switch (status) {
+            case 404 -> error(404, null, "Resource not found.");
+            case 400 -> error(400, "invalidValue", e.detail());
+            case 409 -> error(409, "mutability", e.detail());
+            default -> error(status, null, e.detail());
+        };
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

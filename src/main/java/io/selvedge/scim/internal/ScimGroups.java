@@ -72,8 +72,9 @@ class ScimGroups {
     }
 
     Page<Group> list(ScimClient client, ScimFilter filter, @Nullable Integer startIndex, @Nullable Integer count) {
+        filter.on(FILTERABLE, FILTER_REFUSAL);
         List<Group> matching = all(client.groupId()).stream()
-                .filter(group -> matches(group, filter))
+                .filter(group -> filter.matches(attribute -> valuesOf(group, attribute)))
                 .toList();
         return ScimModel.page(matching, startIndex, count);
     }
@@ -282,25 +283,23 @@ class ScimGroups {
                 members);
     }
 
-    private static boolean matches(Group group, ScimFilter filter) {
-        for (ScimFilter.Comparison comparison : filter.comparisons()) {
-            String value = comparison.value();
-            boolean match = switch (comparison.attribute()) {
-                case "displayname" -> value.equalsIgnoreCase(group.displayName());
-                case "externalid" -> value.equals(group.externalId());
-                case "id" -> value.equalsIgnoreCase(group.id().toString());
-                case "members.value", "members" ->
-                    group.members().stream()
-                            .anyMatch(member -> member.id().toString().equalsIgnoreCase(value));
-                default ->
-                    throw ScimException.invalidFilter(
-                            "Groups are filtered by displayName, externalId, id or members.value.");
-            };
-            if (!match) {
-                return false;
-            }
-        }
-        return true;
+    private static final Set<String> FILTERABLE = Set.of("displayname", "externalid", "id", "members.value", "members");
+    private static final String FILTER_REFUSAL = "Groups are filtered by displayName, externalId, id or members.value.";
+
+    /** A group's attributes as filters compare them: its name and ids ignore case, externalId not. */
+    private static ScimFilter.Values valuesOf(Group group, String attribute) {
+        return switch (attribute) {
+            case "displayname" -> ScimFilter.Values.of(group.displayName(), false);
+            case "externalid" -> ScimFilter.Values.of(group.externalId(), true);
+            case "id" -> ScimFilter.Values.of(group.id().toString(), false);
+            case "members.value", "members" ->
+                new ScimFilter.Values(
+                        group.members().stream()
+                                .map(member -> member.id().toString())
+                                .toList(),
+                        false);
+            default -> throw ScimException.invalidFilter(FILTER_REFUSAL);
+        };
     }
 
     private void requireFreeName(UUID groupId, String name, @Nullable UUID except) {

@@ -15,6 +15,8 @@ final class ScimModel {
             UUID id,
             String userName,
             @Nullable String displayName,
+            @Nullable String givenName,
+            @Nullable String familyName,
             @Nullable String externalId,
             boolean active,
             Instant created,

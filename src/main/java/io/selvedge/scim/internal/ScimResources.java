@@ -47,14 +47,18 @@ final class ScimResources {
             node.put("externalId", user.externalId());
         }
         node.put("userName", user.userName());
-        if (user.displayName() != null) {
-            node.put("displayName", user.displayName());
+        if (user.displayName() != null || user.givenName() != null || user.familyName() != null) {
             ObjectNode name = node.putObject("name");
-            name.put("formatted", user.displayName());
-            String[] parts = user.displayName().split(" ", 2);
-            name.put("givenName", parts[0]);
-            if (parts.length > 1) {
-                name.put("familyName", parts[1]);
+            if (user.displayName() != null) {
+                node.put("displayName", user.displayName());
+                name.put("formatted", user.displayName());
+            }
+            // The parts as the directory sent them, never guessed from the display name.
+            if (user.givenName() != null) {
+                name.put("givenName", user.givenName());
+            }
+            if (user.familyName() != null) {
+                name.put("familyName", user.familyName());
             }
         }
         ObjectNode email = node.putArray("emails").addObject();

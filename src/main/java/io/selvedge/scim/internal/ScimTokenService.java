@@ -4,6 +4,7 @@ import io.selvedge.access.NotVisibleException;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.scim.ScimTokenCreated;
 import io.selvedge.scim.ScimTokenRevoked;
@@ -87,7 +88,8 @@ class ScimTokenService implements ScimTokens {
         writes.create(groupId, new NewResource(id, ResourceKind.SCIM_TOKEN, hash(token)), plane -> {
             String sealed = ScimTokenRepository.NAME.encrypt(ciphers.of(groupId), clean, id);
             rows.insert(plane.jdbc(), new ScimTokenRepository.Row(id, groupId, sealed, admin.accountId(), now, null));
-            events.publishEvent(new ScimTokenCreated(groupId, id, admin.accountId(), RequestOrigin.current()));
+            events.publishEvent(
+                    new ScimTokenCreated(groupId, id, AuditActor.account(admin.accountId()), RequestOrigin.current()));
         });
         return new CreatedScimToken(id, clean, token, now);
     }
@@ -111,7 +113,8 @@ class ScimTokenService implements ScimTokens {
             if (!rows.delete(plane.jdbc(), groupId, tokenId)) {
                 return false;
             }
-            events.publishEvent(new ScimTokenRevoked(groupId, tokenId, admin.accountId(), RequestOrigin.current()));
+            events.publishEvent(new ScimTokenRevoked(
+                    groupId, tokenId, AuditActor.account(admin.accountId()), RequestOrigin.current()));
             return true;
         }));
         if (removed) {

@@ -2,6 +2,7 @@ package io.selvedge.scim.internal;
 
 import io.selvedge.access.EmailDomains;
 import io.selvedge.access.ManagedAccountActions;
+import io.selvedge.crypto.EncryptedColumn;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.identity.AccountDirectory;
@@ -92,12 +93,17 @@ class ScimUsers {
     record State(
             String userName,
             @Nullable String displayName,
+            @Nullable String givenName,
+            @Nullable String familyName,
             @Nullable String externalId,
             boolean active) {}
 
     Page<User> list(ScimClient client, ScimFilter filter, @Nullable Integer startIndex, @Nullable Integer count) {
         List<User> all = all(client.groupId());
-        List<User> matching = all.stream().filter(user -> matches(user, filter)).toList();
+        filter.on(FILTERABLE, FILTER_REFUSAL);
+        List<User> matching = all.stream()
+                .filter(user -> filter.matches(attribute -> valuesOf(user, attribute)))
+                .toList();
         return ScimModel.page(matching, startIndex, count);
     }
 
@@ -139,7 +145,9 @@ class ScimUsers {
                             rowId,
                             groupId,
                             accountId,
-                            seal(groupId, wanted.externalId(), rowId),
+                            seal(ScimRepository.USER_EXTERNAL_ID, groupId, wanted.externalId(), rowId),
+                            seal(ScimRepository.USER_GIVEN_NAME, groupId, wanted.givenName(), rowId),
+                            seal(ScimRepository.USER_FAMILY_NAME, groupId, wanted.familyName(), rowId),
                             wanted.active(),
                             now,
                             now));
@@ -215,8 +223,7 @@ class ScimUsers {
         ScimRepository.UserRow row =
                 rows.user(planes.of(groupId).jdbc(), groupId, id).orElseThrow(() -> ScimException.notFound("User"));
         writes.run(groupId, plane -> {
-            rows.updateUser(
-                    plane.jdbc(), groupId, id, seal(groupId, wanted.externalId(), row.id()), wanted.active(), now);
+            rows.updateUser(plane.jdbc(), groupId, id, sealed(groupId, wanted, row.id()), now);
             changed(client, "user.updated", "account", id);
         });
         if (current.active() && !wanted.active()) {
@@ -268,36 +275,48 @@ class ScimUsers {
     }
 
     private User user(ScimRepository.UserRow row, AccountSummary summary, List<Ref> groups) {
+        FieldCipher cipher = ciphers.of(row.groupId());
         return new User(
                 row.accountId(),
                 summary.email(),
                 summary.displayName(),
-                ScimRepository.USER_EXTERNAL_ID.decrypt(ciphers.of(row.groupId()), row.sealedExternalId(), row.id()),
+                ScimRepository.USER_GIVEN_NAME.decrypt(cipher, row.sealedGivenName(), row.id()),
+                ScimRepository.USER_FAMILY_NAME.decrypt(cipher, row.sealedFamilyName(), row.id()),
+                ScimRepository.USER_EXTERNAL_ID.decrypt(cipher, row.sealedExternalId(), row.id()),
                 accounts.active(row.accountId()),
                 row.createdAt(),
                 row.updatedAt(),
                 groups);
     }
 
-    private static boolean matches(User user, ScimFilter filter) {
-        for (ScimFilter.Comparison comparison : filter.comparisons()) {
-            String value = comparison.value();
-            boolean match = switch (comparison.attribute()) {
-                case "username", "emails.value", "emails" -> value.equalsIgnoreCase(user.userName());
-                case "externalid" -> value.equals(user.externalId());
-                case "id" -> value.equalsIgnoreCase(user.id().toString());
-                case "displayname" -> value.equals(user.displayName());
-                case "active" -> value.equalsIgnoreCase(String.valueOf(user.active()));
-                default ->
-                    throw ScimException.invalidFilter("Users are filtered by userName, externalId,"
-                            + " emails[type eq \"work\"].value, id, displayName or active.");
-            };
-            if (!match) {
-                return false;
-            }
-        }
-        return true;
+    private static final Set<String> FILTERABLE = Set.of(
+            "username",
+            "emails.value",
+            "emails",
+            "externalid",
+            "id",
+            "displayname",
+            "name.formatted",
+            "name.givenname",
+            "name.familyname",
+            "active");
+
+    /** A user's attributes as filters compare them: userName, names and id ignore case, externalId not. */
+    private static ScimFilter.Values valuesOf(User user, String attribute) {
+        return switch (attribute) {
+            case "username", "emails.value", "emails" -> ScimFilter.Values.of(user.userName(), false);
+            case "externalid" -> ScimFilter.Values.of(user.externalId(), true);
+            case "id" -> ScimFilter.Values.of(user.id().toString(), false);
+            case "displayname", "name.formatted" -> ScimFilter.Values.of(user.displayName(), false);
+            case "name.givenname" -> ScimFilter.Values.of(user.givenName(), false);
+            case "name.familyname" -> ScimFilter.Values.of(user.familyName(), false);
+            case "active" -> ScimFilter.Values.of(String.valueOf(user.active()), false);
+            default -> throw ScimException.invalidFilter(FILTER_REFUSAL);
+        };
     }
+
+    private static final String FILTER_REFUSAL = "Users are filtered by userName, emails[type eq \"work\"].value,"
+            + " externalId, id, displayName, name.givenName, name.familyName or active.";
 
     /** The address, if it is in one of the group's verified domains; else the directory is told why not. */
     private String inGroupsDomain(UUID groupId, String userName) {
@@ -320,8 +339,16 @@ class ScimUsers {
         }
     }
 
-    private String seal(UUID groupId, @Nullable String externalId, UUID rowId) {
-        return ScimRepository.USER_EXTERNAL_ID.encrypt(ciphers.of(groupId), externalId, rowId);
+    private ScimRepository.UserFields sealed(UUID groupId, State wanted, UUID rowId) {
+        return new ScimRepository.UserFields(
+                seal(ScimRepository.USER_EXTERNAL_ID, groupId, wanted.externalId(), rowId),
+                seal(ScimRepository.USER_GIVEN_NAME, groupId, wanted.givenName(), rowId),
+                seal(ScimRepository.USER_FAMILY_NAME, groupId, wanted.familyName(), rowId),
+                wanted.active());
+    }
+
+    private String seal(EncryptedColumn column, UUID groupId, @Nullable String value, UUID rowId) {
+        return column.encrypt(ciphers.of(groupId), value, rowId);
     }
 
     private void changed(ScimClient client, String change, String kind, UUID target) {
@@ -344,8 +371,14 @@ class ScimUsers {
         }
         JsonNode active = body.get("active");
         boolean isActive = active == null || active.isNull() || ScimValues.bool(active, "active");
+        JsonNode name = body.path("name");
         return new State(
-                userName.strip(), displayNameOf(body), ScimValues.text(body.get("externalId"), "externalId"), isActive);
+                userName.strip(),
+                displayNameOf(body),
+                blankToNull(ScimValues.text(name.get("givenName"), "name.givenName")),
+                blankToNull(ScimValues.text(name.get("familyName"), "name.familyName")),
+                ScimValues.text(body.get("externalId"), "externalId"),
+                isActive);
     }
 
     @Nullable
@@ -379,11 +412,16 @@ class ScimUsers {
         private @Nullable String given;
         private @Nullable String family;
 
+        private boolean partsChanged;
+        private boolean displaySet;
+
         UserPatch(User current) {
             userName = current.userName();
             displayName = current.displayName();
             externalId = current.externalId();
             active = current.active();
+            given = current.givenName();
+            family = current.familyName();
         }
 
         void set(String path, JsonNode value) {
@@ -400,10 +438,19 @@ class ScimUsers {
                     }
                     userName = text.strip();
                 }
-                case "displayname", "name.formatted" -> displayName = blankToNull(ScimValues.text(value, path));
+                case "displayname", "name.formatted" -> {
+                    displayName = blankToNull(ScimValues.text(value, path));
+                    displaySet = true;
+                }
                 case "externalid" -> externalId = ScimValues.text(value, "externalId");
-                case "name.givenname" -> given = ScimValues.text(value, path);
-                case "name.familyname" -> family = ScimValues.text(value, path);
+                case "name.givenname" -> {
+                    given = blankToNull(ScimValues.text(value, path));
+                    partsChanged = true;
+                }
+                case "name.familyname" -> {
+                    family = blankToNull(ScimValues.text(value, path));
+                    partsChanged = true;
+                }
                 case "name" -> {
                     if (value.isObject()) {
                         for (Map.Entry<String, JsonNode> part : value.properties()) {
@@ -420,7 +467,14 @@ class ScimUsers {
         void remove(String path) {
             switch (path.strip().toLowerCase(Locale.ROOT)) {
                 case "externalid" -> externalId = null;
-                case "displayname", "name", "name.formatted" -> displayName = null;
+                case "displayname", "name.formatted" -> displayName = null;
+                case "name" -> {
+                    displayName = null;
+                    given = null;
+                    family = null;
+                }
+                case "name.givenname" -> given = null;
+                case "name.familyname" -> family = null;
                 case "username", "active" -> throw ScimException.invalidValue(path + " cannot be removed.");
                 default -> {
                     // Not kept by Selvedge.
@@ -430,19 +484,17 @@ class ScimUsers {
 
         State state() {
             String display = displayName;
-            if (given != null || family != null) {
-                String[] parts = display == null ? new String[] {"", ""} : display.split(" ", 2);
-                String first = given != null ? given.strip() : parts[0];
-                String last = family != null ? family.strip() : (parts.length > 1 ? parts[1] : "");
-                display = blankToNull((first + " " + last).strip());
+            if (partsChanged && !displaySet && (given != null || family != null)) {
+                // A directory that changes only the parts names the person by them.
+                display = blankToNull(((given == null ? "" : given) + " " + (family == null ? "" : family)).strip());
             }
-            return new State(userName, display, externalId, active);
+            return new State(userName, display, given, family, externalId, active);
         }
+    }
 
-        @Nullable
-        private static String blankToNull(@Nullable String text) {
-            return text == null || text.isBlank() ? null : text.strip();
-        }
+    @Nullable
+    private static String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The display names of the SCIM groups an account is in. */

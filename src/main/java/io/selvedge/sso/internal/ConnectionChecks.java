@@ -7,7 +7,6 @@ import io.selvedge.sso.ConnectionRefusedException;
 import io.selvedge.sso.ConnectionSettings;
 import io.selvedge.sso.ConnectionSettings.DefaultRole;
 import io.selvedge.sso.ConnectionSettings.RoleMapping;
-import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.SsoProperties;
 import io.selvedge.sso.internal.ldap.DirectoryConnection;
 import io.selvedge.sso.internal.saml.IdpMetadata;
@@ -74,6 +73,8 @@ class ConnectionChecks {
             ConnectionTrust.certificates(ca);
         }
         checkMappings(groupId, s.roleMappings(), s.defaultRole());
+        ConnectionSettings.Common common =
+                new ConnectionSettings.Common(name, routed, s.trustIdpMfa(), ca, s.roleMappings(), s.defaultRole());
         return switch (s.type()) {
             case OIDC -> {
                 String preset = OidcPresets.of(s.preset()).orElse(null);
@@ -84,29 +85,12 @@ class ConnectionChecks {
                 if (creating || secret != null) {
                     required("clientSecret", secret, 4000);
                 }
-                String groupsClaim = claimName("groupsClaim", s.groupsClaim());
-                yield new ConnectionSettings(
-                        ConnectionType.OIDC,
-                        name,
-                        routed,
-                        s.trustIdpMfa(),
-                        ca,
-                        s.roleMappings(),
-                        s.defaultRole(),
+                yield ConnectionSettings.oidc(
+                        common,
                         preset,
                         issuerUri.toString().replaceAll("/+$", ""),
                         clientId,
-                        groupsClaim,
-                        null,
-                        null,
-                        null,
-                        null,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                        claimName("groupsClaim", s.groupsClaim()));
             }
             case SAML -> {
                 String url = optional("metadataUrl", s.metadataUrl(), LONGEST_TEXT);
@@ -120,74 +104,28 @@ class ConnectionChecks {
                 }
                 SamlMetadataFetcher.requireEntityDescriptor(xml);
                 usableIdpMetadata(xml);
-                String groupsAttribute = claimName("groupsAttribute", s.groupsAttribute());
-                yield new ConnectionSettings(
-                        ConnectionType.SAML,
-                        name,
-                        routed,
-                        s.trustIdpMfa(),
-                        ca,
-                        s.roleMappings(),
-                        s.defaultRole(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        url,
-                        xml,
-                        groupsAttribute,
-                        null,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                yield ConnectionSettings.saml(common, url, xml, claimName("groupsAttribute", s.groupsAttribute()));
             }
             case LDAP -> {
                 String url = required("url", s.url(), LONGEST_TEXT);
+                // The directory's own rule (ldaps, or ldap with StartTLS; one server, no path): one place says it.
+                DirectoryConnection.requireSafeUrl(url, s.startTls());
                 URI uri = uri("url", url);
-                String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-                if (scheme.equals("ldap") && !s.startTls()) {
-                    throw new IllegalArgumentException("Plain ldap:// sends passwords in clear: use ldaps://, or"
-                            + " ldap:// with startTls: true.");
-                }
-                if (!scheme.equals("ldap") && !scheme.equals("ldaps")) {
-                    throw new IllegalArgumentException(
-                            "url is ldaps://host[:port] or ldap://host[:port] with startTls.");
-                }
-                DirectoryConnection.requireSafeUrl(url, s.startTls()); // one server, TLS, no path
                 allowedHost("url", uri);
                 String bindDn = required("bindDn", s.bindDn(), LONGEST_TEXT);
                 if (creating || secret != null) {
                     required("bindPassword", secret, 4000);
                 }
-                String base = required("userSearchBase", s.userSearchBase(), LONGEST_TEXT);
-                String userFilter = filter("userSearchFilter", s.userSearchFilter(), DEFAULT_USER_FILTER);
-                String groupBase = optional("groupSearchBase", s.groupSearchBase(), LONGEST_TEXT);
-                String groupFilter = filter("groupSearchFilter", s.groupSearchFilter(), DEFAULT_GROUP_FILTER);
-                yield new ConnectionSettings(
-                        ConnectionType.LDAP,
-                        name,
-                        routed,
-                        s.trustIdpMfa(),
-                        ca,
-                        s.roleMappings(),
-                        s.defaultRole(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        uri.toString(),
-                        s.startTls(),
-                        bindDn,
-                        base,
-                        userFilter,
-                        groupBase,
-                        groupFilter);
+                yield ConnectionSettings.ldap(
+                        common,
+                        new ConnectionSettings.Directory(
+                                uri.toString(),
+                                s.startTls(),
+                                bindDn,
+                                required("userSearchBase", s.userSearchBase(), LONGEST_TEXT),
+                                filter("userSearchFilter", s.userSearchFilter(), DEFAULT_USER_FILTER),
+                                optional("groupSearchBase", s.groupSearchBase(), LONGEST_TEXT),
+                                filter("groupSearchFilter", s.groupSearchFilter(), DEFAULT_GROUP_FILTER)));
             }
         };
     }

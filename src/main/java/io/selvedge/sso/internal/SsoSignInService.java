@@ -77,7 +77,7 @@ class SsoSignInService implements SsoSignIns {
             UUID connectionId, VerifiedIdentity identity, HttpServletRequest request, HttpServletResponse response) {
         Provisioned done = provisioned(connectionId, identity);
         boolean idpMfa = done.connection().settings().trustIdpMfa() && identity.idpMfa();
-        return federated.signIn(done.accountId(), methodOf(done.connection()), idpMfa, request, response);
+        return federated.signIn(done.accountId(), connectionId, methodOf(done.connection()), idpMfa, request, response);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,13 +21,13 @@ import org.springframework.stereotype.Service;
 class GroupDirectory implements GroupResidency {
 
     private final StoreCatalog stores;
-    private final JdbcTemplate global;
+    private final JdbcClient global;
     private final Clock clock;
     private final Map<UUID, String> regions = new ConcurrentHashMap<>();
 
     GroupDirectory(StoreCatalog stores, Clock clock) {
         this.stores = stores;
-        this.global = new JdbcTemplate(stores.global().dataSource());
+        this.global = JdbcClient.create(stores.global().dataSource());
         this.clock = clock;
     }
 
@@ -35,11 +35,9 @@ class GroupDirectory implements GroupResidency {
     public void register(UUID groupId, String region) {
         stores.region(region); // refuses a region this installation does not have
         try {
-            global.update(
-                    "insert into group_residency (group_id, region, registered_at) values (?, ?, ?)",
-                    groupId,
-                    region,
-                    Timestamp.from(clock.instant()));
+            global.sql("insert into group_residency (group_id, region, registered_at) values (?, ?, ?)")
+                    .params(groupId, region, Timestamp.from(clock.instant()))
+                    .update();
         } catch (DuplicateKeyException e) {
             throw new IllegalStateException("Group " + groupId + " is registered already", e);
         }
@@ -51,13 +49,10 @@ class GroupDirectory implements GroupResidency {
     public String regionOf(UUID groupId) {
         return regions.computeIfAbsent(
                 groupId,
-                id -> global
-                        .query(
-                                "select region from group_residency where group_id = ?",
-                                (row, n) -> row.getString(1),
-                                id)
-                        .stream()
-                        .findFirst()
+                id -> global.sql("select region from group_residency where group_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .optional()
                         .orElseThrow(() -> new UnknownGroupException(id)));
     }
 

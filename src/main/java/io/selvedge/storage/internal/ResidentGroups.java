@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A regional store's own list of the groups that live in it ({@code resident_group}): its blob store
@@ -20,12 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ResidentGroups {
 
     private final StoreId store;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Set<UUID> known = ConcurrentHashMap.newKeySet();
 
     ResidentGroups(StoreId store, DataSource dataSource) {
         this.store = store;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc = JdbcClient.create(dataSource);
     }
 
     /** Records a group as living here; called only with the region the global directory names. */
@@ -34,10 +34,9 @@ final class ResidentGroups {
             return;
         }
         try {
-            jdbc.update(
-                    "insert into resident_group (group_id, admitted_at) values (?, ?)",
-                    groupId,
-                    Timestamp.from(Instant.now()));
+            jdbc.sql("insert into resident_group (group_id, admitted_at) values (?, ?)")
+                    .params(groupId, Timestamp.from(Instant.now()))
+                    .update();
         } catch (DuplicateKeyException alreadyThere) {
             // admitted meanwhile by another thread or node
         }
@@ -48,9 +47,11 @@ final class ResidentGroups {
         if (known.contains(groupId)) {
             return true;
         }
-        Integer count =
-                jdbc.queryForObject("select count(*) from resident_group where group_id = ?", Integer.class, groupId);
-        if (count != null && count > 0) {
+        int count = jdbc.sql("select count(*) from resident_group where group_id = ?")
+                .param(groupId)
+                .query(Integer.class)
+                .single();
+        if (count > 0) {
             known.add(groupId);
             return true;
         }

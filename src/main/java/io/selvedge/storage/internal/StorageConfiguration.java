@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 /**
  * The stores as beans. The global store's data source is the application's primary one (sessions, the
@@ -18,7 +19,12 @@ import org.springframework.context.annotation.Primary;
 class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
-    StoreCatalog stores(PlatformProperties platform, StorageProperties storage, List<BlobStoreFactory> blobFactories) {
+    StoreCatalog stores(
+            PlatformProperties platform,
+            StorageProperties storage,
+            List<BlobStoreFactory> blobFactories,
+            Environment environment) {
+        RestoreCommandLine.restoreIfAsked(environment, platform, storage, new BlobStoreFactories(blobFactories));
         return new StoreCatalog(platform, storage, blobFactories);
     }
 

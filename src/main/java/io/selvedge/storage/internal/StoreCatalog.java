@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -109,12 +111,19 @@ final class StoreCatalog implements Stores, AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         // Idle connections are kept few: an installation has a pool per store, and regions may share a server.
         config.setMinimumIdle(Math.min(2, poolSize));
-        String location;
+        String location = connect(config, connection, home);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        opened.add(dataSource);
+        return new Store(id, dataSource, blobs.apply(dataSource), location);
+    }
+
+    /** Points the pool at the store's database (the embedded H2 file under {@code home} by default); returns its location. */
+    static String connect(HikariConfig config, StorageProperties.Connection connection, Path home) {
         if (connection.isConfigured()) {
             config.setJdbcUrl(connection.jdbcUrl());
             config.setUsername(connection.username());
             config.setPassword(connection.password());
-            location = withoutParameters(connection.jdbcUrl());
+            return withoutParameters(connection.jdbcUrl());
         } else {
             // WRITE_DELAY=0: each commit is written to the file before it returns. H2's default writes
             // commits in the background every half second, so a killed process lost the last ones, answered
@@ -122,20 +131,18 @@ final class StoreCatalog implements Stores, AutoCloseable {
             config.setJdbcUrl("jdbc:h2:file:" + home.resolve("selvedge")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
             config.setUsername("sa");
-            location = home.toString();
+            return home.toString();
         }
-        HikariDataSource dataSource = new HikariDataSource(config);
-        opened.add(dataSource);
-        return new Store(id, dataSource, blobs.apply(dataSource), location);
     }
 
     /** Checks or writes the stamp around the migrations; returns the installation id found or made. */
     private static String prepare(Store store, SelvedgeEnvironment environment, String installationId) {
         Optional<StoreStamp> stamp = StoreStamps.read(store.dataSource());
         stamp.ifPresent(found -> StoreStamps.check(found, store.id(), store.location(), environment, installationId));
+        String migrations = store.id().kind() == StoreKind.GLOBAL ? "db/global" : "db/regional";
         Flyway.configure()
                 .dataSource(store.dataSource())
-                .locations(store.id().kind() == StoreKind.GLOBAL ? "classpath:db/global" : "classpath:db/regional")
+                .locations(locations(store.dataSource(), migrations))
                 .load()
                 .migrate();
         if (stamp.isPresent()) {
@@ -145,6 +152,21 @@ final class StoreCatalog implements Stores, AutoCloseable {
         StoreStamps.write(store.dataSource(), store.id(), environment, id);
         log.info("Stamped the new {} store for the {} environment", store.id(), environment.id());
         return id;
+    }
+
+    /**
+     * The migrations of a store: the common ones, and on PostgreSQL also those of {@code <folder>-postgresql}
+     * (indexes H2 does not have, such as GIN), numbered in the same sequence.
+     */
+    static String[] locations(DataSource dataSource, String folder) {
+        String common = "classpath:" + folder;
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+                    ? new String[] {common, common + "-postgresql"}
+                    : new String[] {common};
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the store to migrate it", e);
+        }
     }
 
     /** The URL without its parameters, which may hold credentials. */

@@ -10,7 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads and writes the stamp of a store, and refuses a store that belongs to another environment or
@@ -26,32 +26,40 @@ final class StoreStamps {
         if (!tableExists(dataSource)) {
             return Optional.empty();
         }
-        return new JdbcTemplate(dataSource)
-                        .query(
-                                "select store, environment, installation_id, demo_data, stamped_at from " + TABLE,
-                                (row, n) -> new StoreStamp(
-                                        row.getString("store"),
-                                        SelvedgeEnvironment.fromId(row.getString("environment")),
-                                        row.getString("installation_id"),
-                                        row.getBoolean("demo_data"),
-                                        row.getTimestamp("stamped_at").toInstant()))
-                        .stream()
-                        .findFirst();
+        return JdbcClient.create(dataSource)
+                .sql("select store, environment, installation_id, demo_data, stamped_at from " + TABLE)
+                .query((row, n) -> new StoreStamp(
+                        row.getString("store"),
+                        SelvedgeEnvironment.fromId(row.getString("environment")),
+                        row.getString("installation_id"),
+                        row.getBoolean("demo_data"),
+                        row.getTimestamp("stamped_at").toInstant()))
+                .list()
+                .stream()
+                .findFirst();
     }
 
     static StoreStamp write(
             DataSource dataSource, StoreId store, SelvedgeEnvironment environment, String installationId) {
         StoreStamp stamp = new StoreStamp(store.name(), environment, installationId, false, Instant.now());
-        new JdbcTemplate(dataSource)
-                .update(
-                        "insert into " + TABLE
-                                + " (store, environment, installation_id, demo_data, stamped_at) values (?, ?, ?, ?, ?)",
+        JdbcClient.create(dataSource)
+                .sql("insert into " + TABLE
+                        + " (store, environment, installation_id, demo_data, stamped_at) values (?, ?, ?, ?, ?)")
+                .params(
                         stamp.store(),
                         stamp.environment().id(),
                         stamp.installationId(),
                         stamp.demoData(),
-                        Timestamp.from(stamp.stampedAt()));
+                        Timestamp.from(stamp.stampedAt()))
+                .update();
         return stamp;
+    }
+
+    /** Records that demo data went into the store. */
+    static void markDemoData(DataSource dataSource) {
+        JdbcClient.create(dataSource)
+                .sql("update " + TABLE + " set demo_data = true")
+                .update();
     }
 
     /** Refuses to go on with a store that this node must not use. */

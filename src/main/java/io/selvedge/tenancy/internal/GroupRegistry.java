@@ -3,6 +3,7 @@ package io.selvedge.tenancy.internal;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.GroupKeys;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
@@ -80,7 +81,8 @@ class GroupRegistry implements Groups {
                     NodeRepository.GROUP_NAME.encrypt(cipher, clean, id),
                     NodeRepository.GROUP_CREATOR.encrypt(cipher, creator.toString(), id),
                     now);
-            events.publishEvent(new GroupCreated(groupId, region, creator, creatorIsAdmin, RequestOrigin.current()));
+            events.publishEvent(new GroupCreated(
+                    groupId, region, AuditActor.account(creator), creatorIsAdmin, RequestOrigin.current()));
         });
         return new Group(groupId, clean, residency.regionOf(groupId), now);
     }

@@ -3,7 +3,6 @@ package io.selvedge.tenancy.internal;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditActors;
 import io.selvedge.platform.PageCursor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlane;
@@ -58,7 +57,6 @@ class GroupTree implements Tree {
     private final ApplicationEventPublisher events;
     private final TenancyProperties properties;
     private final Clock clock;
-    private final AuditActors actors;
     private final ObjectProvider<MoveGuard> guards;
 
     GroupTree(
@@ -69,7 +67,6 @@ class GroupTree implements Tree {
             ApplicationEventPublisher events,
             TenancyProperties properties,
             Clock clock,
-            AuditActors actors,
             ObjectProvider<MoveGuard> guards) {
         this.groups = groups;
         this.homes = homes;
@@ -78,12 +75,11 @@ class GroupTree implements Tree {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
-        this.actors = actors;
         this.guards = guards;
     }
 
     @Override
-    public TreeNode create(NodeKind kind, UUID parentId, String name, String creator) {
+    public TreeNode create(NodeKind kind, UUID parentId, String name, AuditActor by) {
         String clean = Tree.normalisedName(name);
         UUID groupId = kind == NodeKind.COMPANY ? groupWithTree(parentId) : groupOf(parentId);
         FieldCipher cipher = ciphers.of(groupId);
@@ -102,12 +98,17 @@ class GroupTree implements Tree {
             if (row.parentId() != null) {
                 live(plane.jdbc(), groupId, kind.parent(), row.parentId(), true);
             }
-            NodeRepository.insertNode(plane.jdbc(), row, NodeRepository.NODE_CREATOR.encrypt(cipher, creator, id));
-            events.publishEvent(
-                    new NodeCreated(groupId, id, kind, row.parentId(), actors.current(), RequestOrigin.current()));
+            NodeRepository.insertNode(
+                    plane.jdbc(), row, NodeRepository.NODE_CREATOR.encrypt(cipher, creatorOf(by), id));
+            events.publishEvent(new NodeCreated(groupId, id, kind, row.parentId(), by, RequestOrigin.current()));
             return null;
         });
         return new TreeNode(id, groupId, kind, row.parentId(), clean, row.createdAt());
+    }
+
+    /** What a node's {@code created_by} holds: the creating account's id (or the actor's kind, for the system). */
+    private static String creatorOf(AuditActor by) {
+        return by.id() != null ? by.id().toString() : by.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -118,21 +119,21 @@ class GroupTree implements Tree {
     }
 
     @Override
-    public TreeNode rename(NodeKind kind, UUID nodeId, String name) {
+    public TreeNode rename(NodeKind kind, UUID nodeId, String name, AuditActor by) {
         String clean = Tree.normalisedName(name);
         UUID groupId = groupOf(nodeId);
         String encrypted = NodeRepository.NODE_NAME.encrypt(ciphers.of(groupId), clean, nodeId);
         NodeRow row = writes.write(groupId, plane -> {
             NodeRow locked = live(plane.jdbc(), groupId, kind, nodeId, true);
             NodeRepository.rename(plane.jdbc(), nodeId, encrypted);
-            events.publishEvent(new NodeRenamed(groupId, nodeId, kind, actors.current(), RequestOrigin.current()));
+            events.publishEvent(new NodeRenamed(groupId, nodeId, kind, by, RequestOrigin.current()));
             return locked;
         });
         return new TreeNode(nodeId, groupId, kind, row.parentId(), clean, row.createdAt());
     }
 
     @Override
-    public TreeNode move(NodeKind kind, UUID nodeId, UUID newParentId) {
+    public TreeNode move(NodeKind kind, UUID nodeId, UUID newParentId, AuditActor by) {
         if (!kind.movable()) {
             throw new TreeChangeRefusedException("Only seasons and workrooms can move.");
         }
@@ -156,8 +157,8 @@ class GroupTree implements Tree {
             }
             if (!target.id().equals(from.id())) {
                 NodeRepository.move(jdbc, nodeId, newParentId);
-                events.publishEvent(new NodeMoved(
-                        groupId, nodeId, kind, from.id(), newParentId, actors.current(), RequestOrigin.current()));
+                events.publishEvent(
+                        new NodeMoved(groupId, nodeId, kind, from.id(), newParentId, by, RequestOrigin.current()));
             }
             return node;
         });
@@ -165,7 +166,7 @@ class GroupTree implements Tree {
     }
 
     @Override
-    public NodeDeleted delete(NodeKind kind, UUID nodeId) {
+    public NodeDeleted delete(NodeKind kind, UUID nodeId, AuditActor by) {
         UUID groupId = groupOf(nodeId);
         Instant now = clock.instant();
         return writes.write(groupId, plane -> {
@@ -184,20 +185,14 @@ class GroupTree implements Tree {
                 }
             }
             NodeDeleted deleted = new NodeDeleted(
-                    groupId,
-                    nodeId,
-                    kind,
-                    taken,
-                    now.plus(properties.restoreWindow()),
-                    actors.current(),
-                    RequestOrigin.current());
+                    groupId, nodeId, kind, taken, now.plus(properties.restoreWindow()), by, RequestOrigin.current());
             events.publishEvent(deleted);
             return deleted;
         });
     }
 
     @Override
-    public TreeNode restore(NodeKind kind, UUID nodeId) {
+    public TreeNode restore(NodeKind kind, UUID nodeId, AuditActor by) {
         UUID groupId = groupOf(nodeId);
         Instant now = clock.instant();
         NodeRow restored = writes.write(groupId, plane -> {
@@ -221,7 +216,7 @@ class GroupTree implements Tree {
                 throw new TreeChangeRefusedException("Its parent is deleted: restore the parent first.");
             }
             NodeRepository.restoreDeletedWith(jdbc, groupId, nodeId);
-            events.publishEvent(new NodeRestored(groupId, nodeId, kind, actors.current(), RequestOrigin.current()));
+            events.publishEvent(new NodeRestored(groupId, nodeId, kind, by, RequestOrigin.current()));
             return node;
         });
         return new TreeNode(nodeId, groupId, kind, restored.parentId(), name(restored), restored.createdAt());

@@ -1,6 +1,7 @@
 package io.selvedge.tenancy.internal;
 
 import io.selvedge.tenancy.Tree;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,6 +22,7 @@ class TreePurge {
     @Scheduled(
             fixedDelayString = "${selvedge.tenancy.purge-check-interval:1h}",
             initialDelayString = "${selvedge.tenancy.purge-check-interval:1h}")
+    @SchedulerLock(name = "tenancy.tree-purge", lockAtMostFor = "1h")
     void purgeExpired() {
         int purged = tree.purgeExpired();
         if (purged > 0) {

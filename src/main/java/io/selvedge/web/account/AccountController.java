@@ -4,8 +4,9 @@ import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountLanguages;
 import io.selvedge.identity.EmailChanges;
 import io.selvedge.identity.PasswordChanges;
-import io.selvedge.identity.SignInFailedException;
-import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.PasswordConfirmationFailedException;
+import io.selvedge.identity.PasswordManagedElsewhereException;
+import io.selvedge.identity.TooManyAttemptsException;
 import io.selvedge.platform.AnyCaller;
 import io.selvedge.web.account.AccountPage.Section;
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,7 +85,7 @@ class AccountController {
             emailChanges.request(
                     page.signedIn(user).account().id(), email, password, otp.strip(), request.getRemoteAddr());
             return "redirect:/account?emailSent#profile";
-        } catch (SignInFailedException | SignInThrottledException | IllegalArgumentException e) {
+        } catch (PasswordConfirmationFailedException | TooManyAttemptsException | IllegalArgumentException e) {
             return page.refuse(Section.EMAIL, page.problem(e, response, locale), user, request, response, model);
         }
     }
@@ -111,7 +112,10 @@ class AccountController {
                     otp.strip(),
                     newPassword,
                     request.getRemoteAddr());
-        } catch (SignInFailedException | SignInThrottledException | IllegalArgumentException e) {
+        } catch (PasswordConfirmationFailedException
+                | TooManyAttemptsException
+                | PasswordManagedElsewhereException
+                | IllegalArgumentException e) {
             return page.refuse(Section.PASSWORD, page.problem(e, response, locale), user, request, response, model);
         }
         // Every session of the account ended, this one too: sign in again with the new password.

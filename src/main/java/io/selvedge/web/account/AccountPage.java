@@ -10,8 +10,9 @@ import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.IdentityProperties;
 import io.selvedge.identity.MfaStatus;
 import io.selvedge.identity.MfaStatuses;
+import io.selvedge.identity.PasswordConfirmationFailedException;
 import io.selvedge.identity.SignInFailedException;
-import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.TooManyAttemptsException;
 import io.selvedge.identity.WebSessions;
 import io.selvedge.web.Crumb;
 import io.selvedge.web.Refusals;
@@ -85,7 +86,7 @@ class AccountPage {
         model.addAttribute("account", me.account());
         model.addAttribute("mfa", me.mfa());
         model.addAttribute("tokens", tokenRows(me));
-        model.addAttribute("singleSignOnSession", tokens.signedInThroughSingleSignOn(request));
+        model.addAttribute("signInWithoutPasswordSession", tokens.signedInRecentlyWithoutPassword(request));
         model.addAttribute(
                 "scopes", Stream.of(ApiScope.values()).map(ApiScope::id).toList());
         model.addAttribute(
@@ -136,12 +137,12 @@ class AccountPage {
 
     /** What the person reads for a refusal of the identity module (whose own words are English). */
     String problem(RuntimeException e, HttpServletResponse response, Locale locale) {
-        if (e instanceof SignInThrottledException throttled) {
+        if (e instanceof TooManyAttemptsException throttled) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
             return text("account.problem.throttled", throttled.inWords(locale));
         }
-        if (e instanceof SignInFailedException) {
+        if (e instanceof SignInFailedException || e instanceof PasswordConfirmationFailedException) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             return text("account.problem.wrongPassword");
         }

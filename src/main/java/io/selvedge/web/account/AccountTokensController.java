@@ -3,8 +3,9 @@ package io.selvedge.web.account;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.SignInFailedException;
-import io.selvedge.identity.SignInThrottledException;
+import io.selvedge.identity.TooManyAttemptsException;
 import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.Refusal;
 import io.selvedge.web.account.AccountPage.Section;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,8 +55,8 @@ class AccountTokensController {
         try {
             // Signed in through the organisation's identity provider a moment ago: that sign-in stands for the
             // password.
-            ApiTokens.CreatedToken created = password.isEmpty() && tokens.signedInThroughSingleSignOn(request)
-                    ? tokens.createAfterSingleSignOn(request, name, lifetimeDays, scopesOf(scopes))
+            ApiTokens.CreatedToken created = password.isEmpty() && tokens.signedInRecentlyWithoutPassword(request)
+                    ? tokens.createAfterSignInWithoutPassword(request, name, lifetimeDays, scopesOf(scopes))
                     : tokens.create(
                             new ApiTokens.TokenRequest(
                                     user.getName(), password, otp.strip(), name, lifetimeDays, scopesOf(scopes)),
@@ -64,7 +65,7 @@ class AccountTokensController {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             model.addAttribute("created", created);
             return page.show(user, request, model);
-        } catch (SignInFailedException | SignInThrottledException | IllegalArgumentException e) {
+        } catch (SignInFailedException | TooManyAttemptsException | Refusal.Invalid | IllegalArgumentException e) {
             return page.refuse(Section.TOKENS, page.problem(e, response, locale), user, request, response, model);
         }
     }

@@ -1,7 +1,6 @@
 package io.selvedge.web.admin;
 
 import io.selvedge.platform.Refusal;
-import io.selvedge.tenancy.NoSuchNodeException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,13 +49,6 @@ class AdminErrors {
         model.addAttribute("status", 400);
         model.addAttribute(
                 "detail", messages.getMessage("admin.error.badRequest", null, LocaleContextHolder.getLocale()));
-        return "admin/error";
-    }
-
-    @ExceptionHandler(NoSuchNodeException.class)
-    String notFound(HttpServletResponse response, Model model) {
-        response.setStatus(404);
-        model.addAttribute("status", 404);
         return "admin/error";
     }
 }

@@ -4,6 +4,7 @@ import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.tenancy.Group;
 import io.selvedge.tenancy.Groups;
+import io.selvedge.web.AdminConsole;
 import io.selvedge.web.Crumb;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.springframework.ui.Model;
 
 /** What every page of the admin console shows around its section: the group, the side menu, breadcrumbs. */
 @Component
-class AdminPage {
+class AdminPage implements AdminConsole {
 
     private final Groups groups;
     private final Authorization authorization;
@@ -41,6 +42,17 @@ class AdminPage {
         model.addAttribute("crumbs", crumbs(group, section));
         model.addAttribute("times", UtcTimes.INSTANCE);
         return group;
+    }
+
+    @Override
+    public void frame(Model model, UUID groupId, String section) {
+        frame(
+                model,
+                groupId,
+                Arrays.stream(Section.values())
+                        .filter(listed -> listed.path().equals(section))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("No such section: " + section)));
     }
 
     boolean allows(Action action, UUID targetId) {

@@ -8,7 +8,12 @@ enum Section {
     INVITATIONS("invitations", Action.SEE_GROUP_MEMBERS),
     SECURITY("security", Action.VIEW_GROUP_SETTINGS),
     SINGLE_SIGN_ON("sso", Action.MANAGE_IDENTITY_PROVIDERS),
+    PROVISIONING("scim", Action.MANAGE_SCIM_TOKENS),
     AUDIT("audit", Action.READ_AUDIT),
+    ACCESS_REQUESTS("access-requests", Action.DECIDE_ACCESS_REQUESTS),
+    // Rendered by the monitoring module, inside this console's frame (AdminConsole).
+    ALERTS("alerts", Action.SEE_ALERTS),
+    ALERT_CONTACTS("alert-contacts", Action.MANAGE_ALERTS),
     DEVELOPER("developer", Action.MANAGE_INTEGRATION_TOKENS),
     USAGE("usage", Action.VIEW_GROUP_SETTINGS);
 

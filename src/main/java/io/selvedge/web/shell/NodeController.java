@@ -3,30 +3,29 @@ package io.selvedge.web.shell;
 import io.selvedge.access.Action;
 import io.selvedge.access.Requires;
 import io.selvedge.identity.Callers;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.tenancy.InvalidNameException;
-import io.selvedge.tenancy.NoSuchNodeException;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.tenancy.TreeNode;
 import io.selvedge.web.Breadcrumbs;
+import io.selvedge.web.RefusalPage;
 import java.util.HashSet;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The pages of companies, brands and seasons (what is below them, with breadcrumbs), and the small forms
  * that create a company, brand, season or workroom from the home page or a node's page.
  */
+@RefusalPage("node-missing")
 @Controller
 class NodeController {
 
@@ -104,12 +103,6 @@ class NodeController {
     }
 
     /** A node of another kind than the page's (a brand's id on /companies/...), or deleted meanwhile. */
-    @ExceptionHandler(NoSuchNodeException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String missing() {
-        return "node-missing";
-    }
-
     private String page(NodeKind kind, UUID id, Model model) {
         TreeNode node = tree.get(kind, id);
         model.addAttribute("node", node);
@@ -127,7 +120,7 @@ class NodeController {
 
     private String create(
             NodeKind kind, UUID parentId, String name, Authentication who, RedirectAttributes r, String back) {
-        String creator = callers.of(who).orElseThrow().accountId().toString();
+        AuditActor creator = AuditActor.account(callers.of(who).orElseThrow().accountId());
         try {
             TreeNode created = tree.create(kind, parentId, name, creator);
             r.addFlashAttribute("created", created.name());

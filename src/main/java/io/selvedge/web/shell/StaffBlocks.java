@@ -4,6 +4,7 @@ import io.selvedge.access.StaffAction;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.Refusal;
 import io.selvedge.protection.Blocks;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -70,7 +71,7 @@ class StaffBlocks {
             }
             blocks.blockAddress(
                     address, Duration.ofMinutes(length), reason, caller.get().accountId());
-        } catch (IllegalArgumentException invalid) { // NumberFormatException is one too
+        } catch (Refusal.Unprocessable | IllegalArgumentException invalid) { // NumberFormatException is an IAE
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", "shell.blocks.invalid");
             model.addAttribute("address", address);

@@ -7,6 +7,7 @@ import io.selvedge.access.PlatformStaff;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
+import io.selvedge.platform.Refusal;
 import io.selvedge.storage.Stores;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -63,7 +64,7 @@ class StaffHome {
         StartedGroup started;
         try {
             started = customerGroups.start(name, region, email);
-        } catch (IllegalArgumentException e) { // a name or an address that cannot be, a region that is none
+        } catch (Refusal.Invalid | IllegalArgumentException e) { // a name, an address or a region that is none
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", "shell.staff.invalid");
             return "home";

@@ -2,6 +2,7 @@ package io.selvedge.web.style;
 
 import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.DirectGrants;
 import io.selvedge.access.GrantRefusedException;
 import io.selvedge.access.Invitations;
 import io.selvedge.access.Requires;
@@ -20,7 +21,6 @@ import io.selvedge.platform.PlatformProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -40,6 +40,7 @@ class StyleReview {
 
     private final Approvals approvals;
     private final Shares shares;
+    private final DirectGrants directGrants;
     private final Invitations invitations;
     private final ShareLinks links;
     private final AccountDirectory accounts;
@@ -49,6 +50,7 @@ class StyleReview {
     StyleReview(
             Approvals approvals,
             Shares shares,
+            DirectGrants directGrants,
             Invitations invitations,
             ShareLinks links,
             AccountDirectory accounts,
@@ -56,6 +58,7 @@ class StyleReview {
             PlatformProperties platform) {
         this.approvals = approvals;
         this.shares = shares;
+        this.directGrants = directGrants;
         this.invitations = invitations;
         this.links = links;
         this.accounts = accounts;
@@ -104,16 +107,20 @@ class StyleReview {
             }
             return back(id, redirect, "notice", "style.share.invited");
         }
-        Optional<AccountSummary> account = accounts.accountWithUsername(person.strip());
-        if (account.isEmpty()) {
+        if (person.isBlank() || person.length() > 320) {
             return back(id, redirect, "problem", "style.share.noSuchPerson");
         }
+        // An account outside the group joins only by accepting an invitation (issue 15); nobody with the username
+        // is answered the same way, after the same checks of the caller's right, so the page never says which.
+        UUID accountId = accounts.accountWithUsername(person.strip())
+                .map(AccountSummary::id)
+                .orElseGet(UUID::randomUUID);
         try {
-            shares.share(id, account.get().id(), role, allowDownload, allowUpload);
+            DirectGrants.Outcome outcome = directGrants.share(id, accountId, role, allowDownload, allowUpload);
+            return back(id, redirect, "notice", outcome.invited() ? "style.share.invitedAccount" : "style.share.done");
         } catch (GrantRefusedException | ActionDeniedException e) {
             return back(id, redirect, "problem", "style.share.refused");
         }
-        return back(id, redirect, "notice", "style.share.done");
     }
 
     @PostMapping("/styles/{id}/shares/{accountId}/remove")

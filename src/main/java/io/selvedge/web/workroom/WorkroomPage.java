@@ -5,6 +5,7 @@ import io.selvedge.access.Authorization;
 import io.selvedge.access.Requires;
 import io.selvedge.content.Styles;
 import io.selvedge.identity.Callers;
+import io.selvedge.platform.Refusal;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.Tree;
 import io.selvedge.tenancy.TreeNode;
@@ -118,7 +119,7 @@ class WorkroomPage {
             var style = styles.create(id, form.name(), form.descriptionOrBlank(), form.tagList(), caller());
             model.addAttribute("created", style);
             response.setHeader("HX-Trigger", "styles-changed");
-        } catch (IllegalArgumentException e) {
+        } catch (Refusal.Invalid | IllegalArgumentException e) {
             // The services' messages are English; the page says it in the reader's language.
             model.addAttribute("form", form);
             model.addAttribute("refused", true);

@@ -2,6 +2,7 @@ package io.selvedge.web.workroom;
 
 import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
+import io.selvedge.access.DirectGrants;
 import io.selvedge.access.GrantRefusedException;
 import io.selvedge.access.Invitations;
 import io.selvedge.access.NotVisibleException;
@@ -15,13 +16,13 @@ import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.Callers;
 import io.selvedge.identity.EmailAddresses;
 import io.selvedge.platform.PlatformProperties;
+import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 class WorkroomSharing {
 
     private final Shares shares;
+    private final DirectGrants directGrants;
     private final Invitations invitations;
     private final ShareLinks links;
     private final AccountDirectory accounts;
@@ -47,6 +49,7 @@ class WorkroomSharing {
 
     WorkroomSharing(
             Shares shares,
+            DirectGrants directGrants,
             Invitations invitations,
             ShareLinks links,
             AccountDirectory accounts,
@@ -55,6 +58,7 @@ class WorkroomSharing {
             Clock clock,
             PlatformProperties platform) {
         this.shares = shares;
+        this.directGrants = directGrants;
         this.invitations = invitations;
         this.links = links;
         this.accounts = accounts;
@@ -84,16 +88,19 @@ class WorkroomSharing {
             }
             return shares(id, model);
         }
-        Optional<AccountSummary> account = accountOf(form.person());
-        if (account.isEmpty()) {
+        if (typed.isEmpty() || typed.length() > 320) {
             model.addAttribute("shareProblem", "workroom.share.unknown");
-        } else {
-            try {
-                shares.share(id, account.get().id(), role, form.mayDownload(), false);
-                model.addAttribute("shared", account.get().username());
-            } catch (GrantRefusedException e) {
-                model.addAttribute("shareProblem", "workroom.share.refused");
-            }
+            return shares(id, model);
+        }
+        // An account outside the group joins only by accepting an invitation (issue 15); nobody with the username
+        // is answered the same way, after the same checks of the caller's right, so the page never says which.
+        UUID accountId =
+                accounts.accountWithUsername(typed).map(AccountSummary::id).orElseGet(UUID::randomUUID);
+        try {
+            DirectGrants.Outcome outcome = directGrants.share(id, accountId, role, form.mayDownload(), false);
+            model.addAttribute(outcome.invited() ? "invitedAccount" : "shared", typed);
+        } catch (GrantRefusedException | ActionDeniedException e) {
+            model.addAttribute("shareProblem", "workroom.share.refused");
         }
         return shares(id, model);
     }
@@ -117,7 +124,7 @@ class WorkroomSharing {
                 // The token is in this answer only, once: no cache keeps it.
                 response.setHeader("Cache-Control", "no-store");
                 model.addAttribute("createdLink", linkBase + link.token());
-            } catch (IllegalArgumentException e) {
+            } catch (Refusal.Invalid | IllegalArgumentException e) {
                 model.addAttribute("linkProblem", "workroom.link.refused");
             }
         }
@@ -145,14 +152,6 @@ class WorkroomSharing {
         model.addAttribute("workroomId", id);
         model.addAttribute("links", panel.linksOf(id));
         return "workroom-fragments :: links";
-    }
-
-    /** An e-mail address or a username, as the person typed it. */
-    private Optional<AccountSummary> accountOf(@Nullable String person) {
-        if (person == null || person.isBlank() || person.length() > 320) {
-            return Optional.empty();
-        }
-        return accounts.accountWithUsername(person.strip());
     }
 
     private UUID caller() {

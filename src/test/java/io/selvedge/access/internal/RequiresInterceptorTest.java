@@ -3,6 +3,8 @@ package io.selvedge.access.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.selvedge.access.AccessRequest;
+import io.selvedge.access.AccessScope;
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Level;
@@ -105,6 +107,16 @@ class RequiresInterceptorTest {
         @Override
         public Predicate<UUID> childrenAllowing(Action action, UUID parentId, Level childLevel) {
             return id -> false;
+        }
+
+        @Override
+        public AccessRequest requireStaffScope(AccessScope scope, UUID groupId) {
+            throw new NotVisibleException();
+        }
+
+        @Override
+        public boolean inStaffScope(AccessRequest request, UUID nodeId) {
+            return false;
         }
 
         @Override

@@ -16,6 +16,7 @@ import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.crypto.ReEncryptionProgress;
 import io.selvedge.crypto.internal.OldKeys;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.tenancy.Groups;
 import io.selvedge.tenancy.NodeKind;
@@ -141,7 +142,7 @@ class AuditKeyRotationIT {
         eu().update("update audit_entry set action = 'company.renamed' where group_id = ? and seq = 3", group);
         List<String> hashes = hashes(group);
 
-        UUID job = groupKeys.rotate(group);
+        UUID job = groupKeys.rotate(group, AuditActor.system());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         List<ReEncryptionProgress> progress = jobs.progress(group, job);
         while (!(stopped(progress, "audit.entries") && others(progress).allMatch(ReEncryptionProgress::finished))) {
@@ -184,7 +185,7 @@ class AuditKeyRotationIT {
         assertThat(before.subList(2, 5)).extracting(AuditEntry::targetName).doesNotContain(TrailReader.UNREADABLE);
         assertThat(before.get(2).targetName()).isEqualTo("Company 0");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        trail.export(group, AuditFilter.all(), ExportFormat.JSONL, out);
+        trail.export(group, AuditFilter.all(), ExportFormat.JSONL, out, AuditActor.system());
         String exported = out.toString(StandardCharsets.UTF_8);
         assertThat(exported).contains(ADDRESS, "Company 2").doesNotContain(TrailReader.UNREADABLE);
         AuditVerification verification = trail.verify(group);
@@ -192,7 +193,7 @@ class AuditKeyRotationIT {
     }
 
     private void rotateAndDestroyOldKeys(UUID group) throws InterruptedException {
-        UUID job = groupKeys.rotate(group);
+        UUID job = groupKeys.rotate(group, AuditActor.system());
         assertThat(KeyRotations.awaitFinished(jobs, group, job))
                 .extracting(ReEncryptionProgress::participant)
                 .contains("audit.entries");
@@ -236,12 +237,12 @@ class AuditKeyRotationIT {
     /** A group whose trail has the creator's role, the group's creation and n companies', all from a request. */
     private UUID aGroupWithEntries(int companies) throws InterruptedException {
         String username = "rekey-" + UUID.randomUUID().toString().substring(0, 8);
-        AuditFixtures.anAccount(global, username);
+        UUID account = AuditFixtures.anAccount(global, username);
         actAs(username);
         UUID group = groups.create("Maison " + UUID.randomUUID(), "eu", UUID.randomUUID())
                 .id();
         for (int i = 0; i < companies; i++) {
-            tree.create(NodeKind.COMPANY, group, "Company " + i, "system");
+            tree.create(NodeKind.COMPANY, group, "Company " + i, AuditActor.account(account));
         }
         List<AuditEntry> entries = awaitEntry(trail, group, entry -> entry.seq() == companies + 2);
         assertThat(entries).hasSize(companies + 2);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.audit.AuditEntry;
 import io.selvedge.audit.AuditTrail;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.TargetNames;
 import io.selvedge.storage.Stores;
@@ -49,7 +50,7 @@ class AuditOutboxCrashIT {
 
             AuditFixtures.actAs("ada");
             try {
-                company = first.bean(Tree.class).create(NodeKind.COMPANY, group, "Crash SA", "ada");
+                company = first.bean(Tree.class).create(NodeKind.COMPANY, group, "Crash SA", AuditActor.system());
             } finally {
                 AuditFixtures.actAsNobody();
             }

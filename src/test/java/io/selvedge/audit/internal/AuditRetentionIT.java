@@ -58,15 +58,15 @@ class AuditRetentionIT {
             UUID group = server.bean(Groups.class)
                     .create("Maison", "eu", UUID.randomUUID())
                     .id();
-            TreeNode company = tree.create(NodeKind.COMPANY, group, "Old SA", "ada");
-            TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Old", "ada");
+            TreeNode company = tree.create(NodeKind.COMPANY, group, "Old SA", AuditActor.system());
+            TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Old", AuditActor.system());
             awaitEntry(trail, group, entry -> entry.seq() == 4); // role.granted, group, company, brand
             assertThat(keeper.seal(trails.of(group))).isTrue();
 
             clock.advance(Duration.ofDays(399));
             assertThat(keeper.purge(trails.of(group))).isZero();
             clock.advance(Duration.ofDays(2));
-            tree.create(NodeKind.COMPANY, group, "New SA", "ada");
+            tree.create(NodeKind.COMPANY, group, "New SA", AuditActor.system());
             awaitEntry(trail, group, entry -> entry.seq() == 5);
 
             assertThat(keeper.purge(trails.of(group))).isEqualTo(4);
@@ -76,7 +76,7 @@ class AuditRetentionIT {
             assertThat(trail.verify(group)).isEqualTo(AuditVerification.passed(1));
 
             // The deleted node's restore window passes: its purge is on the trail, by the system.
-            tree.delete(NodeKind.BRAND, brand.id());
+            tree.delete(NodeKind.BRAND, brand.id(), AuditActor.system());
             clock.advance(Duration.ofDays(31));
             assertThat(tree.purgeExpired()).isEqualTo(1);
             AuditEntry purged = awaitEntry(trail, group, entry -> entry.action().equals("brand.purged")).stream()

@@ -22,6 +22,7 @@ import io.selvedge.identity.PlatformAdminCreated;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.OperatorCommand;
+import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.Stores;
 import io.selvedge.tenancy.Groups;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -111,15 +113,15 @@ class AuditTrailIT {
         UUID account = AuditFixtures.anAccount(global, username);
         String requestId = actAs(username);
         UUID group = groups.create("Maison Audit", "eu", account).id();
-        TreeNode company = tree.create(NodeKind.COMPANY, group, "Audit SA", username);
-        TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Audit", username);
-        TreeNode spring = tree.create(NodeKind.SEASON, brand.id(), "SS27", username);
-        TreeNode autumn = tree.create(NodeKind.SEASON, brand.id(), "AW27", username);
-        TreeNode room = tree.create(NodeKind.WORKROOM, spring.id(), "Denim", username);
-        tree.rename(NodeKind.WORKROOM, room.id(), "Denim lab");
-        tree.move(NodeKind.WORKROOM, room.id(), autumn.id());
-        tree.delete(NodeKind.WORKROOM, room.id());
-        tree.restore(NodeKind.WORKROOM, room.id());
+        TreeNode company = tree.create(NodeKind.COMPANY, group, "Audit SA", AuditActor.account(account));
+        TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Audit", AuditActor.account(account));
+        TreeNode spring = tree.create(NodeKind.SEASON, brand.id(), "SS27", AuditActor.account(account));
+        TreeNode autumn = tree.create(NodeKind.SEASON, brand.id(), "AW27", AuditActor.account(account));
+        TreeNode room = tree.create(NodeKind.WORKROOM, spring.id(), "Denim", AuditActor.account(account));
+        tree.rename(NodeKind.WORKROOM, room.id(), "Denim lab", AuditActor.account(account));
+        tree.move(NodeKind.WORKROOM, room.id(), autumn.id(), AuditActor.account(account));
+        tree.delete(NodeKind.WORKROOM, room.id(), AuditActor.account(account));
+        tree.restore(NodeKind.WORKROOM, room.id(), AuditActor.account(account));
 
         // The access module grants the creator the group-admin role first (on the trail as role.granted),
         // in the creator's name.
@@ -178,7 +180,7 @@ class AuditTrailIT {
 
         UUID account = AuditFixtures.anAccount(global, username);
         actAs(username);
-        groupKeys.rotate(group);
+        groupKeys.rotate(group, AuditActor.account(account));
         AuditEntry rotated = find(group, action("keys.rotated"));
         assertThat(rotated.actorId()).isEqualTo(account.toString());
         assertThat(rotated.targetKind()).isEqualTo("group");
@@ -378,7 +380,7 @@ class AuditTrailIT {
                 java.sql.Timestamp.from(java.time.Instant.now()),
                 StoredEntry.GENESIS,
                 StoredEntry.GENESIS);
-        TreeNode company = tree.create(NodeKind.COMPANY, group, "Delayed SA", "system");
+        TreeNode company = tree.create(NodeKind.COMPANY, group, "Delayed SA", AuditActor.system());
         java.time.Instant giveUp = java.time.Instant.now().plusSeconds(60);
         while (failedPublications(group, company.id()) == 0
                 && java.time.Instant.now().isBefore(giveUp)) {
@@ -443,11 +445,12 @@ class AuditTrailIT {
         UUID account = AuditFixtures.anAccount(global, username);
         actAs(username);
         UUID group = groups.create("Maison Export", "eu", account).id();
-        TreeNode company = tree.create(NodeKind.COMPANY, group, "=HYPERLINK(\"http://evil.test\")", username);
+        TreeNode company =
+                tree.create(NodeKind.COMPANY, group, "=HYPERLINK(\"http://evil.test\")", AuditActor.account(account));
         // Names are those at the time of writing: let the creation's entry be written before the renames.
         awaitEntry(trail, group, entry -> entry.seq() == 3);
         for (int i = 0; i < 4; i++) {
-            tree.rename(NodeKind.COMPANY, company.id(), "Name, \"" + i + "\"");
+            tree.rename(NodeKind.COMPANY, company.id(), "Name, \"" + i + "\"", AuditActor.account(account));
         }
         awaitEntry(trail, group, entry -> entry.seq() == 7);
 
@@ -479,10 +482,11 @@ class AuditTrailIT {
         assertThatThrownBy(() -> trail.find(group, AuditFilter.all(), 10, "x"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> trail.find(group, AuditFilter.all(), 0, null))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(
+                        Refusal.class, refusal -> assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST));
 
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        trail.export(group, AuditFilter.all(), ExportFormat.CSV, csv);
+        trail.export(group, AuditFilter.all(), ExportFormat.CSV, csv, AuditActor.account(account));
         String[] lines = csv.toString(StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0]).startsWith("seq,time,actor_kind");
         // The export's own entry is recorded before the first line: it may already be among them.
@@ -492,7 +496,7 @@ class AuditTrailIT {
         assertThat(lines[7]).contains("\"Name, \"\"3\"\"\"");
 
         ByteArrayOutputStream jsonl = new ByteArrayOutputStream();
-        trail.export(group, AuditFilter.all(), ExportFormat.JSONL, jsonl);
+        trail.export(group, AuditFilter.all(), ExportFormat.JSONL, jsonl, AuditActor.account(account));
         String[] objects = jsonl.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(objects.length).isGreaterThanOrEqualTo(6);
         assertThat(objects[1]).startsWith("{\"seq\":2,").contains("\"action\":\"group.created\"");
@@ -510,7 +514,7 @@ class AuditTrailIT {
         int each = 20;
         List<TreeNode> companies = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            companies.add(tree.create(NodeKind.COMPANY, group, "Load " + t, "load"));
+            companies.add(tree.create(NodeKind.COMPANY, group, "Load " + t, AuditActor.system()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -519,7 +523,7 @@ class AuditTrailIT {
                 TreeNode company = companies.get(t);
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < each; i++) {
-                        tree.create(NodeKind.BRAND, company.id(), "Brand " + i, "load");
+                        tree.create(NodeKind.BRAND, company.id(), "Brand " + i, AuditActor.system());
                     }
                     return null;
                 }));
@@ -580,7 +584,7 @@ class AuditTrailIT {
     private UUID aGroupWithEntries(int companies) throws InterruptedException {
         UUID group = aGroup();
         for (int i = 0; i < companies; i++) {
-            tree.create(NodeKind.COMPANY, group, "Company " + i, "system");
+            tree.create(NodeKind.COMPANY, group, "Company " + i, AuditActor.system());
         }
         List<AuditEntry> entries = awaitEntry(trail, group, entry -> entry.seq() == companies + 2);
         assertThat(entries).hasSize(companies + 2);

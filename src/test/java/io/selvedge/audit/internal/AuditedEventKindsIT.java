@@ -21,8 +21,7 @@ import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
 import io.selvedge.storage.Stores;
-import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.MovableClock;
@@ -53,7 +52,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.context.WebApplicationContext;
@@ -63,7 +61,7 @@ import org.springframework.web.context.WebApplicationContext;
  * its entry on the right trail, with the right actor, target and outcome; failed and denied ones included.
  */
 @SelvedgeIntegrationTest
-class AuditedEventKindsIT {
+class AuditedEventKindsIT extends AsACustomerAdmin {
 
     static final String PASSWORD = "twill woven left hand";
 
@@ -91,21 +89,12 @@ class AuditedEventKindsIT {
     @Autowired
     TestServer server;
 
-    @Autowired
-    ApiCalls api;
-
-    MockMvc mvc;
-    Customers customers;
-    Account admin;
     UUID group;
     String season;
     String workroom;
 
     @BeforeEach
     void aGroupWithATree() throws Exception {
-        mvc = api.mvc();
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
         group = UUID.fromString(
                 created(as(admin, post("/api/v1/groups"), "{\"name\": \"Maison Kinds\", \"region\": \"eu\"}")));
         String company = node("groups", group.toString(), "companies", "Kinds SA");
@@ -179,7 +168,8 @@ class AuditedEventKindsIT {
                 .andExpect(status().is2xxSuccessful());
         expect("role.revoked", admin.id(), "account", viewer.id(), AuditOutcome.SUCCEEDED);
 
-        Account guest = customers.aCustomer("guest");
+        // Another account the group manages is shared with at once (anybody else is invited, and consents).
+        Account guest = api.aCustomerAt("guest", PASSWORD, domain);
         String shares = "/api/v1/workrooms/" + workroom + "/shares";
         as(admin, post(shares), "{\"userId\": \"" + guest.id() + "\", \"role\": \"VIEWER\"}")
                 .andExpect(status().isCreated());

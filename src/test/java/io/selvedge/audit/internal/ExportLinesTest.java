@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.audit.AuditEntry;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.CsvLines;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +14,15 @@ class ExportLinesTest {
     @Test
     void cellsThatASpreadsheetWouldRunStartWithAnApostrophe() {
         for (String formula : new String[] {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"}) {
-            assertThat(ExportLines.cell(formula)).isEqualTo("\"'" + formula + "\"");
+            assertThat(CsvLines.cell(formula)).isEqualTo("\"'" + formula + "\"");
         }
-        assertThat(ExportLines.cell("plain")).isEqualTo("\"plain\"");
-        assertThat(ExportLines.cell("")).isEqualTo("\"\"");
+        assertThat(CsvLines.cell("plain")).isEqualTo("\"plain\"");
+        assertThat(CsvLines.cell("")).isEqualTo("\"\"");
     }
 
     @Test
     void quotesAreDoubledAndLineBreaksStayInsideTheirCell() {
-        assertThat(ExportLines.cell("a \"b\", c\r\nd")).isEqualTo("\"a \"\"b\"\", c\r\nd\"");
+        assertThat(CsvLines.cell("a \"b\", c\r\nd")).isEqualTo("\"a \"\"b\"\", c\r\nd\"");
     }
 
     @Test

@@ -4,24 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.content.ContentProperties;
 import io.selvedge.content.Style;
-import io.selvedge.content.Styles;
-import io.selvedge.content.Uploads;
 import io.selvedge.content.Version;
-import io.selvedge.content.Versions;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.storage.GroupDataPlane;
 import io.selvedge.storage.GroupDataPlanes;
-import io.selvedge.tenancy.Groups;
-import io.selvedge.tenancy.NodeKind;
-import io.selvedge.tenancy.Tree;
-import io.selvedge.tenancy.TreeNode;
+import io.selvedge.testing.ContentServices;
 import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,24 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * test moves.
  */
 @SelvedgeIntegrationTest
-class OrphanVersionFilesIT {
+class OrphanVersionFilesIT extends ContentServices {
 
     static final Duration AGE = Duration.ofHours(24);
-
-    @Autowired
-    Groups groups;
-
-    @Autowired
-    Tree tree;
-
-    @Autowired
-    Styles styles;
-
-    @Autowired
-    Versions versions;
-
-    @Autowired
-    Uploads uploads;
 
     @Autowired
     GroupFiles files;
@@ -122,7 +100,8 @@ class OrphanVersionFilesIT {
                 properties.restoreWindow(),
                 properties.purgeCheckInterval(),
                 properties.uploadExpiry(),
-                age);
+                age,
+                properties.stuckUploadIdle());
     }
 
     private static int sightings(GroupDataPlane plane) {
@@ -138,11 +117,6 @@ class OrphanVersionFilesIT {
     }
 
     private Style aStyle() {
-        UUID group = groups.create("Maison", "eu", actor).id();
-        TreeNode company = tree.create(NodeKind.COMPANY, group, "Ourse SA", "ada");
-        TreeNode brand = tree.create(NodeKind.BRAND, company.id(), "Ourse", "ada");
-        TreeNode season = tree.create(NodeKind.SEASON, brand.id(), "SS27", "ada");
-        TreeNode workroom = tree.create(NodeKind.WORKROOM, season.id(), "Denim", "ada");
-        return styles.create(workroom.id(), "Parka", "", List.of(), actor);
+        return aStyle(actor);
     }
 }

@@ -7,10 +7,7 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import io.selvedge.crypto.CiphertextTamperedException;
 import io.selvedge.crypto.FieldCipher;
-import io.selvedge.crypto.FieldCiphers;
-import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.TamperDetected;
-import io.selvedge.storage.GroupResidency;
 import io.selvedge.storage.StoreId;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +23,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @SelvedgeIntegrationTest
 @Import(CryptoTestConfiguration.class)
 @RecordApplicationEvents
-class FieldCiphersIT {
-
-    @Autowired
-    GroupKeys groupKeys;
-
-    @Autowired
-    GroupResidency residency;
-
-    @Autowired
-    FieldCiphers fields;
+class FieldCiphersIT extends WithGroupKeys {
 
     @Autowired
     WrappedKeysets table;

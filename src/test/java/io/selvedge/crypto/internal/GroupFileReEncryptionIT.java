@@ -6,6 +6,7 @@ import io.selvedge.crypto.GroupFiles;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.crypto.ReEncryptionProgress;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.BlobStore;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupResidency;
@@ -66,7 +67,7 @@ class GroupFileReEncryptionIT {
             oldCiphertexts.add(stored(group, "files/" + fileId));
         }
 
-        UUID job = groupKeys.rotate(group);
+        UUID job = groupKeys.rotate(group, AuditActor.system());
 
         ReEncryptionProgress done = awaitProgress(group, job, ReEncryptionProgress::finished);
         assertThat(done.rewritten()).isEqualTo(3);
@@ -98,7 +99,7 @@ class GroupFileReEncryptionIT {
         damaged[damaged.length - 1] ^= 0x01; // the job stops here, as it would on a crash or an outage
         blobs(group).write(broken, out -> out.write(damaged));
 
-        UUID job = groupKeys.rotate(group);
+        UUID job = groupKeys.rotate(group, AuditActor.system());
 
         ReEncryptionProgress stopped = awaitProgress(group, job, progress -> progress.lastError() != null);
         assertThat(stopped.finished()).isFalse();
@@ -132,7 +133,7 @@ class GroupFileReEncryptionIT {
         blobs(group).write("files/jacket.zprj", out -> out.write(ciphertext, 0, ciphertext.length / 2));
         blobs(group).write("rekey/kept.zprj", out -> out.write(stored(group, "files/kept.zprj")));
 
-        UUID job = groupKeys.rotate(group);
+        UUID job = groupKeys.rotate(group, AuditActor.system());
 
         ReEncryptionProgress done = awaitProgress(group, job, ReEncryptionProgress::finished);
         assertThat(done.rewritten()).isEqualTo(2);

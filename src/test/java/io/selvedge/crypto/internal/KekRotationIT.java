@@ -3,9 +3,6 @@ package io.selvedge.crypto.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.crypto.FieldCipher;
-import io.selvedge.crypto.FieldCiphers;
-import io.selvedge.crypto.GroupKeys;
-import io.selvedge.storage.GroupResidency;
 import io.selvedge.storage.StoreId;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.ByteArrayOutputStream;
@@ -25,16 +22,7 @@ import org.springframework.context.annotation.Import;
 
 @SelvedgeIntegrationTest
 @Import(CryptoTestConfiguration.class)
-class KekRotationIT {
-
-    @Autowired
-    GroupKeys groupKeys;
-
-    @Autowired
-    GroupResidency residency;
-
-    @Autowired
-    FieldCiphers fields;
+class KekRotationIT extends WithGroupKeys {
 
     @Autowired
     Keysets keysets;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.crypto.ReEncryptionProgress;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.GroupResidency;
 import io.selvedge.testing.KeyRotations;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -45,7 +46,7 @@ class ReEncryptionIT {
         String id = notes.ids(group).get(0);
         byte[] before = notes.stored(group, id);
 
-        UUID job = groupKeys.rotate(group);
+        UUID job = groupKeys.rotate(group, AuditActor.system());
 
         ReEncryptionProgress done = awaitProgress(group, job, ReEncryptionProgress::finished);
         assertThat(done.rewritten()).isEqualTo(30);
@@ -60,7 +61,7 @@ class ReEncryptionIT {
         UUID group = aGroupWithNotes("apac", NOTES);
         notes.crashAfter(group, 250);
 
-        UUID job = groupKeys.rotate(group);
+        UUID job = groupKeys.rotate(group, AuditActor.system());
 
         ReEncryptionProgress stopped = awaitProgress(group, job, progress -> progress.lastError() != null);
         assertThat(stopped.finished()).isFalse();

@@ -3,13 +3,10 @@ package io.selvedge.crypto.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.crypto.FileCiphers;
-import io.selvedge.crypto.GroupKeys;
 import io.selvedge.crypto.KeyStatus;
 import io.selvedge.crypto.KeysDestroyedException;
 import io.selvedge.crypto.kms.KeyNotFoundException;
-import io.selvedge.storage.GroupResidency;
 import io.selvedge.storage.StoreId;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -27,16 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @SelvedgeIntegrationTest
 @Import(CryptoTestConfiguration.class)
-class ShreddingIT {
-
-    @Autowired
-    GroupKeys groupKeys;
-
-    @Autowired
-    GroupResidency residency;
-
-    @Autowired
-    FieldCiphers fields;
+class ShreddingIT extends WithGroupKeys {
 
     @Autowired
     FileCiphers files;

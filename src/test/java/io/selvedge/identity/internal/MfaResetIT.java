@@ -11,6 +11,7 @@ import io.selvedge.identity.SessionEnded;
 import io.selvedge.identity.SignInFailed;
 import io.selvedge.identity.SignInSucceeded;
 import io.selvedge.identity.TotpEnrolment;
+import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -123,7 +124,7 @@ class MfaResetIT {
                 .id();
         EVENTS.clear();
 
-        resets.reset(accountId, admin);
+        resets.reset(accountId, AuditActor.account(admin));
 
         assertThat(count("select count(*) from account_totp where account_id = ?"))
                 .isZero();
@@ -145,7 +146,7 @@ class MfaResetIT {
         assertThat(EVENTS)
                 .contains(new MfaReset(
                         accountId,
-                        admin,
+                        AuditActor.account(admin),
                         ((MfaReset) EVENTS.stream()
                                         .filter(MfaReset.class::isInstance)
                                         .findFirst()
@@ -154,7 +155,7 @@ class MfaResetIT {
         assertThat(EVENTS)
                 .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(PasskeyRemoved.class, removed -> {
                     assertThat(removed.accountId()).isEqualTo(accountId);
-                    assertThat(removed.byAccountId()).isEqualTo(admin);
+                    assertThat(removed.auditActor()).isEqualTo(AuditActor.account(admin));
                 }));
         assertThat(EVENTS)
                 .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(SessionEnded.class, session -> {

@@ -2,6 +2,7 @@ package io.selvedge.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.identity.ApiTokens;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.SoftwarePasskey;
@@ -39,6 +40,9 @@ class PasskeysIT {
 
     @Autowired
     StoredTokens tokens;
+
+    @Autowired
+    ApiTokens apiTokens;
 
     String username;
     UUID accountId;
@@ -95,6 +99,22 @@ class PasskeysIT {
         assertThat(jdbc.queryForObject(
                         "select count(*) from user_credentials where last_used is not null", Integer.class))
                 .isPositive();
+
+        // A passkey sign-in stands for the password on the account page's token form for a while (staff who
+        // must sign in with a passkey have no other way to a token); a password session's registration does not.
+        assertThat(tokenWithoutPassword(first, "after registering").statusCode())
+                .isEqualTo(403);
+        assertThat(tokenWithoutPassword(passwordless, "after a passkey").statusCode())
+                .isEqualTo(200);
+        assertThat(apiTokens.tokensOf(accountId))
+                .extracting(ApiTokens.TokenSummary::name)
+                .containsExactly("after a passkey");
+    }
+
+    private HttpResponse<String> tokenWithoutPassword(HttpClient browser, String name) {
+        String csrf = csrfOf(browser, "/account");
+        return WebPages.post(
+                browser, server.url("/account/tokens"), Map.of("name", name, "scopes", "read", "_csrf", csrf));
     }
 
     @Test

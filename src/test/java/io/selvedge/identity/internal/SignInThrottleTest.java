@@ -13,8 +13,7 @@ class SignInThrottleTest {
             null,
             null,
             new IdentityProperties(
-                    new IdentityProperties.SignIn(
-                            5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(24)),
+                    UnknownSignInNamesTest.signInWithUnknownNames("10/10m", "100/1m"),
                     new IdentityProperties.Sessions(Duration.ofMinutes(30), Duration.ofHours(12)),
                     new IdentityProperties.Tokens(
                             Duration.ofDays(90), Duration.ofDays(365), Duration.ofSeconds(10), Duration.ofMinutes(1))),

@@ -28,6 +28,9 @@ class SignInTimingIT {
                 .property("selvedge.bootstrap.admin.email", "ada@example.test")
                 .property("selvedge.sign-in.free-failures", 1000)
                 .property("selvedge.sign-in.free-failures-per-address", 1000)
+                // Unknown names are budgeted apart (UnknownSignInNamesTest); the cost of one is under test here.
+                .property("selvedge.sign-in.unknown-names-per-address", "1000/10m")
+                .property("selvedge.sign-in.unknown-names", "1000/1m")
                 // Every test of the class calls from one address: the per-address rate limits are not under test.
                 .property("selvedge.protection.rate-limits.enabled", false)
                 .start()) {

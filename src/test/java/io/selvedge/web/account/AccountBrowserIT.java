@@ -4,27 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
+import io.selvedge.testing.InChromium;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestServer;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The account page in Chromium: profile, API tokens, language and sessions, as a person uses them. */
 @SelvedgeIntegrationTest
 @Tag("store-independent")
-class AccountBrowserIT {
+class AccountBrowserIT extends InChromium {
 
     static final String PASSWORD = "a selvedge seam never frays";
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @Autowired
-    TestServer server;
 
     @Test
     void aPersonNamesThemselvesAndMakesSeesOnceAndRevokesAnApiToken(Browser.Window window) {

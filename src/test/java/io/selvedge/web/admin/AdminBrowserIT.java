@@ -12,8 +12,8 @@ import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
 import io.selvedge.testing.Customers;
+import io.selvedge.testing.InChromium;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestServer;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +25,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -40,15 +39,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 @SelvedgeIntegrationTest
 @Tag("store-independent")
-class AdminBrowserIT {
+class AdminBrowserIT extends InChromium {
 
     static final String PASSWORD = "selvage edge on a loom";
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @Autowired
-    TestServer server;
 
     @Autowired
     JdbcTemplate jdbc;

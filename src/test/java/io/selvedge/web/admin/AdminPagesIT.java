@@ -12,8 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.selvedge.access.Grants;
 import io.selvedge.access.Role;
 import io.selvedge.storage.Stores;
-import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
+import io.selvedge.testing.AsACustomerAdmin;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.util.UUID;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -31,28 +29,19 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * exists (404).
  */
 @SelvedgeIntegrationTest
-class AdminPagesIT {
+class AdminPagesIT extends AsACustomerAdmin {
 
     @Autowired
     Grants grants;
 
     @Autowired
-    ApiCalls api;
-
-    @Autowired
     Stores stores;
 
-    MockMvc mvc;
-    Customers customers;
-    Account admin;
     String group;
     String brand;
 
     @BeforeEach
     void aGroupWithABrand() throws Exception {
-        mvc = api.mvc();
-        customers = api.customers();
-        admin = customers.aCustomer("admin");
         group = api.aGroup(admin, "Maison", "eu");
         String company = api.node(admin, "groups", group, "companies", "C");
         brand = api.node(admin, "companies", company, "brands", "B");

@@ -36,7 +36,7 @@ import org.springframework.web.context.WebApplicationContext;
 /**
  * The admin console's single sign-on page: a group admin adds an OIDC connection with the form, sees the
  * redirect URI to give the provider, and removes it; a refused setting is shown on the page (422); an
- * operator does not reach the page.
+ * operator does not reach the page. Its provisioning page: SCIM tokens made (the secret shown once) and revoked.
  */
 @SelvedgeIntegrationTest
 class IdentityProvidersPageIT {
@@ -128,6 +128,33 @@ class IdentityProvidersPageIT {
     }
 
     @Test
+    void anAdminMakesAScimTokenSeesItOnceAndRevokesIt() throws Exception {
+        String scim = "/admin/groups/" + group + "/scim";
+        assertThat(page(get(scim).with(signedIn(admin)), 200)).contains("id=\"none\"", "/scim/v2");
+        assertThat(page(post(scim).with(signedIn(admin)).with(csrf()).param("name", " "), 422))
+                .contains("id=\"problem\"");
+
+        String made = page(post(scim).with(signedIn(admin)).with(csrf()).param("name", "Okta"), 200);
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"new-token\"[^>]*value=\"([^\"]+)\"")
+                .matcher(made);
+        assertThat(secret.find()).isTrue();
+        mvc.perform(get("/scim/v2/Users").header("Authorization", "Bearer " + secret.group(1)))
+                .andExpect(status().isOk());
+        String listed = page(get(scim).with(signedIn(admin)), 200);
+        assertThat(listed).contains("Okta").doesNotContain(secret.group(1));
+
+        java.util.regex.Matcher id =
+                java.util.regex.Pattern.compile("data-token=\"([^\"]+)\"").matcher(listed);
+        assertThat(id.find()).isTrue();
+        mvc.perform(post(scim + "/" + id.group(1) + "/revoke")
+                        .with(signedIn(admin))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/scim/v2/Users").header("Authorization", "Bearer " + secret.group(1)))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void anOperatorDoesNotReachThePage() throws Exception {
         // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
         Account operator = new ApiCalls(context, stores).granted(admin, group, Role.GROUP_OPERATOR);
@@ -135,6 +162,12 @@ class IdentityProvidersPageIT {
                 .authorities(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
         mvc.perform(get(sso()).with(asOperator)).andExpect(status().isForbidden());
         mvc.perform(post(sso()).with(asOperator).with(csrf()).param("type", "oidc"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/groups/" + group + "/scim").with(asOperator)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/groups/" + group + "/scim")
+                        .with(asOperator)
+                        .with(csrf())
+                        .param("name", "x"))
                 .andExpect(status().isForbidden());
     }
 

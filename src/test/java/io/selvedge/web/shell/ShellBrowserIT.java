@@ -9,15 +9,14 @@ import io.selvedge.content.Styles;
 import io.selvedge.testing.Browser;
 import io.selvedge.testing.BrowserSignIn;
 import io.selvedge.testing.Customers;
+import io.selvedge.testing.InChromium;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,15 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SelvedgeIntegrationTest
 @Tag("store-independent")
-class ShellBrowserIT {
+class ShellBrowserIT extends InChromium {
 
     static final String PASSWORD = "selvage edge on a loom";
-
-    @RegisterExtension
-    static final Browser browser = new Browser();
-
-    @Autowired
-    TestServer server;
 
     @Autowired
     JdbcTemplate jdbc;

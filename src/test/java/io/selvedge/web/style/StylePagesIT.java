@@ -64,7 +64,7 @@ class StylePagesIT {
         mvc = api.mvc();
         customers = api.customers();
         admin = customers.aCustomer("owner");
-        viewer = customers.aCustomer("viewer");
+        viewer = api.anInvitableCustomer("viewer");
         designer = api.anInvitableCustomer("designer");
         String group = created(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
         String company = created(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"Ourse SA\"}");
@@ -84,9 +84,31 @@ class StylePagesIT {
                 "$.id");
         // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
         api.grant(admin, company, designer, Role.COMPANY_ADMIN, false, false);
-        api(
-                post("/api/v1/workrooms/" + workroom + "/shares"),
-                "{\"userId\": \"" + viewer.id() + "\", \"role\": \"VIEWER\", \"allowDownload\": false}");
+        // Shared by id, so invited too (issue 15) and accepted.
+        api.share(admin, "workrooms", workroom, viewer, Role.VIEWER, false, false);
+    }
+
+    @Test
+    void theShareDialogInvitesAnOutsiderByUsernameAndSaysTheSameForNobody() throws Exception {
+        Customers.Account outsider = api.anInvitableCustomer("outsider");
+        for (String person : List.of(outsider.username(), "nobody-" + UUID.randomUUID())) {
+            mvc.perform(post("/styles/" + style + "/shares")
+                            .with(signedIn(designer))
+                            .with(csrf())
+                            .param("person", person)
+                            .param("role", "EDITOR"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("notice", "style.share.invitedAccount"));
+        }
+        // Not shared until the outsider accepts: the page is not found for it.
+        page(outsider).andExpect(status().isNotFound());
+        // The designer's own colleague, who holds a role in the group already, is shared with at once.
+        mvc.perform(post("/styles/" + style + "/shares")
+                        .with(signedIn(designer))
+                        .with(csrf())
+                        .param("person", viewer.username())
+                        .param("role", "VIEWER"))
+                .andExpect(flash().attribute("notice", "style.share.done"));
     }
 
     @Test

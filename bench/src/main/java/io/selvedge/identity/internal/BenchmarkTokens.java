@@ -1,5 +1,6 @@
 package io.selvedge.identity.internal;
 
+import io.selvedge.platform.NodeNotices;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.IdentityProperties;
 import java.time.Clock;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -28,7 +29,7 @@ public final class BenchmarkTokens implements AutoCloseable {
                 .locations("classpath:db/global")
                 .load()
                 .migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
         // No field ciphers: an account without an e-mail address or display name encrypts nothing.
         Accounts accounts = new Accounts(jdbc, null);
         Account account = accounts.createStaff(username, "not a hash", StaffRole.SUPPORT);
@@ -45,7 +46,15 @@ public final class BenchmarkTokens implements AutoCloseable {
                 now,
                 now.plus(Duration.ofDays(90)));
         IdentityProperties defaults = new IdentityProperties(
-                new IdentityProperties.SignIn(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(24)),
+                new IdentityProperties.SignIn(
+                        5,
+                        20,
+                        Duration.ofSeconds(1),
+                        Duration.ofMinutes(15),
+                        Duration.ofHours(24),
+                        io.selvedge.protection.ProtectionProperties.Limit.parse("10/10m"),
+                        io.selvedge.protection.ProtectionProperties.Limit.parse("100/1m"),
+                        Duration.ofSeconds(10)),
                 new IdentityProperties.Sessions(Duration.ofMinutes(30), Duration.ofHours(12)),
                 new IdentityProperties.Tokens(
                         Duration.ofDays(90), Duration.ofDays(365), Duration.ofSeconds(10), Duration.ofMinutes(1)));
@@ -55,7 +64,10 @@ public final class BenchmarkTokens implements AutoCloseable {
                         .getBeanProvider(io.selvedge.identity.MfaRequirement.class),
                 accounts,
                 new TotpSecrets(jdbc),
-                new PasskeyRows(jdbc));
+                new PasskeyRows(jdbc),
+                new StaffPasskeys(
+                        new io.selvedge.identity.StaffProperties(false, Duration.ofMinutes(15), Duration.ofHours(8), true),
+                        new PasskeyRows(jdbc)));
         // A use from an address new to the token is recorded (and published: nobody listens here) once.
         TokenAddresses addresses = new TokenAddresses(
                 new TokenAddressRepository(jdbc),
@@ -63,7 +75,15 @@ public final class BenchmarkTokens implements AutoCloseable {
                 event -> {},
                 new DataSourceTransactionManager(dataSource),
                 Clock.systemUTC());
-        authenticator = new TokenAuthenticator(tokens, defaults, Clock.systemUTC(), mfa, addresses);
+        // One node: nothing to tell the others of, and nothing here revokes.
+        NodeNotices oneNode = new NodeNotices() {
+            @Override
+            public void tell(String topic, String subject) {}
+
+            @Override
+            public void onNotice(String topic, java.util.function.Consumer<String> handler) {}
+        };
+        authenticator = new TokenAuthenticator(tokens, defaults, Clock.systemUTC(), mfa, addresses, oneNode);
     }
 
     public TokenAuthenticator authenticator() {

@@ -6,6 +6,7 @@ import io.selvedge.identity.SignInRoutes;
 import io.selvedge.identity.SignInThrottledException;
 import io.selvedge.identity.internal.MfaPolicy;
 import io.selvedge.identity.internal.MfaPolicy.Verdict;
+import io.selvedge.identity.internal.PasskeyRequiredException;
 import io.selvedge.identity.internal.SecondFactorSignIn;
 import io.selvedge.identity.internal.SignInDetails;
 import io.selvedge.identity.internal.TokenAuthenticator;
@@ -98,6 +99,10 @@ class SecurityConfiguration {
 
     private static final AuthenticationFailureHandler WRONG_CREDENTIALS =
             new SimpleUrlAuthenticationFailureHandler("/signin?error");
+
+    /** Staff who must use a passkey gave the right password: told so (only now, so it reveals nothing). */
+    private static final AuthenticationFailureHandler PASSKEY_REQUIRED =
+            new SimpleUrlAuthenticationFailureHandler("/signin?passkeyRequired");
 
     private static final AuthenticationFailureHandler WRONG_CODE =
             new SimpleUrlAuthenticationFailureHandler(OneTimeCodeFilter.PATH + "?error");
@@ -331,7 +336,7 @@ class SecurityConfiguration {
                 HttpMessageConverterAuthenticationSuccessHandler succeeded =
                         new HttpMessageConverterAuthenticationSuccessHandler();
                 filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
-                    secondFactor.passkeySucceeded(authentication);
+                    secondFactor.passkeySucceeded(request, authentication);
                     succeeded.onAuthenticationSuccess(request, response, authentication);
                 });
                 filter.setAuthenticationFailureHandler((request, response, failure) -> {
@@ -356,6 +361,10 @@ class SecurityConfiguration {
             request.setAttribute(SignInThrottledException.WAIT_ATTRIBUTE, throttled);
             request.getRequestDispatcher(codeStep ? CODE_WAIT_PAGE : SIGN_IN_WAIT_PAGE)
                     .forward(request, response);
+            return;
+        }
+        if (failure instanceof PasskeyRequiredException) {
+            PASSKEY_REQUIRED.onAuthenticationFailure(request, response, failure);
             return;
         }
         if (codeStep && failure instanceof OneTimeCodeRejectedException) {

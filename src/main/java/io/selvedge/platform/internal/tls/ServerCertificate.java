@@ -1,5 +1,6 @@
 package io.selvedge.platform.internal.tls;
 
+import io.selvedge.platform.EveryNode;
 import io.selvedge.platform.PlatformProperties;
 import io.selvedge.platform.StoresReady;
 import java.io.IOException;
@@ -57,6 +58,7 @@ class ServerCertificate implements SslBundleRegistrar {
         loadedFingerprint = fingerprint();
     }
 
+    @EveryNode("each node serves the certificate it loaded itself")
     @Scheduled(fixedDelayString = "${selvedge.tls.reload-check-interval:1s}")
     synchronized void reloadWhenRenewed() {
         if (registry == null) {

@@ -23,6 +23,7 @@ class ServerCipherOrder {
     TomcatConnectorCustomizer serverChoosesTheCipherSuite(SslBundles bundles) {
         return connector -> {
             honourServerOrder(connector);
+            HandshakeCounting.install(connector);
             // Runs after Spring Boot's own handler, which replaces the TLS settings of the connector.
             bundles.addBundleUpdateHandler(ServerCertificate.BUNDLE, renewed -> honourServerOrder(connector));
         };

@@ -38,7 +38,7 @@ class ProblemDocuments extends ResponseEntityExceptionHandler {
     /** Every module's refusal: its status, its detail, and the headers it carries (a wait, say). */
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(request, refusal.status(), refusal.detail());
+        ProblemDetail problem = Problems.of(request, refusal);
         return ResponseEntity.status(refusal.status())
                 .headers(refusal.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

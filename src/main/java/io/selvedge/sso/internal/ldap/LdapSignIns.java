@@ -72,6 +72,11 @@ class LdapSignIns implements DirectoryPasswords {
         }
     }
 
+    @Override
+    public Optional<UUID> connectionOf(String email) {
+        return ldapConnectionFor(email).map(Connection::id);
+    }
+
     private Optional<Connection> ldapConnectionFor(String email) {
         return connections.forEmail(email).filter(connection -> connection.type() == ConnectionType.LDAP);
     }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthenticationMethod;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,8 @@ import org.springframework.web.client.RestClientException;
 /**
  * One Spring {@link ClientRegistration} per OIDC connection, from its issuer's discovery document (fetched
  * over the connection's TLS trust, kept an hour, and refetched when the connection changes). The discovery
- * document's {@code issuer} must be the configured one (OIDC Discovery 1.0, section 4.3).
+ * document's {@code issuer} must be the configured one (OIDC Discovery 1.0, section 4.3); its {@code
+ * userinfo_endpoint}, if any, is the registration's, for ID tokens without the address.
  */
 @Component
 class OidcClients {
@@ -86,6 +88,8 @@ class OidcClients {
             throw new SsoSignInRefusedException("discovery-invalid");
         }
         String secret = connections.secretOf(connection.id()).orElse("");
+        // The UserInfo endpoint, where a provider's ID token leaves the address out (read only then).
+        String userInfo = document.get("userinfo_endpoint") instanceof String endpoint ? endpoint : null;
         return ClientRegistration.withRegistrationId(connection.id().toString())
                 .clientId(connection.settings().clientId())
                 .clientSecret(secret)
@@ -96,6 +100,8 @@ class OidcClients {
                 .authorizationUri(authorize)
                 .tokenUri(token)
                 .jwkSetUri(jwks)
+                .userInfoUri(userInfo)
+                .userInfoAuthenticationMethod(AuthenticationMethod.HEADER)
                 .issuerUri(String.valueOf(document.get("issuer")))
                 .userNameAttributeName("sub")
                 .clientName(connection.settings().name())

@@ -21,14 +21,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.converter.FormHttpMessageConverter;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -38,9 +39,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExch
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimAccessor;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -139,7 +139,7 @@ class OidcSignIn implements SignInStart {
         }
         VerifiedIdentity identity;
         try {
-            identity = identityOf(connection.settings(), user.getIdToken());
+            identity = identityOf(connection.settings(), user);
         } catch (SsoSignInRefusedException refused) {
             throw signIns.refused(id, refused.reason());
         }
@@ -153,7 +153,7 @@ class OidcSignIn implements SignInStart {
      * @throws SsoSignInRefusedException {@code email-not-verified}, {@code no-email} or
      *     {@code wrong-hosted-domain}, not yet audited
      */
-    static VerifiedIdentity identityOf(ConnectionSettings settings, OidcIdToken token) {
+    static VerifiedIdentity identityOf(ConnectionSettings settings, IdTokenClaimAccessor token) {
         String preset = settings.preset();
         Object verified = token.getClaims().get(StandardClaimNames.EMAIL_VERIFIED);
         if (verified != null && !Boolean.TRUE.equals(verified) && !"true".equals(verified)) {
@@ -183,7 +183,7 @@ class OidcSignIn implements SignInStart {
         return new VerifiedIdentity(email, name, groupsOf(token, settings.groupsClaim()), didMfa(token));
     }
 
-    static Set<String> groupsOf(OidcIdToken token, String claim) {
+    static Set<String> groupsOf(IdTokenClaimAccessor token, String claim) {
         Object value = token.getClaims().get(claim == null ? "groups" : claim);
         Set<String> groups = new LinkedHashSet<>();
         if (value instanceof Collection<?> many) {
@@ -198,7 +198,7 @@ class OidcSignIn implements SignInStart {
         return groups;
     }
 
-    static boolean didMfa(OidcIdToken token) {
+    static boolean didMfa(IdTokenClaimAccessor token) {
         List<String> amr = token.getAuthenticationMethods();
         if (amr != null && amr.stream().map(m -> m.toLowerCase(Locale.ROOT)).anyMatch(MFA_AMR::contains)) {
             return true;
@@ -220,9 +220,8 @@ class OidcSignIn implements SignInStart {
         RestClientAuthorizationCodeTokenResponseClient tokenClient =
                 new RestClientAuthorizationCodeTokenResponseClient();
         tokenClient.setRestClient(tokens);
-        OidcAuthorizationCodeAuthenticationProvider provider = new OidcAuthorizationCodeAuthenticationProvider(
-                tokenClient,
-                userRequest -> new DefaultOidcUser(AuthorityUtils.NO_AUTHORITIES, userRequest.getIdToken()));
+        OidcAuthorizationCodeAuthenticationProvider provider =
+                new OidcAuthorizationCodeAuthenticationProvider(tokenClient, userInfo(pem));
         RestTemplate keys = new RestTemplate(ConnectionTrust.requestFactory(pem));
         provider.setJwtDecoderFactory(registration -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
@@ -242,6 +241,28 @@ class OidcSignIn implements SignInStart {
             return decoder;
         });
         return provider;
+    }
+
+    /**
+     * Spring's {@link OidcUserService}, which reads the UserInfo endpoint (over the connection's TLS trust) only
+     * when the ID token lacks the address or whether it is verified, and then requires the same {@code sub}; the
+     * ID token's own claims win over the endpoint's.
+     */
+    private static OidcUserService userInfo(String pem) {
+        RestTemplate endpoint = new RestTemplate(ConnectionTrust.requestFactory(pem));
+        endpoint.setErrorHandler(new OAuth2ErrorResponseErrorHandler());
+        DefaultOAuth2UserService reader = new DefaultOAuth2UserService();
+        reader.setRestOperations(endpoint);
+        OidcUserService users = new OidcUserService();
+        users.setOauth2UserService(reader);
+        users.setRetrieveUserInfo(request -> request.getClientRegistration()
+                                .getProviderDetails()
+                                .getUserInfoEndpoint()
+                                .getUri()
+                        != null
+                && (request.getIdToken().getEmail() == null
+                        || !request.getIdToken().hasClaim(StandardClaimNames.EMAIL_VERIFIED)));
+        return users;
     }
 
     /** A slug for the trail from Spring's error (its description may name claims, never a secret). */
@@ -270,6 +291,9 @@ class OidcSignIn implements SignInStart {
                 return "wrong-audience";
             }
             return "invalid-id-token";
+        }
+        if ("invalid_user_info_response".equals(code) || "missing_user_info_uri".equals(code)) {
+            return "userinfo-failed";
         }
         if ("invalid_token_response".equals(code) || "invalid_grant".equals(code)) {
             return "code-exchange-failed";

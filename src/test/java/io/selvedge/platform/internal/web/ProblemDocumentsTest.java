@@ -3,10 +3,14 @@ package io.selvedge.platform.internal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.selvedge.platform.Refusal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -37,5 +41,27 @@ class ProblemDocumentsTest {
         assertThatThrownBy(() -> problems.unexpected(damaged, request, response))
                 .isSameAs(damaged);
         assertThat(response.getContentAsByteArray()).isEqualTo(firstSegment);
+    }
+
+    @Test
+    void aRefusalAnswersItsStatusAndDetailAsAProblemDocumentWithTheRequestId() {
+        ResponseEntity<ProblemDetail> answer =
+                problems.refused(new Refusal.Unauthorized("That username and password do not match."), request);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().getDetail()).isEqualTo("That username and password do not match.");
+        assertThat(answer.getBody().getInstance()).hasToString("/api/v1/versions/v/content");
+        assertThat(answer.getBody().getProperties()).containsKey("requestId");
+    }
+
+    @Test
+    void aThrottledRefusalSaysItsWaitInTheHeaderAndInTheDocument() {
+        ResponseEntity<ProblemDetail> answer = problems.refused(
+                new Refusal.TooManyRequests("Too many reset requests.", Duration.ofMillis(1_200)), request);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+        assertThat(answer.getBody().getProperties()).containsEntry("retryAfterSeconds", 2L);
     }
 }

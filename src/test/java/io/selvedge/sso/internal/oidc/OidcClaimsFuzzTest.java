@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.selvedge.sso.ConnectionSettings;
-import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.SsoSignInRefusedException;
 import io.selvedge.sso.VerifiedIdentity;
 import io.selvedge.sso.internal.OidcPresets;
@@ -147,27 +146,11 @@ class OidcClaimsFuzzTest {
     }
 
     private static ConnectionSettings settings(@Nullable String preset, String groupsClaim) {
-        return new ConnectionSettings(
-                ConnectionType.OIDC,
-                "Fuzz",
-                DOMAINS,
-                true,
-                null,
-                List.of(),
-                null,
+        return ConnectionSettings.oidc(
+                new ConnectionSettings.Common("Fuzz", DOMAINS, true, null, List.of(), null),
                 preset,
                 "https://idp.example.com",
                 "client",
-                groupsClaim,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null);
+                groupsClaim);
     }
 }

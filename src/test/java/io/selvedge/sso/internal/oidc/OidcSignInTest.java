@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.selvedge.sso.ConnectionSettings;
-import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.SsoSignInRefusedException;
 import java.time.Instant;
 import java.util.List;
@@ -58,28 +57,12 @@ class OidcSignInTest {
     }
 
     private static ConnectionSettings settings(String preset) {
-        return new ConnectionSettings(
-                ConnectionType.OIDC,
-                "Test",
-                List.of("example.com"),
-                true,
-                null,
-                List.of(),
-                null,
+        return ConnectionSettings.oidc(
+                new ConnectionSettings.Common("Test", List.of("example.com"), true, null, List.of(), null),
                 preset,
                 "https://idp.example.com",
                 "client",
-                "groups",
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null);
+                "groups");
     }
 
     private static OidcIdToken token(Map<String, Object> claims) {

@@ -13,7 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -79,67 +85,81 @@ class SamlResponsesTest {
         assertThat(person.groups()).containsExactly("Ada Lovelace");
     }
 
-    @Test
-    void anUnsignedResponseIsRefused() {
+    /** A response the IdP signed, but made wrong in one way: the reason each is refused with. */
+    static Stream<Arguments> responsesWrongInOneWay() {
+        return Stream.of(
+                wrong("unsigned", r -> r.signAssertion = false, Reason.UNSIGNED),
+                wrong("signed by another key", TestSamlIdp.Response::signedByAnotherKey, Reason.BAD_SIGNATURE),
+                wrong(
+                        "another audience",
+                        r -> r.audience = "https://other.example.test/sso/metadata",
+                        Reason.WRONG_AUDIENCE),
+                wrong("another recipient", r -> r.recipient = "https://other.example.test/acs", Reason.WRONG_RECIPIENT),
+                wrong(
+                        "another destination",
+                        r -> r.destination = "https://other.example.test/acs",
+                        Reason.WRONG_DESTINATION),
+                wrong("another issuer", r -> r.issuer = "https://evil.example.test", Reason.WRONG_ISSUER),
+                wrong(
+                        "expired",
+                        r -> {
+                            r.issueInstant = Instant.now().minus(Duration.ofMinutes(20));
+                            r.notBefore = Instant.now().minus(Duration.ofMinutes(20));
+                            r.notOnOrAfter = Instant.now().minus(Duration.ofMinutes(10));
+                        },
+                        Reason.EXPIRED),
+                wrong(
+                        "not yet valid",
+                        r -> {
+                            r.notBefore = Instant.now().plus(Duration.ofMinutes(10));
+                            r.notOnOrAfter = Instant.now().plus(Duration.ofMinutes(20));
+                        },
+                        Reason.NOT_YET_VALID));
+    }
+
+    private static Arguments wrong(String what, Consumer<TestSamlIdp.Response> change, Reason reason) {
+        return Arguments.of(what, change, reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("responsesWrongInOneWay")
+    void aResponseWrongInOneWayIsRefusedWithItsReason(
+            String what, Consumer<TestSamlIdp.Response> change, Reason reason) {
         TestSamlIdp.Response response = aResponse();
-        response.signAssertion = false;
-        refused(response.encoded(), Reason.UNSIGNED);
+        change.accept(response);
+        refused(response.encoded(), reason);
     }
 
-    @Test
-    void aResponseSignedByAnotherKeyIsRefused() {
-        refused(aResponse().signedByAnotherKey().encoded(), Reason.BAD_SIGNATURE);
+    /** A signed response's XML edited afterwards: the reason each is refused with. */
+    static Stream<Arguments> documentsEditedAfterSigning() {
+        return Stream.of(
+                edited(
+                        "the person changed after signing",
+                        xml -> xml.replace("ada@example.test", "eve@example.test"),
+                        Reason.BAD_SIGNATURE),
+                edited(
+                        "a document type declaration, refused before any entity is read",
+                        xml -> "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                + xml.replaceFirst("<\\?xml[^>]*>", "").replace("Ada Lovelace", "&x;"),
+                        Reason.MALFORMED),
+                edited(
+                        "an encrypted assertion, refused with its own reason",
+                        xml -> xml.replaceAll("(?s)<saml:Assertion .*</saml:Assertion>", "<saml:EncryptedAssertion/>"),
+                        Reason.ENCRYPTED_UNSUPPORTED),
+                edited(
+                        "an error status from the IdP",
+                        xml -> xml.replace("status:Success", "status:Responder"),
+                        Reason.IDP_STATUS));
     }
 
-    @Test
-    void anAssertionChangedAfterItWasSignedIsRefused() {
-        String xml = aResponse().xml().replace("ada@example.test", "eve@example.test");
-        refused(base64(xml), Reason.BAD_SIGNATURE);
+    private static Arguments edited(String what, UnaryOperator<String> edit, Reason reason) {
+        return Arguments.of(what, edit, reason);
     }
 
-    @Test
-    void anAssertionForAnotherAudienceIsRefused() {
-        TestSamlIdp.Response response = aResponse();
-        response.audience = "https://other.example.test/sso/metadata";
-        refused(response.encoded(), Reason.WRONG_AUDIENCE);
-    }
-
-    @Test
-    void anAssertionForAnotherRecipientIsRefused() {
-        TestSamlIdp.Response response = aResponse();
-        response.recipient = "https://other.example.test/acs";
-        refused(response.encoded(), Reason.WRONG_RECIPIENT);
-    }
-
-    @Test
-    void aResponseForAnotherDestinationIsRefused() {
-        TestSamlIdp.Response response = aResponse();
-        response.destination = "https://other.example.test/acs";
-        refused(response.encoded(), Reason.WRONG_DESTINATION);
-    }
-
-    @Test
-    void aResponseFromAnotherIssuerIsRefused() {
-        TestSamlIdp.Response response = aResponse();
-        response.issuer = "https://evil.example.test";
-        refused(response.encoded(), Reason.WRONG_ISSUER);
-    }
-
-    @Test
-    void anExpiredAssertionIsRefused() {
-        TestSamlIdp.Response response = aResponse();
-        response.issueInstant = Instant.now().minus(Duration.ofMinutes(20));
-        response.notBefore = Instant.now().minus(Duration.ofMinutes(20));
-        response.notOnOrAfter = Instant.now().minus(Duration.ofMinutes(10));
-        refused(response.encoded(), Reason.EXPIRED);
-    }
-
-    @Test
-    void anAssertionNotYetValidIsRefused() {
-        TestSamlIdp.Response response = aResponse();
-        response.notBefore = Instant.now().plus(Duration.ofMinutes(10));
-        response.notOnOrAfter = Instant.now().plus(Duration.ofMinutes(20));
-        refused(response.encoded(), Reason.NOT_YET_VALID);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documentsEditedAfterSigning")
+    void aDocumentEditedAfterSigningIsRefusedWithItsReason(String what, UnaryOperator<String> edit, Reason reason) {
+        refused(base64(edit.apply(aResponse().xml())), reason);
     }
 
     @Test
@@ -271,26 +291,6 @@ class SamlResponsesTest {
         signed.getParentNode().replaceChild(unsigned, signed);
 
         refused(TestSamlIdp.encode(document), Reason.SIGNATURE_WRAPPING);
-    }
-
-    @Test
-    void aDocumentTypeDeclarationIsRefusedBeforeAnyEntityIsRead() {
-        String xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + aResponse().xml().replaceFirst("<\\?xml[^>]*>", "").replace("Ada Lovelace", "&x;");
-        refused(base64(xml), Reason.MALFORMED);
-    }
-
-    @Test
-    void anEncryptedAssertionIsRefusedWithItsOwnReason() {
-        String xml =
-                aResponse().xml().replaceAll("(?s)<saml:Assertion .*</saml:Assertion>", "<saml:EncryptedAssertion/>");
-        refused(base64(xml), Reason.ENCRYPTED_UNSUPPORTED);
-    }
-
-    @Test
-    void anErrorStatusFromTheIdpIsRefused() {
-        String xml = aResponse().xml().replace("status:Success", "status:Responder");
-        refused(base64(xml), Reason.IDP_STATUS);
     }
 
     @Test

@@ -1,0 +1,25 @@
+package io.selvedge.access.internal;
+
+import io.selvedge.access.AccessRequest;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** {@link StaffGrants} from the regional {@code access_request} table, at the application clock's now. */
+@Component
+class StoredStaffGrants implements StaffGrants {
+
+    private final AccessRequestRepository requests;
+    private final Clock clock;
+
+    StoredStaffGrants(AccessRequestRepository requests, Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<AccessRequest> open(UUID groupId, UUID accountId) {
+        return requests.open(groupId, accountId, clock.instant());
+    }
+}

@@ -1,0 +1,34 @@
+package io.selvedge.identity;
+
+import io.selvedge.platform.AuditActor;
+import io.selvedge.platform.AuditTarget;
+import io.selvedge.platform.AuditableEvent;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that happened to one account, by default done by the account itself: audited on the platform
+ * trail, with the account as target. The account is null where none is known (a sign-in attempt for an
+ * unknown username); the system is then the actor.
+ */
+public interface AccountEvent extends AuditableEvent {
+
+    @Nullable
+    UUID accountId();
+
+    @Override
+    default UUID auditGroupId() {
+        return null;
+    }
+
+    @Override
+    default AuditActor auditActor() {
+        UUID accountId = accountId();
+        return accountId == null ? AuditActor.system() : AuditActor.account(accountId);
+    }
+
+    @Override
+    default AuditTarget auditTarget() {
+        return AuditTarget.of("account", accountId());
+    }
+}

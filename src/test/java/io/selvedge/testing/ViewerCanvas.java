@@ -1,0 +1,41 @@
+package io.selvedge.testing;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+
+/** What the 3D viewer drew: its canvas read back from Chromium as a PNG. */
+public final class ViewerCanvas {
+
+    /** The viewer's default background, light. */
+    public static final int LIGHT_BACKGROUND = 0xf4f4f2;
+
+    private ViewerCanvas() {}
+
+    /** Pixels of the viewer's canvas that are not the light background: the model drawn. */
+    public static long drawnPixels(Browser.Window window) throws IOException {
+        String dataUrl =
+                (String) window.script("return document.querySelector('.viewer-canvas').toDataURL('image/png');");
+        BufferedImage image = ImageIO.read(
+                new ByteArrayInputStream(Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1))));
+        long drawn = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (distance(image.getRGB(x, y), LIGHT_BACKGROUND) > 24) {
+                    drawn++;
+                }
+            }
+        }
+        return drawn;
+    }
+
+    private static int distance(int rgb, int other) {
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            d += Math.abs(((rgb >> shift) & 0xff) - ((other >> shift) & 0xff));
+        }
+        return d;
+    }
+}
