@@ -5,8 +5,7 @@
 // {id}; 'viewer:highlight' {id} sent to the element highlights a marker.
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
-import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
-import { OBJLoader } from 'three/addons/loaders/OBJLoader.js';
+import { loadModel, studioEnvironment } from './model-loading.js';
 
 const BACKGROUNDS = { light: 0xf4f4f2, dark: 0x1e1f22, grey: 0x8a8d91 };
 const CLICK_SLOP = 5; // pixels a pointer may move and still be a click, not a drag
@@ -28,6 +27,8 @@ class Viewer {
     const sun = new THREE.DirectionalLight(0xffffff, 1.8);
     sun.position.set(3, 5, 4);
     this.scene.add(sun);
+    this.scene.environment = studioEnvironment(this.renderer); // soft light that sheen and weave show under
+    this.scene.environmentIntensity = 0.5;
     this.setBackground(element.dataset.background || 'light');
     this.wireControls();
     this.wirePicking();
@@ -45,20 +46,32 @@ class Viewer {
     requestAnimationFrame(frame);
   }
 
+  /** Loads the model (compressed glTF included, see model-loading.js), showing its download's progress. */
   load(url, format) {
-    const loaded = (object) => {
+    const progress = this.element.querySelector('.viewer-progress');
+    const showProgress = (loaded, total) => {
+      if (!progress) return;
+      progress.hidden = false;
+      if (total) {
+        progress.max = total;
+        progress.value = loaded;
+      } else {
+        progress.removeAttribute('value'); // length unknown: an indeterminate bar
+      }
+      progress.setAttribute('aria-valuetext', `${(loaded / 1e6).toFixed(1)}${total ? ' / ' + (total / 1e6).toFixed(1) : ''} MB`);
+    };
+    loadModel(url, format, this.renderer, showProgress).then((object) => {
+      if (progress) progress.hidden = true;
       this.model = object;
       this.scene.add(object);
       this.frameModel();
       this.say('');
       this.element.dataset.loaded = 'true';
-    };
-    const failed = () => this.say(this.element.dataset.failedText || 'The model could not be shown.');
-    if (format === 'obj') {
-      new OBJLoader().load(url, loaded, undefined, failed);
-    } else {
-      new GLTFLoader().load(url, (gltf) => loaded(gltf.scene), undefined, failed);
-    }
+    }, (error) => {
+      if (progress) progress.hidden = true;
+      console.warn('The model could not be shown:', error);
+      this.say(this.element.dataset.failedText || 'The model could not be shown.');
+    });
   }
 
   /** Points the camera at the model from the front, far enough to see all of it; reset view returns here. */

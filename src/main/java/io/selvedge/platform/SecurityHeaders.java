@@ -15,10 +15,14 @@ public final class SecurityHeaders {
     // The hash allows exactly one inline script: the 3D viewer's import map (templates/viewer.html).
     static final String VIEWER_IMPORT_MAP_HASH = "'sha256-15XUwsUgXKv3bts74RcL6+hi93x2UFRDAInYf1na+YQ='";
 
+    // 'wasm-unsafe-eval' lets the viewer's decoders (Draco, meshopt: three's own files, served from here) compile
+    // WebAssembly; it allows no eval() of JavaScript. Draco decodes in workers made from blob: URLs of that same
+    // code, which inherit this policy. GLTFLoader reads a GLB's embedded textures by fetching blob:
+    // URLs it made of them (connect-src blob:).
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' "
             + VIEWER_IMPORT_MAP_HASH
-            + "; style-src 'self'; "
-            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + " 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static final String PERMISSIONS_POLICY =
