@@ -106,6 +106,12 @@ class SecurityHeadersIT {
             // Without its own script-src, scripts fall back to default-src.
             assertThat(directives.getOrDefault("script-src", directives.get("default-src")))
                     .doesNotContain("'unsafe-inline'", "'unsafe-eval'");
+            // Scripts from here only: the import map by its hash, and WebAssembly for the viewer's decoders.
+            assertThat(directives.get("script-src"))
+                    .allMatch(source -> source.equals("'self'")
+                            || source.startsWith("'sha256-")
+                            || source.equals("'wasm-unsafe-eval'"));
+            assertThat(directives).containsEntry("worker-src", List.of("'self'", "blob:"));
         });
         assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(headers.firstValue("Referrer-Policy"))
