@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * stated permission, or whose target the matrix cannot place in the tree, fails the test.
  *
  * <p>One server, one set of fixtures: a group (company, brand, season, workroom) with an account per role,
- * and another group alike. A DELETE that is allowed runs on a fresh tree of its own.
+ * and another group alike. A DELETE that is allowed runs on a fresh tree of its own: a whole group when it
+ * deletes on the group, otherwise a fresh branch of one spare group (a group is costly to make, with its keys).
  */
 @SelvedgeIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,6 +80,9 @@ class AuthorizationMatrixIT {
     Tree own;
     Tree other;
     final List<Caller> callers = new ArrayList<>();
+    /** The group whose fresh branches allowed DELETEs below the group level use up, and who holds a grant on it. */
+    String spareGroup;
+    final Set<String> grantedOnSpareGroup = new HashSet<>();
 
     /** A member role as the table's columns have it, with a viewer's share flags; null role: no grant. */
     record Caller(String name, Role role, boolean download, boolean upload, Account account) {}
@@ -158,8 +163,7 @@ class AuthorizationMatrixIT {
                     seen.merge(expected, 1, Integer::sum);
                     Tree tree = own;
                     if (expected == Expected.ALLOWED && method.equals("DELETE")) {
-                        tree = tree(admin);
-                        grant(tree, caller);
+                        tree = disposable(caller, level);
                         tree = authoredBy(tree, caller.account(), collectionOf(path, permission));
                     }
                     MockHttpServletResponse answer =
@@ -295,9 +299,36 @@ class AuthorizationMatrixIT {
         return filled.toString();
     }
 
+    /** A tree the caller may use up by a DELETE on the level, the caller granted its role on it. */
+    private Tree disposable(Caller caller, Level level) throws Exception {
+        if (level == Level.GROUP) {
+            Tree tree = tree(admin);
+            grant(tree, caller);
+            return tree;
+        }
+        if (spareGroup == null) {
+            spareGroup = group(admin);
+        }
+        Tree tree = branch(admin, spareGroup);
+        Level grantedOn = caller.role().grantedOn().iterator().next();
+        if (grantedOn != Level.GROUP || grantedOnSpareGroup.add(caller.name())) {
+            grant(tree, caller);
+        }
+        return tree;
+    }
+
     private Tree tree(Account owner) throws Exception {
+        return branch(owner, group(owner));
+    }
+
+    private String group(Account owner) throws Exception {
+        return created(owner, "/api/v1/groups", "{\"name\": \"Matrix\", \"region\": \"eu\"}");
+    }
+
+    /** A company and one node of each level below it in the group, with the things below its workroom. */
+    private Tree branch(Account owner, String group) throws Exception {
         Map<Level, String> ids = new LinkedHashMap<>();
-        ids.put(Level.GROUP, created(owner, "/api/v1/groups", "{\"name\": \"Matrix\", \"region\": \"eu\"}"));
+        ids.put(Level.GROUP, group);
         ids.put(
                 Level.COMPANY,
                 created(owner, "/api/v1/groups/" + ids.get(Level.GROUP) + "/companies", "{\"name\": \"C\"}"));

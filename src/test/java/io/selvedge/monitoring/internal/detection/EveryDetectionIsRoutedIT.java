@@ -471,6 +471,16 @@ class EveryDetectionIsRoutedIT {
         void readAfterTampering() throws Exception {
             company = api.node(admin, "groups", group.toString(), "companies", "Ourse SA");
             JdbcTemplate eu = new JdbcTemplate(regionOf(group));
+            // The trail writer reads the new node's name when it records the creation; altered before that
+            // (a slow delivery), the writer's read would be one more failed check than the scenario's own.
+            awaitTrue(
+                    "the company's creation is on the group's trail",
+                    () -> eu.queryForObject(
+                                    "select count(*) from audit_entry where group_id = ? and target_id = ?",
+                                    Long.class,
+                                    group,
+                                    company)
+                            > 0);
             String name = eu.queryForObject(
                     "select name from tenancy_node where id = ?", String.class, UUID.fromString(company));
             int at = name.length() - 8;
