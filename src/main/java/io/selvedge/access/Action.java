@@ -34,6 +34,10 @@ public enum Action {
     DECIDE_ACCESS_REQUESTS(
             "approve, deny and revoke platform staff's requests for access to the group (Customer Lockbox)", GROUP),
     MANAGE_ALERTS("acknowledge and resolve the group's security alerts, and choose where they are sent", GROUP),
+    MANAGE_STAGES(
+            "define the group's workflow stages for styles: their names, order and the roles that may move a style"
+                    + " into each",
+            GROUP),
     CREATE_COMPANY("create a company", GROUP),
     DELETE_COMPANY("delete or restore a company", COMPANY),
     CHANGE_COMPANY_SETTINGS("change company settings (its name included)", COMPANY),
@@ -58,6 +62,7 @@ public enum Action {
     MOVE_OR_DELETE_STYLE("move or delete a style", STYLE),
     DOWNLOAD("download a version", STYLE),
     APPROVE("approve or reject", STYLE),
+    MOVE_TO_STAGE("move a style to a workflow stage (only a stage that admits one of the caller's roles)", STYLE),
     SHARE("share with editors / viewers", WORKROOM, STYLE),
     MANAGE_LINKS("create and revoke share links", WORKROOM, STYLE),
     TAKE_OVER_LINKS(

@@ -36,6 +36,13 @@ public interface Authorization {
     /** What the caller may do to the target; empty if they may not see it. */
     Set<Action> allowed(UUID targetId);
 
+    /**
+     * The roles the caller holds on the path from the group to the target (what a workflow stage admits is
+     * decided by role); empty for platform staff, an unknown caller or target, and a caller outside the
+     * group's address allow-list.
+     */
+    Set<Role> rolesOn(UUID targetId);
+
     /** What an account may do to a target, whoever calls (for listing "accessible people", and tests). */
     Set<Action> allowedFor(UUID accountId, UUID targetId);
 

@@ -70,6 +70,7 @@ public final class PermissionTable {
         row(Action.SEE_ALERTS, GROUP_ADMIN, GROUP_OPERATOR);
         row(Action.DECIDE_ACCESS_REQUESTS, GROUP_ADMIN);
         row(Action.MANAGE_ALERTS, GROUP_ADMIN);
+        row(Action.MANAGE_STAGES, GROUP_ADMIN);
         row(Action.CREATE_COMPANY, GROUP_ADMIN);
         row(Action.DELETE_COMPANY, GROUP_ADMIN);
         row(Action.CHANGE_COMPANY_SETTINGS, GROUP_ADMIN, COMPANY_ADMIN);
@@ -99,6 +100,9 @@ public final class PermissionTable {
                 .also(EDITOR)
                 .cell(VIEWER, Cell.VIEWER_IF_DOWNLOAD);
         row(Action.APPROVE, GROUP_ADMIN, COMPANY_ADMIN, COMPANY_COLLABORATOR, BRAND_ADMIN, BRAND_COLLABORATOR);
+        // Each stage narrows this to the roles it admits (content.Stages).
+        row(Action.MOVE_TO_STAGE, GROUP_ADMIN, COMPANY_ADMIN, COMPANY_COLLABORATOR, BRAND_ADMIN, BRAND_COLLABORATOR)
+                .also(EDITOR);
         row(Action.SHARE, GROUP_ADMIN, COMPANY_ADMIN, COMPANY_COLLABORATOR, BRAND_ADMIN, BRAND_COLLABORATOR)
                 .also(EDITOR);
         row(Action.MANAGE_LINKS, GROUP_ADMIN, COMPANY_ADMIN, COMPANY_COLLABORATOR, BRAND_ADMIN, BRAND_COLLABORATOR)

@@ -100,6 +100,17 @@ class PermissionTableTest {
     }
 
     @Test
+    void onlyAGroupAdminDefinesStagesAndNeitherAViewerNorAnOperatorMovesAStyleBetweenThem() {
+        assertThat(PermissionTable.rolesFor(Action.MANAGE_STAGES)).containsExactly(Role.GROUP_ADMIN);
+        assertThat(PermissionTable.permits(Role.EDITOR, Action.MOVE_TO_STAGE, false, false))
+                .isTrue();
+        assertThat(PermissionTable.permits(Role.VIEWER, Action.MOVE_TO_STAGE, true, true))
+                .isFalse();
+        assertThat(PermissionTable.permits(Role.GROUP_OPERATOR, Action.MOVE_TO_STAGE, false, false))
+                .isFalse();
+    }
+
+    @Test
     void theMaskIsThePermittedSet() {
         for (Role role : Role.values()) {
             long mask = PermissionTable.permittedMask(role, true, false);

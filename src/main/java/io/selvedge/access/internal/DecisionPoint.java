@@ -14,6 +14,7 @@ import io.selvedge.access.NotVisibleException;
 import io.selvedge.access.PermissionTable;
 import io.selvedge.access.ResourceLocator;
 import io.selvedge.access.ResourcePath;
+import io.selvedge.access.Role;
 import io.selvedge.access.StaffAccessUsed;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
@@ -197,6 +198,24 @@ class DecisionPoint implements Authorization {
     @Override
     public Set<Action> allowed(UUID targetId) {
         return actions(maskOf(targetId));
+    }
+
+    @Override
+    public Set<Role> rolesOn(UUID targetId) {
+        Optional<Caller> caller = caller();
+        Optional<ResourcePath> path = locate(targetId);
+        if (caller.isEmpty() || caller.get().staff() || path.isEmpty() || !allowedAddress(path.get().groupId())) {
+            return EnumSet.noneOf(Role.class);
+        }
+        Map<UUID, Grant> held = grantsOf(path.get().groupId(), caller.get().accountId());
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        for (ResourcePath.Step step : path.get().steps()) {
+            Grant grant = held.get(step.id());
+            if (grant != null) {
+                roles.add(grant.role());
+            }
+        }
+        return roles;
     }
 
     @Override

@@ -100,6 +100,11 @@ class RequiresInterceptorTest {
         }
 
         @Override
+        public Set<io.selvedge.access.Role> rolesOn(UUID targetId) {
+            return Set.of();
+        }
+
+        @Override
         public Set<Action> allowedFor(UUID accountId, UUID targetId) {
             return Set.of();
         }
