@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A style of a workroom, decrypted. The account ids are ids, not content: they are stored in clear.
  *
  * @param statusBy who set the status last; null while it is the initial {@link StyleStatus#IN_REVIEW}
+ * @param stage the id of the workflow stage it is in ({@link Stages})
  */
 public record Style(
         UUID id,
@@ -23,7 +24,8 @@ public record Style(
         UUID createdBy,
         Instant createdAt,
         UUID updatedBy,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String stage) {
 
     public Style {
         tags = List.copyOf(tags);

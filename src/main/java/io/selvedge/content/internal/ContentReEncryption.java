@@ -25,6 +25,11 @@ class ContentReEncryption {
     }
 
     @Bean
+    ReEncryptable stageColumns(GroupDataPlanes planes) {
+        return new EncryptedColumns("content.stages", StageRepository.TABLE, planes);
+    }
+
+    @Bean
     ReEncryptable uploadColumns(GroupDataPlanes planes) {
         return new EncryptedColumns("content.uploads", UploadRepository.TABLE, planes);
     }

@@ -34,7 +34,8 @@ final class StyleRepository {
     static final EncryptedColumn TAGS = TABLE.column("tags");
 
     private static final String COLUMNS = "select id, group_id, workroom_id, name, description, tags, status,"
-            + " status_by, status_at, created_by, created_at, updated_by, updated_at, deleted_at from content_style";
+            + " status_by, status_at, created_by, created_at, updated_by, updated_at, deleted_at, stage"
+            + " from content_style";
 
     /** A new style's row; its name, description and tags already encrypted through the columns above. */
     void insert(
@@ -46,10 +47,12 @@ final class StyleRepository {
             String description,
             String tags,
             StyleStatus status,
+            String stage,
             UUID actor,
             Instant now) {
-        jdbc.sql("insert into content_style (id, group_id, workroom_id, name, description, tags, status,"
-                        + " created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into content_style (id, group_id, workroom_id, name, description, tags, status, stage,"
+                        + " created_by, created_at, updated_by, updated_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         groupId,
@@ -58,6 +61,7 @@ final class StyleRepository {
                         description,
                         tags,
                         status.name(),
+                        stage,
                         actor,
                         Timestamp.from(now),
                         actor,
@@ -73,15 +77,24 @@ final class StyleRepository {
                 .optional();
     }
 
-    /** The live styles of a workroom, with the status and tag index given (either may be null). */
+    /** The live styles of a workroom, with the status, stage and tag index given (any may be null). */
     List<StyleRow> liveInWorkroom(
-            JdbcClient jdbc, UUID groupId, UUID workroomId, @Nullable StyleStatus status, byte @Nullable [] tagIndex) {
+            JdbcClient jdbc,
+            UUID groupId,
+            UUID workroomId,
+            @Nullable StyleStatus status,
+            @Nullable String stage,
+            byte @Nullable [] tagIndex) {
         StringBuilder sql =
                 new StringBuilder(COLUMNS).append(" where group_id = ? and workroom_id = ? and deleted_at is null");
         List<Object> params = new ArrayList<>(List.of(groupId, workroomId));
         if (status != null) {
             sql.append(" and status = ?");
             params.add(status.name());
+        }
+        if (stage != null) {
+            sql.append(" and stage = ?");
+            params.add(stage);
         }
         if (tagIndex != null) {
             sql.append(" and id in (select style_id from content_style_tag where group_id = ? and tag_index = ?)");
@@ -249,6 +262,21 @@ final class StyleRepository {
         jdbc.sql("update content_style set status = ?, status_by = ?, status_at = ? where id = ?")
                 .params(status.name(), actor, Timestamp.from(at), styleId)
                 .update();
+    }
+
+    void setStage(JdbcClient jdbc, UUID styleId, String stage) {
+        jdbc.sql("update content_style set stage = ? where id = ?")
+                .params(stage, styleId)
+                .update();
+    }
+
+    /** Whether any style of the group, live or deleted (restorable), is in the stage. */
+    boolean anyInStage(JdbcClient jdbc, UUID groupId, String stage) {
+        return jdbc.sql("select count(*) from content_style where group_id = ? and stage = ?")
+                        .params(groupId, stage)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     void touch(JdbcClient jdbc, UUID styleId, UUID actor, Instant at) {

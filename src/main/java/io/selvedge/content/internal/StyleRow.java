@@ -25,7 +25,8 @@ record StyleRow(
         Instant createdAt,
         UUID updatedBy,
         Instant updatedAt,
-        @Nullable Instant deletedAt) {
+        @Nullable Instant deletedAt,
+        String stage) {
 
     /** The style, its fields decrypted with its group's cipher. */
     Style decrypt(FieldCipher cipher) {
@@ -42,7 +43,8 @@ record StyleRow(
                 createdBy,
                 createdAt,
                 updatedBy,
-                updatedAt);
+                updatedAt,
+                stage);
     }
 
     boolean live() {
@@ -64,7 +66,8 @@ record StyleRow(
                 instant(row.getTimestamp("created_at")),
                 row.getObject("updated_by", UUID.class),
                 instant(row.getTimestamp("updated_at")),
-                instant(row.getTimestamp("deleted_at")));
+                instant(row.getTimestamp("deleted_at")),
+                row.getString("stage"));
     }
 
     @Nullable

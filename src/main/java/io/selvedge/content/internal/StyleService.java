@@ -72,10 +72,12 @@ class StyleService implements Styles {
     private final Clock clock;
     private final GroupWrites writes;
     private final StyleRepository rows;
+    private final StageRepository stages;
 
     StyleService(
             GroupWrites writes,
             StyleRepository rows,
+            StageRepository stages,
             ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
@@ -89,6 +91,7 @@ class StyleService implements Styles {
             Clock clock) {
         this.writes = writes;
         this.rows = rows;
+        this.stages = stages;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -112,7 +115,9 @@ class StyleService implements Styles {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         FieldCipher cipher = ciphers.of(groupId);
-        writes.create(groupId, NewResource.of(ResourceKind.STYLE, id), plane -> {
+        String stage = writes.create(groupId, NewResource.of(ResourceKind.STYLE, id), plane -> {
+            // A new style starts in the group's first stage.
+            String first = stages.firstKey(plane.jdbc(), groupId);
             rows.insert(
                     plane.jdbc(),
                     id,
@@ -122,12 +127,14 @@ class StyleService implements Styles {
                     StyleRepository.DESCRIPTION.encrypt(cipher, cleanDescription, id),
                     StyleRepository.TAGS.encrypt(cipher, StyleFields.joinTags(cleanTags), id),
                     StyleStatus.IN_REVIEW,
+                    first,
                     actor,
                     now);
             rows.insertTagIndexes(plane.jdbc(), groupId, id, tagIndexes(cipher, cleanTags));
             rows.setSearchTokens(plane.jdbc(), id, SearchTokens.of(cipher, cleanName, cleanDescription, cleanTags));
             events.publishEvent(
                     new StyleCreated(groupId, id, workroomId, AuditActor.account(actor), RequestOrigin.current()));
+            return first;
         });
         return new Style(
                 id,
@@ -142,7 +149,8 @@ class StyleService implements Styles {
                 actor,
                 now,
                 actor,
-                now);
+                now,
+                stage);
     }
 
     @Override
@@ -164,7 +172,7 @@ class StyleService implements Styles {
                 query.tag() == null ? null : ciphers.blindIndex(groupId, TAG_INDEX, StyleFields.indexed(query.tag()));
         Comparator<Style> order = order(query.sort());
         // The fields are ciphertexts, so the database cannot sort by name: decrypt the workroom's, sort here.
-        List<Style> sorted = rows.liveInWorkroom(jdbc, groupId, workroomId, query.status(), tagIndex).stream()
+        List<Style> sorted = rows.liveInWorkroom(jdbc, groupId, workroomId, query.status(), query.stage(), tagIndex).stream()
                 .filter(row -> visible.test(row.id()))
                 .map(this::decrypted)
                 .sorted(order)
