@@ -67,8 +67,9 @@ class StylesApi {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "name") String sort,
             @RequestParam(required = false) @Nullable String tag,
-            @RequestParam(required = false) @Nullable String status) {
-        StyleQuery query = new StyleQuery(tag, status(status), sort(sort), limit, cursor);
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String stage) {
+        StyleQuery query = new StyleQuery(tag, status(status), sort(sort), limit, cursor, stage(stage));
         Page<Style> page =
                 styles.list(workroomId, query, authorization.childrenAllowing(Action.VIEW, workroomId, Level.STYLE));
         return new PageResponse(page.items().stream().map(StyleResponse::of).toList(), page.nextCursor());
@@ -158,6 +159,18 @@ class StylesApi {
         }
     }
 
+    /** A stage's id, as the stages list gives it; an id no stage has matches no style. */
+    @Nullable
+    private static String stage(@Nullable String stage) {
+        if (stage == null || stage.isBlank()) {
+            return null;
+        }
+        if (stage.length() > 64 || !stage.chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c) && c < 128)) {
+            throw new InvalidContentException("The stage is a stage's id.");
+        }
+        return stage;
+    }
+
     private static StyleQuery.Sort sort(String sort) {
         return switch (sort.toLowerCase(Locale.ROOT)) {
             case "name" -> StyleQuery.Sort.NAME;
@@ -191,7 +204,8 @@ class StylesApi {
             UUID createdBy,
             Instant createdAt,
             UUID updatedBy,
-            Instant updatedAt) {
+            Instant updatedAt,
+            String stage) {
         static StyleResponse of(Style style) {
             return new StyleResponse(
                     style.id(),
@@ -206,7 +220,8 @@ class StylesApi {
                     style.createdBy(),
                     style.createdAt(),
                     style.updatedBy(),
-                    style.updatedAt());
+                    style.updatedAt(),
+                    style.stage());
         }
     }
 
