@@ -26,6 +26,21 @@
     }
   });
 
+  // Cards take their workflow stage's colour from data-stage-colour: set through the CSSOM, since the
+  // policy allows no style attribute in the markup. Run on load and on every grid htmx swaps in.
+  function colourCards(root) {
+    root.querySelectorAll('.style-card[data-stage-colour]').forEach(function (card) {
+      var colour = card.dataset.stageColour;
+      if (/^#[0-9a-f]{6}$/.test(colour)) {
+        card.style.setProperty('--stage-colour', colour);
+      }
+    });
+  }
+  colourCards(document);
+  document.addEventListener('htmx:afterSwap', function (event) {
+    colourCards(event.detail.target || document);
+  });
+
   var section = document.getElementById('uploads');
   if (!section) {
     return;

@@ -7,6 +7,7 @@ enum Section {
     MEMBERS("members", Action.SEE_GROUP_MEMBERS),
     INVITATIONS("invitations", Action.SEE_GROUP_MEMBERS),
     SECURITY("security", Action.VIEW_GROUP_SETTINGS),
+    STAGES("stages", Action.MANAGE_STAGES),
     SINGLE_SIGN_ON("sso", Action.MANAGE_IDENTITY_PROVIDERS),
     PROVISIONING("scim", Action.MANAGE_SCIM_TOKENS),
     AUDIT("audit", Action.READ_AUDIT),

@@ -3,6 +3,8 @@ package io.selvedge.web.workroom;
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Level;
+import io.selvedge.content.Stage;
+import io.selvedge.content.Stages;
 import io.selvedge.content.Style;
 import io.selvedge.content.StyleLookups;
 import io.selvedge.content.StyleQuery;
@@ -14,15 +16,18 @@ import io.selvedge.tenancy.Page;
 import io.selvedge.tenancy.TreeNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The cards of a workroom's grid: a page of its styles (filtered by tag and status through the styles'
+ * The cards of a workroom's grid: a page of its styles (filtered by tag, status and stage through the styles'
  * list), or the styles matching a search (the group's search, kept to this workroom), each with its
- * latest version and thumbnail.
+ * latest version and thumbnail and the workflow stage it is in.
  */
 @Component
 class StyleGrid {
@@ -34,28 +39,34 @@ class StyleGrid {
     private final StyleLookups lookups;
     private final Versions versions;
     private final Authorization authorization;
+    private final Stages stages;
 
-    StyleGrid(Styles styles, StyleLookups lookups, Versions versions, Authorization authorization) {
+    StyleGrid(Styles styles, StyleLookups lookups, Versions versions, Authorization authorization, Stages stages) {
         this.styles = styles;
+        this.stages = stages;
         this.lookups = lookups;
         this.versions = versions;
         this.authorization = authorization;
     }
 
     Cards of(TreeNode workroom, Filter filter) {
+        Map<String, Stage> byId = stages.of(workroom.groupId()).stream()
+                .collect(Collectors.toMap(Stage::id, Function.identity()));
+        Function<Style, Card> card = style -> card(style, byId.get(style.stage()));
         Predicate<UUID> visible = authorization.childrenAllowing(Action.VIEW, workroom.id(), Level.STYLE);
         if (filter.q() != null) {
             List<Card> found = lookups.search(workroom.groupId(), filter.q(), SEARCH_LIMIT, visible).stream()
                     .filter(style -> style.workroomId().equals(workroom.id()))
                     .filter(filter::matches)
-                    .map(this::card)
+                    .map(card)
                     .toList();
             return new Cards(found, null);
         }
         StyleQuery query =
-                new StyleQuery(filter.tag(), filter.status(), StyleQuery.Sort.NAME, PAGE_SIZE, filter.cursor());
+                new StyleQuery(
+                        filter.tag(), filter.status(), StyleQuery.Sort.NAME, PAGE_SIZE, filter.cursor(), filter.stage());
         Page<Style> page = styles.list(workroom.id(), query, visible);
-        return new Cards(page.items().stream().map(this::card).toList(), page.nextCursor());
+        return new Cards(page.items().stream().map(card).toList(), page.nextCursor());
     }
 
     /** The styles an upload may go to, by name (the first 200: the choice is a select). */
@@ -65,14 +76,14 @@ class StyleGrid {
         return styles.list(workroomId, query, uploadable).items();
     }
 
-    private Card card(Style style) {
+    private Card card(Style style, @Nullable Stage stage) {
         List<Version> all = versions.list(style.id());
         Version latest = all.isEmpty() ? null : all.get(0);
-        return new Card(style, latest, latest != null && latest.thumbnailType() != null);
+        return new Card(style, latest, latest != null && latest.thumbnailType() != null, stage);
     }
 
-    /** One style's card; {@code latest} is null before its first version. */
-    record Card(Style style, @Nullable Version latest, boolean hasThumbnail) {}
+    /** One style's card; {@code latest} is null before its first version, {@code stage} if it names none of the group's. */
+    record Card(Style style, @Nullable Version latest, boolean hasThumbnail, @Nullable Stage stage) {}
 
     /** A page of cards; {@code nextCursor} is null on the last page and for a search. */
     record Cards(List<Card> items, @Nullable String nextCursor) {}
@@ -82,17 +93,25 @@ class StyleGrid {
             @Nullable String q,
             @Nullable String tag,
             @Nullable StyleStatus status,
-            @Nullable String cursor) {
+            @Nullable String cursor,
+            @Nullable String stage) {
 
-        static final Filter NONE = new Filter(null, null, null, null);
+        static final Filter NONE = new Filter(null, null, null, null, null);
 
-        static Filter of(@Nullable String q, @Nullable String tag, @Nullable String status, @Nullable String cursor) {
-            return new Filter(blank(q, 200), blank(tag, 100), status(status), blank(cursor, 1000));
+        static Filter of(
+                @Nullable String q,
+                @Nullable String tag,
+                @Nullable String status,
+                @Nullable String stage,
+                @Nullable String cursor) {
+            return new Filter(blank(q, 200), blank(tag, 100), status(status), blank(cursor, 1000), blank(stage, 64));
         }
 
         boolean matches(Style style) {
             boolean tagged = tag == null || style.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag));
-            return tagged && (status == null || style.status() == status);
+            return tagged
+                    && (status == null || style.status() == status)
+                    && (stage == null || style.stage().equals(stage));
         }
 
         String statusName() {

@@ -3,6 +3,7 @@ package io.selvedge.web.workroom;
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Requires;
+import io.selvedge.content.Stages;
 import io.selvedge.content.Styles;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.Refusal;
@@ -40,6 +41,7 @@ class WorkroomPage {
     private final Authorization authorization;
     private final Callers callers;
     private final Clock clock;
+    private final Stages stages;
 
     WorkroomPage(
             Tree tree,
@@ -49,7 +51,9 @@ class WorkroomPage {
             SharingPanel sharing,
             Authorization authorization,
             Callers callers,
-            Clock clock) {
+            Clock clock,
+            Stages stages) {
+        this.stages = stages;
         this.tree = tree;
         this.styles = styles;
         this.grid = grid;
@@ -73,6 +77,7 @@ class WorkroomPage {
         model.addAttribute("grid", grid.of(workroom, StyleGrid.Filter.NONE));
         model.addAttribute("filter", StyleGrid.Filter.NONE);
         model.addAttribute("statuses", io.selvedge.content.StyleStatus.values());
+        model.addAttribute("stages", stages.of(workroom.groupId()));
         if (allowed.contains(Action.UPLOAD)) {
             model.addAttribute("targets", grid.uploadTargets(id));
         }
@@ -93,10 +98,11 @@ class WorkroomPage {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String tag,
             @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String stage,
             @RequestParam(required = false) @Nullable String cursor,
             Model model) {
         TreeNode workroom = tree.get(NodeKind.WORKROOM, id);
-        StyleGrid.Filter filter = StyleGrid.Filter.of(q, tag, status, cursor);
+        StyleGrid.Filter filter = StyleGrid.Filter.of(q, tag, status, stage, cursor);
         model.addAttribute("workroom", workroom);
         model.addAttribute("grid", grid.of(workroom, filter));
         model.addAttribute("filter", filter);
