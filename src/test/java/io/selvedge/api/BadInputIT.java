@@ -79,11 +79,12 @@ class BadInputIT {
         lists.put("favourites", "/api/v1/me/favourites");
         lists.put("alerts", "/api/v1/groups/" + ada.group + "/alerts");
         lists.put("access requests", "/api/v1/groups/" + ada.group + "/access-requests");
+        lists.put("stage moves", "/api/v1/styles/" + ada.style + "/stage-moves");
     }
 
     @Test
     void aCursorOfUnreadableBytesIsABadRequestOnEveryPagedList() {
-        assertThat(lists).hasSize(20);
+        assertThat(lists).hasSize(21);
         lists.forEach((name, path) -> {
             assertThat(get(path).statusCode()).as("%s without a cursor", name).isEqualTo(200);
 

@@ -145,6 +145,7 @@ class EveryEncryptedColumnIT {
         written.put("collab_comment.body", "Lower " + marker);
         written.put("collab_comment.pin", "0.25");
         written.put("collab_approval.note", "Hem " + marker);
+        written.put("content_stage.name", "Wash test " + marker);
         written.put("access_invitation.email", marker + "@example.test");
         written.put("sso_connection.settings", "SSO " + marker);
         written.put("sso_connection.secret", "secret-" + marker);
@@ -189,6 +190,12 @@ class EveryEncryptedColumnIT {
                         "{\"body\": \"" + w.get("collab_comment.body") + "\", \"versionId\": \"" + version
                                 + "\", \"pin\": {\"x\": 0.25, \"y\": 1.5, \"z\": -0.125}}")
                 .andExpect(status().isCreated());
+        api.as(
+                        admin,
+                        put("/api/v1/groups/" + group + "/stages"),
+                        "{\"stages\": [{\"id\": \"in-development\", \"name\": \"" + w.get("content_stage.name")
+                                + "\", \"colour\": \"#123456\", \"roles\": [\"EDITOR\"]}]}")
+                .andExpect(status().isOk());
         api.as(
                         admin,
                         post("/api/v1/styles/" + style + "/approval"),
