@@ -1,12 +1,12 @@
 -- Workflow stages (issue 21): a group's own stages for styles, their order and the roles that may move a
 -- style into each. A group that never defined its stages has the defaults (content.internal.DefaultStages),
 -- which are not stored. A stage's name is a ciphertext under the group's field key, bound to the row's id;
--- its key (the id the API and the styles use), colour, position and roles are not content.
+-- its key (the id the API and the styles use), colour, order and roles are not content.
 create table content_stage (
     id         uuid          not null primary key,
     group_id   uuid          not null,
     stage_key  varchar(64)   not null,
-    position   integer       not null,
+    sort_order integer       not null,
     name       varchar(2000) not null,
     colour     varchar(7)    not null,
     roles      varchar(400)  not null,

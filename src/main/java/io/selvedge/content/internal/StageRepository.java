@@ -36,7 +36,7 @@ final class StageRepository {
     /** The group's stored stages in order; empty while it has the defaults. */
     List<Row> ofGroup(JdbcClient jdbc, UUID groupId) {
         return jdbc.sql("select id, stage_key, name, colour, roles from content_stage where group_id = ?"
-                        + " order by position")
+                        + " order by sort_order")
                 .param(groupId)
                 .query((rs, n) -> new Row(
                         rs.getObject(1, UUID.class),
@@ -49,7 +49,7 @@ final class StageRepository {
 
     /** The id of the group's first stage, where a new style starts. */
     String firstKey(JdbcClient jdbc, UUID groupId) {
-        return jdbc.sql("select stage_key from content_stage where group_id = ? order by position limit 1")
+        return jdbc.sql("select stage_key from content_stage where group_id = ? order by sort_order limit 1")
                 .param(groupId)
                 .query(String.class)
                 .optional()
@@ -61,7 +61,7 @@ final class StageRepository {
         jdbc.sql("delete from content_stage where group_id = ?").param(groupId).update();
         int position = 0;
         for (Row stage : stages) {
-            jdbc.sql("insert into content_stage (id, group_id, stage_key, position, name, colour, roles)"
+            jdbc.sql("insert into content_stage (id, group_id, stage_key, sort_order, name, colour, roles)"
                             + " values (?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             stage.rowId(),
