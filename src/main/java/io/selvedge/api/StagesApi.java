@@ -52,9 +52,8 @@ class StagesApi {
             throw new InvalidContentException("Give the stages, in order.");
         }
         List<StageDraft> drafts = request.stages().stream()
-                .map(stage -> stage == null
-                        ? null
-                        : new StageDraft(stage.id(), stage.name(), stage.colour(), stage.roles()))
+                .map(stage ->
+                        stage == null ? null : new StageDraft(stage.id(), stage.name(), stage.colour(), stage.roles()))
                 .toList();
         return StageList.of(stages.define(groupId, drafts, caller()));
     }
@@ -78,8 +77,8 @@ class StagesApi {
                 ListPages.page(stages.history(id), move -> move.id().toString(), limit, cursor);
         return new MovePage(
                 page.items().stream()
-                        .map(move ->
-                                new MoveResponse(move.id(), move.fromStage(), move.toStage(), move.actorId(), move.at()))
+                        .map(move -> new MoveResponse(
+                                move.id(), move.fromStage(), move.toStage(), move.actorId(), move.at()))
                         .toList(),
                 page.nextCursor());
     }
@@ -118,7 +117,10 @@ class StagesApi {
 
     record MoveResponse(
             UUID id,
-            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String from,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
+            String from,
+
             String to,
             UUID by,
             Instant at) {}

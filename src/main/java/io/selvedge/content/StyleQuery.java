@@ -21,7 +21,8 @@ public record StyleQuery(
         @Nullable String stage) {
 
     /** A query of any stage. */
-    public StyleQuery(@Nullable String tag, @Nullable StyleStatus status, Sort sort, int limit, @Nullable String cursor) {
+    public StyleQuery(
+            @Nullable String tag, @Nullable StyleStatus status, Sort sort, int limit, @Nullable String cursor) {
         this(tag, status, sort, limit, cursor, null);
     }
 

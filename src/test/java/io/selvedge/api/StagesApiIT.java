@@ -77,7 +77,8 @@ class StagesApiIT extends AsACustomerAdmin {
                                 + " \"roles\": [\"EDITOR\", \"BRAND_ADMIN\"]},"
                                 + "{\"id\": \"in-development\", \"name\": \"Sketch\", \"colour\": \"#445566\","
                                 + " \"roles\": [\"GROUP_ADMIN\"]},"
-                                + "{\"name\": \"" + marker + "\", \"colour\": \"#AABBCC\", \"roles\": [\"COMPANY_ADMIN\"]}"
+                                + "{\"name\": \"" + marker
+                                + "\", \"colour\": \"#AABBCC\", \"roles\": [\"COMPANY_ADMIN\"]}"
                                 + "]}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].name").value(contains("First proto", "Sketch", marker)))
@@ -95,7 +96,9 @@ class StagesApiIT extends AsACustomerAdmin {
                 .andExpect(jsonPath("$.stage").value("proto"));
         List<String> stored = new JdbcTemplate(stores.region("eu").dataSource())
                 .queryForList(
-                        "select name from content_stage where group_id = ?", String.class, UUID.fromString(tree.group()));
+                        "select name from content_stage where group_id = ?",
+                        String.class,
+                        UUID.fromString(tree.group()));
         assertThat(stored).hasSize(3).noneMatch(name -> name.contains("Wash") || name.contains("Sketch"));
         assertThat(events.stream(StagesDefined.class))
                 .anyMatch(e -> e.groupId().toString().equals(tree.group())
@@ -117,7 +120,8 @@ class StagesApiIT extends AsACustomerAdmin {
                 "{\"stages\": [{\"id\": \"nope\", \"name\": \"A\", \"colour\": \"#000000\", \"roles\": [\"EDITOR\"]}]}",
                 "{\"stages\": [{\"name\": \"A\", \"colour\": \"#000000\", \"roles\": [\"EDITOR\"]},"
                         + " {\"name\": \"a\", \"colour\": \"#000000\", \"roles\": [\"EDITOR\"]}]}",
-                "{\"stages\": [{\"name\": \"" + "x".repeat(61) + "\", \"colour\": \"#000000\", \"roles\": [\"EDITOR\"]}]}")) {
+                "{\"stages\": [{\"name\": \"" + "x".repeat(61)
+                        + "\", \"colour\": \"#000000\", \"roles\": [\"EDITOR\"]}]}")) {
             problem(api.as(admin, put(uri), bad), 400);
         }
         created(api.as(admin, post("/api/v1/workrooms/" + tree.workroom() + "/styles"), "{\"name\": \"Coat\"}"));
@@ -171,7 +175,8 @@ class StagesApiIT extends AsACustomerAdmin {
                 .andExpect(jsonPath("$.items[*].id").value(contains(style)));
         api.as(admin, get("/api/v1/workrooms/" + tree.workroom() + "/styles?stage=in-development"), null)
                 .andExpect(jsonPath("$.items[*].id").value(contains(other)));
-        assertThat(events.stream(StyleStageMoved.class).filter(e -> e.styleId().toString().equals(style)))
+        assertThat(events.stream(StyleStageMoved.class)
+                        .filter(e -> e.styleId().toString().equals(style)))
                 .extracting(StyleStageMoved::toStage)
                 .containsExactly("proto", "approved-for-production");
         assertThat(events.stream(ApprovalRecorded.class)).hasSize(1);

@@ -204,7 +204,10 @@ class DecisionPoint implements Authorization {
     public Set<Role> rolesOn(UUID targetId) {
         Optional<Caller> caller = caller();
         Optional<ResourcePath> path = locate(targetId);
-        if (caller.isEmpty() || caller.get().staff() || path.isEmpty() || !allowedAddress(path.get().groupId())) {
+        if (caller.isEmpty()
+                || caller.get().staff()
+                || path.isEmpty()
+                || !allowedAddress(path.get().groupId())) {
             return EnumSet.noneOf(Role.class);
         }
         Map<UUID, Grant> held = grantsOf(path.get().groupId(), caller.get().accountId());

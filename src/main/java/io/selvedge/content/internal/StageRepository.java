@@ -106,9 +106,7 @@ final class StageRepository {
 
     private static Set<Role> roles(String stored) {
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(stored.split(","))
-                .filter(name -> !name.isEmpty())
-                .forEach(name -> roles.add(Role.valueOf(name)));
+        Arrays.stream(stored.split(",")).filter(name -> !name.isEmpty()).forEach(name -> roles.add(Role.valueOf(name)));
         return roles;
     }
 }

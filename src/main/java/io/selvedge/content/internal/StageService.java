@@ -124,7 +124,10 @@ class StageService implements Stages {
                     }
                     next.add(stage);
                 }
-                if (next.stream().map(stage -> stage.name().toLowerCase(Locale.ROOT)).distinct().count()
+                if (next.stream()
+                                .map(stage -> stage.name().toLowerCase(Locale.ROOT))
+                                .distinct()
+                                .count()
                         < next.size()) {
                     throw new InvalidContentException("Two stages may not have the same name.");
                 }

@@ -172,11 +172,12 @@ class StyleService implements Styles {
                 query.tag() == null ? null : ciphers.blindIndex(groupId, TAG_INDEX, StyleFields.indexed(query.tag()));
         Comparator<Style> order = order(query.sort());
         // The fields are ciphertexts, so the database cannot sort by name: decrypt the workroom's, sort here.
-        List<Style> sorted = rows.liveInWorkroom(jdbc, groupId, workroomId, query.status(), query.stage(), tagIndex).stream()
-                .filter(row -> visible.test(row.id()))
-                .map(this::decrypted)
-                .sorted(order)
-                .toList();
+        List<Style> sorted =
+                rows.liveInWorkroom(jdbc, groupId, workroomId, query.status(), query.stage(), tagIndex).stream()
+                        .filter(row -> visible.test(row.id()))
+                        .map(this::decrypted)
+                        .sorted(order)
+                        .toList();
         List<Style> rest = sorted;
         if (query.cursor() != null) {
             UUID afterId = PageCursor.id(query.cursor());

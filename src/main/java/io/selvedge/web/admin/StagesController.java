@@ -118,7 +118,8 @@ class StagesController {
         for (Stage stage : stages.of(groupId)) {
             drafts.add(new StageDraft(stage.id(), stage.name(), stage.colour(), List.copyOf(stage.roles())));
         }
-        stages.define(groupId, edit.apply(drafts), callers.current().orElseThrow().accountId());
+        stages.define(
+                groupId, edit.apply(drafts), callers.current().orElseThrow().accountId());
         return "redirect:/admin/groups/" + groupId + "/stages?saved";
     }
 

@@ -30,7 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * this part by itself (htmx), so the style page's own model is untouched.
  */
 @Controller
-@RefusalPage(value = "style/stage-refused", statuses = {403, 404})
+@RefusalPage(
+        value = "style/stage-refused",
+        statuses = {403, 404})
 class StyleStagePanel {
 
     private final Styles styles;

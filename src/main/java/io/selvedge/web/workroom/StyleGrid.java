@@ -50,8 +50,8 @@ class StyleGrid {
     }
 
     Cards of(TreeNode workroom, Filter filter) {
-        Map<String, Stage> byId = stages.of(workroom.groupId()).stream()
-                .collect(Collectors.toMap(Stage::id, Function.identity()));
+        Map<String, Stage> byId =
+                stages.of(workroom.groupId()).stream().collect(Collectors.toMap(Stage::id, Function.identity()));
         Function<Style, Card> card = style -> card(style, byId.get(style.stage()));
         Predicate<UUID> visible = authorization.childrenAllowing(Action.VIEW, workroom.id(), Level.STYLE);
         if (filter.q() != null) {
@@ -62,9 +62,8 @@ class StyleGrid {
                     .toList();
             return new Cards(found, null);
         }
-        StyleQuery query =
-                new StyleQuery(
-                        filter.tag(), filter.status(), StyleQuery.Sort.NAME, PAGE_SIZE, filter.cursor(), filter.stage());
+        StyleQuery query = new StyleQuery(
+                filter.tag(), filter.status(), StyleQuery.Sort.NAME, PAGE_SIZE, filter.cursor(), filter.stage());
         Page<Style> page = styles.list(workroom.id(), query, visible);
         return new Cards(page.items().stream().map(card).toList(), page.nextCursor());
     }
@@ -83,7 +82,11 @@ class StyleGrid {
     }
 
     /** One style's card; {@code latest} is null before its first version, {@code stage} if it names none of the group's. */
-    record Card(Style style, @Nullable Version latest, boolean hasThumbnail, @Nullable Stage stage) {}
+    record Card(
+            Style style,
+            @Nullable Version latest,
+            boolean hasThumbnail,
+            @Nullable Stage stage) {}
 
     /** A page of cards; {@code nextCursor} is null on the last page and for a search. */
     record Cards(List<Card> items, @Nullable String nextCursor) {}

@@ -61,28 +61,38 @@ class StagesPageIT extends AsACustomerAdmin {
         assertThat(shown).contains("Sales sample", "Approved for production", "id=\"add-stage\"");
 
         send(page, post(page + "/fit/up"));
-        send(page, post(page + "/fit")
-                .param("name", "First fit")
-                .param("colour", "#AA0000")
-                .param("roles", "BRAND_ADMIN", "EDITOR"));
-        send(page, post(page).param("name", "Wash test").param("colour", "#00aa00").param("roles", "COMPANY_ADMIN"));
+        send(
+                page,
+                post(page + "/fit")
+                        .param("name", "First fit")
+                        .param("colour", "#AA0000")
+                        .param("roles", "BRAND_ADMIN", "EDITOR"));
+        send(
+                page,
+                post(page).param("name", "Wash test").param("colour", "#00aa00").param("roles", "COMPANY_ADMIN"));
         send(page, post(page + "/dropped/remove"));
 
         List<Stage> now = stages.of(group);
-        assertThat(now).extracting(Stage::name)
+        assertThat(now)
+                .extracting(Stage::name)
                 .containsExactly(
                         "In development", "First fit", "Proto", "Sales sample", "Approved for production", "Wash test");
         assertThat(now.get(1).colour()).isEqualTo("#aa0000");
         assertThat(now.get(1).roles()).containsExactlyInAnyOrder(Role.BRAND_ADMIN, Role.EDITOR);
 
         // The style is in the first stage: it stays, and the page says why.
-        String refused = mvc.perform(post(page + "/in-development/remove").with(asAdmin()).with(csrf()))
+        String refused = mvc.perform(
+                        post(page + "/in-development/remove").with(asAdmin()).with(csrf()))
                 .andExpect(status().isConflict())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(refused).contains("move them to another stage first");
-        mvc.perform(post(page + "/proto").with(asAdmin()).with(csrf()).param("name", "P").param("colour", "green"))
+        mvc.perform(post(page + "/proto")
+                        .with(asAdmin())
+                        .with(csrf())
+                        .param("name", "P")
+                        .param("colour", "green"))
                 .andExpect(status().isBadRequest());
         assertThat(stages.of(group)).hasSize(6);
 

@@ -61,8 +61,7 @@ class StagesBrowserIT extends InChromium {
         window.go(server.url("/workrooms/" + tree.workroom()));
         String card = "li.style-card[data-style='" + parka + "']";
         assertThat(window.find(card + " .badge.stage").getText()).isEqualTo("Fit");
-        assertThat(window.script(
-                        "return getComputedStyle(document.querySelector(arguments[0])).borderTopColor;", card))
+        assertThat(window.script("return getComputedStyle(document.querySelector(arguments[0])).borderTopColor;", card))
                 .isEqualTo("rgb(138, 92, 194)"); // Fit's #8a5cc2
         new Select(window.find("#filter-stage")).selectByValue("fit");
         window.waitFor(driver -> names(driver).equals(List.of("Parka")));
