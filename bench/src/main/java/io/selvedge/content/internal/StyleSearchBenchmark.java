@@ -84,7 +84,8 @@ public class StyleSearchBenchmark {
                     null,
                     Instant.EPOCH,
                     null,
-                    Instant.EPOCH);
+                    Instant.EPOCH,
+                    "in-development");
             if (StyleLookupService.matches(style, query)) {
                 found++;
             }
