@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import java.util.Comparator;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -25,7 +29,7 @@ class StageMigrationIT {
     @Test
     void theStatusesOfStylesFromBeforeStagesBecomeTheirStagesAndApprovalsStay() {
         DataSource store = aFreshRegionalStore();
-        migrate(store, "709");
+        migrate(store, lastBefore(store, "710"));
         JdbcTemplate jdbc = new JdbcTemplate(store);
         UUID group = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
@@ -79,16 +83,29 @@ class StageMigrationIT {
         return jdbc.queryForObject("select stage from content_style where id = ?", String.class, style);
     }
 
+    /** The version of the newest migration older than {@code version}, whatever number it has. */
+    private static String lastBefore(DataSource store, String version) {
+        MigrationVersion stages = MigrationVersion.fromVersion(version);
+        return java.util.Arrays.stream(
+                        flyway(store).load().info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(found -> found != null && found.compareTo(stages) < 0)
+                .max(Comparator.naturalOrder())
+                .orElseThrow()
+                .getVersion();
+    }
+
     private static void migrate(DataSource store, String target) {
+        flyway(store).target(target).load().migrate();
+    }
+
+    private static FluentConfiguration flyway(DataSource store) {
         List<String> locations = TestDatabase.isPostgresql()
                 ? List.of("classpath:db/regional", "classpath:db/regional-postgresql")
                 : List.of("classpath:db/regional");
-        Flyway.configure()
+        return Flyway.configure()
                 .dataSource(store)
-                .locations(locations.toArray(String[]::new))
-                .target(target)
-                .load()
-                .migrate();
+                .locations(locations.toArray(String[]::new));
     }
 
     /** An empty database of the run's kind: H2 in memory, or a new PostgreSQL database. */

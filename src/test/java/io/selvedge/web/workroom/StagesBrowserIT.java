@@ -64,8 +64,10 @@ class StagesBrowserIT extends InChromium {
         assertThat(window.script("return getComputedStyle(document.querySelector(arguments[0])).borderTopColor;", card))
                 .isEqualTo("rgb(138, 92, 194)"); // Fit's #8a5cc2
         new Select(window.find("#filter-stage")).selectByValue("fit");
+        window.click("#style-filter button[type=submit]");
         window.waitFor(driver -> names(driver).equals(List.of("Parka")));
         new Select(window.find("#filter-stage")).selectByValue("in-development");
+        window.click("#style-filter button[type=submit]");
         window.waitFor(driver -> names(driver).equals(List.of("Anorak")));
         assertThat(window.has("li.style-card[data-style='" + anorak + "']")).isTrue();
 
