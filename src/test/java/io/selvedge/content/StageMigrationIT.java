@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.testing.TestDatabase;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import java.util.Comparator;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -86,8 +86,7 @@ class StageMigrationIT {
     /** The version of the newest migration older than {@code version}, whatever number it has. */
     private static String lastBefore(DataSource store, String version) {
         MigrationVersion stages = MigrationVersion.fromVersion(version);
-        return java.util.Arrays.stream(
-                        flyway(store).load().info().all())
+        return java.util.Arrays.stream(flyway(store).load().info().all())
                 .map(MigrationInfo::getVersion)
                 .filter(found -> found != null && found.compareTo(stages) < 0)
                 .max(Comparator.naturalOrder())
@@ -103,9 +102,7 @@ class StageMigrationIT {
         List<String> locations = TestDatabase.isPostgresql()
                 ? List.of("classpath:db/regional", "classpath:db/regional-postgresql")
                 : List.of("classpath:db/regional");
-        return Flyway.configure()
-                .dataSource(store)
-                .locations(locations.toArray(String[]::new));
+        return Flyway.configure().dataSource(store).locations(locations.toArray(String[]::new));
     }
 
     /** An empty database of the run's kind: H2 in memory, or a new PostgreSQL database. */
