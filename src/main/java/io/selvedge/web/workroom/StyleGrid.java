@@ -3,6 +3,8 @@ package io.selvedge.web.workroom;
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Level;
+import io.selvedge.content.Render;
+import io.selvedge.content.Renders;
 import io.selvedge.content.Style;
 import io.selvedge.content.StyleLookups;
 import io.selvedge.content.StyleQuery;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The cards of a workroom's grid: a page of its styles (filtered by tag and status through the styles'
  * list), or the styles matching a search (the group's search, kept to this workroom), each with its
- * latest version and thumbnail.
+ * latest version, its picture and turntable.
  */
 @Component
 class StyleGrid {
@@ -34,8 +36,10 @@ class StyleGrid {
     private final StyleLookups lookups;
     private final Versions versions;
     private final Authorization authorization;
+    private final Renders renders;
 
-    StyleGrid(Styles styles, StyleLookups lookups, Versions versions, Authorization authorization) {
+    StyleGrid(Styles styles, StyleLookups lookups, Versions versions, Authorization authorization, Renders renders) {
+        this.renders = renders;
         this.styles = styles;
         this.lookups = lookups;
         this.versions = versions;
@@ -68,11 +72,23 @@ class StyleGrid {
     private Card card(Style style) {
         List<Version> all = versions.list(style.id());
         Version latest = all.isEmpty() ? null : all.get(0);
-        return new Card(style, latest, latest != null && latest.thumbnailType() != null);
+        if (latest == null) {
+            return new Card(style, null, false, null);
+        }
+        // The version's own look until colorways reach the grid; an uploaded picture wins over the render.
+        Render render = latest.previewable() ? renders.find(latest.id(), null).orElse(null) : null;
+        return new Card(style, latest, latest.thumbnailType() != null || render != null, render);
     }
 
-    /** One style's card; {@code latest} is null before its first version. */
-    record Card(Style style, @Nullable Version latest, boolean hasThumbnail) {}
+    /**
+     * One style's card; {@code latest} is null before its first version; {@code hasThumbnail} when its
+     * latest version has a picture (uploaded or rendered); {@code render}, its turntable, if it has one.
+     */
+    record Card(
+            Style style,
+            @Nullable Version latest,
+            boolean hasThumbnail,
+            @Nullable Render render) {}
 
     /** A page of cards; {@code nextCursor} is null on the last page and for a search. */
     record Cards(List<Card> items, @Nullable String nextCursor) {}
