@@ -79,11 +79,17 @@ class BadInputIT {
         lists.put("favourites", "/api/v1/me/favourites");
         lists.put("alerts", "/api/v1/groups/" + ada.group + "/alerts");
         lists.put("access requests", "/api/v1/groups/" + ada.group + "/access-requests");
+        String version =
+                ContentClient.idOf(ada.send(ada.request("/api/v1/styles/" + ada.style + "/versions?filename=coat.glb")
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("glTF coat"))
+                        .build()));
+        lists.put("renders", "/api/v1/versions/" + version + "/renders");
     }
 
     @Test
     void aCursorOfUnreadableBytesIsABadRequestOnEveryPagedList() {
-        assertThat(lists).hasSize(20);
+        assertThat(lists).hasSize(21);
         lists.forEach((name, path) -> {
             assertThat(get(path).statusCode()).as("%s without a cursor", name).isEqualTo(200);
 
