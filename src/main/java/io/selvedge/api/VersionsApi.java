@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.selvedge.access.Action;
 import io.selvedge.access.Requires;
 import io.selvedge.content.FileResponses;
+import io.selvedge.content.Renders;
 import io.selvedge.content.Version;
 import io.selvedge.content.Versions;
 import io.selvedge.identity.Callers;
@@ -38,9 +39,11 @@ class VersionsApi {
     private final Versions versions;
     private final Callers callers;
     private final Transfers transfers;
+    private final Renders renders;
 
-    VersionsApi(Versions versions, Callers callers, Transfers transfers) {
+    VersionsApi(Versions versions, Callers callers, Transfers transfers, Renders renders) {
         this.transfers = transfers;
+        this.renders = renders;
         this.versions = versions;
         this.callers = callers;
     }
@@ -106,10 +109,12 @@ class VersionsApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** The version's picture: the uploaded thumbnail, else the one rendered from the model ({@link RendersApi}). */
     @GetMapping(BASE + "versions/{id}/thumbnail")
     @Requires(value = Action.VIEW, target = "id")
-    ResponseEntity<byte[]> thumbnail(@PathVariable UUID id) throws IOException {
-        Versions.Thumbnail thumbnail = versions.thumbnail(id, caller());
+    ResponseEntity<byte[]> thumbnail(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID colorwayId)
+            throws IOException {
+        Versions.Thumbnail thumbnail = renders.picture(id, colorwayId, caller());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(thumbnail.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")

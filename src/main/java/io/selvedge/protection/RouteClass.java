@@ -9,7 +9,8 @@ public enum RouteClass {
     PASSWORD_RESET("^/(forgot-password|reset-password/.*|api/v1/auth/password-reset(/.*)?)$", null),
     LINKS("^/s/[^/]+(/.*)?$", null),
     UPLOADS(
-            "^/api/v1/(uploads(/.*)?|styles/[^/]+/versions|versions/[^/]+/thumbnail)$|^/workrooms/[^/]+/upload-targets$",
+            "^/api/v1/(uploads(/.*)?|styles/[^/]+/versions|versions/[^/]+/(thumbnail|renders))$"
+                    + "|^/workrooms/[^/]+/upload-targets$",
             "POST PUT PATCH"),
     DOWNLOADS("^/api/v1/versions/[^/]+/(content|preview)$", "GET HEAD"),
     SEARCH("^((/api/v1)?/search(/.*)?|/api/v1/groups/[^/]+/search)$", null),

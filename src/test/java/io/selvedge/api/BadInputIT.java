@@ -80,6 +80,12 @@ class BadInputIT {
         lists.put("alerts", "/api/v1/groups/" + ada.group + "/alerts");
         lists.put("access requests", "/api/v1/groups/" + ada.group + "/access-requests");
         lists.put("stage moves", "/api/v1/styles/" + ada.style + "/stage-moves");
+        String version =
+                ContentClient.idOf(ada.send(ada.request("/api/v1/styles/" + ada.style + "/versions?filename=coat.glb")
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("glTF coat"))
+                        .build()));
+        lists.put("renders", "/api/v1/versions/" + version + "/renders");
     }
 
     @Test

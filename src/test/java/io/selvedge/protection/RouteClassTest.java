@@ -17,6 +17,8 @@ class RouteClassTest {
         assertThat(RouteClass.of("GET", "/s/abc/versions/1/content")).isEqualTo(RouteClass.LINKS);
         assertThat(RouteClass.of("POST", "/api/v1/styles/1/versions")).isEqualTo(RouteClass.UPLOADS);
         assertThat(RouteClass.of("GET", "/api/v1/styles/1/versions")).isEqualTo(RouteClass.OTHER);
+        assertThat(RouteClass.of("POST", "/api/v1/versions/1/renders")).isEqualTo(RouteClass.UPLOADS);
+        assertThat(RouteClass.of("GET", "/api/v1/versions/1/renders")).isEqualTo(RouteClass.OTHER);
         assertThat(RouteClass.of("PATCH", "/api/v1/uploads/77")).isEqualTo(RouteClass.UPLOADS);
         assertThat(RouteClass.of("GET", "/api/v1/versions/1/content")).isEqualTo(RouteClass.DOWNLOADS);
         assertThat(RouteClass.of("GET", "/api/v1/search")).isEqualTo(RouteClass.SEARCH);

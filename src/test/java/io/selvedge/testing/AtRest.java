@@ -52,6 +52,17 @@ public final class AtRest {
         }
     }
 
+    /** Files under {@code dir} holding these exact bytes (a slice of an image, say, which no text encodes). */
+    public static List<Path> filesContainingBytes(Path dir, byte[] marker) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> contains(read(file), marker))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code store:table.column} for every value, in every table of every store, that contains the marker. */
     public static List<String> valuesContaining(Stores stores, String marker) {
         return valuesContainingAny(stores, List.of(marker));

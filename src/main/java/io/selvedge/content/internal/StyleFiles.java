@@ -17,11 +17,14 @@ class StyleFiles {
     private final GroupFiles files;
     private final VersionRepository versionRows;
     private final UploadRepository uploadRows;
+    private final RenderRepository renderRows;
 
-    StyleFiles(GroupFiles files, VersionRepository versionRows, UploadRepository uploadRows) {
+    StyleFiles(
+            GroupFiles files, VersionRepository versionRows, UploadRepository uploadRows, RenderRepository renderRows) {
         this.files = files;
         this.versionRows = versionRows;
         this.uploadRows = uploadRows;
+        this.renderRows = renderRows;
     }
 
     static String versionFile(UUID versionId) {
@@ -30,6 +33,12 @@ class StyleFiles {
 
     static String thumbnailFile(UUID versionId) {
         return "t-" + versionId + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A render's file ({@code kind}: thumbnail or turntable), unique per attempt: two racing renders never share one. */
+    static String renderFile(UUID versionId, String kind) {
+        return "r-" + versionId + "-" + kind + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** What every upload part's file id starts with. */
@@ -64,11 +73,14 @@ class StyleFiles {
         }
     }
 
-    /** Deletes the files of a style's versions, thumbnails and unfinished uploads; returns the version ids. */
+    /** Deletes the files of a style's versions, thumbnails, renders and unfinished uploads; returns the version ids. */
     List<UUID> deleteFilesOf(GroupDataPlane plane, UUID styleId) {
         List<UUID> versions = new ArrayList<>();
         List<VersionRow> rows = versionRows.ofStyle(plane.jdbc(), plane.groupId(), styleId);
         try {
+            for (String render : renderRows.filesOfStyle(plane.jdbc(), plane.groupId(), styleId)) {
+                files.delete(plane.groupId(), render);
+            }
             for (VersionRow row : rows) {
                 files.delete(plane.groupId(), row.fileId());
                 if (row.thumbnailFile() != null) {

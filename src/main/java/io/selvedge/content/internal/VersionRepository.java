@@ -98,6 +98,15 @@ final class VersionRepository {
                 .optional();
     }
 
+    /** Locks the version's row (its renders are written one at a time under it); false if there is none. */
+    boolean lock(JdbcClient jdbc, UUID versionId) {
+        return jdbc.sql("select id from content_version where id = ? for update")
+                .param(versionId)
+                .query(UUID.class)
+                .optional()
+                .isPresent();
+    }
+
     void setThumbnail(JdbcClient jdbc, UUID versionId, String fileId, String type) {
         jdbc.sql("update content_version set thumbnail_file = ?, thumbnail_type = ? where id = ?")
                 .params(fileId, type, versionId)

@@ -10,6 +10,7 @@ import io.selvedge.collab.Approvals;
 import io.selvedge.collab.Comment;
 import io.selvedge.collab.Comments;
 import io.selvedge.collab.ShareLinks;
+import io.selvedge.content.Renders;
 import io.selvedge.content.Style;
 import io.selvedge.content.Version;
 import io.selvedge.content.Versions;
@@ -49,6 +50,7 @@ class StyleView {
     private final Authorization authorization;
     private final Callers callers;
     private final People people;
+    private final Renders renders;
 
     StyleView(
             Versions versions,
@@ -58,8 +60,10 @@ class StyleView {
             ShareLinks links,
             Authorization authorization,
             Callers callers,
-            People people) {
+            People people,
+            Renders renders) {
         this.versions = versions;
+        this.renders = renders;
         this.comments = comments;
         this.approvals = approvals;
         this.shares = shares;
@@ -93,6 +97,9 @@ class StyleView {
         model.addAttribute("style", style);
         model.addAttribute("versions", rows);
         model.addAttribute("shown", shown);
+        // The first viewer of a 3D version renders its thumbnail and turntable (turntable-capture.js). Until
+        // colorways reach the viewer, the page asks for the version's own look (colorway null).
+        model.addAttribute("renderAsked", shown != null && shown.previewable() && renders.ask(shown.id(), null));
         model.addAttribute("canDownload", may.contains(Action.DOWNLOAD));
         model.addAttribute("canApprove", may.contains(Action.APPROVE));
         model.addAttribute("canShare", may.contains(Action.SHARE));

@@ -3,6 +3,8 @@ package io.selvedge.web.workroom;
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Level;
+import io.selvedge.content.Render;
+import io.selvedge.content.Renders;
 import io.selvedge.content.Stage;
 import io.selvedge.content.Stages;
 import io.selvedge.content.Style;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * The cards of a workroom's grid: a page of its styles (filtered by tag, status and stage through the styles'
  * list), or the styles matching a search (the group's search, kept to this workroom), each with its
- * latest version and thumbnail and the workflow stage it is in.
+ * latest version, its picture and turntable, and the workflow stage it is in.
  */
 @Component
 class StyleGrid {
@@ -40,8 +42,16 @@ class StyleGrid {
     private final Versions versions;
     private final Authorization authorization;
     private final Stages stages;
+    private final Renders renders;
 
-    StyleGrid(Styles styles, StyleLookups lookups, Versions versions, Authorization authorization, Stages stages) {
+    StyleGrid(
+            Styles styles,
+            StyleLookups lookups,
+            Versions versions,
+            Authorization authorization,
+            Stages stages,
+            Renders renders) {
+        this.renders = renders;
         this.styles = styles;
         this.stages = stages;
         this.lookups = lookups;
@@ -78,14 +88,24 @@ class StyleGrid {
     private Card card(Style style, @Nullable Stage stage) {
         List<Version> all = versions.list(style.id());
         Version latest = all.isEmpty() ? null : all.get(0);
-        return new Card(style, latest, latest != null && latest.thumbnailType() != null, stage);
+        if (latest == null) {
+            return new Card(style, null, false, null, stage);
+        }
+        // The version's own look until colorways reach the grid; an uploaded picture wins over the render.
+        Render render = latest.previewable() ? renders.find(latest.id(), null).orElse(null) : null;
+        return new Card(style, latest, latest.thumbnailType() != null || render != null, render, stage);
     }
 
-    /** One style's card; {@code latest} is null before its first version, {@code stage} if it names none of the group's. */
+    /**
+     * One style's card; {@code latest} is null before its first version; {@code hasThumbnail} when its
+     * latest version has a picture (uploaded or rendered); {@code render}, its turntable, if it has one;
+     * {@code stage} null if it names none of the group's.
+     */
     record Card(
             Style style,
             @Nullable Version latest,
             boolean hasThumbnail,
+            @Nullable Render render,
             @Nullable Stage stage) {}
 
     /** A page of cards; {@code nextCursor} is null on the last page and for a search. */

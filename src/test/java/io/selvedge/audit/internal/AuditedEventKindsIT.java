@@ -202,6 +202,12 @@ class AuditedEventKindsIT extends AsACustomerAdmin {
         mvc.perform(get("/api/v1/versions/" + version + "/preview").with(admin.caller()))
                 .andExpect(status().isOk());
         expect("version.previewed", admin.id(), "version", version, AuditOutcome.SUCCEEDED);
+        mvc.perform(post("/api/v1/versions/" + version + "/renders?frames=8")
+                        .with(admin.caller())
+                        .contentType("image/png")
+                        .content(aTurntable()))
+                .andExpect(status().isCreated());
+        expect("version.rendered", admin.id(), "version", version, AuditOutcome.SUCCEEDED);
 
         as(admin, delete("/api/v1/styles/" + style), null).andExpect(status().is2xxSuccessful());
         expect("style.deleted", admin.id(), "style", style, AuditOutcome.SUCCEEDED);
@@ -440,6 +446,14 @@ class AuditedEventKindsIT extends AsACustomerAdmin {
 
     /** The group's trail holds the entry, with that actor (an account), target and outcome. */
     /** The group claims the domain, fails to verify it (no TXT record yet), publishes the record and verifies it. */
+    /** Eight blank frames of 64 pixels side by side, as a viewer's browser sends a turntable. */
+    private static byte[] aTurntable() throws java.io.IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(8 * 64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        return png.toByteArray();
+    }
+
     private void verifiedDomain(String domain) throws Exception {
         String domains = "/api/v1/groups/" + group + "/domains";
         String body = as(admin, post(domains), "{\"domain\": \"" + domain + "\"}")

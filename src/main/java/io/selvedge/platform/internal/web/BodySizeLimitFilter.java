@@ -34,7 +34,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     /** The endpoints that stream a file whatever its declared type, each with limits of its own. */
     private static final java.util.regex.Pattern STREAMED = java.util.regex.Pattern.compile(
-            "/api/v1/(styles/[^/]+/versions|versions/[^/]+/thumbnail|uploads(/[^/]+)?)");
+            "/api/v1/(styles/[^/]+/versions|versions/[^/]+/(thumbnail|renders)|uploads(/[^/]+)?)");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
