@@ -27,7 +27,7 @@ public record AccessDenied(
 
     @Override
     public AuditActor auditActor() {
-        return actor == null ? AuditActor.system() : AuditActor.account(actor);
+        return AuditActor.accountOrSystem(actor);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -20,20 +18,10 @@ public record AccessRequestChanged(
         AuditActor auditActor,
         String change,
         RequestOrigin auditOrigin)
-        implements AuditableEvent {
-
-    @Override
-    public @Nullable UUID auditGroupId() {
-        return trailGroupId;
-    }
+        implements AccessRequestEvent {
 
     @Override
     public String auditAction() {
         return "access-request." + change;
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("access-request", requestId);
     }
 }

@@ -2,7 +2,7 @@ package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.PlatformEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
@@ -12,12 +12,7 @@ import java.util.UUID;
  * {@link InvitationSent}. Ids only: never the address.
  */
 public record FirstAdminInvited(UUID groupId, UUID invitationId, UUID staffAccount, RequestOrigin auditOrigin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return null;
-    }
+        implements PlatformEvent {
 
     @Override
     public AuditActor auditActor() {

@@ -18,7 +18,7 @@ public record RoleRevoked(
 
     @Override
     public AuditActor auditActor() {
-        return revokedBy == null ? AuditActor.system() : AuditActor.account(revokedBy);
+        return AuditActor.accountOrSystem(revokedBy);
     }
 
     @Override

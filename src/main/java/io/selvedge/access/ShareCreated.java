@@ -1,8 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
@@ -17,12 +15,7 @@ public record ShareCreated(
         boolean allowUpload,
         UUID sharedBy,
         RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
+        implements MemberEvent {
 
     @Override
     public AuditActor auditActor() {
@@ -32,11 +25,6 @@ public record ShareCreated(
     @Override
     public String auditAction() {
         return "share.created";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("account", accountId);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,12 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record StaffAccessUsed(
         @Nullable UUID trailGroupId, UUID groupId, UUID requestId, UUID staffId, RequestOrigin auditOrigin)
-        implements AuditableEvent {
-
-    @Override
-    public @Nullable UUID auditGroupId() {
-        return trailGroupId;
-    }
+        implements AccessRequestEvent {
 
     @Override
     public AuditActor auditActor() {
@@ -29,10 +22,5 @@ public record StaffAccessUsed(
     @Override
     public String auditAction() {
         return "staff-access.used";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("access-request", requestId);
     }
 }

@@ -1,7 +1,10 @@
 package io.selvedge.access;
 
+import io.selvedge.identity.Caller;
+import io.selvedge.identity.Callers;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 
@@ -91,6 +94,22 @@ public enum StaffAction {
                 && authentication.getAuthorities().stream()
                         .anyMatch(authority -> authority.getAuthority().startsWith("STAFF_")
                                 && roles.contains(authority.getAuthority().substring("STAFF_".length())));
+    }
+
+    /** The authentication's account, if it is a staff member's whose role may do this; empty for anyone else. */
+    public Optional<Caller> staffCaller(Callers callers, @Nullable Authentication authentication) {
+        return callers.of(authentication).filter(Caller::staff).filter(staff -> allowedTo(authentication));
+    }
+
+    /**
+     * The authentication's account, a staff member's whose role may do this.
+     *
+     * @throws ActionDeniedException for anyone else
+     */
+    public Caller requireStaff(Callers callers, @Nullable Authentication authentication) {
+        Caller caller = callers.of(authentication).filter(Caller::staff).orElseThrow(ActionDeniedException::new);
+        require(authentication);
+        return caller;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.selvedge.access;
 
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +23,7 @@ public record StaffSupportActed(
         String operation,
         AuditTarget target,
         RequestOrigin auditOrigin)
-        implements AuditableEvent {
+        implements AccessRequestEvent {
 
     /** Both entries: the group's trail's and the platform's. */
     public static StaffSupportActed[] onBothTrails(
@@ -35,11 +34,6 @@ public record StaffSupportActed(
                     request.groupId(), request.groupId(), request.id(), staffId, operation, target, origin),
             new StaffSupportActed(null, request.groupId(), request.id(), staffId, operation, target, origin)
         };
-    }
-
-    @Override
-    public @Nullable UUID auditGroupId() {
-        return trailGroupId;
     }
 
     @Override

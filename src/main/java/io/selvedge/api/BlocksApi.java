@@ -1,6 +1,5 @@
 package io.selvedge.api;
 
-import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.StaffAction;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
@@ -75,9 +74,7 @@ class BlocksApi {
     }
 
     private Caller staff(Authentication authentication) {
-        Caller caller = callers.of(authentication).filter(Caller::staff).orElseThrow(ActionDeniedException::new);
-        StaffAction.MANAGE_BLOCKS.require(authentication);
-        return caller;
+        return StaffAction.MANAGE_BLOCKS.requireStaff(callers, authentication);
     }
 
     /** A new block of a client address, for {@code minutes} (at most a year). */

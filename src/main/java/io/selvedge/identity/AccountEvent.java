@@ -2,7 +2,7 @@ package io.selvedge.identity;
 
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.PlatformEvent;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -11,20 +11,14 @@ import org.jspecify.annotations.Nullable;
  * trail, with the account as target. The account is null where none is known (a sign-in attempt for an
  * unknown username); the system is then the actor.
  */
-public interface AccountEvent extends AuditableEvent {
+public interface AccountEvent extends PlatformEvent {
 
     @Nullable
     UUID accountId();
 
     @Override
-    default UUID auditGroupId() {
-        return null;
-    }
-
-    @Override
     default AuditActor auditActor() {
-        UUID accountId = accountId();
-        return accountId == null ? AuditActor.system() : AuditActor.account(accountId);
+        return AuditActor.accountOrSystem(accountId());
     }
 
     @Override

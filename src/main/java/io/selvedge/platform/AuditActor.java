@@ -21,6 +21,11 @@ public record AuditActor(Kind kind, @Nullable UUID id) {
         return new AuditActor(Kind.ACCOUNT, accountId);
     }
 
+    /** The account, or the system where no account acted (an unknown username, a trigger, a scheduled job). */
+    public static AuditActor accountOrSystem(@Nullable UUID accountId) {
+        return accountId == null ? system() : account(accountId);
+    }
+
     public static AuditActor link(UUID linkId) {
         return new AuditActor(Kind.LINK, linkId);
     }

@@ -1,8 +1,6 @@
 package io.selvedge.protection;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -12,25 +10,15 @@ import org.jspecify.annotations.Nullable;
  * named by the block's id (an address, or a token's hash).
  */
 public record BlockAdded(String blockId, @Nullable UUID byAccount, String reason, int level, RequestOrigin auditOrigin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return null;
-    }
+        implements BlockEvent {
 
     @Override
     public AuditActor auditActor() {
-        return byAccount == null ? AuditActor.system() : AuditActor.account(byAccount);
+        return AuditActor.accountOrSystem(byAccount);
     }
 
     @Override
     public String auditAction() {
         return "block.added";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("block", blockId);
     }
 }

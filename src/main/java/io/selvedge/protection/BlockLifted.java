@@ -1,18 +1,11 @@
 package io.selvedge.protection;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** A staff member lifted a block before its end; on the platform trail, named by the block's id. */
-public record BlockLifted(String blockId, UUID byAccount, RequestOrigin auditOrigin) implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return null;
-    }
+public record BlockLifted(String blockId, UUID byAccount, RequestOrigin auditOrigin) implements BlockEvent {
 
     @Override
     public AuditActor auditActor() {
@@ -22,10 +15,5 @@ public record BlockLifted(String blockId, UUID byAccount, RequestOrigin auditOri
     @Override
     public String auditAction() {
         return "block.lifted";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("block", blockId);
     }
 }

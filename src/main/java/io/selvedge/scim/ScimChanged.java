@@ -2,7 +2,7 @@ package io.selvedge.scim;
 
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.GroupEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
@@ -16,12 +16,7 @@ import java.util.UUID;
  */
 public record ScimChanged(
         UUID groupId, UUID tokenId, String change, String targetKind, UUID targetId, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
+        implements GroupEvent {
 
     @Override
     public AuditActor auditActor() {

@@ -1,20 +1,13 @@
 package io.selvedge.sso;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditOutcome;
 import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
 /** The first SSO sign-in (or a directory's provisioning) created a managed account just in time. */
 public record ManagedAccountCreated(UUID groupId, UUID connectionId, UUID accountId, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
+        implements ConnectionEvent {
 
     @Override
     public AuditActor auditActor() {
@@ -29,15 +22,5 @@ public record ManagedAccountCreated(UUID groupId, UUID connectionId, UUID accoun
     @Override
     public AuditTarget auditTarget() {
         return AuditTarget.of("account", accountId);
-    }
-
-    @Override
-    public AuditOutcome auditOutcome() {
-        return AuditOutcome.SUCCEEDED;
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -2,8 +2,6 @@ package io.selvedge.sso;
 
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,16 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record SsoSignInRefused(
         UUID groupId, UUID connectionId, @Nullable UUID accountId, String reason, RequestOrigin origin)
-        implements AuditableEvent {
-
-    @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
+        implements ConnectionEvent {
 
     @Override
     public AuditActor auditActor() {
-        return accountId == null ? AuditActor.system() : AuditActor.account(accountId);
+        return AuditActor.accountOrSystem(accountId);
     }
 
     @Override
@@ -32,17 +25,7 @@ public record SsoSignInRefused(
     }
 
     @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("identity-provider", connectionId);
-    }
-
-    @Override
     public AuditOutcome auditOutcome() {
         return AuditOutcome.FAILED;
-    }
-
-    @Override
-    public RequestOrigin auditOrigin() {
-        return origin;
     }
 }

@@ -1,8 +1,7 @@
 package io.selvedge.tenancy;
 
 import io.selvedge.platform.AuditActor;
-import io.selvedge.platform.AuditTarget;
-import io.selvedge.platform.AuditableEvent;
+import io.selvedge.platform.GroupEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 
@@ -15,24 +14,14 @@ import java.util.UUID;
  */
 public record GroupCreated(
         UUID groupId, String region, AuditActor auditActor, boolean creatorIsAdmin, RequestOrigin auditOrigin)
-        implements AuditableEvent {
+        implements GroupEvent {
 
     public GroupCreated(UUID groupId, String region, AuditActor auditActor, RequestOrigin auditOrigin) {
         this(groupId, region, auditActor, true, auditOrigin);
     }
 
     @Override
-    public UUID auditGroupId() {
-        return groupId;
-    }
-
-    @Override
     public String auditAction() {
         return "group.created";
-    }
-
-    @Override
-    public AuditTarget auditTarget() {
-        return AuditTarget.of("group", groupId);
     }
 }

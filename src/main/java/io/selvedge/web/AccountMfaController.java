@@ -121,10 +121,7 @@ class AccountMfaController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", e.getMessage());
         } catch (SignInThrottledException e) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-            model.addAttribute(
-                    "problem", messages.getMessage("account.mfa.throttled", new Object[] {e.inWords(locale)}, locale));
+            throttled(e, response, locale, model);
         } catch (Refusal.Conflict e) { // no enrolment pending, or none to remove
             return "redirect:/account/mfa";
         }
@@ -147,14 +144,19 @@ class AccountMfaController {
             model.addAttribute(
                     "problem", messages.getMessage("account.mfa.removeNeedsCode", null, locale) + " " + e.getMessage());
         } catch (SignInThrottledException e) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-            model.addAttribute(
-                    "problem", messages.getMessage("account.mfa.throttled", new Object[] {e.inWords(locale)}, locale));
+            throttled(e, response, locale, model);
         } catch (Refusal.Conflict e) { // no enrolment pending, or none to remove
             return "redirect:/account/mfa";
         }
         return page(user, locale, model);
+    }
+
+    /** Too many wrong codes: 429, with when to try again. */
+    private void throttled(SignInThrottledException e, HttpServletResponse response, Locale locale, Model model) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        model.addAttribute(
+                "problem", messages.getMessage("account.mfa.throttled", new Object[] {e.inWords(locale)}, locale));
     }
 
     @PostMapping("/account/mfa/passkeys/{id}/rename")

@@ -26,8 +26,6 @@ import io.selvedge.identity.MfaReset;
 import io.selvedge.identity.PasswordSignInPolicy;
 import io.selvedge.identity.SessionLimits;
 import io.selvedge.identity.TotpEnrolment;
-import io.selvedge.notify.MailProperties;
-import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
@@ -46,7 +44,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 15's attack, step by step, fails: the admin of group A shares with group B's admin by e-mail (the
@@ -61,16 +58,10 @@ class AccountOwnershipIT {
     static final String PASSWORD = "indigo warp over grey weft";
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     ApplicationEvents events;
 
     @Autowired
     AccountRegistration registration;
-
-    @Autowired
-    MailProperties mail;
 
     @Autowired
     Grants grants;
@@ -105,7 +96,7 @@ class AccountOwnershipIT {
 
     @BeforeEach
     void twoCustomersGroups() throws Exception {
-        mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        mailbox = api.mailbox();
         adminA = api.customers().aCustomer("admin-a");
         treeA = api.tree(adminA, "Maison A");
         domainB = "b-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
@@ -200,8 +191,7 @@ class AccountOwnershipIT {
         Account designer = registered("designer", domainB);
         api.grant(adminB, treeB[2], designer, Role.BRAND_COLLABORATOR, false, false);
         joined(designer, domainB, treeA[4], Role.EDITOR);
-        String domainA = "a-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(adminA, treeA[0], domainA);
+        String domainA = api.aVerifiedDomain(adminA, treeA[0], "a");
         SecurityPolicyIT.breakGlassAccount(api, adminA, treeA[0], domainA, registration, totp);
         api.mvc()
                 .perform(put("/api/v1/groups/" + treeA[0] + "/security-policy")

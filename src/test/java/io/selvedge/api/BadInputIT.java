@@ -153,10 +153,9 @@ class BadInputIT {
 
     @Test
     void anUploadLengthPastTheLargestNumberIsABadRequest() {
-        HttpResponse<String> answer = ada.send(ada.request("/api/v1/uploads")
-                .header("Tus-Resumable", "1.0.0")
+        HttpResponse<String> answer = ada.send(ada.tus("/api/v1/uploads")
                 .header("Upload-Length", "9999999999999999999")
-                .header("Upload-Metadata", "styleId " + base64(ada.style))
+                .header("Upload-Metadata", "styleId " + ContentClient.base64(ada.style))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
 
@@ -167,8 +166,7 @@ class BadInputIT {
     void anUploadOffsetPastTheLargestNumberIsABadRequest() {
         String upload = anUpload();
         for (String offset : List.of("9223372036854775808", "99999999999999999999", "-1", "1e3", "0x10", "")) {
-            HttpResponse<String> answer = ada.send(ada.request(upload)
-                    .header("Tus-Resumable", "1.0.0")
+            HttpResponse<String> answer = ada.send(ada.tus(upload)
                     .header("Upload-Offset", offset)
                     .header("Content-Type", "application/offset+octet-stream")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("0123456789"))
@@ -186,12 +184,7 @@ class BadInputIT {
     }
 
     private String anUpload() {
-        HttpResponse<String> created = ada.send(ada.request("/api/v1/uploads")
-                .header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", "10")
-                .header("Upload-Metadata", "styleId " + base64(ada.style))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
+        HttpResponse<String> created = ada.createUpload(ada.style, 10, null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return created.headers().firstValue("Location").orElseThrow();
     }
@@ -222,9 +215,5 @@ class BadInputIT {
                 .contains("\"status\":" + status)
                 .doesNotContain("Exception")
                 .doesNotContain("at io.selvedge");
-    }
-
-    private static String base64(String text) {
-        return java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

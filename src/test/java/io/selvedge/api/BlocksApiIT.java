@@ -20,7 +20,8 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import java.time.Instant;
+import io.selvedge.testing.Trails;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * {@code /api/v1/admin/blocks} and the staff page {@code /platform/blocks}: staff whose role allows it list,
@@ -42,9 +42,6 @@ import org.springframework.web.context.WebApplicationContext;
 class BlocksApiIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     Stores stores;
 
     @Autowired
@@ -53,13 +50,14 @@ class BlocksApiIT {
     @Autowired
     AuditTrail trail;
 
+    @Autowired
     ApiCalls api;
+
     Customers customers;
 
     @BeforeEach
     void setUp() {
-        customers = new Customers(stores);
-        api = new ApiCalls(context, customers);
+        customers = api.customers();
     }
 
     @Test
@@ -167,13 +165,6 @@ class BlocksApiIT {
     /** The platform trail's entries of {@code action} on the block, once delivered (the outbox is asynchronous). */
     private List<AuditEntry> entries(String action, String blockId) throws InterruptedException {
         AuditFilter filter = new AuditFilter(null, action, "block", blockId, null, null, null);
-        Instant giveUp = Instant.now().plusSeconds(30);
-        List<AuditEntry> found =
-                trail.find(null, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        while (found.isEmpty() && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(100);
-            found = trail.find(null, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        }
-        return found;
+        return Trails.awaitEntries(trail, null, filter, 1, Duration.ofSeconds(30));
     }
 }

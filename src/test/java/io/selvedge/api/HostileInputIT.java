@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,12 +139,7 @@ class HostileInputIT {
                 created(
                         "/api/v1/styles/" + admin.style + "/links",
                         "{\"expiresAt\":\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\",\"allowDownload\":false}"));
-        HttpResponse<String> upload = admin.send(admin.request("/api/v1/uploads")
-                .header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", "10")
-                .header("Upload-Metadata", "filename " + base64("coat.glb") + ",styleId " + base64(admin.style))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
+        HttpResponse<String> upload = admin.createUpload(admin.style, 10, "coat.glb");
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         String location = upload.headers().firstValue("Location").orElseThrow();
         ids.put("uploads", location.substring(location.lastIndexOf('/') + 1));
@@ -383,9 +377,5 @@ class HostileInputIT {
     private static String shown(String text) {
         String printable = text.replaceAll("\\p{Cntrl}", "?");
         return printable.length() > 120 ? printable.substring(0, 120) + "…" : printable;
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -15,9 +15,7 @@ import io.selvedge.sso.IdentityProviderChanged;
 import io.selvedge.sso.IdentityProviders;
 import io.selvedge.sso.internal.saml.TestSamlIdp;
 import io.selvedge.storage.GroupDataPlanes;
-import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestOidc;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A group admin connects the group's identity providers (OIDC, SAML, LDAP): each type's settings checked,
@@ -43,12 +40,6 @@ class IdentityProvidersIT {
     static final String SECRET = "client-secret-" + UUID.randomUUID();
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     ApplicationEvents events;
 
     @Autowired
@@ -57,7 +48,9 @@ class IdentityProvidersIT {
     @Autowired
     IdentityProviders providers;
 
+    @Autowired
     ApiCalls api;
+
     Account admin;
     String[] tree;
     String group;
@@ -65,12 +58,10 @@ class IdentityProvidersIT {
 
     @BeforeEach
     void aGroupWithAVerifiedDomain() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
         admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         group = tree[0];
-        domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(admin, group, domain);
+        domain = api.aVerifiedDomain(admin, group, "maison");
     }
 
     @Test

@@ -19,8 +19,6 @@ import io.selvedge.access.InvitationSent;
 import io.selvedge.access.Role;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
-import io.selvedge.notify.MailProperties;
-import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
@@ -39,7 +37,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Invitations: sent by whoever may grant the role there, mailed with a single-use link valid seven days,
@@ -52,16 +49,10 @@ class InvitationsIT {
     static final String PASSWORD = "indigo warp over grey weft";
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     Stores stores;
 
     @Autowired
     ApplicationEvents events;
-
-    @Autowired
-    MailProperties mail;
 
     @Autowired
     AccountDirectory directory;
@@ -77,7 +68,7 @@ class InvitationsIT {
 
     @BeforeEach
     void aGroup() throws Exception {
-        mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        mailbox = api.mailbox();
         admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         invitations = "/api/v1/groups/" + tree[0] + "/invitations";

@@ -15,9 +15,7 @@ import io.selvedge.platform.AuditableEvent;
 import io.selvedge.sso.ManagedAccountCreated;
 import io.selvedge.sso.SsoSignInRefused;
 import io.selvedge.sso.SsoSignInSucceeded;
-import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
 import io.selvedge.testing.SelvedgeIntegrationTest;
@@ -77,9 +75,6 @@ class LdapSignInIT {
     ConfigurableApplicationContext application;
 
     @Autowired
-    Stores stores;
-
-    @Autowired
     AccountRegistration registration;
 
     @Autowired
@@ -88,7 +83,9 @@ class LdapSignInIT {
     @Autowired
     MailProperties mail;
 
+    @Autowired
     ApiCalls api;
+
     String domain;
     String company;
     String brand;
@@ -117,7 +114,6 @@ class LdapSignInIT {
             });
             listening = true;
         }
-        api = new ApiCalls(context, new Customers(stores));
         Account admin = api.customers().aCustomer("admin");
         String[] tree = api.tree(admin, "Atelier");
         company = tree[1];

@@ -19,9 +19,7 @@ import io.selvedge.identity.ApiScope;
 import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.SignInFailedException;
 import io.selvedge.platform.AuditActor;
-import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
@@ -42,7 +40,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The admins of the group that manages an account (its address in the group's verified domain) disable,
@@ -54,12 +51,6 @@ import org.springframework.web.context.WebApplicationContext;
 class ManagedAccountsIT {
 
     static final String PASSWORD = "indigo warp over grey weft";
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
 
     @Autowired
     ApplicationEvents events;
@@ -82,7 +73,9 @@ class ManagedAccountsIT {
     @Value("${selvedge.data-dir}")
     Path dataDir;
 
+    @Autowired
     ApiCalls api;
+
     Account admin;
     String[] tree;
     String domain;
@@ -91,11 +84,9 @@ class ManagedAccountsIT {
 
     @BeforeEach
     void aGroupAndAnAccountItManages() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
         admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
-        domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(admin, tree[0], domain);
+        domain = api.aVerifiedDomain(admin, tree[0], "maison");
         weaver = api.aCustomerAt("weaver", PASSWORD, domain);
         api.grant(admin, tree[2], weaver, Role.BRAND_COLLABORATOR, false, false);
         accounts = "/api/v1/groups/" + tree[0] + "/accounts/";
@@ -163,8 +154,7 @@ class ManagedAccountsIT {
         // Another organisation's admin, through its own group or this one.
         Account stranger = api.customers().aCustomer("stranger");
         String[] theirs = api.tree(stranger, "Loup");
-        String strangerDomain = "loup-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(stranger, theirs[0], strangerDomain);
+        String strangerDomain = api.aVerifiedDomain(stranger, theirs[0], "loup");
         String their = "/api/v1/groups/" + theirs[0] + "/accounts/" + weaver.id();
         for (String action : List.of("/disable", "/enable")) {
             problem(api.as(stranger, post(their + action), null), 404);

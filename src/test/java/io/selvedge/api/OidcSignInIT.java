@@ -19,9 +19,7 @@ import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.PasswordSignInPolicy;
-import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
@@ -51,7 +49,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Signing in through a real OIDC provider (mock-oauth2-server over TLS in the test JVM): the address first
@@ -69,12 +66,6 @@ class OidcSignInIT {
     Path dataDir;
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     AccountDirectory accounts;
 
     @Autowired
@@ -89,7 +80,9 @@ class OidcSignInIT {
     @Autowired
     PasswordSignInPolicy passwordSignIns;
 
+    @Autowired
     ApiCalls api;
+
     Account admin;
     String[] tree;
     String group;
@@ -99,12 +92,10 @@ class OidcSignInIT {
 
     @BeforeEach
     void aGroupConnectedToItsProvider() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
         admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         group = tree[0];
-        domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(admin, group, domain);
+        domain = api.aVerifiedDomain(admin, group, "maison");
         issuerId = "idp-" + UUID.randomUUID().toString().substring(0, 8);
         connection = connect(null);
     }

@@ -8,9 +8,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.selvedge.sso.internal.saml.AssertionReplayCache;
 import io.selvedge.sso.internal.saml.ServiceProvider;
 import io.selvedge.sso.internal.saml.TestSamlIdp;
-import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A SAML sign-in through the real server, as a browser between Selvedge and an IdP made in the test: the
@@ -52,15 +49,11 @@ class SamlSignInIT {
     Path dataDir;
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
-    @Autowired
     AssertionReplayCache replays;
 
+    @Autowired
     ApiCalls api;
+
     TestSamlIdp idp;
     String domain;
     String connection;
@@ -68,11 +61,9 @@ class SamlSignInIT {
 
     @BeforeEach
     void aGroupWithASamlConnectionForItsVerifiedDomain() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
         Account admin = api.customers().aCustomer("saml-admin");
         String group = api.tree(admin, "Maison SAML")[0];
-        domain = "saml-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(admin, group, domain);
+        domain = api.aVerifiedDomain(admin, group, "saml");
         idp = TestSamlIdp.create("https://idp.example.test/" + UUID.randomUUID());
         String body = api.as(admin, post("/api/v1/groups/" + group + "/identity-providers"), """
                         {"type": "saml", "name": "Okta", "domains": ["%s"], "trustIdpMfa": false,

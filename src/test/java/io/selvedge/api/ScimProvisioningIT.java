@@ -27,9 +27,7 @@ import io.selvedge.scim.ScimTokenRevoked;
 import io.selvedge.sso.SsoSignInRefusedException;
 import io.selvedge.sso.SsoSignIns;
 import io.selvedge.sso.VerifiedIdentity;
-import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestHttps;
@@ -53,7 +51,6 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * SCIM 2.0 driven as Okta and Microsoft Entra ID drive it, with the JSON they send: users created,
@@ -70,12 +67,6 @@ class ScimProvisioningIT {
 
     static final String PASSWORD = "indigo warp over grey weft";
     static final MediaType SCIM = MediaType.parseMediaType("application/scim+json");
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
 
     @Autowired
     ApplicationEvents events;
@@ -101,7 +92,9 @@ class ScimProvisioningIT {
     @Value("${selvedge.data-dir}")
     Path dataDir;
 
+    @Autowired
     ApiCalls api;
+
     Account admin;
     String[] tree;
     String domain;
@@ -109,11 +102,9 @@ class ScimProvisioningIT {
 
     @BeforeEach
     void aGroupWithAVerifiedDomainAndAScimToken() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
         admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
-        domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(admin, tree[0], domain);
+        domain = api.aVerifiedDomain(admin, tree[0], "maison");
         token = api.scimToken(admin, tree[0], "Okta");
     }
 
@@ -495,8 +486,7 @@ class ScimProvisioningIT {
         String group = created(scim(post("/scim/v2/Groups"), token, "{\"displayName\": \"Designers\"}"));
         Account otherAdmin = api.customers().aCustomer("other");
         String[] otherTree = api.tree(otherAdmin, "Loup");
-        String otherDomain = "loup-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(otherAdmin, otherTree[0], otherDomain);
+        String otherDomain = api.aVerifiedDomain(otherAdmin, otherTree[0], "loup");
         String other = api.scimToken(otherAdmin, otherTree[0], "Entra");
 
         scimError(scim(get("/scim/v2/Users/" + user), other, null), 404, null);

@@ -16,8 +16,6 @@ import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.PasswordSignInPolicy;
 import io.selvedge.identity.SessionLimits;
 import io.selvedge.identity.TotpEnrolment;
-import io.selvedge.notify.MailProperties;
-import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
@@ -39,7 +37,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A group's security policy through the API: who sees and changes it, what a change may set, that an admin
@@ -81,12 +78,6 @@ class SecurityPolicyIT {
 
     @Autowired
     ApiCalls api;
-
-    @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    MailProperties mail;
 
     Account admin;
     String[] tree;
@@ -274,8 +265,7 @@ class SecurityPolicyIT {
 
     @Test
     void onlyTheManagingGroupsPolicyReachesTheWholeAccount() throws Exception {
-        String domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(admin, group, domain);
+        String domain = api.aVerifiedDomain(admin, group, "maison");
         String username = "weaver-" + UUID.randomUUID().toString().substring(0, 8);
         UUID weaver = registration.register(username, PASSWORD, null, username + "@" + domain);
         Account member = new Account(weaver, username, false);
@@ -306,8 +296,7 @@ class SecurityPolicyIT {
 
     @Test
     void passwordSignInIsRefusedOnlyToTheAccountsOfASingleSignOnOnlyGroup() throws Exception {
-        String domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(admin, group, domain);
+        String domain = api.aVerifiedDomain(admin, group, "maison");
         String username = "weaver-" + UUID.randomUUID().toString().substring(0, 8);
         UUID weaver = registration.register(username, PASSWORD, null, username + "@" + domain);
         Account weaverAccount = new Account(weaver, username, false);
@@ -324,7 +313,7 @@ class SecurityPolicyIT {
                         .getContentAsString(),
                 "$.token");
         // A reset link mailed while the weaver still had a password of their own.
-        Mailbox mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        Mailbox mailbox = api.mailbox();
         String weaverEmail = username + "@" + domain;
         api.as(null, post("/api/v1/auth/password-reset"), "{\"usernameOrEmail\": \"" + weaverEmail + "\"}")
                 .andExpect(status().isAccepted());

@@ -14,8 +14,6 @@ import io.selvedge.access.Role;
 import io.selvedge.access.ShareCreated;
 import io.selvedge.access.ShareRemoved;
 import io.selvedge.identity.AccountRegistration;
-import io.selvedge.notify.MailProperties;
-import io.selvedge.notify.internal.OutboxDelivery;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.Mailbox;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Shares of a workroom: by id (at once for the group's own accounts, an invitation for anybody else), or by
@@ -38,16 +35,10 @@ import org.springframework.web.context.WebApplicationContext;
 class SharesIT {
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     ApplicationEvents events;
 
     @Autowired
     AccountRegistration registration;
-
-    @Autowired
-    MailProperties mail;
 
     @Autowired
     ApiCalls api;
@@ -60,12 +51,11 @@ class SharesIT {
 
     @BeforeEach
     void aWorkroom() throws Exception {
-        mailbox = Mailbox.at(mail.dir(), OutboxDelivery.of(context));
+        mailbox = api.mailbox();
         admin = api.customers().aCustomer("admin");
         tree = api.tree(admin, "Maison");
         shares = "/api/v1/workrooms/" + tree[4] + "/shares";
-        domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(admin, tree[0], domain);
+        domain = api.aVerifiedDomain(admin, tree[0], "maison");
     }
 
     @Test
@@ -225,8 +215,7 @@ class SharesIT {
     void anAccountAnotherGroupManagesJoinsAWorkroomOrStyleOnlyByAcceptingTheInvitation() throws Exception {
         Account theirAdmin = api.customers().aCustomer("their-admin");
         String[] theirs = api.tree(theirAdmin, "Loup");
-        String theirDomain = "loup-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(theirAdmin, theirs[0], theirDomain);
+        String theirDomain = api.aVerifiedDomain(theirAdmin, theirs[0], "loup");
         Account weaver = api.aCustomerAt("weaver", "fixture " + UUID.randomUUID(), theirDomain);
         String style = aStyle();
         String styleShares = "/api/v1/styles/" + style + "/shares";

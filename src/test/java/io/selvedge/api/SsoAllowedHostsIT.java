@@ -8,19 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.selvedge.sso.internal.saml.TestSamlIdp;
-import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
 import io.selvedge.testing.TestOidc;
 import java.net.URI;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * {@code SELVEDGE_SSO_ALLOWED_HOSTS}: with it set, a connection names only those hosts (exactly, or under a
@@ -35,18 +31,13 @@ class SsoAllowedHostsIT {
     static final String ALLOWED = "LOCALHOST, 127.0.0.1, *.corp.example";
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
-    Stores stores;
-
     ApiCalls api;
+
     Account admin;
     String group;
 
     @BeforeEach
     void aGroup() throws Exception {
-        api = new ApiCalls(context, new Customers(stores));
         admin = api.customers().aCustomer("admin");
         group = api.tree(admin, "Maison")[0];
     }
@@ -99,8 +90,7 @@ class SsoAllowedHostsIT {
     }
 
     private String verifiedDomain() throws Exception {
-        String domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        api.verifiedDomain(admin, group, domain);
+        String domain = api.aVerifiedDomain(admin, group, "maison");
         return domain;
     }
 

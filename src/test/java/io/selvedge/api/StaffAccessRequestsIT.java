@@ -1,7 +1,6 @@
 package io.selvedge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -20,7 +19,10 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.Staff;
+import io.selvedge.testing.Trails;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Customer Lockbox: platform staff see nothing of a customer's group (every group resource of the OpenAPI
@@ -101,7 +100,8 @@ class StaffAccessRequestsIT {
                 "workrooms", tree.workroom(),
                 "nodes", tree.workroom());
         List<String> failures = new ArrayList<>();
-        List<Staff> staff = StaffAction.ROLES.stream().map(this::aStaffMember).toList();
+        List<Staff> staff =
+                StaffAction.ROLES.stream().map(api.customers()::aStaffMember).toList();
         int walked = 0;
         for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
             Matcher resource = RESOURCE.matcher(path.getKey());
@@ -140,7 +140,7 @@ class StaffAccessRequestsIT {
 
     @Test
     void theGroupsStaffAccessReportListsEachAccessWhatWasDoneAndFromWhere() throws Exception {
-        Staff support = aStaffMember("SUPPORT");
+        Staff support = api.customers().aStaffMember("SUPPORT");
         String request = support.requests(api, tree.group(), "CONTENT_READ_ONLY", tree.season());
         api.as(admin, post(requestPath(request) + "/approve"), null).andExpect(status().isOk());
         support.call(api, get("/api/v1/seasons/" + tree.season())).andExpect(status().isOk());
@@ -170,7 +170,7 @@ class StaffAccessRequestsIT {
 
     @Test
     void anApprovedRequestGrantsExactlyItsScopeUntilItEnds() throws Exception {
-        Staff support = aStaffMember("SUPPORT");
+        Staff support = api.customers().aStaffMember("SUPPORT");
         String request = support.requests(api, tree.group(), "CONTENT_READ_ONLY", tree.season());
         support.call(api, get("/api/v1/seasons/" + tree.season())).andExpect(status().isNotFound());
         api.as(admin, post(requestPath(request) + "/approve"), null)
@@ -194,7 +194,7 @@ class StaffAccessRequestsIT {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"name\": \"Not theirs\"}")),
                 403);
-        Staff security = aStaffMember("SECURITY");
+        Staff security = api.customers().aStaffMember("SECURITY");
         security.call(api, get("/api/v1/seasons/" + tree.season())).andExpect(status().isNotFound());
 
         // Past its end (as the store sees it; the clock's part is StoredStaffGrantsIT's): nothing again.
@@ -210,7 +210,7 @@ class StaffAccessRequestsIT {
 
     @Test
     void aRevocationHoldsAtTheNextRequestAndDeniedRequestsGrantNothing() throws Exception {
-        Staff security = aStaffMember("SECURITY");
+        Staff security = api.customers().aStaffMember("SECURITY");
         String request = security.requests(api, tree.group(), "ADMIN_CONSOLE_READ_ONLY", null);
         api.as(admin, post(requestPath(request) + "/approve"), null).andExpect(status().isOk());
         security.call(api, get("/api/v1/groups/" + tree.group() + "/audit-events"))
@@ -250,9 +250,9 @@ class StaffAccessRequestsIT {
 
     @Test
     void onlyTheGroupsAdminsDecideAndTheyAreMailed() throws Exception {
-        Staff support = aStaffMember("SUPPORT");
+        Staff support = api.customers().aStaffMember("SUPPORT");
         String request = support.requests(api, tree.group(), "ADMIN_CONSOLE_READ_ONLY", null);
-        Staff platformAdmin = aStaffMember("PLATFORM_ADMIN");
+        Staff platformAdmin = api.customers().aStaffMember("PLATFORM_ADMIN");
         Customers.Account operator = api.granted(admin, tree.group(), Role.GROUP_OPERATOR);
         Customers.Account companyAdmin = api.granted(admin, tree.company(), Role.COMPANY_ADMIN);
         Customers.Account otherAdmin = api.anInvitableCustomer("lockbox-other");
@@ -271,29 +271,30 @@ class StaffAccessRequestsIT {
                 api.as(
                         admin,
                         post("/api/v1/groups/" + tree.group() + "/access-requests"),
-                        body("ADMIN_CONSOLE_READ_ONLY", null, 60)),
+                        Staff.accessRequest("ADMIN_CONSOLE_READ_ONLY", null, 60)),
                 403);
         ApiCalls.problem(
-                aStaffMember("OPERATIONS")
+                api.customers()
+                        .aStaffMember("OPERATIONS")
                         .call(
                                 api,
                                 json(
                                         post("/api/v1/groups/" + tree.group() + "/access-requests"),
-                                        body("ADMIN_CONSOLE_READ_ONLY", null, 60))),
+                                        Staff.accessRequest("ADMIN_CONSOLE_READ_ONLY", null, 60))),
                 403);
         ApiCalls.problem(
                 support.call(
                         api,
                         json(
                                 post("/api/v1/groups/" + tree.group() + "/access-requests"),
-                                body("ADMIN_CONSOLE_READ_ONLY", null, 481))),
+                                Staff.accessRequest("ADMIN_CONSOLE_READ_ONLY", null, 481))),
                 400);
         ApiCalls.problem(
                 support.call(
                         api,
                         json(
                                 post("/api/v1/groups/" + UUID.randomUUID() + "/access-requests"),
-                                body("ADMIN_CONSOLE_READ_ONLY", null, 60))),
+                                Staff.accessRequest("ADMIN_CONSOLE_READ_ONLY", null, 60))),
                 404);
 
         api.as(admin, post(requestPath(request) + "/approve"), null).andExpect(status().isOk());
@@ -311,7 +312,7 @@ class StaffAccessRequestsIT {
 
     @Test
     void everyRequestDuringAGrantIsOnBothTrailsWithTheRequestsId() throws Exception {
-        Staff security = aStaffMember("SECURITY");
+        Staff security = api.customers().aStaffMember("SECURITY");
         String request = security.requests(api, tree.group(), "ADMIN_CONSOLE_READ_ONLY", null);
         api.as(admin, post(requestPath(request) + "/approve"), null).andExpect(status().isOk());
         security.call(
@@ -347,15 +348,15 @@ class StaffAccessRequestsIT {
 
     @Test
     void breakGlassNeedsTwoPlatformAdminsAtMostAnHourAndAFollowUpNote() throws Exception {
-        Staff first = aStaffMember("PLATFORM_ADMIN");
-        Staff second = aStaffMember("PLATFORM_ADMIN");
+        Staff first = api.customers().aStaffMember("PLATFORM_ADMIN");
+        Staff second = api.customers().aStaffMember("PLATFORM_ADMIN");
         String base = "/api/v1/admin/groups/" + tree.group() + "/emergency-access";
         String outage = "{\"reason\": \"Customer unreachable during an outage\", \"ticket\": \"INC-7\","
                 + " \"durationMinutes\": 60}";
         ApiCalls.problem(
                 first.call(api, json(post(base), outage.replace("\"durationMinutes\": 60", "\"durationMinutes\": 61"))),
                 400);
-        ApiCalls.problem(aStaffMember("SUPPORT").call(api, json(post(base), outage)), 403);
+        ApiCalls.problem(api.customers().aStaffMember("SUPPORT").call(api, json(post(base), outage)), 403);
         String request = ApiCalls.created(first.call(api, json(post(base), outage)));
 
         ApiCalls.problem(first.call(api, post(base + "/" + request + "/approve")), 403);
@@ -412,14 +413,7 @@ class StaffAccessRequestsIT {
     }
 
     private List<AuditEntry> awaitEntries(UUID group, AuditFilter filter, int count) throws InterruptedException {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        List<AuditEntry> found =
-                trail.find(group, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        while (found.size() < count && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(50);
-            found = trail.find(group, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        }
-        return found;
+        return Trails.awaitEntries(trail, group, filter, count, Duration.ofSeconds(30));
     }
 
     private String requestPath(String request) {
@@ -443,43 +437,7 @@ class StaffAccessRequestsIT {
         return filled.toString();
     }
 
-    static String body(String scope, String node, int minutes) {
-        return "{\"scope\": \"" + scope + "\"" + (node == null ? "" : ", \"nodeId\": \"" + node + "\"")
-                + ", \"reason\": \"The customer reports a missing season\", \"ticket\": \"SUP-1234\","
-                + " \"durationMinutes\": " + minutes + "}";
-    }
-
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
-    Staff aStaffMember(String role) {
-        UUID id = UUID.randomUUID();
-        String username = ("staff-" + role + "-" + id.toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        Customers.signingIn(new JdbcTemplate(stores.global().dataSource()), id, username, null, role);
-        return new Staff(id, username, role);
-    }
-
-    /** A staff member of the role, calling the API with a token's scopes and their role's authority. */
-    record Staff(UUID id, String username, String role) {
-
-        RequestPostProcessor caller() {
-            return user(username)
-                    .authorities(
-                            new SimpleGrantedAuthority("SCOPE_read"),
-                            new SimpleGrantedAuthority("SCOPE_write"),
-                            new SimpleGrantedAuthority("SCOPE_admin"),
-                            new SimpleGrantedAuthority("STAFF_" + role));
-        }
-
-        ResultActions call(ApiCalls api, MockHttpServletRequestBuilder request) throws Exception {
-            return api.mvc().perform(request.with(caller()).accept(MediaType.APPLICATION_JSON));
-        }
-
-        /** Makes an access request (60 minutes), returning its id. */
-        String requests(ApiCalls api, String group, String scope, String node) throws Exception {
-            return ApiCalls.created(
-                    call(api, json(post("/api/v1/groups/" + group + "/access-requests"), body(scope, node, 60))));
-        }
     }
 }

@@ -19,7 +19,10 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.Staff;
+import io.selvedge.testing.Trails;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,7 +38,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,22 +53,20 @@ class StaffAccessReviewIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
-    WebApplicationContext context;
-
-    @Autowired
     Stores stores;
 
     @Autowired
     AuditTrail trail;
 
+    @Autowired
     ApiCalls api;
+
     Customers customers;
     JdbcTemplate global;
 
     @BeforeEach
     void setUp() {
-        customers = new Customers(stores);
-        api = new ApiCalls(context, customers);
+        customers = api.customers();
         global = new JdbcTemplate(stores.global().dataSource());
     }
 
@@ -288,25 +288,10 @@ class StaffAccessReviewIT {
     }
 
     private Staff staff(String name, String role) {
-        UUID id = UUID.randomUUID();
-        String username = (name + "-" + id.toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        Customers.signingIn(global, id, username, null, role);
+        Staff staff = customers.aStaffMember(name, role);
         // Staff must use MFA on the web pages: enrolled, and signed in with a passkey in these tests.
-        global.update("update account set mfa_enrolled = true where id = ?", id);
-        return new Staff(id, username, role);
-    }
-
-    /** A staff account of another role than platform admin. */
-    private record Staff(UUID id, String username, String role) {
-
-        RequestPostProcessor caller() {
-            return user(username)
-                    .authorities(
-                            new SimpleGrantedAuthority("SCOPE_read"),
-                            new SimpleGrantedAuthority("SCOPE_write"),
-                            new SimpleGrantedAuthority("SCOPE_admin"),
-                            new SimpleGrantedAuthority("STAFF_" + role));
-        }
+        global.update("update account set mfa_enrolled = true where id = ?", staff.id());
+        return staff;
     }
 
     /** As the account signed in on the web pages: staff with a passkey and their role, a customer with a password. */
@@ -328,13 +313,6 @@ class StaffAccessReviewIT {
     }
 
     private List<AuditEntry> entries(AuditFilter filter, int atLeast) throws InterruptedException {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        List<AuditEntry> found =
-                trail.find(null, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        while (found.size() < atLeast && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(100);
-            found = trail.find(null, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        }
-        return found;
+        return Trails.awaitEntries(trail, null, filter, atLeast, Duration.ofSeconds(30));
     }
 }

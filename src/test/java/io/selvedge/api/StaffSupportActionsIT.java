@@ -19,11 +19,13 @@ import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.Staff;
+import io.selvedge.testing.Trails;
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +34,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Customer Lockbox's support actions: under an approved SUPPORT_ACTIONS request, and only then, a support staff
@@ -83,7 +82,7 @@ class StaffSupportActionsIT {
         api.verifiedDomain(otherAdmin, otherGroup, otherDomain);
         Customers.Account theirs = api.aCustomerAt("theirs", "fixture " + UUID.randomUUID(), otherDomain);
         api.grant(admin, tree.workroom(), theirs, Role.VIEWER, false, false);
-        Staff support = aStaffMember("SUPPORT");
+        Staff support = api.customers().aStaffMember("SUPPORT");
         String reset = resetPath(outsider);
         assertThat(api.mvc()
                         .perform(get("/api/v1/openapi.json"))
@@ -120,7 +119,7 @@ class StaffSupportActionsIT {
         }
 
         // Another scope does not reach the support actions; revoked or expired requests grant nothing.
-        Staff security = aStaffMember("SECURITY");
+        Staff security = api.customers().aStaffMember("SECURITY");
         String content = security.requests(api, tree.group(), "CONTENT_READ_ONLY", tree.season());
         api.as(admin, post(requestPath(content) + "/approve"), null).andExpect(status().isOk());
         ApiCalls.problem(security.call(api, delete(reset)), 403);
@@ -143,7 +142,7 @@ class StaffSupportActionsIT {
                 admin, post("/api/v1/workrooms/" + tree.workroom() + "/styles"), "{\"name\": \"Field jacket\"}"));
         Uploads.Upload upload = uploads.create(UUID.fromString(style), 8, "draft.glb", null, admin.id());
         uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), admin.id());
-        Staff support = aStaffMember("SUPPORT");
+        Staff support = api.customers().aStaffMember("SUPPORT");
         String stuck = "/api/v1/groups/" + tree.group() + "/support/stuck-uploads";
 
         support.call(api, get(stuck)).andExpect(status().isNotFound());
@@ -202,7 +201,7 @@ class StaffSupportActionsIT {
 
     @Test
     void theBannerIsOnTheMonitoringPagesAndTheReviewListsTheRequests() throws Exception {
-        Staff security = aStaffMember("SECURITY");
+        Staff security = api.customers().aStaffMember("SECURITY");
         assertThat(page(security, "/platform/incidents")).doesNotContain("staff-access-banner");
         String request = security.requests(api, tree.group(), "ADMIN_CONSOLE_READ_ONLY", null);
         api.as(admin, post(requestPath(request) + "/approve"), null).andExpect(status().isOk());
@@ -210,7 +209,7 @@ class StaffSupportActionsIT {
                 .contains("id=\"staff-access-banner\"")
                 .contains(request);
 
-        Staff platformAdmin = aStaffMember("PLATFORM_ADMIN");
+        Staff platformAdmin = api.customers().aStaffMember("PLATFORM_ADMIN");
         platformAdmin
                 .call(api, get("/api/v1/admin/staff?limit=200"))
                 .andExpect(status().isOk())
@@ -257,45 +256,6 @@ class StaffSupportActionsIT {
     }
 
     private List<AuditEntry> awaitEntries(UUID group, AuditFilter filter, int count) throws InterruptedException {
-        Instant giveUp = Instant.now().plusSeconds(30);
-        List<AuditEntry> found =
-                trail.find(group, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        while (found.size() < count && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(50);
-            found = trail.find(group, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        }
-        return found;
-    }
-
-    private Staff aStaffMember(String role) {
-        UUID id = UUID.randomUUID();
-        String username = ("staff-" + role + "-" + id.toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        Customers.signingIn(new JdbcTemplate(stores.global().dataSource()), id, username, null, role);
-        return new Staff(id, username, role);
-    }
-
-    /** A staff member of the role, calling the API with a token's scopes and their role's authority. */
-    private record Staff(UUID id, String username, String role) {
-
-        RequestPostProcessor caller() {
-            return user(username)
-                    .authorities(
-                            new SimpleGrantedAuthority("SCOPE_read"),
-                            new SimpleGrantedAuthority("SCOPE_write"),
-                            new SimpleGrantedAuthority("SCOPE_admin"),
-                            new SimpleGrantedAuthority("STAFF_" + role));
-        }
-
-        ResultActions call(ApiCalls api, MockHttpServletRequestBuilder request) throws Exception {
-            return api.mvc().perform(request.with(caller()).accept(MediaType.APPLICATION_JSON));
-        }
-
-        String requests(ApiCalls api, String group, String scope, String node) throws Exception {
-            return ApiCalls.created(call(
-                    api,
-                    post("/api/v1/groups/" + group + "/access-requests")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content(StaffAccessRequestsIT.body(scope, node, 60))));
-        }
+        return Trails.awaitEntries(trail, group, filter, count, Duration.ofSeconds(30));
     }
 }

@@ -10,11 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -95,6 +98,46 @@ public final class ContentClient {
 
     public HttpResponse<InputStream> stream(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** A request of the tus 1.0 protocol (every request of it but OPTIONS names the version). */
+    public HttpRequest.Builder tus(String path) {
+        return request(path).header("Tus-Resumable", "1.0.0");
+    }
+
+    /** Creates an upload of {@code length} bytes for the style, with a filename if one is given. */
+    public HttpResponse<String> createUpload(String styleId, long length, @Nullable String filename) {
+        String metadata = (filename == null ? "" : "filename " + base64(filename) + ",") + "styleId " + base64(styleId);
+        return send(tus("/api/v1/uploads")
+                .header("Upload-Length", Long.toString(length))
+                .header("Upload-Metadata", metadata)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    /** A chunk sent at the upload's {@code offset}, its bytes from {@code body}. */
+    public HttpRequest chunk(String upload, long offset, HttpRequest.BodyPublisher body) {
+        return tus(upload)
+                .header("Upload-Offset", Long.toString(offset))
+                .header("Content-Type", "application/offset+octet-stream")
+                .method("PATCH", body)
+                .build();
+    }
+
+    /** Sends {@code length} bytes of {@code whole} from {@code from} as a chunk at the upload's {@code offset}. */
+    public HttpResponse<String> patch(String upload, long offset, byte[] whole, int from, int length) {
+        return send(chunk(upload, offset, HttpRequest.BodyPublishers.ofByteArray(whole, from, length)));
+    }
+
+    /** Asks how far the upload has come. */
+    public HttpResponse<String> head(String upload) {
+        return send(
+                tus(upload).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** A value of tus metadata: base64. */
+    public static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     String create(String path, String json) {

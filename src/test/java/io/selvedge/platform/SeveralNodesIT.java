@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.selvedge.access.Grants;
 import io.selvedge.access.Role;
 import io.selvedge.content.ContentClient;
+import io.selvedge.content.CutBody;
 import io.selvedge.testing.NewConnectionEachRequest;
 import io.selvedge.testing.TestBalancer;
 import io.selvedge.testing.TestCertificate;
@@ -20,18 +21,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -188,18 +185,13 @@ class SeveralNodesIT {
         int chunk = 256 * 1024;
         byte[] whole = new byte[5 * chunk + 777];
         new Random(20).nextBytes(whole);
-        HttpResponse<String> created = designer.send(designer.request("/api/v1/uploads")
-                .header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", Integer.toString(whole.length))
-                .header("Upload-Metadata", "filename " + base64("coat.glb") + ",styleId " + base64(designer.style))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
+        HttpResponse<String> created = designer.createUpload(designer.style, whole.length, "coat.glb");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String upload = created.headers().firstValue("Location").orElseThrow();
 
         List<Integer> chunkNodes = new ArrayList<>();
         for (int offset = 0; offset < 4 * chunk; offset += chunk) {
-            HttpResponse<String> patched = patch(designer, upload, offset, whole, chunk);
+            HttpResponse<String> patched = designer.patch(upload, offset, whole, offset, chunk);
             assertThat(patched.statusCode()).as(patched.body()).isEqualTo(204);
             chunkNodes.add(balancer.lastServed());
         }
@@ -211,12 +203,7 @@ class SeveralNodesIT {
         CountDownLatch halfSent = new CountDownLatch(1);
         CountDownLatch nodeGone = new CountDownLatch(1);
         CompletableFuture<HttpResponse<String>> cut = client().sendAsync(
-                        designer.request(upload)
-                                .header("Tus-Resumable", "1.0.0")
-                                .header("Upload-Offset", Integer.toString(4 * chunk))
-                                .header("Content-Type", "application/offset+octet-stream")
-                                .method("PATCH", new HalfThenStall(whole, 4 * chunk, chunk / 2, halfSent, nodeGone))
-                                .build(),
+                        designer.chunk(upload, 4 * chunk, new CutBody(whole, 4 * chunk, chunk / 2, halfSent, nodeGone)),
                         HttpResponse.BodyHandlers.ofString());
         halfSent.await();
         Thread.sleep(300); // the half on its way through the balancer into the node
@@ -226,15 +213,12 @@ class SeveralNodesIT {
         nodeGone.countDown();
         assertThat(cut).failsWithin(java.time.Duration.ofSeconds(30));
 
-        HttpResponse<String> head = designer.send(designer.request(upload)
-                .header("Tus-Resumable", "1.0.0")
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .build());
+        HttpResponse<String> head = designer.head(upload);
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(balancer.lastServed()).as("the node still up").isEqualTo(1 - dying);
         int offset = Integer.parseInt(head.headers().firstValue("Upload-Offset").orElseThrow());
         assertThat(offset).isBetween(4 * chunk, 4 * chunk + chunk / 2);
-        HttpResponse<String> last = patch(designer, upload, offset, whole, whole.length - offset);
+        HttpResponse<String> last = designer.patch(upload, offset, whole, offset, whole.length - offset);
         assertThat(last.statusCode()).as(last.body()).isEqualTo(204);
         String version = last.headers().firstValue("Selvedge-Version-Id").orElseThrow();
 
@@ -312,59 +296,5 @@ class SeveralNodesIT {
         return TestHttps.send(
                 browser,
                 HttpRequest.newBuilder(url(path)).header("Accept", "text/html").build());
-    }
-
-    private static HttpResponse<String> patch(ContentClient client, String upload, int offset, byte[] whole, int n) {
-        return client.send(client.request(upload)
-                .header("Tus-Resumable", "1.0.0")
-                .header("Upload-Offset", Integer.toString(offset))
-                .header("Content-Type", "application/offset+octet-stream")
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(whole, offset, n))
-                .build());
-    }
-
-    private static String base64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Sends {@code sent} bytes from {@code from}, then waits until the node is gone and fails, as a cut does. */
-    record HalfThenStall(byte[] whole, int from, int sent, CountDownLatch halfSent, CountDownLatch nodeGone)
-            implements HttpRequest.BodyPublisher {
-
-        @Override
-        public long contentLength() {
-            return -1;
-        }
-
-        @Override
-        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-            subscriber.onSubscribe(new Flow.Subscription() {
-                boolean done;
-
-                @Override
-                public void request(long n) {
-                    if (done) {
-                        return;
-                    }
-                    done = true;
-                    subscriber.onNext(ByteBuffer.wrap(whole, from, sent));
-                    halfSent.countDown();
-                    new Thread(() -> {
-                                try {
-                                    nodeGone.await();
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                                subscriber.onError(new IOException("the connection was cut"));
-                            })
-                            .start();
-                }
-
-                @Override
-                public void cancel() {
-                    done = true;
-                }
-            });
-        }
     }
 }

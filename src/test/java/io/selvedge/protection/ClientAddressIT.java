@@ -8,9 +8,10 @@ import io.selvedge.audit.AuditTrail;
 import io.selvedge.testing.TestDatabase;
 import io.selvedge.testing.TestHttps;
 import io.selvedge.testing.TestServer;
+import io.selvedge.testing.Trails;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -81,13 +82,7 @@ class ClientAddressIT {
     private static AuditEntry lastFailedSignIn(TestServer server, int expected) throws InterruptedException {
         AuditTrail trail = server.bean(AuditTrail.class);
         AuditFilter failed = new AuditFilter(null, "sign-in.failed", null, null, null, null, null);
-        Instant giveUp = Instant.now().plusSeconds(30);
-        List<AuditEntry> entries =
-                trail.find(null, failed, AuditTrail.LONGEST_PAGE, null).entries();
-        while (entries.size() < expected && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(100);
-            entries = trail.find(null, failed, AuditTrail.LONGEST_PAGE, null).entries();
-        }
+        List<AuditEntry> entries = Trails.awaitEntries(trail, null, failed, expected, Duration.ofSeconds(30));
         assertThat(entries).hasSizeGreaterThanOrEqualTo(expected);
         return entries.stream().max(Comparator.comparingLong(AuditEntry::seq)).orElseThrow();
     }

@@ -135,6 +135,25 @@ public final class ApiCalls {
                 "{\"name\": \"" + name + "\", \"region\": \"" + region + "\"}"));
     }
 
+    /** A style the caller creates in the workroom. */
+    public String aStyle(Account caller, String workroom, String name) throws Exception {
+        return created(as(
+                caller,
+                MockMvcRequestBuilders.post("/api/v1/workrooms/" + workroom + "/styles"),
+                "{\"name\": \"" + name + "\"}"));
+    }
+
+    /** A version of the style the caller uploads: the file's bytes under its name, of the media type given. */
+    public String aVersion(Account caller, String style, String filename, String mediaType, byte[] content)
+            throws Exception {
+        return created(
+                mvc.perform(MockMvcRequestBuilders.post("/api/v1/styles/" + style + "/versions?filename=" + filename)
+                        .with(caller.caller())
+                        .accept(MediaType.APPLICATION_JSON)
+                        .contentType(mediaType)
+                        .content(content)));
+    }
+
     /** A node the caller creates under a parent: {@code POST /api/v1/{parents}/{parent}/{children}}. */
     public String node(Account caller, String parents, String parent, String children, String name) throws Exception {
         return created(as(
@@ -262,6 +281,13 @@ public final class ApiCalls {
         TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(body, "$.txtValue"));
         as(admin, MockMvcRequestBuilders.post("/api/v1/groups/" + group + "/domains/" + domain + "/verify"), null)
                 .andExpect(status().isOk());
+    }
+
+    /** A fresh domain starting with {@code name}, which the group claims and proves ({@link #verifiedDomain}). */
+    public String aVerifiedDomain(Account admin, String group, String name) throws Exception {
+        String domain = name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        verifiedDomain(admin, group, domain);
+        return domain;
     }
 
     /** A SCIM bearer token the group's admin makes ({@code POST /groups/{id}/scim-tokens}), shown once. */

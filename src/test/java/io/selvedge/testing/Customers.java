@@ -34,6 +34,17 @@ public final class Customers {
         return insert(name, "PLATFORM_ADMIN");
     }
 
+    /** A staff member of the role, named after it. */
+    public Staff aStaffMember(String role) {
+        return aStaffMember("staff-" + role, role);
+    }
+
+    /** A staff member of another role than platform admin, with a fresh username starting with {@code name}. */
+    public Staff aStaffMember(String name, String role) {
+        Account account = insert(name, role);
+        return new Staff(account.id(), account.username(), role);
+    }
+
     private Account insert(String name, String staffRole) {
         UUID id = UUID.randomUUID();
         String username = (name + "-" + id.toString().substring(0, 8)).toLowerCase(Locale.ROOT);

@@ -113,6 +113,15 @@ record StoredEntry(
     }
 
     StoredEntry withHash(String newHash) {
+        return chained(prevHash, newHash);
+    }
+
+    /** This entry linked after {@code newPrevHash}, its own hash not computed yet (empty). */
+    StoredEntry linkedTo(String newPrevHash) {
+        return chained(newPrevHash, "");
+    }
+
+    private StoredEntry chained(String newPrevHash, String newHash) {
         return new StoredEntry(
                 seq,
                 occurredAt,
@@ -127,7 +136,7 @@ record StoredEntry(
                 targetName,
                 outcome,
                 requestId,
-                prevHash,
+                newPrevHash,
                 newHash);
     }
 

@@ -76,7 +76,7 @@ class TrailRechain {
                 String salt = row.version() >= PlaintextChain.VERSION && row.salt() != null
                         ? PlaintextChain.decrypt(trail, row.salt(), TrailRepository.HASH_SALT, plain.seq())
                         : PlaintextChain.newSalt();
-                StoredEntry linked = linkedTo(plain, previous == null ? plain.prevHash() : previous);
+                StoredEntry linked = plain.linkedTo(previous == null ? plain.prevHash() : previous);
                 String hash = linked.plaintextHash(trail.id(), salt);
                 StoredEntry stored = PlaintextChain.ciphertexts(trail, linked.withHash(hash));
                 TrailRepository.rechain(
@@ -92,25 +92,6 @@ class TrailRechain {
                 return rehashed;
             }
         }
-    }
-
-    private static StoredEntry linkedTo(StoredEntry entry, String prevHash) {
-        return new StoredEntry(
-                entry.seq(),
-                entry.occurredAt(),
-                entry.actorKind(),
-                entry.actorId(),
-                entry.actorName(),
-                entry.address(),
-                entry.userAgent(),
-                entry.action(),
-                entry.targetKind(),
-                entry.targetId(),
-                entry.targetName(),
-                entry.outcome(),
-                entry.requestId(),
-                prevHash,
-                "");
     }
 
     private static Object nullable(@Nullable String value) {

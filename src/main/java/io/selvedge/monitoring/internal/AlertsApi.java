@@ -121,14 +121,8 @@ class AlertsApi {
         return noStore(view(book.resolve(new AlertBook.AlertRef(alertId, groupId), by)));
     }
 
-    /** Staff allowed to see alerts, else no alert is found; to change one, the role must also allow it (403). */
     private Caller staff(Authentication authentication, StaffAction action) {
-        Caller caller = callers.of(authentication)
-                .filter(Caller::staff)
-                .filter(found -> StaffAction.SEE_ALERTS.allowedTo(authentication))
-                .orElseThrow(AlertNotFound::new);
-        action.require(authentication);
-        return caller;
+        return AlertNotFound.unlessStaffMay(action, callers, authentication);
     }
 
     static AlertRows.Filter filter(@Nullable String status, @Nullable String severity, @Nullable String category) {

@@ -92,11 +92,6 @@ class IncidentsPage implements LaidOutPage {
     }
 
     private Caller staff(Authentication authentication, StaffAction action) {
-        Caller caller = callers.of(authentication)
-                .filter(Caller::staff)
-                .filter(found -> StaffAction.SEE_ALERTS.allowedTo(authentication))
-                .orElseThrow(AlertNotFound::new);
-        action.require(authentication);
-        return caller;
+        return AlertNotFound.unlessStaffMay(action, callers, authentication);
     }
 }

@@ -13,7 +13,6 @@ import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -100,11 +99,7 @@ class StaffAccessRequests {
         try {
             UUID group = UUID.fromString(groupId.strip());
             UUID node = nodeId.isBlank() ? group : UUID.fromString(nodeId.strip());
-            long length = Long.parseLong(minutes.strip());
-            if (length < 5 || length > 480) {
-                throw new IllegalArgumentException("minutes");
-            }
-            requests.request(group, AccessScope.valueOf(scope), node, reason, ticket, Duration.ofMinutes(length));
+            requests.request(group, AccessScope.valueOf(scope), node, reason, ticket, FormMinutes.of(minutes, 5, 480));
         } catch (IllegalArgumentException | Refusal refused) { // NumberFormatException is an IAE
             String page = page(authentication, response, model);
             response.setStatus(

@@ -7,7 +7,6 @@ import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Refusal;
 import io.selvedge.protection.Blocks;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -65,12 +64,11 @@ class StaffBlocks {
             return page(authentication, response, model);
         }
         try {
-            long length = Long.parseLong(minutes.strip());
-            if (length < 1 || length > 527_040) {
-                throw new IllegalArgumentException("minutes");
-            }
             blocks.blockAddress(
-                    address, Duration.ofMinutes(length), reason, caller.get().accountId());
+                    address,
+                    FormMinutes.of(minutes, 1, 527_040),
+                    reason,
+                    caller.get().accountId());
         } catch (Refusal.Unprocessable | IllegalArgumentException invalid) { // NumberFormatException is an IAE
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", "shell.blocks.invalid");
@@ -101,8 +99,6 @@ class StaffBlocks {
     }
 
     private Optional<Caller> staff(Authentication authentication) {
-        return callers.of(authentication)
-                .filter(Caller::staff)
-                .filter(ignored -> StaffAction.MANAGE_BLOCKS.allowedTo(authentication));
+        return StaffAction.MANAGE_BLOCKS.staffCaller(callers, authentication);
     }
 }

@@ -71,6 +71,57 @@ final class AuditFixtures {
         return entries;
     }
 
+    /** A stored entry with another action: what a forger who rewrites one field makes (its hash empty). */
+    static StoredEntry withAction(StoredEntry entry, String action) {
+        return new StoredEntry(
+                entry.seq(),
+                entry.occurredAt(),
+                entry.actorKind(),
+                entry.actorId(),
+                entry.actorName(),
+                entry.address(),
+                entry.userAgent(),
+                action,
+                entry.targetKind(),
+                entry.targetId(),
+                entry.targetName(),
+                entry.outcome(),
+                entry.requestId(),
+                entry.prevHash(),
+                "");
+    }
+
+    /**
+     * An entry of the system's, no names, succeeded, linked after {@code prevHash} and hashed as chain version 1
+     * hashes: what a forger who inserts an entry makes.
+     */
+    static StoredEntry systemEntry(
+            UUID group,
+            long seq,
+            Instant occurredAt,
+            String action,
+            String targetKind,
+            String targetId,
+            String prevHash) {
+        StoredEntry entry = new StoredEntry(
+                seq,
+                occurredAt,
+                "SYSTEM",
+                null,
+                null,
+                null,
+                null,
+                action,
+                targetKind,
+                targetId,
+                null,
+                "SUCCEEDED",
+                null,
+                prevHash,
+                "");
+        return entry.withHash(entry.computedHash(group));
+    }
+
     static List<AuditEntry> all(AuditTrail trail, UUID group) {
         List<AuditEntry> all = new ArrayList<>();
         String cursor = null;

@@ -108,7 +108,7 @@ class AuditKeyRotationIT {
         UUID other = aGroupWithEntries(3);
         rotateAndDestroyOldKeys(other);
         StoredEntry third = stored(other, 3);
-        StoredEntry forged = withAction(third, "company.viewed");
+        StoredEntry forged = AuditFixtures.withAction(third, "company.viewed");
         eu().update(
                         "update audit_entry set action = 'company.viewed', chain_version = 1, hash = ? where group_id = ?"
                                 + " and seq = 3",
@@ -206,22 +206,7 @@ class AuditKeyRotationIT {
         long last = eu().queryForObject("select max(seq) from audit_entry where group_id = ?", Long.class, group);
         for (long seq = 1; seq <= last; seq++) {
             StoredEntry stored = stored(group, seq);
-            StoredEntry linked = new StoredEntry(
-                    seq,
-                    stored.occurredAt(),
-                    stored.actorKind(),
-                    stored.actorId(),
-                    stored.actorName(),
-                    stored.address(),
-                    stored.userAgent(),
-                    stored.action(),
-                    stored.targetKind(),
-                    stored.targetId(),
-                    stored.targetName(),
-                    stored.outcome(),
-                    stored.requestId(),
-                    previous,
-                    "");
+            StoredEntry linked = stored.linkedTo(previous);
             previous = linked.computedHash(group);
             eu().update(
                             "update audit_entry set chain_version = 1, hash_salt = null, prev_hash = ?, hash = ? where"
@@ -249,25 +234,6 @@ class AuditKeyRotationIT {
         assertThat(trail.verify(group).ok()).isTrue();
         assertThat(column(group, 3, "address")).isNotNull();
         return group;
-    }
-
-    private static StoredEntry withAction(StoredEntry entry, String action) {
-        return new StoredEntry(
-                entry.seq(),
-                entry.occurredAt(),
-                entry.actorKind(),
-                entry.actorId(),
-                entry.actorName(),
-                entry.address(),
-                entry.userAgent(),
-                action,
-                entry.targetKind(),
-                entry.targetId(),
-                entry.targetName(),
-                entry.outcome(),
-                entry.requestId(),
-                entry.prevHash(),
-                "");
     }
 
     private String column(UUID group, long seq, String column) {

@@ -229,23 +229,7 @@ class AuditTrailIT {
     void anAlteredEntryWhoseHashWasRecomputedIsNamedByTheNextEntry() throws Exception {
         UUID group = aGroupWithEntries(5);
         StoredEntry third = stored(group, 3);
-        StoredEntry forged = new StoredEntry(
-                        3,
-                        third.occurredAt(),
-                        third.actorKind(),
-                        third.actorId(),
-                        third.actorName(),
-                        third.address(),
-                        third.userAgent(),
-                        "company.viewed",
-                        third.targetKind(),
-                        third.targetId(),
-                        third.targetName(),
-                        third.outcome(),
-                        third.requestId(),
-                        third.prevHash(),
-                        "")
-                .withHash("");
+        StoredEntry forged = AuditFixtures.withAction(third, "company.viewed");
         // A forger who holds the group's key: the hash of chain version 2 over the plaintexts and the salt.
         Trail groupTrail = trails.of(group);
         String salt = PlaintextChain.decrypt(
@@ -301,23 +285,14 @@ class AuditTrailIT {
             eu.update("update audit_entry set seq = ? where group_id = ? and seq = ?", seq + 1, group, seq);
         }
         StoredEntry second = stored(group, 2);
-        StoredEntry forged = new StoredEntry(
+        StoredEntry forged = AuditFixtures.systemEntry(
+                group,
                 3,
                 second.occurredAt(),
-                "SYSTEM",
-                null,
-                null,
-                null,
-                null,
                 "company.deleted",
                 "company",
                 UUID.randomUUID().toString(),
-                null,
-                "SUCCEEDED",
-                null,
-                second.hash(),
-                "");
-        forged = forged.withHash(forged.computedHash(group));
+                second.hash());
         eu.update(
                 "insert into audit_entry (group_id, seq, occurred_at, actor_kind, action, target_kind, target_id,"
                         + " outcome, prev_hash, hash) values (?, 3, ?, 'SYSTEM', 'company.deleted', 'company', ?,"
@@ -338,23 +313,8 @@ class AuditTrailIT {
     void anEntryInsertedAfterTheHeadIsNamed() throws Exception {
         UUID group = aGroupWithEntries(2);
         StoredEntry last = stored(group, 4);
-        StoredEntry forged = new StoredEntry(
-                5,
-                last.occurredAt(),
-                "SYSTEM",
-                null,
-                null,
-                null,
-                null,
-                "group.exported",
-                "group",
-                group.toString(),
-                null,
-                "SUCCEEDED",
-                null,
-                last.hash(),
-                "");
-        forged = forged.withHash(forged.computedHash(group));
+        StoredEntry forged = AuditFixtures.systemEntry(
+                group, 5, last.occurredAt(), "group.exported", "group", group.toString(), last.hash());
         eu().update(
                         "insert into audit_entry (group_id, seq, occurred_at, actor_kind, action, target_kind, target_id,"
                                 + " outcome, prev_hash, hash) values (?, 5, ?, 'SYSTEM', 'group.exported', 'group', ?,"

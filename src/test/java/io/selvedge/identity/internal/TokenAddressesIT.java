@@ -7,6 +7,7 @@ import io.selvedge.audit.AuditTrail;
 import io.selvedge.identity.AccountRegistration;
 import io.selvedge.identity.ApiScope;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.Trails;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -73,15 +74,8 @@ class TokenAddressesIT {
     private long awaitEntries(UUID token, int expected) throws InterruptedException {
         AuditFilter uses =
                 new AuditFilter(null, "token.used-from-new-address", "token", token.toString(), null, null, null);
-        Instant giveUp = Instant.now().plusSeconds(60);
-        long found =
-                trail.find(null, uses, AuditTrail.LONGEST_PAGE, null).entries().size();
-        while (found < expected && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(100);
-            found = trail.find(null, uses, AuditTrail.LONGEST_PAGE, null)
-                    .entries()
-                    .size();
-        }
+        long found = Trails.awaitEntries(trail, null, uses, expected, Duration.ofSeconds(60))
+                .size();
         // Entries follow the order of their commits: the last address's is last, so none more is on its way.
         return found;
     }

@@ -25,8 +25,8 @@ import io.selvedge.testing.ApiCalls;
 import io.selvedge.testing.Customers;
 import io.selvedge.testing.MovableClock;
 import io.selvedge.testing.SelvedgeIntegrationTest;
+import io.selvedge.testing.Trails;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -372,16 +372,7 @@ class AlertsIT {
 
     /** Calls the API as a staff member of the role, with the scopes a staff token carries. */
     private RequestPostProcessor staffWithRole(String role) {
-        UUID id = UUID.randomUUID();
-        String username = "alerts-" + role.toLowerCase(java.util.Locale.ROOT) + "-"
-                + id.toString().substring(0, 8);
-        Customers.signingIn(new JdbcTemplate(stores.global().dataSource()), id, username, null, role);
-        return user(username)
-                .authorities(
-                        new SimpleGrantedAuthority("SCOPE_read"),
-                        new SimpleGrantedAuthority("SCOPE_write"),
-                        new SimpleGrantedAuthority("SCOPE_admin"),
-                        new SimpleGrantedAuthority("STAFF_" + role));
+        return api.customers().aStaffMember("alerts-" + role, role).caller();
     }
 
     /** As the account signed in on the web pages: staff with a passkey, a customer with a password and a code. */
@@ -401,14 +392,7 @@ class AlertsIT {
     /** The trail's entries of the action on the alert, once delivered (the outbox is asynchronous). */
     private List<AuditEntry> entries(UUID groupId, String action, UUID alertId) throws InterruptedException {
         AuditFilter filter = new AuditFilter(null, action, "alert", alertId.toString(), null, null, null);
-        Instant giveUp = Instant.now().plusSeconds(20);
-        List<AuditEntry> found =
-                trail.find(groupId, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        while (found.isEmpty() && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(50);
-            found = trail.find(groupId, filter, AuditTrail.LONGEST_PAGE, null).entries();
-        }
-        return found;
+        return Trails.awaitEntries(trail, groupId, filter, 1, Duration.ofSeconds(20));
     }
 
     /**

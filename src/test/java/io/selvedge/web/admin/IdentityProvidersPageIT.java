@@ -3,35 +3,28 @@ package io.selvedge.web.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
 import io.selvedge.access.Role;
 import io.selvedge.sso.Connection;
 import io.selvedge.sso.IdentityProviders;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ApiCalls;
-import io.selvedge.testing.Customers;
 import io.selvedge.testing.Customers.Account;
 import io.selvedge.testing.SelvedgeIntegrationTest;
-import io.selvedge.testing.TestDns;
 import io.selvedge.testing.TestOidc;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The admin console's single sign-on page: a group admin adds an OIDC connection with the form, sees the
@@ -42,7 +35,7 @@ import org.springframework.web.context.WebApplicationContext;
 class IdentityProvidersPageIT {
 
     @Autowired
-    WebApplicationContext context;
+    ApiCalls api;
 
     @Autowired
     Stores stores;
@@ -58,26 +51,11 @@ class IdentityProvidersPageIT {
 
     @BeforeEach
     void aGroupWithAVerifiedDomain() throws Exception {
-        mvc = MockMvcBuilders.webAppContextSetup(context)
-                .apply(springSecurity())
-                .build();
-        admin = new Customers(stores).aCustomer("admin");
-        group = created(admin, post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
-        company = created(admin, post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"C\"}");
-        domain = "maison-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        String claim = mvc.perform(json(
-                        post("/api/v1/groups/" + group + "/domains").with(admin.caller()),
-                        "{\"domain\": \"" + domain + "\"}"))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        TestDns.publish("_selvedge-verification." + domain, (String) JsonPath.read(claim, "$.txtValue"));
-        mvc.perform(json(
-                        post("/api/v1/groups/" + group + "/domains/" + domain + "/verify")
-                                .with(admin.caller()),
-                        ""))
-                .andExpect(status().isOk());
+        mvc = api.mvc();
+        admin = api.customers().aCustomer("admin");
+        group = api.aGroup(admin, "Maison", "eu");
+        company = api.node(admin, "groups", group, "companies", "C");
+        domain = api.aVerifiedDomain(admin, group, "maison");
         // A group admin must use MFA on the web pages: this one has.
         new JdbcTemplate(stores.global().dataSource())
                 .update("update account set mfa_enrolled = true where id = ?", admin.id());
@@ -157,7 +135,7 @@ class IdentityProvidersPageIT {
     @Test
     void anOperatorDoesNotReachThePage() throws Exception {
         // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
-        Account operator = new ApiCalls(context, stores).granted(admin, group, Role.GROUP_OPERATOR);
+        Account operator = api.granted(admin, group, Role.GROUP_OPERATOR);
         RequestPostProcessor asOperator = user(operator.username())
                 .authorities(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
         mvc.perform(get(sso()).with(asOperator)).andExpect(status().isForbidden());
@@ -189,20 +167,5 @@ class IdentityProvidersPageIT {
 
     private String sso() {
         return "/admin/groups/" + group + "/sso";
-    }
-
-    private String created(Account caller, MockHttpServletRequestBuilder request, String body) throws Exception {
-        String response = mvc.perform(json(request.with(caller.caller()), body))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return JsonPath.read(response, "$.id");
-    }
-
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON)
-                .content(body);
     }
 }

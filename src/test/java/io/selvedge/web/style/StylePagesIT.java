@@ -66,26 +66,14 @@ class StylePagesIT {
         admin = customers.aCustomer("owner");
         viewer = api.anInvitableCustomer("viewer");
         designer = api.anInvitableCustomer("designer");
-        String group = created(post("/api/v1/groups"), "{\"name\": \"Maison\", \"region\": \"eu\"}");
-        String company = created(post("/api/v1/groups/" + group + "/companies"), "{\"name\": \"Ourse SA\"}");
-        String brand = created(post("/api/v1/companies/" + company + "/brands"), "{\"name\": \"Ourse\"}");
-        String season = created(post("/api/v1/brands/" + brand + "/seasons"), "{\"name\": \"SS27\"}");
-        String workroom = created(post("/api/v1/seasons/" + season + "/workrooms"), "{\"name\": \"Jersey\"}");
-        style = created(post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"Boxy tee\", \"tags\": []}");
-        version = JsonPath.read(
-                mvc.perform(post("/api/v1/styles/" + style + "/versions?filename=tee.glb")
-                                .with(admin.caller())
-                                .contentType("model/gltf-binary")
-                                .content(Files.readAllBytes(Path.of("samples/tee.glb"))))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString(),
-                "$.id");
+        ApiCalls.Tree tree = api.aTree(admin, "eu");
+        style = api.aStyle(admin, tree.workroom(), "Boxy tee");
+        version = api.aVersion(
+                admin, style, "tee.glb", "model/gltf-binary", Files.readAllBytes(Path.of("samples/tee.glb")));
         // Granted by id, so invited (it is nobody's member yet) and accepted (issue 15).
-        api.grant(admin, company, designer, Role.COMPANY_ADMIN, false, false);
+        api.grant(admin, tree.company(), designer, Role.COMPANY_ADMIN, false, false);
         // Shared by id, so invited too (issue 15) and accepted.
-        api.share(admin, "workrooms", workroom, viewer, Role.VIEWER, false, false);
+        api.share(admin, "workrooms", tree.workroom(), viewer, Role.VIEWER, false, false);
     }
 
     @Test
@@ -271,10 +259,6 @@ class StylePagesIT {
 
     private ResultActions page(Customers.Account account) throws Exception {
         return mvc.perform(get("/styles/" + style).with(signedIn(account)));
-    }
-
-    private String created(MockHttpServletRequestBuilder request, String json) throws Exception {
-        return JsonPath.read(api(request, json), "$.id");
     }
 
     private String api(MockHttpServletRequestBuilder request, String json) throws Exception {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -90,14 +89,9 @@ class AlertContactsPage implements LaidOutPage {
         try {
             AlertRouting.Contacts after =
                     routing.replaceContacts(groupId, before.minSeverity().name(), specs, by(authentication));
-            Channel made = after.channels().get(after.channels().size() - 1);
-            model.addAttribute("notice", "monitoring.notice.saved");
-            if (made.kind() == ChannelKind.WEBHOOK) {
-                model.addAttribute("secret", made.secret()); // this answer only
-            }
+            ChannelForms.made(after.channels().get(after.channels().size() - 1), model);
         } catch (IllegalArgumentException refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("problem", refused.getMessage());
+            ChannelForms.refused(refused, response, model);
         }
         return show(groupId, model);
     }
@@ -132,12 +126,7 @@ class AlertContactsPage implements LaidOutPage {
                 .filter(c -> c.id().toString().equals(id))
                 .findFirst()
                 .flatMap(routing::test);
-        if (error.isPresent()) {
-            shown.addFlashAttribute("testFailed", error.get());
-        } else {
-            shown.addFlashAttribute("notice", "monitoring.notice.tested");
-        }
-        return "redirect:/admin/groups/" + groupId + "/alert-contacts";
+        return ChannelForms.tested(error, shown, "/admin/groups/" + groupId + "/alert-contacts");
     }
 
     private String change(
@@ -149,11 +138,10 @@ class AlertContactsPage implements LaidOutPage {
         try {
             replace.accept(kept(routing.contactsOf(groupId)));
         } catch (IllegalArgumentException refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("problem", refused.getMessage());
+            ChannelForms.refused(refused, response, model);
             return show(groupId, model);
         }
-        shown.addFlashAttribute("notice", "monitoring.notice.saved");
+        shown.addFlashAttribute("notice", ChannelForms.SAVED);
         return "redirect:/admin/groups/" + groupId + "/alert-contacts";
     }
 

@@ -1,6 +1,5 @@
 package io.selvedge.monitoring.internal.routing;
 
-import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.StaffAction;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
@@ -199,9 +198,7 @@ class AlertRoutingApi {
     }
 
     private Caller staff(Authentication authentication) {
-        Caller caller = callers.of(authentication).filter(Caller::staff).orElseThrow(ActionDeniedException::new);
-        StaffAction.MANAGE_ALERT_ROUTING.require(authentication);
-        return caller;
+        return StaffAction.MANAGE_ALERT_ROUTING.requireStaff(callers, authentication);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -28,7 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AlertRoutingPage implements LaidOutPage {
 
     private static final String PATH = "/platform/alert-routing";
-    private static final String SAVED = "monitoring.notice.saved";
     private static final String STAFF = "platform staff whose role allows MANAGE_ALERT_ROUTING, checked by the handler";
 
     private final AlertRouting routing;
@@ -78,10 +77,7 @@ class AlertRoutingPage implements LaidOutPage {
         return act(authentication, response, model, () -> {
             Channel channel = routing.addChannel(
                     id(teamId), new AlertRouting.ChannelSpec(kind, name, target, routingKey), by(authentication));
-            model.addAttribute("notice", SAVED);
-            if (channel.kind() == ChannelKind.WEBHOOK) {
-                model.addAttribute("secret", channel.secret()); // this answer only; never stored in the session
-            }
+            ChannelForms.made(channel, model);
             return shown(model);
         });
     }
@@ -106,15 +102,11 @@ class AlertRoutingPage implements LaidOutPage {
             HttpServletResponse response,
             Model model,
             RedirectAttributes shown) {
-        return act(authentication, response, model, () -> {
-            Optional<String> error = routing.channel(safeId(id)).flatMap(routing::test);
-            if (error.isPresent()) {
-                shown.addFlashAttribute("testFailed", error.get());
-            } else {
-                shown.addFlashAttribute("notice", "monitoring.notice.tested");
-            }
-            return "redirect:" + PATH;
-        });
+        return act(
+                authentication,
+                response,
+                model,
+                () -> ChannelForms.tested(routing.channel(safeId(id)).flatMap(routing::test), shown, PATH));
     }
 
     @PostMapping(PATH + "/rules")
@@ -165,8 +157,7 @@ class AlertRoutingPage implements LaidOutPage {
         try {
             return action.get();
         } catch (IllegalArgumentException refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("problem", refused.getMessage());
+            ChannelForms.refused(refused, response, model);
             return shown(model);
         }
     }
@@ -175,7 +166,7 @@ class AlertRoutingPage implements LaidOutPage {
     private static Supplier<String> saved(RedirectAttributes shown, Runnable change) {
         return () -> {
             change.run();
-            shown.addFlashAttribute("notice", SAVED);
+            shown.addFlashAttribute("notice", ChannelForms.SAVED);
             return "redirect:" + PATH;
         };
     }
@@ -207,9 +198,7 @@ class AlertRoutingPage implements LaidOutPage {
     }
 
     private Optional<Caller> staff(Authentication authentication) {
-        return callers.of(authentication)
-                .filter(Caller::staff)
-                .filter(ignored -> StaffAction.MANAGE_ALERT_ROUTING.allowedTo(authentication));
+        return StaffAction.MANAGE_ALERT_ROUTING.staffCaller(callers, authentication);
     }
 
     private static UUID id(String given) {
