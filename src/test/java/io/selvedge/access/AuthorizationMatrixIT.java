@@ -82,6 +82,7 @@ class AuthorizationMatrixIT {
     final List<Caller> callers = new ArrayList<>();
     /** The group whose fresh branches allowed DELETEs below the group level use up, and who holds a grant on it. */
     String spareGroup;
+
     final Set<String> grantedOnSpareGroup = new HashSet<>();
 
     /** A member role as the table's columns have it, with a viewer's share flags; null role: no grant. */
