@@ -2,10 +2,12 @@
 // .obj, by data-format), with orbit and zoom, reset view, wireframe, background, and comment pins.
 // Pins come from elements with [data-pin-x] (the comments list); a click on the model that does not drag
 // dispatches 'viewer:pick' {x, y, z} on the viewer element; a click on a marker dispatches 'viewer:pin'
-// {id}; 'viewer:highlight' {id} sent to the element highlights a marker.
+// {id}; 'viewer:highlight' {id} sent to the element highlights a marker; 'viewer:colorway' {name} sent to it
+// shows the glTF's KHR_materials_variants variant of that name (data-variants: how many the model has,
+// once they are ready; data-colorway: the one shown).
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
-import { loadModel, studioEnvironment } from './model-loading.js';
+import { gltfOf, loadModel, studioEnvironment } from './model-loading.js';
 
 const BACKGROUNDS = { light: 0xf4f4f2, dark: 0x1e1f22, grey: 0x8a8d91 };
 const CLICK_SLOP = 5; // pixels a pointer may move and still be a click, not a drag
@@ -67,6 +69,8 @@ class Viewer {
       this.frameModel();
       this.say('');
       this.element.dataset.loaded = 'true';
+      const gltf = gltfOf(object);
+      if (gltf) this.readVariants(gltf).catch((error) => console.warn('The colourways could not be read:', error));
     }, (error) => {
       if (progress) progress.hidden = true;
       console.warn('The model could not be shown:', error);
@@ -94,11 +98,51 @@ class Viewer {
   }
 
   setWireframe(on) {
+    this.wireframe = on;
     this.scene.traverse((node) => {
       if (node.isMesh) {
         [].concat(node.material).forEach((material) => { material.wireframe = on; });
       }
     });
+  }
+
+  // Colorways. three's GLTFLoader keeps the KHR_materials_variants data as it is in the file: the variants
+  // in gltf.userData.gltfExtensions, each mesh's mappings in its own userData.gltfExtensions (as in three's
+  // example webgl_loader_gltf_variants). Every mapped material is made once, after loading, so a swatch
+  // switches the model at once, without a reload.
+  async readVariants(gltf) {
+    const extension = gltf.userData.gltfExtensions && gltf.userData.gltfExtensions.KHR_materials_variants;
+    if (!extension || !Array.isArray(extension.variants)) return;
+    const meshes = [];
+    const loads = [];
+    gltf.scene.traverse((object) => {
+      const own = object.isMesh && object.userData.gltfExtensions
+        && object.userData.gltfExtensions.KHR_materials_variants;
+      if (!own || !Array.isArray(own.mappings)) return;
+      const mesh = { object, original: object.material, byVariant: new Map() };
+      own.mappings.forEach((mapping) => {
+        loads.push(gltf.parser.getDependency('material', mapping.material).then((material) => {
+          (mapping.variants || []).forEach((variant) => mesh.byVariant.set(variant, material));
+        }));
+      });
+      meshes.push(mesh);
+    });
+    await Promise.all(loads);
+    this.variants = { parser: gltf.parser, names: extension.variants.map((variant) => String(variant.name || '')), meshes };
+    this.element.addEventListener('viewer:colorway', (event) => this.showVariant(event.detail.name));
+    this.element.dataset.variants = String(this.variants.names.length);
+  }
+
+  /** Shows the variant of that name (as the server matches colorways: trimmed, whatever the case). */
+  showVariant(name) {
+    const wanted = String(name || '').trim().toLowerCase();
+    const index = this.variants.names.findIndex((known) => known.trim().toLowerCase() === wanted);
+    this.variants.meshes.forEach(({ object, original, byVariant }) => {
+      object.material = byVariant.has(index) ? byVariant.get(index) : original;
+      this.variants.parser.assignFinalMaterial(object);
+    });
+    if (this.wireframe) this.setWireframe(true);
+    this.element.dataset.colorway = index >= 0 ? this.variants.names[index] : '';
   }
 
   setBackground(name) {

@@ -30,6 +30,11 @@ class ContentReEncryption {
     }
 
     @Bean
+    ReEncryptable colorwayColumns(GroupDataPlanes planes) {
+        return new EncryptedColumns("content.colorways", ColorwayRepository.TABLE, planes);
+    }
+
+    @Bean
     ReEncryptable uploadColumns(GroupDataPlanes planes) {
         return new EncryptedColumns("content.uploads", UploadRepository.TABLE, planes);
     }
