@@ -76,6 +76,7 @@ class BadInputIT {
         lists.put("workroom shares", "/api/v1/workrooms/" + workroom + "/shares");
         lists.put("style shares", "/api/v1/styles/" + ada.style + "/shares");
         lists.put("versions", "/api/v1/styles/" + ada.style + "/versions");
+        lists.put("colorways", "/api/v1/styles/" + ada.style + "/colorways");
         lists.put("favourites", "/api/v1/me/favourites");
         lists.put("alerts", "/api/v1/groups/" + ada.group + "/alerts");
         lists.put("access requests", "/api/v1/groups/" + ada.group + "/access-requests");

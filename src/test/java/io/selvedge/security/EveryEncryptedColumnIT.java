@@ -142,6 +142,8 @@ class EveryEncryptedColumnIT {
                 "content_version.sha256",
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file())));
         written.put("content_upload.filename", marker + ".glb");
+        written.put("content_colorway.name", "Ecru " + marker);
+        written.put("content_colorway.swatch", "#e8dcc2");
         written.put("collab_comment.body", "Lower " + marker);
         written.put("collab_comment.pin", "0.25");
         written.put("collab_approval.note", "Hem " + marker);
@@ -181,6 +183,12 @@ class EveryEncryptedColumnIT {
                 admin,
                 post("/api/v1/styles/" + style + "/versions?filename=" + w.get("content_version.filename")),
                 file()));
+        api.as(
+                        admin,
+                        post("/api/v1/styles/" + style + "/colorways"),
+                        "{\"name\": \"" + w.get("content_colorway.name") + "\", \"swatch\": \""
+                                + w.get("content_colorway.swatch") + "\"}")
+                .andExpect(status().isCreated());
         Uploads.Upload upload =
                 uploads.create(UUID.fromString(style), 8, w.get("content_upload.filename"), null, admin.id());
         uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), admin.id());
