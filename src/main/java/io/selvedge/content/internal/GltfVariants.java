@@ -112,13 +112,17 @@ final class GltfVariants {
                 }
             }
         }
-        if (extensions == null) {
+        if (extensions == null || !extensions.isObject()) {
             return List.of();
         }
         JsonNode declared = extensions.path(EXTENSION).path("variants");
+        if (!declared.isArray()) {
+            return List.of();
+        }
         List<Variant> found = new ArrayList<>();
         for (int i = 0; i < declared.size() && found.size() < max; i++) {
-            String name = ColorwayFields.fromFile(declared.get(i).path("name").asString(""), i + 1);
+            JsonNode named = declared.get(i).path("name");
+            String name = ColorwayFields.fromFile(named.isString() ? named.stringValue() : "", i + 1);
             found.add(new Variant(name, swatchOf(i, materials, meshes)));
         }
         return found;
@@ -126,7 +130,7 @@ final class GltfVariants {
 
     /** The base colour (linear in glTF) of the first material a mesh maps to the variant, as sRGB hex. */
     private static String swatchOf(int variant, JsonNode materials, JsonNode meshes) {
-        if (materials == null || meshes == null) {
+        if (materials == null || meshes == null || !materials.isArray()) {
             return DEFAULT_SWATCH;
         }
         for (JsonNode mesh : meshes.values()) {
@@ -148,12 +152,13 @@ final class GltfVariants {
             return DEFAULT_SWATCH;
         }
         JsonNode factor = materials.path(index.intValue()).path("pbrMetallicRoughness").path("baseColorFactor");
-        if (factor.size() < 3) {
+        if (!factor.isArray() || factor.size() < 3) {
             return DEFAULT_SWATCH;
         }
         StringBuilder hex = new StringBuilder("#");
         for (int c = 0; c < 3; c++) {
-            hex.append(String.format(Locale.ROOT, "%02x", srgb(factor.get(c).asDouble(0.5))));
+            JsonNode component = factor.get(c);
+            hex.append(String.format(Locale.ROOT, "%02x", srgb(component.isNumber() ? component.doubleValue() : 0.5)));
         }
         return hex.toString();
     }
