@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-# Makes samples/tee.glb, samples/tee.obj and samples/tee-colorways.glb: run from samples/. The files are committed; this says how they were made.
+# Makes samples/tee.glb, samples/tee.obj, samples/tee-colorways.glb and samples/tee-colorways.obj with its
+# tee-colorways_*.mtl: run from samples/. The files are committed; this says how they were made.
 # A T-shirt-like solid made of boxes (body, two sleeves), as glTF 2.0 binary and OBJ.
 import json, struct, math
 boxes = [  # centre x,y,z ; half sizes
@@ -64,6 +65,22 @@ variants["materials"] = [{"name": name + " jersey", "pbrMetallicRoughness": {"ba
                          for name, colour in colourways]
 variants["meshes"][0]["primitives"][0]["extensions"] = {"KHR_materials_variants": {"mappings": [{"material": i, "variants": [i]} for i in range(len(colourways))]}}
 open('tee-colorways.glb', 'wb').write(glb_of(variants))
+
+# The same three colourways as an OBJ export makes them: one .obj using the material "Jersey", and one .mtl
+# file per colourway defining it (diffuse colours as display colours).
+with open('tee-colorways.obj', 'w') as f:
+    f.write('# A T-shirt-like solid in colourways (Selvedge sample)\no Tee\n')
+    for p in pos: f.write('v %.4f %.4f %.4f\n' % tuple(p))
+    for n in nor: f.write('vn %.4f %.4f %.4f\n' % tuple(n))
+    f.write('usemtl Jersey\n')
+    for t in range(0, len(idx), 3):
+        a, b, c = idx[t]+1, idx[t+1]+1, idx[t+2]+1
+        f.write('f %d//%d %d//%d %d//%d\n' % (a, a, b, b, c, c))
+def display(linear):
+    return [round((12.92*c if c <= 0.0031308 else 1.055*c**(1/2.4)-0.055), 4) for c in linear[:3]]
+for name, colour in colourways:
+    with open('tee-colorways_%s.mtl' % name, 'w') as f:
+        f.write('# %s (Selvedge sample)\nnewmtl Jersey\nKa 0 0 0\nKd %.4f %.4f %.4f\nKs 0.05 0.05 0.05\nNs 10\nd 1\nillum 2\n' % (name, *display(colour)))
 
 # ---- Compressed and heavy models (issue 21, item 4) ----------------------------------------------------------
 # tee-fabric.glb: the same tee as a textured, double-sided fabric with sheen (KHR_materials_sheen), a small

@@ -1,6 +1,7 @@
 package io.selvedge.content;
 
 import static io.selvedge.testing.ApiCalls.created;
+import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -23,7 +24,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 /**
  * A glTF version that carries KHR_materials_variants (as CLO exports all colourways) gives its style the
  * colorways it names when it is stored, matched by name with those the style has; a malformed file is still
- * a version, with no colorways read from it.
+ * a version, with no colorways read from it. An OBJ export with one material file per colourway is one
+ * version, each .mtl added to it giving the style a colorway.
  */
 @SelvedgeIntegrationTest
 @RecordApplicationEvents
@@ -81,6 +83,58 @@ class ColorwaysFromFileIT extends AsACustomerAdmin {
         assertThat(colorways(style)).isEmpty();
         api.as(admin, get("/api/v1/styles/" + style + "/versions"), null)
                 .andExpect(jsonPath("$.items.length()").value(3));
+    }
+
+    @Test
+    void anObjWithOneMaterialFilePerColourwayIsOneVersionWithAColorwayPerFile() throws Exception {
+        Tree tree = api.aTree(admin, "eu");
+        String style = aStyle(tree.workroom());
+        String version = upload(style, "tee-colorways.obj", Files.readAllBytes(Path.of("samples/tee-colorways.obj")));
+        String materials = "/api/v1/versions/" + version + "/materials";
+
+        for (String colourway : List.of("Indigo", "Rust")) {
+            String file = "tee-colorways_" + colourway + ".mtl";
+            api.asBytes(admin, post(materials + "?filename=" + file), Files.readAllBytes(Path.of("samples", file)))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.filename").value(file))
+                    .andExpect(jsonPath("$.colorwayId").isNotEmpty());
+        }
+
+        api.as(admin, get("/api/v1/styles/" + style + "/versions"), null)
+                .andExpect(jsonPath("$.items.length()").value(1));
+        assertThat(colorways(style)).extracting(c -> c.get("name")).containsExactly("Indigo", "Rust");
+        assertThat(colorways(style))
+                .filteredOn(c -> c.get("name").equals("Rust"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.get("swatch")).isEqualTo("#c46138"));
+        String listed = api.as(admin, get(materials), null)
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String rust = JsonPath.read(listed, "$.items[1].id");
+        assertThat(api.as(admin, get(materials + "/" + rust), null)
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("newmtl Jersey", "Kd 0.7674");
+        assertThat(events.stream(VersionMaterialAdded.class).filter(e -> e.versionId().toString().equals(version)))
+                .hasSize(2);
+
+        byte[] ecru = Files.readAllBytes(Path.of("samples/tee-colorways_Ecru.mtl"));
+        problem(api.asBytes(admin, post(materials + "?filename=tee-colorways_Rust.mtl"), ecru), 409);
+        problem(api.asBytes(admin, post(materials + "?filename=ecru.txt"), ecru), 400);
+        problem(
+                api.asBytes(admin, post(materials + "?filename=ecru.mtl"), new byte[] {(byte) 0xff, (byte) 0xfe, 0}),
+                400);
+        problem(
+                api.asBytes(admin, post(materials + "?filename=ecru.mtl"), new byte[VersionMaterials.MAX_SIZE + 1]),
+                413);
+        String glb = upload(style, "tee.glb", Files.readAllBytes(Path.of("samples/tee.glb")));
+        problem(
+                api.asBytes(admin, post("/api/v1/versions/" + glb + "/materials?filename=ecru.mtl"), ecru), 409);
+        assertThat(colorways(style)).hasSize(2);
     }
 
     private String upload(String style, String filename, byte[] file) throws Exception {

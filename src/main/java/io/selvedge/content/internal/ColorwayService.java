@@ -190,21 +190,31 @@ class ColorwayService implements Colorways {
      * records the version, whose style's row is already locked.
      */
     void fromFile(JdbcClient jdbc, Style style, UUID versionId, List<GltfVariants.Variant> variants, UUID actor) {
-        if (variants.isEmpty()) {
-            return;
+        for (GltfVariants.Variant variant : variants) {
+            matchOrAdd(jdbc, style, versionId, variant.name(), variant.swatch(), actor);
         }
+    }
+
+    /**
+     * The style's colorway of that name (whatever the case), added from the version's file if it has none;
+     * null when the style already has the most. Runs inside a unit of work that locked the style's row.
+     */
+    @Nullable
+    UUID matchOrAdd(JdbcClient jdbc, Style style, UUID versionId, String name, String swatch, UUID actor) {
         FieldCipher cipher = ciphers.of(style.groupId());
         List<ColorwayRepository.Row> existing = rows.ofStyle(jdbc, style.groupId(), style.id());
-        Set<String> known = names(existing, cipher, null);
-        int count = existing.size();
-        Instant now = clock.instant();
-        for (GltfVariants.Variant variant : variants) {
-            if (count >= MAX_PER_STYLE || !known.add(ColorwayFields.key(variant.name()))) {
-                continue;
+        String key = ColorwayFields.key(name);
+        for (ColorwayRepository.Row row : existing) {
+            if (ColorwayFields.key(ColorwayRepository.NAME.decrypt(cipher, row.name(), row.id())).equals(key)) {
+                return row.id();
             }
-            insert(jdbc, style, UUID.randomUUID(), variant.name(), variant.swatch(), null, versionId, actor, now, cipher);
-            count++;
         }
+        if (existing.size() >= MAX_PER_STYLE) {
+            return null;
+        }
+        UUID id = UUID.randomUUID();
+        insert(jdbc, style, id, name, swatch, null, versionId, actor, clock.instant(), cipher);
+        return id;
     }
 
     private void insert(

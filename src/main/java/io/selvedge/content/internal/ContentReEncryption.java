@@ -35,6 +35,11 @@ class ContentReEncryption {
     }
 
     @Bean
+    ReEncryptable materialColumns(GroupDataPlanes planes) {
+        return new EncryptedColumns("content.materials", MaterialRepository.TABLE, planes);
+    }
+
+    @Bean
     ReEncryptable uploadColumns(GroupDataPlanes planes) {
         return new EncryptedColumns("content.uploads", UploadRepository.TABLE, planes);
     }

@@ -8,7 +8,9 @@ import io.selvedge.content.Colorways;
 import io.selvedge.content.ContentRefusedException;
 import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.StyleStatus;
+import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +34,22 @@ class StyleColorways {
         this.view = view;
     }
 
-    /** A colorway as the page shows it: its swatch is painted by /js/style.js (the CSP allows no inline style). */
-    record ColorwayRow(UUID id, String name, String swatch, String status) {
+    /**
+     * A colorway as the page shows it: its swatch is painted by /js/style.js (the CSP allows no inline style);
+     * {@code mtl} is the address of the shown OBJ version's material file for it, if it has one.
+     */
+    record ColorwayRow(UUID id, String name, String swatch, String status, @Nullable String mtl) {
         static ColorwayRow of(Colorway colorway) {
-            return new ColorwayRow(colorway.id(), colorway.name(), colorway.swatch(), colorway.status().name());
+            return of(colorway, Map.of());
+        }
+
+        static ColorwayRow of(Colorway colorway, Map<UUID, String> materials) {
+            return new ColorwayRow(
+                    colorway.id(),
+                    colorway.name(),
+                    colorway.swatch(),
+                    colorway.status().name(),
+                    materials.get(colorway.id()));
         }
     }
 

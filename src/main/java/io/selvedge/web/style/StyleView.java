@@ -14,6 +14,8 @@ import io.selvedge.content.Renders;
 import io.selvedge.content.Colorways;
 import io.selvedge.content.Style;
 import io.selvedge.content.Version;
+import io.selvedge.content.VersionMaterial;
+import io.selvedge.content.VersionMaterials;
 import io.selvedge.content.Versions;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
@@ -54,6 +56,7 @@ class StyleView {
     private final People people;
     private final Renders renders;
     private final Colorways colorways;
+    private final VersionMaterials materials;
 
     StyleView(
             Versions versions,
@@ -65,7 +68,8 @@ class StyleView {
             Callers callers,
             People people,
             Renders renders,
-            Colorways colorways) {
+            Colorways colorways,
+            VersionMaterials materials) {
         this.versions = versions;
         this.renders = renders;
         this.comments = comments;
@@ -76,6 +80,7 @@ class StyleView {
         this.callers = callers;
         this.people = people;
         this.colorways = colorways;
+        this.materials = materials;
     }
 
     UUID caller() {
@@ -133,8 +138,18 @@ class StyleView {
             model.addAttribute("linkMin", today.plusDays(1));
             model.addAttribute("linkMax", today.plusDays(ShareLinks.MAX_LIFETIME.toDays()));
         }
-        List<StyleColorways.ColorwayRow> shownColorways =
-                colorways.list(style.id()).stream().map(StyleColorways.ColorwayRow::of).toList();
+        Map<UUID, String> materialFiles = new java.util.HashMap<>();
+        if (shown != null && shown.format().equals("obj")) {
+            for (VersionMaterial material : materials.list(shown.id())) {
+                if (material.colorwayId() != null) {
+                    materialFiles.putIfAbsent(
+                            material.colorwayId(), "/api/v1/versions/" + shown.id() + "/materials/" + material.id());
+                }
+            }
+        }
+        List<StyleColorways.ColorwayRow> shownColorways = colorways.list(style.id()).stream()
+                .map(colorway -> StyleColorways.ColorwayRow.of(colorway, materialFiles))
+                .toList();
         if (colorway != null
                 && shownColorways.stream().noneMatch(row -> row.id().equals(colorway))) {
             throw new io.selvedge.content.NoSuchContentException();

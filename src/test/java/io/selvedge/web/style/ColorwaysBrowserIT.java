@@ -28,7 +28,8 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Colorways in Chromium: the style of a GLB exported with three colourways (KHR_materials_variants) shows
- * a swatch for each, and a swatch clicked recolours the model on the canvas at once, without a reload.
+ * a swatch for each, and a swatch clicked recolours the model on the canvas at once, without a reload; an
+ * OBJ exported with a material file per colourway switches between them the same way.
  */
 @SelvedgeIntegrationTest
 @Tag("store-independent")
@@ -43,6 +44,8 @@ class ColorwaysBrowserIT extends InChromium {
     WebApplicationContext context;
 
     Customers.Account designer;
+    Customers.Account admin;
+    MockMvc api;
 
     @Test
     void aSwatchClickedShowsItsColorwayOnTheModelWithoutAReload(Browser.Window window) throws Exception {
@@ -76,6 +79,34 @@ class ColorwaysBrowserIT extends InChromium {
         window.assertNoConsoleErrors();
     }
 
+    @Test
+    void anObjExportWithAMaterialFilePerColourwaySwitchesToEachOnTheModel(Browser.Window window) throws Exception {
+        String style = aStyleWithTheTeeInThreeColourways();
+        String obj = upload(style, "tee-colorways.obj");
+        for (String colourway : java.util.List.of("Indigo", "Rust")) {
+            upload("/api/v1/versions/" + obj + "/materials?filename=tee-colorways_" + colourway + ".mtl",
+                    Path.of("samples/tee-colorways_" + colourway + ".mtl"));
+        }
+        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
+        window.go(server.url("/styles/" + style + "?version=" + obj));
+        window.find("[data-viewer][data-loaded=true][data-variants='2']");
+        assertThat(window.all("[data-colorway-mtl]")).as("the colorways the OBJ has a file for").hasSize(2);
+
+        window.click("[data-colorway-name=Rust]");
+        window.find("[data-viewer][data-colorway=Rust]");
+        int rust = window.waitFor(driver -> {
+            int now = colour(window);
+            return (now >> 16 & 0xff) > (now & 0xff) + 40 ? now : null;
+        });
+        window.click("[data-colorway-name=Indigo]");
+        window.find("[data-viewer][data-colorway=Indigo]");
+        window.waitFor(driver -> {
+            int now = colour(window);
+            return (now & 0xff) > (now >> 16 & 0xff) + 20 && ViewerCanvas.distance(now, rust) > 60;
+        });
+        window.assertNoConsoleErrors();
+    }
+
     /** A group made through the API by its admin; a company admin (the designer) and the tee in three colourways. */
     private String aStyleWithTheTeeInThreeColourways() throws Exception {
         MockMvc api = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
@@ -86,12 +117,27 @@ class ColorwaysBrowserIT extends InChromium {
                 call(api, admin, post("/api/v1/workrooms/" + tree.workroom() + "/styles"), "{\"name\": \"Boxy tee\"}"),
                 "$.id");
         calls.grant(admin, tree.company(), designer, Role.COMPANY_ADMIN, false, false);
-        api.perform(post("/api/v1/styles/" + style + "/versions?filename=tee-colorways.glb")
-                        .with(admin.caller())
-                        .contentType("model/gltf-binary")
-                        .content(Files.readAllBytes(Path.of("samples/tee-colorways.glb"))))
-                .andExpect(result -> assertThat(result.getResponse().getStatus()).isEqualTo(201));
+        this.admin = admin;
+        this.api = api;
+        upload(style, "tee-colorways.glb");
         return style;
+    }
+
+    /** A sample uploaded as a version of the style: its id. */
+    private String upload(String style, String sample) throws Exception {
+        return upload("/api/v1/styles/" + style + "/versions?filename=" + sample, Path.of("samples", sample));
+    }
+
+    private String upload(String address, Path file) throws Exception {
+        String body = api.perform(post(address)
+                        .with(admin.caller())
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(Files.readAllBytes(file)))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isEqualTo(201))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.id");
     }
 
     private static String call(MockMvc api, Customers.Account as, MockHttpServletRequestBuilder request, String json)
