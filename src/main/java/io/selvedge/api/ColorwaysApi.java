@@ -97,18 +97,18 @@ class ColorwaysApi {
 
     @PostMapping(COLORWAY + "/approval")
     @Requires(value = Action.APPROVE, target = "id")
-    ResponseEntity<ApprovalResponse> approve(
-            @PathVariable UUID id, @PathVariable UUID colorwayId, @RequestBody NewApproval request) {
+    ResponseEntity<ColorwayApprovalResponse> approve(
+            @PathVariable UUID id, @PathVariable UUID colorwayId, @RequestBody NewColorwayApproval request) {
         Approval approval =
                 approvals.recordForColorway(id, colorwayId, status(request.status()), request.note(), caller());
-        return ResponseEntity.status(201).body(ApprovalResponse.of(approval));
+        return ResponseEntity.status(201).body(ColorwayApprovalResponse.of(approval));
     }
 
     @GetMapping(COLORWAY + "/approvals")
     @Requires(value = Action.VIEW, target = "id")
-    List<ApprovalResponse> approvals(@PathVariable UUID id, @PathVariable UUID colorwayId) {
+    List<ColorwayApprovalResponse> approvals(@PathVariable UUID id, @PathVariable UUID colorwayId) {
         return approvals.colorwayHistory(id, colorwayId).stream()
-                .map(ApprovalResponse::of)
+                .map(ColorwayApprovalResponse::of)
                 .toList();
     }
 
@@ -167,12 +167,12 @@ class ColorwaysApi {
             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
             String nextCursor) {}
 
-    record NewApproval(@Nullable String status, @Nullable String note) {}
+    record NewColorwayApproval(@Nullable String status, @Nullable String note) {}
 
-    record ApprovalResponse(
+    record ColorwayApprovalResponse(
             UUID id, UUID styleId, UUID colorwayId, String status, String note, UUID actorId, Instant createdAt) {
-        static ApprovalResponse of(Approval approval) {
-            return new ApprovalResponse(
+        static ColorwayApprovalResponse of(Approval approval) {
+            return new ColorwayApprovalResponse(
                     approval.id(),
                     approval.styleId(),
                     approval.colorwayId(),
