@@ -13,6 +13,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +43,8 @@ final class GltfVariants {
                             .maxNumberLength(100)
                             .build())
                     .build())
+            // Each part is read as a tree in the middle of the document: what follows it is no trailing garbage.
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** One variant: its name as the file has it (made safe) and a swatch colour {@code #rrggbb}. */

@@ -148,7 +148,7 @@ class StyleView {
             }
         }
         List<StyleColorways.ColorwayRow> shownColorways = colorways.list(style.id()).stream()
-                .map(colorway -> StyleColorways.ColorwayRow.of(colorway, materialFiles))
+                .map(row -> StyleColorways.ColorwayRow.of(row, materialFiles))
                 .toList();
         if (colorway != null
                 && shownColorways.stream().noneMatch(row -> row.id().equals(colorway))) {
