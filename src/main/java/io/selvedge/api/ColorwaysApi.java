@@ -55,15 +55,13 @@ class ColorwaysApi {
             @RequestParam(required = false) @Nullable String cursor) {
         ListPages.Slice<Colorway> page =
                 ListPages.page(colorways.list(id), colorway -> colorway.id().toString(), limit, cursor);
-        return new ColorwayPage(
-                page.items().stream().map(ColorwayResponse::of).toList(), page.nextCursor());
+        return new ColorwayPage(page.items().stream().map(ColorwayResponse::of).toList(), page.nextCursor());
     }
 
     @PostMapping(COLORWAYS)
     @Requires(value = Action.EDIT_STYLE, target = "id")
     ResponseEntity<ColorwayResponse> create(@PathVariable UUID id, @RequestBody NewColorway request) {
-        Colorway colorway =
-                colorways.create(id, request.name(), request.swatch(), request.imageVersionId(), caller());
+        Colorway colorway = colorways.create(id, request.name(), request.swatch(), request.imageVersionId(), caller());
         return ResponseEntity.created(URI.create("/api/v1/styles/" + id + "/colorways/" + colorway.id()))
                 .body(ColorwayResponse.of(colorway));
     }
@@ -167,7 +165,8 @@ class ColorwaysApi {
             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable
             String nextCursor) {}
 
-    record NewColorwayApproval(@Nullable String status, @Nullable String note) {}
+    record NewColorwayApproval(
+            @Nullable String status, @Nullable String note) {}
 
     record ColorwayApprovalResponse(
             UUID id, UUID styleId, UUID colorwayId, String status, String note, UUID actorId, Instant createdAt) {

@@ -65,8 +65,7 @@ class VersionMaterialsApi {
             @RequestParam(required = false) @Nullable String cursor) {
         ListPages.Slice<VersionMaterial> page =
                 ListPages.page(materials.list(id), material -> material.id().toString(), limit, cursor);
-        return new MaterialPage(
-                page.items().stream().map(MaterialResponse::of).toList(), page.nextCursor());
+        return new MaterialPage(page.items().stream().map(MaterialResponse::of).toList(), page.nextCursor());
     }
 
     /** The file's text, for the viewer's material loader; never cached, never sniffed as anything else. */

@@ -48,7 +48,10 @@ public interface Colorways {
      * @param clearImage true to remove the image ({@code imageVersionId} then null)
      */
     record ColorwayChange(
-            @Nullable String name, @Nullable String swatch, @Nullable UUID imageVersionId, boolean clearImage) {
+            @Nullable String name,
+            @Nullable String swatch,
+            @Nullable UUID imageVersionId,
+            boolean clearImage) {
 
         public boolean isEmpty() {
             return name == null && swatch == null && imageVersionId == null && !clearImage;

@@ -186,10 +186,11 @@ class BadInputIT {
     }
 
     private String anObjVersion() {
-        HttpResponse<String> created = ada.send(ada.request("/api/v1/styles/" + ada.style + "/versions?filename=tee.obj")
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("o Tee\n"))
-                .build());
+        HttpResponse<String> created =
+                ada.send(ada.request("/api/v1/styles/" + ada.style + "/versions?filename=tee.obj")
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("o Tee\n"))
+                        .build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JsonPath.read(created.body(), "$.id");
     }

@@ -79,44 +79,55 @@ class ColorwaysApiIT extends AsACustomerAdmin {
                 .andExpect(jsonPath("$.swatch").value("#a0402a"));
         problem(api.as(viewer, patch(colorways + "/" + rust), "{\"name\": \"Mine\"}"), 403);
 
-        problem(
-                api.as(editor, post(colorways + "/" + ecru + "/approval"), "{\"status\": \"APPROVED\"}"),
-                403);
-        api.as(approver, post(colorways + "/" + ecru + "/approval"), "{\"status\": \"APPROVED\", \"note\": \"Lab dip ok\"}")
+        problem(api.as(editor, post(colorways + "/" + ecru + "/approval"), "{\"status\": \"APPROVED\"}"), 403);
+        api.as(
+                        approver,
+                        post(colorways + "/" + ecru + "/approval"),
+                        "{\"status\": \"APPROVED\", \"note\": \"Lab dip ok\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.colorwayId").value(ecru))
                 .andExpect(jsonPath("$.status").value("APPROVED"));
-        api.as(approver, post(colorways + "/" + rust + "/approval"), "{\"status\": \"REJECTED\", \"note\": \"Too dark\"}")
+        api.as(
+                        approver,
+                        post(colorways + "/" + rust + "/approval"),
+                        "{\"status\": \"REJECTED\", \"note\": \"Too dark\"}")
                 .andExpect(status().isCreated());
 
         api.as(viewer, get(colorways + "/" + ecru), null)
                 .andExpect(jsonPath("$.status").value("APPROVED"))
                 .andExpect(jsonPath("$.statusBy").value(approver.id().toString()));
-        api.as(viewer, get(colorways + "/" + rust), null).andExpect(jsonPath("$.status").value("REJECTED"));
+        api.as(viewer, get(colorways + "/" + rust), null)
+                .andExpect(jsonPath("$.status").value("REJECTED"));
         api.as(viewer, get(colorways + "/" + ecru + "/approvals"), null)
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].note").value("Lab dip ok"));
         // The style's own status and history are its own: the colorways' decisions are theirs.
-        api.as(viewer, get("/api/v1/styles/" + style), null).andExpect(jsonPath("$.status").value("IN_REVIEW"));
+        api.as(viewer, get("/api/v1/styles/" + style), null)
+                .andExpect(jsonPath("$.status").value("IN_REVIEW"));
         api.as(viewer, get("/api/v1/styles/" + style + "/approvals"), null)
                 .andExpect(jsonPath("$.length()").value(0));
 
         problem(api.as(viewer, delete(colorways + "/" + rust), null), 403);
         api.as(editor, delete(colorways + "/" + rust), null).andExpect(status().isNoContent());
         problem(api.as(viewer, get(colorways + "/" + rust), null), 404);
-        api.as(viewer, get(colorways), null).andExpect(jsonPath("$.items.length()").value(1));
+        api.as(viewer, get(colorways), null)
+                .andExpect(jsonPath("$.items.length()").value(1));
 
         UUID colorway = UUID.fromString(ecru);
-        assertThat(events.stream(ColorwayCreated.class).filter(e -> e.styleId().toString().equals(style)))
+        assertThat(events.stream(ColorwayCreated.class)
+                        .filter(e -> e.styleId().toString().equals(style)))
                 .hasSize(2)
                 .allSatisfy(e -> assertThat(e.versionId()).isNull());
-        assertThat(events.stream(ColorwayChanged.class).filter(e -> e.colorwayId().toString().equals(rust)))
+        assertThat(events.stream(ColorwayChanged.class)
+                        .filter(e -> e.colorwayId().toString().equals(rust)))
                 .singleElement()
                 .satisfies(e -> assertThat(e.fields()).isEqualTo(Set.of("name", "swatch")));
-        assertThat(events.stream(ColorwayApprovalRecorded.class).filter(e -> e.colorwayId().equals(colorway)))
+        assertThat(events.stream(ColorwayApprovalRecorded.class)
+                        .filter(e -> e.colorwayId().equals(colorway)))
                 .singleElement()
                 .satisfies(e -> assertThat(e.status()).isEqualTo("APPROVED"));
-        assertThat(events.stream(ColorwayDeleted.class).filter(e -> e.colorwayId().toString().equals(rust)))
+        assertThat(events.stream(ColorwayDeleted.class)
+                        .filter(e -> e.colorwayId().toString().equals(rust)))
                 .hasSize(1);
         onTheTrail(UUID.fromString(tree.group()), UUID.fromString(style), editor.id(), "colorway.created");
         onTheTrail(UUID.fromString(tree.group()), UUID.fromString(style), editor.id(), "colorway.changed");
@@ -143,11 +154,10 @@ class ColorwaysApiIT extends AsACustomerAdmin {
         api.as(admin, get(comments + "?colorway=" + indigo), null)
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].body").value("Indigo bleeds on the topstitch"));
-        api.as(admin, get(comments), null).andExpect(jsonPath("$.items.length()").value(2));
+        api.as(admin, get(comments), null)
+                .andExpect(jsonPath("$.items.length()").value(2));
         // Another style's colorway is no colorway of this style.
-        problem(
-                api.as(admin, post(comments), "{\"body\": \"x\", \"colorwayId\": \"" + elsewhere + "\"}"),
-                404);
+        problem(api.as(admin, post(comments), "{\"body\": \"x\", \"colorwayId\": \"" + elsewhere + "\"}"), 404);
         problem(api.as(admin, get(comments + "?colorway=not-an-id"), null), 400);
     }
 
@@ -163,7 +173,9 @@ class ColorwaysApiIT extends AsACustomerAdmin {
         }
         problem(api.as(admin, post(colorways), "{\"swatch\": \"#c2b280\"}"), 400);
         problem(api.as(admin, post(colorways), "{\"name\": \"   \", \"swatch\": \"#c2b280\"}"), 400);
-        problem(api.as(admin, post(colorways), "{\"name\": \"" + "x".repeat(101) + "\", \"swatch\": \"#c2b280\"}"), 400);
+        problem(
+                api.as(admin, post(colorways), "{\"name\": \"" + "x".repeat(101) + "\", \"swatch\": \"#c2b280\"}"),
+                400);
         problem(api.as(admin, post(colorways), "{\"name\": \"Na\\u0000me\", \"swatch\": \"#c2b280\"}"), 400);
         problem(api.as(admin, post(colorways), "{\"name\": \"SAND\", \"swatch\": \"#000000\"}"), 409);
         problem(api.as(admin, post(colorways), "{"), 400);
@@ -171,8 +183,10 @@ class ColorwaysApiIT extends AsACustomerAdmin {
         String model = created(api.asBytes(
                 admin, post("/api/v1/styles/" + style + "/versions?filename=parka.zprj"), new byte[] {1, 2, 3}));
         problem(
-                api.as(admin, post(colorways), "{\"name\": \"Ochre\", \"swatch\": \"#cc7722\", \"imageVersionId\": \""
-                        + model + "\"}"),
+                api.as(
+                        admin,
+                        post(colorways),
+                        "{\"name\": \"Ochre\", \"swatch\": \"#cc7722\", \"imageVersionId\": \"" + model + "\"}"),
                 400);
         problem(
                 api.as(admin, patch(colorways + "/" + sand), "{\"imageVersionId\": \"" + UUID.randomUUID() + "\"}"),
@@ -182,7 +196,8 @@ class ColorwaysApiIT extends AsACustomerAdmin {
         problem(api.as(admin, post(colorways + "/" + sand + "/approval"), "{\"status\": \"MAYBE\"}"), 400);
         problem(api.as(admin, get(colorways + "?limit=0"), null), 400);
         problem(api.as(admin, get(colorways + "/not-an-id"), null), 400);
-        api.as(admin, get(colorways + "/" + sand), null).andExpect(jsonPath("$.name").value("Sand"));
+        api.as(admin, get(colorways + "/" + sand), null)
+                .andExpect(jsonPath("$.name").value("Sand"));
     }
 
     private void onTheTrail(UUID group, UUID style, UUID actor, String action) throws InterruptedException {
@@ -204,7 +219,9 @@ class ColorwaysApiIT extends AsACustomerAdmin {
 
     private String aStyle(String workroom, String name) throws Exception {
         return created(api.as(
-                admin, post("/api/v1/workrooms/" + workroom + "/styles"), "{\"name\": \"" + name + "\", \"tags\": []}"));
+                admin,
+                post("/api/v1/workrooms/" + workroom + "/styles"),
+                "{\"name\": \"" + name + "\", \"tags\": []}"));
     }
 
     private String aColorway(String style, String name, String swatch) throws Exception {

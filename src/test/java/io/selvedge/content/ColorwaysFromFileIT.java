@@ -77,8 +77,14 @@ class ColorwaysFromFileIT extends AsACustomerAdmin {
         byte[] tee = Files.readAllBytes(Path.of("samples/tee-colorways.glb"));
 
         upload(style, "cut.glb", Arrays.copyOf(tee, 300));
-        upload(style, "noise.glb", "glTF but then nothing that is one".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        upload(style, "broken.gltf", "{\"extensions\": {\"KHR_materials_variants\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        upload(
+                style,
+                "noise.glb",
+                "glTF but then nothing that is one".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        upload(
+                style,
+                "broken.gltf",
+                "{\"extensions\": {\"KHR_materials_variants\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(colorways(style)).isEmpty();
         api.as(admin, get("/api/v1/styles/" + style + "/versions"), null)
@@ -119,7 +125,8 @@ class ColorwaysFromFileIT extends AsACustomerAdmin {
                         .getResponse()
                         .getContentAsString())
                 .contains("newmtl Jersey", "Kd 0.7674");
-        assertThat(events.stream(VersionMaterialAdded.class).filter(e -> e.versionId().toString().equals(version)))
+        assertThat(events.stream(VersionMaterialAdded.class)
+                        .filter(e -> e.versionId().toString().equals(version)))
                 .hasSize(2);
 
         byte[] ecru = Files.readAllBytes(Path.of("samples/tee-colorways_Ecru.mtl"));
@@ -132,8 +139,7 @@ class ColorwaysFromFileIT extends AsACustomerAdmin {
                 api.asBytes(admin, post(materials + "?filename=ecru.mtl"), new byte[VersionMaterials.MAX_SIZE + 1]),
                 413);
         String glb = upload(style, "tee.glb", Files.readAllBytes(Path.of("samples/tee.glb")));
-        problem(
-                api.asBytes(admin, post("/api/v1/versions/" + glb + "/materials?filename=ecru.mtl"), ecru), 409);
+        problem(api.asBytes(admin, post("/api/v1/versions/" + glb + "/materials?filename=ecru.mtl"), ecru), 409);
         assertThat(colorways(style)).hasSize(2);
     }
 

@@ -26,7 +26,13 @@ final class ApprovalRepository {
             "select id, status, note, actor_id, created_at, colorway_id from collab_approval";
 
     /** A row of {@code collab_approval}, its note still a ciphertext. */
-    record Row(UUID id, StyleStatus status, String note, UUID actorId, Instant createdAt, @Nullable UUID colorwayId) {}
+    record Row(
+            UUID id,
+            StyleStatus status,
+            String note,
+            UUID actorId,
+            Instant createdAt,
+            @Nullable UUID colorwayId) {}
 
     /** An approval; its note already encrypted through {@link #NOTE}. */
     void insert(

@@ -128,7 +128,11 @@ class ColorwayService implements Colorways {
                     throw new ContentRefusedException("The style has a colorway of that name.");
                 }
                 rows.update(
-                        jdbc, colorwayId, ColorwayRepository.NAME, ColorwayRepository.NAME.encrypt(cipher, name, colorwayId), now);
+                        jdbc,
+                        colorwayId,
+                        ColorwayRepository.NAME,
+                        ColorwayRepository.NAME.encrypt(cipher, name, colorwayId),
+                        now);
                 fields.add("name");
             }
             if (swatch != null) {
@@ -205,7 +209,8 @@ class ColorwayService implements Colorways {
         List<ColorwayRepository.Row> existing = rows.ofStyle(jdbc, style.groupId(), style.id());
         String key = ColorwayFields.key(name);
         for (ColorwayRepository.Row row : existing) {
-            if (ColorwayFields.key(ColorwayRepository.NAME.decrypt(cipher, row.name(), row.id())).equals(key)) {
+            if (ColorwayFields.key(ColorwayRepository.NAME.decrypt(cipher, row.name(), row.id()))
+                    .equals(key)) {
                 return row.id();
             }
         }

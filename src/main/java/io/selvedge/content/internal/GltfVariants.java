@@ -138,7 +138,11 @@ final class GltfVariants {
         }
         for (JsonNode mesh : meshes.values()) {
             for (JsonNode primitive : mesh.path("primitives").values()) {
-                for (JsonNode mapping : primitive.path("extensions").path(EXTENSION).path("mappings").values()) {
+                for (JsonNode mapping : primitive
+                        .path("extensions")
+                        .path(EXTENSION)
+                        .path("mappings")
+                        .values()) {
                     for (JsonNode index : mapping.path("variants").values()) {
                         if (index.canConvertToInt() && index.intValue() == variant) {
                             return colourOf(materials, mapping.path("material"));
@@ -154,7 +158,8 @@ final class GltfVariants {
         if (!index.canConvertToInt()) {
             return DEFAULT_SWATCH;
         }
-        JsonNode factor = materials.path(index.intValue()).path("pbrMetallicRoughness").path("baseColorFactor");
+        JsonNode factor =
+                materials.path(index.intValue()).path("pbrMetallicRoughness").path("baseColorFactor");
         if (!factor.isArray() || factor.size() < 3) {
             return DEFAULT_SWATCH;
         }

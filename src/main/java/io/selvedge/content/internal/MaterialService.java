@@ -123,7 +123,8 @@ class MaterialService implements VersionMaterials {
                     throw new ContentRefusedException("A version has at most " + MAX_PER_VERSION + " material files.");
                 }
                 boolean taken = existing.stream()
-                        .anyMatch(row -> MaterialRepository.FILENAME.decrypt(cipher, row.filename(), row.id())
+                        .anyMatch(row -> MaterialRepository.FILENAME
+                                .decrypt(cipher, row.filename(), row.id())
                                 .equalsIgnoreCase(name));
                 if (taken) {
                     throw new ContentRefusedException("The version has a material file of that name.");
@@ -142,7 +143,13 @@ class MaterialService implements VersionMaterials {
                         now);
                 quota.consume(jdbc, room.id());
                 events.publishEvent(new VersionMaterialAdded(
-                        groupId, style.id(), versionId, id, colorwayId, AuditActor.account(actor), RequestOrigin.current()));
+                        groupId,
+                        style.id(),
+                        versionId,
+                        id,
+                        colorwayId,
+                        AuditActor.account(actor),
+                        RequestOrigin.current()));
                 return new VersionMaterial(id, versionId, name, colorwayId, bytes.length, actor, now);
             });
         } catch (RuntimeException e) {

@@ -38,7 +38,12 @@ class StyleColorways {
      * A colorway as the page shows it: its swatch is painted by /js/style.js (the CSP allows no inline style);
      * {@code mtl} is the address of the shown OBJ version's material file for it, if it has one.
      */
-    record ColorwayRow(UUID id, String name, String swatch, String status, @Nullable String mtl) {
+    record ColorwayRow(
+            UUID id,
+            String name,
+            String swatch,
+            String status,
+            @Nullable String mtl) {
         static ColorwayRow of(Colorway colorway) {
             return of(colorway, Map.of());
         }
@@ -82,7 +87,8 @@ class StyleColorways {
             colorways.change(
                     id,
                     colorwayId,
-                    new Colorways.ColorwayChange(name.isEmpty() ? null : name, swatch.isEmpty() ? null : swatch, null, false),
+                    new Colorways.ColorwayChange(
+                            name.isEmpty() ? null : name, swatch.isEmpty() ? null : swatch, null, false),
                     view.caller());
         } catch (InvalidContentException e) {
             return back(id, redirect, "problem", "style.colorways.invalid");

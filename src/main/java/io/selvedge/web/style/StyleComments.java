@@ -49,7 +49,8 @@ class StyleComments {
             Model model) {
         try {
             Pin pin = pinX == null || pinY == null || pinZ == null ? null : new Pin(pinX, pinY, pinZ);
-            UUID posted = comments.post(id, body, versionId, pin, colorwayId, view.caller()).id();
+            UUID posted = comments.post(id, body, versionId, pin, colorwayId, view.caller())
+                    .id();
             view.comments(id, posted, filter, model);
         } catch (InvalidContentException refusal) {
             refused(id, response, model);

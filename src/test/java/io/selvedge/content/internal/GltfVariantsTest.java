@@ -23,9 +23,7 @@ class GltfVariantsTest {
     void theSampleTeeHasThreeVariantsEachWithItsMaterialsColour() throws IOException {
         List<GltfVariants.Variant> variants = read("tee-colorways.glb", Files.readAllBytes(SAMPLE));
 
-        assertThat(variants)
-                .extracting(GltfVariants.Variant::name)
-                .containsExactly("Indigo", "Ecru", "Rust");
+        assertThat(variants).extracting(GltfVariants.Variant::name).containsExactly("Indigo", "Ecru", "Rust");
         // baseColorFactor is linear: 0.80, 0.74, 0.60 is sRGB e7 df cb.
         assertThat(variants.get(1).swatch()).isEqualTo("#e7dfcb");
         assertThat(variants).allSatisfy(v -> assertThat(v.swatch()).matches("#[0-9a-f]{6}"));
@@ -34,7 +32,8 @@ class GltfVariantsTest {
     @Test
     void onlyTheJsonChunkIsReadNotTheBinaryOne() throws IOException {
         byte[] file = Files.readAllBytes(SAMPLE);
-        int jsonLength = ByteBuffer.wrap(file, 12, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int jsonLength =
+                ByteBuffer.wrap(file, 12, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         int[] read = {0};
         InputStream counting = new ByteArrayInputStream(file) {
             @Override
@@ -51,15 +50,17 @@ class GltfVariantsTest {
 
     @Test
     void aGltfTextFileIsReadAndAFileWithoutTheExtensionHasNoVariants() throws IOException {
-        String gltf = "{\"asset\": {\"version\": \"2.0\"}, \"buffers\": [{\"uri\": \"data:application/octet-stream;base64,"
-                + "A".repeat(100_000) + "\"}], \"extensions\": {\"KHR_materials_variants\": {\"variants\":"
-                + " [{\"name\": \"Night\\u0007 blue\"}, {\"name\": \"\"}]}}}";
+        String gltf =
+                "{\"asset\": {\"version\": \"2.0\"}, \"buffers\": [{\"uri\": \"data:application/octet-stream;base64,"
+                        + "A".repeat(100_000) + "\"}], \"extensions\": {\"KHR_materials_variants\": {\"variants\":"
+                        + " [{\"name\": \"Night\\u0007 blue\"}, {\"name\": \"\"}]}}}";
 
         assertThat(read("coat.gltf", gltf.getBytes(StandardCharsets.UTF_8)))
                 .containsExactly(
                         new GltfVariants.Variant("Night blue", GltfVariants.DEFAULT_SWATCH),
                         new GltfVariants.Variant("Variant 2", GltfVariants.DEFAULT_SWATCH));
-        assertThat(read("tee.glb", Files.readAllBytes(Path.of("samples/tee.glb")))).isEmpty();
+        assertThat(read("tee.glb", Files.readAllBytes(Path.of("samples/tee.glb"))))
+                .isEmpty();
     }
 
     @Test
@@ -76,7 +77,8 @@ class GltfVariantsTest {
             assertThat(read("bad.glb", file)).isEmpty();
         }
         assertThat(read("deep.gltf", deep)).isEmpty();
-        assertThat(read("bad.gltf", "not json at all".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(read("bad.gltf", "not json at all".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     private static List<GltfVariants.Variant> read(String filename, byte[] file) throws IOException {

@@ -69,8 +69,11 @@ class ColorwaysBrowserIT extends InChromium {
             return ViewerCanvas.distance(now, indigo) > 60 ? now : null;
         });
         assertThat(rust >> 16 & 0xff).as("red over blue, was %06x", indigo).isGreaterThan((rust & 0xff) + 40);
-        assertThat(window.script("return window.sameDocument === true;")).as("no reload").isEqualTo(true);
-        assertThat(window.find("[data-colorway-name=Rust]").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(window.script("return window.sameDocument === true;"))
+                .as("no reload")
+                .isEqualTo(true);
+        assertThat(window.find("[data-colorway-name=Rust]").getAttribute("aria-pressed"))
+                .isEqualTo("true");
 
         window.click("[data-colorway-name=Indigo]");
         window.find("[data-viewer][data-colorway=Indigo]");
@@ -84,13 +87,16 @@ class ColorwaysBrowserIT extends InChromium {
         String style = aStyleWithTheTeeInThreeColourways();
         String obj = upload(style, "tee-colorways.obj");
         for (String colourway : java.util.List.of("Indigo", "Rust")) {
-            upload("/api/v1/versions/" + obj + "/materials?filename=tee-colorways_" + colourway + ".mtl",
+            upload(
+                    "/api/v1/versions/" + obj + "/materials?filename=tee-colorways_" + colourway + ".mtl",
                     Path.of("samples/tee-colorways_" + colourway + ".mtl"));
         }
         BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
         window.go(server.url("/styles/" + style + "?version=" + obj));
         window.find("[data-viewer][data-loaded=true][data-variants='2']");
-        assertThat(window.all("[data-colorway-mtl]")).as("the colorways the OBJ has a file for").hasSize(2);
+        assertThat(window.all("[data-colorway-mtl]"))
+                .as("the colorways the OBJ has a file for")
+                .hasSize(2);
 
         window.click("[data-colorway-name=Rust]");
         window.find("[data-viewer][data-colorway=Rust]");
@@ -109,7 +115,9 @@ class ColorwaysBrowserIT extends InChromium {
 
     /** A group made through the API by its admin; a company admin (the designer) and the tee in three colourways. */
     private String aStyleWithTheTeeInThreeColourways() throws Exception {
-        MockMvc api = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        MockMvc api = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
         Customers.Account admin = calls.customers().aCustomer("owner");
         designer = calls.anInvitableCustomer("designer", PASSWORD);
         ApiCalls.Tree tree = calls.aTree(admin, "eu");
@@ -133,7 +141,8 @@ class ColorwaysBrowserIT extends InChromium {
                         .with(admin.caller())
                         .contentType(MediaType.APPLICATION_OCTET_STREAM)
                         .content(Files.readAllBytes(file)))
-                .andExpect(result -> assertThat(result.getResponse().getStatus()).isEqualTo(201))
+                .andExpect(
+                        result -> assertThat(result.getResponse().getStatus()).isEqualTo(201))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -146,7 +155,8 @@ class ColorwaysBrowserIT extends InChromium {
                         .contentType(MediaType.APPLICATION_JSON)
                         .accept(MediaType.APPLICATION_JSON)
                         .content(json))
-                .andExpect(result -> assertThat(result.getResponse().getStatus()).isEqualTo(201))
+                .andExpect(
+                        result -> assertThat(result.getResponse().getStatus()).isEqualTo(201))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
