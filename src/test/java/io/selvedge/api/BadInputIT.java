@@ -92,7 +92,7 @@ class BadInputIT {
 
     @Test
     void aCursorOfUnreadableBytesIsABadRequestOnEveryPagedList() {
-        assertThat(lists).hasSize(22);
+        assertThat(lists).hasSize(24);
         lists.forEach((name, path) -> {
             assertThat(get(path).statusCode()).as("%s without a cursor", name).isEqualTo(200);
 
