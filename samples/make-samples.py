@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-# Makes samples/tee.glb and samples/tee.obj: run from samples/. The files are committed; this says how they were made.
+# Makes samples/tee.glb, samples/tee.obj, samples/tee-colorways.glb and samples/tee-colorways.obj with its
+# tee-colorways_*.mtl: run from samples/. The files are committed; this says how they were made.
 # A T-shirt-like solid made of boxes (body, two sleeves), as glTF 2.0 binary and OBJ.
 import json, struct, math
 boxes = [  # centre x,y,z ; half sizes
@@ -41,11 +42,12 @@ gltf = {
                {"bufferView": 1, "componentType": 5126, "count": len(nor), "type": "VEC3"},
                {"bufferView": 2, "componentType": 5123, "count": len(idx), "type": "SCALAR"}],
 }
-js = json.dumps(gltf, separators=(',', ':')).encode()
-while len(js) % 4: js += b' '
-glb = struct.pack('<III', 0x46546C67, 2, 12 + 8 + len(js) + 8 + len(binary))
-glb += struct.pack('<II', len(js), 0x4E4F534A) + js + struct.pack('<II', len(binary), 0x004E4942) + binary
-open('tee.glb', 'wb').write(glb)
+def glb_of(gltf):
+    js = json.dumps(gltf, separators=(',', ':')).encode()
+    while len(js) % 4: js += b' '
+    glb = struct.pack('<III', 0x46546C67, 2, 12 + 8 + len(js) + 8 + len(binary))
+    return glb + struct.pack('<II', len(js), 0x4E4F534A) + js + struct.pack('<II', len(binary), 0x004E4942) + binary
+open('tee.glb', 'wb').write(glb_of(gltf))
 with open('tee.obj', 'w') as f:
     f.write('# A T-shirt-like solid (Selvedge sample)\no Tee\n')
     for p in pos: f.write('v %.4f %.4f %.4f\n' % tuple(p))
@@ -53,6 +55,32 @@ with open('tee.obj', 'w') as f:
     for t in range(0, len(idx), 3):
         a, b, c = idx[t]+1, idx[t+1]+1, idx[t+2]+1
         f.write('f %d//%d %d//%d %d//%d\n' % (a, a, b, b, c, c))
+
+# The tee in three colourways, as CLO exports them: KHR_materials_variants, one material per variant.
+colourways = [("Indigo", [0.17, 0.24, 0.45, 1.0]), ("Ecru", [0.80, 0.74, 0.60, 1.0]), ("Rust", [0.55, 0.12, 0.04, 1.0])]
+variants = json.loads(json.dumps(gltf))
+variants["extensionsUsed"] = ["KHR_materials_variants"]
+variants["extensions"] = {"KHR_materials_variants": {"variants": [{"name": name} for name, _ in colourways]}}
+variants["materials"] = [{"name": name + " jersey", "pbrMetallicRoughness": {"baseColorFactor": colour, "metallicFactor": 0.0, "roughnessFactor": 0.9}}
+                         for name, colour in colourways]
+variants["meshes"][0]["primitives"][0]["extensions"] = {"KHR_materials_variants": {"mappings": [{"material": i, "variants": [i]} for i in range(len(colourways))]}}
+open('tee-colorways.glb', 'wb').write(glb_of(variants))
+
+# The same three colourways as an OBJ export makes them: one .obj using the material "Jersey", and one .mtl
+# file per colourway defining it (diffuse colours as display colours).
+with open('tee-colorways.obj', 'w') as f:
+    f.write('# A T-shirt-like solid in colourways (Selvedge sample)\no Tee\n')
+    for p in pos: f.write('v %.4f %.4f %.4f\n' % tuple(p))
+    for n in nor: f.write('vn %.4f %.4f %.4f\n' % tuple(n))
+    f.write('usemtl Jersey\n')
+    for t in range(0, len(idx), 3):
+        a, b, c = idx[t]+1, idx[t+1]+1, idx[t+2]+1
+        f.write('f %d//%d %d//%d %d//%d\n' % (a, a, b, b, c, c))
+def display(linear):
+    return [round((12.92*c if c <= 0.0031308 else 1.055*c**(1/2.4)-0.055), 4) for c in linear[:3]]
+for name, colour in colourways:
+    with open('tee-colorways_%s.mtl' % name, 'w') as f:
+        f.write('# %s (Selvedge sample)\nnewmtl Jersey\nKa 0 0 0\nKd %.4f %.4f %.4f\nKs 0.05 0.05 0.05\nNs 10\nd 1\nillum 2\n' % (name, *display(colour)))
 
 # ---- Compressed and heavy models (issue 21, item 4) ----------------------------------------------------------
 # tee-fabric.glb: the same tee as a textured, double-sided fabric with sheen (KHR_materials_sheen), a small

@@ -20,11 +20,25 @@ const COLOUR_MAPS = ['map', 'emissiveMap', 'sheenColorMap', 'specularColorMap'];
  */
 export async function loadModel(url, format, renderer, onProgress) {
   const bytes = await fetchWithProgress(url, onProgress);
-  const model = format === 'obj'
-    ? new OBJLoader().parse(new TextDecoder().decode(bytes))
-    : (await parseGltf(bytes, THREE.LoaderUtils.extractUrlBase(url))).scene;
+  let model;
+  if (format === 'obj') {
+    model = new OBJLoader().parse(new TextDecoder().decode(bytes));
+  } else {
+    const gltf = await parseGltf(bytes, THREE.LoaderUtils.extractUrlBase(url));
+    model = gltf.scene;
+    sources.set(model, gltf);
+  }
   settleMaterials(model, renderer);
   return model;
+}
+
+// The glTF each model was parsed from: its parser and root extensions (KHR_materials_variants) serve the
+// viewer's colourways. Kept beside the model, not in its userData, which three copies as JSON on clone().
+const sources = new WeakMap();
+
+/** The parsed glTF (GLTFLoader's result) a model came from; undefined for an OBJ. */
+export function gltfOf(model) {
+  return sources.get(model);
 }
 
 async function fetchWithProgress(url, onProgress) {

@@ -59,3 +59,19 @@ document.addEventListener('htmx:beforeSwap', (event) => {
     event.detail.isError = false;
   }
 });
+
+// Colorways: each swatch painted from its data-swatch (#rrggbb, checked by the server; the CSP allows no
+// inline style, a style set from script it does). A swatch clicked shows its colorway on the model: the
+// viewer switches to the file's variant of that name ('viewer:colorway' {name}).
+document.querySelectorAll('[data-swatch]').forEach((swatch) => {
+  if (/^#[0-9a-f]{6}$/.test(swatch.dataset.swatch)) swatch.style.backgroundColor = swatch.dataset.swatch;
+  swatch.addEventListener('click', () => {
+    document.querySelectorAll('[data-swatch]').forEach((other) => {
+      other.setAttribute('aria-pressed', String(other === swatch));
+    });
+    const element = viewer();
+    if (element) {
+      element.dispatchEvent(new CustomEvent('viewer:colorway', { detail: { name: swatch.dataset.colorwayName } }));
+    }
+  });
+});

@@ -2,10 +2,14 @@
 // .obj, by data-format), with orbit and zoom, reset view, wireframe, background, and comment pins.
 // Pins come from elements with [data-pin-x] (the comments list); a click on the model that does not drag
 // dispatches 'viewer:pick' {x, y, z} on the viewer element; a click on a marker dispatches 'viewer:pin'
-// {id}; 'viewer:highlight' {id} sent to the element highlights a marker.
+// {id}; 'viewer:highlight' {id} sent to the element highlights a marker; 'viewer:colorway' {name} sent to it
+// shows that colourway: the glTF's KHR_materials_variants variant of that name, or for an OBJ the material
+// file a swatch names in data-colorway-mtl (data-variants: how many the model can show, once they are
+// ready; data-colorway: the one shown).
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
-import { loadModel, studioEnvironment } from './model-loading.js';
+import { MTLLoader } from 'three/addons/loaders/MTLLoader.js';
+import { gltfOf, loadModel, studioEnvironment } from './model-loading.js';
 
 const BACKGROUNDS = { light: 0xf4f4f2, dark: 0x1e1f22, grey: 0x8a8d91 };
 const CLICK_SLOP = 5; // pixels a pointer may move and still be a click, not a drag
@@ -36,6 +40,7 @@ class Viewer {
     this.readPins();
     document.addEventListener('htmx:afterSettle', () => this.readPins());
     element.addEventListener('viewer:highlight', (event) => this.highlight(event.detail.id));
+    element.addEventListener('viewer:colorway', (event) => this.showColorway(event.detail.name));
     const frame = () => {
       this.resize();
       this.controls.update();
@@ -67,6 +72,9 @@ class Viewer {
       this.frameModel();
       this.say('');
       this.element.dataset.loaded = 'true';
+      const gltf = gltfOf(object);
+      const colourways = gltf ? this.readVariants(gltf) : this.readMaterialFiles();
+      colourways.catch((error) => console.warn('The colourways could not be read:', error));
     }, (error) => {
       if (progress) progress.hidden = true;
       console.warn('The model could not be shown:', error);
@@ -94,11 +102,81 @@ class Viewer {
   }
 
   setWireframe(on) {
+    this.wireframe = on;
     this.scene.traverse((node) => {
       if (node.isMesh) {
         [].concat(node.material).forEach((material) => { material.wireframe = on; });
       }
     });
+  }
+
+  // Colorways. three's GLTFLoader keeps the KHR_materials_variants data as it is in the file: the variants
+  // in gltf.userData.gltfExtensions, each mesh's mappings in its own userData.gltfExtensions (as in three's
+  // example webgl_loader_gltf_variants). Every mapped material is made once, after loading, so a swatch
+  // switches the model at once, without a reload.
+  async readVariants(gltf) {
+    const extension = gltf.userData.gltfExtensions && gltf.userData.gltfExtensions.KHR_materials_variants;
+    if (!extension || !Array.isArray(extension.variants)) return;
+    const meshes = [];
+    const loads = [];
+    gltf.scene.traverse((object) => {
+      const own = object.isMesh && object.userData.gltfExtensions
+        && object.userData.gltfExtensions.KHR_materials_variants;
+      if (!own || !Array.isArray(own.mappings)) return;
+      const mesh = { object, original: object.material, byVariant: new Map() };
+      own.mappings.forEach((mapping) => {
+        loads.push(gltf.parser.getDependency('material', mapping.material).then((material) => {
+          (mapping.variants || []).forEach((variant) => mesh.byVariant.set(variant, material));
+        }));
+      });
+      meshes.push(mesh);
+    });
+    await Promise.all(loads);
+    this.variants = { parser: gltf.parser, names: extension.variants.map((variant) => String(variant.name || '')), meshes };
+    this.element.dataset.variants = String(this.variants.names.length);
+  }
+
+  // An OBJ exported with one material file per colourway: each swatch names its file (data-colorway-mtl).
+  // Every file is loaded once, after the model; a swatch then swaps the meshes' materials by name at once.
+  async readMaterialFiles() {
+    const swatches = [...document.querySelectorAll('[data-colorway-mtl]')];
+    if (swatches.length === 0) return;
+    const loader = new MTLLoader();
+    const creators = await Promise.all(swatches.map((swatch) => loader.loadAsync(swatch.dataset.colorwayMtl)));
+    const byName = new Map();
+    swatches.forEach((swatch, i) => {
+      creators[i].preload();
+      byName.set(colourwayKey(swatch.dataset.colorwayName), creators[i]);
+    });
+    const meshes = [];
+    this.model.traverse((object) => { if (object.isMesh) meshes.push({ object, original: object.material }); });
+    this.materialFiles = { byName, meshes };
+    this.element.dataset.variants = String(byName.size);
+  }
+
+  /** Shows the colourway of that name (as the server matches colorways: trimmed, whatever the case). */
+  showColorway(name) {
+    const wanted = colourwayKey(name);
+    let shown = '';
+    if (this.variants) {
+      const index = this.variants.names.findIndex((known) => colourwayKey(known) === wanted);
+      this.variants.meshes.forEach(({ object, original, byVariant }) => {
+        object.material = byVariant.has(index) ? byVariant.get(index) : original;
+        this.variants.parser.assignFinalMaterial(object);
+      });
+      shown = index >= 0 ? this.variants.names[index] : '';
+    } else if (this.materialFiles) {
+      const creator = this.materialFiles.byName.get(wanted);
+      const swap = (material) => (creator && creator.materials[material.name]) || material;
+      this.materialFiles.meshes.forEach(({ object, original }) => {
+        object.material = Array.isArray(original) ? original.map(swap) : swap(original);
+      });
+      shown = creator ? String(name).trim() : '';
+    } else {
+      return;
+    }
+    if (this.wireframe) this.setWireframe(true);
+    this.element.dataset.colorway = shown;
   }
 
   setBackground(name) {
@@ -201,6 +279,10 @@ class Viewer {
     this.status.textContent = text;
     this.status.hidden = text === '';
   }
+}
+
+function colourwayKey(name) {
+  return String(name || '').trim().toLowerCase();
 }
 
 document.querySelectorAll('[data-viewer]').forEach((element) => {

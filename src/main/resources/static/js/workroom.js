@@ -117,7 +117,28 @@
     }).then(function (style) { return style.id; });
   }
 
-  function start(file, styleId) {
+  // The material files of an OBJ export (one per colourway), added to its version one after another.
+  function addMaterials(versionId, materials) {
+    return materials.reduce(function (chain, file) {
+      return chain.then(function () {
+        var csrf = window.selvedgeCsrf();
+        var headers = { 'Content-Type': 'application/octet-stream' };
+        headers[csrf.header] = csrf.token;
+        return fetch('/api/v1/versions/' + versionId + '/materials?filename=' + encodeURIComponent(file.name), {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: headers,
+          body: file
+        }).then(function (answer) {
+          if (!answer.ok) {
+            throw new Error('refused');
+          }
+        });
+      });
+    }, Promise.resolve());
+  }
+
+  function start(file, styleId, materials) {
     var view = row(file);
     queue = queue.then(function () {
       view.status.textContent = '';
@@ -136,6 +157,10 @@
           view.note.textContent = message('resumed', percentOf(offset, file.size));
         },
         onRetry: function () { view.status.textContent = message('retrying'); }
+      }).then(function (done) {
+        return materials.length && done.versionId
+          ? addMaterials(done.versionId, materials).then(function () { return done; })
+          : done;
       }).then(function (done) {
         view.bar.value = 100;
         view.percent.textContent = '100%';
@@ -156,7 +181,13 @@
 
   function take(files) {
     var styleId = document.getElementById('upload-style').value;
-    Array.prototype.forEach.call(files, function (file) { start(file, styleId); });
+    var all = Array.prototype.slice.call(files);
+    var objs = all.filter(function (file) { return /\.obj$/i.test(file.name); });
+    // An OBJ exported with one material file per colourway is one version: its .mtl files go with it.
+    var materials = objs.length === 1 ? all.filter(function (file) { return /\.mtl$/i.test(file.name); }) : [];
+    all.filter(function (file) { return materials.indexOf(file) < 0; }).forEach(function (file) {
+      start(file, styleId, file === objs[0] ? materials : []);
+    });
     // Started uploads show in the pending list until they finish, in case the page is left.
     queue.then(showPending);
   }

@@ -93,7 +93,7 @@ class CollabApi {
         } else if (request.imagePin() != null) {
             pin = request.imagePin().image();
         }
-        Comment comment = comments.post(id, request.body(), request.versionId(), pin, caller());
+        Comment comment = comments.post(id, request.body(), request.versionId(), pin, request.colorwayId(), caller());
         return ResponseEntity.created(URI.create(BASE + "comments/" + comment.id()))
                 .body(CommentResponse.of(comment));
     }
@@ -104,8 +104,9 @@ class CollabApi {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "50") int limit,
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(required = false) @Nullable Boolean resolved) {
-        Page<Comment> page = comments.list(id, resolved, limit, cursor);
+            @RequestParam(required = false) @Nullable Boolean resolved,
+            @RequestParam(required = false) @Nullable UUID colorway) {
+        Page<Comment> page = comments.list(id, resolved, colorway, limit, cursor);
         return new CommentPage(page.items().stream().map(CommentResponse::of).toList(), page.nextCursor());
     }
 
@@ -289,7 +290,8 @@ class CollabApi {
             @Nullable String body,
             @Nullable UUID versionId,
             @Nullable Point pin,
-            @Nullable Point imagePin) {}
+            @Nullable Point imagePin,
+            @Nullable UUID colorwayId) {}
 
     record CommentPatch(@Nullable String body, @Nullable Boolean resolved) {}
 
@@ -305,7 +307,8 @@ class CollabApi {
             @Nullable UUID resolvedBy,
             @Nullable Instant resolvedAt,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Nullable UUID colorwayId) {
         static CommentResponse of(Comment comment) {
             Pin pin = comment.pin();
             Point threeD = pin != null && !pin.image() ? new Point(pin.x(), pin.y(), pin.z()) : null;
@@ -322,7 +325,8 @@ class CollabApi {
                     comment.resolvedBy(),
                     comment.resolvedAt(),
                     comment.createdAt(),
-                    comment.updatedAt());
+                    comment.updatedAt(),
+                    comment.colorwayId());
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A comment on a style, decrypted for a caller who may see it. */
+/** A comment on a style, decrypted for a caller who may see it; tagged with one of its colorways or none. */
 public record Comment(
         UUID id,
         UUID styleId,
@@ -16,4 +16,5 @@ public record Comment(
         @Nullable UUID resolvedBy,
         @Nullable Instant resolvedAt,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        @Nullable UUID colorwayId) {}

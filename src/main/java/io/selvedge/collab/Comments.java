@@ -12,10 +12,31 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Comments {
 
-    Comment post(UUID styleId, String body, @Nullable UUID versionId, @Nullable Pin pin, UUID actor);
+    default Comment post(UUID styleId, String body, @Nullable UUID versionId, @Nullable Pin pin, UUID actor) {
+        return post(styleId, body, versionId, pin, null, actor);
+    }
+
+    /**
+     * Posts a comment, tagged with one of the style's colorways ({@code colorwayId}) or none.
+     *
+     * @throws io.selvedge.content.NoSuchContentException if the version or colorway is not the style's
+     */
+    Comment post(
+            UUID styleId,
+            String body,
+            @Nullable UUID versionId,
+            @Nullable Pin pin,
+            @Nullable UUID colorwayId,
+            UUID actor);
 
     /** A page of a style's comments, oldest first; {@code resolved} null for all. */
-    Page<Comment> list(UUID styleId, @Nullable Boolean resolved, int limit, @Nullable String cursor);
+    default Page<Comment> list(UUID styleId, @Nullable Boolean resolved, int limit, @Nullable String cursor) {
+        return list(styleId, resolved, null, limit, cursor);
+    }
+
+    /** A page of a style's comments, oldest first; {@code resolved} null for all, {@code colorwayId} null for all. */
+    Page<Comment> list(
+            UUID styleId, @Nullable Boolean resolved, @Nullable UUID colorwayId, int limit, @Nullable String cursor);
 
     Comment get(UUID commentId);
 

@@ -76,6 +76,8 @@ class BadInputIT {
         lists.put("workroom shares", "/api/v1/workrooms/" + workroom + "/shares");
         lists.put("style shares", "/api/v1/styles/" + ada.style + "/shares");
         lists.put("versions", "/api/v1/styles/" + ada.style + "/versions");
+        lists.put("colorways", "/api/v1/styles/" + ada.style + "/colorways");
+        lists.put("material files", "/api/v1/versions/" + anObjVersion() + "/materials");
         lists.put("favourites", "/api/v1/me/favourites");
         lists.put("alerts", "/api/v1/groups/" + ada.group + "/alerts");
         lists.put("access requests", "/api/v1/groups/" + ada.group + "/access-requests");
@@ -90,7 +92,7 @@ class BadInputIT {
 
     @Test
     void aCursorOfUnreadableBytesIsABadRequestOnEveryPagedList() {
-        assertThat(lists).hasSize(22);
+        assertThat(lists).hasSize(24);
         lists.forEach((name, path) -> {
             assertThat(get(path).statusCode()).as("%s without a cursor", name).isEqualTo(200);
 
@@ -181,6 +183,16 @@ class BadInputIT {
         HttpResponse<String> answer = TestHttps.get(http, server.url("/error"));
 
         assertProblem(answer, 404, "GET /error");
+    }
+
+    private String anObjVersion() {
+        HttpResponse<String> created =
+                ada.send(ada.request("/api/v1/styles/" + ada.style + "/versions?filename=tee.obj")
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("o Tee\n"))
+                        .build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JsonPath.read(created.body(), "$.id");
     }
 
     private String anUpload() {

@@ -135,6 +135,9 @@ class HostileInputIT {
                                 .build())));
         ids.put("comments", created("/api/v1/styles/" + admin.style + "/comments", "{\"body\":\"Lining\"}"));
         ids.put(
+                "colorways",
+                created("/api/v1/styles/" + admin.style + "/colorways", "{\"name\":\"Ecru\",\"swatch\":\"#e8dcc2\"}"));
+        ids.put(
                 "links",
                 created(
                         "/api/v1/styles/" + admin.style + "/links",

@@ -142,6 +142,11 @@ class EveryEncryptedColumnIT {
                 "content_version.sha256",
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file())));
         written.put("content_upload.filename", marker + ".glb");
+        written.put("content_colorway.name", "Ecru_" + marker);
+        written.put("content_colorway.swatch", "#e8dcc2");
+        // Named after the OBJ version below and the colorway above, which it shows (no colorway of its own).
+        written.put("content_version_material.filename", marker + ".zprj_Ecru_" + marker + ".mtl");
+        written.put("content_version_material.content", "newmtl Jersey " + marker);
         written.put("collab_comment.body", "Lower " + marker);
         written.put("collab_comment.pin", "0.25");
         written.put("collab_approval.note", "Hem " + marker);
@@ -181,6 +186,24 @@ class EveryEncryptedColumnIT {
                 admin,
                 post("/api/v1/styles/" + style + "/versions?filename=" + w.get("content_version.filename")),
                 file()));
+        api.as(
+                        admin,
+                        post("/api/v1/styles/" + style + "/colorways"),
+                        "{\"name\": \"" + w.get("content_colorway.name") + "\", \"swatch\": \""
+                                + w.get("content_colorway.swatch") + "\"}")
+                .andExpect(status().isCreated());
+        // The same bytes as an OBJ (the version's columns then hold the same plaintexts), with a material file.
+        String obj = created(api.asBytes(
+                admin,
+                post("/api/v1/styles/" + style + "/versions?filename=" + w.get("content_version.filename") + ".obj"),
+                file()));
+        api.asBytes(
+                        admin,
+                        post("/api/v1/versions/" + obj + "/materials?filename="
+                                + w.get("content_version_material.filename")),
+                        (w.get("content_version_material.content") + "\nKd 0.9 0.86 0.76\n")
+                                .getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isCreated());
         Uploads.Upload upload =
                 uploads.create(UUID.fromString(style), 8, w.get("content_upload.filename"), null, admin.id());
         uploads.append(upload.id(), 0, new ByteArrayInputStream(new byte[] {1, 2, 3, 4}), admin.id());

@@ -3,6 +3,9 @@ package io.selvedge.collab.internal;
 import io.selvedge.collab.Approval;
 import io.selvedge.collab.ApprovalRecorded;
 import io.selvedge.collab.Approvals;
+import io.selvedge.collab.ColorwayApprovalRecorded;
+import io.selvedge.content.Colorway;
+import io.selvedge.content.Colorways;
 import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.Style;
 import io.selvedge.content.StyleChange;
@@ -38,6 +41,7 @@ class ApprovalService implements Approvals {
     private final Clock clock;
     private final GroupWrites writes;
     private final ApprovalRepository rows;
+    private final Colorways colorways;
 
     ApprovalService(
             GroupWrites writes,
@@ -45,6 +49,7 @@ class ApprovalService implements Approvals {
             GroupDataPlanes planes,
             FieldCiphers ciphers,
             Styles styles,
+            Colorways colorways,
             ApplicationEventPublisher events,
             Clock clock) {
         this.writes = writes;
@@ -52,6 +57,7 @@ class ApprovalService implements Approvals {
         this.planes = planes;
         this.ciphers = ciphers;
         this.styles = styles;
+        this.colorways = colorways;
         this.events = events;
         this.clock = clock;
     }
@@ -71,6 +77,7 @@ class ApprovalService implements Approvals {
                     id,
                     groupId,
                     styleId,
+                    null,
                     status,
                     ApprovalRepository.NOTE.encrypt(cipher, text, id),
                     actor,
@@ -78,7 +85,7 @@ class ApprovalService implements Approvals {
             events.publishEvent(new ApprovalRecorded(
                     groupId, styleId, id, status.name(), AuditActor.account(actor), RequestOrigin.current()));
         });
-        return new Approval(id, styleId, status, text, actor, now);
+        return new Approval(id, styleId, status, text, actor, now, null);
     }
 
     @Override
@@ -86,14 +93,61 @@ class ApprovalService implements Approvals {
         Style style = styles.get(styleId);
         FieldCipher cipher = ciphers.of(style.groupId());
         return rows.ofStyle(planes.of(style.groupId()).jdbc(), style.groupId(), styleId).stream()
-                .map(row -> new Approval(
-                        row.id(),
-                        styleId,
-                        row.status(),
-                        ApprovalRepository.NOTE.decrypt(cipher, row.note(), row.id()),
-                        row.actorId(),
-                        row.createdAt()))
+                .map(row -> decrypted(row, styleId, cipher))
                 .toList();
+    }
+
+    @Override
+    public Approval recordForColorway(UUID styleId, UUID colorwayId, StyleStatus status, String note, UUID actor) {
+        String text = note(note);
+        Style style = styles.get(styleId);
+        UUID groupId = style.groupId();
+        FieldCipher cipher = ciphers.of(groupId);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        writes.run(groupId, plane -> {
+            colorways.setStatus(styleId, colorwayId, status, actor);
+            rows.insert(
+                    plane.jdbc(),
+                    id,
+                    groupId,
+                    styleId,
+                    colorwayId,
+                    status,
+                    ApprovalRepository.NOTE.encrypt(cipher, text, id),
+                    actor,
+                    now);
+            events.publishEvent(new ColorwayApprovalRecorded(
+                    groupId,
+                    styleId,
+                    colorwayId,
+                    id,
+                    status.name(),
+                    AuditActor.account(actor),
+                    RequestOrigin.current()));
+        });
+        return new Approval(id, styleId, status, text, actor, now, colorwayId);
+    }
+
+    @Override
+    public List<Approval> colorwayHistory(UUID styleId, UUID colorwayId) {
+        Colorway colorway = colorways.get(styleId, colorwayId);
+        Style style = styles.get(styleId);
+        FieldCipher cipher = ciphers.of(style.groupId());
+        return rows.ofColorway(planes.of(style.groupId()).jdbc(), style.groupId(), styleId, colorway.id()).stream()
+                .map(row -> decrypted(row, styleId, cipher))
+                .toList();
+    }
+
+    private static Approval decrypted(ApprovalRepository.Row row, UUID styleId, FieldCipher cipher) {
+        return new Approval(
+                row.id(),
+                styleId,
+                row.status(),
+                ApprovalRepository.NOTE.decrypt(cipher, row.note(), row.id()),
+                row.actorId(),
+                row.createdAt(),
+                row.colorwayId());
     }
 
     static String note(@Nullable String note) {

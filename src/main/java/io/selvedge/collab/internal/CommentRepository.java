@@ -28,7 +28,7 @@ final class CommentRepository {
     static final EncryptedColumn PIN = TABLE.column("pin");
 
     private static final String COLUMNS = "select id, group_id, style_id, version_id, author_id, body, pin,"
-            + " resolved, resolved_by, resolved_at, created_at, updated_at from collab_comment";
+            + " resolved, resolved_by, resolved_at, created_at, updated_at, colorway_id from collab_comment";
 
     /** A row of {@code collab_comment}, its body and pin still ciphertexts. */
     record Row(
@@ -43,7 +43,8 @@ final class CommentRepository {
             @Nullable UUID resolvedBy,
             @Nullable Instant resolvedAt,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Nullable UUID colorwayId) {
 
         static Row read(ResultSet rs, int n) throws SQLException {
             Timestamp resolvedAt = rs.getTimestamp(10);
@@ -59,7 +60,8 @@ final class CommentRepository {
                     rs.getObject(9, UUID.class),
                     resolvedAt == null ? null : resolvedAt.toInstant(),
                     rs.getTimestamp(11).toInstant(),
-                    rs.getTimestamp(12).toInstant());
+                    rs.getTimestamp(12).toInstant(),
+                    rs.getObject(13, UUID.class));
         }
     }
 
@@ -73,9 +75,10 @@ final class CommentRepository {
             UUID authorId,
             String body,
             @Nullable String pin,
+            @Nullable UUID colorwayId,
             Instant now) {
         jdbc.sql("insert into collab_comment (id, group_id, style_id, version_id, author_id, body, pin,"
-                        + " resolved, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " resolved, created_at, updated_at, colorway_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         groupId,
@@ -86,15 +89,27 @@ final class CommentRepository {
                         pin,
                         false,
                         Timestamp.from(now),
-                        Timestamp.from(now))
+                        Timestamp.from(now),
+                        colorwayId)
                 .update();
     }
 
-    /** The style's comments, resolved or not as asked (null: all), oldest first. */
-    List<Row> ofStyle(JdbcClient jdbc, UUID groupId, UUID styleId, @Nullable Boolean resolved) {
-        String sql = COLUMNS + " where group_id = ? and style_id = ?" + (resolved == null ? "" : " and resolved = ?");
-        Object[] params =
-                resolved == null ? new Object[] {groupId, styleId} : new Object[] {groupId, styleId, resolved};
+    /**
+     * The style's comments, resolved or not as asked (null: all), tagged with the colorway (null: all),
+     * oldest first.
+     */
+    List<Row> ofStyle(
+            JdbcClient jdbc, UUID groupId, UUID styleId, @Nullable Boolean resolved, @Nullable UUID colorwayId) {
+        StringBuilder sql = new StringBuilder(COLUMNS + " where group_id = ? and style_id = ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(groupId, styleId));
+        if (resolved != null) {
+            sql.append(" and resolved = ?");
+            params.add(resolved);
+        }
+        if (colorwayId != null) {
+            sql.append(" and colorway_id = ?");
+            params.add(colorwayId);
+        }
         return jdbc.sql(sql + " order by created_at, id")
                 .params(params)
                 .query(Row::read)

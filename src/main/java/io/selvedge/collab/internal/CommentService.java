@@ -9,6 +9,7 @@ import io.selvedge.collab.CommentEdited;
 import io.selvedge.collab.CommentPosted;
 import io.selvedge.collab.Comments;
 import io.selvedge.collab.Pin;
+import io.selvedge.content.Colorways;
 import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.Style;
@@ -56,6 +57,7 @@ class CommentService implements Comments {
     private final FieldCiphers ciphers;
     private final Styles styles;
     private final Versions versions;
+    private final Colorways colorways;
     private final AccountDirectory directory;
     private final Authorization authorization;
     private final ApplicationEventPublisher events;
@@ -71,6 +73,7 @@ class CommentService implements Comments {
             FieldCiphers ciphers,
             Styles styles,
             Versions versions,
+            Colorways colorways,
             AccountDirectory directory,
             Authorization authorization,
             ApplicationEventPublisher events,
@@ -82,6 +85,7 @@ class CommentService implements Comments {
         this.ciphers = ciphers;
         this.styles = styles;
         this.versions = versions;
+        this.colorways = colorways;
         this.directory = directory;
         this.authorization = authorization;
         this.events = events;
@@ -89,7 +93,13 @@ class CommentService implements Comments {
     }
 
     @Override
-    public Comment post(UUID styleId, String body, @Nullable UUID versionId, @Nullable Pin pin, UUID actor) {
+    public Comment post(
+            UUID styleId,
+            String body,
+            @Nullable UUID versionId,
+            @Nullable Pin pin,
+            @Nullable UUID colorwayId,
+            UUID actor) {
         String text = body(body);
         Style style = styles.get(styleId);
         if (versionId != null) {
@@ -97,6 +107,9 @@ class CommentService implements Comments {
                 // As for an id that names nothing: another style's (or group's) version must not be told apart.
                 throw new NoSuchContentException();
             }
+        }
+        if (colorwayId != null) {
+            colorways.get(styleId, colorwayId); // the style's own, or not found
         }
         UUID groupId = style.groupId();
         Set<UUID> mentioned = mentioned(text, styleId, actor);
@@ -113,11 +126,12 @@ class CommentService implements Comments {
                     actor,
                     CommentRepository.BODY.encrypt(cipher, text, id),
                     pin == null ? null : CommentRepository.PIN.encrypt(cipher, pinText(pin), id),
+                    colorwayId,
                     now);
             events.publishEvent(new CommentPosted(
                     groupId, styleId, id, Set.copyOf(mentioned), AuditActor.account(actor), RequestOrigin.current()));
         });
-        return new Comment(id, styleId, versionId, actor, text, pin, false, null, null, now, now);
+        return new Comment(id, styleId, versionId, actor, text, pin, false, null, null, now, now, colorwayId);
     }
 
     /** The accounts a body mentions that may see the style, the author aside; nobody else is revealed. */
@@ -145,13 +159,14 @@ class CommentService implements Comments {
     }
 
     @Override
-    public Page<Comment> list(UUID styleId, @Nullable Boolean resolved, int limit, @Nullable String cursor) {
+    public Page<Comment> list(
+            UUID styleId, @Nullable Boolean resolved, @Nullable UUID colorwayId, int limit, @Nullable String cursor) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidPageException("The limit is 1 to " + MAX_LIMIT + ".");
         }
         Style style = styles.get(styleId);
         List<CommentRepository.Row> found =
-                rows.ofStyle(planes.of(style.groupId()).jdbc(), style.groupId(), styleId, resolved);
+                rows.ofStyle(planes.of(style.groupId()).jdbc(), style.groupId(), styleId, resolved, colorwayId);
         int from = 0;
         if (cursor != null) {
             UUID after = PageCursor.id(cursor);
@@ -248,7 +263,8 @@ class CommentService implements Comments {
                 row.resolvedBy(),
                 row.resolvedAt(),
                 row.createdAt(),
-                row.updatedAt());
+                row.updatedAt(),
+                row.colorwayId());
     }
 
     static String body(@Nullable String body) {

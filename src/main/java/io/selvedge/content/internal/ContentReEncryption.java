@@ -30,6 +30,16 @@ class ContentReEncryption {
     }
 
     @Bean
+    ReEncryptable colorwayColumns(GroupDataPlanes planes) {
+        return new EncryptedColumns("content.colorways", ColorwayRepository.TABLE, planes);
+    }
+
+    @Bean
+    ReEncryptable materialColumns(GroupDataPlanes planes) {
+        return new EncryptedColumns("content.materials", MaterialRepository.TABLE, planes);
+    }
+
+    @Bean
     ReEncryptable uploadColumns(GroupDataPlanes planes) {
         return new EncryptedColumns("content.uploads", UploadRepository.TABLE, planes);
     }

@@ -81,7 +81,7 @@ final class StyleFields {
         return joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
     }
 
-    private static boolean isControl(int codePoint) {
+    static boolean isControl(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.CONTROL
                 || type == Character.FORMAT && codePoint != 0x200D

@@ -113,10 +113,11 @@ final class VersionRepository {
                 .update();
     }
 
-    /** What the group's versions take together. */
+    /** What the group's versions take together: their files and their material files (OBJ exports' .mtl). */
     long bytesOf(JdbcClient jdbc, UUID groupId) {
-        Long sum = jdbc.sql("select coalesce(sum(size_bytes), 0) from content_version where group_id = ?")
-                .param(groupId)
+        Long sum = jdbc.sql("select (select coalesce(sum(size_bytes), 0) from content_version where group_id = ?)"
+                        + " + (select coalesce(sum(size_bytes), 0) from content_version_material where group_id = ?)")
+                .params(groupId, groupId)
                 .query(Long.class)
                 .single();
         return sum == null ? 0 : sum;

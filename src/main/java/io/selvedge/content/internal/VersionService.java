@@ -56,12 +56,14 @@ class VersionService implements Versions {
     private final VersionRepository rows;
     private final StyleRepository styleRows;
     private final UploadRepository uploadRows;
+    private final ColorwayService colorways;
 
     VersionService(
             GroupWrites writes,
             VersionRepository rows,
             StyleRepository styleRows,
             UploadRepository uploadRows,
+            ColorwayService colorways,
             ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
@@ -75,6 +77,7 @@ class VersionService implements Versions {
         this.rows = rows;
         this.styleRows = styleRows;
         this.uploadRows = uploadRows;
+        this.colorways = colorways;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -131,8 +134,9 @@ class VersionService implements Versions {
                 fileId,
                 new LimitedInputStream(body, room.bytes(), "The file is larger than the limit or the group's quota."));
         try {
-            return record(style, versionId, filename, stored, actor, room, uploadId);
-        } catch (RuntimeException e) {
+            List<GltfVariants.Variant> variants = variantsOf(groupId, stored.fileId(), filename);
+            return record(style, versionId, filename, stored, actor, room, uploadId, variants);
+        } catch (IOException | RuntimeException e) {
             files.delete(groupId, fileId);
             throw e;
         }
@@ -145,7 +149,8 @@ class VersionService implements Versions {
             GroupFiles.StoredFile stored,
             UUID actor,
             QuotaReservations.Reservation room,
-            @Nullable UUID uploadId) {
+            @Nullable UUID uploadId,
+            List<GltfVariants.Variant> variants) {
         UUID groupId = style.groupId();
         FieldCipher cipher = ciphers.of(groupId);
         Instant now = clock.instant();
@@ -180,6 +185,7 @@ class VersionService implements Versions {
                             now),
                     uploadId);
             quota.consume(jdbc, room.id());
+            colorways.fromFile(jdbc, style, versionId, variants, actor);
             events.publishEvent(new VersionUploaded(
                     groupId,
                     style.id(),
@@ -201,6 +207,19 @@ class VersionService implements Versions {
                     actor,
                     now);
         });
+    }
+
+    /**
+     * The colourways a glTF file carries ({@code KHR_materials_variants}), read back from the stored file as
+     * it decrypts: only its JSON, streamed, whatever the file's size.
+     */
+    private List<GltfVariants.Variant> variantsOf(UUID groupId, String fileId, String filename) throws IOException {
+        if (!GltfVariants.applies(filename)) {
+            return List.of();
+        }
+        try (InputStream in = files.open(groupId, fileId)) {
+            return GltfVariants.read(filename, in, io.selvedge.content.Colorways.MAX_PER_STYLE);
+        }
     }
 
     /** The version a resumable upload became, if it did. */

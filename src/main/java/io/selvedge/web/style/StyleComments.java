@@ -43,12 +43,15 @@ class StyleComments {
             @RequestParam(required = false) Double pinX,
             @RequestParam(required = false) Double pinY,
             @RequestParam(required = false) Double pinZ,
+            @RequestParam(required = false) UUID colorwayId,
+            @RequestParam(required = false) UUID filter,
             HttpServletResponse response,
             Model model) {
         try {
             Pin pin = pinX == null || pinY == null || pinZ == null ? null : new Pin(pinX, pinY, pinZ);
-            UUID posted = comments.post(id, body, versionId, pin, view.caller()).id();
-            view.comments(id, posted, model);
+            UUID posted = comments.post(id, body, versionId, pin, colorwayId, view.caller())
+                    .id();
+            view.comments(id, posted, filter, model);
         } catch (InvalidContentException refusal) {
             refused(id, response, model);
             model.addAttribute("draft", body);

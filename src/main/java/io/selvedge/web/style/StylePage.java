@@ -28,9 +28,13 @@ class StylePage {
 
     @GetMapping("/styles/{id}")
     @Requires(value = Action.VIEW, target = "id")
-    String page(@PathVariable UUID id, @RequestParam(required = false) UUID version, Model model) {
+    String page(
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID version,
+            @RequestParam(required = false) UUID colorway,
+            Model model) {
         Style style = styles.get(id);
-        view.page(style, version, model);
+        view.page(style, version, colorway, model);
         model.addAttribute("crumbs", crumbs.of(style.id()));
         return "style/style";
     }

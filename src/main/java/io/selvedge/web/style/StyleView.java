@@ -11,8 +11,11 @@ import io.selvedge.collab.Comment;
 import io.selvedge.collab.Comments;
 import io.selvedge.collab.ShareLinks;
 import io.selvedge.content.Renders;
+import io.selvedge.content.Colorways;
 import io.selvedge.content.Style;
 import io.selvedge.content.Version;
+import io.selvedge.content.VersionMaterial;
+import io.selvedge.content.VersionMaterials;
 import io.selvedge.content.Versions;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
@@ -29,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -51,6 +55,8 @@ class StyleView {
     private final Callers callers;
     private final People people;
     private final Renders renders;
+    private final Colorways colorways;
+    private final VersionMaterials materials;
 
     StyleView(
             Versions versions,
@@ -61,7 +67,9 @@ class StyleView {
             Authorization authorization,
             Callers callers,
             People people,
-            Renders renders) {
+            Renders renders,
+            Colorways colorways,
+            VersionMaterials materials) {
         this.versions = versions;
         this.renders = renders;
         this.comments = comments;
@@ -71,6 +79,8 @@ class StyleView {
         this.authorization = authorization;
         this.callers = callers;
         this.people = people;
+        this.colorways = colorways;
+        this.materials = materials;
     }
 
     UUID caller() {
@@ -79,6 +89,14 @@ class StyleView {
 
     /** The whole page, showing the chosen version (or the newest) in the viewer. */
     void page(Style style, UUID chosenVersion, Model model) {
+        page(style, chosenVersion, null, model);
+    }
+
+    /**
+     * The whole page, showing the chosen version (or the newest) in the viewer, and the comments tagged with
+     * the chosen colorway (or all).
+     */
+    void page(Style style, UUID chosenVersion, @Nullable UUID colorway, Model model) {
         Set<Action> may = authorization.allowed(style.id());
         List<Version> all = versions.list(style.id());
         List<Approval> history = approvals.history(style.id());
@@ -120,13 +138,56 @@ class StyleView {
             model.addAttribute("linkMin", today.plusDays(1));
             model.addAttribute("linkMax", today.plusDays(ShareLinks.MAX_LIFETIME.toDays()));
         }
-        comments(style.id(), may, null, model);
+        Map<UUID, String> materialFiles = new java.util.HashMap<>();
+        if (shown != null && shown.format().equals("obj")) {
+            for (VersionMaterial material : materials.list(shown.id())) {
+                if (material.colorwayId() != null) {
+                    materialFiles.putIfAbsent(
+                            material.colorwayId(), "/api/v1/versions/" + shown.id() + "/materials/" + material.id());
+                }
+            }
+        }
+        List<StyleColorways.ColorwayRow> shownColorways = colorways.list(style.id()).stream()
+                .map(row -> StyleColorways.ColorwayRow.of(row, materialFiles))
+                .toList();
+        if (colorway != null
+                && shownColorways.stream().noneMatch(row -> row.id().equals(colorway))) {
+            throw new io.selvedge.content.NoSuchContentException();
+        }
+        model.addAttribute("canEditStyle", may.contains(Action.EDIT_STYLE));
+        comments(style.id(), may, null, colorway, shownColorways, model);
     }
 
     /** The comments part: its list, and the form where the caller may comment. */
     void comments(UUID styleId, Set<Action> may, UUID highlighted, Model model) {
+        comments(styleId, may, highlighted, null, null, model);
+    }
+
+    /**
+     * The comments part, filtered by a colorway (null: all); the style's colorways are shown as tags and
+     * offered in the form ({@code known} null: read here).
+     */
+    void comments(
+            UUID styleId,
+            Set<Action> may,
+            @Nullable UUID highlighted,
+            @Nullable UUID colorway,
+            @Nullable List<StyleColorways.ColorwayRow> known,
+            Model model) {
+        List<StyleColorways.ColorwayRow> all = known != null
+                ? known
+                : colorways.list(styleId).stream()
+                        .map(StyleColorways.ColorwayRow::of)
+                        .toList();
+        model.addAttribute("colorways", all);
+        model.addAttribute("colorway", colorway);
+        model.addAttribute(
+                "colorwayNames",
+                all.stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                StyleColorways.ColorwayRow::id, StyleColorways.ColorwayRow::name)));
         List<Comment> listed =
-                comments.list(styleId, null, COMMENTS_SHOWN, null).items();
+                comments.list(styleId, null, colorway, COMMENTS_SHOWN, null).items();
         Map<UUID, String> names =
                 people.names(listed.stream().map(Comment::authorId).toList());
         UUID caller = caller();
@@ -143,5 +204,9 @@ class StyleView {
 
     void comments(UUID styleId, UUID highlighted, Model model) {
         comments(styleId, authorization.allowed(styleId), highlighted, model);
+    }
+
+    void comments(UUID styleId, @Nullable UUID highlighted, @Nullable UUID colorway, Model model) {
+        comments(styleId, authorization.allowed(styleId), highlighted, colorway, null, model);
     }
 }
