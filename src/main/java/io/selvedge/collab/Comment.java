@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A comment on a style, decrypted for a caller who may see it. */
+/**
+ * A comment on a style, decrypted for a caller who may see it; {@code screenshotType} names the type of the
+ * picture of the view it was written on (null: none), read through {@link Comments#screenshot}.
+ */
 public record Comment(
         UUID id,
         UUID styleId,
@@ -16,4 +19,5 @@ public record Comment(
         @Nullable UUID resolvedBy,
         @Nullable Instant resolvedAt,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        @Nullable String screenshotType) {}

@@ -12,12 +12,33 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Comments {
 
-    Comment post(UUID styleId, String body, @Nullable UUID versionId, @Nullable Pin pin, UUID actor);
+    default Comment post(UUID styleId, String body, @Nullable UUID versionId, @Nullable Pin pin, UUID actor) {
+        return post(styleId, body, versionId, pin, null, actor);
+    }
+
+    /**
+     * Posts a comment with the screenshot of the view it was written on ({@code screenshot} as Base64 or a
+     * {@code data:} URL of a PNG or WebP image; null for none), checked before anything is stored and stored
+     * encrypted in the group's region with the comment; it goes when the comment (or its style) goes.
+     */
+    Comment post(
+            UUID styleId,
+            String body,
+            @Nullable UUID versionId,
+            @Nullable Pin pin,
+            @Nullable String screenshot,
+            UUID actor);
 
     /** A page of a style's comments, oldest first; {@code resolved} null for all. */
     Page<Comment> list(UUID styleId, @Nullable Boolean resolved, int limit, @Nullable String cursor);
 
     Comment get(UUID commentId);
+
+    /**
+     * The screenshot a comment carries, for a caller who may read the comment;
+     * {@link io.selvedge.content.NoSuchContentException} when it carries none.
+     */
+    CommentScreenshot screenshot(UUID commentId);
 
     /** The style a comment is on; {@link io.selvedge.content.NoSuchContentException} for none. */
     UUID styleOf(UUID commentId);

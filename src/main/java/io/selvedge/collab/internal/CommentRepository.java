@@ -28,7 +28,8 @@ final class CommentRepository {
     static final EncryptedColumn PIN = TABLE.column("pin");
 
     private static final String COLUMNS = "select id, group_id, style_id, version_id, author_id, body, pin,"
-            + " resolved, resolved_by, resolved_at, created_at, updated_at from collab_comment";
+            + " resolved, resolved_by, resolved_at, created_at, updated_at, screenshot_file, screenshot_type"
+            + " from collab_comment";
 
     /** A row of {@code collab_comment}, its body and pin still ciphertexts. */
     record Row(
@@ -43,7 +44,9 @@ final class CommentRepository {
             @Nullable UUID resolvedBy,
             @Nullable Instant resolvedAt,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Nullable String screenshotFile,
+            @Nullable String screenshotType) {
 
         static Row read(ResultSet rs, int n) throws SQLException {
             Timestamp resolvedAt = rs.getTimestamp(10);
@@ -59,11 +62,16 @@ final class CommentRepository {
                     rs.getObject(9, UUID.class),
                     resolvedAt == null ? null : resolvedAt.toInstant(),
                     rs.getTimestamp(11).toInstant(),
-                    rs.getTimestamp(12).toInstant());
+                    rs.getTimestamp(12).toInstant(),
+                    rs.getString(13),
+                    rs.getString(14));
         }
     }
 
-    /** A new, unresolved comment; its body and pin already encrypted through {@link #BODY} and {@link #PIN}. */
+    /**
+     * A new, unresolved comment; its body and pin already encrypted through {@link #BODY} and {@link #PIN}, its
+     * screenshot (if any) already stored encrypted as a file of the group.
+     */
     void insert(
             JdbcClient jdbc,
             UUID id,
@@ -73,9 +81,12 @@ final class CommentRepository {
             UUID authorId,
             String body,
             @Nullable String pin,
+            @Nullable String screenshotFile,
+            @Nullable String screenshotType,
             Instant now) {
         jdbc.sql("insert into collab_comment (id, group_id, style_id, version_id, author_id, body, pin,"
-                        + " resolved, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " resolved, created_at, updated_at, screenshot_file, screenshot_type)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         groupId,
@@ -86,7 +97,9 @@ final class CommentRepository {
                         pin,
                         false,
                         Timestamp.from(now),
-                        Timestamp.from(now))
+                        Timestamp.from(now),
+                        screenshotFile,
+                        screenshotType)
                 .update();
     }
 
