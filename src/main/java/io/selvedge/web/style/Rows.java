@@ -62,7 +62,8 @@ final class Rows {
             @Nullable Double x,
             @Nullable Double y,
             @Nullable Double z,
-            @Nullable UUID versionId) {
+            @Nullable UUID versionId,
+            boolean screenshot) {
 
         static CommentRow of(Comment comment, int number, Map<UUID, String> names, UUID caller, boolean deleteAny) {
             Pin pin = comment.pin();
@@ -81,7 +82,8 @@ final class Rows {
                     pinned ? pin.x() : null,
                     pinned ? pin.y() : null,
                     pinned ? pin.z() : null,
-                    comment.versionId());
+                    comment.versionId(),
+                    comment.screenshotType() != null);
         }
     }
 
