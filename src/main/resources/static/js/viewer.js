@@ -117,8 +117,8 @@ export class Viewer {
   wireControls() {
     const reset = this.element.querySelector('[data-action="reset"]');
     const wireframe = this.element.querySelector('[data-action="wireframe"]');
-    reset?.addEventListener('click', () => this.resetView());
-    wireframe?.addEventListener('click', () => {
+    reset.addEventListener('click', () => this.resetView());
+    wireframe.addEventListener('click', () => {
       const on = wireframe.getAttribute('aria-pressed') !== 'true';
       wireframe.setAttribute('aria-pressed', String(on));
       this.setWireframe(on);

@@ -96,8 +96,7 @@ class CollabApi {
         } else if (request.imagePin() != null) {
             pin = request.imagePin().image();
         }
-        Comment comment =
-                comments.post(id, request.body(), request.versionId(), pin, request.screenshot(), caller());
+        Comment comment = comments.post(id, request.body(), request.versionId(), pin, request.screenshot(), caller());
         return ResponseEntity.created(URI.create(BASE + "comments/" + comment.id()))
                 .body(CommentResponse.of(comment));
     }

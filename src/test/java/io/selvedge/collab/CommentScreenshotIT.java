@@ -46,8 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CommentScreenshotIT extends AsACustomerAdmin {
 
     /** The smallest lossless WebP: one pixel. */
-    static final byte[] ONE_PIXEL_WEBP = HexFormat.of()
-            .parseHex("524946461a000000574542505650384c0d0000002f0000001007101111888888fe0700");
+    static final byte[] ONE_PIXEL_WEBP =
+            HexFormat.of().parseHex("524946461a000000574542505650384c0d0000002f00000010071011118888fe0700");
 
     @Autowired
     Stores stores;
@@ -64,8 +64,8 @@ class CommentScreenshotIT extends AsACustomerAdmin {
     @BeforeEach
     void aStyle() throws Exception {
         tree = api.aTree(admin, "eu");
-        style = created(api.as(
-                admin, post("/api/v1/workrooms/" + tree.workroom() + "/styles"), "{\"name\": \"Trench\"}"));
+        style = created(
+                api.as(admin, post("/api/v1/workrooms/" + tree.workroom() + "/styles"), "{\"name\": \"Trench\"}"));
     }
 
     @Test
@@ -99,7 +99,8 @@ class CommentScreenshotIT extends AsACustomerAdmin {
                 .andExpect(header().string("Content-Type", "image/webp"))
                 .andExpect(content().bytes(ONE_PIXEL_WEBP));
         problem(api.as(stranger, get("/api/v1/comments/" + comment + "/screenshot"), null), 404);
-        problem(api.as(customers.aCustomer("other-admin"), get("/api/v1/comments/" + comment + "/screenshot"), null),
+        problem(
+                api.as(customers.aCustomer("other-admin"), get("/api/v1/comments/" + comment + "/screenshot"), null),
                 404);
         api.as(viewer, get("/api/v1/styles/" + style + "/comments"), null)
                 .andExpect(jsonPath("$.items[0].screenshot").value(true));
@@ -161,7 +162,9 @@ class CommentScreenshotIT extends AsACustomerAdmin {
         byte[] png = anImage(width, height, "png");
         byte[] data = ("Comment\0" + text).getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer chunk = ByteBuffer.allocate(12 + data.length);
-        chunk.putInt(data.length).put("tEXt".getBytes(StandardCharsets.US_ASCII)).put(data);
+        chunk.putInt(data.length)
+                .put("tEXt".getBytes(StandardCharsets.US_ASCII))
+                .put(data);
         CRC32 crc = new CRC32();
         crc.update(chunk.array(), 4, 4 + data.length);
         chunk.putInt((int) crc.getValue());

@@ -4,10 +4,10 @@ import io.selvedge.access.Action;
 import io.selvedge.access.ActionDeniedException;
 import io.selvedge.access.Authorization;
 import io.selvedge.collab.Comment;
-import io.selvedge.collab.CommentScreenshot;
 import io.selvedge.collab.CommentDeleted;
 import io.selvedge.collab.CommentEdited;
 import io.selvedge.collab.CommentPosted;
+import io.selvedge.collab.CommentScreenshot;
 import io.selvedge.collab.Comments;
 import io.selvedge.collab.Pin;
 import io.selvedge.content.InvalidContentException;
@@ -114,7 +114,7 @@ class CommentService implements Comments {
             @Nullable String screenshot,
             UUID actor) {
         String text = body(body);
-        CommentScreenshot picture = Screenshots.decode(screenshot);
+        @Nullable CommentScreenshot picture = Screenshots.decode(screenshot);
         Style style = styles.get(styleId);
         if (versionId != null) {
             if (!versions.get(versionId).styleId().equals(styleId)) {
@@ -129,7 +129,7 @@ class CommentService implements Comments {
         Instant now = clock.instant();
         // The screenshot's file first (encrypted as it is written); the row that names it commits with the
         // comment, and a comment that fails to commit deletes the file again, as a version's does.
-        String file = picture == null ? null : storeScreenshot(groupId, styleId, id, picture);
+        @Nullable String file = picture == null ? null : storeScreenshot(groupId, styleId, id, picture);
         try {
             writes.create(groupId, NewResource.of(ResourceKind.COMMENT, id), plane -> {
                 rows.insert(

@@ -1,8 +1,8 @@
 package io.selvedge.collab.internal;
 
 import io.selvedge.collab.CommentScreenshot;
-import io.selvedge.content.ContentTooLargeException;
 import io.selvedge.collab.InvalidScreenshotException;
+import io.selvedge.content.ContentTooLargeException;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
@@ -82,7 +82,9 @@ final class Screenshots {
 
     /** Width and height from the first chunk: lossy (VP8), lossless (VP8L) or extended (VP8X). */
     private static long[] webpSize(byte[] bytes) {
-        if (ascii(bytes, 12, "VP8 ") && (bytes[23] & 0xFF) == 0x9D && (bytes[24] & 0xFF) == 0x01
+        if (ascii(bytes, 12, "VP8 ")
+                && (bytes[23] & 0xFF) == 0x9D
+                && (bytes[24] & 0xFF) == 0x01
                 && (bytes[25] & 0xFF) == 0x2A) {
             return new long[] {littleEndian(bytes, 26, 2) & 0x3FFF, littleEndian(bytes, 28, 2) & 0x3FFF};
         }
@@ -120,7 +122,9 @@ final class Screenshots {
     }
 
     private static long bigEndian(byte[] bytes, int at) {
-        return ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFFL) << 16) | ((bytes[at + 2] & 0xFFL) << 8)
+        return ((bytes[at] & 0xFFL) << 24)
+                | ((bytes[at + 1] & 0xFFL) << 16)
+                | ((bytes[at + 2] & 0xFFL) << 8)
                 | (bytes[at + 3] & 0xFFL);
     }
 

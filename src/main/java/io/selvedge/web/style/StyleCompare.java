@@ -40,12 +40,7 @@ class StyleCompare {
     private final Breadcrumbs crumbs;
 
     StyleCompare(
-            Styles styles,
-            Versions versions,
-            Comments comments,
-            StyleView view,
-            People people,
-            Breadcrumbs crumbs) {
+            Styles styles, Versions versions, Comments comments, StyleView view, People people, Breadcrumbs crumbs) {
         this.styles = styles;
         this.versions = versions;
         this.comments = comments;
@@ -85,7 +80,8 @@ class StyleCompare {
             Model model) {
         Style style = styles.get(id);
         List<Version> all = versions.list(id);
-        Map<UUID, String> names = people.names(all.stream().map(Version::createdBy).toList());
+        Map<UUID, String> names =
+                people.names(all.stream().map(Version::createdBy).toList());
         List<VersionRow> previewable = all.stream()
                 .filter(Version::previewable)
                 .map(version -> VersionRow.of(version, names))

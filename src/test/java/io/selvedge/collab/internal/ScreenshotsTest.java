@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** A screenshot is told by its own header: PNG and the three kinds of WebP, whole, of an allowed size. */
 class ScreenshotsTest {
 
-    static final byte[] ONE_PIXEL_WEBP = HexFormat.of()
-            .parseHex("524946461a000000574542505650384c0d0000002f0000001007101111888888fe0700");
+    static final byte[] ONE_PIXEL_WEBP =
+            HexFormat.of().parseHex("524946461a000000574542505650384c0d0000002f00000010071011118888fe0700");
 
     @Test
     void aLosslessWebpOfOnePixelInADataUrlIsAWebp() {
@@ -54,7 +54,8 @@ class ScreenshotsTest {
         assertThatThrownBy(() -> Screenshots.decode("data:image/svg+xml;base64,PHN2Zy8+"))
                 .isInstanceOf(InvalidScreenshotException.class);
         assertThatThrownBy(() -> Screenshots.decode("%%%")).isInstanceOf(InvalidScreenshotException.class);
-        assertThatThrownBy(() -> Screenshots.decode(Base64.getEncoder().encodeToString(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})))
+        assertThatThrownBy(() -> Screenshots.decode(
+                        Base64.getEncoder().encodeToString(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})))
                 .isInstanceOf(InvalidScreenshotException.class);
         assertThatThrownBy(() -> Screenshots.decode("A".repeat((CommentScreenshot.MAX_BYTES + 2) / 3 * 4 + 4)))
                 .isInstanceOf(ContentTooLargeException.class);
@@ -85,7 +86,10 @@ class ScreenshotsTest {
     private static byte[] png(int width, int height, boolean whole) {
         ByteBuffer bytes = ByteBuffer.allocate(8 + 25 + (whole ? 12 : 0));
         bytes.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        bytes.putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height);
+        bytes.putInt(13)
+                .put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width)
+                .putInt(height);
         bytes.put(new byte[] {8, 6, 0, 0, 0}).putInt(0);
         if (whole) {
             bytes.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII));

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -59,12 +60,11 @@ class StyleCompareBrowserIT extends InChromium {
         ApiCalls.Tree tree = calls.aTree(admin, "eu");
         designer = calls.anInvitableCustomer("designer", PASSWORD);
         calls.grant(admin, tree.company(), designer, Role.COMPANY_ADMIN, false, false);
-        style = created(calls.as(
-                admin, post("/api/v1/workrooms/" + tree.workroom() + "/styles"), "{\"name\": \"Boxy tee\"}"));
+        style = created(
+                calls.as(admin, post("/api/v1/workrooms/" + tree.workroom() + "/styles"), "{\"name\": \"Boxy tee\"}"));
         byte[] tee = Files.readAllBytes(Path.of("samples/tee.glb"));
         first = created(calls.asBytes(admin, post("/api/v1/styles/" + style + "/versions?filename=tee.glb"), tee));
-        second = created(
-                calls.asBytes(admin, post("/api/v1/styles/" + style + "/versions?filename=tee-v2.glb"), tee));
+        second = created(calls.asBytes(admin, post("/api/v1/styles/" + style + "/versions?filename=tee-v2.glb"), tee));
         calls.as(
                         admin,
                         post("/api/v1/styles/" + style + "/comments"),
@@ -83,13 +83,16 @@ class StyleCompareBrowserIT extends InChromium {
         BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
         window.go(server.url("/styles/" + style));
         window.click(".compare-choice button[type=submit]");
-        window.waitFor(d -> window.all("[data-compare] [data-viewer][data-loaded=true]").size() == 2);
+        window.waitFor(d ->
+                window.all("[data-compare] [data-viewer][data-loaded=true]").size() == 2);
         assertThat(window.find(".compare-comments-left").getText())
                 .contains("Sleeves too long")
                 .doesNotContain("Sleeves fixed");
         assertThat(window.find(".compare-comments-right").getText()).contains("Sleeves fixed");
         window.find(".compare-right .pin-marker");
-        assertThat(window.has(".compare-left .pin-marker")).as("the pin is on the right's version").isFalse();
+        assertThat(window.has(".compare-left .pin-marker"))
+                .as("the pin is on the right's version")
+                .isFalse();
 
         List<Double> before = cameras(window);
         String rightBefore = (String) window.script(RIGHT_PIXELS);
@@ -112,8 +115,8 @@ class StyleCompareBrowserIT extends InChromium {
         }
         assertThat(rightOpacity(window)).isEqualTo("0.6");
         @SuppressWarnings("unchecked")
-        List<Number> boxes = (List<Number>) window.script(
-                "return [...document.querySelectorAll('[data-compare] .viewer-canvas')].flatMap((c) => {"
+        List<Number> boxes = (List<Number>)
+                window.script("return [...document.querySelectorAll('[data-compare] .viewer-canvas')].flatMap((c) => {"
                         + " const r = c.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; });");
         assertThat(boxes.subList(4, 8).stream().map(Number::doubleValue).toList())
                 .as("the right canvas lies on the left one")
@@ -161,17 +164,26 @@ class StyleCompareBrowserIT extends InChromium {
 
         new Actions(window.driver()).sendKeys(Keys.ESCAPE).perform();
         window.waitFor(d -> window.has(".viewer-measure[hidden]"));
-        assertThat(window.find("[data-action=measure]").getAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(window.find("[data-action=measure]").getAttribute("aria-pressed"))
+                .isEqualTo("false");
         assertThat(window.find("[data-viewer]").getAttribute("data-distance")).isNull();
 
         assertThat(window.find("#comment-with-view").isSelected()).isTrue();
         window.fill("#comment-body", "Seen from here").click(".comment-form button[type=submit]");
         window.waitForText(".comment.highlighted .comment-body", "Seen from here");
-        Long width = window.waitFor(d -> (Long) window.script(
-                "const img = document.querySelector('.comment.highlighted .comment-screenshot img');"
+        Long width = window.waitFor(d -> (Long)
+                window.script("const img = document.querySelector('.comment.highlighted .comment-screenshot img');"
                         + " if (!img) return null; img.scrollIntoView({block: 'nearest'});"
                         + " return img.complete && img.naturalWidth > 0 ? img.naturalWidth : null;"));
         assertThat(width).as("the picture, at most 1280 pixels wide").isBetween(100L, 1280L);
+        @SuppressWarnings("unchecked")
+        List<Object> served = (List<Object>) ((JavascriptExecutor) window.driver())
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + " const img = document.querySelector('.comment.highlighted .comment-screenshot img');"
+                        + " fetch(img.src).then((r) => r.arrayBuffer().then((b) =>"
+                        + " done([r.headers.get('content-type'), b.byteLength])));");
+        assertThat(served.get(0)).as("the canvas as WebP").isEqualTo("image/webp");
+        assertThat(((Number) served.get(1)).longValue()).isBetween(100L, 512L * 1024);
         window.assertNoConsoleErrors();
     }
 
@@ -183,7 +195,9 @@ class StyleCompareBrowserIT extends InChromium {
 
     private static void assertSameView(List<Double> cameras) {
         for (int i = 0; i < 3; i++) {
-            assertThat(cameras.get(3 + i)).as("the right camera follows the left").isCloseTo(cameras.get(i), within(1e-6));
+            assertThat(cameras.get(3 + i))
+                    .as("the right camera follows the left")
+                    .isCloseTo(cameras.get(i), within(1e-6));
         }
     }
 
