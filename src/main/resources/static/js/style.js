@@ -1,6 +1,7 @@
-// The style page: dialogs, pinning a comment where the model was clicked, and highlighting a comment and
-// its marker together. The viewer (/js/viewer.js) speaks through DOM events: viewer:pick, viewer:pin,
-// viewer:highlight.
+// The style page: dialogs, pinning a comment where the model was clicked, highlighting a comment and its
+// marker together, and sending the picture of the view with a comment written beside the viewer. The
+// viewer (/js/viewer.js) speaks through DOM events: viewer:pick, viewer:pin, viewer:highlight; its
+// element holds the Viewer (element.viewer) once the module ran.
 const viewer = () => document.querySelector('[data-viewer]');
 
 // Dialogs: a button names its dialog; the close buttons close theirs.
@@ -50,6 +51,30 @@ document.addEventListener('click', (event) => {
     const element = viewer();
     if (element) element.dispatchEvent(new CustomEvent('viewer:highlight', { detail: { id } }));
   }
+});
+
+// Beside a viewer, a comment may carry the view it was written on (the choice is offered only there).
+function offerTheView() {
+  const label = document.querySelector('.comment-form .with-view');
+  if (label) label.hidden = !viewer();
+}
+offerTheView();
+document.addEventListener('htmx:afterSettle', offerTheView);
+
+document.addEventListener('htmx:configRequest', (event) => {
+  const form = event.detail.elt.closest && event.detail.elt.closest('.comment-form');
+  const element = viewer();
+  const wanted = form && form.querySelector('#comment-with-view');
+  if (!form || !element || !element.viewer || !wanted || !wanted.checked) return;
+  const picture = element.viewer.snapshot();
+  if (!picture) return;
+  const set = (name, value) => {
+    if (event.detail.formData) event.detail.formData.set(name, value);
+    else event.detail.parameters[name] = value;
+  };
+  set('screenshot', picture);
+  // The picture shows this version: the comment is on it, pinned or not.
+  if (!form.elements.versionId.value) set('versionId', element.dataset.version || '');
 });
 
 // A refused comment (422) still shows its part, with the reason.

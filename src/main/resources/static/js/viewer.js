@@ -1,11 +1,13 @@
 // The 3D viewer: every element with [data-viewer] shows the model at its data-model URL (.glb, .gltf or
-// .obj, by data-format), with orbit and zoom, reset view, wireframe, background, and comment pins.
-// Pins come from elements with [data-pin-x] (the comments list); a click on the model that does not drag
-// dispatches 'viewer:pick' {x, y, z} on the viewer element; a click on a marker dispatches 'viewer:pin'
-// {id}; 'viewer:highlight' {id} sent to the element highlights a marker; 'viewer:colorway' {name} sent to it
-// shows that colourway: the glTF's KHR_materials_variants variant of that name, or for an OBJ the material
-// file a swatch names in data-colorway-mtl (data-variants: how many the model can show, once they are
-// ready; data-colorway: the one shown).
+// .obj, by data-format), with orbit and zoom, reset view, wireframe, background, a distance tool, and
+// comment pins. Pins come from elements with [data-pin-x] (the comments list); a click on the model that
+// does not drag dispatches 'viewer:pick' {x, y, z} on the viewer element (while measuring, it places a
+// point instead); a click on a marker dispatches 'viewer:pin' {id}; 'viewer:highlight' {id} sent to the
+// element highlights a marker; 'viewer:colorway' {name} sent to it shows that colourway: the glTF's
+// KHR_materials_variants variant of that name, or for an OBJ the material file a swatch names in
+// data-colorway-mtl (data-variants: how many the model can show, once they are ready; data-colorway: the
+// one shown). Each element gets its Viewer as element.viewer; other modules import the class and
+// linkCameras() (the compare page) and call viewer.snapshot() (a comment's picture of the view).
 import * as THREE from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { MTLLoader } from 'three/addons/loaders/MTLLoader.js';
@@ -13,14 +15,16 @@ import { gltfOf, loadModel, studioEnvironment } from './model-loading.js';
 
 const BACKGROUNDS = { light: 0xf4f4f2, dark: 0x1e1f22, grey: 0x8a8d91 };
 const CLICK_SLOP = 5; // pixels a pointer may move and still be a click, not a drag
+const MEASURE_COLOUR = 0xd9480f;
 
-class Viewer {
+export class Viewer {
   constructor(element) {
     this.element = element;
     this.canvas = element.querySelector('canvas');
     this.overlay = element.querySelector('.viewer-pins');
     this.status = element.querySelector('.viewer-status');
     this.markers = new Map();
+    this.measure = null; // while the distance tool is on: { points: [Vector3], group: Object3D }
     this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias: true, preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio || 1, 2));
     this.scene = new THREE.Scene();
@@ -36,6 +40,7 @@ class Viewer {
     this.setBackground(element.dataset.background || 'light');
     this.wireControls();
     this.wirePicking();
+    this.wireMeasuring();
     this.load(element.dataset.model, element.dataset.format);
     this.readPins();
     document.addEventListener('htmx:afterSettle', () => this.readPins());
@@ -215,7 +220,9 @@ class Viewer {
       const ray = new THREE.Raycaster();
       ray.setFromCamera(pointer, this.camera);
       const hit = ray.intersectObject(this.model, true)[0];
-      if (hit) {
+      if (hit && this.measure) {
+        this.addMeasurePoint(hit.point);
+      } else if (hit) {
         const { x, y, z } = hit.point;
         this.element.dispatchEvent(new CustomEvent('viewer:pick', { bubbles: true, detail: { x, y, z } }));
       }
@@ -264,6 +271,120 @@ class Viewer {
     });
   }
 
+  /** Takes another viewer's view: its camera's place, orientation, zoom and depth range, and its target. */
+  takeView(other) {
+    this.camera.position.copy(other.camera.position);
+    this.camera.quaternion.copy(other.camera.quaternion);
+    this.camera.zoom = other.camera.zoom;
+    this.camera.near = other.camera.near;
+    this.camera.far = other.camera.far;
+    this.camera.updateProjectionMatrix();
+    this.controls.target.copy(other.controls.target);
+    this.controls.update();
+  }
+
+  // The distance tool: two clicks on the model, the straight distance between them in the model's units.
+
+  wireMeasuring() {
+    const button = this.element.querySelector('[data-action="measure"]');
+    this.measureOutput = this.element.querySelector('.viewer-measure');
+    if (!button || !this.measureOutput) return;
+    this.measureButton = button;
+    button.addEventListener('click', () => (this.measure ? this.stopMeasuring() : this.startMeasuring()));
+    this.element.querySelector('[data-action="measure-cancel"]')?.addEventListener('click', () => this.stopMeasuring());
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.measure) this.stopMeasuring();
+    });
+  }
+
+  startMeasuring() {
+    this.measure = { points: [], group: new THREE.Group() };
+    this.scene.add(this.measure.group);
+    this.measureButton.setAttribute('aria-pressed', 'true');
+    this.element.dataset.measuring = 'true';
+    this.showMeasure(this.element.dataset.measureFirst || 'Click a first point on the model.');
+  }
+
+  /** Ends the tool, its points and line gone (Escape, the Cancel button, or the Measure button again). */
+  stopMeasuring() {
+    if (!this.measure) return;
+    this.scene.remove(this.measure.group);
+    this.measure.group.traverse((node) => { node.geometry?.dispose(); node.material?.dispose(); });
+    this.measure = null;
+    this.measureButton.setAttribute('aria-pressed', 'false');
+    delete this.element.dataset.measuring;
+    delete this.element.dataset.distance;
+    this.measureOutput.hidden = true;
+  }
+
+  addMeasurePoint(point) {
+    if (this.measure.points.length === 2) { // a third click starts a new measurement
+      this.stopMeasuring();
+      this.startMeasuring();
+    }
+    const { points, group } = this.measure;
+    points.push(point.clone());
+    const size = new THREE.Box3().setFromObject(this.model).getSize(new THREE.Vector3()).length() || 1;
+    const dot = new THREE.Mesh(
+      new THREE.SphereGeometry(size / 250, 12, 8),
+      new THREE.MeshBasicMaterial({ color: MEASURE_COLOUR, depthTest: false }));
+    dot.position.copy(point);
+    dot.renderOrder = 10;
+    group.add(dot);
+    if (points.length === 1) {
+      this.showMeasure(this.element.dataset.measureSecond || 'Click a second point.');
+      return;
+    }
+    const line = new THREE.Line(
+      new THREE.BufferGeometry().setFromPoints(points),
+      new THREE.LineBasicMaterial({ color: MEASURE_COLOUR, depthTest: false }));
+    line.renderOrder = 10;
+    group.add(line);
+    const distance = points[0].distanceTo(points[1]);
+    this.element.dataset.distance = String(distance);
+    this.showMeasure(this.formatDistance(distance));
+  }
+
+  /**
+   * glTF is in metres by its specification: shown in m, cm or mm, whichever reads best. OBJ carries no unit:
+   * its number is shown as it is, in the file's units.
+   */
+  formatDistance(distance) {
+    const format = (value, digits) => value.toLocaleString(document.documentElement.lang || undefined,
+      { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    if (this.element.dataset.format === 'obj') {
+      return format(distance, 3) + ' ' + (this.element.dataset.unitsText || 'units');
+    }
+    if (distance >= 1) return format(distance, 2) + ' m';
+    if (distance >= 0.01) return format(distance * 100, 1) + ' cm';
+    return format(distance * 1000, 1) + ' mm';
+  }
+
+  showMeasure(text) {
+    this.measureOutput.querySelector('[data-measure-text]').textContent = text;
+    this.measureOutput.hidden = false;
+  }
+
+  /**
+   * The view as an image for a comment: the canvas as drawn (markers and pins aside), scaled to at most
+   * maxSide pixels, as WebP where the browser writes it (PNG elsewhere), smaller again until it fits
+   * maxChars characters of data: URL (the server refuses larger ones).
+   */
+  snapshot(maxSide = 1280, maxChars = 600_000) {
+    if (!this.model) return null;
+    this.renderer.render(this.scene, this.camera);
+    let scale = Math.min(1, maxSide / Math.max(this.canvas.width, this.canvas.height));
+    for (let attempt = 0; attempt < 4; attempt++, scale *= 0.7) {
+      const copy = document.createElement('canvas');
+      copy.width = Math.max(1, Math.round(this.canvas.width * scale));
+      copy.height = Math.max(1, Math.round(this.canvas.height * scale));
+      copy.getContext('2d').drawImage(this.canvas, 0, 0, copy.width, copy.height);
+      const url = copy.toDataURL('image/webp', 0.85);
+      if (url.length <= maxChars) return url;
+    }
+    return null;
+  }
+
   resize() {
     const width = this.canvas.clientWidth;
     const height = this.canvas.clientHeight;
@@ -283,6 +404,24 @@ class Viewer {
 
 function colourwayKey(name) {
   return String(name || '').trim().toLowerCase();
+}
+
+/**
+ * Makes viewers show one view: whichever is turned, zoomed, panned or reset, the others take its camera.
+ * Each keeps its own camera (its canvas's aspect); damping is off, or the one let go of would drift on
+ * after the other took over.
+ */
+export function linkCameras(viewers) {
+  let syncing = false;
+  viewers.forEach((viewer) => {
+    viewer.controls.enableDamping = false;
+    viewer.controls.addEventListener('change', () => {
+      if (syncing) return;
+      syncing = true;
+      viewers.forEach((other) => { if (other !== viewer) other.takeView(viewer); });
+      syncing = false;
+    });
+  });
 }
 
 document.querySelectorAll('[data-viewer]').forEach((element) => {

@@ -7,6 +7,7 @@ import io.selvedge.access.Requires;
 import io.selvedge.collab.Approval;
 import io.selvedge.collab.Approvals;
 import io.selvedge.collab.Comment;
+import io.selvedge.collab.CommentScreenshot;
 import io.selvedge.collab.Comments;
 import io.selvedge.collab.CreatedLink;
 import io.selvedge.collab.Notification;
@@ -30,6 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,7 +96,8 @@ class CollabApi {
         } else if (request.imagePin() != null) {
             pin = request.imagePin().image();
         }
-        Comment comment = comments.post(id, request.body(), request.versionId(), pin, request.colorwayId(), caller());
+        Comment comment = comments.post(
+                id, request.body(), request.versionId(), pin, request.colorwayId(), request.screenshot(), caller());
         return ResponseEntity.created(URI.create(BASE + "comments/" + comment.id()))
                 .body(CommentResponse.of(comment));
     }
@@ -108,6 +112,18 @@ class CollabApi {
             @RequestParam(required = false) @Nullable UUID colorway) {
         Page<Comment> page = comments.list(id, resolved, colorway, limit, cursor);
         return new CommentPage(page.items().stream().map(CommentResponse::of).toList(), page.nextCursor());
+    }
+
+    /** The picture of the view the comment was written on, for whoever may read the comment. */
+    @GetMapping(BASE + "comments/{id}/screenshot")
+    @Requires(value = Action.VIEW, target = "id")
+    ResponseEntity<byte[]> screenshot(@PathVariable UUID id) {
+        CommentScreenshot screenshot = comments.screenshot(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(screenshot.contentType()))
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+                .body(screenshot.bytes());
     }
 
     @PatchMapping(BASE + "comments/{id}")
@@ -286,12 +302,19 @@ class CollabApi {
         }
     }
 
+    /** {@code screenshot}: the view the comment was written on, a PNG or WebP image in Base64. */
     record NewComment(
             @Nullable String body,
             @Nullable UUID versionId,
             @Nullable Point pin,
             @Nullable Point imagePin,
-            @Nullable UUID colorwayId) {}
+            @Nullable UUID colorwayId,
+            @Nullable String screenshot) {
+        @Override
+        public String toString() {
+            return "NewComment[versionId=" + versionId + "]"; // never the body or the picture
+        }
+    }
 
     record CommentPatch(@Nullable String body, @Nullable Boolean resolved) {}
 
@@ -308,7 +331,8 @@ class CollabApi {
             @Nullable Instant resolvedAt,
             Instant createdAt,
             Instant updatedAt,
-            @Nullable UUID colorwayId) {
+            @Nullable UUID colorwayId,
+            boolean screenshot) {
         static CommentResponse of(Comment comment) {
             Pin pin = comment.pin();
             Point threeD = pin != null && !pin.image() ? new Point(pin.x(), pin.y(), pin.z()) : null;
@@ -326,7 +350,8 @@ class CollabApi {
                     comment.resolvedAt(),
                     comment.createdAt(),
                     comment.updatedAt(),
-                    comment.colorwayId());
+                    comment.colorwayId(),
+                    comment.screenshotType() != null);
         }
     }
 

@@ -13,11 +13,14 @@ import org.jspecify.annotations.Nullable;
 public interface Comments {
 
     default Comment post(UUID styleId, String body, @Nullable UUID versionId, @Nullable Pin pin, UUID actor) {
-        return post(styleId, body, versionId, pin, null, actor);
+        return post(styleId, body, versionId, pin, null, null, actor);
     }
 
     /**
-     * Posts a comment, tagged with one of the style's colorways ({@code colorwayId}) or none.
+     * Posts a comment, tagged with one of the style's colorways ({@code colorwayId}) or none, with the
+     * screenshot of the view it was written on ({@code screenshot} as Base64 or a {@code data:} URL of a PNG
+     * or WebP image; null for none), checked before anything is stored and stored encrypted in the group's
+     * region with the comment; it goes when the comment (or its style) goes.
      *
      * @throws io.selvedge.content.NoSuchContentException if the version or colorway is not the style's
      */
@@ -27,6 +30,7 @@ public interface Comments {
             @Nullable UUID versionId,
             @Nullable Pin pin,
             @Nullable UUID colorwayId,
+            @Nullable String screenshot,
             UUID actor);
 
     /** A page of a style's comments, oldest first; {@code resolved} null for all. */
@@ -39,6 +43,12 @@ public interface Comments {
             UUID styleId, @Nullable Boolean resolved, @Nullable UUID colorwayId, int limit, @Nullable String cursor);
 
     Comment get(UUID commentId);
+
+    /**
+     * The screenshot a comment carries, for a caller who may read the comment;
+     * {@link io.selvedge.content.NoSuchContentException} when it carries none.
+     */
+    CommentScreenshot screenshot(UUID commentId);
 
     /** The style a comment is on; {@link io.selvedge.content.NoSuchContentException} for none. */
     UUID styleOf(UUID commentId);

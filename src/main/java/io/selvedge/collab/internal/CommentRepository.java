@@ -28,7 +28,8 @@ final class CommentRepository {
     static final EncryptedColumn PIN = TABLE.column("pin");
 
     private static final String COLUMNS = "select id, group_id, style_id, version_id, author_id, body, pin,"
-            + " resolved, resolved_by, resolved_at, created_at, updated_at, colorway_id from collab_comment";
+            + " resolved, resolved_by, resolved_at, created_at, updated_at, colorway_id, screenshot_file,"
+            + " screenshot_type from collab_comment";
 
     /** A row of {@code collab_comment}, its body and pin still ciphertexts. */
     record Row(
@@ -44,7 +45,9 @@ final class CommentRepository {
             @Nullable Instant resolvedAt,
             Instant createdAt,
             Instant updatedAt,
-            @Nullable UUID colorwayId) {
+            @Nullable UUID colorwayId,
+            @Nullable String screenshotFile,
+            @Nullable String screenshotType) {
 
         static Row read(ResultSet rs, int n) throws SQLException {
             Timestamp resolvedAt = rs.getTimestamp(10);
@@ -61,11 +64,16 @@ final class CommentRepository {
                     resolvedAt == null ? null : resolvedAt.toInstant(),
                     rs.getTimestamp(11).toInstant(),
                     rs.getTimestamp(12).toInstant(),
-                    rs.getObject(13, UUID.class));
+                    rs.getObject(13, UUID.class),
+                    rs.getString(14),
+                    rs.getString(15));
         }
     }
 
-    /** A new, unresolved comment; its body and pin already encrypted through {@link #BODY} and {@link #PIN}. */
+    /**
+     * A new, unresolved comment; its body and pin already encrypted through {@link #BODY} and {@link #PIN}, its
+     * screenshot (if any) already stored encrypted as a file of the group.
+     */
     void insert(
             JdbcClient jdbc,
             UUID id,
@@ -76,9 +84,12 @@ final class CommentRepository {
             String body,
             @Nullable String pin,
             @Nullable UUID colorwayId,
+            @Nullable String screenshotFile,
+            @Nullable String screenshotType,
             Instant now) {
         jdbc.sql("insert into collab_comment (id, group_id, style_id, version_id, author_id, body, pin,"
-                        + " resolved, created_at, updated_at, colorway_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " resolved, created_at, updated_at, colorway_id, screenshot_file, screenshot_type)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         id,
                         groupId,
@@ -90,7 +101,9 @@ final class CommentRepository {
                         false,
                         Timestamp.from(now),
                         Timestamp.from(now),
-                        colorwayId)
+                        colorwayId,
+                        screenshotFile,
+                        screenshotType)
                 .update();
     }
 

@@ -7,16 +7,19 @@ import io.selvedge.collab.Comment;
 import io.selvedge.collab.CommentDeleted;
 import io.selvedge.collab.CommentEdited;
 import io.selvedge.collab.CommentPosted;
+import io.selvedge.collab.CommentScreenshot;
 import io.selvedge.collab.Comments;
 import io.selvedge.collab.Pin;
 import io.selvedge.content.Colorways;
 import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.Style;
+import io.selvedge.content.StyleAttachments;
 import io.selvedge.content.Styles;
 import io.selvedge.content.Versions;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.crypto.GroupFiles;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.platform.AuditActor;
@@ -29,6 +32,10 @@ import io.selvedge.storage.ResourceHomes;
 import io.selvedge.storage.ResourceKind;
 import io.selvedge.tenancy.InvalidPageException;
 import io.selvedge.tenancy.Page;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -39,13 +46,20 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Comments in the style's region; body and pin encrypted under the group's field key, bound to the row. */
+/**
+ * Comments in the style's region; body and pin encrypted under the group's field key, bound to the row; a
+ * screenshot a file of the group (streaming AEAD, like a version's), named by the row.
+ */
 @Service
 class CommentService implements Comments {
+
+    private static final Logger log = LoggerFactory.getLogger(CommentService.class);
 
     static final int MAX_BODY = 10_000;
     static final int MAX_LIMIT = 200;
@@ -64,10 +78,12 @@ class CommentService implements Comments {
     private final Clock clock;
     private final GroupWrites writes;
     private final CommentRepository rows;
+    private final GroupFiles files;
 
     CommentService(
             GroupWrites writes,
             CommentRepository rows,
+            GroupFiles files,
             ResourceHomes homes,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
@@ -80,6 +96,7 @@ class CommentService implements Comments {
             Clock clock) {
         this.writes = writes;
         this.rows = rows;
+        this.files = files;
         this.homes = homes;
         this.planes = planes;
         this.ciphers = ciphers;
@@ -99,8 +116,10 @@ class CommentService implements Comments {
             @Nullable UUID versionId,
             @Nullable Pin pin,
             @Nullable UUID colorwayId,
+            @Nullable String screenshot,
             UUID actor) {
         String text = body(body);
+        @Nullable CommentScreenshot picture = Screenshots.decode(screenshot);
         Style style = styles.get(styleId);
         if (versionId != null) {
             if (!versions.get(versionId).styleId().equals(styleId)) {
@@ -116,22 +135,85 @@ class CommentService implements Comments {
         FieldCipher cipher = ciphers.of(groupId);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        writes.create(groupId, NewResource.of(ResourceKind.COMMENT, id), plane -> {
-            rows.insert(
-                    plane.jdbc(),
-                    id,
-                    groupId,
-                    styleId,
-                    versionId,
-                    actor,
-                    CommentRepository.BODY.encrypt(cipher, text, id),
-                    pin == null ? null : CommentRepository.PIN.encrypt(cipher, pinText(pin), id),
-                    colorwayId,
-                    now);
-            events.publishEvent(new CommentPosted(
-                    groupId, styleId, id, Set.copyOf(mentioned), AuditActor.account(actor), RequestOrigin.current()));
-        });
-        return new Comment(id, styleId, versionId, actor, text, pin, false, null, null, now, now, colorwayId);
+        // The screenshot's file first (encrypted as it is written); the row that names it commits with the
+        // comment, and a comment that fails to commit deletes the file again, as a version's does.
+        @Nullable String file = picture == null ? null : storeScreenshot(groupId, styleId, id, picture);
+        try {
+            writes.create(groupId, NewResource.of(ResourceKind.COMMENT, id), plane -> {
+                rows.insert(
+                        plane.jdbc(),
+                        id,
+                        groupId,
+                        styleId,
+                        versionId,
+                        actor,
+                        CommentRepository.BODY.encrypt(cipher, text, id),
+                        pin == null ? null : CommentRepository.PIN.encrypt(cipher, pinText(pin), id),
+                        colorwayId,
+                        file,
+                        picture == null ? null : picture.contentType(),
+                        now);
+                events.publishEvent(new CommentPosted(
+                        groupId,
+                        styleId,
+                        id,
+                        Set.copyOf(mentioned),
+                        AuditActor.account(actor),
+                        RequestOrigin.current()));
+            });
+        } catch (RuntimeException e) {
+            if (file != null) {
+                deleteScreenshot(groupId, file);
+            }
+            throw e;
+        }
+        return new Comment(
+                id,
+                styleId,
+                versionId,
+                actor,
+                text,
+                pin,
+                false,
+                null,
+                null,
+                now,
+                now,
+                colorwayId,
+                picture == null ? null : picture.contentType());
+    }
+
+    private String storeScreenshot(UUID groupId, UUID styleId, UUID commentId, CommentScreenshot picture) {
+        String file = StyleAttachments.fileId(styleId, "screenshot", commentId);
+        try {
+            files.write(groupId, file, new ByteArrayInputStream(picture.bytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the screenshot of a comment", e);
+        }
+        return file;
+    }
+
+    private void deleteScreenshot(UUID groupId, String file) {
+        try {
+            files.delete(groupId, file);
+        } catch (IOException e) {
+            // The style's purge deletes what is left under its prefix.
+            log.warn("Could not delete the screenshot file of a comment of group {}", groupId, e);
+        }
+    }
+
+    @Override
+    public CommentScreenshot screenshot(UUID commentId) {
+        CommentRepository.Row row = row(commentId);
+        styles.get(row.styleId()); // a live style only
+        if (row.screenshotFile() == null || row.screenshotType() == null) {
+            throw new NoSuchContentException();
+        }
+        try (InputStream in = files.open(row.groupId(), row.screenshotFile())) {
+            return new CommentScreenshot(in.readAllBytes(), row.screenshotType());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the screenshot of a comment", e);
+        }
     }
 
     /** The accounts a body mentions that may see the style, the author aside; nobody else is revealed. */
@@ -247,6 +329,9 @@ class CommentService implements Comments {
                     RequestOrigin.current()));
         });
         homes.forget(commentId);
+        if (row.screenshotFile() != null) {
+            deleteScreenshot(row.groupId(), row.screenshotFile());
+        }
     }
 
     private Comment decrypted(CommentRepository.Row row) {
@@ -264,7 +349,8 @@ class CommentService implements Comments {
                 row.resolvedAt(),
                 row.createdAt(),
                 row.updatedAt(),
-                row.colorwayId());
+                row.colorwayId(),
+                row.screenshotType());
     }
 
     static String body(@Nullable String body) {

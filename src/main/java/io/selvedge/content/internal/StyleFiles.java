@@ -1,5 +1,6 @@
 package io.selvedge.content.internal;
 
+import io.selvedge.content.StyleAttachments;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.storage.GroupDataPlane;
 import java.io.IOException;
@@ -73,7 +74,10 @@ class StyleFiles {
         }
     }
 
-    /** Deletes the files of a style's versions, thumbnails, renders and unfinished uploads; returns the version ids. */
+    /**
+     * Deletes the files of a style's versions, thumbnails, renders, attachments and unfinished uploads; returns
+     * the version ids.
+     */
     List<UUID> deleteFilesOf(GroupDataPlane plane, UUID styleId) {
         List<UUID> versions = new ArrayList<>();
         List<VersionRow> rows = versionRows.ofStyle(plane.jdbc(), plane.groupId(), styleId);
@@ -87,6 +91,10 @@ class StyleFiles {
                     files.delete(plane.groupId(), row.thumbnailFile());
                 }
                 versions.add(row.id());
+            }
+            // Files of other modules (comment screenshots): their rows go by cascade with the style's.
+            for (String attached : files.list(plane.groupId(), StyleAttachments.prefixOf(styleId))) {
+                files.delete(plane.groupId(), attached);
             }
             List<UUID> uploads = uploadRows.ofStyle(plane.jdbc(), plane.groupId(), styleId);
             for (UUID upload : uploads) {

@@ -63,7 +63,8 @@ final class Rows {
             @Nullable Double y,
             @Nullable Double z,
             @Nullable UUID versionId,
-            @Nullable UUID colorwayId) {
+            @Nullable UUID colorwayId,
+            boolean screenshot) {
 
         static CommentRow of(Comment comment, int number, Map<UUID, String> names, UUID caller, boolean deleteAny) {
             Pin pin = comment.pin();
@@ -83,7 +84,8 @@ final class Rows {
                     pinned ? pin.y() : null,
                     pinned ? pin.z() : null,
                     comment.versionId(),
-                    comment.colorwayId());
+                    comment.colorwayId(),
+                    comment.screenshotType() != null);
         }
     }
 

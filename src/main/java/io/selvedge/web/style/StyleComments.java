@@ -4,7 +4,9 @@ import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Requires;
 import io.selvedge.collab.Comments;
+import io.selvedge.collab.InvalidScreenshotException;
 import io.selvedge.collab.Pin;
+import io.selvedge.content.ContentTooLargeException;
 import io.selvedge.content.InvalidContentException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -45,13 +47,19 @@ class StyleComments {
             @RequestParam(required = false) Double pinZ,
             @RequestParam(required = false) UUID colorwayId,
             @RequestParam(required = false) UUID filter,
+            @RequestParam(required = false) String screenshot,
             HttpServletResponse response,
             Model model) {
         try {
             Pin pin = pinX == null || pinY == null || pinZ == null ? null : new Pin(pinX, pinY, pinZ);
-            UUID posted = comments.post(id, body, versionId, pin, colorwayId, view.caller())
+            // The viewer's canvas, as a data: URL, when the comment was written beside it (style.js).
+            UUID posted = comments.post(id, body, versionId, pin, colorwayId, screenshot, view.caller())
                     .id();
             view.comments(id, posted, filter, model);
+        } catch (InvalidScreenshotException | ContentTooLargeException refusal) {
+            refused(id, response, model);
+            model.addAttribute("refused", "style.comments.refusedScreenshot");
+            model.addAttribute("draft", body);
         } catch (InvalidContentException refusal) {
             refused(id, response, model);
             model.addAttribute("draft", body);
@@ -98,6 +106,6 @@ class StyleComments {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         view.comments(styleId, null, model);
         // The service's reason is English; the page says it in the reader's language.
-        model.addAttribute("refused", true);
+        model.addAttribute("refused", "style.comments.refused");
     }
 }
