@@ -138,11 +138,12 @@ start_selvedge() {  # start_selvedge DIR: the packaged jar with its data directo
   "${JAVA:-java}" -Xmx512m -cp "$CLASSPATH" io.selvedge.content.TransferBenchServer \
     "$dir/selvedge.env" "$dir/data" target/selvedge.jar > "$dir/bench.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 900); do  # a start on a machine shared with other builds took over 5 minutes
     [ -f "$dir/selvedge.env" ] && break
     kill -0 "$SERVER_PID" 2>/dev/null || { tail -40 "$dir/bench.log" "$dir/selvedge.log"; exit 1; }
     sleep 1
   done
+  [ -f "$dir/selvedge.env" ] || { echo "Selvedge did not start within 15 minutes" >&2; tail -20 "$dir/selvedge.log"; exit 1; }
   # shellcheck disable=SC1091
   . "$dir/selvedge.env"
   SELVEDGE_URL="https://127.0.0.1:$SELVEDGE_PORT"

@@ -33,7 +33,7 @@ class ProcessExitIT {
     // Guards against a hang, not a speed check: a start on a machine shared with other builds took 213 s.
     private static final Duration READY_WITHIN = Duration.ofMinutes(5);
     private static final Duration EXTRACTED_WITHIN = Duration.ofSeconds(60);
-    private static final Duration TRAINED_WITHIN = Duration.ofSeconds(180);
+    private static final Duration TRAINED_WITHIN = Duration.ofMinutes(10);
 
     @Test
     void productionOnDevelopmentDataExitsNonZeroNamingBothEnvironments(TestReporter reporter) throws Exception {
