@@ -140,7 +140,7 @@ start_selvedge() {  # start_selvedge DIR: the packaged jar with its data directo
   SERVER_PID=$!
   for _ in $(seq 1 900); do  # a start on a machine shared with other builds took over 5 minutes
     [ -f "$dir/selvedge.env" ] && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -40 "$dir/bench.log" "$dir/selvedge.log"; exit 1; }
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 40 "$dir/bench.log" "$dir/selvedge.log"; exit 1; }
     sleep 1
   done
   [ -f "$dir/selvedge.env" ] || { echo "Selvedge did not start within 15 minutes" >&2; tail -20 "$dir/selvedge.log"; exit 1; }
