@@ -1,6 +1,7 @@
 package io.selvedge;
 
 import io.selvedge.platform.Commands;
+import io.selvedge.platform.StartupTrace;
 import io.selvedge.push.Push;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -26,8 +27,10 @@ public class SelvedgeApplication {
             System.out.print(invocation.output());
             System.exit(invocation.exitCode());
         }
-        ConfigurableApplicationContext context =
-                SpringApplication.run(SelvedgeApplication.class, invocation.springArguments());
+        SpringApplication application = new SpringApplication(SelvedgeApplication.class);
+        StartupTrace.recordIfAsked(application);
+        ConfigurableApplicationContext context = application.run(invocation.springArguments());
+        StartupTrace.printIfRecorded(context, System.out);
         if (context.getEnvironment()
                 .getProperty(Commands.COMMAND_PROPERTY, Commands.SERVE)
                 .equals(Commands.SERVE)) {

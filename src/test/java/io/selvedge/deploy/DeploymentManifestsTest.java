@@ -79,6 +79,33 @@ class DeploymentManifestsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theImageStartsFromTheClassDataArchiveItTrainsAndComposeAndKubernetesKeepItsEntryPoint() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        Matcher training = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(dockerfile);
+        assertThat(training.find()).as("a training run").isTrue();
+        assertThat(training.start())
+                .as("trained in the stage that runs: an archive belongs to its JRE")
+                .isGreaterThan(dockerfile.lastIndexOf("\nFROM "));
+        assertThat(dockerfile).contains("-Dspring.context.exit=onRefresh");
+        Matcher entryPoint = Pattern.compile("(?m)^ENTRYPOINT (.*)$").matcher(dockerfile);
+        assertThat(entryPoint.find()).isTrue();
+        assertThat(entryPoint.group(1))
+                .contains("\"-XX:SharedArchiveFile=" + training.group(1) + "\"")
+                .contains("\"-jar\", \"selvedge.jar\"");
+
+        Map<String, Object> compose = yaml(ROOT.resolve("compose.yaml")).get(0);
+        Map<String, Object> selvedge =
+                (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("selvedge");
+        assertThat(selvedge).doesNotContainKeys("entrypoint", "command");
+        Map<String, Object> deployment =
+                yaml(ROOT.resolve("deploy/k8s/base/deployment.yaml")).get(0);
+        Map<String, Object> pod = (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) deployment.get("spec")).get("template")).get("spec");
+        assertThat(((List<Map<String, Object>>) pod.get("containers")).get(0)).doesNotContainKeys("command", "args");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void composeRunsTheServerReadOnlyWithSettingsItReadsOnItsPort() throws IOException {
         Map<String, Object> compose = yaml(ROOT.resolve("compose.yaml")).get(0);
         Map<String, Object> selvedge =

@@ -31,7 +31,12 @@ public final class ChildJvm {
 
     /** {@code java -jar target/selvedge.jar}. */
     public static ChildJvm ofThePackagedJar() {
-        return new ChildJvm(List.of("-jar", PACKAGED_JAR.toAbsolutePath().toString()));
+        return ofJar(PACKAGED_JAR);
+    }
+
+    /** {@code java -jar jar}: the packaged jar somewhere else, e.g. extracted beside its libraries. */
+    public static ChildJvm ofJar(Path jar) {
+        return new ChildJvm(List.of("-jar", jar.toAbsolutePath().toString()));
     }
 
     /** {@code java -cp <the test class path> main}. */

@@ -59,7 +59,7 @@ public final class AbuseBench {
     /** Requests a second each attacker thread sends at most ({@code ABUSE_ATTACK_RATE}); 0: as fast as answered. */
     final int attackRate = Integer.parseInt(System.getenv().getOrDefault("ABUSE_ATTACK_RATE", "0"));
 
-    AbuseBench(int port, Path dataDir) {
+    public AbuseBench(int port, Path dataDir) {
         this.base = "https://localhost:" + port;
         this.tls = TestHttps.trusting(TestHttps.developmentCertificate(dataDir));
         this.user = client(HttpClient.Version.HTTP_2);
@@ -412,7 +412,7 @@ public final class AbuseBench {
     }
 
     /** A customer with an MFA-enrolled API token, a group, and a style in it. */
-    record Customer(String token, String group, String style) {
+    public record Customer(String token, String group, String style) {
 
         HttpRequest get(String base, String path) {
             return HttpRequest.newBuilder(URI.create(base + path))
@@ -440,7 +440,7 @@ public final class AbuseBench {
     }
 
     /** An account written into the global store (as the test fixtures do), then everything else over HTTPS. */
-    Customer customer(Map<String, Object> stores, String name) throws Exception {
+    public Customer customer(Map<String, Object> stores, String name) throws Exception {
         String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection global = DriverManager.getConnection(
                         (String) stores.get("selvedge.storage.global.jdbc-url"),
@@ -535,13 +535,13 @@ public final class AbuseBench {
         return bytes;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    static void waitForCertificate(Path dataDir, Process server) throws InterruptedException {
+    public static void waitForCertificate(Path dataDir, Process server) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             try {
                 TestHttps.developmentCertificate(dataDir);
@@ -559,7 +559,7 @@ public final class AbuseBench {
         throw new IllegalStateException("no certificate after 5 minutes");
     }
 
-    void waitUntilUp(Process server) throws InterruptedException {
+    public void waitUntilUp(Process server) throws InterruptedException {
         AtomicLong tries = new AtomicLong();
         while (tries.incrementAndGet() < 600) {
             try {

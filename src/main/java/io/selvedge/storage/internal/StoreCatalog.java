@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -63,6 +68,7 @@ final class StoreCatalog implements Stores, AutoCloseable {
                     storage.poolSize(),
                     dataSource -> GuardedBlobStore.global(globalBlobs));
             installationId = prepare(global, environment, null);
+            Map<String, Store> regional = new LinkedHashMap<>();
             for (String region : storage.regions()) {
                 StoreId id = StoreId.region(region);
                 Path home = dataDir.resolve("regions").resolve(region);
@@ -72,10 +78,11 @@ final class StoreCatalog implements Stores, AutoCloseable {
                     residents.put(region, groups);
                     return GuardedBlobStore.regional(backend, groups);
                 });
-                prepare(store, environment, installationId);
-                regions.put(region, store);
+                regional.put(region, store);
                 regionBackends.put(region, backend);
             }
+            prepareSideBySide(regional.values(), environment, installationId);
+            regions.putAll(regional);
             BlobStoreFactories.refuseSharedBlobStores(all());
         } catch (RuntimeException e) {
             close();
@@ -152,6 +159,53 @@ final class StoreCatalog implements Stores, AutoCloseable {
         StoreStamps.write(store.dataSource(), store.id(), environment, id);
         log.info("Stamped the new {} store for the {} environment", store.id(), environment.id());
         return id;
+    }
+
+    /**
+     * Checks and migrates the regional stores side by side, each on a thread of its own: they are independent
+     * once the global store has named the installation, and on a new data directory their migrations are a
+     * good part of a start. Every store is checked before anything is written to it, as in {@link #prepare};
+     * the first failure is thrown once all have ended.
+     */
+    private static void prepareSideBySide(
+            Collection<Store> stores, SelvedgeEnvironment environment, String installationId) {
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, stores.size()), task -> {
+            Thread thread = new Thread(task, "store-preparation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<String>> preparations = new ArrayList<>();
+            for (Store store : stores) {
+                preparations.add(threads.submit(() -> prepare(store, environment, installationId)));
+            }
+            Throwable failure = null;
+            for (Future<String> preparation : preparations) {
+                try {
+                    preparation.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                    } else {
+                        failure.addSuppressed(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while preparing the regional stores", e);
+                }
+            }
+            if (failure instanceof RuntimeException refused) {
+                throw refused;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw new IllegalStateException("Could not prepare a regional store", failure);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /**
