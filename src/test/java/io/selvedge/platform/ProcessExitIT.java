@@ -44,7 +44,8 @@ class ProcessExitIT {
         Process production = launch(dataDir, "production");
         String output = readAll(production);
 
-        assertThat(production.waitFor(READY_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(production.waitFor(READY_WITHIN.toSeconds(), TimeUnit.SECONDS))
+                .isTrue();
         assertThat(production.exitValue()).isNotZero();
         assertThat(output).contains("belongs to the development environment").contains("started as production");
     }
