@@ -14,6 +14,7 @@ import { MTLLoader } from 'three/addons/loaders/MTLLoader.js';
 import { gltfOf, loadModel, studioEnvironment } from './model-loading.js';
 
 const BACKGROUNDS = { light: 0xf4f4f2, dark: 0x1e1f22, grey: 0x8a8d91 };
+const IDLE_FRAME_MS = 250; // how often an unmoving view is drawn again
 const CLICK_SLOP = 5; // pixels a pointer may move and still be a click, not a drag
 const MEASURE_COLOUR = 0xd9480f;
 
@@ -46,11 +47,20 @@ export class Viewer {
     document.addEventListener('htmx:afterSettle', () => this.readPins());
     element.addEventListener('viewer:highlight', (event) => this.highlight(event.detail.id));
     element.addEventListener('viewer:colorway', (event) => this.showColorway(event.detail.name));
-    const frame = () => {
-      this.resize();
-      this.controls.update();
-      this.renderer.render(this.scene, this.camera);
-      this.placeMarkers();
+    // A frame is drawn at once when the view moved (orbit, damping, a linked view, a resize), and otherwise a
+    // few times a second, which shows whatever else changed (a colourway, pins, a measurement) without drawing
+    // the same picture sixty times a second: software WebGL and laptops on battery pay for every frame.
+    let drawnAt = -Infinity;
+    this.controls.addEventListener('change', () => { this.stale = true; });
+    const frame = (now) => {
+      if (this.resize()) this.stale = true;
+      if (this.controls.update()) this.stale = true;
+      if (this.stale || now - drawnAt >= IDLE_FRAME_MS) {
+        this.renderer.render(this.scene, this.camera);
+        this.placeMarkers();
+        this.stale = false;
+        drawnAt = now;
+      }
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
@@ -393,7 +403,9 @@ export class Viewer {
       this.renderer.setSize(width, height, false);
       this.camera.aspect = width / Math.max(height, 1);
       this.camera.updateProjectionMatrix();
+      return true;
     }
+    return false;
   }
 
   say(text) {
