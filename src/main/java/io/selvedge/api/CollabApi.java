@@ -144,7 +144,7 @@ class CollabApi {
     @PostMapping(BASE + "styles/{id}/approval")
     @Requires(value = Action.APPROVE, target = "id")
     ResponseEntity<ApprovalResponse> approve(@PathVariable UUID id, @RequestBody NewApproval request) {
-        Approval approval = approvals.record(id, status(request.status()), request.note(), caller());
+        Approval approval = approvals.record(id, StyleStatus.named(request.status()), request.note(), caller());
         return ResponseEntity.status(201).body(ApprovalResponse.of(approval));
     }
 
@@ -273,14 +273,6 @@ class CollabApi {
 
     private UUID caller() {
         return callers.current().orElseThrow().accountId();
-    }
-
-    private static StyleStatus status(@Nullable String status) {
-        try {
-            return StyleStatus.valueOf(status == null ? "" : status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidContentException("The status is IN_REVIEW, APPROVED or REJECTED.");
-        }
     }
 
     record Point(

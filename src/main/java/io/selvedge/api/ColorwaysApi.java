@@ -13,7 +13,6 @@ import io.selvedge.identity.Callers;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -97,8 +96,8 @@ class ColorwaysApi {
     @Requires(value = Action.APPROVE, target = "id")
     ResponseEntity<ColorwayApprovalResponse> approve(
             @PathVariable UUID id, @PathVariable UUID colorwayId, @RequestBody NewColorwayApproval request) {
-        Approval approval =
-                approvals.recordForColorway(id, colorwayId, status(request.status()), request.note(), caller());
+        Approval approval = approvals.recordForColorway(
+                id, colorwayId, StyleStatus.named(request.status()), request.note(), caller());
         return ResponseEntity.status(201).body(ColorwayApprovalResponse.of(approval));
     }
 
@@ -112,14 +111,6 @@ class ColorwaysApi {
 
     private UUID caller() {
         return callers.current().orElseThrow().accountId();
-    }
-
-    private static StyleStatus status(@Nullable String status) {
-        try {
-            return StyleStatus.valueOf(status == null ? "" : status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidContentException("The status is IN_REVIEW, APPROVED or REJECTED.");
-        }
     }
 
     record NewColorway(
