@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -39,13 +40,11 @@ public final class AtRest {
                         marker.getBytes(StandardCharsets.UTF_16LE),
                         marker.getBytes(StandardCharsets.UTF_16BE)))
                 .toList();
+        Needles search = new Needles(needles);
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
                     .filter(exempt.negate())
-                    .filter(file -> {
-                        byte[] bytes = read(file);
-                        return needles.stream().anyMatch(needle -> contains(bytes, needle));
-                    })
+                    .filter(file -> search.foundIn(read(file)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -55,8 +54,9 @@ public final class AtRest {
     /** Files under {@code dir} holding these exact bytes (a slice of an image, say, which no text encodes). */
     public static List<Path> filesContainingBytes(Path dir, byte[] marker) {
         try (Stream<Path> files = Files.walk(dir)) {
+            Needles search = new Needles(List.of(marker));
             return files.filter(Files::isRegularFile)
-                    .filter(file -> contains(read(file), marker))
+                    .filter(file -> search.foundIn(read(file)))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,6 +145,55 @@ public final class AtRest {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Several needles looked for in one pass over a file: each position's two bytes index the needles that
+     * start with them, so a shared data directory of hundreds of megabytes is read once per scan, not once
+     * per needle and encoding.
+     */
+    static final class Needles {
+
+        private final List<byte[]>[] byFirstTwoBytes;
+        private final List<byte[]> short_;
+
+        @SuppressWarnings("unchecked")
+        Needles(Collection<byte[]> needles) {
+            byFirstTwoBytes = new List[1 << 16];
+            short_ = new ArrayList<>();
+            for (byte[] needle : needles) {
+                if (needle.length < 2) {
+                    short_.add(needle);
+                    continue;
+                }
+                int key = (needle[0] & 0xff) << 8 | (needle[1] & 0xff);
+                if (byFirstTwoBytes[key] == null) {
+                    byFirstTwoBytes[key] = new ArrayList<>();
+                }
+                byFirstTwoBytes[key].add(needle);
+            }
+        }
+
+        boolean foundIn(byte[] haystack) {
+            for (byte[] needle : short_) {
+                if (contains(haystack, needle)) {
+                    return true;
+                }
+            }
+            for (int i = 0; i + 1 < haystack.length; i++) {
+                List<byte[]> candidates = byFirstTwoBytes[(haystack[i] & 0xff) << 8 | (haystack[i + 1] & 0xff)];
+                if (candidates == null) {
+                    continue;
+                }
+                for (byte[] needle : candidates) {
+                    if (i + needle.length <= haystack.length
+                            && Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * then the provider (mock-oauth2-server over TLS), then home with a full session. A server of its own, whose
  * public address is the one it listens on, since the provider sends the browser back there.
  */
+// The browser's round trip proves nothing more on a second database: OidcSignInIT signs in on both.
+@Tag("store-independent")
 class SingleSignOnInChromiumIT {
 
     static final String PASSWORD = "selvage edge on a loom";
