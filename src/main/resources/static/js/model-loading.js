@@ -2,8 +2,9 @@
 // meshopt geometry) gets its decoder only when it names one. The decoders are three's own files from the webjar,
 // on this server (the import map resolves them); nothing comes from elsewhere. They run WebAssembly
 // ('wasm-unsafe-eval' in the CSP), and Draco decodes in blob: workers (worker-src blob:).
-// KTX2 (Basis) textures are not read: three's Basis transcoder builds its bindings with new Function(), which
-// our CSP refuses ('unsafe-eval'), so GLTFLoader uses a file's PNG/JPEG fallback or says it cannot show it.
+// KTX2 (Basis) textures are transcoded by three's Basis transcoder, which builds its bindings with new Function():
+// the pages' CSP refuses that, so it runs in a worker this server serves under a policy of its own
+// (/js/ktx2-transcoder-worker.js, BasisTranscoderWorker), never in a blob: worker that would inherit the page's.
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
 import { OBJLoader } from 'three/addons/loaders/OBJLoader.js';
@@ -11,6 +12,8 @@ import { RoomEnvironment } from 'three/addons/environments/RoomEnvironment.js';
 
 const DRACO = 'KHR_draco_mesh_compression';
 const MESHOPT = ['EXT_meshopt_compression', 'KHR_meshopt_compression'];
+const KTX2 = 'KHR_texture_basisu';
+const KTX2_WORKER = '/js/ktx2-transcoder-worker.js';
 // Texture slots that hold colour (sRGB); the others (normal, roughness, occlusion…) hold data.
 const COLOUR_MAPS = ['map', 'emissiveMap', 'sheenColorMap', 'specularColorMap'];
 
@@ -24,7 +27,7 @@ export async function loadModel(url, format, renderer, onProgress) {
   if (format === 'obj') {
     model = new OBJLoader().parse(new TextDecoder().decode(bytes));
   } else {
-    const gltf = await parseGltf(bytes, THREE.LoaderUtils.extractUrlBase(url));
+    const gltf = await parseGltf(bytes, THREE.LoaderUtils.extractUrlBase(url), renderer);
     model = gltf.scene;
     sources.set(model, gltf);
   }
@@ -78,10 +81,11 @@ function usedExtensions(buffer) {
   }
 }
 
-async function parseGltf(buffer, path) {
+async function parseGltf(buffer, path, renderer) {
   const extensions = usedExtensions(buffer);
   const loader = new GLTFLoader();
   let draco = null;
+  let ktx2 = null;
   if (extensions.has(DRACO)) {
     const { DRACOLoader } = await import('three/addons/loaders/DRACOLoader.js');
     draco = new DRACOLoader().setDecoderPath(import.meta.resolve('three/addons/libs/draco/gltf/'));
@@ -92,11 +96,48 @@ async function parseGltf(buffer, path) {
     await MeshoptDecoder.ready;
     loader.setMeshoptDecoder(MeshoptDecoder);
   }
+  if (extensions.has(KTX2)) {
+    ktx2 = await ktx2Loader(renderer);
+    loader.setKTX2Loader(ktx2);
+  }
   try {
     return await loader.parseAsync(buffer, path);
   } finally {
     if (draco) draco.dispose(); // ends its workers
+    if (ktx2) ktx2.dispose();
   }
+}
+
+/**
+ * three's KTX2Loader with its workers made from this server's worker URL instead of a blob: of the transcoder's
+ * source. The worker gets what three would have written into that source (its tables of constants) as its first
+ * message, then the transcoder's WebAssembly as three sends it.
+ */
+async function ktx2Loader(renderer) {
+  const { KTX2Loader } = await import('three/addons/loaders/KTX2Loader.js');
+  const wasmUrl = import.meta.resolve('three/addons/libs/basis/basis_transcoder.wasm');
+  class OwnWorkerKTX2Loader extends KTX2Loader {
+    init() {
+      this.transcoderPending ||= fetch(wasmUrl, { credentials: 'same-origin' })
+        .then((response) => {
+          if (!response.ok) throw new Error(`${wasmUrl} answered ${response.status}`);
+          return response.arrayBuffer();
+        })
+        .then((binary) => {
+          this.transcoderBinary = binary;
+          this.workerPool.setWorkerCreator(() => {
+            const worker = new Worker(KTX2_WORKER);
+            const { EngineFormat, EngineType, TranscoderFormat, BasisFormat } = KTX2Loader;
+            worker.postMessage({ type: 'constants', EngineFormat, EngineType, TranscoderFormat, BasisFormat });
+            const transcoderBinary = this.transcoderBinary.slice(0);
+            worker.postMessage({ type: 'init', config: this.workerConfig, transcoderBinary }, [transcoderBinary]);
+            return worker;
+          });
+        });
+      return this.transcoderPending;
+    }
+  }
+  return new OwnWorkerKTX2Loader().setWorkerLimit(1).detectSupport(renderer);
 }
 
 /**

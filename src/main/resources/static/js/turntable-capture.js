@@ -1,11 +1,15 @@
-// The first viewer of a 3D version renders its thumbnail and turntable. The server asks by placing
-// [data-render-turntable] (data-version, data-url) on the style page; once the viewer of that version has
-// its model (data-loaded), this draws FRAMES pictures around the model, one per animation frame, with the
-// viewer's own renderer into a corner of its canvas, copies each out, and draws the person's view again in
-// the same callback: the browser shows the canvas only after the callback, so the view never changes.
+// The first viewer of a 3D version renders its thumbnails and turntables. The server asks by placing one
+// [data-render-turntable] per render it wants on the style page (data-version, data-url, and for a colorway's
+// data-render-colorway, its id, and data-render-colorway-name); once the viewer of that version has its model
+// and knows the model's colourways (modelReady), this draws FRAMES pictures around the model for each, one per animation frame,
+// with the viewer's own renderer into a corner of its canvas, copies each out, and draws the person's view
+// again in the same callback: the browser shows the canvas only after the callback, so the view never changes
+// (a colourway's frame is drawn in that colourway and the person's own put back before their view is drawn).
 // The frames go side by side into one JPEG, sent to data-url; the first frame (the front) becomes the
-// thumbnail. Kept apart from viewer.js: it reads only the viewer's renderer, scene, camera and model.
+// thumbnail. A colourway the model cannot show is skipped. Kept apart from viewer.js: it reads only the
+// viewer's renderer, scene, camera and model, and asks it to show a colourway.
 import * as THREE from 'three';
+import { modelReady } from './viewer.js';
 
 const FRAMES = 24;
 const WIDTH = 400; // one frame, in pixels: 4:3 like the workroom's cards
@@ -13,28 +17,28 @@ const HEIGHT = 300;
 const BACKGROUND = 0xf4f4f2; // the viewer's light background, whatever the person chose
 const QUALITY = 0.9;
 
-const marker = document.querySelector('[data-render-turntable]');
-const element = marker && document.querySelector(`[data-viewer][data-version="${marker.dataset.version}"]`);
+const markers = [...document.querySelectorAll('[data-render-turntable]')];
+const element = markers.length > 0
+  && document.querySelector(`[data-viewer][data-version="${markers[0].dataset.version}"]`);
 if (element) {
-  whenLoaded(element, () => capture(element.viewer).then(send, () => { marker.dataset.state = 'failed'; }));
-}
-
-function whenLoaded(viewerElement, then) {
-  if (viewerElement.dataset.loaded === 'true') {
-    then();
-    return;
-  }
-  const watch = new MutationObserver(() => {
-    if (viewerElement.dataset.loaded === 'true') {
-      watch.disconnect();
-      then();
+  modelReady(element).then(async (viewer) => {
+    for (const marker of markers) {
+      const colourway = marker.dataset.renderColorway ? marker.dataset.renderColorwayName : null;
+      if (colourway !== null && !viewer.hasColorway(colourway)) {
+        marker.dataset.state = 'skipped';
+        continue;
+      }
+      try {
+        await send(marker, await capture(viewer, marker, colourway));
+      } catch {
+        marker.dataset.state = 'failed';
+      }
     }
   });
-  watch.observe(viewerElement, { attributes: true, attributeFilter: ['data-loaded'] });
 }
 
-/** Resolves with the turntable as a JPEG blob. */
-function capture(viewer) {
+/** Resolves with the turntable (in the colourway of that name; null: the model's own look) as a JPEG blob. */
+function capture(viewer, marker, colourway) {
   const strip = document.createElement('canvas');
   strip.width = WIDTH * FRAMES;
   strip.height = HEIGHT;
@@ -50,7 +54,7 @@ function capture(viewer) {
         // A wireframe the person turned on is theirs to see, not the thumbnail's: wait until it is off.
         if (!wireframe || wireframe.getAttribute('aria-pressed') !== 'true') {
           aim(camera, viewer.model, frame);
-          drawFrame(viewer, camera, paint, frame);
+          drawFrame(viewer, camera, paint, frame, colourway);
           frame += 1;
         }
         if (frame < FRAMES) {
@@ -96,7 +100,7 @@ function aim(camera, model, frame) {
 }
 
 /** One frame into the bottom-left corner of the viewer's canvas, copied out, then the person's view again. */
-function drawFrame(viewer, camera, paint, frame) {
+function drawFrame(viewer, camera, paint, frame, colourway) {
   const renderer = viewer.renderer;
   const canvas = renderer.domElement;
   const ratio = renderer.getPixelRatio();
@@ -108,14 +112,17 @@ function drawFrame(viewer, camera, paint, frame) {
   const scissor = renderer.getScissor(new THREE.Vector4());
   const scissored = renderer.getScissorTest();
   const background = viewer.scene.background;
+  const personsColourway = viewer.element.dataset.colorway || '';
   try {
     viewer.scene.background = new THREE.Color(BACKGROUND);
+    viewer.showColorway(colourway || '');
     renderer.setViewport(0, 0, width / ratio, height / ratio);
     renderer.setScissor(0, 0, width / ratio, height / ratio);
     renderer.setScissorTest(true);
     renderer.render(viewer.scene, camera);
     paint.drawImage(canvas, 0, canvas.height - height, width, height, frame * WIDTH, 0, WIDTH, HEIGHT);
   } finally {
+    viewer.showColorway(personsColourway);
     viewer.scene.background = background;
     renderer.setViewport(viewport);
     renderer.setScissor(scissor);
@@ -124,12 +131,13 @@ function drawFrame(viewer, camera, paint, frame) {
   }
 }
 
-function send(blob) {
+function send(marker, blob) {
   const csrf = window.selvedgeCsrf && window.selvedgeCsrf();
   const headers = { 'Content-Type': 'image/jpeg' };
   if (csrf) headers[csrf.header] = csrf.token;
-  // A colorway's render names it (data-colorway, once the page shows colorways); else the version's own look.
-  const colorway = marker.dataset.colorway ? `&colorwayId=${encodeURIComponent(marker.dataset.colorway)}` : '';
+  // A colorway's render names it; else it is the version's own look.
+  const colorway = marker.dataset.renderColorway
+    ? `&colorwayId=${encodeURIComponent(marker.dataset.renderColorway)}` : '';
   return fetch(`${marker.dataset.url}?frames=${FRAMES}${colorway}`, {
     method: 'POST',
     credentials: 'same-origin',

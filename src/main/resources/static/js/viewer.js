@@ -14,7 +14,7 @@ import { MTLLoader } from 'three/addons/loaders/MTLLoader.js';
 import { gltfOf, loadModel, studioEnvironment } from './model-loading.js';
 
 const BACKGROUNDS = { light: 0xf4f4f2, dark: 0x1e1f22, grey: 0x8a8d91 };
-const IDLE_FRAME_MS = 250; // how often an unmoving view is drawn again
+const IDLE_FRAME_MS = 2000; // an unmoving view is drawn again this seldom: a safety net, see the constructor
 const CLICK_SLOP = 5; // pixels a pointer may move and still be a click, not a drag
 const MEASURE_COLOUR = 0xd9480f;
 
@@ -47,11 +47,12 @@ export class Viewer {
     document.addEventListener('htmx:afterSettle', () => this.readPins());
     element.addEventListener('viewer:highlight', (event) => this.highlight(event.detail.id));
     element.addEventListener('viewer:colorway', (event) => this.showColorway(event.detail.name));
-    // A frame is drawn at once when the view moved (orbit, damping, a linked view, a resize), and otherwise a
-    // few times a second, which shows whatever else changed (a colourway, pins, a measurement) without drawing
-    // the same picture sixty times a second: software WebGL and laptops on battery pay for every frame.
+    // Drawn on demand: a frame is drawn when the view moved (orbit, damping, a linked view, a resize) or when
+    // something in the scene changed and said so (requestDraw: the model, a colourway, wireframe, background,
+    // pins, a measurement), never the same picture sixty times a second: software WebGL and laptops on
+    // battery pay for every frame. An unmoving view is drawn again every IDLE_FRAME_MS all the same.
     let drawnAt = -Infinity;
-    this.controls.addEventListener('change', () => { this.stale = true; });
+    this.controls.addEventListener('change', () => this.requestDraw());
     const frame = (now) => {
       if (this.resize()) this.stale = true;
       if (this.controls.update()) this.stale = true;
@@ -64,6 +65,11 @@ export class Viewer {
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
+  }
+
+  /** Asks for the scene to be drawn at the next animation frame: call it after changing what is shown. */
+  requestDraw() {
+    this.stale = true;
   }
 
   /** Loads the model (compressed glTF included, see model-loading.js), showing its download's progress. */
@@ -85,11 +91,13 @@ export class Viewer {
       this.model = object;
       this.scene.add(object);
       this.frameModel();
+      this.requestDraw();
       this.say('');
-      this.element.dataset.loaded = 'true';
       const gltf = gltfOf(object);
-      const colourways = gltf ? this.readVariants(gltf) : this.readMaterialFiles();
-      colourways.catch((error) => console.warn('The colourways could not be read:', error));
+      // Settles once the model's colourways are known (turntable-capture.js waits for it).
+      this.colourways = (gltf ? this.readVariants(gltf) : this.readMaterialFiles())
+        .catch((error) => console.warn('The colourways could not be read:', error));
+      this.element.dataset.loaded = 'true';
     }, (error) => {
       if (progress) progress.hidden = true;
       console.warn('The model could not be shown:', error);
@@ -114,6 +122,7 @@ export class Viewer {
     this.camera.position.copy(this.home.position);
     this.controls.target.copy(this.home.target);
     this.controls.update();
+    this.requestDraw();
   }
 
   setWireframe(on) {
@@ -123,6 +132,7 @@ export class Viewer {
         [].concat(node.material).forEach((material) => { material.wireframe = on; });
       }
     });
+    this.requestDraw();
   }
 
   // Colorways. three's GLTFLoader keeps the KHR_materials_variants data as it is in the file: the variants
@@ -154,7 +164,9 @@ export class Viewer {
   // An OBJ exported with one material file per colourway: each swatch names its file (data-colorway-mtl).
   // Every file is loaded once, after the model; a swatch then swaps the meshes' materials by name at once.
   async readMaterialFiles() {
-    const swatches = [...document.querySelectorAll('[data-colorway-mtl]')];
+    // The page's swatches; on a page of several viewers (compare), those beside this viewer.
+    const scope = this.element.closest('[data-colorway-scope]') || document;
+    const swatches = [...scope.querySelectorAll('[data-colorway-mtl]')];
     if (swatches.length === 0) return;
     const loader = new MTLLoader();
     const creators = await Promise.all(swatches.map((swatch) => loader.loadAsync(swatch.dataset.colorwayMtl)));
@@ -167,6 +179,13 @@ export class Viewer {
     this.model.traverse((object) => { if (object.isMesh) meshes.push({ object, original: object.material }); });
     this.materialFiles = { byName, meshes };
     this.element.dataset.variants = String(byName.size);
+  }
+
+  /** Whether the model can show the colourway of that name (once this.colourways has settled). */
+  hasColorway(name) {
+    const wanted = colourwayKey(name);
+    if (this.variants) return this.variants.names.some((known) => colourwayKey(known) === wanted);
+    return Boolean(this.materialFiles && this.materialFiles.byName.has(wanted));
   }
 
   /** Shows the colourway of that name (as the server matches colorways: trimmed, whatever the case). */
@@ -192,11 +211,13 @@ export class Viewer {
     }
     if (this.wireframe) this.setWireframe(true);
     this.element.dataset.colorway = shown;
+    this.requestDraw();
   }
 
   setBackground(name) {
     this.scene.background = new THREE.Color(BACKGROUNDS[name] || BACKGROUNDS.light);
     this.element.dataset.background = name;
+    this.requestDraw();
     this.element.querySelectorAll('[data-background-choice]').forEach((button) => {
       button.setAttribute('aria-pressed', String(button.dataset.backgroundChoice === name));
     });
@@ -262,6 +283,7 @@ export class Viewer {
       this.markers.set(id, { button, point });
       if (source.classList.contains('highlighted')) button.classList.add('highlighted');
     });
+    this.requestDraw(); // places the new markers
   }
 
   highlight(id) {
@@ -291,6 +313,7 @@ export class Viewer {
     this.camera.updateProjectionMatrix();
     this.controls.target.copy(other.controls.target);
     this.controls.update();
+    this.requestDraw();
   }
 
   // The distance tool: two clicks on the model, the straight distance between them in the model's units.
@@ -312,6 +335,7 @@ export class Viewer {
     this.scene.add(this.measure.group);
     this.measureButton.setAttribute('aria-pressed', 'true');
     this.element.dataset.measuring = 'true';
+    this.requestDraw();
     this.showMeasure(this.element.dataset.measureFirst || 'Click a first point on the model.');
   }
 
@@ -325,6 +349,7 @@ export class Viewer {
     delete this.element.dataset.measuring;
     delete this.element.dataset.distance;
     this.measureOutput.hidden = true;
+    this.requestDraw();
   }
 
   addMeasurePoint(point) {
@@ -341,6 +366,7 @@ export class Viewer {
     dot.position.copy(point);
     dot.renderOrder = 10;
     group.add(dot);
+    this.requestDraw();
     if (points.length === 1) {
       this.showMeasure(this.element.dataset.measureSecond || 'Click a second point.');
       return;
@@ -433,6 +459,23 @@ export function linkCameras(viewers) {
       viewers.forEach((other) => { if (other !== viewer) other.takeView(viewer); });
       syncing = false;
     });
+  });
+}
+
+/** Resolves with a [data-viewer] element's viewer once its model is drawn and its colourways are known. */
+export function modelReady(element) {
+  return new Promise((resolve) => {
+    const ready = () => element.viewer.colourways.then(() => resolve(element.viewer));
+    if (element.dataset.loaded === 'true') {
+      ready();
+      return;
+    }
+    const watch = new MutationObserver(() => {
+      if (element.dataset.loaded !== 'true') return;
+      watch.disconnect();
+      ready();
+    });
+    watch.observe(element, { attributes: true, attributeFilter: ['data-loaded'] });
   });
 }
 

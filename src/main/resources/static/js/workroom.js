@@ -36,9 +36,34 @@
       }
     });
   }
+  // A card's colorway swatches: painted from data-swatch the same way; one pressed shows that colorway's
+  // picture, and its turntable on hover (turntable-hover.js reads the thumb's data-turntable).
+  function paintSwatches(root) {
+    root.querySelectorAll('[data-card-swatch]').forEach(function (swatch) {
+      if (/^#[0-9a-f]{6}$/.test(swatch.dataset.swatch)) {
+        swatch.style.backgroundColor = swatch.dataset.swatch;
+      }
+    });
+  }
   colourCards(document);
+  paintSwatches(document);
   document.addEventListener('htmx:afterSwap', function (event) {
     colourCards(event.detail.target || document);
+    paintSwatches(event.detail.target || document);
+  });
+  document.addEventListener('click', function (event) {
+    var swatch = event.target.closest && event.target.closest('[data-card-swatch]');
+    if (!swatch) {
+      return;
+    }
+    var card = swatch.closest('.style-card');
+    var thumb = card.querySelector('.thumb');
+    card.querySelectorAll('[data-card-swatch]').forEach(function (other) {
+      other.setAttribute('aria-pressed', String(other === swatch));
+    });
+    thumb.dataset.turntable = swatch.dataset.turntable;
+    thumb.dataset.frames = swatch.dataset.frames;
+    thumb.querySelector('img').src = swatch.dataset.thumbnail;
   });
 
   var section = document.getElementById('uploads');

@@ -14,9 +14,8 @@ import org.jspecify.annotations.Nullable;
  * file. An image uploaded as the version's thumbnail ({@link Versions#setThumbnail}) wins over a render.
  * Permissions are the caller's to check (viewing the version is enough to send or see a render).
  *
- * <p>Colorways: {@code colorwayId} null is the version's own look. A colorway's id is taken as given for
- * now (colorways are being added beside this); once they exist, the store must check that the colorway is
- * one of the version's style.
+ * <p>Colorways: {@code colorwayId} null is the version's own look; a colorway named must be one of the
+ * version's style ({@link NoSuchContentException} otherwise), and its renders go when it is deleted.
  */
 public interface Renders {
 
@@ -37,7 +36,8 @@ public interface Renders {
      * @throws UnusableImageException if its size does not hold the frames it says
      * @throws ContentTooLargeException past the size limit
      * @throws ContentRefusedException if the version has a render in that colorway already, or too many
-     * @throws NoSuchContentException if the version is unknown or the viewer cannot show it in 3D
+     * @throws NoSuchContentException if the version is unknown, the viewer cannot show it in 3D, or the colorway
+     *     is none of its style's
      */
     Render store(
             UUID versionId, @Nullable UUID colorwayId, int frames, InputStream image, long declaredLength, UUID actor)

@@ -3,6 +3,7 @@ package io.selvedge.api;
 import static io.selvedge.testing.ApiCalls.created;
 import static io.selvedge.testing.ApiCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -99,7 +100,11 @@ class RendersApiIT extends AsACustomerAdmin {
                 .isTrue();
 
         // A colorway has a render of its own; one without shows the version's own look.
-        UUID colorway = UUID.randomUUID();
+        String colorways = "/api/v1/styles/" + style + "/colorways";
+        UUID colorway = UUID.fromString(
+                created(api.as(admin, post(colorways), "{\"name\": \"Rust\", \"swatch\": \"#b44a1e\"}")));
+        UUID unrendered = UUID.fromString(
+                created(api.as(admin, post(colorways), "{\"name\": \"Ecru\", \"swatch\": \"#e8dcc2\"}")));
         send(viewer, version, "frames=8&colorwayId=" + colorway, turntable(8, 200, 150, RUST, "jpeg"), "image/jpeg")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.colorwayId").value(colorway.toString()));
@@ -109,7 +114,7 @@ class RendersApiIT extends AsACustomerAdmin {
                         RUST))
                 .isTrue();
         assertThat(near(
-                        image(viewer, thumbnailOf(version, UUID.randomUUID()), "image/jpeg")
+                        image(viewer, thumbnailOf(version, unrendered), "image/jpeg")
                                 .getRGB(200, 150),
                         INDIGO))
                 .isTrue();
@@ -119,6 +124,43 @@ class RendersApiIT extends AsACustomerAdmin {
                 .andExpect(jsonPath("$.items[0].colorwayId").isEmpty())
                 .andExpect(jsonPath("$.items[1].colorwayId").value(colorway.toString()))
                 .andExpect(jsonPath("$.nextCursor").isEmpty());
+
+        // A colorway deleted takes its render with it.
+        api.as(admin, delete(colorways + "/" + colorway), null).andExpect(status().isNoContent());
+        api.as(viewer, get("/api/v1/versions/" + version + "/renders"), null)
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].colorwayId").isEmpty());
+    }
+
+    @Test
+    void aColorwayOfAnotherStyleOrNoneIsNoColorwayOfTheVersion() throws Exception {
+        String other = created(
+                api.as(admin, post("/api/v1/workrooms/" + tree.workroom() + "/styles"), "{\"name\": \"Skirt\"}"));
+        String elsewhere = created(api.as(
+                admin,
+                post("/api/v1/styles/" + other + "/colorways"),
+                "{\"name\": \"Sage\", \"swatch\": \"#9caf88\"}"));
+        send(viewer, version, "frames=24", turntable(24, 400, 300, INDIGO, "png"), "image/png")
+                .andExpect(status().isCreated());
+
+        for (String colorway : new String[] {elsewhere, UUID.randomUUID().toString()}) {
+            problem(
+                    send(
+                            viewer,
+                            version,
+                            "frames=8&colorwayId=" + colorway,
+                            turntable(8, 200, 150, RUST, "jpeg"),
+                            "image/jpeg"),
+                    404);
+            problem(
+                    api.as(viewer, get("/api/v1/versions/" + version + "/thumbnail?colorwayId=" + colorway), null),
+                    404);
+            problem(
+                    api.as(viewer, get("/api/v1/versions/" + version + "/turntable?colorwayId=" + colorway), null),
+                    404);
+        }
+        api.as(viewer, get("/api/v1/versions/" + version + "/renders"), null)
+                .andExpect(jsonPath("$.items.length()").value(1));
     }
 
     @Test

@@ -30,7 +30,12 @@ public final class ViewerCanvas {
 
     /** The mean colour (0xrrggbb) of the pixels the model covers: what a change of its materials changes. */
     public static int meanDrawnColour(Browser.Window window) throws IOException {
-        BufferedImage image = canvas(window);
+        return meanDrawnColour(window, ".viewer-canvas");
+    }
+
+    /** The mean colour the model covers on the viewer canvas that {@code selector} finds, where a page has several. */
+    public static int meanDrawnColour(Browser.Window window, String selector) throws IOException {
+        BufferedImage image = canvas(window, selector);
         long[] sum = new long[3];
         long drawn = 0;
         for (int y = 0; y < image.getHeight(); y++) {
@@ -60,8 +65,12 @@ public final class ViewerCanvas {
     }
 
     private static BufferedImage canvas(Browser.Window window) throws IOException {
+        return canvas(window, ".viewer-canvas");
+    }
+
+    private static BufferedImage canvas(Browser.Window window, String selector) throws IOException {
         String dataUrl =
-                (String) window.script("return document.querySelector('.viewer-canvas').toDataURL('image/png');");
+                (String) window.script("return document.querySelector(arguments[0]).toDataURL('image/png');", selector);
         return ImageIO.read(
                 new ByteArrayInputStream(Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1))));
     }

@@ -13,10 +13,12 @@ import io.selvedge.content.StyleStatus;
 import io.selvedge.content.Styles;
 import io.selvedge.crypto.FieldCipher;
 import io.selvedge.crypto.FieldCiphers;
+import io.selvedge.crypto.GroupFiles;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupWrites;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,10 +40,14 @@ import org.springframework.stereotype.Service;
 @Service
 class ColorwayService implements Colorways {
 
+    private static final Logger log = LoggerFactory.getLogger(ColorwayService.class);
+
     private final GroupWrites writes;
     private final ColorwayRepository rows;
     private final StyleRepository styleRows;
     private final VersionRepository versionRows;
+    private final RenderRepository renderRows;
+    private final GroupFiles files;
     private final GroupDataPlanes planes;
     private final FieldCiphers ciphers;
     private final Styles styles;
@@ -51,6 +59,8 @@ class ColorwayService implements Colorways {
             ColorwayRepository rows,
             StyleRepository styleRows,
             VersionRepository versionRows,
+            RenderRepository renderRows,
+            GroupFiles files,
             GroupDataPlanes planes,
             FieldCiphers ciphers,
             Styles styles,
@@ -60,6 +70,8 @@ class ColorwayService implements Colorways {
         this.rows = rows;
         this.styleRows = styleRows;
         this.versionRows = versionRows;
+        this.renderRows = renderRows;
+        this.files = files;
         this.planes = planes;
         this.ciphers = ciphers;
         this.styles = styles;
@@ -164,14 +176,29 @@ class ColorwayService implements Colorways {
     @Override
     public void delete(UUID styleId, UUID colorwayId, UUID actor) {
         Style style = styles.get(styleId);
-        writes.run(style.groupId(), plane -> {
+        List<String> renders = writes.write(style.groupId(), plane -> {
             JdbcClient jdbc = plane.jdbc();
             lockLive(jdbc, styleId);
             row(jdbc, style, colorwayId);
-            rows.delete(jdbc, colorwayId);
+            List<String> renderFiles = renderRows.filesOfColorway(jdbc, colorwayId);
+            rows.delete(jdbc, colorwayId); // its renders' rows with it
             events.publishEvent(new ColorwayDeleted(
                     style.groupId(), styleId, colorwayId, AuditActor.account(actor), RequestOrigin.current()));
+            return renderFiles;
         });
+        // Once the change committed: a rollback keeps rows that still name these files.
+        for (String file : renders) {
+            try {
+                files.delete(style.groupId(), file);
+            } catch (IOException e) {
+                // Left behind, encrypted and named by no row (no sweep of unnamed render files yet).
+                log.warn(
+                        "A deleted colorway's render file {} stayed in group {}'s store: {}",
+                        file,
+                        style.groupId(),
+                        e.toString());
+            }
+        }
     }
 
     @Override

@@ -89,6 +89,19 @@ final class RenderRepository {
                 .update();
     }
 
+    /** The render files of a colorway (its rows go with it: the foreign key cascades). */
+    List<String> filesOfColorway(JdbcClient jdbc, UUID colorwayId) {
+        List<String> files = new ArrayList<>();
+        jdbc.sql("select thumbnail_file, turntable_file from content_render"
+                        + " where colorway_id = ? and rendered_at is not null")
+                .params(colorwayId)
+                .query(row -> {
+                    files.add(row.getString(1));
+                    files.add(row.getString(2));
+                });
+        return files;
+    }
+
     /** The render files of a style's versions (for its purge). */
     List<String> filesOfStyle(JdbcClient jdbc, UUID groupId, UUID styleId) {
         List<String> files = new ArrayList<>();

@@ -44,6 +44,7 @@ class RenderService implements Renders {
     private final Versions versions;
     private final VersionRepository versionRows;
     private final RenderRepository rows;
+    private final ColorwayRepository colorways;
     private final GroupWrites writes;
     private final GroupDataPlanes planes;
     private final GroupFiles files;
@@ -58,6 +59,7 @@ class RenderService implements Renders {
             Versions versions,
             VersionRepository versionRows,
             RenderRepository rows,
+            ColorwayRepository colorways,
             GroupWrites writes,
             GroupDataPlanes planes,
             GroupFiles files,
@@ -70,6 +72,7 @@ class RenderService implements Renders {
         this.versions = versions;
         this.versionRows = versionRows;
         this.rows = rows;
+        this.colorways = colorways;
         this.writes = writes;
         this.planes = planes;
         this.files = files;
@@ -87,6 +90,7 @@ class RenderService implements Renders {
             throws IOException {
         Version version = modelOf(versionId);
         UUID groupId = version.groupId();
+        requireColorwayOf(version, colorwayId);
         long max = content.maxThumbnailSize().toBytes();
         String tooLarge = "A render may hold at most " + content.maxThumbnailSize() + ".";
         if (declaredLength > max) {
@@ -166,6 +170,7 @@ class RenderService implements Renders {
     public Versions.Thumbnail picture(UUID versionId, @Nullable UUID colorwayId, UUID actor) throws IOException {
         Version version = versions.get(versionId);
         UUID groupId = version.groupId();
+        requireColorwayOf(version, colorwayId);
         // An uploaded picture wins over any render.
         VersionRow row = versionRows
                 .find(planes.of(groupId).jdbc(), groupId, versionId)
@@ -187,6 +192,7 @@ class RenderService implements Renders {
     @Override
     public Turntable turntable(UUID versionId, @Nullable UUID colorwayId, UUID actor) throws IOException {
         Version version = versions.get(versionId);
+        requireColorwayOf(version, colorwayId);
         RenderRow render = shown(version.groupId(), versionId, colorwayId);
         byte[] bytes = read(version.groupId(), render.turntableFile());
         previewed(version, actor);
@@ -200,6 +206,7 @@ class RenderService implements Renders {
             return false;
         }
         UUID groupId = version.groupId();
+        requireColorwayOf(version, colorwayId);
         Optional<RenderRow> seen = rows.find(planes.of(groupId).jdbc(), versionId, colorwayId);
         if (seen.isPresent() && (seen.get().rendered() || seen.get().askedAt() != null)) {
             return false; // rendered, or asked of someone who still has time: no write for most page views
@@ -244,6 +251,16 @@ class RenderService implements Renders {
             throw new NoSuchContentException();
         }
         return version;
+    }
+
+    /** A colorway named must be one of the version's style's: another's is no colorway of this version. */
+    private void requireColorwayOf(Version version, @Nullable UUID colorwayId) {
+        if (colorwayId != null
+                && colorways
+                        .find(planes.of(version.groupId()).jdbc(), version.groupId(), version.styleId(), colorwayId)
+                        .isEmpty()) {
+            throw new NoSuchContentException();
+        }
     }
 
     private Optional<RenderRow> rendered(UUID groupId, UUID versionId, @Nullable UUID colorwayId) {

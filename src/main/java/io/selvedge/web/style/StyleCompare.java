@@ -4,6 +4,7 @@ import io.selvedge.access.Action;
 import io.selvedge.access.Requires;
 import io.selvedge.collab.Comment;
 import io.selvedge.collab.Comments;
+import io.selvedge.content.Colorways;
 import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.NoSuchContentException;
 import io.selvedge.content.Style;
@@ -13,6 +14,7 @@ import io.selvedge.content.Versions;
 import io.selvedge.web.Breadcrumbs;
 import io.selvedge.web.style.Rows.CommentRow;
 import io.selvedge.web.style.Rows.VersionRow;
+import io.selvedge.web.style.StyleColorways.ColorwayRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Two versions of a style compared: side by side with linked cameras, or overlaid (/js/compare.js), each
- * with its comments. Both versions are the style's, so whoever may view the style may view both; the
- * models load through the versions' preview URLs, which decide access again.
+ * Two versions of a style, or two colorways, compared: side by side with linked cameras, or overlaid
+ * (/js/compare.js), each with its comments. Both versions are the style's, so whoever may view the style may
+ * view both; the models load through the versions' preview URLs, which decide access again.
  */
 @Controller
 class StyleCompare {
@@ -35,41 +37,58 @@ class StyleCompare {
     private final Styles styles;
     private final Versions versions;
     private final Comments comments;
+    private final Colorways colorways;
     private final StyleView view;
     private final People people;
     private final Breadcrumbs crumbs;
 
     StyleCompare(
-            Styles styles, Versions versions, Comments comments, StyleView view, People people, Breadcrumbs crumbs) {
+            Styles styles,
+            Versions versions,
+            Comments comments,
+            Colorways colorways,
+            StyleView view,
+            People people,
+            Breadcrumbs crumbs) {
         this.styles = styles;
         this.versions = versions;
         this.comments = comments;
+        this.colorways = colorways;
         this.view = view;
         this.people = people;
         this.crumbs = crumbs;
     }
 
     /**
-     * One side of the comparison as the address names it. Today a version's id; a colorway of the version
-     * will be named here too (issue 21 item 1), so that the page, its form and /js/compare.js carry a side,
-     * never a bare version id.
+     * One side of the comparison as the address names it: a version's id ({@code left}, {@code right}) and,
+     * to compare colorways, one of the style's colorways ({@code leftColorway}, {@code rightColorway}; none:
+     * the file's own look).
      */
-    record Choice(UUID versionId) {
+    record Choice(UUID versionId, @Nullable UUID colorwayId) {
 
-        static @Nullable Choice parse(@Nullable String text) {
-            if (text == null || text.isBlank()) {
+        static @Nullable Choice parse(@Nullable String version, @Nullable String colorway) {
+            if (version == null || version.isBlank()) {
                 return null;
             }
+            return new Choice(
+                    id(version, "Name each side by a version's id."),
+                    colorway == null || colorway.isBlank() ? null : id(colorway, "Name a colorway by its id."));
+        }
+
+        private static UUID id(String text, String problem) {
             try {
-                return new Choice(UUID.fromString(text.strip()));
+                return UUID.fromString(text.strip());
             } catch (IllegalArgumentException e) {
-                throw new InvalidContentException("Name each side by a version's id.");
+                throw new InvalidContentException(problem);
             }
         }
     }
 
-    /** A side as the page shows it: its version and the comments written on that version. */
-    record Side(String key, VersionRow version, List<CommentRow> comments) {}
+    /**
+     * A side as the page shows it: its version, the colorway it is shown in (null: the file's own look), and
+     * the comments written on that version (a colorway's side: those about that colorway or about none).
+     */
+    record Side(String key, VersionRow version, @Nullable ColorwayRow colorway, List<CommentRow> comments) {}
 
     @GetMapping("/styles/{id}/compare")
     @Requires(value = Action.VIEW, target = "id")
@@ -77,6 +96,8 @@ class StyleCompare {
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String left,
             @RequestParam(required = false) @Nullable String right,
+            @RequestParam(required = false) @Nullable String leftColorway,
+            @RequestParam(required = false) @Nullable String rightColorway,
             Model model) {
         Style style = styles.get(id);
         List<Version> all = versions.list(id);
@@ -86,15 +107,23 @@ class StyleCompare {
                 .filter(Version::previewable)
                 .map(version -> VersionRow.of(version, names))
                 .toList();
-        Choice leftChoice = Choice.parse(left);
-        Choice rightChoice = Choice.parse(right);
+        Choice leftChoice = Choice.parse(left, leftColorway);
+        Choice rightChoice = Choice.parse(right, rightColorway);
+        List<ColorwayRow> styleColorways =
+                colorways.list(id).stream().map(ColorwayRow::of).toList();
         model.addAttribute("style", style);
         model.addAttribute("crumbs", crumbs.of(style.id()));
         model.addAttribute("choices", previewable);
+        model.addAttribute("colorways", styleColorways);
         if (leftChoice == null && rightChoice == null && previewable.size() >= 2) {
             // The newest two (the list is newest first): what changed last.
-            leftChoice = new Choice(previewable.get(1).id());
-            rightChoice = new Choice(previewable.get(0).id());
+            leftChoice = new Choice(previewable.get(1).id(), null);
+            rightChoice = new Choice(previewable.get(0).id(), null);
+        } else if (leftChoice == null && rightChoice == null && !previewable.isEmpty() && styleColorways.size() >= 2) {
+            // One model: its first two colorways.
+            UUID only = previewable.get(0).id();
+            leftChoice = new Choice(only, styleColorways.get(0).id());
+            rightChoice = new Choice(only, styleColorways.get(1).id());
         }
         if (leftChoice == null || rightChoice == null) {
             model.addAttribute("sides", null);
@@ -103,19 +132,44 @@ class StyleCompare {
         List<CommentRow> rows = commentRows(id);
         model.addAttribute(
                 "sides",
-                List.of(side("left", leftChoice, all, names, rows), side("right", rightChoice, all, names, rows)));
+                List.of(
+                        side("left", leftChoice, all, styleColorways, names, rows),
+                        side("right", rightChoice, all, styleColorways, names, rows)));
         return "style/compare";
     }
 
-    private Side side(String key, Choice choice, List<Version> all, Map<UUID, String> names, List<CommentRow> rows) {
+    private Side side(
+            String key,
+            Choice choice,
+            List<Version> all,
+            List<ColorwayRow> styleColorways,
+            Map<UUID, String> names,
+            List<CommentRow> rows) {
+        // Another style's version or colorway: as for an id that names nothing.
         Version version = all.stream()
                 .filter(v -> v.id().equals(choice.versionId()))
                 .findFirst()
-                .orElseThrow(NoSuchContentException::new); // not this style's: as for an id that names nothing
+                .orElseThrow(NoSuchContentException::new);
+        ColorwayRow named = choice.colorwayId() == null
+                ? null
+                : styleColorways.stream()
+                        .filter(c -> c.id().equals(choice.colorwayId()))
+                        .findFirst()
+                        .orElseThrow(NoSuchContentException::new);
+        // An OBJ shows a colorway through its material file, which the side's viewer finds beside it.
+        VersionRow shown = VersionRow.of(version, names);
+        String mtl = named == null
+                ? null
+                : view.materialFiles(version.id(), shown.format()).get(named.id());
+        ColorwayRow colorway =
+                named == null ? null : new ColorwayRow(named.id(), named.name(), named.swatch(), named.status(), mtl);
         List<CommentRow> on = rows.stream()
                 .filter(row -> version.id().equals(row.versionId()))
+                .filter(row -> colorway == null
+                        || row.colorwayId() == null
+                        || colorway.id().equals(row.colorwayId()))
                 .toList();
-        return new Side(key, VersionRow.of(version, names), on);
+        return new Side(key, shown, colorway, on);
     }
 
     /** The style's comments numbered as on the style page, so a pin's number is the same on both. */

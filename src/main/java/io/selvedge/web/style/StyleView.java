@@ -115,9 +115,6 @@ class StyleView {
         model.addAttribute("style", style);
         model.addAttribute("versions", rows);
         model.addAttribute("shown", shown);
-        // The first viewer of a 3D version renders its thumbnail and turntable (turntable-capture.js). Until
-        // colorways reach the viewer, the page asks for the version's own look (colorway null).
-        model.addAttribute("renderAsked", shown != null && shown.previewable() && renders.ask(shown.id(), null));
         model.addAttribute("canDownload", may.contains(Action.DOWNLOAD));
         model.addAttribute("canApprove", may.contains(Action.APPROVE));
         model.addAttribute("canShare", may.contains(Action.SHARE));
@@ -138,15 +135,7 @@ class StyleView {
             model.addAttribute("linkMin", today.plusDays(1));
             model.addAttribute("linkMax", today.plusDays(ShareLinks.MAX_LIFETIME.toDays()));
         }
-        Map<UUID, String> materialFiles = new java.util.HashMap<>();
-        if (shown != null && shown.format().equals("obj")) {
-            for (VersionMaterial material : materials.list(shown.id())) {
-                if (material.colorwayId() != null) {
-                    materialFiles.putIfAbsent(
-                            material.colorwayId(), "/api/v1/versions/" + shown.id() + "/materials/" + material.id());
-                }
-            }
-        }
+        Map<UUID, String> materialFiles = shown == null ? Map.of() : materialFiles(shown.id(), shown.format());
         List<StyleColorways.ColorwayRow> shownColorways = colorways.list(style.id()).stream()
                 .map(row -> StyleColorways.ColorwayRow.of(row, materialFiles))
                 .toList();
@@ -154,9 +143,48 @@ class StyleView {
                 && shownColorways.stream().noneMatch(row -> row.id().equals(colorway))) {
             throw new io.selvedge.content.NoSuchContentException();
         }
+        model.addAttribute("renderAsks", renderAsks(shown, shownColorways));
         model.addAttribute("canEditStyle", may.contains(Action.EDIT_STYLE));
         comments(style.id(), may, null, colorway, shownColorways, model);
     }
+
+    /** An OBJ version's material file for each colorway that has one (its URL); none for other formats. */
+    Map<UUID, String> materialFiles(UUID versionId, String format) {
+        Map<UUID, String> files = new java.util.HashMap<>();
+        if (format.equals("obj")) {
+            for (VersionMaterial material : materials.list(versionId)) {
+                if (material.colorwayId() != null) {
+                    files.putIfAbsent(
+                            material.colorwayId(), "/api/v1/versions/" + versionId + "/materials/" + material.id());
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * What the first viewer of a 3D version is asked to render (turntable-capture.js): its own look and each
+     * colorway, those nobody rendered or was asked for lately. An OBJ shows only the colorways it has a
+     * material file for; a glTF's variants are known to its viewer, which renders those it can show.
+     */
+    private List<RenderAsk> renderAsks(@Nullable VersionRow shown, List<StyleColorways.ColorwayRow> colorways) {
+        if (shown == null || !shown.previewable()) {
+            return List.of();
+        }
+        List<RenderAsk> asks = new ArrayList<>();
+        if (renders.ask(shown.id(), null)) {
+            asks.add(new RenderAsk(null, null));
+        }
+        colorways.stream()
+                .filter(row -> !shown.format().equals("obj") || row.mtl() != null)
+                .limit(Renders.MAX_PER_VERSION - 1)
+                .filter(row -> renders.ask(shown.id(), row.id()))
+                .forEach(row -> asks.add(new RenderAsk(row.id(), row.name())));
+        return asks;
+    }
+
+    /** A render asked of this page's viewer: of a colorway (by id and name), or of the version's own look (nulls). */
+    record RenderAsk(@Nullable UUID colorwayId, @Nullable String colorwayName) {}
 
     /** The comments part: its list, and the form where the caller may comment. */
     void comments(UUID styleId, Set<Action> may, UUID highlighted, Model model) {

@@ -3,6 +3,8 @@ package io.selvedge.web.workroom;
 import io.selvedge.access.Action;
 import io.selvedge.access.Authorization;
 import io.selvedge.access.Level;
+import io.selvedge.content.Colorway;
+import io.selvedge.content.Colorways;
 import io.selvedge.content.Render;
 import io.selvedge.content.Renders;
 import io.selvedge.content.Stage;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * The cards of a workroom's grid: a page of its styles (filtered by tag, status and stage through the styles'
  * list), or the styles matching a search (the group's search, kept to this workroom), each with its
- * latest version, its picture and turntable, and the workflow stage it is in.
+ * latest version, its picture and turntable (and those of each colorway rendered), and the workflow stage it
+ * is in.
  */
 @Component
 class StyleGrid {
@@ -43,6 +46,7 @@ class StyleGrid {
     private final Authorization authorization;
     private final Stages stages;
     private final Renders renders;
+    private final Colorways colorways;
 
     StyleGrid(
             Styles styles,
@@ -50,8 +54,10 @@ class StyleGrid {
             Versions versions,
             Authorization authorization,
             Stages stages,
-            Renders renders) {
+            Renders renders,
+            Colorways colorways) {
         this.renders = renders;
+        this.colorways = colorways;
         this.styles = styles;
         this.stages = stages;
         this.lookups = lookups;
@@ -89,24 +95,46 @@ class StyleGrid {
         List<Version> all = versions.list(style.id());
         Version latest = all.isEmpty() ? null : all.get(0);
         if (latest == null) {
-            return new Card(style, null, false, null, stage);
+            return new Card(style, null, false, null, List.of(), stage);
         }
-        // The version's own look until colorways reach the grid; an uploaded picture wins over the render.
-        Render render = latest.previewable() ? renders.find(latest.id(), null).orElse(null) : null;
-        return new Card(style, latest, latest.thumbnailType() != null || render != null, render, stage);
+        if (latest.thumbnailType() != null || !latest.previewable()) {
+            return new Card(style, latest, latest.thumbnailType() != null, null, List.of(), stage); // uploaded wins
+        }
+        // Its own look first, then each colorway rendered, in the style's order of colorways.
+        List<Render> rendered = renders.list(latest.id());
+        Map<UUID, Render> byColorway = rendered.stream()
+                .filter(render -> render.colorwayId() != null)
+                .collect(Collectors.toMap(Render::colorwayId, Function.identity()));
+        List<CardColorway> shown = byColorway.isEmpty()
+                ? List.of()
+                : colorways.list(style.id()).stream()
+                        .filter(colorway -> byColorway.containsKey(colorway.id()))
+                        .map(colorway -> new CardColorway(colorway, byColorway.get(colorway.id())))
+                        .toList();
+        Render first = rendered.stream()
+                .filter(render -> render.colorwayId() == null)
+                .findFirst()
+                .orElse(shown.isEmpty() ? null : shown.get(0).render());
+        return new Card(style, latest, first != null, first, shown, stage);
     }
 
     /**
      * One style's card; {@code latest} is null before its first version; {@code hasThumbnail} when its
-     * latest version has a picture (uploaded or rendered); {@code render}, its turntable, if it has one;
-     * {@code stage} null if it names none of the group's.
+     * latest version has a picture (uploaded or rendered); {@code render}, the turntable shown first (its own
+     * look's, else its first colorway's), if it has one; {@code colorways}, the colorways it has renders of,
+     * whose swatches show theirs (none when an uploaded picture wins); {@code stage} null if it names none of
+     * the group's.
      */
     record Card(
             Style style,
             @Nullable Version latest,
             boolean hasThumbnail,
             @Nullable Render render,
+            List<CardColorway> colorways,
             @Nullable Stage stage) {}
+
+    /** A colorway on a card, with the latest version's render in it. */
+    record CardColorway(Colorway colorway, Render render) {}
 
     /** A page of cards; {@code nextCursor} is null on the last page and for a search. */
     record Cards(List<Card> items, @Nullable String nextCursor) {}

@@ -50,6 +50,9 @@ class UnrenderedVersionsIT extends ContentServices {
     RenderRepository rows;
 
     @Autowired
+    ColorwayRepository colorways;
+
+    @Autowired
     GroupWrites writes;
 
     @Autowired
@@ -104,7 +107,19 @@ class UnrenderedVersionsIT extends ContentServices {
     /** The render service with the job's clock moved past the wait. */
     private RenderService later(MovableClock clock) {
         return new RenderService(
-                versions, versionRows, rows, writes, planes, files, stores, homes, content, properties, events, clock);
+                versions,
+                versionRows,
+                rows,
+                colorways,
+                writes,
+                planes,
+                files,
+                stores,
+                homes,
+                content,
+                properties,
+                events,
+                clock);
     }
 
     /** Grey frames side by side, as a browser sends them. */

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -79,6 +80,36 @@ class ColorwaysBrowserIT extends InChromium {
         window.find("[data-viewer][data-colorway=Indigo]");
         window.waitFor(driver -> ViewerCanvas.distance(colour(window), indigo) < 12);
         window.screenshot(Path.of("target/screenshots/colorways.png"));
+        window.assertNoConsoleErrors();
+    }
+
+    @Test
+    void twoColorwaysAreComparedSideBySide(Browser.Window window) throws Exception {
+        String style = aStyleWithTheTeeInThreeColourways();
+        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
+        window.go(server.url("/styles/" + style));
+        window.find("[data-viewer][data-loaded=true][data-variants='3']");
+
+        window.click("a[href*='leftColorway']");
+        window.find("[data-side=left][data-colorway-shown=Indigo]");
+        window.find("[data-side=right][data-colorway-shown=Ecru]");
+        assertThat(window.find(".compare-heads").getText()).contains("Indigo").contains("Ecru");
+
+        new Select(window.find("#compare-right-colorway")).selectByVisibleText("Rust");
+        window.click(".compare-choice button[type=submit]");
+        window.find("[data-side=right][data-colorway-shown=Rust]");
+        window.find("[data-side=left][data-colorway-shown=Indigo]");
+        int left = window.waitFor(driver -> {
+            int now = sideColour(window, "left");
+            return (now & 0xff) > (now >> 16 & 0xff) + 20 ? now : null;
+        });
+        int right = window.waitFor(driver -> {
+            int now = sideColour(window, "right");
+            return (now >> 16 & 0xff) > (now & 0xff) + 40 ? now : null;
+        });
+        assertThat(ViewerCanvas.distance(left, right)).as("indigo beside rust").isGreaterThan(60);
+        window.script("document.querySelector('.compare-toolbar').scrollIntoView();");
+        window.screenshot(Path.of("target/screenshots/compare-colorways.png"));
         window.assertNoConsoleErrors();
     }
 
@@ -160,6 +191,14 @@ class ColorwaysBrowserIT extends InChromium {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+    }
+
+    private static int sideColour(Browser.Window window, String side) {
+        try {
+            return ViewerCanvas.meanDrawnColour(window, "[data-side=" + side + "] .viewer-canvas");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int colour(Browser.Window window) {

@@ -21,9 +21,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Compressed glTF in the viewer, as CLO and web pipelines export it: a Draco- and a meshopt-compressed tee
- * (samples/make-samples.py) drawn in Chromium with the decoders this server serves from three's webjar, its
- * double-sided sheen fabric and its texture as the file says, and no request to any other origin.
+ * Compressed glTF in the viewer, as CLO and web pipelines export it: a Draco- and a meshopt-compressed tee and
+ * one whose texture is KTX2 (samples/make-samples.py) drawn in Chromium with the decoders this server serves
+ * from three's webjar, its double-sided sheen fabric and its texture as the file says, and no request to any
+ * other origin.
  */
 @SelvedgeIntegrationTest
 class CompressedModelsBrowserIT extends InChromium {
@@ -61,6 +62,37 @@ class CompressedModelsBrowserIT extends InChromium {
                 .as("the meshopt decoder, from the webjar")
                 .contains("/webjars/three/examples/jsm/libs/meshopt_decoder.module.js")
                 .noneMatch(path -> path.contains("draco"));
+    }
+
+    @Test
+    void ktx2TexturesAreTranscodedInAWorkerServedUnderAPolicyOfItsOwn(Browser.Window window) throws Exception {
+        Customers.Account designer = anAccount();
+        ApiCalls.Tree tree = calls.aTree(designer, "us");
+        String style = created(calls.as(
+                designer,
+                post("/api/v1/workrooms/" + tree.workroom() + "/styles"),
+                "{\"name\": \"Basis tee\", \"tags\": []}"));
+        String ktx2 = uploaded(designer, style, "tee-ktx2.glb");
+        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
+
+        window.go(server.url("/styles/" + style + "?version=" + ktx2));
+        assertTheFabricTeeIsDrawn(window, Files.size(Path.of("samples/tee-ktx2.glb")));
+        assertThat(window.script("const viewer = document.querySelector('[data-viewer]').viewer; let m;"
+                        + "viewer.model.traverse((n) => { if (n.isMesh) m = n.material; });"
+                        + "return [m.map.isCompressedTexture || false, m.map.image.width];"))
+                .as("the fabric's texture, transcoded from KTX2 (64 pixels wide)")
+                .isEqualTo(List.of(true, 64L));
+        assertThat(requestedPaths(window))
+                .as("the transcoder's worker and WebAssembly, from this server")
+                .contains(
+                        "/js/ktx2-transcoder-worker.js",
+                        "/webjars/three/examples/jsm/libs/basis/basis_transcoder.wasm");
+        assertThat(header(window, "/js/ktx2-transcoder-worker.js", "content-security-policy"))
+                .as("the worker's own policy: the transcoder's eval, and nothing to load but scripts from here")
+                .isEqualTo("default-src 'none'; script-src 'self' 'unsafe-eval'");
+        assertThat(header(window, "/styles/" + style, "content-security-policy"))
+                .as("the page's policy")
+                .doesNotContain("'unsafe-eval'");
     }
 
     /** Drawn, the file's materials kept, the download's progress shown, all from this server, no console error. */
@@ -107,11 +139,15 @@ class CompressedModelsBrowserIT extends InChromium {
     }
 
     private static String contentType(Browser.Window window, String path) {
+        return header(window, path, "content-type");
+    }
+
+    private static String header(Browser.Window window, String path, String name) {
         return (String) ((JavascriptExecutor) window.driver())
                 .executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                                + "fetch(arguments[0]).then((r) => done(r.headers.get('content-type')));",
-                        path);
+                        "const [path, name, done] = arguments;" + "fetch(path).then((r) => done(r.headers.get(name)));",
+                        path,
+                        name);
     }
 
     private String uploaded(Customers.Account designer, String style, String sample) throws Exception {
