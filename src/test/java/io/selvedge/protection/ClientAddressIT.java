@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * cannot buy a fresh sign-in count per guess, and the audit trail names the address the throttles counted.
  */
 @ExtendWith(TestDatabase.AvailableCondition.class)
+// Which address is believed: nothing more is proven on a second database.
+@Tag("store-independent")
 class ClientAddressIT {
 
     @Test

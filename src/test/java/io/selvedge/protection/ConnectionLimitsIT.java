@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class, a body dripping slower than the minimum, one upload too many for an account).
  */
 @ExtendWith(TestDatabase.AvailableCondition.class)
+// Tomcat's and the filters' limits: nothing more is proven on a second database.
+@Tag("store-independent")
 class ConnectionLimitsIT {
 
     static TestServer server;
