@@ -50,10 +50,7 @@ class ColorwaysBrowserIT extends InChromium {
 
     @Test
     void aSwatchClickedShowsItsColorwayOnTheModelWithoutAReload(Browser.Window window) throws Exception {
-        String style = aStyleWithTheTeeInThreeColourways();
-        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
-        window.go(server.url("/styles/" + style));
-        window.find("[data-viewer][data-loaded=true][data-variants='3']");
+        openTheStyleOfTheTeeInThreeColourways(window);
         assertThat(window.all(".colorway-list [data-swatch]")).hasSize(3);
         assertThat(window.script("return getComputedStyle(document.querySelector("
                         + "'[data-colorway-name=Rust]')).backgroundColor;"))
@@ -85,10 +82,7 @@ class ColorwaysBrowserIT extends InChromium {
 
     @Test
     void twoColorwaysAreComparedSideBySide(Browser.Window window) throws Exception {
-        String style = aStyleWithTheTeeInThreeColourways();
-        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
-        window.go(server.url("/styles/" + style));
-        window.find("[data-viewer][data-loaded=true][data-variants='3']");
+        openTheStyleOfTheTeeInThreeColourways(window);
 
         window.click("a[href*='leftColorway']");
         window.find("[data-side=left][data-colorway-shown=Indigo]");
@@ -142,6 +136,14 @@ class ColorwaysBrowserIT extends InChromium {
             return (now & 0xff) > (now >> 16 & 0xff) + 20 && ViewerCanvas.distance(now, rust) > 60;
         });
         window.assertNoConsoleErrors();
+    }
+
+    /** The tee's style open in the window, the designer signed in, its model drawn with its three variants. */
+    private void openTheStyleOfTheTeeInThreeColourways(Browser.Window window) throws Exception {
+        String style = aStyleWithTheTeeInThreeColourways();
+        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
+        window.go(server.url("/styles/" + style));
+        window.find("[data-viewer][data-loaded=true][data-variants='3']");
     }
 
     /** A group made through the API by its admin; a company admin (the designer) and the tee in three colourways. */

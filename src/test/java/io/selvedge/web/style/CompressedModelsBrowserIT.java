@@ -37,14 +37,9 @@ class CompressedModelsBrowserIT extends InChromium {
     @Test
     void dracoAndMeshoptCompressedGarmentsAreDrawnWithDecodersFromThisServer(Browser.Window window) throws Exception {
         Customers.Account designer = anAccount();
-        ApiCalls.Tree tree = calls.aTree(designer, "eu");
-        String style = created(calls.as(
-                designer,
-                post("/api/v1/workrooms/" + tree.workroom() + "/styles"),
-                "{\"name\": \"Twill tee\", \"tags\": []}"));
+        String style = aStyleSignedInto(window, designer, "eu");
         String draco = uploaded(designer, style, "tee-draco.glb");
         String meshopt = uploaded(designer, style, "tee-meshopt.glb");
-        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
 
         window.go(server.url("/styles/" + style + "?version=" + draco));
         assertTheFabricTeeIsDrawn(window, Files.size(Path.of("samples/tee-draco.glb")));
@@ -67,13 +62,8 @@ class CompressedModelsBrowserIT extends InChromium {
     @Test
     void ktx2TexturesAreTranscodedInAWorkerServedUnderAPolicyOfItsOwn(Browser.Window window) throws Exception {
         Customers.Account designer = anAccount();
-        ApiCalls.Tree tree = calls.aTree(designer, "us");
-        String style = created(calls.as(
-                designer,
-                post("/api/v1/workrooms/" + tree.workroom() + "/styles"),
-                "{\"name\": \"Basis tee\", \"tags\": []}"));
+        String style = aStyleSignedInto(window, designer, "us");
         String ktx2 = uploaded(designer, style, "tee-ktx2.glb");
-        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
 
         window.go(server.url("/styles/" + style + "?version=" + ktx2));
         assertTheFabricTeeIsDrawn(window, Files.size(Path.of("samples/tee-ktx2.glb")));
@@ -148,6 +138,17 @@ class CompressedModelsBrowserIT extends InChromium {
                         "const [path, name, done] = arguments;" + "fetch(path).then((r) => done(r.headers.get(name)));",
                         path,
                         name);
+    }
+
+    /** A style in a new tree of the designer's in the region, the designer signed in in the window. */
+    private String aStyleSignedInto(Browser.Window window, Customers.Account designer, String region) throws Exception {
+        ApiCalls.Tree tree = calls.aTree(designer, region);
+        String style = created(calls.as(
+                designer,
+                post("/api/v1/workrooms/" + tree.workroom() + "/styles"),
+                "{\"name\": \"Twill tee\", \"tags\": []}"));
+        BrowserSignIn.of(server::url, designer.username(), PASSWORD).signIn(window);
+        return style;
     }
 
     private String uploaded(Customers.Account designer, String style, String sample) throws Exception {
