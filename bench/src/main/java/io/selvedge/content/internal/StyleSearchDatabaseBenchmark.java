@@ -125,8 +125,9 @@ public class StyleSearchDatabaseBenchmark {
                 resident.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("insert into content_style (id, group_id,"
-                            + " workroom_id, name, description, tags, status, created_by, created_at, updated_by,"
-                            + " updated_at, search_tokens) values (?, ?, ?, ?, ?, ?, 'IN_REVIEW', ?, ?, ?, ?, ?)");
+                            + " workroom_id, name, description, tags, status, stage, created_by, created_at, updated_by,"
+                            + " updated_at, search_tokens)"
+                            + " values (?, ?, ?, ?, ?, ?, 'IN_REVIEW', 'in-development', ?, ?, ?, ?, ?)");
                     PreparedStatement tag = connection.prepareStatement(
                             "insert into content_style_tag (style_id, group_id, tag_index) values (?, ?, ?)")) {
                 for (int i = 0; i < styles; i++) {
