@@ -3,7 +3,6 @@ package io.selvedge.content;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -46,8 +45,11 @@ public interface Renders {
     /** The version's renders, its own look first, then by colorway id. */
     List<Render> list(UUID versionId);
 
-    /** The version's render in the colorway (null: its own look), if it has one. */
-    Optional<Render> find(UUID versionId, @Nullable UUID colorwayId);
+    /**
+     * The renders of a version the caller has just read live (a workroom's cards): the same as {@link #list(UUID)},
+     * without reading the version again.
+     */
+    List<Render> list(Version version);
 
     /**
      * The version's picture: the uploaded thumbnail if there is one, else the render in the colorway, else

@@ -156,15 +156,15 @@ public final class AtRest {
     static final class Needles {
 
         private final List<byte[]>[] byFirstTwoBytes;
-        private final List<byte[]> short_;
+        private final List<byte[]> oneByte;
 
         @SuppressWarnings("unchecked")
         Needles(Collection<byte[]> needles) {
             byFirstTwoBytes = new List[1 << 16];
-            short_ = new ArrayList<>();
+            oneByte = new ArrayList<>();
             for (byte[] needle : needles) {
                 if (needle.length < 2) {
-                    short_.add(needle);
+                    oneByte.add(needle);
                     continue;
                 }
                 int key = (needle[0] & 0xff) << 8 | (needle[1] & 0xff);
@@ -176,7 +176,7 @@ public final class AtRest {
         }
 
         boolean foundIn(byte[] haystack) {
-            for (byte[] needle : short_) {
+            for (byte[] needle : oneByte) {
                 if (contains(haystack, needle)) {
                     return true;
                 }

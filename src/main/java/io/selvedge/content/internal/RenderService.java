@@ -16,8 +16,6 @@ import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupWrites;
-import io.selvedge.storage.ResourceHomes;
-import io.selvedge.storage.ResourceKind;
 import io.selvedge.storage.Stores;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,7 +47,6 @@ class RenderService implements Renders {
     private final GroupDataPlanes planes;
     private final GroupFiles files;
     private final Stores stores;
-    private final ResourceHomes homes;
     private final ContentProperties content;
     private final RenderProperties properties;
     private final ApplicationEventPublisher events;
@@ -64,7 +61,6 @@ class RenderService implements Renders {
             GroupDataPlanes planes,
             GroupFiles files,
             Stores stores,
-            ResourceHomes homes,
             ContentProperties content,
             RenderProperties properties,
             ApplicationEventPublisher events,
@@ -77,7 +73,6 @@ class RenderService implements Renders {
         this.planes = planes;
         this.files = files;
         this.stores = stores;
-        this.homes = homes;
         this.content = content;
         this.properties = properties;
         this.events = events;
@@ -149,21 +144,18 @@ class RenderService implements Renders {
 
     @Override
     public List<Render> list(UUID versionId) {
-        Version version = versions.get(versionId);
+        return list(versions.get(versionId));
+    }
+
+    @Override
+    public List<Render> list(Version version) {
+        UUID versionId = version.id();
         return rows.ofVersion(planes.of(version.groupId()).jdbc(), version.groupId(), versionId).stream()
                 .filter(RenderRow::rendered)
                 .map(RenderRow::render)
                 .sorted(Comparator.comparing(
                         Render::colorwayId, Comparator.nullsFirst(Comparator.<UUID>naturalOrder())))
                 .toList();
-    }
-
-    @Override
-    public Optional<Render> find(UUID versionId, @Nullable UUID colorwayId) {
-        // For the grid, which has the live version already: one look-up, not the version's checks again.
-        return homes.groupOf(versionId, ResourceKind.VERSION)
-                .flatMap(groupId -> rendered(groupId, versionId, colorwayId))
-                .map(RenderRow::render);
     }
 
     @Override

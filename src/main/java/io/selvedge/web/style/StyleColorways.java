@@ -65,14 +65,8 @@ class StyleColorways {
             @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String swatch,
             RedirectAttributes redirect) {
-        try {
-            colorways.create(id, name, swatch, null, view.caller());
-        } catch (InvalidContentException e) {
-            return back(id, redirect, "problem", "style.colorways.invalid");
-        } catch (ContentRefusedException e) {
-            return back(id, redirect, "problem", "style.colorways.taken");
-        }
-        return back(id, redirect, "notice", "style.colorways.created");
+        return saved(
+                id, redirect, () -> colorways.create(id, name, swatch, null, view.caller()), "style.colorways.created");
     }
 
     @PostMapping("/styles/{id}/colorways/{colorwayId}/edit")
@@ -83,19 +77,22 @@ class StyleColorways {
             @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String swatch,
             RedirectAttributes redirect) {
+        Colorways.ColorwayChange change = new Colorways.ColorwayChange(
+                name.isEmpty() ? null : name, swatch.isEmpty() ? null : swatch, null, false);
+        return saved(
+                id, redirect, () -> colorways.change(id, colorwayId, change, view.caller()), "style.colorways.changed");
+    }
+
+    /** Makes a colorway or changes one, then goes back to the style saying how it went. */
+    private String saved(UUID id, RedirectAttributes redirect, Runnable save, String notice) {
         try {
-            colorways.change(
-                    id,
-                    colorwayId,
-                    new Colorways.ColorwayChange(
-                            name.isEmpty() ? null : name, swatch.isEmpty() ? null : swatch, null, false),
-                    view.caller());
+            save.run();
         } catch (InvalidContentException e) {
             return back(id, redirect, "problem", "style.colorways.invalid");
         } catch (ContentRefusedException e) {
             return back(id, redirect, "problem", "style.colorways.taken");
         }
-        return back(id, redirect, "notice", "style.colorways.changed");
+        return back(id, redirect, "notice", notice);
     }
 
     @PostMapping("/styles/{id}/colorways/{colorwayId}/delete")

@@ -27,6 +27,7 @@ import io.selvedge.web.style.Rows.VersionRow;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +151,7 @@ class StyleView {
 
     /** An OBJ version's material file for each colorway that has one (its URL); none for other formats. */
     Map<UUID, String> materialFiles(UUID versionId, String format) {
-        Map<UUID, String> files = new java.util.HashMap<>();
+        Map<UUID, String> files = new HashMap<>();
         if (format.equals("obj")) {
             for (VersionMaterial material : materials.list(versionId)) {
                 if (material.colorwayId() != null) {

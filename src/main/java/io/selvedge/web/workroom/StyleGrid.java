@@ -101,7 +101,7 @@ class StyleGrid {
             return new Card(style, latest, latest.thumbnailType() != null, null, List.of(), stage); // uploaded wins
         }
         // Its own look first, then each colorway rendered, in the style's order of colorways.
-        List<Render> rendered = renders.list(latest.id());
+        List<Render> rendered = renders.list(latest);
         Map<UUID, Render> byColorway = rendered.stream()
                 .filter(render -> render.colorwayId() != null)
                 .collect(Collectors.toMap(Render::colorwayId, Function.identity()));

@@ -10,7 +10,6 @@ import io.selvedge.content.Version;
 import io.selvedge.crypto.GroupFiles;
 import io.selvedge.storage.GroupDataPlanes;
 import io.selvedge.storage.GroupWrites;
-import io.selvedge.storage.ResourceHomes;
 import io.selvedge.storage.Stores;
 import io.selvedge.testing.ContentServices;
 import io.selvedge.testing.MovableClock;
@@ -65,9 +64,6 @@ class UnrenderedVersionsIT extends ContentServices {
     Stores stores;
 
     @Autowired
-    ResourceHomes homes;
-
-    @Autowired
     ApplicationEventPublisher events;
 
     final UUID actor = UUID.randomUUID();
@@ -115,7 +111,6 @@ class UnrenderedVersionsIT extends ContentServices {
                 planes,
                 files,
                 stores,
-                homes,
                 content,
                 properties,
                 events,

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -252,6 +253,37 @@ class StylePagesIT {
     }
 
     /** A web session past its sign-in steps (a password; these accounts need no second factor). */
+    @Test
+    void theColorwayFormsSayWhatBecameOfEachChange() throws Exception {
+        colorwayForm("/colorways", "Ecru", "#e8dcc2").andExpect(flash().attribute("notice", "style.colorways.created"));
+        colorwayForm("/colorways", " ecru ", "#112233")
+                .andExpect(flash().attribute("problem", "style.colorways.taken"));
+        colorwayForm("/colorways", "Rust", "rust").andExpect(flash().attribute("problem", "style.colorways.invalid"));
+        String ecru = JsonPath.read(
+                mvc.perform(get("/api/v1/styles/" + style + "/colorways").with(admin.caller()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.items[0].id");
+
+        colorwayForm("/colorways/" + ecru + "/edit", "Oat", "")
+                .andExpect(flash().attribute("notice", "style.colorways.changed"));
+        colorwayForm("/colorways/" + ecru + "/edit", "", "not a colour")
+                .andExpect(flash().attribute("problem", "style.colorways.invalid"));
+        mvc.perform(get("/api/v1/styles/" + style + "/colorways/" + ecru).with(admin.caller()))
+                .andExpect(jsonPath("$.name").value("Oat"))
+                .andExpect(jsonPath("$.swatch").value("#e8dcc2"));
+    }
+
+    private ResultActions colorwayForm(String path, String name, String swatch) throws Exception {
+        return mvc.perform(post("/styles/" + style + path)
+                        .with(signedIn(designer))
+                        .with(csrf())
+                        .param("name", name)
+                        .param("swatch", swatch))
+                .andExpect(status().is3xxRedirection());
+    }
+
     private static RequestPostProcessor signedIn(Customers.Account account) {
         return user(account.username())
                 .authorities(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
