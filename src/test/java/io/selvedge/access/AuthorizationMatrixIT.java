@@ -42,8 +42,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * stated permission, or whose target the matrix cannot place in the tree, fails the test.
  *
  * <p>One server, one set of fixtures: a group (company, brand, season, workroom) with an account per role,
- * and another group alike. A DELETE that is allowed runs on a fresh tree of its own: a whole group when it
- * deletes on the group, otherwise a fresh branch of one spare group (a group is costly to make, with its keys).
+ * and another group alike. A DELETE that is allowed and may use its target up runs on a fresh target of its
+ * own: a whole group when it deletes on the group, a fresh style in the group's workroom when it deletes a style
+ * or a thing of one, otherwise a fresh branch of one spare group (a group is costly to make, with its keys). A
+ * DELETE of a sub-resource named by a fresh random id (an invitation, a member) finds nothing to delete, so it
+ * runs on the group's own tree.
  */
 @SelvedgeIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -163,7 +166,7 @@ class AuthorizationMatrixIT {
                     Expected expected = expected(caller, permission.actions(), level);
                     seen.merge(expected, 1, Integer::sum);
                     Tree tree = own;
-                    if (expected == Expected.ALLOWED && method.equals("DELETE")) {
+                    if (expected == Expected.ALLOWED && method.equals("DELETE") && usesUp(path, permission)) {
                         tree = disposable(caller, level);
                         tree = authoredBy(tree, caller.account(), collectionOf(path, permission));
                     }
@@ -300,8 +303,21 @@ class AuthorizationMatrixIT {
         return filled.toString();
     }
 
+    /**
+     * Whether a DELETE may use its target up: unless the path ends with another variable than the target's,
+     * which {@link #fill} gives a fresh random id that names nothing.
+     */
+    private static boolean usesUp(String path, StatedPermission permission) {
+        Matcher last = Pattern.compile("\\{([^}]+)}$").matcher(path);
+        return !last.find() || last.group(1).equals(permission.target());
+    }
+
     /** A tree the caller may use up by a DELETE on the level, the caller granted its role on it. */
     private Tree disposable(Caller caller, Level level) throws Exception {
+        if (level == Level.STYLE) {
+            // Every caller holds its role on the own tree's workroom or above it: a fresh style there is theirs.
+            return withStyle(admin, own.ids());
+        }
         if (level == Level.GROUP) {
             Tree tree = tree(admin);
             grant(tree, caller);
@@ -342,6 +358,12 @@ class AuthorizationMatrixIT {
         ids.put(
                 Level.WORKROOM,
                 created(owner, "/api/v1/seasons/" + ids.get(Level.SEASON) + "/workrooms", "{\"name\": \"W\"}"));
+        return withStyle(owner, ids);
+    }
+
+    /** The nodes down to a workroom, with a fresh style in it and the things below that style. */
+    private Tree withStyle(Account owner, Map<Level, String> nodes) throws Exception {
+        Map<Level, String> ids = new LinkedHashMap<>(nodes);
         String style =
                 created(owner, "/api/v1/workrooms/" + ids.get(Level.WORKROOM) + "/styles", "{\"name\": \"Coat\"}");
         ids.put(Level.STYLE, style);
