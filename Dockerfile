@@ -12,12 +12,12 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
 COPY bench/ bench/
 COPY docs/ docs/
-# Extracted as a plain jar beside lib/ (not with the launcher): class data sharing archives only classes the
-# JVM's own class loader reads from jar files.
+# Extracted as a plain jar beside lib/ (not with the launcher): the ahead-of-time cache holds only classes the
+# JVM's own class loader reads from jar files. Built on JDK 17 (the release the code targets), run on JDK 25.
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dspotbugs.skip=true -Djacoco.skip=true package \
  && java -Djarmode=tools -jar target/selvedge.jar extract --layers --destination /layers
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 # curl for the health check only; the user owns nothing but the data directory.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
@@ -31,16 +31,15 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
-# Class data sharing (README, "Faster start"): one training run on a throwaway development data directory
-# makes every bean, then Spring halts and the JVM archives the classes it loaded; each start maps them instead
-# of reading and verifying them from the jars (bench/README.md, "Start"). The archive belongs to this JRE and
-# these jars: it is rebuilt with the image, and a JVM that finds it stale starts without it. The training run
-# keeps the JDK's crypto providers: JDK 17 crashes writing the archive after AWS-LC's signed jar made lambdas
-# (JDK-8276184, fixed in 18), and a signed jar's classes are never archived anyway.
-RUN java -XX:ArchiveClassesAtExit=selvedge.jsa -Dspring.context.exit=onRefresh --enable-native-access=ALL-UNNAMED \
-      -jar selvedge.jar --selvedge.environment=development --selvedge.data-dir=/tmp/cds-training \
-      --selvedge.crypto.provider=jdk --selvedge.port=0 --selvedge.management.port=0 \
- && rm -rf /tmp/cds-training
+# An ahead-of-time cache (README, "Faster start"; JEP 483, 514, 515): one training run on a throwaway development
+# data directory makes every bean, then Spring halts and the JVM writes the classes it loaded and linked, and
+# the methods' profiles; each start maps them instead of reading, verifying and linking them from the jars
+# (bench/README.md, "Start"). The cache belongs to this JRE and these jars: it is made again with the image,
+# and a JVM that finds it stale starts without it.
+RUN java -XX:AOTCacheOutput=selvedge.aot -Dspring.context.exit=onRefresh --enable-native-access=ALL-UNNAMED \
+      -jar selvedge.jar --selvedge.environment=development --selvedge.data-dir=/tmp/aot-training \
+      --selvedge.port=0 --selvedge.management.port=0 \
+ && rm -rf /tmp/aot-training
 ENV SELVEDGE_ENVIRONMENT=production \
     SELVEDGE_DATA_DIR=/var/lib/selvedge \
     SELVEDGE_PORT=8443 \
@@ -51,4 +50,4 @@ VOLUME ["/var/lib/selvedge", "/tmp"]
 EXPOSE 8443 9443
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD curl --fail --silent --insecure https://localhost:8443/healthz || exit 1
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=selvedge.jsa", "-XX:MaxRAMPercentage=75", "--enable-native-access=ALL-UNNAMED", "-jar", "selvedge.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=selvedge.aot", "-XX:MaxRAMPercentage=75", "--enable-native-access=ALL-UNNAMED", "-jar", "selvedge.jar"]

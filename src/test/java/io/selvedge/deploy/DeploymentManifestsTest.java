@@ -2,6 +2,7 @@ package io.selvedge.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.testing.ImageJdk;
 import io.selvedge.testing.SelvedgeClasses;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,18 +80,21 @@ class DeploymentManifestsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theImageStartsFromTheClassDataArchiveItTrainsAndComposeAndKubernetesKeepItsEntryPoint() throws IOException {
+    void theImageStartsFromTheAheadOfTimeCacheItTrainsAndComposeAndKubernetesKeepItsEntryPoint() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-        Matcher training = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(dockerfile);
+        assertThat(ImageJdk.featureVersion(ROOT.resolve("Dockerfile")))
+                .as("-XX:AOTCacheOutput, one training run, is JDK 25's")
+                .isGreaterThanOrEqualTo(25);
+        Matcher training = Pattern.compile("-XX:AOTCacheOutput=(\\S+)").matcher(dockerfile);
         assertThat(training.find()).as("a training run").isTrue();
         assertThat(training.start())
-                .as("trained in the stage that runs: an archive belongs to its JRE")
+                .as("trained in the stage that runs: a cache belongs to its JRE")
                 .isGreaterThan(dockerfile.lastIndexOf("\nFROM "));
         assertThat(dockerfile).contains("-Dspring.context.exit=onRefresh");
         Matcher entryPoint = Pattern.compile("(?m)^ENTRYPOINT (.*)$").matcher(dockerfile);
         assertThat(entryPoint.find()).isTrue();
         assertThat(entryPoint.group(1))
-                .contains("\"-XX:SharedArchiveFile=" + training.group(1) + "\"")
+                .contains("\"-XX:AOTCache=" + training.group(1) + "\"")
                 .contains("\"-jar\", \"selvedge.jar\"");
 
         Map<String, Object> compose = yaml(ROOT.resolve("compose.yaml")).get(0);

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one way a test starts a JVM of its own: the packaged server as an operator runs it
  * ({@code java -jar target/selvedge.jar}), or a class of the test class path with its own heap
- * ({@code java -cp … Main}). The same {@code java} as the test's; standard error joins the output.
+ * ({@code java -cp … Main}). The same {@code java} as the test's unless told another JDK's; standard error joins
+ * the output.
  */
 public final class ChildJvm {
 
@@ -23,6 +24,7 @@ public final class ChildJvm {
 
     private final List<String> options = new ArrayList<>();
     private final List<String> program;
+    private Path javaHome = Path.of(System.getProperty("java.home"));
     private final List<String> arguments = new ArrayList<>();
 
     private ChildJvm(List<String> program) {
@@ -42,6 +44,12 @@ public final class ChildJvm {
     /** {@code java -cp <the test class path> main}. */
     public static ChildJvm ofMain(Class<?> main) {
         return new ChildJvm(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    }
+
+    /** Runs on another JDK than the test's, e.g. the one the image ships. */
+    public ChildJvm javaHome(Path home) {
+        javaHome = home;
+        return this;
     }
 
     /** An option of the JVM, before the program: {@code -Xmx256m}, {@code -Dname=value}. */
@@ -64,7 +72,7 @@ public final class ChildJvm {
 
     public List<String> command() {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(options);
         command.addAll(program);
         command.addAll(arguments);
