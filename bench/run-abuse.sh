@@ -7,6 +7,7 @@
 #   bench/run-abuse.sh        # 45 s per measured phase
 #   bench/run-abuse.sh 90     # longer phases
 #   ABUSE_SERVER_CPUS=0 ABUSE_CLIENT_CPUS=1 bench/run-abuse.sh   # server and bench on separate cores
+#   ABUSE_SERVER_JVM_OPTIONS=-XX:StartFlightRecording=filename=$PWD/target/abuse.jfr,settings=profile bench/run-abuse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PHASE="${1:-45}"

@@ -34,7 +34,7 @@ public record IdentityProperties(
             @DefaultValue("24h") Duration forgetAfter,
             @DefaultValue("10/10m") ProtectionProperties.Limit unknownNamesPerAddress,
             @DefaultValue("100/1m") ProtectionProperties.Limit unknownNames,
-            @DefaultValue("10s") Duration sprayedAddressEvery) {}
+            @DefaultValue("1m") Duration sprayedAddressEvery) {}
 
     /** Web sessions end after {@code idleTimeout} without a request, and {@code absoluteTimeout} after sign-in. */
     public record Sessions(

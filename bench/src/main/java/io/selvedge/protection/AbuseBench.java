@@ -90,9 +90,14 @@ public final class AbuseBench {
         if (!serverCpus.isBlank()) {
             command.addAll(List.of("taskset", "-c", serverCpus));
         }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        // ABUSE_SERVER_JVM_OPTIONS: more options for the server's JVM, e.g. a flight recording of where it spends
+        // its time: -XX:StartFlightRecording=filename=target/abuse.jfr,settings=profile
+        String serverOptions = System.getenv().getOrDefault("ABUSE_SERVER_JVM_OPTIONS", "");
+        if (!serverOptions.isBlank()) {
+            command.addAll(List.of(serverOptions.trim().split("\\s+")));
+        }
         command.addAll(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
                 "--enable-native-access=ALL-UNNAMED",
                 "-jar",
                 jar.toString()));

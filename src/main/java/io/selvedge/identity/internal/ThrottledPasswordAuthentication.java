@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -88,7 +89,21 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         attempt.setDetails(typed.getDetails());
         String address =
                 attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
-        Duration wait = unknownNames.before(address);
+        UnknownSignInNames.Attempt budget = unknownNames.before(address);
+        try {
+            return authenticate(attempt, typed.getName(), username, address, budget);
+        } finally {
+            unknownNames.settle(budget);
+        }
+    }
+
+    private Authentication authenticate(
+            UsernamePasswordAuthenticationToken attempt,
+            String typedName,
+            String username,
+            @Nullable String address,
+            UnknownSignInNames.Attempt budget) {
+        Duration wait = budget.waitFor();
         if (wait.isZero()) {
             wait = throttle.take(username, address, SignInFactor.PASSWORD);
         }
@@ -96,7 +111,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
             failed(username, "throttled");
             throw new SignInThrottledException(wait);
         }
-        Optional<String> directoryEmail = directoryEmailOf(typed.getName(), username);
+        Optional<String> directoryEmail = directoryEmailOf(typedName, username);
         if (directoryEmail.isPresent()) {
             Authentication signedIn = fromDirectory(directoryEmail.get(), attempt, address, username);
             return continued(accounts.findByUsername(signedIn.getName()).orElseThrow(), attempt, signedIn, true);
@@ -108,7 +123,7 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
         } catch (BadCredentialsException e) {
             throttle.failed(username, address, SignInFactor.PASSWORD);
             UUID accountId = accounts.findByUsername(username).map(Account::id).orElse(null);
-            unknownNames.failed(address, accountId != null);
+            unknownNames.failed(budget, accountId != null);
             abuse.signInFailed(address, username); // many accounts failing from one address: a block
             failed(accountId, accountId == null ? "unknown-account" : "wrong-password");
             throw e;

@@ -41,32 +41,73 @@ class UnknownSignInNames {
         this.addressSubject = addressSubject;
     }
 
-    /** Before a password is checked: zero when it may be, else how long the address must wait. */
-    Duration before(@Nullable String address) {
+    /**
+     * Before a password is checked. Unless the address must wait, the attempt takes a token of the overall
+     * budget here, in the same atomic step that checks it, so that attempts in parallel cannot all pass on its
+     * last token; once it is spent (names sprayed), the address's one attempt per {@code sprayedAddressEvery}
+     * instead. {@link #settle} gives the token back unless the attempt turns out to be an unknown name's failure.
+     */
+    Attempt before(@Nullable String address) {
         if (address == null) {
-            return Duration.ZERO;
+            return new Attempt(null, Duration.ZERO, false);
         }
         String subject = addressSubject.apply(address);
         Duration wait = buckets.waitFor(perAddress(), subject);
-        if (wait.isZero() && !buckets.waitFor(everywhere(), EVERYWHERE).isZero()) {
-            wait = buckets.take(whileSprayed(), subject);
+        if (!wait.isZero()) {
+            return new Attempt(subject, wait, false);
         }
-        return wait;
+        if (buckets.take(everywhere(), EVERYWHERE).isZero()) {
+            return new Attempt(subject, Duration.ZERO, true);
+        }
+        return new Attempt(subject, buckets.take(whileSprayed(), subject), false);
     }
 
-    /** After a wrong password: an unknown name spends the budgets, a known one only reads them (same timing). */
-    void failed(@Nullable String address, boolean knownName) {
-        String subject = address == null ? null : addressSubject.apply(address);
+    /**
+     * After a wrong password: an unknown name spends the address's budget and keeps the overall token it took; a
+     * known one gives that token back and only reads the address's budget (the same store round trips).
+     */
+    void failed(Attempt attempt, boolean knownName) {
+        if (attempt.subject == null || attempt.settled) {
+            return;
+        }
+        attempt.settled = true;
         if (knownName) {
-            if (subject != null) {
-                buckets.waitFor(perAddress(), subject);
-            }
-            buckets.waitFor(everywhere(), EVERYWHERE);
+            buckets.waitFor(perAddress(), attempt.subject);
         } else {
-            if (subject != null) {
-                buckets.take(perAddress(), subject);
-            }
-            buckets.take(everywhere(), EVERYWHERE);
+            buckets.take(perAddress(), attempt.subject);
+        }
+        if (knownName && attempt.holdsBudget) {
+            buckets.giveBack(everywhere(), EVERYWHERE);
+        } else {
+            buckets.waitFor(everywhere(), EVERYWHERE);
+        }
+    }
+
+    /** However the sign-in ended: an attempt that was no unknown name's failure gives its overall token back. */
+    void settle(Attempt attempt) {
+        if (!attempt.settled && attempt.holdsBudget) {
+            buckets.giveBack(everywhere(), EVERYWHERE);
+        }
+        attempt.settled = true;
+    }
+
+    /** One sign-in's share of the budgets: whether (and how long) it must wait, and what it holds until settled. */
+    static final class Attempt {
+
+        private final @Nullable String subject;
+        private final Duration wait;
+        private final boolean holdsBudget;
+        private boolean settled;
+
+        private Attempt(@Nullable String subject, Duration wait, boolean holdsBudget) {
+            this.subject = subject;
+            this.wait = wait;
+            this.holdsBudget = holdsBudget;
+        }
+
+        /** Zero when the password may be checked, else how long the address must wait. */
+        Duration waitFor() {
+            return wait;
         }
     }
 

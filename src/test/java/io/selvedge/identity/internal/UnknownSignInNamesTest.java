@@ -22,30 +22,31 @@ class UnknownSignInNamesTest {
     @Test
     void anAddressThatSpentItsUnknownNamesWaitsForEveryNameAndOthersDoNot() {
         for (int i = 0; i < 3; i++) {
-            assertThat(names.before("203.0.113.9")).isZero();
-            names.failed("203.0.113.9", false);
+            unknownNameFails("203.0.113.9");
         }
 
-        assertThat(names.before("203.0.113.9"))
+        assertThat(mayTry("203.0.113.9"))
                 .as("its next attempt, whatever the name")
                 .isPositive();
-        assertThat(names.before("198.51.100.7")).as("another address").isZero();
+        assertThat(mayTry("198.51.100.7")).as("another address").isZero();
         clock.advance(Duration.ofMinutes(4));
-        assertThat(names.before("203.0.113.9")).as("a name's worth refilled").isZero();
+        assertThat(mayTry("203.0.113.9")).as("a name's worth refilled").isZero();
     }
 
     @Test
     void wrongPasswordsForKnownNamesSpendNothingYetTouchTheSameBuckets() {
         for (int i = 0; i < 20; i++) {
-            names.failed("203.0.113.9", true);
+            names.failed(names.before("203.0.113.9"), true);
         }
-        assertThat(names.before("203.0.113.9")).isZero();
+        assertThat(mayTry("203.0.113.9")).isZero();
 
+        UnknownSignInNames.Attempt knownName = names.before("203.0.113.9");
+        UnknownSignInNames.Attempt unknownName = names.before("203.0.113.9");
         buckets.touched.clear();
-        names.failed("203.0.113.9", true);
+        names.failed(knownName, true);
         List<String> known = List.copyOf(buckets.touched);
         buckets.touched.clear();
-        names.failed("203.0.113.9", false);
+        names.failed(unknownName, false);
 
         assertThat(buckets.touched)
                 .as("the same store round trips, whether the name exists or not")
@@ -55,23 +56,68 @@ class UnknownSignInNamesTest {
     @Test
     void namesSprayedFromManyAddressesGiveEveryAddressOneAttemptAtATime() {
         for (int i = 0; i < 5; i++) {
-            names.failed("10.66.0." + i, false);
+            unknownNameFails("10.66.0." + i);
         }
 
-        assertThat(names.before("192.0.2.1"))
-                .as("a fresh address's first attempt")
-                .isZero();
-        assertThat(names.before("192.0.2.1")).as("its second, at once").isPositive();
-        assertThat(names.before("192.0.2.2")).as("another address's first").isZero();
+        assertThat(mayTry("192.0.2.1")).as("a fresh address's first attempt").isZero();
+        assertThat(mayTry("192.0.2.1")).as("its second, at once").isPositive();
+        assertThat(mayTry("192.0.2.2")).as("another address's first").isZero();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(names.before("192.0.2.1")).isZero();
-        assertThat(names.before("192.0.2.1")).isPositive();
+        assertThat(mayTry("192.0.2.1")).isZero();
+        assertThat(mayTry("192.0.2.1")).isPositive();
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(names.before("192.0.2.1"))
+        assertThat(mayTry("192.0.2.1"))
                 .as("the budget refilled: no longer sprayed")
                 .isZero();
-        assertThat(names.before("192.0.2.1")).isZero();
+        assertThat(mayTry("192.0.2.1")).isZero();
+    }
+
+    @Test
+    void attemptsInFlightAtOnceShareTheOverallBudgetInsteadOfAllPassingOnItsLastToken() {
+        UnknownSignInNames generous = new UnknownSignInNames(
+                buckets, signInWithUnknownNames("100/10m", "5/1m"), address -> "hashed " + address);
+
+        // Ten attempts from one address, each let through before any has been checked (as parallel requests).
+        List<UnknownSignInNames.Attempt> inFlight = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            inFlight.add(generous.before("203.0.113.9"));
+        }
+
+        assertThat(inFlight.stream().filter(attempt -> attempt.waitFor().isZero()))
+                .as("the budget's five, then the address's one attempt while names are sprayed")
+                .hasSize(6);
+    }
+
+    @Test
+    void anAttemptThatIsNoUnknownNamesFailureGivesItsTokenBack() {
+        for (int i = 0; i < 20; i++) {
+            UnknownSignInNames.Attempt signedIn = names.before("10.66.1." + i);
+            assertThat(signedIn.waitFor()).isZero();
+            names.settle(signedIn); // a sign-in that succeeded, or was throttled for its account
+        }
+        for (int i = 0; i < 5; i++) {
+            unknownNameFails("10.66.2." + i);
+        }
+
+        assertThat(mayTry("192.0.2.1")).isZero();
+        assertThat(mayTry("192.0.2.1"))
+                .as("only the unknown names' five failures spent the budget")
+                .isPositive();
+    }
+
+    /** Whether the address may try a password now, settled as a sign-in that succeeded would be. */
+    private Duration mayTry(String address) {
+        UnknownSignInNames.Attempt attempt = names.before(address);
+        names.settle(attempt);
+        return attempt.waitFor();
+    }
+
+    private void unknownNameFails(String address) {
+        UnknownSignInNames.Attempt attempt = names.before(address);
+        assertThat(attempt.waitFor()).isZero();
+        names.failed(attempt, false);
+        names.settle(attempt);
     }
 
     private static IdentityProperties.SignIn settings() {
@@ -112,6 +158,7 @@ class UnknownSignInNamesTest {
 
         @Override
         public void giveBack(Allowance allowance, String key) {
+            touched.add(allowance.name() + " " + key);
             buckets.giveBack(allowance, key);
         }
 
