@@ -1,7 +1,6 @@
 package io.selvedge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.selvedge.testing.ChildJvm;
 import io.selvedge.testing.ImageJdk;
@@ -25,12 +24,12 @@ import org.junit.jupiter.api.TestReporter;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The packaged server as an operator runs it: {@code java -jar target/selvedge.jar}. It starts on a new
- * data directory, and a production node started on that development data exits non-zero, naming both
- * environments. Extracted beside its libraries and trained once, it starts from an ahead-of-time cache on the
- * image's JDK, as the image does (Dockerfile), and from a class data archive on the test's JDK (README, "Faster
- * start"). Every start reports its time to ready (printed and in the failsafe report);
- * the time is measured here, not asserted: under CI's load it says more about the machine than the code.
+ * The packaged server as an operator runs it: {@code java -jar target/selvedge.jar}. Extracted beside its
+ * libraries and trained once, as the image does (Dockerfile), it starts from what the training made: an
+ * ahead-of-time cache on the image's JDK where this machine has it, else a class data archive on the test's JDK
+ * (README, "Faster start"), and reports its time to ready (printed and in the failsafe report; measured, not
+ * asserted: under CI's load it says more about the machine than the code). A production node started on the
+ * training's development data exits non-zero, naming both environments.
  */
 @Tag("store-independent")
 class ProcessExitIT {
@@ -41,17 +40,39 @@ class ProcessExitIT {
     private static final Duration EXTRACTED_WITHIN = Duration.ofSeconds(60);
     private static final Duration TRAINED_WITHIN = Duration.ofMinutes(10);
 
-    /** The packaged jar extracted beside its libraries, as the image holds it: one for both trained starts. */
+    /** The packaged jar extracted beside its libraries, as the image holds it. */
     static Path extracted;
+    /** The image's JDK, if this machine has it: the training and the start run on it. */
+    static Optional<Path> imageJdk;
+    /** The data directory the training run made, in the development environment. */
+    static Path developmentData;
 
     @BeforeAll
-    static void extractThePackagedJar() throws Exception {
+    static void extractThePackagedJarAndTrainIt() throws Exception {
         extracted = Files.createTempDirectory(Path.of("target"), "extracted-").toAbsolutePath();
         ChildJvm.Run extract = ChildJvm.ofThePackagedJar()
                 .option("-Djarmode=tools")
                 .arguments("extract", "--destination", extracted.toString())
                 .run(EXTRACTED_WITHIN);
         assertThat(extract.exitCode()).as(extract.output()).isZero();
+
+        // The training run: the context refreshes (every bean made), Spring halts, the JVM writes what it
+        // loaded. JDK 25 (the image's) writes an ahead-of-time cache: classes loaded and linked, and method
+        // profiles (JEP 483, 514, 515). Elsewhere a class data archive, with the JDK's own crypto providers:
+        // JDK 17 crashes writing lambdas of AWS-LC's signed jar (JDK-8276184), whose classes are never archived.
+        imageJdk = ImageJdk.onThisMachine(ImageJdk.featureVersion(Path.of("Dockerfile")));
+        developmentData = TestServer.newDataDirectory("training");
+        ChildJvm training = ChildJvm.ofJar(extracted.resolve(JAR.getFileName()))
+                .option("-Dspring.context.exit=onRefresh")
+                .arguments(settings(developmentData, "development"));
+        if (imageJdk.isPresent()) {
+            training.javaHome(imageJdk.get()).option("-XX:AOTCacheOutput=" + trained());
+        } else {
+            training.option("-XX:ArchiveClassesAtExit=" + trained()).arguments("--selvedge.crypto.provider=jdk");
+        }
+        ChildJvm.Run trainingRun = training.run(TRAINED_WITHIN);
+        assertThat(trainingRun.exitCode()).as(trainingRun.output()).isZero();
+        assertThat(trained()).isNotEmptyFile();
     }
 
     @AfterAll
@@ -60,12 +81,8 @@ class ProcessExitIT {
     }
 
     @Test
-    void productionOnDevelopmentDataExitsNonZeroNamingBothEnvironments(TestReporter reporter) throws Exception {
-        Path dataDir = TestServer.newDataDirectory();
-        Duration ready = startUntilReadyThenStop(ChildJvm.ofThePackagedJar(), dataDir, "development");
-        report(reporter, "plain jar", ready);
-
-        Process production = launch(dataDir, "production");
+    void productionOnDevelopmentDataExitsNonZeroNamingBothEnvironments() throws Exception {
+        Process production = launch(developmentData, "production");
         String output = readAll(production);
 
         assertThat(production.waitFor(READY_WITHIN.toSeconds(), TimeUnit.SECONDS))
@@ -87,71 +104,31 @@ class ProcessExitIT {
     }
 
     @Test
-    void theExtractedJarTrainedOnceStartsFromItsClassDataArchive(TestReporter reporter) throws Exception {
-        Path jar = extracted.resolve(JAR.getFileName());
-        Path archive = extracted.resolve("selvedge.jsa");
-
-        // The training run, as README "Faster start" gives it for JDK 17 to 24: the context refreshes (every bean
-        // made), Spring halts, the JVM writes the archive. With the JDK's providers: JDK 17 crashes writing
-        // lambdas of AWS-LC's signed jar (JDK-8276184), whose classes are never archived anyway.
-        ChildJvm.Run training = ChildJvm.ofJar(jar)
-                .option("-XX:ArchiveClassesAtExit=" + archive)
-                .option("-Dspring.context.exit=onRefresh")
-                .arguments(settings(TestServer.newDataDirectory("cds-training"), "development"))
-                .arguments("--selvedge.crypto.provider=jdk")
-                .run(TRAINED_WITHIN);
-        assertThat(training.exitCode()).as(training.output()).isZero();
-        assertThat(archive).isNotEmptyFile();
-
+    void theExtractedJarStartsFromWhatItsTrainingRunMade(TestReporter reporter) throws Exception {
         Path classLoading = extracted.resolve("class-load.log");
-        Duration ready = startUntilReadyThenStop(
-                ChildJvm.ofJar(jar)
-                        .option("-XX:SharedArchiveFile=" + archive)
-                        .option("-Xlog:class+load=info:file=" + classLoading),
-                TestServer.newDataDirectory(),
-                "development");
-        report(reporter, "class data archive", ready);
+        ChildJvm start = ChildJvm.ofJar(extracted.resolve(JAR.getFileName()))
+                .option("-Xlog:class+load=info:file=" + classLoading);
+        if (imageJdk.isPresent()) {
+            start.javaHome(imageJdk.get()).option("-XX:AOTCache=" + trained());
+        } else {
+            start.option("-XX:SharedArchiveFile=" + trained());
+        }
+        Duration ready = startUntilReadyThenStop(start, TestServer.newDataDirectory(), "development");
+        report(
+                reporter,
+                imageJdk.isPresent() ? "ahead-of-time cache, the image's JDK" : "class data archive, the test's JDK",
+                ready);
 
-        // The application's own classes came from the archive's top layer, not from the jar.
-        assertThat(Files.readAllLines(classLoading))
-                .anySatisfy(line -> assertThat(line)
-                        .contains(" io.selvedge.SelvedgeApplication ")
-                        .contains("shared objects file (top)"));
-    }
-
-    @Test
-    void onTheImagesJdkTheExtractedJarTrainedOnceStartsFromItsAheadOfTimeCache(TestReporter reporter) throws Exception {
-        int feature = ImageJdk.featureVersion(Path.of("Dockerfile"));
-        Optional<Path> jdk = ImageJdk.onThisMachine(feature);
-        assumeTrue(jdk.isPresent(), "no JDK " + feature + " (the image's) on this machine");
-        Path jar = extracted.resolve(JAR.getFileName());
-        Path cache = extracted.resolve("selvedge.aot");
-
-        // The training run, as the Dockerfile makes it: every bean made, Spring halts, the JVM writes the
-        // classes it loaded and linked, and the methods' profiles, to the cache (JEP 483, 514, 515).
-        ChildJvm.Run training = ChildJvm.ofJar(jar)
-                .javaHome(jdk.get())
-                .option("-XX:AOTCacheOutput=" + cache)
-                .option("-Dspring.context.exit=onRefresh")
-                .arguments(settings(TestServer.newDataDirectory("aot-training"), "development"))
-                .run(TRAINED_WITHIN);
-        assertThat(training.exitCode()).as(training.output()).isZero();
-        assertThat(cache).isNotEmptyFile();
-
-        Path classLoading = extracted.resolve("aot-class-load.log");
-        Duration ready = startUntilReadyThenStop(
-                ChildJvm.ofJar(jar)
-                        .javaHome(jdk.get())
-                        .option("-XX:AOTCache=" + cache)
-                        .option("-Xlog:class+load=info:file=" + classLoading),
-                TestServer.newDataDirectory(),
-                "development");
-        report(reporter, "ahead-of-time cache, JDK " + feature, ready);
-
+        // The application's own classes came from the cache or archive, not from the jar.
         assertThat(Files.readAllLines(classLoading))
                 .anySatisfy(line -> assertThat(line)
                         .contains(" io.selvedge.SelvedgeApplication ")
                         .contains("source: shared objects file"));
+    }
+
+    /** What the training run writes: the cache (image's JDK) or the archive (the test's). */
+    private static Path trained() {
+        return extracted.resolve(imageJdk.isPresent() ? "selvedge.aot" : "selvedge.jsa");
     }
 
     private static void report(TestReporter reporter, String start, Duration ready) {
