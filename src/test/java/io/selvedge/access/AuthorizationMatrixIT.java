@@ -59,6 +59,7 @@ class AuthorizationMatrixIT {
     static final String NOT_VISIBLE = "There is no such thing, or you may not see it.";
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+    private static final Pattern LAST_VARIABLE = Pattern.compile("\\{([^}]+)}$");
     private static final Map<String, Level> COLLECTIONS = Map.of(
             "groups", Level.GROUP,
             "companies", Level.COMPANY,
@@ -308,7 +309,7 @@ class AuthorizationMatrixIT {
      * which {@link #fill} gives a fresh random id that names nothing.
      */
     private static boolean usesUp(String path, StatedPermission permission) {
-        Matcher last = Pattern.compile("\\{([^}]+)}$").matcher(path);
+        Matcher last = LAST_VARIABLE.matcher(path);
         return !last.find() || last.group(1).equals(permission.target());
     }
 

@@ -63,23 +63,27 @@ class UnknownSignInNames {
     }
 
     /**
-     * After a wrong password: an unknown name spends the address's budget and keeps the overall token it took; a
-     * known one gives that token back and only reads the address's budget (the same store round trips).
+     * After a wrong password: an unknown name spends the budgets (the overall token it took in {@link #before} is
+     * spent already), a known one only reads them and gives that token back: the same store round trips.
      */
     void failed(Attempt attempt, boolean knownName) {
-        if (attempt.subject == null || attempt.settled) {
+        if (attempt.settled) {
             return;
         }
         attempt.settled = true;
-        if (knownName) {
-            buckets.waitFor(perAddress(), attempt.subject);
-        } else {
-            buckets.take(perAddress(), attempt.subject);
+        if (attempt.subject != null) {
+            if (knownName) {
+                buckets.waitFor(perAddress(), attempt.subject);
+            } else {
+                buckets.take(perAddress(), attempt.subject);
+            }
         }
         if (knownName && attempt.holdsBudget) {
             buckets.giveBack(everywhere(), EVERYWHERE);
+        } else if (!knownName && !attempt.holdsBudget) {
+            buckets.take(everywhere(), EVERYWHERE); // none taken before (no address, or names sprayed): spend one
         } else {
-            buckets.waitFor(everywhere(), EVERYWHERE);
+            buckets.waitFor(everywhere(), EVERYWHERE); // the same round trip: its token spent, or none to give back
         }
     }
 

@@ -106,6 +106,19 @@ class UnknownSignInNamesTest {
                 .isPositive();
     }
 
+    @Test
+    void unknownNamesFailingWithoutAnAddressStillSpendTheOverallBudget() {
+        for (int i = 0; i < 5; i++) {
+            UnknownSignInNames.Attempt addressless = names.before(null);
+            assertThat(addressless.waitFor()).isZero();
+            names.failed(addressless, false);
+            names.settle(addressless);
+        }
+
+        assertThat(mayTry("192.0.2.1")).isZero();
+        assertThat(mayTry("192.0.2.1")).as("names are sprayed").isPositive();
+    }
+
     /** Whether the address may try a password now, settled as a sign-in that succeeded would be. */
     private Duration mayTry(String address) {
         UnknownSignInNames.Attempt attempt = names.before(address);

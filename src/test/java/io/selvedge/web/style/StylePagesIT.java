@@ -252,7 +252,6 @@ class StylePagesIT {
                 .andExpect(status().is3xxRedirection());
     }
 
-    /** A web session past its sign-in steps (a password; these accounts need no second factor). */
     @Test
     void theColorwayFormsSayWhatBecameOfEachChange() throws Exception {
         colorwayForm("/colorways", "Ecru", "#e8dcc2").andExpect(flash().attribute("notice", "style.colorways.created"));
@@ -284,6 +283,7 @@ class StylePagesIT {
                 .andExpect(status().is3xxRedirection());
     }
 
+    /** A web session past its sign-in steps (a password; these accounts need no second factor). */
     private static RequestPostProcessor signedIn(Customers.Account account) {
         return user(account.username())
                 .authorities(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
