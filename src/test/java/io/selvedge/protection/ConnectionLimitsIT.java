@@ -106,6 +106,32 @@ class ConnectionLimitsIT {
     }
 
     @Test
+    void aClientStillSendingAnOversizedBodyReadsTheRefusalBeforeTheConnectionCloses() throws Exception {
+        int length = 5_000_000; // past what the sockets' buffers hold, within what the server reads and drops
+        try (SSLSocket socket = open()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/auth/tokens HTTP/1.1\r\nHost: localhost:" + server.port()
+                            + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                            + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // Still sending, at a pace a slow uplink has, well after the refusal is written: a connection closed
+            // with the body unread would be reset under these writes, and the answer lost.
+            byte[] chunk = new byte[32 * 1024];
+            for (int sent = 0; sent < length; sent += chunk.length) {
+                out.write(chunk, 0, Math.min(chunk.length, length - sent));
+                out.flush();
+                Thread.sleep(10);
+            }
+
+            assertThat(readAll(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 413")
+                    .contains("application/problem+json")
+                    .contains("65536 bytes");
+        }
+    }
+
+    @Test
     void anUploadDrippingAFewBytesASecondIsCutOffAfterTheGracePeriod() throws Exception {
         try (SSLSocket socket = open()) {
             long started = System.nanoTime();

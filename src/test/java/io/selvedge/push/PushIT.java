@@ -73,6 +73,7 @@ class PushIT {
         Path coat = write("coat.glb", size, 3);
         TestServer first = TestServer.start();
         AtomicReference<TestServer> second = new AtomicReference<>();
+        AtomicReference<Thread> restarting = new AtomicReference<>();
         AtomicLong handedAfterRestart = new AtomicLong(-1);
         try {
             ContentClient designer = ContentClient.aCustomerWithAStyle(first, "eu");
@@ -86,6 +87,7 @@ class PushIT {
                         Thread restart = new Thread(() -> second.set(TestServer.Settings.sameInstallationAs(first)
                                 .property("selvedge.port", port)
                                 .start()));
+                        restarting.set(restart);
                         restart.start();
                     }
                 }
@@ -118,6 +120,8 @@ class PushIT {
                     stopAfterTheFirstChunk,
                     Duration.ofMillis(400));
 
+            // The restarted server takes connections before its start() returns: wait for it to be handed over.
+            restarting.get().join(120_000);
             assertThat(exit).as(output.text()).isZero();
             assertThat(output.text()).contains("coat.glb: resuming at 1.0 MiB");
             assertThat(handedAfterRestart.get()).isEqualTo(size - MIB);
@@ -126,6 +130,9 @@ class PushIT {
                     .isEqualTo(Files.readAllBytes(coat));
         } finally {
             first.close();
+            if (restarting.get() != null) {
+                restarting.get().join(120_000);
+            }
             if (second.get() != null) {
                 second.get().close();
             }
