@@ -128,7 +128,10 @@ public record ProtectionProperties(
      * {@code cacheFor}: how long a node trusts what it last read of a client's block (Redis saved per request).
      * {@code tarpit}: how long a blocked client waits for its refusal, holding no thread, so that a client that
      * floods over few connections gets few answers a second (0 answers at once); at most {@code tarpitAtMost}
-     * refusals wait at a time, past which they are answered at once.
+     * refusals wait at a time, past which they are answered at once. {@code refusalTarpit}: how long any other
+     * 429 (a rate limit's, a throttle's; at most its {@code Retry-After}) and a wrong password's 401 (sign-in,
+     * share link) wait before they are sent, in the same places, so that a client guessing or flooding in a loop
+     * is slowed before it is blocked (0: at once).
      */
     public record AutoBlocks(
             @DefaultValue("true") boolean enabled,
@@ -139,10 +142,15 @@ public record ProtectionProperties(
             @DefaultValue("24h") Duration remember,
             @DefaultValue("1s") Duration cacheFor,
             @DefaultValue("2s") Duration tarpit,
-            @DefaultValue("2000") int tarpitAtMost) {
+            @DefaultValue("2000") int tarpitAtMost,
+            @DefaultValue("1s") Duration refusalTarpit) {
 
         public AutoBlocks {
-            if (tarpit.isNegative() || tarpit.compareTo(Duration.ofSeconds(20)) > 0 || tarpitAtMost < 0) {
+            if (tarpit.isNegative()
+                    || tarpit.compareTo(Duration.ofSeconds(20)) > 0
+                    || refusalTarpit.isNegative()
+                    || refusalTarpit.compareTo(Duration.ofSeconds(20)) > 0
+                    || tarpitAtMost < 0) {
                 throw new IllegalArgumentException("a tarpit is between 0 and 20 seconds, for at most n >= 0 refusals");
             }
             if (steps.isEmpty() || steps.stream().anyMatch(step -> step.isNegative() || step.isZero())) {

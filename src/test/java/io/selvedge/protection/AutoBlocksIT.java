@@ -233,6 +233,102 @@ class AutoBlocksIT {
         }
     }
 
+    @Test
+    void aThrottledSignInIsALimitHitLikeARateLimit() {
+        try (TestServer server = behindAProxy()
+                .property("selvedge.protection.blocks.limited-answers", "2/1h")
+                .start()) {
+            String guesser = "198.51.100.31";
+            int throttled = 0;
+            HttpResponse<String> answer = wrongPassword(server, "ada", guesser);
+            for (int i = 0; i < 12 && !answer.body().contains("blocked after repeated abuse"); i++) {
+                if (answer.statusCode() == 429) {
+                    throttled++;
+                    assertThat(answer.body()).doesNotContain("blocked");
+                } else {
+                    assertThat(answer.statusCode()).isEqualTo(401);
+                }
+                answer = wrongPassword(server, "ada", guesser);
+            }
+
+            assertThat(throttled)
+                    .as("the sign-in throttle's refusals, one more than the allowance")
+                    .isEqualTo(3);
+            assertThat(answer.body()).contains("blocked after repeated abuse");
+            assertThat(server.bean(MeterRegistry.class)
+                            .counter("selvedge.blocks.added", "kind", "address", "trigger", "rate-limits")
+                            .count())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Tag("store-independent") // the tarpit is a servlet filter's: no store takes part in holding a refusal back
+    void aRefusedClientWaitsForEachRefusalWithoutHoldingAThread() throws Exception {
+        try (TestServer server = behindAProxy()
+                .property("selvedge.protection.blocks.refusal-tarpit", "2s")
+                .property("selvedge.protection.blocks.limited-answers", "1000/1h")
+                .property("selvedge.protection.rate-limits.sign-in", "1/1h")
+                .property("server.tomcat.threads.max", 4)
+                .start()) {
+            String flooding = "198.51.100.77";
+            Counter heldBack = server.bean(MeterRegistry.class).counter("selvedge.rate.held-back");
+            assertThat(signInPage(server, flooding).statusCode()).isEqualTo(200);
+
+            long asked = System.nanoTime();
+            HttpResponse<String> first = signInPage(server, flooding);
+
+            assertThat(first.statusCode()).isEqualTo(429);
+            assertThat(first.headers().firstValue("Retry-After")).isPresent();
+            assertThat(Duration.ofNanos(System.nanoTime() - asked))
+                    .as("held back for the tarpit's time, shorter than its Retry-After")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+
+            // Five times as many refusals as the server has threads, all waiting at once.
+            List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                waiting.add(server.client()
+                        .sendAsync(
+                                HttpRequest.newBuilder(server.url("/signin"))
+                                        .header("Accept", "text/html")
+                                        .header("X-Forwarded-For", flooding)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()));
+            }
+            long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (heldBack.count() < 21 && System.nanoTime() < giveUp) {
+                Thread.sleep(20);
+            }
+            assertThat(heldBack.count()).as("every refusal held back").isEqualTo(21);
+
+            HttpResponse<String> other = signInPage(server, "203.0.113.10");
+
+            assertThat(other.statusCode())
+                    .as("another client is served while the refusals wait, so they hold no thread")
+                    .isEqualTo(200);
+            assertThat(waiting).noneMatch(CompletableFuture::isDone);
+            for (CompletableFuture<HttpResponse<String>> refusal : waiting) {
+                HttpResponse<String> answer = refusal.get(30, TimeUnit.SECONDS);
+                assertThat(answer.statusCode()).isEqualTo(429);
+                assertThat(answer.body()).contains("Too many requests");
+                assertThat(answer.headers().firstValue("RateLimit")).isPresent();
+            }
+
+            long guessed = System.nanoTime();
+            assertThat(wrongPassword(server, "ada", "203.0.113.11").statusCode())
+                    .isEqualTo(401);
+            assertThat(Duration.ofNanos(System.nanoTime() - guessed))
+                    .as("a wrong password is told after the tarpit's time")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            long unsigned = System.nanoTime();
+            assertThat(me(server, "203.0.113.12").statusCode()).isEqualTo(401);
+            assertThat(Duration.ofNanos(System.nanoTime() - unsigned))
+                    .as("a request without credentials is no guess: answered at once")
+                    .isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
     private static HttpRequest meRequest(TestServer server, String client) {
         return HttpRequest.newBuilder(server.url("/api/v1/me"))
                 .header("Accept", "application/json")

@@ -113,6 +113,9 @@ public final class TestServer implements AutoCloseable {
         // Tests create groups as customers, as the shared test installation lets them (its default is
         // platform admins only); a test of that default sets it back.
         properties.put("selvedge.accounts.group-creation", "self-service");
+        // Refusals (429) are sent at once: tests that meet many would wait a second for each. The tarpit tests
+        // set it back.
+        properties.put("selvedge.protection.blocks.refusal-tarpit", "0s");
         return properties;
     }
 

@@ -3,7 +3,6 @@ package io.selvedge.protection.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.selvedge.protection.Block;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +11,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -29,11 +23,7 @@ import org.springframework.http.HttpHeaders;
  * Redis at most once a second per client); the answer, 429 with {@code Retry-After}, is a body written once at
  * start. A refusal is counted ({@code selvedge.blocks.refused}), not logged: a flood would fill the log.
  *
- * <p>The refusal is held back for the tarpit's time without holding a thread (Servlet async, completed by one
- * timer thread): a client in a loop over few connections then gets a handful of answers a second instead of
- * thousands, each of which costs the server its TLS record and parsing work. Past {@code tarpitAtMost} waiting
- * refusals the rest are answered at once, so that a flood over many connections cannot pile up memory here; the
- * connection cap bounds those.
+ * <p>The refusal is held back for the tarpit's time without holding a thread ({@link Tarpit}).
  */
 class BlockedClients extends ValveBase {
 
@@ -52,28 +42,22 @@ class BlockedClients extends ValveBase {
     private final AutoBlocks blocks;
     private final Clock clock;
     private final Map<Block.Kind, Counter> refused = new EnumMap<>(Block.Kind.class);
-    private final Duration tarpit;
-    private final Semaphore tarpitPlaces;
-    private final ScheduledExecutorService tarpitTimer;
+    private final Duration tarpitTime;
+    private final Tarpit tarpit;
 
     BlockedClients(
             ClientAddressFilter addresses,
             AutoBlocks blocks,
             Clock clock,
             MeterRegistry meters,
-            Duration tarpit,
-            int tarpitAtMost) {
+            Duration tarpitTime,
+            Tarpit tarpit) {
         super(true);
         this.addresses = addresses;
         this.blocks = blocks;
         this.clock = clock;
+        this.tarpitTime = tarpitTime;
         this.tarpit = tarpit;
-        this.tarpitPlaces = new Semaphore(tarpitAtMost);
-        this.tarpitTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "blocked-clients-tarpit");
-            thread.setDaemon(true);
-            return thread;
-        });
         for (Block.Kind kind : Block.Kind.values()) {
             refused.put(
                     kind,
@@ -102,49 +86,14 @@ class BlockedClients extends ValveBase {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType(page ? "text/html;charset=UTF-8" : "application/problem+json");
         response.setContentLength(body.length);
-        if (!heldBack(request, body)) {
+        if (!tarpit.holdBack(request, tarpitTime, body)) {
             response.getOutputStream().write(body);
-        }
-    }
-
-    /**
-     * Writes the refusal after the tarpit's time, the container's thread free meanwhile; false when it is not
-     * held back (no tarpit, or too many waiting already) and is to be written now.
-     */
-    private boolean heldBack(Request request, byte[] body) {
-        if (tarpit.isZero() || !tarpitPlaces.tryAcquire()) {
-            return false;
-        }
-        AsyncContext waiting;
-        try {
-            waiting = request.startAsync();
-            waiting.setTimeout(tarpit.toMillis() + 10_000);
-        } catch (IllegalStateException notAsync) {
-            tarpitPlaces.release();
-            return false;
-        }
-        try {
-            tarpitTimer.schedule(() -> answer(waiting, body), tarpit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            answer(waiting, body);
-        }
-        return true;
-    }
-
-    private void answer(AsyncContext waiting, byte[] body) {
-        try {
-            waiting.getResponse().getOutputStream().write(body);
-        } catch (IOException | IllegalStateException gone) {
-            // The client left while it waited: nothing to answer.
-        } finally {
-            tarpitPlaces.release();
-            waiting.complete();
         }
     }
 
     @Override
     protected void stopInternal() throws org.apache.catalina.LifecycleException {
-        tarpitTimer.shutdownNow();
+        tarpit.close();
         super.stopInternal();
     }
 

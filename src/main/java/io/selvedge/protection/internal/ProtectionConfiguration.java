@@ -103,7 +103,8 @@ class ProtectionConfiguration {
             TrustedProxies trusted,
             AutoBlocks blocks,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Tarpit tarpit) {
         return new ConnectorLimits(
                 properties.connections(),
                 new BlockedClients(
@@ -112,7 +113,29 @@ class ProtectionConfiguration {
                         clock,
                         meters,
                         properties.blocks().tarpit(),
-                        properties.blocks().tarpitAtMost()));
+                        tarpit));
+    }
+
+    /** Where refusals wait, holding no thread: blocked clients' and every other 429. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnWebApplication
+    Tarpit tarpit(ProtectionProperties properties) {
+        return new Tarpit(properties.blocks().tarpitAtMost());
+    }
+
+    /** Outside every filter that can answer 429, the security chain's and the rate limits' alike: it sees them all. */
+    @Bean
+    @ConditionalOnWebApplication
+    FilterRegistrationBean<HeldBackRefusals> heldBackRefusals(
+            Tarpit tarpit,
+            ProtectionProperties properties,
+            MeterRegistry meters,
+            TrustedProxies trusted,
+            AutoBlocks blocks) {
+        FilterRegistrationBean<HeldBackRefusals> registration = new FilterRegistrationBean<>(new HeldBackRefusals(
+                tarpit, properties.blocks().refusalTarpit(), meters, new ClientAddressFilter(trusted), blocks));
+        registration.setOrder(CLIENT_ADDRESS_ORDER - 1);
+        return registration;
     }
 
     /** Notices of changed caches over Redis when {@code SELVEDGE_REDIS_URL} is set (every node hears them). */

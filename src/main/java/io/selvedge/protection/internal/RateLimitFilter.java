@@ -127,6 +127,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             return true;
         }
         meters.counter("selvedge.rate.limited", "limit", name).increment();
+        request.setAttribute(HeldBackRefusals.COUNTED, Boolean.TRUE);
         blocks.limited(
                 name.equals("token")
                         ? AutoBlocks.tokenId(request.getHeader(HttpHeaders.AUTHORIZATION))
