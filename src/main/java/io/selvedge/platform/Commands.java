@@ -3,6 +3,8 @@ package io.selvedge.platform;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The command line: {@code serve} (the default) starts the server; any other command runs one
@@ -16,6 +18,13 @@ public final class Commands {
     public static final String COMMAND_PROPERTY = "selvedge.command";
 
     public static final String SERVE = "serve";
+
+    /**
+     * The operator commands the modules contribute ({@link OperatorCommand#name()}; a test holds the two
+     * together), known before any context starts so that a mistyped one is refused before a store is opened.
+     */
+    public static final Set<String> OPERATOR_COMMANDS =
+            Set.of("audit", "backup", "demo-data", "keys", "mail", "residency", "restore");
 
     static final String USAGE = """
             Usage: java -jar selvedge.jar [command] [arguments] [--selvedge.setting=value ...]
@@ -49,6 +58,14 @@ public final class Commands {
         }
         if (command.equals(SERVE) && !words.isEmpty()) {
             return new Invocation(true, 2, "Unknown argument: " + words.get(0) + "\n\n" + USAGE, new String[0]);
+        }
+        if (!command.equals(SERVE) && !OPERATOR_COMMANDS.contains(command)) {
+            String known = String.join(", ", new TreeSet<>(OPERATOR_COMMANDS));
+            return new Invocation(
+                    true,
+                    2,
+                    "Unknown command: " + command + ". Commands: serve, push, " + known + "\n\n" + USAGE,
+                    new String[0]);
         }
         settings.add("--" + COMMAND_PROPERTY + "=" + command);
         if (!command.equals(SERVE)) {

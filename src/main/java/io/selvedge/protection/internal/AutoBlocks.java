@@ -105,6 +105,7 @@ class AutoBlocks implements Blocks, AbuseSignals {
 
     @Override
     public void signInFailed(@Nullable String address, String username) {
+        HeldBackRefusals.markGuess();
         String client = address != null ? address : RequestOrigin.current().address();
         if (!enabled || client == null) {
             return;

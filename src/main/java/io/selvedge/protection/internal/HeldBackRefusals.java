@@ -15,13 +15,16 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every 429 counts towards the client's automatic block ({@link AutoBlocks#limited}), a throttle's as a rate
  * limit's. Refusals wait in the {@link Tarpit} for {@code delay} before they are sent: every 429, whoever answered it (a
  * rate limit, the sign-in or link-password throttle, a one-time code's), for at most its {@code Retry-After}; and
- * every 401 of a sign-in or a share link, a wrong password. A person refused has to wait that long anyway, or
+ * every answer to a wrong password: a sign-in's (its 401, or the form's redirect; {@link AutoBlocks} marks the
+ * request when identity reports the failure) and a share link's 401. A person refused has to wait that long anyway, or
  * waits a second to be told a password was wrong; a client guessing or flooding in a loop gets one answer a
  * second per connection instead of hundreds, each costing the server TLS, parsing, the refusal's own work and,
  * for a guess, a password hash: what a legitimate user under attack would otherwise wait behind.
@@ -30,6 +33,9 @@ class HeldBackRefusals extends OncePerRequestFilter {
 
     /** Set by a rate limit that counted its 429 towards a block already. */
     static final String COUNTED = HeldBackRefusals.class.getName() + ".counted";
+
+    /** Set on a request whose password was wrong, however it is answered (401, or the form's redirect). */
+    static final String GUESS = HeldBackRefusals.class.getName() + ".guess";
 
     private final Tarpit tarpit;
     private final Duration delay;
@@ -49,17 +55,13 @@ class HeldBackRefusals extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean takesPasswords = takesPasswords(request);
-        chain.doFilter(request, delay.isZero() ? response : new Unflushed(response, takesPasswords));
+        chain.doFilter(request, delay.isZero() ? response : new Unflushed(request, response));
         boolean limited = response.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value();
         if (limited && request.getAttribute(COUNTED) == null) {
             // A throttle's 429 (sign-in, link password, one-time code) is a limit hit like a rate limit's.
             blocks.limited(AutoBlocks.addressId(addresses.clientOf(request)));
         }
-        if (delay.isZero()
-                || response.isCommitted()
-                || request.isAsyncStarted()
-                || !refused(response, takesPasswords)) {
+        if (delay.isZero() || response.isCommitted() || request.isAsyncStarted() || !refused(request, response)) {
             return;
         }
         Duration wait = limited ? waitFor(response.getHeader(HttpHeaders.RETRY_AFTER)) : delay;
@@ -68,15 +70,20 @@ class HeldBackRefusals extends OncePerRequestFilter {
         }
     }
 
-    private static boolean takesPasswords(HttpServletRequest request) {
-        RouteClass route = RouteClass.of(request.getMethod(), request.getRequestURI());
-        return route == RouteClass.SIGN_IN || route == RouteClass.LINKS;
+    /** Marks the current request as a wrong password's, if there is one (a sign-in through the API or the form). */
+    static void markGuess() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+            current.getRequest().setAttribute(GUESS, Boolean.TRUE);
+        }
     }
 
-    private static boolean refused(HttpServletResponse response, boolean takesPasswords) {
+    /** A 429; a wrong password (a sign-in's, or a share link's 401). */
+    private static boolean refused(HttpServletRequest request, HttpServletResponse response) {
         int status = response.getStatus();
         return status == HttpStatus.TOO_MANY_REQUESTS.value()
-                || (status == HttpStatus.UNAUTHORIZED.value() && takesPasswords);
+                || request.getAttribute(GUESS) != null
+                || (status == HttpStatus.UNAUTHORIZED.value()
+                        && RouteClass.of(request.getMethod(), request.getRequestURI()) == RouteClass.LINKS);
     }
 
     /**
@@ -85,17 +92,17 @@ class HeldBackRefusals extends OncePerRequestFilter {
      */
     private static final class Unflushed extends HttpServletResponseWrapper {
 
-        private final boolean takesPasswords;
+        private final HttpServletRequest request;
         private ServletOutputStream stream;
         private PrintWriter writer;
 
-        Unflushed(HttpServletResponse response, boolean takesPasswords) {
+        Unflushed(HttpServletRequest request, HttpServletResponse response) {
             super(response);
-            this.takesPasswords = takesPasswords;
+            this.request = request;
         }
 
         private boolean holding() {
-            return refused((HttpServletResponse) getResponse(), takesPasswords);
+            return refused(request, (HttpServletResponse) getResponse());
         }
 
         @Override

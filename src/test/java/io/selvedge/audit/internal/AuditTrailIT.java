@@ -21,6 +21,7 @@ import io.selvedge.crypto.KeysRotated;
 import io.selvedge.identity.PlatformAdminCreated;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditOutcome;
+import io.selvedge.platform.Commands;
 import io.selvedge.platform.OperatorCommand;
 import io.selvedge.platform.Refusal;
 import io.selvedge.platform.RequestOrigin;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -571,6 +573,12 @@ class AuditTrailIT {
     private int verifyCommand(UUID group) {
         return command("audit")
                 .run(List.of("verify", "--group", group.toString()), new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void theCommandLineKnowsEveryOperatorCommandBeforeAContextStarts() {
+        assertThat(commands.stream().map(OperatorCommand::name).collect(Collectors.toSet()))
+                .isEqualTo(Commands.OPERATOR_COMMANDS);
     }
 
     private OperatorCommand command(String name) {
