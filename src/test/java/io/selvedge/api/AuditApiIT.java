@@ -17,6 +17,7 @@ import io.selvedge.testing.SelvedgeIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -132,44 +133,44 @@ class AuditApiIT extends AsACustomerAdmin {
 
     /** The trail's actions, oldest first, once it holds the action (written after the commit). */
     private List<String> awaitActions(Account caller, String action) throws Exception {
+        return awaitContaining(() -> actions(caller), action);
+    }
+
+    /** What {@code read} reads, once it holds {@code wanted} (or a minute has passed): the trail is written later. */
+    private static List<String> awaitContaining(Callable<List<String>> read, String wanted) throws Exception {
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
-        List<String> actions = actions(caller);
-        while (!actions.contains(action) && Instant.now().isBefore(giveUp)) {
+        List<String> found = read.call();
+        while (!found.contains(wanted) && Instant.now().isBefore(giveUp)) {
             Thread.sleep(50);
-            actions = actions(caller);
+            found = read.call();
         }
-        return actions;
+        return found;
     }
 
     /** The actors of the trail's exports, once {@code caller}'s is among them (or a minute has passed). */
     private List<String> awaitExporters(Account caller) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
-        List<String> exporters = exporters(caller);
-        while (!exporters.contains(caller.id().toString()) && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(50);
-            exporters = exporters(caller);
-        }
-        return exporters;
+        return awaitContaining(() -> exporters(caller), caller.id().toString());
     }
 
     private List<String> exporters(Account caller) throws Exception {
-        String body = api.as(caller, get(events() + "?action=audit-trail.exported"), null)
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return JsonPath.read(body, "$.items[*].actorId");
+        return read(caller, "?action=audit-trail.exported", "$.items[*].actorId");
     }
 
+    /** The trail's actions, oldest first. */
     private List<String> actions(Account caller) throws Exception {
-        String body = api.as(caller, get(events() + "?limit=500"), null)
+        List<String> actions = new java.util.ArrayList<>(read(caller, "?limit=500", "$.items[*].action"));
+        java.util.Collections.reverse(actions);
+        return actions;
+    }
+
+    /** One field of every entry the query finds, newest first. */
+    private List<String> read(Account caller, String query, String path) throws Exception {
+        String body = api.as(caller, get(events() + query), null)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        List<String> actions = new java.util.ArrayList<>(JsonPath.read(body, "$.items[*].action"));
-        java.util.Collections.reverse(actions);
-        return actions;
+        return JsonPath.read(body, path);
     }
 
     private Account granted(Role role) throws Exception {

@@ -206,24 +206,8 @@ class AutoBlocksIT {
                     .as("held back for the tarpit's time")
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
 
-            // Five times as many refusals as the server has threads, all waiting at once.
-            List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                waiting.add(
-                        server.client().sendAsync(meRequest(server, blocked), HttpResponse.BodyHandlers.ofString()));
-            }
-            long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (refused.count() < 21 && System.nanoTime() < giveUp) {
-                Thread.sleep(20);
-            }
-            assertThat(refused.count()).as("every refusal taken in").isEqualTo(21);
-
-            HttpResponse<String> other = signInPage(server, "203.0.113.9");
-
-            assertThat(other.statusCode())
-                    .as("another client is served while the refusals wait, so they hold no thread")
-                    .isEqualTo(200);
-            assertThat(waiting).noneMatch(CompletableFuture::isDone);
+            List<CompletableFuture<HttpResponse<String>>> waiting =
+                    manyWaitingAtOnce(server, meRequest(server, blocked), refused, "203.0.113.9");
             for (CompletableFuture<HttpResponse<String>> refusal : waiting) {
                 HttpResponse<String> answer = refusal.get(30, TimeUnit.SECONDS);
                 assertThat(answer.statusCode()).isEqualTo(429);
@@ -284,30 +268,13 @@ class AutoBlocksIT {
                     .as("held back for the tarpit's time, shorter than its Retry-After")
                     .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 
-            // Five times as many refusals as the server has threads, all waiting at once.
-            List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                waiting.add(server.client()
-                        .sendAsync(
-                                HttpRequest.newBuilder(server.url("/signin"))
-                                        .header("Accept", "text/html")
-                                        .header("X-Forwarded-For", flooding)
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString()));
-            }
-            long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (heldBack.count() < 21 && System.nanoTime() < giveUp) {
-                Thread.sleep(20);
-            }
-            assertThat(heldBack.count()).as("every refusal held back").isEqualTo(21);
-
-            HttpResponse<String> other = signInPage(server, "203.0.113.10");
-
-            assertThat(other.statusCode())
-                    .as("another client is served while the refusals wait, so they hold no thread")
-                    .isEqualTo(200);
-            assertThat(waiting).noneMatch(CompletableFuture::isDone);
+            HttpRequest signInPage = HttpRequest.newBuilder(server.url("/signin"))
+                    .header("Accept", "text/html")
+                    .header("X-Forwarded-For", flooding)
+                    .GET()
+                    .build();
+            List<CompletableFuture<HttpResponse<String>>> waiting =
+                    manyWaitingAtOnce(server, signInPage, heldBack, "203.0.113.10");
             for (CompletableFuture<HttpResponse<String>> refusal : waiting) {
                 HttpResponse<String> answer = refusal.get(30, TimeUnit.SECONDS);
                 assertThat(answer.statusCode()).isEqualTo(429);
@@ -327,6 +294,32 @@ class AutoBlocksIT {
                     .as("a request without credentials is no guess: answered at once")
                     .isLessThan(Duration.ofSeconds(2));
         }
+    }
+
+    /**
+     * Five times as many refusals of {@code request} as the server has threads (4), all waiting at once once
+     * {@code takenIn} has counted them, while {@code otherClient} is served: they hold no thread.
+     */
+    private static List<CompletableFuture<HttpResponse<String>>> manyWaitingAtOnce(
+            TestServer server, HttpRequest request, Counter takenIn, String otherClient) throws InterruptedException {
+        double expected = takenIn.count() + 20;
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            waiting.add(server.client().sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (takenIn.count() < expected && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        assertThat(takenIn.count()).as("every refusal taken in").isEqualTo(expected);
+
+        HttpResponse<String> other = signInPage(server, otherClient);
+
+        assertThat(other.statusCode())
+                .as("another client is served while the refusals wait, so they hold no thread")
+                .isEqualTo(200);
+        assertThat(waiting).noneMatch(CompletableFuture::isDone);
+        return waiting;
     }
 
     private static HttpRequest meRequest(TestServer server, String client) {
