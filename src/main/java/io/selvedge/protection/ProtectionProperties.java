@@ -129,8 +129,8 @@ public record ProtectionProperties(
      * {@code tarpit}: how long a blocked client waits for its refusal, holding no thread, so that a client that
      * floods over few connections gets few answers a second (0 answers at once); at most {@code tarpitAtMost}
      * refusals wait at a time, past which they are answered at once. {@code refusalTarpit}: how long any other
-     * 429 (a rate limit's, a throttle's; at most its {@code Retry-After}) and a wrong password's 401 (sign-in,
-     * share link) wait before they are sent, in the same places, so that a client guessing or flooding in a loop
+     * 429 (a rate limit's, a throttle's; at most its {@code Retry-After}) and the answer to a wrong password (a
+     * sign-in's 401 or the form's redirect, a share link's 401) wait before they are sent, in the same places, so that a client guessing or flooding in a loop
      * is slowed before it is blocked (0: at once).
      */
     public record AutoBlocks(

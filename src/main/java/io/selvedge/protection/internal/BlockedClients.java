@@ -91,12 +91,6 @@ class BlockedClients extends ValveBase {
         }
     }
 
-    @Override
-    protected void stopInternal() throws org.apache.catalina.LifecycleException {
-        tarpit.close();
-        super.stopInternal();
-    }
-
     private Optional<Block> blockOf(Request request) {
         Optional<Block> block = blocks.blockOf(AutoBlocks.addressId(addresses.clientOf(request)));
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -14,20 +14,22 @@ import org.apache.coyote.ActionCode;
  * connection closed. Without this Tomcat would drain the body (up to its swallow size) to keep the connection,
  * holding a thread for as long as a dripping client likes.
  *
- * <p>A body refused for its size ({@link #LINGER}) is closed the way nginx closes one: the answer is flushed,
+ * <p>A body refused for its size ({@link Rest#LINGER}) is closed the way nginx closes one: the answer is flushed,
  * then what the client goes on sending is read and dropped for a short, bounded while. Closing a socket with
  * unread bytes makes the kernel reset it, and a client still sending its body then loses the answer it was
- * about to read. A body refused for dripping ({@link #CUT}) is not waited for at all.
+ * about to read. A body refused for dripping ({@link Rest#CUT}) is not waited for at all.
  */
 class DroppedBodies extends ValveBase {
 
     static final String ATTRIBUTE = DroppedBodies.class.getName();
 
-    /** The rest of the body is read and dropped, within {@link #LINGER_TIME} and {@link #LINGER_BYTES}. */
-    static final Object LINGER = "linger";
-
-    /** The connection is closed at once. */
-    static final Object CUT = "cut";
+    /** What becomes of the rest of a refused body: the value of {@link #ATTRIBUTE}. */
+    enum Rest {
+        /** Read and dropped, within {@link #LINGER_TIME} and {@link #LINGER_BYTES}, then the connection closed. */
+        LINGER,
+        /** Not waited for: the connection is closed at once. */
+        CUT
+    }
 
     static final Duration LINGER_TIME = Duration.ofSeconds(5);
     static final long LINGER_BYTES = 8L * 1024 * 1024;
@@ -39,12 +41,11 @@ class DroppedBodies extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         getNext().invoke(request, response);
-        Object dropped = request.getAttribute(ATTRIBUTE);
-        if (dropped == null) {
+        if (!(request.getAttribute(ATTRIBUTE) instanceof Rest rest)) {
             return;
         }
         // HTTP/2 resets the one stream; only an HTTP/1.1 connection is closed under the client's feet.
-        if (dropped == LINGER && "HTTP/1.1".equals(request.getProtocol())) {
+        if (rest == Rest.LINGER && "HTTP/1.1".equals(request.getProtocol())) {
             linger(request, response);
         }
         request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);

@@ -21,13 +21,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every 429 counts towards the client's automatic block ({@link AutoBlocks#limited}), a throttle's as a rate
- * limit's. Refusals wait in the {@link Tarpit} for {@code delay} before they are sent: every 429, whoever answered it (a
- * rate limit, the sign-in or link-password throttle, a one-time code's), for at most its {@code Retry-After}; and
- * every answer to a wrong password: a sign-in's (its 401, or the form's redirect; {@link AutoBlocks} marks the
- * request when identity reports the failure) and a share link's 401. A person refused has to wait that long anyway, or
- * waits a second to be told a password was wrong; a client guessing or flooding in a loop gets one answer a
- * second per connection instead of hundreds, each costing the server TLS, parsing, the refusal's own work and,
- * for a guess, a password hash: what a legitimate user under attack would otherwise wait behind.
+ * limit's. Refusals wait in the {@link Tarpit} for {@code delay} before they are sent:
+ *
+ * <ul>
+ *   <li>every 429, whoever answered it (a rate limit, the sign-in or link-password throttle, a one-time code's),
+ *       for at most its {@code Retry-After};
+ *   <li>every answer to a wrong password: a sign-in's (its 401, or the form's redirect; {@link AutoBlocks} marks
+ *       the request when identity reports the failure) and a share link's 401.
+ * </ul>
+ *
+ * <p>A person refused has to wait that long anyway, or waits a second to be told a password was wrong; a client
+ * guessing or flooding in a loop gets one answer a second per connection instead of hundreds, each costing the
+ * server TLS, parsing, the refusal's own work and, for a guess, a password hash: what a legitimate user under
+ * attack would otherwise wait behind.
  */
 class HeldBackRefusals extends OncePerRequestFilter {
 

@@ -52,7 +52,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
         long most = limits.maxBodyOf(route);
         if (request.getContentLengthLong() > most) {
             refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-size", tooLarge(most));
-            request.setAttribute(DroppedBodies.ATTRIBUTE, DroppedBodies.LINGER);
+            request.setAttribute(DroppedBodies.ATTRIBUTE, DroppedBodies.Rest.LINGER);
             return;
         }
         chain.doFilter(new Limited(request, most, route.setting()), response);
@@ -66,7 +66,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, HttpStatus status, String limit, String detail)
             throws IOException {
         meters.counter("selvedge.connections.refused", "limit", limit).increment();
-        request.setAttribute(DroppedBodies.ATTRIBUTE, DroppedBodies.CUT);
+        request.setAttribute(DroppedBodies.ATTRIBUTE, DroppedBodies.Rest.CUT);
         response.setHeader(HttpHeaders.CONNECTION, "close");
         Problems.write(request, response, status, detail);
     }
@@ -128,7 +128,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
             if (read > most) {
                 meters.counter("selvedge.connections.refused", "limit", "body-size")
                         .increment();
-                request.setAttribute(DroppedBodies.ATTRIBUTE, DroppedBodies.LINGER);
+                request.setAttribute(DroppedBodies.ATTRIBUTE, DroppedBodies.Rest.LINGER);
                 throw new BodyRefusedException(HttpStatus.CONTENT_TOO_LARGE, tooLarge(most));
             }
             long elapsed = System.nanoTime() - started;
@@ -139,7 +139,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
                     meters.counter("selvedge.connections.refused", "limit", "slow-body", "route", route)
                             .increment();
                     // The rest of a dripping body is never waited for: the connection is closed after the 408.
-                    request.setAttribute(DroppedBodies.ATTRIBUTE, DroppedBodies.CUT);
+                    request.setAttribute(DroppedBodies.ATTRIBUTE, DroppedBodies.Rest.CUT);
                     throw new BodyRefusedException(
                             HttpStatus.REQUEST_TIMEOUT,
                             "The request body arrived slower than "

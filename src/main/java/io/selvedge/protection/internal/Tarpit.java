@@ -33,8 +33,8 @@ final class Tarpit implements AutoCloseable {
 
     /**
      * Sends the refusal after {@code wait}, the container's thread free meanwhile: {@code body} written then, or
-     * (null) what the response holds already, uncommitted in its buffer. False when it is not held back (no wait, too many
-     * waiting already, or a request that cannot go asynchronous) and is to be sent now.
+     * (null) what the response holds already, uncommitted in its buffer. False when it is not held back (no wait,
+     * too many waiting already, or a request that cannot go asynchronous) and is to be sent now.
      */
     boolean holdBack(ServletRequest request, Duration wait, byte @Nullable [] body) {
         if (wait.isZero() || wait.isNegative() || !places.tryAcquire()) {
