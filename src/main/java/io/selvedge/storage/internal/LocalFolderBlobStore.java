@@ -7,6 +7,7 @@ import io.selvedge.storage.NoSuchBlobException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,9 +31,12 @@ final class LocalFolderBlobStore implements BlobStore {
     private static final Logger log = LoggerFactory.getLogger(LocalFolderBlobStore.class);
 
     private final Path root;
+    /** Whether blobs go around the page cache, where the file system allows it ({@link DirectFileOutput}). */
+    private final boolean direct;
 
     LocalFolderBlobStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
+        this.direct = AlignedBuffers.fit(this.root);
         deleteAbandonedUploads();
     }
 
@@ -40,22 +44,24 @@ final class LocalFolderBlobStore implements BlobStore {
     public BlobUpload create(String key) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
-        return new LocalFolderUpload(target, Files.createTempFile(target.getParent(), UPLOAD_PREFIX, ".part"));
+        return new LocalFolderUpload(target, Files.createTempFile(target.getParent(), UPLOAD_PREFIX, ".part"), direct);
     }
 
     @Override
     public InputStream open(String key) throws IOException {
-        try {
-            return Files.newInputStream(existing(key), LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            throw missing(e, key);
-        }
+        return Channels.newInputStream(openChannel(key));
     }
 
+    /** Read with direct I/O where it can be, as blobs are written ({@link DirectReadChannel}). */
     @Override
     public SeekableByteChannel openChannel(String key) throws IOException {
+        Path file = existing(key);
         try {
-            return Files.newByteChannel(existing(key), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            DirectReadChannel directly = direct ? DirectReadChannel.open(file) : null;
+            if (directly != null) {
+                return directly;
+            }
+            return Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             throw missing(e, key);
         }

@@ -10,23 +10,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
-/** Writes to a hidden temporary file, flushed to disk and renamed over the target on commit. */
+/**
+ * Writes to a hidden temporary file, flushed to disk and renamed over the target on commit: with direct I/O
+ * where the file system allows it ({@link DirectFileOutput}), else through the page cache.
+ */
 final class LocalFolderUpload extends BlobUpload {
 
     private final Path target;
     private final Path temporary;
-    private final FileChannel channel;
+    private final @Nullable DirectFileOutput direct;
+    private final @Nullable FileChannel channel;
     private final OutputStream out;
     private boolean closed;
     private boolean committed;
     private boolean aborted;
 
-    LocalFolderUpload(Path target, Path temporary) throws IOException {
+    /** {@code tryDirect}: whether to try direct I/O, in a folder {@link AlignedBuffers#fit} accepts. */
+    LocalFolderUpload(Path target, Path temporary, boolean tryDirect) throws IOException {
         this.target = target;
         this.temporary = temporary;
-        this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        this.direct = tryDirect ? DirectFileOutput.open(temporary) : null;
+        if (direct != null) {
+            this.channel = null;
+            this.out = direct;
+        } else {
+            FileChannel buffered = FileChannel.open(temporary, StandardOpenOption.WRITE);
+            this.channel = buffered;
+            this.out = new BufferedOutputStream(Channels.newOutputStream(buffered), 64 * 1024);
+        }
+    }
+
+    /** Whether this upload goes around the page cache. */
+    boolean writesDirectly() {
+        return direct != null;
     }
 
     @Override
@@ -52,6 +70,10 @@ final class LocalFolderUpload extends BlobUpload {
     public void close() throws IOException {
         if (!closed) {
             closed = true;
+            if (channel == null) {
+                out.close(); // the direct output forces the file itself
+                return;
+            }
             try {
                 out.flush();
                 channel.force(true);
@@ -87,8 +109,11 @@ final class LocalFolderUpload extends BlobUpload {
             return;
         }
         aborted = true;
+        closed = true;
+        if (direct != null) {
+            direct.release();
+        }
         try {
-            closed = true;
             out.close();
         } catch (IOException ignored) {
             // the file is deleted next; nothing written to it matters any more

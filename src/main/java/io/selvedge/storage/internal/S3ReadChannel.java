@@ -3,9 +3,6 @@ package io.selvedge.storage.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.SeekableByteChannel;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,31 +13,28 @@ import software.amazon.awssdk.services.s3.S3Client;
  * pinned to the ETag seen when the channel opened, so an object replaced meanwhile fails the read
  * instead of mixing two versions.
  */
-final class S3ReadChannel implements SeekableByteChannel {
+final class S3ReadChannel extends ReadOnlyBlobChannel {
 
     private static final int CHUNK = 64 * 1024;
 
     private final S3Client s3;
     private final String bucket;
     private final String key;
-    private final long size;
     private final String etag;
-    private long position;
     private ResponseInputStream<?> body;
-    private boolean open = true;
 
     S3ReadChannel(S3Client s3, String bucket, String key, long size, String etag) {
+        super(size);
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
-        this.size = size;
         this.etag = etag;
     }
 
     @Override
     public int read(ByteBuffer destination) throws IOException {
         ensureOpen();
-        if (position >= size) {
+        if (left() <= 0) {
             return -1;
         }
         if (!destination.hasRemaining()) {
@@ -50,12 +44,12 @@ final class S3ReadChannel implements SeekableByteChannel {
         int n;
         if (destination.hasArray()) {
             n = in.read(destination.array(), destination.arrayOffset() + destination.position(), (int)
-                    Math.min(destination.remaining(), size - position));
+                    Math.min(destination.remaining(), left()));
             if (n > 0) {
                 destination.position(destination.position() + n);
             }
         } else {
-            byte[] chunk = new byte[(int) Math.min(Math.min(destination.remaining(), CHUNK), size - position)];
+            byte[] chunk = new byte[(int) Math.min(Math.min(destination.remaining(), CHUNK), left())];
             n = in.read(chunk);
             if (n > 0) {
                 destination.put(chunk, 0, n);
@@ -64,16 +58,16 @@ final class S3ReadChannel implements SeekableByteChannel {
         if (n < 0) {
             throw new IOException("The object " + key + " in bucket " + bucket + " ended before its size");
         }
-        position += n;
+        advance(n);
         return n;
     }
 
     private InputStream body() throws IOException {
         if (body == null) {
-            long from = position;
+            long from = at();
             try {
-                body = s3.getObject(
-                        get -> get.bucket(bucket).key(key).ifMatch(etag).range("bytes=" + from + "-" + (size - 1)));
+                body = s3.getObject(get ->
+                        get.bucket(bucket).key(key).ifMatch(etag).range("bytes=" + from + "-" + (from + left() - 1)));
             } catch (SdkException e) {
                 throw new IOException("Cannot read " + key + " in bucket " + bucket + " from byte " + from, e);
             }
@@ -82,48 +76,12 @@ final class S3ReadChannel implements SeekableByteChannel {
     }
 
     @Override
-    public long position() throws IOException {
-        ensureOpen();
-        return position;
+    void moved() {
+        dropBody();
     }
 
     @Override
-    public SeekableByteChannel position(long newPosition) throws IOException {
-        ensureOpen();
-        if (newPosition < 0) {
-            throw new IllegalArgumentException("negative position");
-        }
-        if (newPosition != position) {
-            dropBody();
-            position = newPosition;
-        }
-        return this;
-    }
-
-    @Override
-    public long size() throws IOException {
-        ensureOpen();
-        return size;
-    }
-
-    @Override
-    public int write(ByteBuffer source) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long newSize) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public void close() {
-        open = false;
+    void closed() {
         dropBody();
     }
 
@@ -136,12 +94,6 @@ final class S3ReadChannel implements SeekableByteChannel {
                 // the connection was aborted already
             }
             body = null;
-        }
-    }
-
-    private void ensureOpen() throws ClosedChannelException {
-        if (!open) {
-            throw new ClosedChannelException();
         }
     }
 }
