@@ -2,6 +2,7 @@ package io.selvedge.protection.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.selvedge.platform.NodeNotices;
+import io.selvedge.platform.PlatformProperties;
 import io.selvedge.protection.ProtectionProperties;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -89,11 +90,14 @@ class ProtectionConfiguration {
 
     /** The transfers' slots in Redis when {@code SELVEDGE_REDIS_URL} is set (one cap for every node), else here. */
     @Bean
-    SlotStore transferSlotStore(ProtectionProperties properties) {
+    SlotStore transferSlotStore(ProtectionProperties properties, PlatformProperties platform) {
         String url = properties.redisUrl();
         return url == null || url.isBlank()
                 ? new LocalSlotStore()
-                : new RedisSlotStore(url.strip(), properties.connections().transferLease());
+                : new RedisSlotStore(
+                        url.strip(),
+                        RedisNamespace.of(platform.environment()),
+                        properties.connections().transferLease());
     }
 
     @Bean
@@ -140,16 +144,20 @@ class ProtectionConfiguration {
 
     /** Notices of changed caches over Redis when {@code SELVEDGE_REDIS_URL} is set (every node hears them). */
     @Bean
-    NodeNotices nodeNotices(ProtectionProperties properties) {
+    NodeNotices nodeNotices(ProtectionProperties properties, PlatformProperties platform) {
         String url = properties.redisUrl();
-        return url == null || url.isBlank() ? new LocalNodeNotices() : new RedisNodeNotices(url.strip());
+        return url == null || url.isBlank()
+                ? new LocalNodeNotices()
+                : new RedisNodeNotices(url.strip(), RedisNamespace.of(platform.environment()));
     }
 
     /** Blocks in Redis when {@code SELVEDGE_REDIS_URL} is set (every node sees them), else in this node. */
     @Bean
-    BlockStore blockStore(ProtectionProperties properties) {
+    BlockStore blockStore(ProtectionProperties properties, PlatformProperties platform) {
         String url = properties.redisUrl();
-        return url == null || url.isBlank() ? new LocalBlockStore() : new RedisBlockStore(url.strip());
+        return url == null || url.isBlank()
+                ? new LocalBlockStore()
+                : new RedisBlockStore(url.strip(), RedisNamespace.of(platform.environment()));
     }
 
     @Bean
@@ -183,14 +191,15 @@ class ProtectionConfiguration {
 
     /** The buckets of every limit and throttle: in Redis when {@code SELVEDGE_REDIS_URL} is set, else here. */
     @Bean
-    BucketStore buckets(ProtectionProperties properties, Clock clock) {
+    BucketStore buckets(ProtectionProperties properties, PlatformProperties platform, Clock clock) {
         String url = properties.redisUrl();
         if (url == null || url.isBlank()) {
             log.info("Rate limits and throttles are counted in this node's memory (no SELVEDGE_REDIS_URL)");
             return new LocalBucketStore(BucketStore.timeMeter(clock));
         }
         log.info("Rate limits and throttles are counted in Redis, shared by every node");
-        return new RedisBucketStore(url.strip(), BucketStore.timeMeter(clock));
+        return new RedisBucketStore(
+                url.strip(), RedisNamespace.of(platform.environment()), BucketStore.timeMeter(clock));
     }
 
     @Bean

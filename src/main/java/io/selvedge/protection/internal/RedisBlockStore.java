@@ -21,13 +21,15 @@ import java.util.Optional;
  */
 class RedisBlockStore implements BlockStore, AutoCloseable {
 
-    static final String BLOCK = "selvedge:block:";
-    static final String STRIKES = "selvedge:strikes:";
-
+    private final String blockKeys;
+    private final String strikeKeys;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
 
-    RedisBlockStore(String url) {
+    /** {@code namespace}: this installation's keys' start ({@link RedisNamespace}). */
+    RedisBlockStore(String url, String namespace) {
+        this.blockKeys = namespace + "block:";
+        this.strikeKeys = namespace + "strikes:";
         this.client = RedisClient.create(url);
         this.client.setDefaultTimeout(Duration.ofSeconds(2));
         this.connection = client.connect();
@@ -39,7 +41,7 @@ class RedisBlockStore implements BlockStore, AutoCloseable {
 
     @Override
     public Optional<Block> find(String id, Instant now) {
-        return Optional.ofNullable(redis().get(BLOCK + id))
+        return Optional.ofNullable(redis().get(blockKeys + id))
                 .map(value -> parse(id, value))
                 .filter(block -> block.until().isAfter(now));
     }
@@ -47,13 +49,13 @@ class RedisBlockStore implements BlockStore, AutoCloseable {
     @Override
     public void put(Block block, Instant now) {
         long ttl = Math.max(1, Duration.between(now, block.until()).toMillis()) + 60_000;
-        redis().set(BLOCK + block.id(), format(block), SetArgs.Builder.px(ttl));
+        redis().set(blockKeys + block.id(), format(block), SetArgs.Builder.px(ttl));
     }
 
     @Override
     public boolean remove(String id, Instant now) {
         boolean inForce = find(id, now).isPresent();
-        redis().del(BLOCK + id);
+        redis().del(blockKeys + id);
         return inForce;
     }
 
@@ -62,10 +64,10 @@ class RedisBlockStore implements BlockStore, AutoCloseable {
         List<Block> blocks = new ArrayList<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
-            KeyScanCursor<String> page =
-                    redis().scan(cursor, ScanArgs.Builder.matches(BLOCK + "*").limit(500));
+            KeyScanCursor<String> page = redis().scan(
+                            cursor, ScanArgs.Builder.matches(blockKeys + "*").limit(500));
             for (String key : page.getKeys()) {
-                find(key.substring(BLOCK.length()), now).ifPresent(blocks::add);
+                find(key.substring(blockKeys.length()), now).ifPresent(blocks::add);
             }
             cursor = page;
         } while (!cursor.isFinished());
@@ -74,8 +76,8 @@ class RedisBlockStore implements BlockStore, AutoCloseable {
 
     @Override
     public int strike(String id, Instant now, Duration remember) {
-        long count = redis().incr(STRIKES + id);
-        redis().pexpire(STRIKES + id, remember.toMillis());
+        long count = redis().incr(strikeKeys + id);
+        redis().pexpire(strikeKeys + id, remember.toMillis());
         return (int) Math.min(Integer.MAX_VALUE, count);
     }
 

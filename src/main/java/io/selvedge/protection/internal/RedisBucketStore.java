@@ -19,13 +19,14 @@ import java.time.Duration;
  */
 class RedisBucketStore extends BucketStore implements AutoCloseable {
 
-    static final String PREFIX = "selvedge:bucket:";
-
+    private final String prefix;
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final ProxyManager<String> proxies;
 
-    RedisBucketStore(String url, TimeMeter time) {
+    /** {@code namespace}: this installation's keys' start ({@link RedisNamespace}). */
+    RedisBucketStore(String url, String namespace, TimeMeter time) {
+        this.prefix = namespace + "bucket:";
         this.client = RedisClient.create(url);
         this.client.setDefaultTimeout(Duration.ofSeconds(2));
         this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
@@ -38,7 +39,7 @@ class RedisBucketStore extends BucketStore implements AutoCloseable {
 
     @Override
     Bucket bucket(Allowance allowance, String key) {
-        String redisKey = PREFIX + allowance.name() + ":" + allowance.capacity() + ":"
+        String redisKey = prefix + allowance.name() + ":" + allowance.capacity() + ":"
                 + allowance.refillEvery().toMillis() + ":" + key;
         return proxies.builder().build(redisKey, () -> configuration(allowance));
     }

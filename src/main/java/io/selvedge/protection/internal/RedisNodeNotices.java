@@ -17,15 +17,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class RedisNodeNotices extends LocalNodeNotices implements AutoCloseable {
 
-    static final String CHANNEL = "selvedge:node-notices";
-
     private static final Logger log = LoggerFactory.getLogger(RedisNodeNotices.class);
 
+    private final String channel;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> publisher;
     private final StatefulRedisPubSubConnection<String, String> subscriber;
 
-    RedisNodeNotices(String url) {
+    /** {@code namespace}: this installation's channel's start ({@link RedisNamespace}). */
+    RedisNodeNotices(String url, String namespace) {
+        this.channel = namespace + "node-notices";
         this.client = RedisClient.create(url);
         this.client.setDefaultTimeout(Duration.ofSeconds(2));
         this.publisher = client.connect();
@@ -44,7 +45,7 @@ final class RedisNodeNotices extends LocalNodeNotices implements AutoCloseable {
                 handleEverything();
             }
         });
-        subscriber.sync().subscribe(CHANNEL);
+        subscriber.sync().subscribe(channel);
     }
 
     @Override
@@ -66,7 +67,7 @@ final class RedisNodeNotices extends LocalNodeNotices implements AutoCloseable {
     }
 
     private void publish(String topic, String subject) {
-        publisher.async().publish(CHANNEL, topic + " " + subject).whenComplete((receivers, failure) -> {
+        publisher.async().publish(channel, topic + " " + subject).whenComplete((receivers, failure) -> {
             if (failure != null) {
                 log.warn(
                         "Could not tell the other nodes of a change ({}): they see it when their cache expires",

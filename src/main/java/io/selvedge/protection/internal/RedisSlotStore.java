@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RedisSlotStore implements SlotStore, AutoCloseable {
 
-    static final String PREFIX = "selvedge:slots:";
-
     private static final Logger log = LoggerFactory.getLogger(RedisSlotStore.class);
 
     private static final String NOW = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000) ";
@@ -40,13 +38,16 @@ final class RedisSlotStore implements SlotStore, AutoCloseable {
             + "if redis.call('ZADD', KEYS[1], 'XX', 'CH', now + tonumber(ARGV[1]), ARGV[2]) == 1 then "
             + "redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1])) end return 1";
 
+    private final String prefix;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final long leaseMillis;
     private final Map<Slot, Boolean> running = new ConcurrentHashMap<>();
     private final ScheduledExecutorService renewals;
 
-    RedisSlotStore(String url, Duration lease) {
+    /** {@code namespace}: this installation's keys' start ({@link RedisNamespace}). */
+    RedisSlotStore(String url, String namespace, Duration lease) {
+        this.prefix = namespace + "slots:";
         this.client = RedisClient.create(url);
         this.client.setDefaultTimeout(Duration.ofSeconds(2));
         this.connection = client.connect();
@@ -62,7 +63,7 @@ final class RedisSlotStore implements SlotStore, AutoCloseable {
 
     @Override
     public @Nullable Slot take(String key, int most) {
-        Slot slot = new Slot(PREFIX + key, UUID.randomUUID().toString());
+        Slot slot = new Slot(prefix + key, UUID.randomUUID().toString());
         Long taken = connection
                 .sync()
                 .eval(

@@ -2,6 +2,7 @@ package io.selvedge.protection.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.platform.SelvedgeEnvironment;
 import io.selvedge.testing.TestRedis;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The slots of concurrent transfers: capped in one atomic step, in one node and across two sharing Redis. */
 class SlotStoreTest {
+
+    static final String NAMESPACE = RedisNamespace.of(SelvedgeEnvironment.TEST);
 
     @Test
     void aBurstOfTenTakesOnlyTheCapsSlotsAndAGivenBackSlotIsFreeAgain() throws Exception {
@@ -37,8 +40,8 @@ class SlotStoreTest {
     @ExtendWith(TestRedis.AvailableCondition.class)
     void twoNodesSharingRedisTakeTheCapTogetherAndADeadNodesSlotsEndWithTheirLease() throws Exception {
         String key = "uploads:" + UUID.randomUUID();
-        RedisSlotStore second = new RedisSlotStore(TestRedis.URL, Duration.ofSeconds(3));
-        try (RedisSlotStore first = new RedisSlotStore(TestRedis.URL, Duration.ofSeconds(3))) {
+        RedisSlotStore second = new RedisSlotStore(TestRedis.URL, NAMESPACE, Duration.ofSeconds(3));
+        try (RedisSlotStore first = new RedisSlotStore(TestRedis.URL, NAMESPACE, Duration.ofSeconds(3))) {
 
             List<SlotStore.Slot> taken = burst(10, i -> (i % 2 == 0 ? first : second).take(key, 4));
 
