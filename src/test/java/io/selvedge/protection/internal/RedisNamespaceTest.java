@@ -2,16 +2,23 @@ package io.selvedge.protection.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.selvedge.platform.NodeNotices;
 import io.selvedge.platform.SelvedgeEnvironment;
 import io.selvedge.protection.Block;
 import io.selvedge.testing.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A staging and a production installation sharing one Redis keep apart: blocks, strikes and transfer slots. */
+/**
+ * A staging and a production installation sharing one Redis keep apart: blocks, strikes, node notices and
+ * transfer slots.
+ */
 @ExtendWith(TestRedis.AvailableCondition.class)
 class RedisNamespaceTest {
 
@@ -40,6 +47,33 @@ class RedisNamespaceTest {
             } finally {
                 productionBlocks.remove(id, now);
             }
+        }
+    }
+
+    @Test
+    void stagingHearsNoneOfProductionsNodeNotices() throws InterruptedException {
+        BlockingQueue<String> heardInProduction = new LinkedBlockingQueue<>();
+        BlockingQueue<String> heardInStaging = new LinkedBlockingQueue<>();
+        try (RedisNodeNotices productionNode = new RedisNodeNotices(TestRedis.URL, production);
+                RedisNodeNotices otherProductionNode = new RedisNodeNotices(TestRedis.URL, production);
+                RedisNodeNotices stagingNode = new RedisNodeNotices(TestRedis.URL, staging)) {
+            otherProductionNode.onNotice("tokens", subject -> keep(subject, heardInProduction));
+            stagingNode.onNotice("tokens", subject -> keep(subject, heardInStaging));
+            String token = UUID.randomUUID().toString();
+
+            productionNode.tell("tokens", token);
+
+            assertThat(heardInProduction.poll(5, TimeUnit.SECONDS))
+                    .as("another production node hears it")
+                    .isEqualTo(token);
+            assertThat(heardInStaging.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    /** A subscription's first notice is "everything" (whatever it missed); only named subjects count here. */
+    private static void keep(String subject, BlockingQueue<String> heard) {
+        if (!subject.equals(NodeNotices.EVERYTHING)) {
+            heard.add(subject);
         }
     }
 
