@@ -62,6 +62,9 @@ final class DirectReadChannel extends ReadOnlyBlobChannel {
         if (left() <= 0) {
             return -1;
         }
+        if (!destination.hasRemaining()) {
+            return 0;
+        }
         int copied = 0;
         while (destination.hasRemaining() && left() > 0) {
             long offset = at() - blockStart;

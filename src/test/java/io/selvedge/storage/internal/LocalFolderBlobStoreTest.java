@@ -10,6 +10,7 @@ import io.selvedge.storage.InvalidBlobKeyException;
 import io.selvedge.storage.NoSuchBlobException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -96,6 +97,9 @@ class LocalFolderBlobStoreTest extends BlobStoreContract {
                 assertThat(channel).isInstanceOf(DirectReadChannel.class);
                 assertThat(readAll(channel)).isEqualTo(bytes);
                 channel.position(size / 3);
+                assertThat(channel.read(ByteBuffer.allocate(0)))
+                        .as("nothing asked, nothing read: not the end")
+                        .isEqualTo(size / 3 < size ? 0 : -1);
                 assertThat(readAll(channel)).isEqualTo(Arrays.copyOfRange(bytes, size / 3, size));
             }
         }
