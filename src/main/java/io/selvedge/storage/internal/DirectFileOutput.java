@@ -29,7 +29,6 @@ final class DirectFileOutput extends OutputStream {
 
     private final FileChannel channel;
     private @Nullable ByteBuffer buffer;
-    private long written;
 
     private DirectFileOutput(FileChannel channel, ByteBuffer buffer) {
         this.channel = channel;
@@ -97,8 +96,7 @@ final class DirectFileOutput extends OutputStream {
                     pending.put((byte) 0);
                 }
                 writeBuffer();
-                written -= padded - tail;
-                channel.truncate(written);
+                channel.truncate(channel.position() - (padded - tail));
             }
             channel.force(true);
         } finally {
@@ -133,7 +131,7 @@ final class DirectFileOutput extends OutputStream {
         ByteBuffer pending = pending();
         pending.flip();
         while (pending.hasRemaining()) {
-            written += channel.write(pending);
+            channel.write(pending);
         }
         pending.clear();
     }

@@ -57,14 +57,7 @@ final class DirectReadChannel extends ReadOnlyBlobChannel {
     }
 
     @Override
-    public int read(ByteBuffer destination) throws IOException {
-        ensureOpen();
-        if (left() <= 0) {
-            return -1;
-        }
-        if (!destination.hasRemaining()) {
-            return 0;
-        }
+    int readSome(ByteBuffer destination) throws IOException {
         int copied = 0;
         while (destination.hasRemaining() && left() > 0) {
             long offset = at() - blockStart;

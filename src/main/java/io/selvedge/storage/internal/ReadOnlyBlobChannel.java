@@ -8,7 +8,8 @@ import java.nio.channels.SeekableByteChannel;
 
 /**
  * A stored blob of a known size read from any position: the bookkeeping every store's read channel shares
- * (position, size, open or closed, no writing). A subclass reads at {@link #at()} and {@link #advance}s.
+ * (position, size, open or closed, no writing, what a read past the end or into a full buffer answers). A
+ * subclass reads at {@link #at()} and {@link #advance}s.
  */
 abstract class ReadOnlyBlobChannel implements SeekableByteChannel {
 
@@ -19,6 +20,12 @@ abstract class ReadOnlyBlobChannel implements SeekableByteChannel {
     ReadOnlyBlobChannel(long size) {
         this.size = size;
     }
+
+    /**
+     * Reads some of the {@link #left()} bytes (at least one) into {@code destination}, which has room, and
+     * answers how many.
+     */
+    abstract int readSome(ByteBuffer destination) throws IOException;
 
     /** Lets go of what the subclass holds; called once, by the first {@link #close()}. */
     abstract void closed() throws IOException;
@@ -42,6 +49,18 @@ abstract class ReadOnlyBlobChannel implements SeekableByteChannel {
         if (!open) {
             throw new ClosedChannelException();
         }
+    }
+
+    @Override
+    public final int read(ByteBuffer destination) throws IOException {
+        ensureOpen();
+        if (left() <= 0) {
+            return -1;
+        }
+        if (!destination.hasRemaining()) {
+            return 0;
+        }
+        return readSome(destination);
     }
 
     @Override

@@ -32,14 +32,7 @@ final class S3ReadChannel extends ReadOnlyBlobChannel {
     }
 
     @Override
-    public int read(ByteBuffer destination) throws IOException {
-        ensureOpen();
-        if (left() <= 0) {
-            return -1;
-        }
-        if (!destination.hasRemaining()) {
-            return 0;
-        }
+    int readSome(ByteBuffer destination) throws IOException {
         InputStream in = body();
         int n;
         if (destination.hasArray()) {
