@@ -4,7 +4,8 @@
 # 127.0.0.1:5432) with its data directory on tmpfs and on this machine's disk, and nginx serving the same file
 # (bench/README.md, "Transfers over HTTP/1.1 and HTTP/2"). For each place: the disk's own copy of the file
 # with fsync (dd conv=fsync), then per protocol REPS rounds of nginx download, Selvedge download, nginx upload
-# (WebDAV PUT, to tmpfs), Selvedge upload (each upload's SHA-256 checked by the server's answer). Each
+# (WebDAV PUT, to tmpfs), the disk's copy with fsync again, Selvedge upload (each upload's SHA-256 checked by
+# the server's answer); the ratios are reported as medians and round by round. Each
 # transfer is reported with its speed, the server's CPU time (user + system, all threads, from /proc) and the
 # load average when it ended: other builds share this machine, and a number measured at a load of 20 on two
 # cores says so.
@@ -37,7 +38,7 @@ BASE=/dev/shm
 [ -d "$BASE" ] && [ -w "$BASE" ] || BASE="${TMPDIR:-/tmp}"
 WORK="$(mktemp -d "$BASE/selvedge-transfer.XXXXXX")"
 DISK="$PWD/target/transfer-bench"   # the repository's disk
-declare -A SPEED CPU LOAD FSYNC DIRECT PEAK
+declare -A SPEED CPU LOAD COPY FSYNC DIRECT PEAK
 SERVER_PID=""   # the bench's launcher (TransferBenchServer), which stops the server with it
 SELVEDGE_PID="" # the server itself
 
@@ -202,6 +203,12 @@ fsync_copy() {  # the disk's own speed: the file copied into DIR and fsynced, by
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+ratios() {  # ratios "A1 A2 .." "B1 B2 ..": each Ai / Bi, then their median
+  local -a a b r
+  read -r -a a <<< "$1"; read -r -a b <<< "$2"
+  for j in "${!a[@]}"; do r+=("$(awk -v x="${a[$j]}" -v y="${b[$j]}" 'BEGIN {printf "%.2f", x / y}')"); done
+  echo "${r[*]} (median $(median "${r[@]}"))"
+}
 mbs() { awk -v b="$1" 'BEGIN {printf "%.0f", b / 1e6}'; }
 REPORT="$WORK/report.md"
 : > "$REPORT"
@@ -231,13 +238,20 @@ for place in $PLACES; do
     [ "$("${CURL[@]}" "$NGINX_URL/file.bin" | sha256sum | cut -d' ' -f1)" = "$SHA" ]
     [ "$("${CURL[@]}" -H "$AUTH" "$SELVEDGE_URL/api/v1/versions/$VERSION/content" | sha256sum | cut -d' ' -f1)" = "$SHA" ]
     for i in $(seq 1 "$REPS"); do
-      for transfer in nginx_download selvedge_download nginx_upload selvedge_upload; do
+      for transfer in nginx_download selvedge_download nginx_upload disk_copy selvedge_upload; do
+        key="$place $protocol $transfer"
+        if [ "$transfer" = disk_copy ]; then
+          # The disk's own speed, measured again right before each upload: it moved 2-5x between runs on this
+          # machine, so a ratio against one copy at the start says more about that copy than about the upload.
+          prefault
+          COPY[$key]="${COPY[$key]:-} $(fsync_copy "$dir")"
+          continue
+        fi
         pids="$SELVEDGE_PID"
         [[ "$transfer" = nginx_* ]] && pids="$NGINX_PIDS"
         [[ "$transfer" = *_upload ]] && prefault
         result="$(measure "$pids" "$transfer")"  # an assignment, so that a failed transfer stops the run
         set -- $result
-        key="$place $protocol $transfer"
         SPEED[$key]="${SPEED[$key]:-} $1"; CPU[$key]="${CPU[$key]:-} $2"; LOAD[$key]="${LOAD[$key]:-} $3"
       done
       echo "   round $i done (load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -269,9 +283,15 @@ for place in $PLACES; do
   say "On $place: copy with fsync $(mbs "${FSYNC[$place]}") MB/s, with O_DIRECT and fsync $(mbs "${DIRECT[$place]}") MB/s; Selvedge's peak resident memory $(echo "${PEAK[$place]}")"
   for protocol in $PROTOCOLS; do
     m() { echo "${MEDIAN[$place $protocol $1]}"; }
+    copies="${COPY[$place $protocol disk_copy]}"
     say "$(awk -v p="$place" -v proto="${protocol#--}" -v sd="$(m selvedge_download)" -v nd="$(m nginx_download)" \
       -v su="$(m selvedge_upload)" -v fs="${FSYNC[$place]}" -v fd="${DIRECT[$place]}" 'BEGIN {
-        printf "- %s, %s: Selvedge download / nginx download %.2f (target >= 0.9); Selvedge upload / copy with fsync %.2f (target >= 0.8), / direct copy %.2f", p, proto, sd / nd, su / fs, (fd > 0 ? su / fd : 0) }')"
+        printf "- %s, %s: medians: Selvedge download / nginx download %.2f (target >= 0.9); Selvedge upload / the first copy with fsync %.2f (target >= 0.8), / direct copy %.2f", p, proto, sd / nd, su / fs, (fd > 0 ? su / fd : 0) }')"
+    # Each round's own ratios (the two transfers minutes apart at most), and their median.
+    say "  round by round: copy with fsync just before the upload$(for c in $copies; do printf ' %s' "$(mbs "$c")"; done) MB/s;" \
+      "download / nginx $(ratios "${SPEED[$place $protocol selvedge_download]}" "${SPEED[$place $protocol nginx_download]}");" \
+      "upload / copy $(ratios "${SPEED[$place $protocol selvedge_upload]}" "$copies");" \
+      "for reference, nginx's upload (to tmpfs, unencrypted) / copy $(ratios "${SPEED[$place $protocol nginx_upload]}" "$copies")"
   done
   if [[ " $PROTOCOLS " = *" --http1.1 "* && " $PROTOCOLS " = *" --http2 "* ]]; then
     say "$(awk -v p="$place" -v d2="${MEDIAN[$place --http2 selvedge_download]}" -v d1="${MEDIAN[$place --http1.1 selvedge_download]}" \
