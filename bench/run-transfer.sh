@@ -16,6 +16,11 @@
 #   SELVEDGE_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/t.jfr bench/run-transfer.sh   # profile
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/run-transfer.sh                  # another JDK
 #   SKIP_BUILD=1 bench/run-transfer.sh                 # use target/selvedge.jar and the compiled bench as they are
+#   CLIENT=chromium bench/run-transfer.sh              # headless Chromium makes every transfer instead of curl
+#
+# With CLIENT=chromium each transfer is one page (bench/transfer-page.html, served by nginx) in a new headless
+# Chromium, HTTP/1.1 forced with --disable-http2; the page times the transfer and reports it to nginx. Needs
+# the Debian package chromium.
 #
 # Needs nginx (the Debian package: apt-get install nginx) and PostgreSQL as the integration tests use it.
 # On a virtual machine that hands freed memory back to its host at once (Linux free page reporting, as on
@@ -28,15 +33,13 @@
 # Selvedge uploads >= 0.8 of the disk's own fsync'd copy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZE_MIB="${SIZE_MIB:-1024}"
-REPS="${REPS:-3}"
+. bench/transfer-lib.sh
 PROTOCOLS="${PROTOCOLS:---http1.1 --http2}"
 PLACES="${PLACES:-tmpfs disk}"
+CLIENT="${CLIENT:-curl}"
+CHROMIUM="${CHROMIUM:-chromium}"
 NGINX="${NGINX:-/usr/sbin/nginx}"
-BYTES=$((SIZE_MIB * 1024 * 1024))
-BASE=/dev/shm
-[ -d "$BASE" ] && [ -w "$BASE" ] || BASE="${TMPDIR:-/tmp}"
-WORK="$(mktemp -d "$BASE/selvedge-transfer.XXXXXX")"
+WORK="$(work_dir selvedge-transfer)"
 DISK="$PWD/target/transfer-bench"   # the repository's disk
 declare -A SPEED CPU LOAD COPY FSYNC DIRECT PEAK
 SERVER_PID=""   # the bench's launcher (TransferBenchServer), which stops the server with it
@@ -74,9 +77,6 @@ prefault() {  # gives the next upload memory the guest really has (see above); n
 }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 SKIP=(-Dspotless.check.skip=true -Dspotbugs.skip=true -Djacoco.skip=true)
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -89,6 +89,8 @@ CLASSPATH="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
 echo "== $SIZE_MIB MiB of random bytes in $WORK"
 mkdir -p "$WORK/www" "$WORK/upload" "$WORK/tmp"
+cp bench/transfer-page.html "$WORK/www/"
+: > "$WORK/report.log"
 head -c "$BYTES" /dev/urandom > "$WORK/www/file.bin"
 SHA="$(sha256sum "$WORK/www/file.bin" | cut -d' ' -f1)"
 
@@ -106,6 +108,7 @@ error_log $WORK/nginx-error.log warn;
 events { worker_connections 64; }
 http {
   access_log off;
+  log_format report '\$args';
   default_type application/octet-stream;
   sendfile on;
   tcp_nopush on;
@@ -120,6 +123,7 @@ http {
     ssl_certificate_key $WORK/key.pem;
     ssl_protocols TLSv1.3;
     root $WORK/www;
+    location = /report { access_log $WORK/report.log report; return 204; }  # what CLIENT=chromium measured
     # An upload nginx really receives: WebDAV PUT reads the whole body into a temporary file, then renames it.
     location /upload/ {
       root $WORK;
@@ -151,26 +155,63 @@ start_selvedge() {  # start_selvedge DIR: the packaged jar with its data directo
   AUTH="Authorization: Bearer $SELVEDGE_TOKEN"
 }
 
+# browser OP URL [METHOD TOKEN]: one transfer in a new headless Chromium (CLIENT=chromium), answered as curl's
+# -w would answer it: bytes per second, bytes, HTTP version; an upload's answer from the server goes to
+# $WORK/version.json.
+browser() {
+  local flags=() before pid report
+  [ "$EXPECTED_VERSION" = 1.1 ] && flags=(--disable-http2)
+  before="$(wc -l < "$WORK/report.log")"
+  rm -rf "$WORK/chromium"
+  "$CHROMIUM" --headless=new --no-sandbox --ignore-certificate-errors --disable-web-security \
+    --user-data-dir="$WORK/chromium" "${flags[@]}" \
+    "$NGINX_URL/transfer-page.html#$(python3 -c 'import sys, urllib.parse as u; print(u.urlencode(dict(
+      op=sys.argv[1], url=sys.argv[2], method=sys.argv[3], token=sys.argv[4])))' "$1" "$2" "${3:-}" "${4:-}")" \
+    > "$WORK/chromium.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 1800); do
+    [ "$(wc -l < "$WORK/report.log")" -gt "$before" ] && break
+    sleep 0.5
+  done
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  report="$(tail -n +"$((before + 1))" "$WORK/report.log" | head -1)"
+  python3 -c 'import sys, urllib.parse as u
+q = {k: v[0] for k, v in u.parse_qs(sys.argv[1], keep_blank_values=True).items()}
+open(sys.argv[2], "w").write(q.get("answer", ""))
+print(q.get("speed", 0), q.get("size", 0), q.get("version", "none"))' "$report" "$WORK/version.json"
+}
 nginx_download() {
+  if [ "$CLIENT" = chromium ]; then browser download "$NGINX_URL/file.bin"; return; fi
   "${CURL[@]}" -o /dev/null -w '%{speed_download} %{size_download} %{http_version}' "$NGINX_URL/file.bin"
 }
 nginx_upload() {
-  "${CURL[@]}" -o /dev/null -H 'Content-Type: application/octet-stream' \
-    -T "$WORK/www/file.bin" -w '%{speed_upload} %{size_upload} %{http_version}' "$NGINX_URL/upload/file.bin"
+  if [ "$CLIENT" = chromium ]; then
+    browser upload "$NGINX_URL/upload/file.bin" PUT
+  else
+    "${CURL[@]}" -o /dev/null -H 'Content-Type: application/octet-stream' \
+      -T "$WORK/www/file.bin" -w '%{speed_upload} %{size_upload} %{http_version}' "$NGINX_URL/upload/file.bin"
+  fi
   [ "$(stat -c %s "$WORK/upload/file.bin")" = "$BYTES" ] || { echo "nginx stored a short file" >&2; exit 1; }
   rm -f "$WORK/upload/file.bin"
 }
 # Uploads stream the file with -T (--data-binary @file would read it into memory first, and refuses 1 GiB).
 selvedge_upload() {
-  local result
-  result="$("${CURL[@]}" -o "$WORK/version.json" -H "$AUTH" -H 'Content-Type: application/octet-stream' \
-    -X POST -T "$WORK/www/file.bin" -w '%{speed_upload} %{size_upload} %{http_version}' \
-    "$SELVEDGE_URL/api/v1/styles/$SELVEDGE_STYLE/versions?filename=bench.bin")"
+  local result url="$SELVEDGE_URL/api/v1/styles/$SELVEDGE_STYLE/versions?filename=bench.bin"
+  if [ "$CLIENT" = chromium ]; then
+    result="$(browser upload "$url" POST "$SELVEDGE_TOKEN")"
+  else
+    result="$("${CURL[@]}" -o "$WORK/version.json" -H "$AUTH" -H 'Content-Type: application/octet-stream' \
+      -X POST -T "$WORK/www/file.bin" -w '%{speed_upload} %{size_upload} %{http_version}' "$url")"
+  fi
   grep -q "\"sha256\":\"$SHA\"" "$WORK/version.json" || { echo "Selvedge stored another SHA-256" >&2; exit 1; }
   VERSION="$(grep -o '"id":"[^"]*"' "$WORK/version.json" | head -1 | cut -d'"' -f4)"
   echo "$result"
 }
 selvedge_download() {
+  if [ "$CLIENT" = chromium ]; then
+    browser download "$SELVEDGE_URL/api/v1/versions/$VERSION/content" "" "$SELVEDGE_TOKEN"
+    return
+  fi
   "${CURL[@]}" -o /dev/null -H "$AUTH" -w '%{speed_download} %{size_download} %{http_version}' \
     "$SELVEDGE_URL/api/v1/versions/$VERSION/content"
 }
@@ -190,7 +231,7 @@ measure() {  # measure "PIDS" FUNCTION -> "speed server-CPU-seconds load", or fa
   after="$(cpu_ticks $pids)"
   set -- $result
   [ "${2%.*}" = "$BYTES" ] || { echo "transferred $2 bytes, not $BYTES" >&2; exit 1; }
-  [ "$3" = "$EXPECTED_VERSION" ] || { echo "curl spoke HTTP/$3, not HTTP/$EXPECTED_VERSION" >&2; exit 1; }
+  [ "$3" = "$EXPECTED_VERSION" ] || { echo "$CLIENT spoke HTTP/$3, not HTTP/$EXPECTED_VERSION" >&2; exit 1; }
   echo "$1 $(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}') $(load)"
 }
 fsync_copy() {  # the disk's own speed: the file copied into DIR and fsynced, bytes per second [dd's flags]
@@ -202,20 +243,20 @@ fsync_copy() {  # the disk's own speed: the file copied into DIR and fsynced, by
   awk -v b="$BYTES" -v s="$start" -v e="$end" 'BEGIN {printf "%.0f", b / (e - s)}'
 }
 
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 ratios() {  # ratios "A1 A2 .." "B1 B2 ..": each Ai / Bi, then their median
   local -a a b r
   read -r -a a <<< "$1"; read -r -a b <<< "$2"
   for j in "${!a[@]}"; do r+=("$(awk -v x="${a[$j]}" -v y="${b[$j]}" 'BEGIN {printf "%.2f", x / y}')"); done
   echo "${r[*]} (median $(median "${r[@]}"))"
 }
-mbs() { awk -v b="$1" 'BEGIN {printf "%.0f", b / 1e6}'; }
 REPORT="$WORK/report.md"
 : > "$REPORT"
 say() { echo "$@" | tee -a "$REPORT"; }
 
 say "Selvedge: the packaged jar on $("${JAVA:-java}" -version 2>&1 | head -1), -Xmx256m; nginx $("$NGINX" -v 2>&1 | cut -d/ -f2);"
-say "curl $(curl --version | head -1 | cut -d' ' -f2); $(nproc) CPUs; $SIZE_MIB MiB per transfer; $(date -u '+%F %H:%M') UTC; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+CLIENT_VERSION="curl $(curl --version | head -1 | cut -d' ' -f2)"
+[ "$CLIENT" = chromium ] && CLIENT_VERSION="$("$CHROMIUM" --version 2>/dev/null), headless"
+say "client $CLIENT_VERSION; $(nproc) CPUs; $SIZE_MIB MiB per transfer; $(date -u '+%F %H:%M') UTC; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for place in $PLACES; do
   case "$place" in
     tmpfs) dir="$WORK/selvedge" ;;
