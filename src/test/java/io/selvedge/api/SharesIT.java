@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,6 +66,7 @@ class SharesIT {
 
         api.as(collaborator, post(shares), share(guest.id(), "VIEWER", true, false))
                 .andExpect(status().isCreated())
+                .andExpect(header().string("Location", shares + "/" + guest.id()))
                 .andExpect(jsonPath("$.userId").value(guest.id().toString()))
                 .andExpect(jsonPath("$.role").value("VIEWER"))
                 .andExpect(jsonPath("$.allowDownload").value(true))
@@ -158,6 +160,7 @@ class SharesIT {
 
         api.as(admin, post(styleShares), share(editor.id(), "EDITOR", false, false))
                 .andExpect(status().isCreated())
+                .andExpect(header().string("Location", styleShares + "/" + editor.id()))
                 .andExpect(jsonPath("$.nodeId").value(style))
                 .andExpect(jsonPath("$.role").value("EDITOR"));
         api.as(editor, post(styleShares), share(guest.id(), "VIEWER", true, false))

@@ -1,15 +1,18 @@
 package io.selvedge.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.selvedge.access.Action;
 import io.selvedge.access.DirectGrants;
 import io.selvedge.access.Grant;
 import io.selvedge.access.Invitations;
+import io.selvedge.access.Requires;
 import io.selvedge.access.Role;
 import io.selvedge.access.Shares;
 import io.selvedge.identity.AccountDirectory;
 import io.selvedge.identity.AccountSummary;
 import io.selvedge.identity.EmailAddresses;
 import io.selvedge.platform.Refusal;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -17,23 +20,32 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What a share endpoint does, whatever is shared: the handlers of a workroom's shares
- * ({@link WorkroomSharesApi}) and of a style's ({@link StyleSharesApi}) call it. The handler states the permission
- * ({@code SHARE} on the node); the checks of a grant (nothing stronger than the caller's own) are
- * {@link Shares}'.
+ * {@code POST}, {@code GET /api/v1/workrooms/{id}/shares} and {@code /api/v1/styles/{id}/shares}, and
+ * {@code DELETE .../shares/{userId}}: one workroom or one style shared with one person, under the same action
+ * ({@code SHARE} on the node, editors and up) and rules; the checks of a grant (nothing stronger than the
+ * caller's own) are {@link Shares}'.
  */
-@Component
-class ShareEndpoints {
+@RestController
+class SharesApi {
+
+    private static final String WORKROOM_SHARES = "/api/v1/workrooms/{id}/shares";
+    private static final String STYLE_SHARES = "/api/v1/styles/{id}/shares";
 
     private final Shares shares;
     private final DirectGrants directGrants;
     private final Invitations invitations;
     private final AccountDirectory accounts;
 
-    ShareEndpoints(Shares shares, DirectGrants directGrants, Invitations invitations, AccountDirectory accounts) {
+    SharesApi(Shares shares, DirectGrants directGrants, Invitations invitations, AccountDirectory accounts) {
         this.shares = shares;
         this.directGrants = directGrants;
         this.invitations = invitations;
@@ -46,7 +58,10 @@ class ShareEndpoints {
      * one with an e-mail address is always an invitation (202), and the answer is the same whether or not an
      * account has the address: it never names one.
      */
-    ResponseEntity<?> create(String collection, UUID nodeId, ShareRequest request) {
+    @PostMapping({WORKROOM_SHARES, STYLE_SHARES})
+    @Requires(value = Action.SHARE, target = "id")
+    ResponseEntity<?> share(
+            @PathVariable("id") UUID nodeId, @RequestBody ShareRequest request, HttpServletRequest http) {
         if (request.role() == null || !request.role().byShare()) {
             throw invalid("Give the role: EDITOR or VIEWER.");
         }
@@ -73,11 +88,16 @@ class ShareEndpoints {
             return MembersApi.Invited.answer();
         }
         Grant grant = outcome.grant();
-        return ResponseEntity.created(URI.create("/api/v1/" + collection + "/" + nodeId + "/shares/" + accountId))
+        return ResponseEntity.created(URI.create(http.getRequestURI() + "/" + accountId))
                 .body(ShareBody.of(grant, usernames(List.of(grant))));
     }
 
-    ShareList list(UUID nodeId, int limit, @Nullable String cursor) {
+    @GetMapping({WORKROOM_SHARES, STYLE_SHARES})
+    @Requires(value = Action.SHARE, target = "id")
+    ShareList list(
+            @PathVariable("id") UUID nodeId,
+            @RequestParam(defaultValue = ListPages.LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         ListPages.Slice<Grant> page = ListPages.page(
                 shares.sharesOn(nodeId), grant -> grant.accountId().toString(), limit, cursor);
         Map<UUID, AccountSummary> names = usernames(page.items());
@@ -85,7 +105,9 @@ class ShareEndpoints {
                 page.items().stream().map(grant -> ShareBody.of(grant, names)).toList(), page.nextCursor());
     }
 
-    ResponseEntity<Void> remove(UUID nodeId, UUID userId) {
+    @DeleteMapping({WORKROOM_SHARES + "/{userId}", STYLE_SHARES + "/{userId}"})
+    @Requires(value = Action.SHARE, target = "id")
+    ResponseEntity<Void> unshare(@PathVariable("id") UUID nodeId, @PathVariable UUID userId) {
         if (!shares.unshare(nodeId, userId)) {
             throw new Refusal.NotFound("This account has no share here.");
         }
