@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * {@code POST}, {@code GET /api/v1/workrooms/{id}/shares} and {@code /api/v1/styles/{id}/shares}, and
@@ -88,8 +90,13 @@ class SharesApi {
             return MembersApi.Invited.answer();
         }
         Grant grant = outcome.grant();
-        return ResponseEntity.created(URI.create(http.getRequestURI() + "/" + accountId))
-                .body(ShareBody.of(grant, usernames(List.of(grant))));
+        // From the path this handler matched and the ids parsed from it, never the raw request line.
+        String matched = (String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        URI location = UriComponentsBuilder.fromPath(matched)
+                .path("/{userId}")
+                .buildAndExpand(nodeId, accountId)
+                .toUri();
+        return ResponseEntity.created(location).body(ShareBody.of(grant, usernames(List.of(grant))));
     }
 
     @GetMapping({WORKROOM_SHARES, STYLE_SHARES})
