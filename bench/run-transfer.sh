@@ -77,7 +77,6 @@ prefault() {  # gives the next upload memory the guest really has (see above); n
 }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-
 SKIP=(-Dspotless.check.skip=true -Dspotbugs.skip=true -Djacoco.skip=true)
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "== packaging the jar and compiling the bench"
@@ -178,6 +177,8 @@ browser() {
   python3 -c 'import sys, urllib.parse as u
 q = {k: v[0] for k, v in u.parse_qs(sys.argv[1], keep_blank_values=True).items()}
 open(sys.argv[2], "w").write(q.get("answer", ""))
+if q.get("version") == "error":
+    print("the page failed:", q.get("answer"), file=sys.stderr)
 print(q.get("speed", 0), q.get("size", 0), q.get("version", "none"))' "$report" "$WORK/version.json"
 }
 nginx_download() {
