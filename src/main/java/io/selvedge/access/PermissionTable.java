@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The permission table: which role may do which action. The one declaration from which the decisions
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 public final class PermissionTable {
 
     /** What one cell of the table says. */
+    @RequiredArgsConstructor
     public enum Cell {
         YES("✓"),
         NO(""),
@@ -33,10 +35,6 @@ public final class PermissionTable {
         VIEWER_IF_UPLOAD("+ul");
 
         private final String mark;
-
-        Cell(String mark) {
-            this.mark = mark;
-        }
 
         public String mark() {
             return mark;

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -35,17 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code approve}, {@code deny} or {@code revoke} one. On both trails.
  */
 @RestController
+@RequiredArgsConstructor
 class AccessRequestsApi {
 
     static final String BASE = "/api/v1/groups/{groupId}/access-requests";
 
     private final AccessRequests requests;
     private final Clock clock;
-
-    AccessRequestsApi(AccessRequests requests, Clock clock) {
-        this.requests = requests;
-        this.clock = clock;
-    }
 
     @PostMapping(BASE)
     @AnyCaller("platform staff whose role allows REQUEST_GROUP_ACCESS, checked by the service")

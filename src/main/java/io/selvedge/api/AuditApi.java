@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * before the handler runs. An export is itself an entry on the trail.
  */
 @RestController
+@RequiredArgsConstructor
 class AuditApi {
 
     private static final String BASE = "/api/v1/groups/{groupId}/audit-events";
@@ -48,12 +50,6 @@ class AuditApi {
     private final AuditTrail trail;
     private final Authorization authorization;
     private final Callers callers;
-
-    AuditApi(AuditTrail trail, Authorization authorization, Callers callers) {
-        this.trail = trail;
-        this.authorization = authorization;
-        this.callers = callers;
-    }
 
     @GetMapping(BASE)
     @Requires(value = Action.READ_AUDIT, target = "groupId")

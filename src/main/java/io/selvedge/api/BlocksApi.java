@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * a block; adding and lifting are on the platform trail.
  */
 @RestController
+@RequiredArgsConstructor
 class BlocksApi {
 
     static final String PATH = "/api/v1/admin/blocks";
@@ -39,11 +41,6 @@ class BlocksApi {
 
     private final Blocks blocks;
     private final Callers callers;
-
-    BlocksApi(Blocks blocks, Callers callers) {
-        this.blocks = blocks;
-        this.callers = callers;
-    }
 
     @GetMapping(PATH)
     @AnyCaller("platform staff whose role allows MANAGE_BLOCKS, checked by the handler")

@@ -7,6 +7,7 @@ import io.selvedge.access.SecurityPolicyRefusedException;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,13 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
  * the managed accounts (with MFA) that keep their password when the group admits single sign-on only.
  */
 @RestController
+@RequiredArgsConstructor
 class BreakGlassApi {
 
     private final BreakGlassAccounts breakGlass;
-
-    BreakGlassApi(BreakGlassAccounts breakGlass) {
-        this.breakGlass = breakGlass;
-    }
 
     @GetMapping("/api/v1/groups/{groupId}/security-policy/break-glass-accounts")
     @Requires(value = Action.VIEW_GROUP_SETTINGS, target = "groupId")

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code APPROVE}, all on the style.
  */
 @RestController
+@RequiredArgsConstructor
 class ColorwaysApi {
 
     private static final String COLORWAYS = "/api/v1/styles/{id}/colorways";
@@ -39,12 +41,6 @@ class ColorwaysApi {
     private final Colorways colorways;
     private final Approvals approvals;
     private final Callers callers;
-
-    ColorwaysApi(Colorways colorways, Approvals approvals, Callers callers) {
-        this.colorways = colorways;
-        this.approvals = approvals;
-        this.callers = callers;
-    }
 
     @GetMapping(COLORWAYS)
     @Requires(value = Action.VIEW, target = "id")

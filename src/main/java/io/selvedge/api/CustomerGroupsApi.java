@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,13 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/groups}).
  */
 @RestController
+@RequiredArgsConstructor
 class CustomerGroupsApi {
 
     private final CustomerGroups customerGroups;
-
-    CustomerGroupsApi(CustomerGroups customerGroups) {
-        this.customerGroups = customerGroups;
-    }
 
     @PostMapping("/api/v1/admin/groups")
     @AnyCaller("platform admins only (admin scope), checked by the use case before anything is read or created")

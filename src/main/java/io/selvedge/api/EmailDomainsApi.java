@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,13 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code PUT /api/v1/admin/groups/{id}/domains/{domain}/verified} for installations without public DNS.
  */
 @RestController
+@RequiredArgsConstructor
 class EmailDomainsApi {
 
     private final EmailDomains domains;
-
-    EmailDomainsApi(EmailDomains domains) {
-        this.domains = domains;
-    }
 
     @PostMapping("/api/v1/groups/{groupId}/domains")
     @Requires(value = Action.MANAGE_DOMAINS, target = "groupId")

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,17 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
  * list and revoke it with their access requests.
  */
 @RestController
+@RequiredArgsConstructor
 class EmergencyAccessApi {
 
     static final String BASE = "/api/v1/admin/groups/{groupId}/emergency-access";
 
     private final EmergencyAccess emergency;
     private final Clock clock;
-
-    EmergencyAccessApi(EmergencyAccess emergency, Clock clock) {
-        this.emergency = emergency;
-        this.clock = clock;
-    }
 
     @PostMapping(BASE)
     @AnyCaller("platform admins, checked by the service")

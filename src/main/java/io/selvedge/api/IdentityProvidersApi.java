@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,13 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  * (an OIDC client secret, an LDAP bind password) are written, never answered.
  */
 @RestController
+@RequiredArgsConstructor
 class IdentityProvidersApi {
 
     private final IdentityProviders providers;
-
-    IdentityProvidersApi(IdentityProviders providers) {
-        this.providers = providers;
-    }
 
     @PostMapping("/api/v1/groups/{groupId}/identity-providers")
     @Requires(value = Action.MANAGE_IDENTITY_PROVIDERS, target = "groupId")

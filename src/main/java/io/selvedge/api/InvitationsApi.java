@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,15 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
  * account gets the role.
  */
 @RestController
+@RequiredArgsConstructor
 class InvitationsApi {
 
     private final Invitations invitations;
     private final Callers callers;
-
-    InvitationsApi(Invitations invitations, Callers callers) {
-        this.invitations = invitations;
-        this.callers = callers;
-    }
 
     /** Any member reaches the handler; whether they may invite with that role on that node is decided there. */
     @PostMapping("/api/v1/groups/{groupId}/invitations")

@@ -7,6 +7,7 @@ import io.selvedge.access.Requires;
 import io.selvedge.identity.Callers;
 import io.selvedge.platform.AuditActor;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,17 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
  * account, existing or not, answers 404. Audited on the group's trail.
  */
 @RestController
+@RequiredArgsConstructor
 class ManagedAccountsApi {
 
     private static final String ACCOUNT = "/api/v1/groups/{groupId}/accounts/{accountId}";
 
     private final ManagedAccountActions actions;
     private final Callers callers;
-
-    ManagedAccountsApi(ManagedAccountActions actions, Callers callers) {
-        this.actions = actions;
-        this.callers = callers;
-    }
 
     @PostMapping(ACCOUNT + "/disable")
     @Requires(value = Action.MANAGE_ACCOUNTS, target = "groupId")

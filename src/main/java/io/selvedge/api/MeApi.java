@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @AnyCaller("the caller's own account, tokens and sessions only")
 @RestController
+@RequiredArgsConstructor
 class MeApi {
 
     private final ApiTokens tokens;
@@ -50,23 +52,6 @@ class MeApi {
     private final PasswordChanges passwordChanges;
     private final Grants grants;
     private final Authorization authorization;
-
-    MeApi(
-            ApiTokens tokens,
-            WebSessions sessions,
-            AccountDirectory directory,
-            EmailChanges emailChanges,
-            PasswordChanges passwordChanges,
-            Grants grants,
-            Authorization authorization) {
-        this.tokens = tokens;
-        this.sessions = sessions;
-        this.directory = directory;
-        this.emailChanges = emailChanges;
-        this.passwordChanges = passwordChanges;
-        this.grants = grants;
-        this.authorization = authorization;
-    }
 
     @GetMapping("/api/v1/me")
     ResponseEntity<?> me(@AuthenticationPrincipal ApiCaller caller, HttpServletRequest request) {

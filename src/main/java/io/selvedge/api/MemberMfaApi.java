@@ -6,6 +6,7 @@ import io.selvedge.access.Requires;
 import io.selvedge.access.StaffMfaResets;
 import io.selvedge.platform.AnyCaller;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,15 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code DELETE /api/v1/admin/accounts/{userId}/mfa}: platform support resets one no group manages. Audited.
  */
 @RestController
+@RequiredArgsConstructor
 class MemberMfaApi {
 
     private final MemberMfaResets resets;
     private final StaffMfaResets staffResets;
-
-    MemberMfaApi(MemberMfaResets resets, StaffMfaResets staffResets) {
-        this.resets = resets;
-        this.staffResets = staffResets;
-    }
 
     @DeleteMapping("/api/v1/groups/{groupId}/members/{userId}/mfa")
     @Requires(value = Action.MANAGE_ACCOUNTS, target = "groupId")

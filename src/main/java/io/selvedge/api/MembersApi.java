@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and through which grant.
  */
 @RestController
+@RequiredArgsConstructor
 class MembersApi {
 
     private static final String LIMIT = "50";
@@ -52,13 +54,6 @@ class MembersApi {
     private final DirectGrants directGrants;
     private final Authorization authorization;
     private final ApiTokens accounts;
-
-    MembersApi(Grants grants, DirectGrants directGrants, Authorization authorization, ApiTokens accounts) {
-        this.grants = grants;
-        this.directGrants = directGrants;
-        this.authorization = authorization;
-        this.accounts = accounts;
-    }
 
     /**
      * The grants and shares of the group that the caller may see: all of them for group admins and

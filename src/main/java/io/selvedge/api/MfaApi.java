@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,15 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @AnyCaller("the caller's own MFA enrolment only")
 @RestController
+@RequiredArgsConstructor
 class MfaApi {
 
     private final TotpEnrolment totp;
     private final Passkeys passkeys;
-
-    MfaApi(TotpEnrolment totp, Passkeys passkeys) {
-        this.totp = totp;
-        this.passkeys = passkeys;
-    }
 
     /** The caller's passkeys (registering one is a browser ceremony, on the web account page). */
     @GetMapping("/api/v1/me/passkeys")

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,16 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @AnyCaller("the mailed single-use reset link is the credential; the request answers alike for every address")
+@RequiredArgsConstructor
 class PasswordResetApi {
 
     static final String ON_ITS_WAY = "If an account matches, a link to reset its password is on its way to the"
             + " account's e-mail address. It works once, for an hour.";
 
     private final PasswordResets resets;
-
-    PasswordResetApi(PasswordResets resets) {
-        this.resets = resets;
-    }
 
     @PostMapping("/api/v1/auth/password-reset")
     ResponseEntity<Accepted> request(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,17 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /versions/{id}/thumbnail} ({@link VersionsApi}), where an uploaded image wins.
  */
 @RestController
+@RequiredArgsConstructor
 class RendersApi {
 
     private static final String BASE = "/api/v1/versions/{id}/";
 
     private final Renders renders;
     private final Callers callers;
-
-    RendersApi(Renders renders, Callers callers) {
-        this.renders = renders;
-        this.callers = callers;
-    }
 
     @PostMapping(BASE + "renders")
     @Requires(value = Action.VIEW, target = "id")

@@ -9,6 +9,7 @@ import io.selvedge.storage.ResidencyReports;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,17 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
  * operators, who see the same report in the admin console), or a platform admin, for any group.
  */
 @RestController
+@RequiredArgsConstructor
 class ResidencyReportApi {
 
     private final ResidencyReports reports;
     private final Authorization authorization;
     private final PlatformStaff staff;
-
-    ResidencyReportApi(ResidencyReports reports, Authorization authorization, PlatformStaff staff) {
-        this.reports = reports;
-        this.authorization = authorization;
-        this.staff = staff;
-    }
 
     @GetMapping("/api/v1/groups/{groupId}/residency-report")
     @AnyCaller("platform admins; anyone else needs READ_RESIDENCY_REPORT on the group at the decision point")

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,13 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
  * .../{tokenId}}. SCIM itself is at {@code /scim/v2}. Audited on the group's trail.
  */
 @RestController
+@RequiredArgsConstructor
 class ScimTokensApi {
 
     private final ScimTokens tokens;
-
-    ScimTokensApi(ScimTokens tokens) {
-        this.tokens = tokens;
-    }
 
     @PostMapping("/api/v1/groups/{groupId}/scim-tokens")
     @Requires(value = Action.MANAGE_SCIM_TOKENS, target = "groupId")

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,13 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Viewed by group admins and operators, changed by group admins.
  */
 @RestController
+@RequiredArgsConstructor
 class SecurityPolicyApi {
 
     private final SecurityPolicies policies;
-
-    SecurityPolicyApi(SecurityPolicies policies) {
-        this.policies = policies;
-    }
 
     @GetMapping("/api/v1/groups/{groupId}/security-policy")
     @Requires(value = Action.VIEW_GROUP_SETTINGS, target = "groupId")

@@ -7,6 +7,7 @@ import io.selvedge.platform.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,13 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @AnyCaller("the one-time setup link is the credential")
 @RestController
+@RequiredArgsConstructor
 class SetupApi {
 
     private final FirstAdminSetup setup;
-
-    SetupApi(FirstAdminSetup setup) {
-        this.setup = setup;
-    }
 
     @PostMapping("/api/v1/setup/admin")
     ResponseEntity<CreatedAdmin> createFirstAdmin(@Valid @RequestBody FirstAdminRequest request) {

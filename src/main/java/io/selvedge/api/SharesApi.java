@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,6 +38,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * caller's own) are {@link Shares}'.
  */
 @RestController
+@RequiredArgsConstructor
 class SharesApi {
 
     private static final String WORKROOM_SHARES = "/api/v1/workrooms/{id}/shares";
@@ -46,13 +48,6 @@ class SharesApi {
     private final DirectGrants directGrants;
     private final Invitations invitations;
     private final AccountDirectory accounts;
-
-    SharesApi(Shares shares, DirectGrants directGrants, Invitations invitations, AccountDirectory accounts) {
-        this.shares = shares;
-        this.directGrants = directGrants;
-        this.invitations = invitations;
-        this.accounts = accounts;
-    }
 
     /**
      * A share by id is made at once for an account the group holds or manages, and is otherwise an invitation

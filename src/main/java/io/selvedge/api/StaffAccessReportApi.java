@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code format=json}, the default) or CSV ({@code format=csv}, one line per entry).
  */
 @RestController
+@RequiredArgsConstructor
 class StaffAccessReportApi {
 
     static final String PATH = "/api/v1/groups/{groupId}/staff-access-report";
@@ -60,12 +62,6 @@ class StaffAccessReportApi {
     private final AccessRequests requests;
     private final AuditTrail trail;
     private final Clock clock;
-
-    StaffAccessReportApi(AccessRequests requests, AuditTrail trail, Clock clock) {
-        this.requests = requests;
-        this.trail = trail;
-        this.clock = clock;
-    }
 
     /** One staff access and what was done under it. */
     record Access(AccessRequestsApi.AccessRequestView request, List<Activity> activity) {}

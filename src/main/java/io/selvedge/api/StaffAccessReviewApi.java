@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  * review as CSV or JSON. Every change and export is on the platform trail.
  */
 @RestController
+@RequiredArgsConstructor
 class StaffAccessReviewApi {
 
     static final String PATH = "/api/v1/admin/staff";
@@ -50,13 +52,6 @@ class StaffAccessReviewApi {
     private final PlatformStaff platform;
     private final AccessRequests requests;
     private final Clock clock;
-
-    StaffAccessReviewApi(StaffAccounts staff, PlatformStaff platform, AccessRequests requests, Clock clock) {
-        this.staff = staff;
-        this.platform = platform;
-        this.requests = requests;
-        this.clock = clock;
-    }
 
     @GetMapping(PATH)
     @AnyCaller(ONLY_ADMINS)

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,17 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
  * moving a style into a stage (the stage's roles decide, after {@code MOVE_TO_STAGE}) and a style's moves.
  */
 @RestController
+@RequiredArgsConstructor
 class StagesApi {
 
     private static final String BASE = "/api/v1/";
 
     private final Stages stages;
     private final Callers callers;
-
-    StagesApi(Stages stages, Callers callers) {
-        this.stages = stages;
-        this.callers = callers;
-    }
 
     @GetMapping(BASE + "groups/{groupId}/stages")
     @Requires(value = Action.VIEW_GROUP, target = "groupId")

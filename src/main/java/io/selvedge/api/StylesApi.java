@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * on it and {@code UPLOAD} on the new workroom.
  */
 @RestController
+@RequiredArgsConstructor
 class StylesApi {
 
     private static final String BASE = "/api/v1/";
@@ -45,12 +47,6 @@ class StylesApi {
     private final Styles styles;
     private final Authorization authorization;
     private final Callers callers;
-
-    StylesApi(Styles styles, Authorization authorization, Callers callers) {
-        this.styles = styles;
-        this.authorization = authorization;
-        this.callers = callers;
-    }
 
     @PostMapping(BASE + "workrooms/{workroomId}/styles")
     @Requires(value = Action.UPLOAD, target = "workroomId")

@@ -6,6 +6,7 @@ import io.selvedge.content.StuckUploads.StuckUpload;
 import io.selvedge.platform.AnyCaller;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * anyone else finds nothing (404). Each is on the group's trail and the platform's with the access request's id.
  */
 @RestController
+@RequiredArgsConstructor
 class SupportActionsApi {
 
     static final String PATH = "/api/v1/groups/{groupId}/support";
@@ -30,11 +32,6 @@ class SupportActionsApi {
 
     private final SupportMfaResets resets;
     private final StuckUploads uploads;
-
-    SupportActionsApi(SupportMfaResets resets, StuckUploads uploads) {
-        this.resets = resets;
-        this.uploads = uploads;
-    }
 
     /** Resets the MFA of an outside collaborator holding a role on the request's node or below. */
     @DeleteMapping(PATH + "/collaborators/{userId}/mfa")

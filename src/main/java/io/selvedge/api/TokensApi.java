@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,13 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @AnyCaller("the username and password (and code) are the credential")
 @RestController
+@RequiredArgsConstructor
 class TokensApi {
 
     private final ApiTokens tokens;
-
-    TokensApi(ApiTokens tokens) {
-        this.tokens = tokens;
-    }
 
     @PostMapping("/api/v1/auth/tokens")
     ResponseEntity<CreatedToken> create(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {

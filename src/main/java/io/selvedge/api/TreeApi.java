@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * from the permission table; lists hold only the children the caller may view.
  */
 @RestController
+@RequiredArgsConstructor
 class TreeApi {
 
     private static final String BASE = "/api/v1/";
@@ -43,12 +45,6 @@ class TreeApi {
     private final Tree tree;
     private final Authorization authorization;
     private final Callers callers;
-
-    TreeApi(Tree tree, Authorization authorization, Callers callers) {
-        this.tree = tree;
-        this.authorization = authorization;
-        this.callers = callers;
-    }
 
     // Companies, below a group.
 

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code PATCH} (and any later {@code HEAD}) answers in {@code Selvedge-Version-Id}.
  */
 @RestController
+@RequiredArgsConstructor
 class UploadsApi {
 
     static final String TUS_VERSION = "1.0.0";
@@ -55,13 +57,6 @@ class UploadsApi {
     private final Authorization authorization;
     private final Callers callers;
     private final ContentProperties properties;
-
-    UploadsApi(Uploads uploads, Authorization authorization, Callers callers, ContentProperties properties) {
-        this.uploads = uploads;
-        this.authorization = authorization;
-        this.callers = callers;
-        this.properties = properties;
-    }
 
     @RequestMapping(path = PATH, method = RequestMethod.OPTIONS)
     @AnyCaller("describes the server's tus support; touches no resource")

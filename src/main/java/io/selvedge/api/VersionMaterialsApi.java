@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,17 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
  * version's style.
  */
 @RestController
+@RequiredArgsConstructor
 class VersionMaterialsApi {
 
     private static final String MATERIALS = "/api/v1/versions/{id}/materials";
 
     private final VersionMaterials materials;
     private final Callers callers;
-
-    VersionMaterialsApi(VersionMaterials materials, Callers callers) {
-        this.materials = materials;
-        this.callers = callers;
-    }
 
     @PostMapping(value = MATERIALS, consumes = "!application/x-www-form-urlencoded")
     @Requires(value = Action.UPLOAD, target = "id")

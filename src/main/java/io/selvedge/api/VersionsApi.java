@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * thumbnails. A version's id is decided as its style.
  */
 @RestController
+@RequiredArgsConstructor
 class VersionsApi {
 
     private static final String BASE = "/api/v1/";
@@ -40,13 +42,6 @@ class VersionsApi {
     private final Callers callers;
     private final Transfers transfers;
     private final Renders renders;
-
-    VersionsApi(Versions versions, Callers callers, Transfers transfers, Renders renders) {
-        this.transfers = transfers;
-        this.renders = renders;
-        this.versions = versions;
-        this.callers = callers;
-    }
 
     @PostMapping(value = BASE + "styles/{id}/versions", consumes = "!application/x-www-form-urlencoded")
     @Requires(value = Action.UPLOAD, target = "id")

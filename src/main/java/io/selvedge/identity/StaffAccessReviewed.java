@@ -3,6 +3,7 @@ package io.selvedge.identity;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A platform admin decided on a staff account in the staff access review: on the platform trail, the admin as
@@ -14,16 +15,13 @@ public record StaffAccessReviewed(
         implements AccountEvent {
 
     /** What the review decided, with the action the trail stores for it. */
+    @RequiredArgsConstructor
     public enum Decision {
         CONFIRMED("staff.access-confirmed"),
         ROLE_REMOVED("staff.role-removed"),
         ACCOUNT_DISABLED("staff.account-disabled");
 
         private final String action;
-
-        Decision(String action) {
-            this.action = action;
-        }
     }
 
     @Override

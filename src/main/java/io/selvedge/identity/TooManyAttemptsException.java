@@ -2,6 +2,7 @@ package io.selvedge.identity;
 
 import io.selvedge.platform.Refusal;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Too many attempts of one kind failed for this account or from this address: the next must wait. Thrown
@@ -13,6 +14,7 @@ public class TooManyAttemptsException extends Refusal.TooManyRequests {
     private static final long serialVersionUID = 1L;
 
     /** What was attempted too often, in the words of the refusal. */
+    @RequiredArgsConstructor
     public enum Attempts {
         /** A sign-in for an API token. */
         SIGN_INS("failed sign-ins"),
@@ -24,10 +26,6 @@ public class TooManyAttemptsException extends Refusal.TooManyRequests {
         CODES("wrong codes");
 
         private final String inWords;
-
-        Attempts(String inWords) {
-            this.inWords = inWords;
-        }
     }
 
     private final Attempts attempts;

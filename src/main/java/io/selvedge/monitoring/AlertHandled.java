@@ -5,6 +5,7 @@ import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,15 +17,12 @@ public record AlertHandled(
         implements AuditableEvent {
 
     /** A step of an alert's life that someone takes, with the action the trail stores for it. */
+    @RequiredArgsConstructor
     public enum Step {
         ACKNOWLEDGED("alert.acknowledged"),
         RESOLVED("alert.resolved");
 
         private final String action;
-
-        Step(String action) {
-            this.action = action;
-        }
 
         public String action() {
             return action;

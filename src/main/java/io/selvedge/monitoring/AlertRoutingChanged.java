@@ -5,6 +5,7 @@ import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,7 @@ public record AlertRoutingChanged(
         implements AuditableEvent {
 
     /** What changed, with the action the trail stores for it and the kind of its target. */
+    @RequiredArgsConstructor
     public enum Change {
         TEAM_ADDED("alert-team.added", "alert-team"),
         TEAM_RENAMED("alert-team.renamed", "alert-team"),
@@ -34,11 +36,6 @@ public record AlertRoutingChanged(
 
         private final String action;
         private final String target;
-
-        Change(String action, String target) {
-            this.action = action;
-            this.target = target;
-        }
 
         public String action() {
             return action;

@@ -3,12 +3,14 @@ package io.selvedge.push;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What the person at the terminal sees: on a console, one line per file redrawn as a bar; otherwise (a
  * log, a pipe) plain lines at each quarter. Bytes handed to the connection move the bar; the offset the
  * server acknowledged is the truth it comes back to.
  */
+@RequiredArgsConstructor
 final class Progress {
 
     private static final int WIDTH = 30;
@@ -21,11 +23,6 @@ final class Progress {
     private int quartersShown;
     private long lastDrawn;
     private boolean active;
-
-    Progress(PrintStream out, boolean console) {
-        this.out = out;
-        this.console = console;
-    }
 
     synchronized void start(String file, long bytes, long offset) {
         name = file;

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * client waits (doubling, with jitter), asks {@code HEAD} for the offset the server kept, and sends from
  * there. A refusal (401, 403, 404, 413…) ends the file at once with the server's own words.
  */
+@RequiredArgsConstructor
 final class TusClient {
 
     private static final String TUS = "1.0.0";
@@ -44,23 +46,6 @@ final class TusClient {
     Duration firstWait = Duration.ofSeconds(1);
     Duration longestWait = Duration.ofSeconds(15);
     private @Nullable Boolean sha1Checksums;
-
-    TusClient(
-            HttpClient http,
-            URI server,
-            String authorization,
-            int chunkBytes,
-            int retries,
-            Progress progress,
-            Push.Listener listener) {
-        this.http = http;
-        this.server = server;
-        this.authorization = authorization;
-        this.chunkBytes = chunkBytes;
-        this.retries = retries;
-        this.progress = progress;
-        this.listener = listener;
-    }
 
     /** Pushes {@code file} as a new version of {@code style}; returns the version's id. */
     UUID push(Path file, UUID style) throws InterruptedException {

@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The folder CLO exports into. A file is pushed once it is complete, which is when its size and time have
@@ -16,16 +17,12 @@ import java.util.function.Consumer;
  * when watching starts, hidden files and partial downloads ({@code .tmp}, {@code .part}, {@code ~}) are
  * left alone. Polling, not a watch service: it sees the same on every file system, network shares too.
  */
+@RequiredArgsConstructor
 final class WatchedFolder {
 
     private final Path folder;
     private final long settleMillis;
     private final Map<Path, Seen> seen = new HashMap<>();
-
-    WatchedFolder(Path folder, long settleMillis) {
-        this.folder = folder;
-        this.settleMillis = settleMillis;
-    }
 
     /** Watches until the thread is interrupted, handing each complete new or changed file to {@code push}. */
     void watch(Consumer<Path> push) throws IOException {

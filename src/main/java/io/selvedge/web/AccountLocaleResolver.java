@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -15,17 +16,13 @@ import org.springframework.web.servlet.LocaleResolver;
  * {@code Accept-Language} among the languages the pages are written in, else English. Read once per request
  * (so a change shows from the next page on).
  */
+@RequiredArgsConstructor
 class AccountLocaleResolver implements LocaleResolver {
 
     private static final String RESOLVED = AccountLocaleResolver.class.getName() + ".locale";
 
     private final Callers callers;
     private final AccountLanguages languages;
-
-    AccountLocaleResolver(Callers callers, AccountLanguages languages) {
-        this.callers = callers;
-        this.languages = languages;
-    }
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -20,15 +21,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 /** The signed-in person's web sessions: where they are signed in, with a button to end each or all. */
 @AnyCaller("the signed-in account's own sessions only")
 @Controller
+@RequiredArgsConstructor
 class AccountSessionsController {
 
     private final WebSessions sessions;
     private final MessageSource messages;
-
-    AccountSessionsController(WebSessions sessions, MessageSource messages) {
-        this.sessions = sessions;
-        this.messages = messages;
-    }
 
     @GetMapping("/account/sessions")
     String list(Principal user, HttpServletRequest request, Locale locale, Model model) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,19 +24,13 @@ import org.springframework.stereotype.Component;
  * caller could not open.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Breadcrumbs {
 
     private final Authorization authorization;
     private final Groups groups;
     private final Tree tree;
     private final Styles styles;
-
-    Breadcrumbs(Authorization authorization, Groups groups, Tree tree, Styles styles) {
-        this.authorization = authorization;
-        this.groups = groups;
-        this.tree = tree;
-        this.styles = styles;
-    }
 
     /** The crumbs down to an id, the id's own last; empty for an id the caller may not see at all. */
     public List<Crumb> of(UUID id) {

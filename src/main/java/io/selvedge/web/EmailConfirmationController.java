@@ -3,6 +3,7 @@ package io.selvedge.web;
 import io.selvedge.identity.AccountLinkInvalidException;
 import io.selvedge.identity.EmailChanges;
 import io.selvedge.platform.AnyCaller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,13 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
         statuses = {410, 409})
 @Controller
 @AnyCaller("the single-use link mailed to the new address is the credential")
+@RequiredArgsConstructor
 class EmailConfirmationController {
 
     private final EmailChanges changes;
-
-    EmailConfirmationController(EmailChanges changes) {
-        this.changes = changes;
-    }
 
     @GetMapping("/confirm-email/{token}")
     String form(@PathVariable String token, Model model) {

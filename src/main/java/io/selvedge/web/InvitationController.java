@@ -9,6 +9,7 @@ import io.selvedge.identity.Callers;
 import io.selvedge.platform.AnyCaller;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,17 +25,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 @AnyCaller("the invitation link's secret is the credential; a signed-in person accepts for their own account")
 @RefusalPage("invitation-invalid")
 @Controller
+@RequiredArgsConstructor
 class InvitationController {
 
     private final Invitations invitations;
     private final Callers callers;
     private final MessageSource messages;
-
-    InvitationController(Invitations invitations, Callers callers, MessageSource messages) {
-        this.invitations = invitations;
-        this.callers = callers;
-        this.messages = messages;
-    }
 
     @GetMapping("/invitations/{token}")
     String page(@PathVariable String token, Model model) {

@@ -8,6 +8,7 @@ import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,15 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RefusalPage(value = "link-invalid", statuses = 410)
 @Controller
 @AnyCaller("the mailed single-use reset link is the credential")
+@RequiredArgsConstructor
 class PasswordResetController {
 
     private final PasswordResets resets;
     private final MessageSource messages;
-
-    PasswordResetController(PasswordResets resets, MessageSource messages) {
-        this.resets = resets;
-        this.messages = messages;
-    }
 
     @GetMapping("/forgot-password")
     String form() {

@@ -4,6 +4,7 @@ import io.selvedge.identity.FirstAdminSetup;
 import io.selvedge.identity.SetupLinkInvalidException;
 import io.selvedge.platform.AnyCaller;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,15 +18,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /** The page behind the one-time setup link: it creates the first platform admin. */
 @AnyCaller("the one-time setup link is the credential")
 @Controller
+@RequiredArgsConstructor
 class SetupController {
 
     private final FirstAdminSetup setup;
     private final MessageSource messages;
-
-    SetupController(FirstAdminSetup setup, MessageSource messages) {
-        this.setup = setup;
-        this.messages = messages;
-    }
 
     @GetMapping("/setup/{token}")
     String form(@PathVariable String token, Model model) {

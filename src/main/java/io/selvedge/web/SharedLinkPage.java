@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RefusalPage(value = "shared-link-gone", secretInAddress = true)
 @Controller
 @AnyCaller("the share link's token is the credential; expired, revoked and unknown links are not found")
+@RequiredArgsConstructor
 class SharedLinkPage {
 
     private static final String UNLOCKED = "selvedge.link.unlocked.";
@@ -58,23 +60,6 @@ class SharedLinkPage {
     private final Callers callers;
     private final SecurityPolicies policies;
     private final Transfers transfers;
-
-    SharedLinkPage(
-            ShareLinks links,
-            Styles styles,
-            Versions versions,
-            Authorization authorization,
-            Callers callers,
-            SecurityPolicies policies,
-            Transfers transfers) {
-        this.links = links;
-        this.styles = styles;
-        this.versions = versions;
-        this.authorization = authorization;
-        this.callers = callers;
-        this.policies = policies;
-        this.transfers = transfers;
-    }
 
     @GetMapping("/s/{token}")
     String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {

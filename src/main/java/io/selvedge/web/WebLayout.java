@@ -14,6 +14,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -23,20 +24,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * banner is on every page a staff member sees.
  */
 @ControllerAdvice(basePackageClasses = WebLayout.class, assignableTypes = LaidOutPage.class)
+@RequiredArgsConstructor
 class WebLayout {
 
     private final Callers callers;
     private final Notifications notifications;
     private final Authorization authorization;
     private final AccessRequests accessRequests;
-
-    WebLayout(
-            Callers callers, Notifications notifications, Authorization authorization, AccessRequests accessRequests) {
-        this.accessRequests = accessRequests;
-        this.callers = callers;
-        this.notifications = notifications;
-        this.authorization = authorization;
-    }
 
     @ModelAttribute("signedIn")
     boolean signedIn(Principal principal) {

@@ -4,21 +4,18 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A body of any size made on the fly from a seed (never a file, never held whole): the same seed and
  * size give the same bytes, so a test can compute their SHA-256 without storing them.
  */
+@RequiredArgsConstructor
 public final class GeneratedBody extends InputStream {
 
     private final long size;
     private long position;
     private final long seed;
-
-    public GeneratedBody(long size, long seed) {
-        this.size = size;
-        this.seed = seed;
-    }
 
     /** The byte at a position, for checking a range without the rest. */
     public static byte at(long seed, long position) {

@@ -14,19 +14,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A browser or API client behind a balancer that spreads connections: each request goes over a new connection
  * (a client of its own, sharing the cookies), so that consecutive requests meet the nodes in turn.
  */
+@RequiredArgsConstructor
 public final class NewConnectionEachRequest extends HttpClient {
 
     private final SSLContext tls;
     private final CookieManager cookies = new CookieManager();
-
-    public NewConnectionEachRequest(SSLContext tls) {
-        this.tls = tls;
-    }
 
     private HttpClient fresh() {
         return HttpClient.newBuilder()

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The regional {@code access_request} table: staff's requests for access to a group, and their decisions. */
 @Repository
+@RequiredArgsConstructor
 class AccessRequestRepository {
 
     private static final String COLUMNS = "select id, group_id, requester_id, scope, node_id, reason, ticket,"
@@ -30,11 +32,6 @@ class AccessRequestRepository {
 
     private final GrantRepository grants;
     private final Stores stores;
-
-    AccessRequestRepository(GrantRepository grants, Stores stores) {
-        this.grants = grants;
-        this.stores = stores;
-    }
 
     void insert(JdbcClient jdbc, AccessRequest request) {
         jdbc.sql("insert into access_request (id, group_id, requester_id, scope, node_id, reason, ticket, duration_s,"

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,7 @@ import org.springframework.stereotype.Service;
  * point ({@link Action#DECIDE_ACCESS_REQUESTS}), which staff never hold.
  */
 @Service
+@RequiredArgsConstructor
 class AccessRequestService implements AccessRequests {
 
     static final int LIST_LIMIT = 200;
@@ -56,27 +58,6 @@ class AccessRequestService implements AccessRequests {
     private final PlatformProperties platform;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    AccessRequestService(
-            AccessRequestRepository requests,
-            GrantRepository grants,
-            DecisionPoint decisions,
-            AccountDirectory accounts,
-            GroupWrites writes,
-            Outbox outbox,
-            PlatformProperties platform,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.requests = requests;
-        this.grants = grants;
-        this.decisions = decisions;
-        this.accounts = accounts;
-        this.writes = writes;
-        this.outbox = outbox;
-        this.platform = platform;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public AccessRequest request(

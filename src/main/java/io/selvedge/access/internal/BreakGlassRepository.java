@@ -4,18 +4,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The regional {@code access_break_glass} table: a group's break-glass accounts. */
 @Repository
+@RequiredArgsConstructor
 class BreakGlassRepository {
 
     private final GrantRepository grants;
-
-    BreakGlassRepository(GrantRepository grants) {
-        this.grants = grants;
-    }
 
     List<UUID> of(UUID groupId) {
         return grants.plane(groupId)

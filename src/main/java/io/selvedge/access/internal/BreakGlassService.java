@@ -17,11 +17,13 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** {@link BreakGlassAccounts}: kept in the group's region beside its policy, checked against it. */
 @Service
+@RequiredArgsConstructor
 class BreakGlassService implements BreakGlassAccounts {
 
     static final int MOST = 10;
@@ -35,27 +37,6 @@ class BreakGlassService implements BreakGlassAccounts {
     private final GroupWrites writes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    BreakGlassService(
-            BreakGlassRepository records,
-            GrantRepository grants,
-            PolicyRepository policies,
-            DecisionPoint decisions,
-            EmailDomains domains,
-            AccountDirectory accounts,
-            GroupWrites writes,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.records = records;
-        this.grants = grants;
-        this.policies = policies;
-        this.decisions = decisions;
-        this.domains = domains;
-        this.accounts = accounts;
-        this.writes = writes;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public List<UUID> of(UUID groupId) {

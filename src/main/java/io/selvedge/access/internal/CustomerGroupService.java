@@ -8,20 +8,16 @@ import io.selvedge.identity.EmailAddresses;
 import io.selvedge.tenancy.Group;
 import io.selvedge.tenancy.Groups;
 import io.selvedge.tenancy.Tree;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 @Service
+@RequiredArgsConstructor
 class CustomerGroupService implements CustomerGroups {
 
     private final PlatformStaff staff;
     private final Groups groups;
     private final Invitations invitations;
-
-    CustomerGroupService(PlatformStaff staff, Groups groups, Invitations invitations) {
-        this.staff = staff;
-        this.groups = groups;
-        this.invitations = invitations;
-    }
 
     @Override
     public StartedGroup start(String name, String region, String adminEmail) {

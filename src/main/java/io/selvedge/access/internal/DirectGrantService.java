@@ -15,6 +15,7 @@ import io.selvedge.identity.AccountSummary;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Service;
  * invitation to the address of anybody else.
  */
 @Service
+@RequiredArgsConstructor
 class DirectGrantService implements DirectGrants {
 
     private final Grants grants;
@@ -31,23 +33,6 @@ class DirectGrantService implements DirectGrants {
     private final AccountDirectory accounts;
     private final GrantService grantService;
     private final Shares shares;
-
-    DirectGrantService(
-            Grants grants,
-            GrantService grantService,
-            Invitations invitations,
-            EmailDomains domains,
-            DecisionPoint decisions,
-            AccountDirectory accounts,
-            Shares shares) {
-        this.grants = grants;
-        this.shares = shares;
-        this.grantService = grantService;
-        this.invitations = invitations;
-        this.domains = domains;
-        this.decisions = decisions;
-        this.accounts = accounts;
-    }
 
     @Override
     public Outcome grant(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload) {

@@ -5,17 +5,15 @@ import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.TargetNames;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** The name of a claimed domain, for the audit trail (events carry the claim's id). */
 @Component
+@RequiredArgsConstructor
 class DomainNames implements TargetNames {
 
     private final DomainRepository records;
-
-    DomainNames(DomainRepository records) {
-        this.records = records;
-    }
 
     @Override
     public Optional<String> nameOf(AuditTarget target) {

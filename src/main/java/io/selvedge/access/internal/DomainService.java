@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /** {@link EmailDomains}: claims in the global store, proven by a TXT record or a platform admin. */
 @Service
+@RequiredArgsConstructor
 class DomainService implements EmailDomains {
 
     private static final String TXT_PREFIX = "selvedge-domain-verification=";
@@ -45,25 +47,6 @@ class DomainService implements EmailDomains {
     private final TransactionOperations transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-
-    DomainService(
-            DomainRepository records,
-            TxtRecords dns,
-            Callers callers,
-            PlatformStaff staff,
-            AccountDirectory accounts,
-            ApplicationEventPublisher events,
-            TransactionOperations transactions,
-            Clock clock) {
-        this.records = records;
-        this.dns = dns;
-        this.callers = callers;
-        this.staff = staff;
-        this.accounts = accounts;
-        this.events = events;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     @Override
     public Domain claim(UUID groupId, String domain) {

@@ -21,11 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** {@link EmergencyAccess}: break-glass rows beside the access requests, in the group's region. */
 @Service
+@RequiredArgsConstructor
 class EmergencyAccessService implements EmergencyAccess {
 
     private static final String ONLY_ADMINS = "Only platform admins open emergency access to a customer's group.";
@@ -39,27 +41,6 @@ class EmergencyAccessService implements EmergencyAccess {
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    EmergencyAccessService(
-            AccessRequestRepository requests,
-            AccessRequestService lockbox,
-            GrantRepository grants,
-            PlatformStaff staff,
-            AccountDirectory accounts,
-            GroupWrites writes,
-            Outbox outbox,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.requests = requests;
-        this.lockbox = lockbox;
-        this.grants = grants;
-        this.staff = staff;
-        this.accounts = accounts;
-        this.writes = writes;
-        this.outbox = outbox;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public AccessRequest request(UUID groupId, String reason, String ticket, Duration duration) {

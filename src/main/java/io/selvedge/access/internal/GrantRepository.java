@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The regional {@code access_grant} and {@code access_grant_version} tables. */
 @Repository
+@RequiredArgsConstructor
 class GrantRepository implements GrantSource {
 
     private static final String COLUMNS = "select group_id, node_id, account_id, role, allow_download, allow_upload,"
@@ -28,11 +30,6 @@ class GrantRepository implements GrantSource {
 
     private final GroupDataPlanes planes;
     private final Stores stores;
-
-    GrantRepository(GroupDataPlanes planes, Stores stores) {
-        this.planes = planes;
-        this.stores = stores;
-    }
 
     @Override
     public long version(UUID groupId) {

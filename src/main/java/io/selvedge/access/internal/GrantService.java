@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Service;
 
 /** Grants and revokes roles for the current caller, under the rules of {@link Grants}. */
 @Service
+@RequiredArgsConstructor
 class GrantService implements Grants, DirectoryRoles {
 
     private final GrantRepository records;
@@ -40,21 +42,6 @@ class GrantService implements Grants, DirectoryRoles {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final GroupWrites writes;
-
-    GrantService(
-            GroupWrites writes,
-            GrantRepository records,
-            DecisionPoint decisions,
-            Callers callers,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.records = records;
-        this.decisions = decisions;
-        this.callers = callers;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public Grant grant(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload) {

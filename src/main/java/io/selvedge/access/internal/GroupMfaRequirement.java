@@ -2,6 +2,7 @@ package io.selvedge.access.internal;
 
 import io.selvedge.identity.MfaRequirement;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,13 +10,10 @@ import org.springframework.stereotype.Component;
  * group whose security policy requires it (cached per account, see {@link PolicyService}).
  */
 @Component
+@RequiredArgsConstructor
 class GroupMfaRequirement implements MfaRequirement {
 
     private final PolicyService policies;
-
-    GroupMfaRequirement(PolicyService policies) {
-        this.policies = policies;
-    }
 
     @Override
     public boolean requiredFor(UUID accountId) {

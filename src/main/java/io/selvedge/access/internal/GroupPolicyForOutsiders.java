@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -29,6 +30,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * its policy account-wide already ({@link PolicyService}); the IP allow-list applies to everyone.
  */
 @Component
+@RequiredArgsConstructor
 class GroupPolicyForOutsiders implements OutsiderPolicy {
 
     /** The factors of a sign-in through an identity provider (OIDC, SAML). */
@@ -42,19 +44,6 @@ class GroupPolicyForOutsiders implements OutsiderPolicy {
     private final AccountDirectory accounts;
     private final Clock clock;
     private final BreakGlassRepository breakGlass;
-
-    GroupPolicyForOutsiders(
-            PolicyRepository policies,
-            EmailDomains domains,
-            AccountDirectory accounts,
-            Clock clock,
-            BreakGlassRepository breakGlass) {
-        this.breakGlass = breakGlass;
-        this.policies = policies;
-        this.domains = domains;
-        this.accounts = accounts;
-        this.clock = clock;
-    }
 
     @Override
     public Optional<String> refusal(UUID groupId, long grantVersion, Caller caller) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -19,16 +20,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /** The endpoints of every request-mapping handler mapping, with what each handler states. */
 @Component
+@RequiredArgsConstructor
 class HandlerPermissions implements StatedPermissions {
 
     /** springdoc's handlers (the OpenAPI document), which cannot carry our annotations. */
     private static final String SPRINGDOC = "org.springdoc.";
 
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
-
-    HandlerPermissions(ObjectProvider<RequestMappingHandlerMapping> mappings) {
-        this.mappings = mappings;
-    }
 
     @Override
     public List<StatedPermission> endpoints() {

@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The regional {@code access_invitation} table; the address stays encrypted here. */
 @Repository
+@RequiredArgsConstructor
 class InvitationRepository {
 
     /** The one declaration of the invitations' encrypted columns. */
@@ -30,10 +32,6 @@ class InvitationRepository {
             + " expires_at, sent_count, accepted_by from access_invitation";
 
     private final Stores stores;
-
-    InvitationRepository(Stores stores) {
-        this.stores = stores;
-    }
 
     /** A row as stored: the address still sealed. */
     record Row(

@@ -43,12 +43,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** {@link Invitations}: rows in the group's region, mail through the outbox, the account through identity. */
 @Service
+@RequiredArgsConstructor
 class InvitationService implements Invitations {
 
     private static final String EMAIL_INDEX = "access_invitation_email";
@@ -71,35 +73,6 @@ class InvitationService implements Invitations {
     private final Clock clock;
     private final GroupWrites writes;
     private final SecureRandom random = new SecureRandom();
-
-    InvitationService(
-            GroupWrites writes,
-            InvitationRepository records,
-            GrantRepository grants,
-            GrantService grantService,
-            DecisionPoint decisions,
-            PlatformStaff staff,
-            Callers callers,
-            FieldCiphers ciphers,
-            Outbox outbox,
-            AccountRegistration registration,
-            PlatformProperties platform,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.records = records;
-        this.grants = grants;
-        this.grantService = grantService;
-        this.decisions = decisions;
-        this.staff = staff;
-        this.callers = callers;
-        this.ciphers = ciphers;
-        this.outbox = outbox;
-        this.registration = registration;
-        this.platform = platform;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public Invitation invite(UUID groupId, String email, Role role, UUID nodeId) {

@@ -12,6 +12,7 @@ import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * group's trail in one transaction (the event reaches the group's region after it commits).
  */
 @Service
+@RequiredArgsConstructor
 class ManagedAccountService implements ManagedAccountActions {
 
     private final EmailDomains domains;
@@ -29,21 +31,6 @@ class ManagedAccountService implements ManagedAccountActions {
     private final GrantService grants;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
-
-    ManagedAccountService(
-            EmailDomains domains,
-            ManagedAccounts accounts,
-            AccountDirectory directory,
-            GrantService grants,
-            ApplicationEventPublisher events,
-            TransactionOperations transactions) {
-        this.domains = domains;
-        this.accounts = accounts;
-        this.directory = directory;
-        this.grants = grants;
-        this.events = events;
-        this.transactions = transactions;
-    }
 
     @Override
     public boolean manages(UUID groupId, UUID accountId) {

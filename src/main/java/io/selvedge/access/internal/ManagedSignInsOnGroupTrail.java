@@ -7,6 +7,7 @@ import io.selvedge.identity.SignInSucceeded;
 import io.selvedge.platform.RequestOrigin;
 import io.selvedge.storage.GroupWrites;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -19,17 +20,12 @@ import org.springframework.stereotype.Component;
  * through its unit of work. Outsiders' sign-ins stay off every group's trail: no group owns them.
  */
 @Component
+@RequiredArgsConstructor
 class ManagedSignInsOnGroupTrail {
 
     private final EmailDomains domains;
     private final GroupWrites writes;
     private final ApplicationEventPublisher events;
-
-    ManagedSignInsOnGroupTrail(EmailDomains domains, GroupWrites writes, ApplicationEventPublisher events) {
-        this.domains = domains;
-        this.writes = writes;
-        this.events = events;
-    }
 
     @ApplicationModuleListener
     void on(SignInSucceeded signIn) {

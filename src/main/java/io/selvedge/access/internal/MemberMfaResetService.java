@@ -11,11 +11,13 @@ import io.selvedge.identity.MfaResets;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 @Service
+@RequiredArgsConstructor
 class MemberMfaResetService implements MemberMfaResets {
 
     private final Grants grants;
@@ -24,21 +26,6 @@ class MemberMfaResetService implements MemberMfaResets {
     private final MfaResets resets;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
-
-    MemberMfaResetService(
-            Grants grants,
-            EmailDomains domains,
-            Callers callers,
-            MfaResets resets,
-            ApplicationEventPublisher events,
-            TransactionOperations transactions) {
-        this.grants = grants;
-        this.domains = domains;
-        this.callers = callers;
-        this.resets = resets;
-        this.events = events;
-        this.transactions = transactions;
-    }
 
     @Override
     public void reset(UUID groupId, UUID memberId) {

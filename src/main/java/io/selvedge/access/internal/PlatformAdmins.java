@@ -6,18 +6,16 @@ import io.selvedge.access.StaffAction;
 import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** A platform admin: a request with the platform admin authority, which only staff accounts are given. */
 @Component
+@RequiredArgsConstructor
 class PlatformAdmins implements PlatformStaff {
 
     private final Callers callers;
-
-    PlatformAdmins(Callers callers) {
-        this.callers = callers;
-    }
 
     @Override
     public boolean isPlatformAdmin() {

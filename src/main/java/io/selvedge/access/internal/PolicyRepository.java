@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Repository;
  * group's grant version is unchanged (a policy change bumps it, in its transaction, like a grant change).
  */
 @Repository
+@RequiredArgsConstructor
 class PolicyRepository implements AddressPolicy {
 
     private static final String COLUMNS = "select group_id, mfa_required, idle_timeout_s, absolute_timeout_s,"
@@ -30,10 +32,6 @@ class PolicyRepository implements AddressPolicy {
 
     private final GrantRepository grants;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
-
-    PolicyRepository(GrantRepository grants) {
-        this.grants = grants;
-    }
 
     /** The group's policy as of the given grant version (read once, then cached while it holds). */
     SecurityPolicy policy(UUID groupId, long grantVersion) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.method.HandlerMethod;
@@ -19,15 +20,12 @@ import org.springframework.web.servlet.HandlerMapping;
  * Enforces the permission each handler states, before it runs: {@link Requires} through the decision
  * point; {@link AnyCaller} passes. A handler that states neither is refused (deny by default).
  */
+@RequiredArgsConstructor
 class RequiresInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(RequiresInterceptor.class);
 
     private final Authorization authorization;
-
-    RequiresInterceptor(Authorization authorization) {
-        this.authorization = authorization;
-    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -16,11 +16,13 @@ import io.selvedge.storage.GroupWrites;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** {@link Shares} on top of {@link Grants}: the same checks, restricted to editor and viewer. */
 @Service
+@RequiredArgsConstructor
 class ShareService implements Shares {
 
     private final Grants grants;
@@ -28,19 +30,6 @@ class ShareService implements Shares {
     private final DecisionPoint decisions;
     private final ApplicationEventPublisher events;
     private final GroupWrites writes;
-
-    ShareService(
-            GroupWrites writes,
-            Grants grants,
-            GrantRepository records,
-            DecisionPoint decisions,
-            ApplicationEventPublisher events) {
-        this.writes = writes;
-        this.grants = grants;
-        this.records = records;
-        this.decisions = decisions;
-        this.events = events;
-    }
 
     @Override
     public Grant share(UUID nodeId, UUID accountId, Role role, boolean allowDownload, boolean allowUpload) {

@@ -11,6 +11,7 @@ import io.selvedge.identity.MfaResets;
 import io.selvedge.platform.AuditActor;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 @Service
+@RequiredArgsConstructor
 class StaffMfaResetService implements StaffMfaResets {
 
     private static final Set<String> MAY_RESET = Set.of(Callers.PLATFORM_ADMIN, "STAFF_SUPPORT");
@@ -26,13 +28,6 @@ class StaffMfaResetService implements StaffMfaResets {
     private final EmailDomains domains;
     private final MfaResets resets;
     private final TransactionOperations transactions;
-
-    StaffMfaResetService(Callers callers, EmailDomains domains, MfaResets resets, TransactionOperations transactions) {
-        this.callers = callers;
-        this.domains = domains;
-        this.resets = resets;
-        this.transactions = transactions;
-    }
 
     @Override
     public void reset(UUID accountId) {

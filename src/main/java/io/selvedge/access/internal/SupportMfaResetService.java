@@ -16,11 +16,13 @@ import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.AuditTarget;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 @Service
+@RequiredArgsConstructor
 class SupportMfaResetService implements SupportMfaResets {
 
     private final Authorization authorization;
@@ -30,23 +32,6 @@ class SupportMfaResetService implements SupportMfaResets {
     private final MfaResets resets;
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
-
-    SupportMfaResetService(
-            Authorization authorization,
-            Grants grants,
-            EmailDomains domains,
-            Callers callers,
-            MfaResets resets,
-            ApplicationEventPublisher events,
-            TransactionOperations transactions) {
-        this.authorization = authorization;
-        this.grants = grants;
-        this.domains = domains;
-        this.callers = callers;
-        this.resets = resets;
-        this.events = events;
-        this.transactions = transactions;
-    }
 
     @Override
     public void reset(UUID groupId, UUID accountId) {

@@ -5,6 +5,7 @@ import io.selvedge.tenancy.NodeDeleted;
 import io.selvedge.tenancy.NodeMoved;
 import io.selvedge.tenancy.NodePurged;
 import io.selvedge.tenancy.NodeRestored;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,15 +18,11 @@ import org.springframework.stereotype.Component;
  * so all bump the group's grant version.
  */
 @Component
+@RequiredArgsConstructor
 class TreeGrantEvents {
 
     private final GrantService grants;
     private final GrantRepository records;
-
-    TreeGrantEvents(GrantService grants, GrantRepository records) {
-        this.grants = grants;
-        this.records = records;
-    }
 
     @EventListener
     void groupCreated(GroupCreated created) {

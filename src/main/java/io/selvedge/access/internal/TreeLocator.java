@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -17,13 +18,10 @@ import org.springframework.stereotype.Component;
 /** Groups and the nodes of their trees, as tenancy places them. Asked first. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class TreeLocator implements ResourceLocator {
 
     private final Tree tree;
-
-    TreeLocator(Tree tree) {
-        this.tree = tree;
-    }
 
     @Override
     public Optional<ResourcePath> locate(UUID id) {

@@ -7,6 +7,7 @@ import io.selvedge.access.ResourcePath;
 import io.selvedge.tenancy.MoveGuard;
 import io.selvedge.tenancy.NodeKind;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,13 +15,10 @@ import org.springframework.stereotype.Component;
  * parent level, one where they may manage nodes of its kind (403 otherwise).
  */
 @Component
+@RequiredArgsConstructor
 class TreeMoveGuard implements MoveGuard {
 
     private final Authorization authorization;
-
-    TreeMoveGuard(Authorization authorization) {
-        this.authorization = authorization;
-    }
 
     @Override
     public void checkDestination(NodeKind kind, UUID newParentId) {

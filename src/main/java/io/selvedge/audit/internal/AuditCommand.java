@@ -6,17 +6,15 @@ import io.selvedge.platform.OperatorCommand;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** {@code audit verify --group G} and {@code audit verify --platform}. */
 @Component
+@RequiredArgsConstructor
 class AuditCommand implements OperatorCommand {
 
     private final AuditTrail trail;
-
-    AuditCommand(AuditTrail trail) {
-        this.trail = trail;
-    }
 
     @Override
     public String name() {

@@ -4,6 +4,7 @@ import io.selvedge.crypto.KeysDestroyedException;
 import io.selvedge.platform.AuditableEvent;
 import io.selvedge.storage.EventDeliveries;
 import io.selvedge.storage.UnknownGroupException;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Propagation;
  * (none is held around it). Appends of several nodes take turns on each trail's head row.
  */
 @Component
+@RequiredArgsConstructor
 class AuditListener {
 
     private static final Logger log = LoggerFactory.getLogger(AuditListener.class);
@@ -31,11 +33,6 @@ class AuditListener {
 
     private final TrailWriter writer;
     private final EventDeliveries deliveries;
-
-    AuditListener(TrailWriter writer, EventDeliveries deliveries) {
-        this.writer = writer;
-        this.deliveries = deliveries;
-    }
 
     @ApplicationModuleListener(id = ID, propagation = Propagation.NOT_SUPPORTED)
     @Async(AuditConfiguration.EXECUTOR)

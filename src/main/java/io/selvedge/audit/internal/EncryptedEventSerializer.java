@@ -5,6 +5,7 @@ import io.selvedge.crypto.EncryptedTable;
 import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.storage.OutboxSerializer;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * directory's key) still reads.
  */
 @Component
+@RequiredArgsConstructor
 class EncryptedEventSerializer implements EventSerializer, OutboxSerializer {
 
     static final String PREFIX = "enc:v1:";
@@ -32,11 +34,6 @@ class EncryptedEventSerializer implements EventSerializer, OutboxSerializer {
     private final ObjectProvider<FieldCiphers> ciphers;
     private final ObjectProvider<JsonMapper> mappers;
     private volatile JsonMapper mapper;
-
-    EncryptedEventSerializer(ObjectProvider<FieldCiphers> ciphers, ObjectProvider<JsonMapper> mappers) {
-        this.ciphers = ciphers;
-        this.mappers = mappers;
-    }
 
     @Override
     public Object serialize(Object event) {

@@ -1,6 +1,7 @@
 package io.selvedge.audit.internal;
 
 import io.selvedge.platform.AuditableEvent;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -14,13 +15,10 @@ import org.springframework.stereotype.Component;
  * publications are resubmitted, never one still being delivered.
  */
 @Component
+@RequiredArgsConstructor
 class FailedDeliveries {
 
     private final ObjectProvider<FailedEventPublications> failed;
-
-    FailedDeliveries(ObjectProvider<FailedEventPublications> failed) {
-        this.failed = failed;
-    }
 
     @Scheduled(
             fixedDelayString = "${selvedge.audit.retry-failed-interval:1m}",

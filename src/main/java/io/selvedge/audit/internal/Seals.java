@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * chain starts. Signed with the store's signing key (crypto's {@link Signatures}).
  */
 @Component
+@RequiredArgsConstructor
 class Seals {
 
     enum Kind {
@@ -26,10 +28,6 @@ class Seals {
     record Seal(Kind kind, long seq, String hash, Instant sealedAt, String signature) {}
 
     private final Signatures signatures;
-
-    Seals(Signatures signatures) {
-        this.signatures = signatures;
-    }
 
     Seal make(Trail trail, Kind kind, long seq, String hash, Instant at) {
         byte[] signature = signatures.sign(trail.store(), signed(trail, kind, seq, hash));

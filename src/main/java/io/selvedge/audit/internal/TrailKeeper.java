@@ -4,6 +4,7 @@ import io.selvedge.audit.AuditProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * which the verification starts.
  */
 @Component
+@RequiredArgsConstructor
 class TrailKeeper {
 
     private static final Logger log = LoggerFactory.getLogger(TrailKeeper.class);
@@ -24,13 +26,6 @@ class TrailKeeper {
     private final Seals seals;
     private final AuditProperties properties;
     private final Clock clock;
-
-    TrailKeeper(Trails trails, Seals seals, AuditProperties properties, Clock clock) {
-        this.trails = trails;
-        this.seals = seals;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Scheduled(
             fixedDelayString = "${selvedge.audit.seal-interval:1h}",

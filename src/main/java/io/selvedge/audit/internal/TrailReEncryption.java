@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +19,11 @@ import org.springframework.stereotype.Component;
  * whole by {@link TrailRechain}.
  */
 @Component
+@RequiredArgsConstructor
 class TrailReEncryption implements ReEncryptable {
 
     private final Trails trails;
     private final TrailRechain rechain;
-
-    TrailReEncryption(Trails trails, TrailRechain rechain) {
-        this.trails = trails;
-        this.rechain = rechain;
-    }
 
     @Override
     public String name() {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads trails: pages newest first, exports oldest first in batches (constant memory), verification. */
 @Service
+@RequiredArgsConstructor
 class TrailReader implements AuditTrail {
 
     private static final int EXPORT_BATCH = 500;
@@ -42,17 +44,6 @@ class TrailReader implements AuditTrail {
     private final TrailVerifier verifier;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<PlatformTransactionManager> transactions;
-
-    TrailReader(
-            Trails trails,
-            TrailVerifier verifier,
-            ApplicationEventPublisher events,
-            ObjectProvider<PlatformTransactionManager> transactions) {
-        this.trails = trails;
-        this.verifier = verifier;
-        this.events = events;
-        this.transactions = transactions;
-    }
 
     @Override
     public AuditPage find(@Nullable UUID groupId, AuditFilter filter, int limit, @Nullable String cursor) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * laundered into a clean chain; {@code audit verify} names its bad entry.
  */
 @Component
+@RequiredArgsConstructor
 class TrailRechain {
 
     private static final Logger log = LoggerFactory.getLogger(TrailRechain.class);
@@ -28,11 +30,6 @@ class TrailRechain {
 
     private final TrailVerifier verifier;
     private final Seals seals;
-
-    TrailRechain(TrailVerifier verifier, Seals seals) {
-        this.verifier = verifier;
-        this.seals = seals;
-    }
 
     /** Whether anything was rewritten (false: another node did it first). */
     boolean rechain(Trail trail) {

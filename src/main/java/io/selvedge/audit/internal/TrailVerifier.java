@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +27,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@RequiredArgsConstructor
 class TrailVerifier {
 
     private static final int BATCH = 500;
 
     private final Seals seals;
-
-    TrailVerifier(Seals seals) {
-        this.seals = seals;
-    }
 
     AuditVerification verify(Trail trail) {
         Optional<TrailRepository.Head> head = TrailRepository.head(trail);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * node also take turns in memory first, so they do not pile up on the database's lock.
  */
 @Component
+@RequiredArgsConstructor
 class TrailWriter {
 
     private static final Logger log = LoggerFactory.getLogger(TrailWriter.class);
@@ -38,12 +40,6 @@ class TrailWriter {
     private final ObjectProvider<TargetNames> names;
     private final Clock clock;
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
-
-    TrailWriter(Trails trails, ObjectProvider<TargetNames> names, Clock clock) {
-        this.trails = trails;
-        this.names = names;
-        this.clock = clock;
-    }
 
     /** Writes the event as the next entry of its trail; returns the entry's sequence number. */
     long append(AuditableEvent event) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Finds trails: a group's through its data plane (its region, never another), the platform trail globally. */
 @Component
+@RequiredArgsConstructor
 class Trails {
 
     private final Stores stores;
@@ -27,12 +29,6 @@ class Trails {
     private final FieldCiphers ciphers;
     private final Map<StoreId, JdbcClient> jdbc = new ConcurrentHashMap<>();
     private final Map<StoreId, TransactionTemplate> transactions = new ConcurrentHashMap<>();
-
-    Trails(Stores stores, GroupDataPlanes planes, FieldCiphers ciphers) {
-        this.stores = stores;
-        this.planes = planes;
-        this.ciphers = ciphers;
-    }
 
     /**
      * The trail of a group, or the platform trail for null.

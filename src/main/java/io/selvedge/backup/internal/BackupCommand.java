@@ -11,24 +11,19 @@ import io.selvedge.storage.UnknownRegionException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** {@code backup --out DIR [--region R]}: an online backup of the stores and the sealed key stores. */
 @Component
+@RequiredArgsConstructor
 class BackupCommand implements OperatorCommand {
 
     private final StoreBackups backups;
     private final Stores stores;
     private final CryptoProperties crypto;
     private final PlatformProperties platform;
-
-    BackupCommand(StoreBackups backups, Stores stores, CryptoProperties crypto, PlatformProperties platform) {
-        this.backups = backups;
-        this.stores = stores;
-        this.crypto = crypto;
-        this.platform = platform;
-    }
 
     @Override
     public String name() {

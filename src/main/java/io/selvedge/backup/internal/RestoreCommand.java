@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +17,10 @@ import org.springframework.stereotype.Component;
  * not empty); this command then runs on the restored installation and verifies every audit trail.
  */
 @Component
+@RequiredArgsConstructor
 class RestoreCommand implements OperatorCommand {
 
     private final AuditTrail trail;
-
-    RestoreCommand(AuditTrail trail) {
-        this.trail = trail;
-    }
 
     @Override
     public String name() {

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Service;
  * transaction of the group's region; the note is encrypted under the group's field key.
  */
 @Service
+@RequiredArgsConstructor
 class ApprovalService implements Approvals {
 
     static final int MAX_NOTE = 2000;
@@ -42,25 +44,6 @@ class ApprovalService implements Approvals {
     private final GroupWrites writes;
     private final ApprovalRepository rows;
     private final Colorways colorways;
-
-    ApprovalService(
-            GroupWrites writes,
-            ApprovalRepository rows,
-            GroupDataPlanes planes,
-            FieldCiphers ciphers,
-            Styles styles,
-            Colorways colorways,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.rows = rows;
-        this.planes = planes;
-        this.ciphers = ciphers;
-        this.styles = styles;
-        this.colorways = colorways;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public Approval record(UUID styleId, StyleStatus status, String note, UUID actor) {

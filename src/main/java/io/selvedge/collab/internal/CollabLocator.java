@@ -10,6 +10,7 @@ import io.selvedge.storage.ResourceKind;
 import io.selvedge.storage.UnknownGroupException;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 200)
+@RequiredArgsConstructor
 class CollabLocator implements ResourceLocator {
 
     private final ResourceHomes homes;
@@ -29,19 +31,6 @@ class CollabLocator implements ResourceLocator {
     private final ObjectProvider<Authorization> authorization;
     private final CommentRepository comments;
     private final LinkRepository links;
-
-    CollabLocator(
-            ResourceHomes homes,
-            GroupDataPlanes planes,
-            ObjectProvider<Authorization> authorization,
-            CommentRepository comments,
-            LinkRepository links) {
-        this.homes = homes;
-        this.planes = planes;
-        this.authorization = authorization;
-        this.comments = comments;
-        this.links = links;
-    }
 
     @Override
     public Optional<ResourcePath> locate(UUID id) {

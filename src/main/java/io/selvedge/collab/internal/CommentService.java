@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,7 @@ import org.springframework.stereotype.Service;
  * screenshot a file of the group (streaming AEAD, like a version's), named by the row.
  */
 @Service
+@RequiredArgsConstructor
 class CommentService implements Comments {
 
     private static final Logger log = LoggerFactory.getLogger(CommentService.class);
@@ -79,35 +81,6 @@ class CommentService implements Comments {
     private final GroupWrites writes;
     private final CommentRepository rows;
     private final GroupFiles files;
-
-    CommentService(
-            GroupWrites writes,
-            CommentRepository rows,
-            GroupFiles files,
-            ResourceHomes homes,
-            GroupDataPlanes planes,
-            FieldCiphers ciphers,
-            Styles styles,
-            Versions versions,
-            Colorways colorways,
-            AccountDirectory directory,
-            Authorization authorization,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.rows = rows;
-        this.files = files;
-        this.homes = homes;
-        this.planes = planes;
-        this.ciphers = ciphers;
-        this.styles = styles;
-        this.versions = versions;
-        this.colorways = colorways;
-        this.directory = directory;
-        this.authorization = authorization;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public Comment post(

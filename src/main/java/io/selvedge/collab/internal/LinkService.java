@@ -38,6 +38,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,6 +50,7 @@ import org.springframework.stereotype.Service;
  * target, as an invitation holds only while its inviter may still grant; and not inside a deleted node.
  */
 @Service
+@RequiredArgsConstructor
 class LinkService implements ShareLinks {
 
     static final String STYLE = "style";
@@ -68,31 +70,6 @@ class LinkService implements ShareLinks {
     private final Authorization authorization;
     private final LinkRepository rows;
     private final SecureRandom random = new SecureRandom();
-
-    LinkService(
-            GroupWrites writes,
-            ResourceHomes homes,
-            GroupDataPlanes planes,
-            StyleLookups styles,
-            Tree tree,
-            PasswordEncoder passwords,
-            LinkThrottle throttle,
-            ApplicationEventPublisher events,
-            Clock clock,
-            Authorization authorization,
-            LinkRepository rows) {
-        this.rows = rows;
-        this.writes = writes;
-        this.homes = homes;
-        this.planes = planes;
-        this.styles = styles;
-        this.tree = tree;
-        this.passwords = passwords;
-        this.throttle = throttle;
-        this.events = events;
-        this.clock = clock;
-        this.authorization = authorization;
-    }
 
     /** Whether the link's owner may still make links to its target (checked at every use, never cached here). */
     private boolean ownerMayLink(LinkRepository.Row row) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * a burst of parallel guesses gets at most one checked.
  */
 @Component
+@RequiredArgsConstructor
 class LinkThrottle {
 
     static final int FREE = 5;
@@ -34,11 +36,6 @@ class LinkThrottle {
 
     private final Clock clock;
     private final Buckets buckets;
-
-    LinkThrottle(Clock clock, Buckets buckets) {
-        this.clock = clock;
-        this.buckets = buckets;
-    }
 
     /** Takes one guess at the link's password: zero when it may be checked, else how long to wait. */
     Duration take(UUID linkId) {

@@ -11,6 +11,7 @@ import io.selvedge.content.VersionUploaded;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +20,11 @@ import org.springframework.stereotype.Component;
  * who may no longer view the style hears nothing of it (mentions are checked when the comment is posted).
  */
 @Component
+@RequiredArgsConstructor
 class NotificationListeners {
 
     private final NotificationService notifications;
     private final Authorization authorization;
-
-    NotificationListeners(NotificationService notifications, Authorization authorization) {
-        this.notifications = notifications;
-        this.authorization = authorization;
-    }
 
     private Set<UUID> followersWhoMayView(UUID styleId) {
         Set<UUID> followers = new LinkedHashSet<>(notifications.followers(styleId));

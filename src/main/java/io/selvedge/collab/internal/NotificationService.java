@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Service;
  * the style or workroom the reader may still see. Follows are kept in the style's region.
  */
 @Service
+@RequiredArgsConstructor
 class NotificationService implements Notifications {
 
     static final int MAX_LIMIT = 200;
@@ -48,27 +50,6 @@ class NotificationService implements Notifications {
     private final AccountDirectory directory;
     private final Outbox outbox;
     private final Clock clock;
-
-    NotificationService(
-            NotificationRepository notifications,
-            FollowRepository follows,
-            GroupDataPlanes planes,
-            Styles styles,
-            StyleLookups lookups,
-            Tree tree,
-            AccountDirectory directory,
-            Outbox outbox,
-            Clock clock) {
-        this.notifications = notifications;
-        this.follows = follows;
-        this.planes = planes;
-        this.styles = styles;
-        this.lookups = lookups;
-        this.tree = tree;
-        this.directory = directory;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
 
     /** Adds a notification for each recipient (the actor never notifies themselves). */
     void notify(

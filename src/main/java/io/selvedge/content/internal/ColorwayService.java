@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Service;
  * unique in it whatever runs at once) and publishes its event in the same regional transaction.
  */
 @Service
+@RequiredArgsConstructor
 class ColorwayService implements Colorways {
 
     private static final Logger log = LoggerFactory.getLogger(ColorwayService.class);
@@ -53,31 +55,6 @@ class ColorwayService implements Colorways {
     private final Styles styles;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ColorwayService(
-            GroupWrites writes,
-            ColorwayRepository rows,
-            StyleRepository styleRows,
-            VersionRepository versionRows,
-            RenderRepository renderRows,
-            GroupFiles files,
-            GroupDataPlanes planes,
-            FieldCiphers ciphers,
-            Styles styles,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.rows = rows;
-        this.styleRows = styleRows;
-        this.versionRows = versionRows;
-        this.renderRows = renderRows;
-        this.files = files;
-        this.planes = planes;
-        this.ciphers = ciphers;
-        this.styles = styles;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public List<Colorway> list(UUID styleId) {

@@ -4,6 +4,7 @@ import io.selvedge.content.Styles;
 import io.selvedge.content.Uploads;
 import io.selvedge.tenancy.NodeKind;
 import io.selvedge.tenancy.NodePurged;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * transaction that purged the workroom.
  */
 @Component
+@RequiredArgsConstructor
 class ContentPurge {
 
     private static final Logger log = LoggerFactory.getLogger(ContentPurge.class);
@@ -24,12 +26,6 @@ class ContentPurge {
     private final Styles styles;
     private final StyleService styleService;
     private final Uploads uploads;
-
-    ContentPurge(Styles styles, StyleService styleService, Uploads uploads) {
-        this.styles = styles;
-        this.styleService = styleService;
-        this.uploads = uploads;
-    }
 
     @Scheduled(
             fixedDelayString = "${selvedge.content.purge-check-interval:1h}",

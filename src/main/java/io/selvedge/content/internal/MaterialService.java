@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,7 @@ import org.springframework.stereotype.Service;
  * the colorway the file shows.
  */
 @Service
+@RequiredArgsConstructor
 class MaterialService implements VersionMaterials {
 
     private final GroupWrites writes;
@@ -55,35 +57,6 @@ class MaterialService implements VersionMaterials {
     private final ContentProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    MaterialService(
-            GroupWrites writes,
-            MaterialRepository rows,
-            VersionRepository versionRows,
-            StyleRepository styleRows,
-            ColorwayService colorways,
-            ResourceHomes homes,
-            GroupDataPlanes planes,
-            FieldCiphers ciphers,
-            Styles styles,
-            QuotaReservations quota,
-            ContentProperties properties,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.rows = rows;
-        this.versionRows = versionRows;
-        this.styleRows = styleRows;
-        this.colorways = colorways;
-        this.homes = homes;
-        this.planes = planes;
-        this.ciphers = ciphers;
-        this.styles = styles;
-        this.quota = quota;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public VersionMaterial add(

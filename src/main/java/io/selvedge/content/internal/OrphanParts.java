@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,17 +22,13 @@ import org.springframework.stereotype.Component;
  * the upload ends.
  */
 @Component
+@RequiredArgsConstructor
 class OrphanParts {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanParts.class);
 
     private final GroupFiles files;
     private final UploadRepository uploadRows;
-
-    OrphanParts(GroupFiles files, UploadRepository uploadRows) {
-        this.files = files;
-        this.uploadRows = uploadRows;
-    }
 
     /** Deletes the group's orphaned parts; returns how many. */
     int sweep(GroupDataPlane plane) {

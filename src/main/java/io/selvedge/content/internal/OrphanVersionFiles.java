@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * appears meanwhile is forgotten, never deleted.
  */
 @Component
+@RequiredArgsConstructor
 class OrphanVersionFiles {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanVersionFiles.class);
@@ -36,19 +38,6 @@ class OrphanVersionFiles {
     private final OrphanFileRepository sightings;
     private final ContentProperties properties;
     private final Clock clock;
-
-    OrphanVersionFiles(
-            GroupFiles files,
-            VersionRepository versions,
-            OrphanFileRepository sightings,
-            ContentProperties properties,
-            Clock clock) {
-        this.files = files;
-        this.versions = versions;
-        this.sightings = sightings;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Deletes the group's version files orphaned for longer than the safe age; returns how many. */
     int sweep(GroupDataPlane plane) {

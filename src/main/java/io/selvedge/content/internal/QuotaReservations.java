@@ -8,6 +8,7 @@ import io.selvedge.storage.GroupWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * at its expiry.
  */
 @Component
+@RequiredArgsConstructor
 class QuotaReservations {
 
     private final GroupDataPlanes planes;
@@ -27,21 +29,6 @@ class QuotaReservations {
     private final GroupWrites writes;
     private final ReservationRepository reservations;
     private final VersionRepository versions;
-
-    QuotaReservations(
-            GroupWrites writes,
-            GroupDataPlanes planes,
-            ReservationRepository reservations,
-            VersionRepository versions,
-            ContentProperties properties,
-            Clock clock) {
-        this.writes = writes;
-        this.planes = planes;
-        this.reservations = reservations;
-        this.versions = versions;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** Room held for one upload: at most {@code bytes} may stream in under it. */
     record Reservation(UUID id, UUID groupId, long bytes) {}

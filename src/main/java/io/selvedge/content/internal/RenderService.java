@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Service;
  * colorway came first, and publishes {@link VersionRendered}. A refusal there deletes the files again.
  */
 @Service
+@RequiredArgsConstructor
 class RenderService implements Renders {
 
     private final Versions versions;
@@ -51,33 +53,6 @@ class RenderService implements Renders {
     private final RenderProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    RenderService(
-            Versions versions,
-            VersionRepository versionRows,
-            RenderRepository rows,
-            ColorwayRepository colorways,
-            GroupWrites writes,
-            GroupDataPlanes planes,
-            GroupFiles files,
-            Stores stores,
-            ContentProperties content,
-            RenderProperties properties,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.versions = versions;
-        this.versionRows = versionRows;
-        this.rows = rows;
-        this.colorways = colorways;
-        this.writes = writes;
-        this.planes = planes;
-        this.files = files;
-        this.stores = stores;
-        this.content = content;
-        this.properties = properties;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public Render store(

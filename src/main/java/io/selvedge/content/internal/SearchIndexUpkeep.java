@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * rewrites those that differ (none while that key does not rotate), so a rotation leaves search working.
  */
 @Component
+@RequiredArgsConstructor
 class SearchIndexUpkeep implements ReEncryptable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexUpkeep.class);
@@ -41,15 +43,6 @@ class SearchIndexUpkeep implements ReEncryptable {
     private final GroupWrites writes;
     private final FieldCiphers ciphers;
     private final StyleRepository rows;
-
-    SearchIndexUpkeep(
-            Stores stores, GroupDataPlanes planes, GroupWrites writes, FieldCiphers ciphers, StyleRepository rows) {
-        this.stores = stores;
-        this.planes = planes;
-        this.writes = writes;
-        this.ciphers = ciphers;
-        this.rows = rows;
-    }
 
     @Scheduled(
             initialDelayString = "${selvedge.content.search-backfill-delay:20s}",

@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,6 +48,7 @@ import org.springframework.stereotype.Service;
  * a style's move is written with its history row, each in one unit of work with its event.
  */
 @Service
+@RequiredArgsConstructor
 class StageService implements Stages {
 
     static final int MAX_NAME = 60;
@@ -62,27 +64,6 @@ class StageService implements Stages {
     private final ObjectProvider<Authorization> authorization;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    StageService(
-            GroupWrites writes,
-            GroupDataPlanes planes,
-            StageRepository stages,
-            StyleRepository styleRows,
-            Styles styles,
-            FieldCiphers ciphers,
-            ObjectProvider<Authorization> authorization,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.planes = planes;
-        this.stages = stages;
-        this.styleRows = styleRows;
-        this.styles = styles;
-        this.ciphers = ciphers;
-        this.authorization = authorization;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public List<Stage> of(UUID groupId) {

@@ -14,11 +14,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 @Service
+@RequiredArgsConstructor
 class StuckUploadService implements StuckUploads {
 
     private final Authorization authorization;
@@ -29,25 +31,6 @@ class StuckUploadService implements StuckUploads {
     private final ApplicationEventPublisher events;
     private final TransactionOperations transactions;
     private final Clock clock;
-
-    StuckUploadService(
-            Authorization authorization,
-            GroupDataPlanes planes,
-            UploadRepository rows,
-            UploadService uploads,
-            ContentProperties properties,
-            ApplicationEventPublisher events,
-            TransactionOperations transactions,
-            Clock clock) {
-        this.authorization = authorization;
-        this.planes = planes;
-        this.rows = rows;
-        this.uploads = uploads;
-        this.properties = properties;
-        this.events = events;
-        this.transactions = transactions;
-        this.clock = clock;
-    }
 
     @Override
     public List<StuckUpload> list(UUID groupId) {

@@ -9,24 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Names of a style's files in the group's blob store, and their removal when the style is purged. */
 @Component
+@RequiredArgsConstructor
 class StyleFiles {
 
     private final GroupFiles files;
     private final VersionRepository versionRows;
     private final UploadRepository uploadRows;
     private final RenderRepository renderRows;
-
-    StyleFiles(
-            GroupFiles files, VersionRepository versionRows, UploadRepository uploadRows, RenderRepository renderRows) {
-        this.files = files;
-        this.versionRows = versionRows;
-        this.uploadRows = uploadRows;
-        this.renderRows = renderRows;
-    }
 
     static String versionFile(UUID versionId) {
         return "v-" + versionId;

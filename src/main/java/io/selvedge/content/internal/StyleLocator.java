@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+@RequiredArgsConstructor
 class StyleLocator implements ResourceLocator {
 
     private final ResourceHomes homes;
@@ -34,21 +36,6 @@ class StyleLocator implements ResourceLocator {
     private final StyleRepository styles;
     private final VersionRepository versions;
     private final UploadRepository uploads;
-
-    StyleLocator(
-            ResourceHomes homes,
-            GroupDataPlanes planes,
-            Tree tree,
-            StyleRepository styles,
-            VersionRepository versions,
-            UploadRepository uploads) {
-        this.homes = homes;
-        this.planes = planes;
-        this.tree = tree;
-        this.styles = styles;
-        this.versions = versions;
-        this.uploads = uploads;
-    }
 
     @Override
     public Optional<ResourcePath> locate(UUID id) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link StyleLookupService#matches} until the limit is reached. The ranking and the results are those
  * of matching every live style, because every match is a candidate.
  */
+@RequiredArgsConstructor
 final class StyleSearch {
 
     private static final Comparator<Candidate> ORDER = Comparator.comparing(
@@ -23,10 +25,6 @@ final class StyleSearch {
             .thenComparing(candidate -> candidate.row().id());
 
     private final StyleRepository rows;
-
-    StyleSearch(StyleRepository rows) {
-        this.rows = rows;
-    }
 
     List<Style> search(
             JdbcClient jdbc, FieldCipher cipher, UUID groupId, List<String> terms, int limit, Predicate<UUID> visible) {

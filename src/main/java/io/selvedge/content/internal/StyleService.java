@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,7 @@ import org.springframework.stereotype.Service;
  * change happens in one transaction of the region's database that also publishes the change's event.
  */
 @Service
+@RequiredArgsConstructor
 class StyleService implements Styles {
 
     static final int MAX_LIMIT = 200;
@@ -73,37 +75,6 @@ class StyleService implements Styles {
     private final GroupWrites writes;
     private final StyleRepository rows;
     private final StageRepository stages;
-
-    StyleService(
-            GroupWrites writes,
-            StyleRepository rows,
-            StageRepository stages,
-            ResourceHomes homes,
-            GroupDataPlanes planes,
-            FieldCiphers ciphers,
-            Tree tree,
-            Grants grants,
-            ObjectProvider<Authorization> authorization,
-            Stores stores,
-            StyleFiles files,
-            ApplicationEventPublisher events,
-            ContentProperties properties,
-            Clock clock) {
-        this.writes = writes;
-        this.rows = rows;
-        this.stages = stages;
-        this.homes = homes;
-        this.planes = planes;
-        this.ciphers = ciphers;
-        this.tree = tree;
-        this.grants = grants;
-        this.authorization = authorization;
-        this.stores = stores;
-        this.files = files;
-        this.events = events;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Override
     public Style create(UUID workroomId, String name, String description, List<String> tags, UUID actor) {

@@ -1,6 +1,7 @@
 package io.selvedge.content.internal;
 
 import io.selvedge.content.Renders;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,15 +14,12 @@ import org.springframework.stereotype.Component;
  * renders it instead.
  */
 @Component
+@RequiredArgsConstructor
 class UnrenderedVersions {
 
     private static final Logger log = LoggerFactory.getLogger(UnrenderedVersions.class);
 
     private final Renders renders;
-
-    UnrenderedVersions(Renders renders) {
-        this.renders = renders;
-    }
 
     @Scheduled(
             fixedDelayString = "${selvedge.content.renders.check-interval:5m}",

@@ -27,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ import org.springframework.stereotype.Service;
  * path as a direct upload, then dropped.
  */
 @Service
+@RequiredArgsConstructor
 class UploadService implements Uploads {
 
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
@@ -61,41 +63,6 @@ class UploadService implements Uploads {
     private final GroupWrites writes;
     private final UploadRepository rows;
     private final StyleRepository styleRows;
-
-    UploadService(
-            GroupWrites writes,
-            UploadRepository rows,
-            StyleRepository styleRows,
-            ResourceHomes homes,
-            GroupDataPlanes planes,
-            FieldCiphers ciphers,
-            GroupFiles files,
-            StyleFiles styleFiles,
-            Styles styles,
-            VersionService versions,
-            Stores stores,
-            ContentProperties properties,
-            QuotaReservations quota,
-            OrphanParts orphans,
-            OrphanVersionFiles orphanVersionFiles,
-            Clock clock) {
-        this.writes = writes;
-        this.rows = rows;
-        this.styleRows = styleRows;
-        this.homes = homes;
-        this.planes = planes;
-        this.ciphers = ciphers;
-        this.files = files;
-        this.styleFiles = styleFiles;
-        this.styles = styles;
-        this.versions = versions;
-        this.stores = stores;
-        this.properties = properties;
-        this.quota = quota;
-        this.orphans = orphans;
-        this.orphanVersionFiles = orphanVersionFiles;
-        this.clock = clock;
-    }
 
     @Override
     public Upload create(

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,7 @@ import org.springframework.stereotype.Service;
  * failure anywhere before that commit leaves no row, and the blob is aborted or deleted.
  */
 @Service
+@RequiredArgsConstructor
 class VersionService implements Versions {
 
     private final ResourceHomes homes;
@@ -57,37 +59,6 @@ class VersionService implements Versions {
     private final StyleRepository styleRows;
     private final UploadRepository uploadRows;
     private final ColorwayService colorways;
-
-    VersionService(
-            GroupWrites writes,
-            VersionRepository rows,
-            StyleRepository styleRows,
-            UploadRepository uploadRows,
-            ColorwayService colorways,
-            ResourceHomes homes,
-            GroupDataPlanes planes,
-            FieldCiphers ciphers,
-            GroupFiles files,
-            Styles styles,
-            ApplicationEventPublisher events,
-            ContentProperties properties,
-            QuotaReservations quota,
-            Clock clock) {
-        this.writes = writes;
-        this.rows = rows;
-        this.styleRows = styleRows;
-        this.uploadRows = uploadRows;
-        this.colorways = colorways;
-        this.homes = homes;
-        this.planes = planes;
-        this.ciphers = ciphers;
-        this.files = files;
-        this.styles = styles;
-        this.events = events;
-        this.properties = properties;
-        this.quota = quota;
-        this.clock = clock;
-    }
 
     @Override
     public Version upload(

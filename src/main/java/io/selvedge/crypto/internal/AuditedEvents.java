@@ -1,5 +1,6 @@
 package io.selvedge.crypto.internal;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -12,15 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that fails, an operator command): the audit listener hears only events of committed transactions.
  */
 @Component
+@RequiredArgsConstructor
 class AuditedEvents {
 
     private final ApplicationEventPublisher events;
     private final ObjectProvider<PlatformTransactionManager> transactions;
-
-    AuditedEvents(ApplicationEventPublisher events, ObjectProvider<PlatformTransactionManager> transactions) {
-        this.events = events;
-        this.transactions = transactions;
-    }
 
     void publish(Object event) {
         PlatformTransactionManager manager = transactions.getIfAvailable();

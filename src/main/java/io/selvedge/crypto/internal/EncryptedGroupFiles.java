@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
  * after the last encrypted segment is written.
  */
 @Service
+@RequiredArgsConstructor
 class EncryptedGroupFiles implements GroupFiles {
 
     static final String FILES = "files/";
@@ -38,12 +40,6 @@ class EncryptedGroupFiles implements GroupFiles {
     private final FileCiphers ciphers;
     private final GroupDataPlanes planes;
     private final Transfers transfers;
-
-    EncryptedGroupFiles(FileCiphers ciphers, GroupDataPlanes planes, Transfers transfers) {
-        this.ciphers = ciphers;
-        this.planes = planes;
-        this.transfers = transfers;
-    }
 
     @Override
     public StoredFile write(UUID groupId, String fileId, InputStream content) throws IOException {

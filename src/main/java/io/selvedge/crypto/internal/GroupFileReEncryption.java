@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * through memory; both copies at rest are ciphertext.
  */
 @Component
+@RequiredArgsConstructor
 class GroupFileReEncryption implements ReEncryptable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupFileReEncryption.class);
@@ -39,12 +41,6 @@ class GroupFileReEncryption implements ReEncryptable {
     private final GroupDataPlanes planes;
     private final FileCiphers ciphers;
     private final Keysets keysets;
-
-    GroupFileReEncryption(GroupDataPlanes planes, FileCiphers ciphers, Keysets keysets) {
-        this.planes = planes;
-        this.ciphers = ciphers;
-        this.keysets = keysets;
-    }
 
     @Override
     public String name() {

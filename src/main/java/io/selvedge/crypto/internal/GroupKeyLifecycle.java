@@ -8,11 +8,13 @@ import io.selvedge.crypto.ReEncryptionJobs;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 @Service
+@RequiredArgsConstructor
 class GroupKeyLifecycle implements GroupKeys {
 
     private static final Logger log = LoggerFactory.getLogger(GroupKeyLifecycle.class);
@@ -22,19 +24,6 @@ class GroupKeyLifecycle implements GroupKeys {
     private final ReEncryptionJobs jobs;
     private final CryptoProperties crypto;
     private final AuditedEvents events;
-
-    GroupKeyLifecycle(
-            Keysets keysets,
-            WrappedKeysets table,
-            ReEncryptionJobs jobs,
-            CryptoProperties crypto,
-            AuditedEvents events) {
-        this.keysets = keysets;
-        this.table = table;
-        this.jobs = jobs;
-        this.crypto = crypto;
-        this.events = events;
-    }
 
     @Override
     public void create(UUID groupId) {

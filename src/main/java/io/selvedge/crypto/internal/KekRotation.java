@@ -7,6 +7,7 @@ import io.selvedge.storage.StoreId;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * always wrapped under a KEK that exists), and cached keysets are not touched at all.
  */
 @Component
+@RequiredArgsConstructor
 class KekRotation {
 
     /** The outcome: the new KEK, how many rows were re-wrapped, and which old versions were destroyed. */
@@ -31,13 +33,6 @@ class KekRotation {
     private final Keysets keysets;
 
     private final AuditedEvents events;
-
-    KekRotation(KeyEncryptionKeys keks, WrappedKeysets table, Keysets keysets, AuditedEvents events) {
-        this.events = events;
-        this.keks = keks;
-        this.table = table;
-        this.keysets = keysets;
-    }
 
     /**
      * @param destroyPrevious also destroy the older KEK versions once no row uses them. Copies of the

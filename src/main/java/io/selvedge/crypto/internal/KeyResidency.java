@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,19 +28,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(3)
+@RequiredArgsConstructor
 class KeyResidency implements ResidencyContributor {
 
     private final Stores stores;
     private final WrappedKeysets table;
     private final KeyEncryptionKeys keks;
     private final CryptoProperties crypto;
-
-    KeyResidency(Stores stores, WrappedKeysets table, KeyEncryptionKeys keks, CryptoProperties crypto) {
-        this.stores = stores;
-        this.table = table;
-        this.keks = keks;
-        this.crypto = crypto;
-    }
 
     @Override
     public List<Holding> holdings(UUID groupId, String homeRegion) {

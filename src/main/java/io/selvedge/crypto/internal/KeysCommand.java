@@ -7,23 +7,18 @@ import java.io.PrintStream;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** {@code keys rotate-kek (--region R | --global) [--destroy-previous]} and {@code keys destroy-due}. */
 @Component
+@RequiredArgsConstructor
 class KeysCommand implements OperatorCommand {
 
     private final KekRotation rotation;
     private final Shredder shredder;
     private final Keysets keysets;
     private final Stores stores;
-
-    KeysCommand(KekRotation rotation, Shredder shredder, Keysets keysets, Stores stores) {
-        this.rotation = rotation;
-        this.shredder = shredder;
-        this.keysets = keysets;
-        this.stores = stores;
-    }
 
     @Override
     public String name() {

@@ -9,21 +9,18 @@ import io.selvedge.storage.StoreId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /** Opens {@code local} key stores: {@code <data-dir>/keys/<store>.kek}, sealed under the master key. */
 @Component
+@RequiredArgsConstructor
 class LocalKeyStoreFactory implements KeyManagementServiceFactory, DisposableBean {
 
     private final CryptoProperties crypto;
     private final PlatformProperties platform;
     private MasterKey master;
-
-    LocalKeyStoreFactory(CryptoProperties crypto, PlatformProperties platform) {
-        this.crypto = crypto;
-        this.platform = platform;
-    }
 
     @Override
     public String id() {

@@ -7,8 +7,10 @@ import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 
 /** The keysets every owner has, one per use. */
+@RequiredArgsConstructor
 enum Purpose {
     FIELDS(PredefinedAeadParameters.AES256_GCM, true),
     FILES(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB, true),
@@ -21,11 +23,6 @@ enum Purpose {
 
     private final Parameters parameters;
     private final boolean rotates;
-
-    Purpose(Parameters parameters, boolean rotates) {
-        this.parameters = parameters;
-        this.rotates = rotates;
-    }
 
     /** The keysets every group (and the directory) has; the signer has only {@link #SIGNING}. */
     static List<Purpose> ownerKeysets() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * finished on the next run.
  */
 @Component
+@RequiredArgsConstructor
 class Shredder {
 
     private static final Logger log = LoggerFactory.getLogger(Shredder.class);
@@ -27,12 +29,6 @@ class Shredder {
     private final Stores stores;
     private final WrappedKeysets table;
     private final Keysets keysets;
-
-    Shredder(Stores stores, WrappedKeysets table, Keysets keysets) {
-        this.stores = stores;
-        this.table = table;
-        this.keysets = keysets;
-    }
 
     @Scheduled(
             initialDelayString = "${selvedge.crypto.shredding-check-interval:1h}",

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,17 +17,13 @@ import org.springframework.stereotype.Service;
  * row id, each length-prefixed, so no two placements share it.
  */
 @Service
+@RequiredArgsConstructor
 class TinkFieldCiphers implements FieldCiphers {
 
     private static final int BLIND_INDEX_BYTES = 32;
 
     private final Keysets keysets;
     private final TamperAlarm alarm;
-
-    TinkFieldCiphers(Keysets keysets, TamperAlarm alarm) {
-        this.keysets = keysets;
-        this.alarm = alarm;
-    }
 
     @Override
     public FieldCipher of(UUID groupId) {

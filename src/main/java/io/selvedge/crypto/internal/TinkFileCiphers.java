@@ -9,19 +9,16 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Stream encryption with each group's AES256_GCM_HKDF_1MB streaming-AEAD keyset. */
 @Service
+@RequiredArgsConstructor
 class TinkFileCiphers implements FileCiphers {
 
     private final Keysets keysets;
     private final TamperAlarm alarm;
-
-    TinkFileCiphers(Keysets keysets, TamperAlarm alarm) {
-        this.keysets = keysets;
-        this.alarm = alarm;
-    }
 
     @Override
     public FileCipher of(UUID groupId) {

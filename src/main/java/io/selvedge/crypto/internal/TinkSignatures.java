@@ -7,17 +7,15 @@ import com.google.crypto.tink.RegistryConfiguration;
 import io.selvedge.crypto.Signatures;
 import io.selvedge.storage.StoreId;
 import java.security.GeneralSecurityException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Ed25519 signatures with each store's signing keyset (Tink {@link PublicKeySign}/{@link PublicKeyVerify}). */
 @Service
+@RequiredArgsConstructor
 class TinkSignatures implements Signatures {
 
     private final Keysets keysets;
-
-    TinkSignatures(Keysets keysets) {
-        this.keysets = keysets;
-    }
 
     @Override
     public byte[] sign(StoreId store, byte[] data) {

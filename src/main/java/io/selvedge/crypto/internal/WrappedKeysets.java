@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * compare-and-set on its revision, so each swap is atomic and never undoes a concurrent one.
  */
 @Component
+@RequiredArgsConstructor
 class WrappedKeysets {
 
     record Row(UUID ownerId, Purpose purpose, String kekName, byte[] wrapped, long revision) {}
@@ -41,11 +43,6 @@ class WrappedKeysets {
     private final Stores stores;
     private final Clock clock;
     private final Map<StoreId, JdbcClient> clients = new ConcurrentHashMap<>();
-
-    WrappedKeysets(Stores stores, Clock clock) {
-        this.stores = stores;
-        this.clock = clock;
-    }
 
     /** Records a new owner as active; false if the owner exists (or existed) already. */
     boolean addOwner(StoreId store, UUID ownerId) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ import org.springframework.stereotype.Service;
  * region like any other.
  */
 @Service
+@RequiredArgsConstructor
 class DemoCustomer {
 
     static final Duration LINK_LIFETIME = Duration.ofDays(30);
@@ -60,35 +62,6 @@ class DemoCustomer {
     private final ShareLinks links;
     private final Clock clock;
     private final SecureRandom passwords = new SecureRandom();
-
-    DemoCustomer(
-            DemoDataMarks marks,
-            AccountRegistration registration,
-            AccountDirectory directory,
-            Groups groups,
-            Tree tree,
-            Grants grants,
-            Shares shares,
-            Styles styles,
-            Versions versions,
-            Comments comments,
-            Approvals approvals,
-            ShareLinks links,
-            Clock clock) {
-        this.marks = marks;
-        this.registration = registration;
-        this.directory = directory;
-        this.groups = groups;
-        this.tree = tree;
-        this.grants = grants;
-        this.shares = shares;
-        this.styles = styles;
-        this.versions = versions;
-        this.comments = comments;
-        this.approvals = approvals;
-        this.links = links;
-        this.clock = clock;
-    }
 
     /** What was made: the group, the members with their passwords (shown once), and the link tokens. */
     record Made(UUID groupId, List<Account> accounts, List<UUID> styleIds, List<String> linkTokens) {}

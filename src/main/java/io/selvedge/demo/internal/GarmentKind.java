@@ -1,6 +1,9 @@
 package io.selvedge.demo.internal;
 
+import lombok.RequiredArgsConstructor;
+
 /** The shapes the generator makes, each with its own body profile, sleeves and collar. */
+@RequiredArgsConstructor
 enum GarmentKind {
     TEE("tee", false, 0.16, false),
     SHIRT("shirt", false, 0.52, true),
@@ -12,11 +15,4 @@ enum GarmentKind {
     final boolean longBody;
     final double sleeveLength;
     final boolean collar;
-
-    GarmentKind(String word, boolean longBody, double sleeveLength, boolean collar) {
-        this.word = word;
-        this.longBody = longBody;
-        this.sleeveLength = sleeveLength;
-        this.collar = collar;
-    }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,17 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (OWASP ASVS V7.3.2); the idle timeout is Spring Session's own. Runs after Spring Session's filter and
  * before Spring Security's, which then finds no session and asks the person to sign in again.
  */
+@RequiredArgsConstructor
 class AbsoluteSessionTimeout extends OncePerRequestFilter {
 
     private final Duration absoluteTimeout;
     private final Clock clock;
     private final SpringWebSessions sessions;
-
-    AbsoluteSessionTimeout(Duration absoluteTimeout, Clock clock, SpringWebSessions sessions) {
-        this.absoluteTimeout = absoluteTimeout;
-        this.clock = clock;
-        this.sessions = sessions;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -5,6 +5,7 @@ import io.selvedge.identity.Caller;
 import io.selvedge.identity.Callers;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Service;
 
 /** API callers carry their account id; a web session's principal is a username, looked up. */
 @Service
+@RequiredArgsConstructor
 class AccountCallers implements Callers {
 
     private final Accounts accounts;
-
-    AccountCallers(Accounts accounts) {
-        this.accounts = accounts;
-    }
 
     @Override
     public Optional<Caller> of(@Nullable Authentication authentication) {

@@ -2,19 +2,17 @@ package io.selvedge.identity.internal;
 
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The account table's language column. */
 @Repository
+@RequiredArgsConstructor
 class AccountLanguageRepository {
 
     private final JdbcClient jdbc;
-
-    AccountLanguageRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The stored tag; empty for no such account, or one that chose none. */
     Optional<String> languageOf(UUID accountId) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Repository;
  * its SHA-256, and the new address of an e-mail change encrypted.
  */
 @Repository
+@RequiredArgsConstructor
 class AccountLinks {
 
     /** The encrypted column of a link, declared once: the new address of an e-mail change. */
@@ -48,12 +50,6 @@ class AccountLinks {
     private final JdbcClient jdbc;
     private final FieldCiphers ciphers;
     private final Clock clock;
-
-    AccountLinks(JdbcClient jdbc, FieldCiphers ciphers, Clock clock) {
-        this.jdbc = jdbc;
-        this.ciphers = ciphers;
-        this.clock = clock;
-    }
 
     /** A new link's secret, for the mail only; the account's earlier links of this purpose die with it. */
     String issue(UUID accountId, Purpose purpose, String newEmail) {

@@ -5,12 +5,14 @@ import io.selvedge.identity.EmailAddresses;
 import io.selvedge.identity.ManagedAccounts;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** {@link ManagedAccounts} on the global account table; sessions and tokens end in the same call. */
 @Service
+@RequiredArgsConstructor
 class AccountManagement implements ManagedAccounts {
 
     static final String DISABLED = "account-disabled";
@@ -21,21 +23,6 @@ class AccountManagement implements ManagedAccounts {
     private final SpringWebSessions sessions;
     private final TotpSecrets totp;
     private final PasskeyRows passkeys;
-
-    AccountManagement(
-            Accounts accounts,
-            StoredTokens tokens,
-            TokenAuthenticator authenticator,
-            SpringWebSessions sessions,
-            TotpSecrets totp,
-            PasskeyRows passkeys) {
-        this.accounts = accounts;
-        this.tokens = tokens;
-        this.authenticator = authenticator;
-        this.sessions = sessions;
-        this.totp = totp;
-        this.passkeys = passkeys;
-    }
 
     @Override
     public boolean active(UUID accountId) {

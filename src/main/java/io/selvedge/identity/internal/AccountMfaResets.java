@@ -5,12 +5,14 @@ import io.selvedge.identity.MfaResets;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** {@link MfaResets}: every second factor removed, every session and API token of the account ended. */
 @Service
+@RequiredArgsConstructor
 class AccountMfaResets implements MfaResets {
 
     private final Accounts accounts;
@@ -20,23 +22,6 @@ class AccountMfaResets implements MfaResets {
     private final StoredTokens tokens;
     private final SpringWebSessions sessions;
     private final ApplicationEventPublisher events;
-
-    AccountMfaResets(
-            Accounts accounts,
-            TotpSecrets totp,
-            PasskeyRows passkeys,
-            MfaChanges changes,
-            StoredTokens tokens,
-            SpringWebSessions sessions,
-            ApplicationEventPublisher events) {
-        this.accounts = accounts;
-        this.totp = totp;
-        this.passkeys = passkeys;
-        this.changes = changes;
-        this.tokens = tokens;
-        this.sessions = sessions;
-        this.events = events;
-    }
 
     @Override
     @Transactional

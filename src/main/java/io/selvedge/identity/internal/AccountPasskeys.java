@@ -4,24 +4,19 @@ import io.selvedge.identity.Passkeys;
 import io.selvedge.platform.AuditActor;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** An account's passkeys for its owner, on Spring Security's WebAuthn tables; labels decrypted for display. */
 @Service
+@RequiredArgsConstructor
 class AccountPasskeys implements Passkeys {
 
     private final Accounts accounts;
     private final PasskeyRows rows;
     private final PasskeyCredentials credentials;
     private final MfaChanges changes;
-
-    AccountPasskeys(Accounts accounts, PasskeyRows rows, PasskeyCredentials credentials, MfaChanges changes) {
-        this.accounts = accounts;
-        this.rows = rows;
-        this.credentials = credentials;
-        this.changes = changes;
-    }
 
     @Override
     public List<Passkey> of(UUID accountId) {

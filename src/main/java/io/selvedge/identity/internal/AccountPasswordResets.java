@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * durably ({@link PasswordResetMailer}), so neither the answer nor its time tells.
  */
 @Service
+@RequiredArgsConstructor
 class AccountPasswordResets implements PasswordResets {
 
     private final SignInNames names;
@@ -38,31 +40,6 @@ class AccountPasswordResets implements PasswordResets {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LocalPasswords localPasswords;
-
-    AccountPasswordResets(
-            SignInNames names,
-            Accounts accounts,
-            SignInThrottle throttle,
-            AccountLinks links,
-            PasswordEncoder passwords,
-            WebSessions sessions,
-            StoredTokens tokens,
-            SecurityNotices notices,
-            ApplicationEventPublisher events,
-            Clock clock,
-            LocalPasswords localPasswords) {
-        this.localPasswords = localPasswords;
-        this.names = names;
-        this.accounts = accounts;
-        this.throttle = throttle;
-        this.links = links;
-        this.passwords = passwords;
-        this.sessions = sessions;
-        this.tokens = tokens;
-        this.notices = notices;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Customer accounts: created for the modules that invite people, looked up for member lists. */
 @Service
+@RequiredArgsConstructor
 class AccountRegistrations implements AccountRegistration, AccountDirectory {
 
     static final String USERNAME_TAKEN = "That username is taken; choose another.";
@@ -30,12 +32,6 @@ class AccountRegistrations implements AccountRegistration, AccountDirectory {
     private final Accounts accounts;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
-
-    AccountRegistrations(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events) {
-        this.accounts = accounts;
-        this.passwords = passwords;
-        this.events = events;
-    }
 
     @Override
     @Transactional

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * bound to its row; a time step is spent atomically, so a code works once even when two nodes see it.
  */
 @Service
+@RequiredArgsConstructor
 class AccountTotp implements TotpEnrolment {
 
     static final String WRONG_CODE = "The one-time code is wrong, or was used already. Wait for the next one.";
@@ -38,25 +40,6 @@ class AccountTotp implements TotpEnrolment {
     private final MfaChanges changes;
     private final IdentityEvents events;
     private final Clock clock;
-
-    AccountTotp(
-            TotpSecrets secrets,
-            Accounts accounts,
-            FieldCiphers ciphers,
-            SignInThrottle throttle,
-            SecurityNotices notices,
-            MfaChanges changes,
-            IdentityEvents events,
-            Clock clock) {
-        this.secrets = secrets;
-        this.accounts = accounts;
-        this.ciphers = ciphers;
-        this.throttle = throttle;
-        this.notices = notices;
-        this.changes = changes;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional(noRollbackFor = {OneTimeCodeRejectedException.class, SignInThrottledException.class})

@@ -3,6 +3,7 @@ package io.selvedge.identity.internal;
 import io.selvedge.identity.PasswordSignInPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -23,15 +24,11 @@ import org.springframework.stereotype.Service;
  * checked, so a wrong password still answers like any other.
  */
 @Service
+@RequiredArgsConstructor
 class AccountUserDetails implements UserDetailsService, UserDetailsPasswordService {
 
     private final Accounts accounts;
     private final ObjectProvider<PasswordSignInPolicy> passwordSignIn;
-
-    AccountUserDetails(Accounts accounts, ObjectProvider<PasswordSignInPolicy> passwordSignIn) {
-        this.accounts = accounts;
-        this.passwordSignIn = passwordSignIn;
-    }
 
     @Override
     public UserDetails loadUserByUsername(String username) {

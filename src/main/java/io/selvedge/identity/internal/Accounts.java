@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Repository;
  * directory keys, bound to their row and column; an address is found through its blind index.
  */
 @Repository
+@RequiredArgsConstructor
 class Accounts {
 
     /** The encrypted columns of an account, declared once. */
@@ -42,11 +44,6 @@ class Accounts {
 
     private final JdbcClient jdbc;
     private final FieldCiphers ciphers;
-
-    Accounts(JdbcClient jdbc, FieldCiphers ciphers) {
-        this.jdbc = jdbc;
-        this.ciphers = ciphers;
-    }
 
     boolean anyPlatformAdmin() {
         return jdbc.sql("select count(*) from account where staff_role = ?")

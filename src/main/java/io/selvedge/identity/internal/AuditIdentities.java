@@ -4,6 +4,7 @@ import io.selvedge.platform.AuditTarget;
 import io.selvedge.platform.TargetNames;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * (Who acted is no thread's state: each change names its actor, a {@code platform.AuditActor}.)
  */
 @Component
+@RequiredArgsConstructor
 class AuditIdentities implements TargetNames {
 
     private final Accounts accounts;
-
-    AuditIdentities(Accounts accounts) {
-        this.accounts = accounts;
-    }
 
     @Override
     public Optional<String> nameOf(AuditTarget target) {

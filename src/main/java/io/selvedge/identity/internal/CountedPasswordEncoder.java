@@ -1,21 +1,18 @@
 package io.selvedge.identity.internal;
 
 import io.micrometer.core.instrument.Counter;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The password encoder, counting each hash comparison ({@code selvedge.identity.password.checks}): a sudden
  * climb is guessing, and the tests use it to prove that an unknown username costs a hash like a known one.
  */
+@RequiredArgsConstructor
 class CountedPasswordEncoder implements PasswordEncoder {
 
     private final PasswordEncoder encoder;
     private final Counter checks;
-
-    CountedPasswordEncoder(PasswordEncoder encoder, Counter checks) {
-        this.encoder = encoder;
-        this.checks = checks;
-    }
 
     @Override
     public String encode(CharSequence rawPassword) {

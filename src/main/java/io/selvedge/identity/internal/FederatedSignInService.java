@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** {@link FederatedSignIns}: the same session steps as the web chain's password sign-in. */
 @Service
+@RequiredArgsConstructor
 class FederatedSignInService implements FederatedSignIns {
 
     /** The session attribute that holds when the session signed in through an identity provider (epoch ms). */
@@ -55,13 +57,6 @@ class FederatedSignInService implements FederatedSignIns {
     private final SessionAuthenticationStrategy newSession = new CompositeSessionAuthenticationStrategy(List.of(
             new ChangeSessionIdAuthenticationStrategy(),
             new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository())));
-
-    FederatedSignInService(Accounts accounts, MfaPolicy mfa, IdentityEvents events, Clock clock) {
-        this.clock = clock;
-        this.accounts = accounts;
-        this.mfa = mfa;
-        this.events = events;
-    }
 
     @Override
     @Transactional

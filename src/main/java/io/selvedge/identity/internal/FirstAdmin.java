@@ -6,6 +6,7 @@ import io.selvedge.identity.PasswordPolicy;
 import io.selvedge.identity.PlatformAdminCreated;
 import io.selvedge.identity.SetupLinkInvalidException;
 import io.selvedge.identity.Usernames;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,19 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Makes the first platform admin, from the bootstrap settings or through a setup link. */
 @Service
+@RequiredArgsConstructor
 class FirstAdmin implements FirstAdminSetup {
 
     private final Accounts accounts;
     private final SetupLinks links;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
-
-    FirstAdmin(Accounts accounts, SetupLinks links, PasswordEncoder passwords, ApplicationEventPublisher events) {
-        this.accounts = accounts;
-        this.links = links;
-        this.passwords = passwords;
-        this.events = events;
-    }
 
     boolean needed() {
         return !accounts.anyPlatformAdmin();

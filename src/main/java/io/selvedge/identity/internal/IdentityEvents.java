@@ -1,5 +1,6 @@
 package io.selvedge.identity.internal;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,13 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
  * event publication registry keeps them for their listeners even where no other write happens.
  */
 @Service
+@RequiredArgsConstructor
 class IdentityEvents {
 
     private final ApplicationEventPublisher events;
-
-    IdentityEvents(ApplicationEventPublisher events) {
-        this.events = events;
-    }
 
     @Transactional
     public void publish(Object event) {

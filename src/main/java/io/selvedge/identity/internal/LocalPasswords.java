@@ -4,6 +4,7 @@ import io.selvedge.identity.DirectoryPasswords;
 import io.selvedge.identity.PasswordManagedElsewhereException;
 import io.selvedge.identity.PasswordSignInPolicy;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * then would be a second way in that the organisation does not govern.
  */
 @Component
+@RequiredArgsConstructor
 class LocalPasswords {
 
     static final String DIRECTORY = "Your organisation's directory (Active Directory / LDAP) checks your password:"
@@ -23,15 +25,6 @@ class LocalPasswords {
     private final Accounts accounts;
     private final ObjectProvider<DirectoryPasswords> directories;
     private final ObjectProvider<PasswordSignInPolicy> policies;
-
-    LocalPasswords(
-            Accounts accounts,
-            ObjectProvider<DirectoryPasswords> directories,
-            ObjectProvider<PasswordSignInPolicy> policies) {
-        this.accounts = accounts;
-        this.directories = directories;
-        this.policies = policies;
-    }
 
     /** Why the account may not set a password here (for the person, in words), or empty: it may. */
     Optional<String> managedElsewhere(Account account) {

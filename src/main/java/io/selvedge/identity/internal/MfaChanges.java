@@ -7,6 +7,7 @@ import io.selvedge.identity.PasskeyRemoved;
 import io.selvedge.platform.AuditActor;
 import io.selvedge.platform.RequestOrigin;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are revoked: they were made with the password alone, and would otherwise bypass the new factor.
  */
 @Service
+@RequiredArgsConstructor
 class MfaChanges {
 
     static final String TOTP = "totp";
@@ -28,21 +30,6 @@ class MfaChanges {
     private final StoredTokens tokens;
     private final TokenAuthenticator authenticator;
     private final ApplicationEventPublisher events;
-
-    MfaChanges(
-            Accounts accounts,
-            TotpSecrets totp,
-            PasskeyRows passkeys,
-            StoredTokens tokens,
-            TokenAuthenticator authenticator,
-            ApplicationEventPublisher events) {
-        this.accounts = accounts;
-        this.totp = totp;
-        this.passkeys = passkeys;
-        this.tokens = tokens;
-        this.authenticator = authenticator;
-        this.events = events;
-    }
 
     /** A second factor was turned on: TOTP confirmed, or a passkey registered. */
     @Transactional

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Service;
  * ({@code FACTOR_WEBAUTHN}). A passkey alone is enough, since it requires user verification.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MfaPolicy implements MfaStatuses {
 
     /** The factor of a TOTP or recovery code entered at the second step of a web sign-in. */
@@ -54,19 +57,6 @@ public class MfaPolicy implements MfaStatuses {
     private final TotpSecrets totp;
     private final PasskeyRows passkeys;
     private final StaffPasskeys staffPasskeys;
-
-    MfaPolicy(
-            ObjectProvider<MfaRequirement> requirements,
-            Accounts accounts,
-            TotpSecrets totp,
-            PasskeyRows passkeys,
-            StaffPasskeys staffPasskeys) {
-        this.requirements = requirements;
-        this.accounts = accounts;
-        this.totp = totp;
-        this.passkeys = passkeys;
-        this.staffPasskeys = staffPasskeys;
-    }
 
     /** True when any requirement says the account must use MFA. */
     public boolean required(UUID accountId) {

@@ -6,6 +6,7 @@ import io.selvedge.crypto.FieldCiphers;
 import io.selvedge.platform.AuditActor;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * under the directory keys, bound to its credential id, and with the registration and removal of a passkey
  * published (and the account's MFA flag kept) in the same transaction.
  */
+@RequiredArgsConstructor
 class PasskeyCredentials implements UserCredentialRepository {
 
     /** The encrypted column of Spring Security's credential table, declared once: the passkey's label. */
@@ -33,21 +35,6 @@ class PasskeyCredentials implements UserCredentialRepository {
     private final FieldCiphers ciphers;
     private final MfaChanges changes;
     private final TransactionTemplate transactions;
-
-    PasskeyCredentials(
-            JdbcUserCredentialRepository credentials,
-            PasskeyRows rows,
-            Accounts accounts,
-            FieldCiphers ciphers,
-            MfaChanges changes,
-            TransactionTemplate transactions) {
-        this.credentials = credentials;
-        this.rows = rows;
-        this.accounts = accounts;
-        this.ciphers = ciphers;
-        this.changes = changes;
-        this.transactions = transactions;
-    }
 
     @Override
     public void delete(Bytes credentialId) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
  * Spring's own JDBC repositories.
  */
 @Repository
+@RequiredArgsConstructor
 class PasskeyRows {
 
     /** A credential; its label still encrypted. */
@@ -22,10 +24,6 @@ class PasskeyRows {
             " from user_credentials where user_entity_user_id in (select id from user_entities where name = ?)";
 
     private final JdbcClient jdbc;
-
-    PasskeyRows(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     int countOf(String username) {
         return jdbc.sql("select count(*)" + OF_USER)

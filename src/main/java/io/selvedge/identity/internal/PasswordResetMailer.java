@@ -1,6 +1,7 @@
 package io.selvedge.identity.internal;
 
 import io.selvedge.identity.PasswordResetRequested;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * saying to use its company's sign-in.
  */
 @Component
+@RequiredArgsConstructor
 class PasswordResetMailer {
 
     /** The listener's id in the event publication registry. */
@@ -24,13 +26,6 @@ class PasswordResetMailer {
     private final AccountLinks links;
     private final SecurityNotices notices;
     private final LocalPasswords localPasswords;
-
-    PasswordResetMailer(Accounts accounts, AccountLinks links, SecurityNotices notices, LocalPasswords localPasswords) {
-        this.localPasswords = localPasswords;
-        this.accounts = accounts;
-        this.links = links;
-        this.notices = notices;
-    }
 
     @ApplicationModuleListener(id = LISTENER_ID)
     void requested(PasswordResetRequested request) {

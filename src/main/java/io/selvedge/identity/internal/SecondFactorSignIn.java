@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Service;
  * session's authentication; passkey sign-ins and sign-outs are published here too.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SecondFactorSignIn implements SessionFactors {
 
     static final String PASSKEY = "passkey";
@@ -37,15 +40,6 @@ public class SecondFactorSignIn implements SessionFactors {
 
     /** The session attribute holding when the session last passed a passkey (epoch milliseconds). */
     static final String PASSKEY_SIGNED_IN_AT = SecondFactorSignIn.class.getName() + ".passkeySignedInAt";
-
-    SecondFactorSignIn(
-            AccountTotp totp, Accounts accounts, IdentityEvents events, SpringWebSessions sessions, Clock clock) {
-        this.clock = clock;
-        this.totp = totp;
-        this.accounts = accounts;
-        this.events = events;
-        this.sessions = sessions;
-    }
 
     @Override
     public void passedOneTimeCode(HttpServletRequest request, HttpServletResponse response) {

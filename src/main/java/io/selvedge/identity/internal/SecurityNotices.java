@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,19 +16,13 @@ import org.springframework.stereotype.Service;
  * address gets no notice.
  */
 @Service
+@RequiredArgsConstructor
 class SecurityNotices {
 
     private final Outbox outbox;
     private final Accounts accounts;
     private final PlatformProperties platform;
     private final Clock clock;
-
-    SecurityNotices(Outbox outbox, Accounts accounts, PlatformProperties platform, Clock clock) {
-        this.outbox = outbox;
-        this.accounts = accounts;
-        this.platform = platform;
-        this.clock = clock;
-    }
 
     String link(String path) {
         return platform.publicUrl().toString().replaceAll("/+$", "") + path;

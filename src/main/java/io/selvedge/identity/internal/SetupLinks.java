@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Repository;
  * only its SHA-256 is stored, so a copy of the database cannot be used to take over the installation.
  */
 @Repository
+@RequiredArgsConstructor
 class SetupLinks {
 
     static final Duration LIFETIME = Duration.ofHours(1);
@@ -26,11 +28,6 @@ class SetupLinks {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    SetupLinks(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** A new link's secret; every earlier unused link dies with it. */
     String issue() {

@@ -3,21 +3,19 @@ package io.selvedge.identity.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The sign_in_failure table of the global store: failures per subject (hashed) and factor. */
 @Repository
+@RequiredArgsConstructor
 class SignInFailures {
 
     record Count(int failures, Instant lastFailureAt) {}
 
     private final JdbcClient jdbc;
-
-    SignInFailures(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<Count> find(String subjectHash, SignInFactor factor) {
         return jdbc.sql("select failures, last_failure_at from sign_in_failure where subject_hash = ? and factor = ?")

@@ -2,6 +2,7 @@ package io.selvedge.identity.internal;
 
 import io.selvedge.identity.EmailAddresses;
 import io.selvedge.identity.Usernames;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Service;
  * matches no account stays as typed (normalised), and fails like an unknown username, in the same time.
  */
 @Service
+@RequiredArgsConstructor
 class SignInNames {
 
     private final Accounts accounts;
-
-    SignInNames(Accounts accounts) {
-        this.accounts = accounts;
-    }
 
     String canonical(String usernameOrEmail) {
         if (!EmailAddresses.looksLikeOne(usernameOrEmail)) {

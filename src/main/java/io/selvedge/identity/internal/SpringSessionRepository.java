@@ -1,18 +1,16 @@
 package io.selvedge.identity.internal;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Spring Session's {@code spring_session} table, as far as the idle sweep reads and deletes it. */
 @Repository
+@RequiredArgsConstructor
 class SpringSessionRepository {
 
     private final JdbcClient jdbc;
-
-    SpringSessionRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Signed-in sessions whose expiry (Spring Session's milliseconds) is before {@code now}. */
     List<ExpiredSession> expiredSignedIn(long now) {

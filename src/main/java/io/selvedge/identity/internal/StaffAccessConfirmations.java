@@ -5,18 +5,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The staff access review's confirmations, in the global store: who confirmed which staff account, when. */
 @Repository
+@RequiredArgsConstructor
 class StaffAccessConfirmations {
 
     private final JdbcClient jdbc;
-
-    StaffAccessConfirmations(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     void add(UUID accountId, StaffRole role, UUID reviewerId, Instant at) {
         jdbc.sql("insert into staff_access_confirmation (id, account_id, staff_role, confirmed_by, confirmed_at)"

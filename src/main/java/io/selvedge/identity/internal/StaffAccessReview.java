@@ -11,11 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** {@link StaffAccounts} on the global account table; sessions and tokens end in the same call. */
 @Service
+@RequiredArgsConstructor
 class StaffAccessReview implements StaffAccounts {
 
     private final Accounts accounts;
@@ -26,25 +28,6 @@ class StaffAccessReview implements StaffAccounts {
     private final SpringWebSessions sessions;
     private final IdentityEvents events;
     private final Clock clock;
-
-    StaffAccessReview(
-            Accounts accounts,
-            StaffAccessConfirmations confirmations,
-            PasskeyRows passkeys,
-            StoredTokens tokens,
-            TokenAuthenticator authenticator,
-            SpringWebSessions sessions,
-            IdentityEvents events,
-            Clock clock) {
-        this.accounts = accounts;
-        this.confirmations = confirmations;
-        this.passkeys = passkeys;
-        this.tokens = tokens;
-        this.authenticator = authenticator;
-        this.sessions = sessions;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public List<StaffAccount> review() {

@@ -2,17 +2,15 @@ package io.selvedge.identity.internal;
 
 import io.selvedge.identity.MfaRequirement;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** Identity's own rule: platform staff must use MFA. */
 @Component
+@RequiredArgsConstructor
 class StaffMfaRequirement implements MfaRequirement {
 
     private final Accounts accounts;
-
-    StaffMfaRequirement(Accounts accounts) {
-        this.accounts = accounts;
-    }
 
     @Override
     public boolean requiredFor(UUID accountId) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -21,17 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sees it (which then asks for a new sign-in) and is on the platform trail. Customers' sessions are not bound:
  * their addresses change with every network they roam to.
  */
+@RequiredArgsConstructor
 class StaffSessionAddress extends OncePerRequestFilter {
 
     static final String BOUND_ADDRESS = StaffSessionAddress.class.getName() + ".address";
 
     private final Accounts accounts;
     private final IdentityEvents events;
-
-    StaffSessionAddress(Accounts accounts, IdentityEvents events) {
-        this.accounts = accounts;
-        this.events = events;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

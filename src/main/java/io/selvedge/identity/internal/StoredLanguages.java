@@ -4,18 +4,16 @@ import io.selvedge.identity.AccountLanguages;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** The account table's language column: a tag of a supported language, or null. */
 @Service
+@RequiredArgsConstructor
 class StoredLanguages implements AccountLanguages {
 
     private final AccountLanguageRepository stored;
-
-    StoredLanguages(AccountLanguageRepository stored) {
-        this.stored = stored;
-    }
 
     @Override
     public Optional<Locale> languageOf(UUID accountId) {

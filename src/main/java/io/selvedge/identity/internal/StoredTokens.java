@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Repository;
  * last used from is encrypted under the directory keys (it is personal data), bound to the token's row.
  */
 @Repository
+@RequiredArgsConstructor
 class StoredTokens {
 
     /** The encrypted column of a token, declared once: the address it was last used from. */
@@ -40,11 +42,6 @@ class StoredTokens {
 
     private final JdbcClient jdbc;
     private final FieldCiphers ciphers;
-
-    StoredTokens(JdbcClient jdbc, FieldCiphers ciphers) {
-        this.jdbc = jdbc;
-        this.ciphers = ciphers;
-    }
 
     /** A token made with a password (no single sign-on behind it). */
     void insert(

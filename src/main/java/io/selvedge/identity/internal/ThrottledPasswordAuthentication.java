@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -36,6 +37,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * directory ({@link DirectoryPasswords}, LDAP) has its password checked there and only there, throttled the
  * same way; the account is created or updated by the directory's module before the steps above continue.
  */
+@RequiredArgsConstructor
 class ThrottledPasswordAuthentication implements AuthenticationProvider {
 
     static final String PASSWORD = "password";
@@ -54,31 +56,6 @@ class ThrottledPasswordAuthentication implements AuthenticationProvider {
     private final AbuseSignals abuse;
     private final UnknownSignInNames unknownNames;
     private final StaffPasskeys staffPasskeys;
-
-    ThrottledPasswordAuthentication(
-            AuthenticationProvider passwords,
-            SignInThrottle throttle,
-            AccountTotp secondFactor,
-            SignInNames names,
-            Accounts accounts,
-            IdentityEvents events,
-            ObjectProvider<DirectoryPasswords> directories,
-            AccountUserDetails userDetails,
-            AbuseSignals abuse,
-            UnknownSignInNames unknownNames,
-            StaffPasskeys staffPasskeys) {
-        this.passwords = passwords;
-        this.throttle = throttle;
-        this.secondFactor = secondFactor;
-        this.names = names;
-        this.accounts = accounts;
-        this.events = events;
-        this.directories = directories;
-        this.userDetails = userDetails;
-        this.abuse = abuse;
-        this.unknownNames = unknownNames;
-        this.staffPasskeys = staffPasskeys;
-    }
 
     @Override
     public Authentication authenticate(Authentication typed) {

@@ -4,18 +4,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code api_token_address} table: the keyed hashes of the addresses each token was used from. */
 @Repository
+@RequiredArgsConstructor
 class TokenAddressRepository {
 
     private final JdbcClient jdbc;
-
-    TokenAddressRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Whether the address was known for the token (its last use is then {@code now}). */
     boolean touch(UUID tokenId, String hash, Instant now) {

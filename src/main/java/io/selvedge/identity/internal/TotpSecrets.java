@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The account_totp and recovery_code tables of the global store. The secret arrives here encrypted. */
 @Repository
+@RequiredArgsConstructor
 class TotpSecrets {
 
     /** The encrypted column of a TOTP secret, declared once (sealed by {@link AccountTotp}). */
@@ -29,10 +31,6 @@ class TotpSecrets {
     }
 
     private final JdbcClient jdbc;
-
-    TotpSecrets(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     Optional<StoredTotp> find(UUID accountId) {
         return jdbc.sql("select secret, confirmed_at, last_used_step from account_totp where account_id = ?")

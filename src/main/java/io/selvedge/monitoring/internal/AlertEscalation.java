@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * the next check after a start.
  */
 @Component
+@RequiredArgsConstructor
 class AlertEscalation {
 
     private static final Logger log = LoggerFactory.getLogger(AlertEscalation.class);
@@ -27,14 +29,6 @@ class AlertEscalation {
     private final AlertBook book;
     private final AlertProperties properties;
     private final Clock clock;
-
-    AlertEscalation(Stores stores, AlertRows rows, AlertBook book, AlertProperties properties, Clock clock) {
-        this.stores = stores;
-        this.rows = rows;
-        this.book = book;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @SchedulerLock(name = "monitoring.alert-escalation", lockAtMostFor = "10m")
     @Scheduled(

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,16 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Seals and opens an alert's key, summary and details: under the group's keys for a group's alert, under the
  * directory's for the installation's (the details as a JSON object).
  */
+@RequiredArgsConstructor
 final class AlertSeals {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
 
     private final FieldCiphers ciphers;
-
-    AlertSeals(FieldCiphers ciphers) {
-        this.ciphers = ciphers;
-    }
 
     FieldCipher cipherOf(@Nullable UUID groupId) {
         return groupId == null ? ciphers.directory() : ciphers.of(groupId);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Anyone else finds no alert (404).
  */
 @RestController
+@RequiredArgsConstructor
 class AlertsApi {
 
     static final String STAFF = "/api/v1/alerts";
@@ -43,13 +45,6 @@ class AlertsApi {
     private final AlertBook book;
     private final Callers callers;
     private final AlertProperties properties;
-
-    AlertsApi(AlertConsole console, AlertBook book, Callers callers, AlertProperties properties) {
-        this.console = console;
-        this.book = book;
-        this.callers = callers;
-        this.properties = properties;
-    }
 
     @GetMapping(STAFF)
     @AnyCaller(BY_STAFF)

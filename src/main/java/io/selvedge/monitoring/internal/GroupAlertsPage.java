@@ -7,6 +7,7 @@ import io.selvedge.identity.Callers;
 import io.selvedge.platform.LaidOutPage;
 import io.selvedge.web.AdminConsole;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * runbook, and (for those allowed {@link Action#MANAGE_ALERTS}) the forms that acknowledge and resolve it.
  */
 @Controller
+@RequiredArgsConstructor
 class GroupAlertsPage implements LaidOutPage {
 
     private static final int SHOWN = 100;
@@ -30,21 +32,6 @@ class GroupAlertsPage implements LaidOutPage {
     private final Authorization authorization;
     private final Callers callers;
     private final AlertProperties properties;
-
-    GroupAlertsPage(
-            AdminConsole frame,
-            AlertConsole console,
-            AlertBook book,
-            Authorization authorization,
-            Callers callers,
-            AlertProperties properties) {
-        this.frame = frame;
-        this.console = console;
-        this.book = book;
-        this.authorization = authorization;
-        this.callers = callers;
-        this.properties = properties;
-    }
 
     @GetMapping("/admin/groups/{groupId}/alerts")
     @Requires(value = Action.SEE_ALERTS, target = "groupId")

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * as the API: staff allowed {@link StaffAction#SEE_ALERTS} read, {@link StaffAction#MANAGE_ALERTS} act.
  */
 @Controller
+@RequiredArgsConstructor
 class IncidentsPage implements LaidOutPage {
 
     static final String PATH = "/platform/incidents";
@@ -37,13 +39,6 @@ class IncidentsPage implements LaidOutPage {
     private final AlertBook book;
     private final Callers callers;
     private final AlertProperties properties;
-
-    IncidentsPage(AlertConsole console, AlertBook book, Callers callers, AlertProperties properties) {
-        this.console = console;
-        this.book = book;
-        this.callers = callers;
-        this.properties = properties;
-    }
 
     @GetMapping(PATH)
     @AnyCaller(BY_STAFF)

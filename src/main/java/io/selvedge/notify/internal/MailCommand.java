@@ -5,19 +5,16 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** {@code mail outbox} shows the outbox and its dead letters; {@code mail retry ID} sends one again. */
 @Component
+@RequiredArgsConstructor
 class MailCommand implements OperatorCommand {
 
     private final OutboxEntries entries;
     private final Clock clock;
-
-    MailCommand(OutboxEntries entries, Clock clock) {
-        this.entries = entries;
-        this.clock = clock;
-    }
 
     @Override
     public String name() {

@@ -7,18 +7,16 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The development copy of every mail: an {@code .eml} file per mail in the mail folder, which any mail
  * program opens. Never written in production, where mail holds real people's data.
  */
+@RequiredArgsConstructor
 final class MailFolder {
 
     private final Path dir;
-
-    MailFolder(Path dir) {
-        this.dir = dir;
-    }
 
     Path file(UUID id) {
         return dir.resolve(id + ".eml");

@@ -4,19 +4,16 @@ import io.selvedge.notify.Outbox;
 import io.selvedge.notify.OutgoingMail;
 import java.time.Clock;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor
 class MailOutbox implements Outbox {
 
     private final OutboxEntries entries;
     private final Clock clock;
-
-    MailOutbox(OutboxEntries entries, Clock clock) {
-        this.entries = entries;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional

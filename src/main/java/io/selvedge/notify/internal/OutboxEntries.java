@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * are stored encrypted under the global directory's keys, each bound to its row and column.
  */
 @Repository
+@RequiredArgsConstructor
 class OutboxEntries {
 
     /** The encrypted columns of a mail, declared once. */
@@ -31,11 +33,6 @@ class OutboxEntries {
 
     private final JdbcClient jdbc;
     private final FieldCiphers ciphers;
-
-    OutboxEntries(JdbcClient jdbc, FieldCiphers ciphers) {
-        this.jdbc = jdbc;
-        this.ciphers = ciphers;
-    }
 
     private String seal(String text, EncryptedColumn column, UUID id) {
         return column.encrypt(ciphers.directory(), text, id);

@@ -1,6 +1,7 @@
 package io.selvedge.platform.internal;
 
 import io.selvedge.platform.PlatformProperties;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,15 +13,12 @@ import org.springframework.stereotype.Component;
 /** Says, once the server is ready, where people and operators reach it. */
 @Component
 @ConditionalOnWebApplication
+@RequiredArgsConstructor
 class ReadyAnnouncement {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyAnnouncement.class);
 
     private final PlatformProperties properties;
-
-    ReadyAnnouncement(PlatformProperties properties) {
-        this.properties = properties;
-    }
 
     @EventListener
     void ready(ApplicationReadyEvent event) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  * requests costs a map look-up each, not a trip to Redis. Blocks are added automatically only where rate limits
  * are on as well (a server where one address stands for many users has neither); staff's blocks hold anyway.
  */
+@RequiredArgsConstructor
 class AutoBlocks implements Blocks, AbuseSignals {
 
     private static final Logger log = LoggerFactory.getLogger(AutoBlocks.class);
@@ -50,23 +52,6 @@ class AutoBlocks implements Blocks, AbuseSignals {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Optional<Block> block, long readAt) {}
-
-    AutoBlocks(
-            BlockStore store,
-            Buckets buckets,
-            ProtectionProperties.AutoBlocks settings,
-            Clock clock,
-            MeterRegistry meters,
-            BlockEvents events,
-            boolean enabled) {
-        this.store = store;
-        this.enabled = enabled;
-        this.buckets = buckets;
-        this.settings = settings;
-        this.clock = clock;
-        this.meters = meters;
-        this.events = events;
-    }
 
     /** The id of a client address's block. */
     static String addressId(String address) {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * else {@code Forwarded} (RFC 7239) or, without it, {@code X-Forwarded-For}, read from the right and skipping
  * the trusted proxies on the way. From anyone else they are ignored: the peer is the client.
  */
+@RequiredArgsConstructor
 class ClientAddressFilter extends OncePerRequestFilter {
 
     static final String CF_CONNECTING_IP = "CF-Connecting-IP";
@@ -30,10 +32,6 @@ class ClientAddressFilter extends OncePerRequestFilter {
     private static final int MOST_HOPS = 20;
 
     private final TrustedProxies trusted;
-
-    ClientAddressFilter(TrustedProxies trusted) {
-        this.trusted = trusted;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,6 +1,7 @@
 package io.selvedge.protection.internal;
 
 import io.selvedge.protection.ProtectionProperties;
+import lombok.RequiredArgsConstructor;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.ProtocolHandler;
 import org.apache.coyote.UpgradeProtocol;
@@ -17,15 +18,11 @@ import org.springframework.core.Ordered;
  * Tomcat ({@link BlockedClients}), before any filter runs. Ordered after Spring Boot's own
  * customizer, whose defaults these replace.
  */
+@RequiredArgsConstructor
 class ConnectorLimits implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
     private final ProtectionProperties.Connections limits;
     private final BlockedClients blocked;
-
-    ConnectorLimits(ProtectionProperties.Connections limits, BlockedClients blocked) {
-        this.limits = limits;
-        this.blocked = blocked;
-    }
 
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {

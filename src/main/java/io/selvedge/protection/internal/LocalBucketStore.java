@@ -5,8 +5,11 @@ import io.github.bucket4j.TimeMeter;
 import io.selvedge.protection.Allowance;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 /** Buckets in this node's memory: Bucket4j's lock-free local buckets, one per allowance and key. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public final class LocalBucketStore extends BucketStore {
 
     /** Past this many buckets, the full ones (which hold nothing worth keeping) are dropped. */
@@ -14,10 +17,6 @@ public final class LocalBucketStore extends BucketStore {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final TimeMeter time;
-
-    LocalBucketStore(TimeMeter time) {
-        this.time = time;
-    }
 
     /** Behind {@link io.selvedge.protection.Buckets#inMemory}: the one way in from outside this package. */
     public static LocalBucketStore on(java.time.Clock clock) {

@@ -5,19 +5,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 
 /**
  * Watches for probes: a 404 answered counts towards a block of the client's address (and of the API token, if
  * one was sent). Blocked clients never get this far ({@link BlockedClients} refuses them in Tomcat).
  */
+@RequiredArgsConstructor
 class NotFoundProbes extends org.springframework.web.filter.OncePerRequestFilter {
 
     private final AutoBlocks blocks;
-
-    NotFoundProbes(AutoBlocks blocks) {
-        this.blocks = blocks;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

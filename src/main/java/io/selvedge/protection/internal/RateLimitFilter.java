@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -34,6 +35,7 @@ import org.springframework.web.util.HtmlUtils;
  * the IETF draft's {@code RateLimit-Policy} / {@code RateLimit} headers, as a problem document for the API
  * and a short page for browsers. Keys are hashes: no address or token rests in Redis as itself.
  */
+@RequiredArgsConstructor
 class RateLimitFilter extends OncePerRequestFilter {
 
     enum Stage {
@@ -48,14 +50,6 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimits limits;
     private final MeterRegistry meters;
     private final AutoBlocks blocks;
-
-    RateLimitFilter(Stage stage, Buckets buckets, RateLimits limits, MeterRegistry meters, AutoBlocks blocks) {
-        this.stage = stage;
-        this.buckets = buckets;
-        this.limits = limits;
-        this.meters = meters;
-        this.blocks = blocks;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

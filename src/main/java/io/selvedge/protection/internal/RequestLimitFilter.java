@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,15 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * slowest body waited for: once the grace period has passed, a body arriving slower than the minimum rate is
  * cut off (408, and the connection closed), so a client dripping bytes holds no thread for long.
  */
+@RequiredArgsConstructor
 class RequestLimitFilter extends OncePerRequestFilter {
 
     private final ProtectionProperties.Connections limits;
     private final MeterRegistry meters;
-
-    RequestLimitFilter(ProtectionProperties.Connections limits, MeterRegistry meters) {
-        this.limits = limits;
-        this.meters = meters;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

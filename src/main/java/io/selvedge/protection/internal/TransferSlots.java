@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,17 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * in a second) until one ends. Counted in this node, or across every node in Redis when {@code SELVEDGE_REDIS_URL}
  * is set ({@link SlotStore}): a load balancer spreading an account's transfers then gives it no more slots.
  */
+@RequiredArgsConstructor
 class TransferSlots extends OncePerRequestFilter {
 
     private final ProtectionProperties.Connections limits;
     private final SlotStore slots;
     private final MeterRegistry meters;
-
-    TransferSlots(ProtectionProperties.Connections limits, SlotStore slots, MeterRegistry meters) {
-        this.limits = limits;
-        this.slots = slots;
-        this.meters = meters;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

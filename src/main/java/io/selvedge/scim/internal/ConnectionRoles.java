@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,15 +21,11 @@ import org.springframework.stereotype.Service;
  * the same groups would at an SSO sign-in; nodes no mapping names are left alone.
  */
 @Service
+@RequiredArgsConstructor
 class ConnectionRoles implements ScimRoles {
 
     private final IdentityProviders providers;
     private final DirectoryRoles roles;
-
-    ConnectionRoles(IdentityProviders providers, DirectoryRoles roles) {
-        this.providers = providers;
-        this.roles = roles;
-    }
 
     @Override
     public void apply(UUID groupId, UUID accountId, Set<String> scimGroupNames) {

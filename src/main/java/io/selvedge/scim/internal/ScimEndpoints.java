@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,17 +35,13 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/scim/v2")
 @AnyCaller("a group's SCIM client with its bearer token (the /scim/** filter chain): it reaches only its own"
         + " group's users and groups")
+@RequiredArgsConstructor
 class ScimEndpoints {
 
     static final MediaType SCIM_JSON = MediaType.parseMediaType("application/scim+json");
 
     private final ScimUsers users;
     private final ScimGroups groups;
-
-    ScimEndpoints(ScimUsers users, ScimGroups groups) {
-        this.users = users;
-        this.groups = groups;
-    }
 
     @GetMapping("/Users")
     ResponseEntity<String> users(

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * group's members or name sets the roles of the accounts it touches ({@link ScimRoles}).
  */
 @Service
+@RequiredArgsConstructor
 class ScimGroups {
 
     private static final Pattern MEMBER_PATH =
@@ -49,27 +51,6 @@ class ScimGroups {
     private final ScimRoles roles;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ScimGroups(
-            GroupWrites writes,
-            GroupDataPlanes planes,
-            ScimRepository rows,
-            FieldCiphers ciphers,
-            AccountDirectory directory,
-            ScimUsers users,
-            ScimRoles roles,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.planes = planes;
-        this.rows = rows;
-        this.ciphers = ciphers;
-        this.directory = directory;
-        this.users = users;
-        this.roles = roles;
-        this.events = events;
-        this.clock = clock;
-    }
 
     Page<Group> list(ScimClient client, ScimFilter filter, @Nullable Integer startIndex, @Nullable Integer count) {
         filter.on(FILTERABLE, FILTER_REFUSAL);

@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Service;
  * revoked token has neither).
  */
 @Service
+@RequiredArgsConstructor
 class ScimTokenService implements ScimTokens {
 
     static final String PREFIX = "scim_";
@@ -53,25 +55,6 @@ class ScimTokenService implements ScimTokens {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-
-    ScimTokenService(
-            GroupWrites writes,
-            GroupDataPlanes planes,
-            ResourceHomes homes,
-            ScimTokenRepository rows,
-            FieldCiphers ciphers,
-            Callers callers,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.planes = planes;
-        this.homes = homes;
-        this.rows = rows;
-        this.ciphers = ciphers;
-        this.callers = callers;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public CreatedScimToken create(UUID groupId, String name) {

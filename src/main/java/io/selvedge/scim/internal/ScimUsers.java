@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,7 @@ import tools.jackson.databind.JsonNode;
  * for it to be active, its groups) in the group's region, written through the unit of work.
  */
 @Service
+@RequiredArgsConstructor
 class ScimUsers {
 
     static final int DEFAULT_COUNT = 100;
@@ -61,33 +63,6 @@ class ScimUsers {
     private final ScimRoles roles;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    ScimUsers(
-            GroupWrites writes,
-            GroupDataPlanes planes,
-            ScimRepository rows,
-            FieldCiphers ciphers,
-            ManagedAccounts accounts,
-            FederatedSignIns federated,
-            AccountDirectory directory,
-            EmailDomains domains,
-            ManagedAccountActions actions,
-            ScimRoles roles,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.writes = writes;
-        this.planes = planes;
-        this.rows = rows;
-        this.ciphers = ciphers;
-        this.accounts = accounts;
-        this.federated = federated;
-        this.directory = directory;
-        this.domains = domains;
-        this.actions = actions;
-        this.roles = roles;
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** What the directory says of a user. */
     record State(

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * lower-case ASCII, defaults filled, SAML metadata fetched). Every refusal is a 422 saying what to fix.
  */
 @Component
+@RequiredArgsConstructor
 class ConnectionChecks {
 
     static final String DEFAULT_GROUPS = "groups";
@@ -39,14 +41,6 @@ class ConnectionChecks {
     private final DirectoryRoles roles;
     private final SamlMetadataFetcher metadata;
     private final SsoProperties properties;
-
-    ConnectionChecks(
-            EmailDomains domains, DirectoryRoles roles, SamlMetadataFetcher metadata, SsoProperties properties) {
-        this.domains = domains;
-        this.roles = roles;
-        this.metadata = metadata;
-        this.properties = properties;
-    }
 
     /**
      * The settings as stored, checked.

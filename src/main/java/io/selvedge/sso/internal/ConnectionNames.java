@@ -5,17 +5,15 @@ import io.selvedge.platform.TargetNames;
 import io.selvedge.sso.IdentityProviders;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** The name of a single sign-on connection, for the audit trail (events carry the connection's id). */
 @Component
+@RequiredArgsConstructor
 class ConnectionNames implements TargetNames {
 
     private final IdentityProviders connections;
-
-    ConnectionNames(IdentityProviders connections) {
-        this.connections = connections;
-    }
 
     @Override
     public Optional<String> nameOf(AuditTarget target) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@link IdentityProviders}: rows in the group's region, routes and homes in the directory. */
 @Service
+@RequiredArgsConstructor
 class ConnectionService implements IdentityProviders {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,33 +54,6 @@ class ConnectionService implements IdentityProviders {
     private final TransactionOperations transactions;
     private final PlatformProperties platform;
     private final Clock clock;
-
-    ConnectionService(
-            ConnectionRepository records,
-            ConnectionRoutes routes,
-            ConnectionChecks checks,
-            GroupWrites writes,
-            GroupDataPlanes planes,
-            ResourceHomes homes,
-            FieldCiphers ciphers,
-            Callers callers,
-            ApplicationEventPublisher events,
-            TransactionOperations transactions,
-            PlatformProperties platform,
-            Clock clock) {
-        this.records = records;
-        this.routes = routes;
-        this.checks = checks;
-        this.writes = writes;
-        this.planes = planes;
-        this.homes = homes;
-        this.ciphers = ciphers;
-        this.callers = callers;
-        this.events = events;
-        this.transactions = transactions;
-        this.platform = platform;
-        this.clock = clock;
-    }
 
     @Override
     public Connection create(UUID groupId, ConnectionSettings settings, @Nullable String secret) {

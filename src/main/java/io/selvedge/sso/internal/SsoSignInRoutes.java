@@ -4,6 +4,7 @@ import io.selvedge.identity.SignInRoutes;
 import io.selvedge.sso.ConnectionType;
 import io.selvedge.sso.IdentityProviders;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * an LDAP connection's addresses keep the password step (the directory checks the password).
  */
 @Component
+@RequiredArgsConstructor
 class SsoSignInRoutes implements SignInRoutes {
 
     private final IdentityProviders connections;
-
-    SsoSignInRoutes(IdentityProviders connections) {
-        this.connections = connections;
-    }
 
     @Override
     public Optional<String> elsewhere(String username) {

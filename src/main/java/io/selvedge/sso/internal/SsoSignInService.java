@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Service;
 
 /** {@link SsoSignIns}: every check before anything is created, then the account, its roles and the session. */
 @Service
+@RequiredArgsConstructor
 class SsoSignInService implements SsoSignIns {
 
     private static final Logger log = LoggerFactory.getLogger(SsoSignInService.class);
@@ -49,23 +51,6 @@ class SsoSignInService implements SsoSignIns {
     private final DirectoryRoles roles;
     private final GroupWrites writes;
     private final ApplicationEventPublisher events;
-
-    SsoSignInService(
-            IdentityProviders connections,
-            EmailDomains domains,
-            AccountDirectory accounts,
-            FederatedSignIns federated,
-            DirectoryRoles roles,
-            GroupWrites writes,
-            ApplicationEventPublisher events) {
-        this.connections = connections;
-        this.domains = domains;
-        this.accounts = accounts;
-        this.federated = federated;
-        this.roles = roles;
-        this.writes = writes;
-        this.events = events;
-    }
 
     @Override
     public UUID provision(UUID connectionId, VerifiedIdentity identity) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,15 +21,11 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @AnyCaller("starts a sign-in at the identity provider; nothing is read or changed")
 @Controller
+@RequiredArgsConstructor
 class SsoStartController {
 
     private final IdentityProviders connections;
     private final List<SignInStart> starts;
-
-    SsoStartController(IdentityProviders connections, List<SignInStart> starts) {
-        this.connections = connections;
-        this.starts = starts;
-    }
 
     @GetMapping("/sso/{connectionId}")
     String start(@PathVariable UUID connectionId, HttpServletRequest request, HttpServletResponse response)

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +21,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
+@RequiredArgsConstructor
 class BlobResidency implements ResidencyContributor {
 
     private final StoreCatalog stores;
-
-    BlobResidency(StoreCatalog stores) {
-        this.stores = stores;
-    }
 
     @Override
     public List<Holding> holdings(UUID groupId, String homeRegion) {

@@ -7,6 +7,7 @@ import io.selvedge.storage.Store;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
@@ -18,17 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * but the list missed it, as for groups registered before the list existed).
  */
 @Service
+@RequiredArgsConstructor
 class DataPlanes implements GroupDataPlanes {
 
     private final StoreCatalog stores;
     private final GroupResidency residency;
     private final Map<String, JdbcClient> jdbc = new ConcurrentHashMap<>();
     private final Map<String, TransactionTemplate> transactions = new ConcurrentHashMap<>();
-
-    DataPlanes(StoreCatalog stores, GroupResidency residency) {
-        this.stores = stores;
-        this.residency = residency;
-    }
 
     @Override
     public GroupDataPlane of(UUID groupId) {

@@ -5,15 +5,13 @@ import io.selvedge.storage.BlobUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
+import lombok.RequiredArgsConstructor;
 
 /** A blob store in front of another that turns each key it is given into the backend's key first. */
+@RequiredArgsConstructor
 abstract class KeyedBlobStore implements BlobStore {
 
     final BlobStore backend;
-
-    KeyedBlobStore(BlobStore backend) {
-        this.backend = backend;
-    }
 
     /** The backend's key for the key given, or an exception if that key may not be used here. */
     abstract String backendKey(String key);

@@ -5,21 +5,19 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A stored blob of a known size read from any position: the bookkeeping every store's read channel shares
  * (position, size, open or closed, no writing, what a read past the end or into a full buffer answers). A
  * subclass reads at {@link #at()} and {@link #advance}s.
  */
+@RequiredArgsConstructor
 abstract class ReadOnlyBlobChannel implements SeekableByteChannel {
 
     private final long size;
     private long position;
     private boolean open = true;
-
-    ReadOnlyBlobChannel(long size) {
-        this.size = size;
-    }
 
     /**
      * Reads some of the {@link #left()} bytes (at least one) into {@code destination}, which has room, and

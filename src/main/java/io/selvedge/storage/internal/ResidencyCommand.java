@@ -7,6 +7,7 @@ import io.selvedge.storage.UnknownGroupException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * or an unknown group.
  */
 @Component
+@RequiredArgsConstructor
 class ResidencyCommand implements OperatorCommand {
 
     static final int CLEAN = 0;
@@ -22,10 +24,6 @@ class ResidencyCommand implements OperatorCommand {
     static final int USAGE = 2;
 
     private final ResidencyReports reports;
-
-    ResidencyCommand(ResidencyReports reports) {
-        this.reports = reports;
-    }
 
     @Override
     public String name() {

@@ -8,21 +8,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** Asks every module that keeps group data where the group's is, and whether any is elsewhere. */
 @Service
+@RequiredArgsConstructor
 class ResidencyScanner implements ResidencyReports {
 
     private final GroupResidency residency;
     private final List<ResidencyContributor> contributors;
     private final Clock clock;
-
-    ResidencyScanner(GroupResidency residency, List<ResidencyContributor> contributors, Clock clock) {
-        this.residency = residency;
-        this.contributors = contributors;
-        this.clock = clock;
-    }
 
     @Override
     public ResidencyReport of(UUID groupId) {

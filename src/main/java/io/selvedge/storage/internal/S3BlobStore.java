@@ -15,6 +15,7 @@ import java.util.Spliterators;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import lombok.RequiredArgsConstructor;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * all; a crash leaves only an incomplete multipart upload, which S3 never lists or serves (a bucket
  * lifecycle rule removes them). Random reads are ranged GETs.
  */
+@RequiredArgsConstructor
 final class S3BlobStore implements BlobStore, AutoCloseable {
 
     private static final String HEALTH_PREFIX = ".selvedge-health/";
@@ -39,13 +41,6 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     private final String bucket;
     private final URI endpoint;
     private final int partSize;
-
-    S3BlobStore(S3Client s3, String bucket, URI endpoint, int partSize) {
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.endpoint = endpoint;
-        this.partSize = partSize;
-    }
 
     @Override
     public BlobUpload create(String key) {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * too, and are then files without rows, which the orphan purge removes after a restore.
  */
 @Component
+@RequiredArgsConstructor
 class StoreBackupService implements StoreBackups {
 
     private static final Logger log = LoggerFactory.getLogger(StoreBackupService.class);
@@ -47,11 +49,6 @@ class StoreBackupService implements StoreBackups {
 
     private final StoreCatalog stores;
     private final PlatformProperties platform;
-
-    StoreBackupService(StoreCatalog stores, PlatformProperties platform) {
-        this.stores = stores;
-        this.platform = platform;
-    }
 
     @Override
     public BackupManifest backup(

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * blobs and files. The node then opens the stores as after any start: migrations to the current version,
  * stamps checked against its environment and installation.
  */
+@RequiredArgsConstructor
 final class StoreRestore {
 
     private static final Logger log = LoggerFactory.getLogger(StoreRestore.class);
@@ -40,12 +42,6 @@ final class StoreRestore {
     private final PlatformProperties platform;
     private final StorageProperties storage;
     private final BlobStoreFactories blobFactories;
-
-    StoreRestore(PlatformProperties platform, StorageProperties storage, BlobStoreFactories blobFactories) {
-        this.platform = platform;
-        this.storage = storage;
-        this.blobFactories = blobFactories;
-    }
 
     void restore(Path from) throws IOException {
         BackupFolder folder = new BackupFolder(from);

@@ -7,6 +7,7 @@ import io.selvedge.storage.NewResource;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,15 +19,11 @@ import org.springframework.stereotype.Service;
  * id answers 404 like an unknown one, and nothing of the group's content is outside its region.
  */
 @Service
+@RequiredArgsConstructor
 class UnitOfWork implements GroupWrites {
 
     private final GroupDataPlanes planes;
     private final ResourceHomeTable homes;
-
-    UnitOfWork(GroupDataPlanes planes, ResourceHomeTable homes) {
-        this.planes = planes;
-        this.homes = homes;
-    }
 
     @Override
     public <T> T write(UUID groupId, Function<GroupDataPlane, T> work) {

@@ -18,6 +18,7 @@ import io.selvedge.tenancy.Tree;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Service;
  * row in its region. Nothing of the group but its id and region reaches the global directory.
  */
 @Service
+@RequiredArgsConstructor
 class GroupRegistry implements Groups {
 
     private final GroupResidency residency;
@@ -35,23 +37,6 @@ class GroupRegistry implements Groups {
     private final FieldCiphers ciphers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    GroupRegistry(
-            GroupResidency residency,
-            GroupKeys keys,
-            GroupDataPlanes planes,
-            GroupWrites writes,
-            FieldCiphers ciphers,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.residency = residency;
-        this.keys = keys;
-        this.planes = planes;
-        this.writes = writes;
-        this.ciphers = ciphers;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @Override
     public Group create(String name, String region, UUID creator) {

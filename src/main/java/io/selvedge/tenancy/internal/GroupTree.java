@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,6 +49,7 @@ import org.springframework.stereotype.Service;
  * events commit with it.
  */
 @Service
+@RequiredArgsConstructor
 class GroupTree implements Tree {
 
     private final GroupRegistry groups;
@@ -58,25 +60,6 @@ class GroupTree implements Tree {
     private final TenancyProperties properties;
     private final Clock clock;
     private final ObjectProvider<MoveGuard> guards;
-
-    GroupTree(
-            GroupRegistry groups,
-            ResourceHomes homes,
-            GroupWrites writes,
-            FieldCiphers ciphers,
-            ApplicationEventPublisher events,
-            TenancyProperties properties,
-            Clock clock,
-            ObjectProvider<MoveGuard> guards) {
-        this.groups = groups;
-        this.homes = homes;
-        this.writes = writes;
-        this.ciphers = ciphers;
-        this.events = events;
-        this.properties = properties;
-        this.clock = clock;
-        this.guards = guards;
-    }
 
     @Override
     public TreeNode create(NodeKind kind, UUID parentId, String name, AuditActor by) {

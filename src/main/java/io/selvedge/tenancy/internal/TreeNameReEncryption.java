@@ -9,6 +9,7 @@ import io.selvedge.storage.GroupDataPlanes;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -18,13 +19,10 @@ import org.springframework.stereotype.Component;
  * key after a rotation. The items are the group's own row and its nodes, by id.
  */
 @Component
+@RequiredArgsConstructor
 class TreeNameReEncryption implements ReEncryptable {
 
     private final GroupDataPlanes planes;
-
-    TreeNameReEncryption(GroupDataPlanes planes) {
-        this.planes = planes;
-    }
 
     @Override
     public String name() {

@@ -12,6 +12,7 @@ import io.selvedge.tenancy.NoSuchNodeException;
 import io.selvedge.tenancy.NodeKind;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,17 +20,12 @@ import org.springframework.stereotype.Component;
  * decrypted for the audit trail, which encrypts them again under the group's keys.
  */
 @Component
+@RequiredArgsConstructor
 class TreeNames implements TargetNames {
 
     private final GroupRegistry groups;
     private final ResourceHomes homes;
     private final FieldCiphers ciphers;
-
-    TreeNames(GroupRegistry groups, ResourceHomes homes, FieldCiphers ciphers) {
-        this.groups = groups;
-        this.homes = homes;
-        this.ciphers = ciphers;
-    }
 
     @Override
     public Optional<String> nameOf(AuditTarget target) {

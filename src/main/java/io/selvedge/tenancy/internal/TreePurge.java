@@ -1,6 +1,7 @@
 package io.selvedge.tenancy.internal;
 
 import io.selvedge.tenancy.Tree;
+import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,15 +10,12 @@ import org.springframework.stereotype.Component;
 
 /** Purges the nodes whose restore window has passed, on a schedule. */
 @Component
+@RequiredArgsConstructor
 class TreePurge {
 
     private static final Logger log = LoggerFactory.getLogger(TreePurge.class);
 
     private final Tree tree;
-
-    TreePurge(Tree tree) {
-        this.tree = tree;
-    }
 
     @Scheduled(
             fixedDelayString = "${selvedge.tenancy.purge-check-interval:1h}",

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @AnyCaller("the signed-in account's own settings only")
 @Controller
+@RequiredArgsConstructor
 class AccountController {
 
     private final AccountPage page;
@@ -37,19 +39,6 @@ class AccountController {
     private final EmailChanges emailChanges;
     private final PasswordChanges passwordChanges;
     private final AccountLanguages languages;
-
-    AccountController(
-            AccountPage page,
-            AccountDirectory directory,
-            EmailChanges emailChanges,
-            PasswordChanges passwordChanges,
-            AccountLanguages languages) {
-        this.page = page;
-        this.directory = directory;
-        this.emailChanges = emailChanges;
-        this.passwordChanges = passwordChanges;
-        this.languages = languages;
-    }
 
     @GetMapping("/account")
     String show(Principal user, HttpServletRequest request, Model model) {

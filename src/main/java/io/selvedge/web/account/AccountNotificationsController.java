@@ -10,6 +10,7 @@ import java.security.Principal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,15 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** Which kinds of notification also come by e-mail: every kind ticked comes, every other does not. */
 @AnyCaller("the signed-in account's own notification choices only")
 @Controller
+@RequiredArgsConstructor
 class AccountNotificationsController {
 
     private final AccountPage page;
     private final Notifications notifications;
-
-    AccountNotificationsController(AccountPage page, Notifications notifications) {
-        this.page = page;
-        this.notifications = notifications;
-    }
 
     @PostMapping("/account/notifications")
     String change(

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,15 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @AnyCaller("the signed-in account's own API tokens only")
 @Controller
+@RequiredArgsConstructor
 class AccountTokensController {
 
     private final AccountPage page;
     private final ApiTokens tokens;
-
-    AccountTokensController(AccountPage page, ApiTokens tokens) {
-        this.page = page;
-        this.tokens = tokens;
-    }
 
     @PostMapping("/account/tokens")
     String create(

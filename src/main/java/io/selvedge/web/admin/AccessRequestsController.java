@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,19 +24,13 @@ import org.springframework.web.bind.annotation.PostMapping;
  * one. The same rules as the API ({@code DECIDE_ACCESS_REQUESTS}).
  */
 @Controller
+@RequiredArgsConstructor
 class AccessRequestsController {
 
     private final AdminPage page;
     private final AccessRequests requests;
     private final AccountDirectory accounts;
     private final Clock clock;
-
-    AccessRequestsController(AdminPage page, AccessRequests requests, AccountDirectory accounts, Clock clock) {
-        this.page = page;
-        this.requests = requests;
-        this.accounts = accounts;
-        this.clock = clock;
-    }
 
     @GetMapping("/admin/groups/{groupId}/access-requests")
     @Requires(value = Action.DECIDE_ACCESS_REQUESTS, target = "groupId")

@@ -2,6 +2,7 @@ package io.selvedge.web.admin;
 
 import io.selvedge.platform.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -21,13 +22,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @ControllerAdvice(basePackageClasses = AdminErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class AdminErrors {
 
     private final MessageSource messages;
-
-    AdminErrors(MessageSource messages) {
-        this.messages = messages;
-    }
 
     @ExceptionHandler({Refusal.class, ErrorResponseException.class})
     String refused(ErrorResponse e, HttpServletResponse response, Model model) {

@@ -9,6 +9,7 @@ import io.selvedge.web.Crumb;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -16,17 +17,12 @@ import org.springframework.ui.Model;
 
 /** What every page of the admin console shows around its section: the group, the side menu, breadcrumbs. */
 @Component
+@RequiredArgsConstructor
 class AdminPage implements AdminConsole {
 
     private final Groups groups;
     private final Authorization authorization;
     private final MessageSource messages;
-
-    AdminPage(Groups groups, Authorization authorization, MessageSource messages) {
-        this.groups = groups;
-        this.authorization = authorization;
-        this.messages = messages;
-    }
 
     /** Puts the frame of a section's page in the model; returns the group. */
     Group frame(Model model, UUID groupId, Section section) {

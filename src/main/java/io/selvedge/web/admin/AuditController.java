@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * as the API does.
  */
 @Controller
+@RequiredArgsConstructor
 class AuditController {
 
     private static final int PAGE_SIZE = 50;
@@ -35,12 +37,6 @@ class AuditController {
     private final AdminPage page;
     private final AuditTrail trail;
     private final AccountDirectory directory;
-
-    AuditController(AdminPage page, AuditTrail trail, AccountDirectory directory) {
-        this.page = page;
-        this.trail = trail;
-        this.directory = directory;
-    }
 
     @GetMapping("/admin/groups/{groupId}/audit")
     @Requires(value = Action.READ_AUDIT, target = "groupId")

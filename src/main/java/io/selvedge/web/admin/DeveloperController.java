@@ -6,6 +6,7 @@ import io.selvedge.identity.ApiTokens;
 import io.selvedge.identity.Callers;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,17 +19,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * another member's) and links to the OpenAPI document.
  */
 @Controller
+@RequiredArgsConstructor
 class DeveloperController {
 
     private final AdminPage page;
     private final ApiTokens tokens;
     private final Callers callers;
-
-    DeveloperController(AdminPage page, ApiTokens tokens, Callers callers) {
-        this.page = page;
-        this.tokens = tokens;
-        this.callers = callers;
-    }
 
     @GetMapping("/admin/groups/{groupId}/developer")
     @Requires(value = Action.MANAGE_INTEGRATION_TOKENS, target = "groupId")

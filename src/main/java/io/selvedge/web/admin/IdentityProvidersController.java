@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,15 +30,11 @@ import org.springframework.web.bind.annotation.PostMapping;
  * provider, a form to add one (OIDC, SAML or LDAP) and removal. The same rules as the API (the sso module's).
  */
 @Controller
+@RequiredArgsConstructor
 class IdentityProvidersController {
 
     private final AdminPage page;
     private final IdentityProviders providers;
-
-    IdentityProvidersController(AdminPage page, IdentityProviders providers) {
-        this.page = page;
-        this.providers = providers;
-    }
 
     @GetMapping("/admin/groups/{groupId}/sso")
     @Requires(value = Action.MANAGE_IDENTITY_PROVIDERS, target = "groupId")

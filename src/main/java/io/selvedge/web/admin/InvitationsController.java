@@ -10,6 +10,7 @@ import io.selvedge.access.Role;
 import io.selvedge.tenancy.Group;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,17 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The group's pending invitations; group admins send, resend and revoke them (the access module checks). */
 @Controller
+@RequiredArgsConstructor
 class InvitationsController {
 
     private final AdminPage page;
     private final NodeNames nodes;
     private final Invitations invitations;
-
-    InvitationsController(AdminPage page, NodeNames nodes, Invitations invitations) {
-        this.page = page;
-        this.nodes = nodes;
-        this.invitations = invitations;
-    }
 
     @GetMapping("/admin/groups/{groupId}/invitations")
     @Requires(value = Action.SEE_GROUP_MEMBERS, target = "groupId")

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (nobody grants above their own role, the last admin stays) are the access module's.
  */
 @Controller
+@RequiredArgsConstructor
 class MembersController {
 
     static final List<Role> MEMBER_ROLES = List.of(
@@ -48,21 +50,6 @@ class MembersController {
     private final DirectGrants directGrants;
     private final AccountDirectory directory;
     private final MemberMfaResets mfaResets;
-
-    MembersController(
-            AdminPage page,
-            NodeNames nodes,
-            Grants grants,
-            DirectGrants directGrants,
-            AccountDirectory directory,
-            MemberMfaResets mfaResets) {
-        this.page = page;
-        this.nodes = nodes;
-        this.grants = grants;
-        this.directGrants = directGrants;
-        this.directory = directory;
-        this.mfaResets = mfaResets;
-    }
 
     @GetMapping("/admin/groups/{groupId}")
     @Requires(value = Action.VIEW_GROUP, target = "groupId")

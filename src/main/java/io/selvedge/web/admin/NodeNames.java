@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,17 +21,13 @@ import org.springframework.stereotype.Component;
  * may view the node (a group operator sees its level and the start of its id, as the API gives them).
  */
 @Component
+@RequiredArgsConstructor
 class NodeNames {
 
     private static final int MOST_CHOICES = 200;
 
     private final Authorization authorization;
     private final Tree tree;
-
-    NodeNames(Authorization authorization, Tree tree) {
-        this.authorization = authorization;
-        this.tree = tree;
-    }
 
     /** A node of a group, as a row or a choice shows it. */
     record NamedNode(UUID id, Level level, String name) {}

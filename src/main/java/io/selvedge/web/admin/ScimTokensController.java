@@ -5,6 +5,7 @@ import io.selvedge.access.Requires;
 import io.selvedge.scim.ScimTokens;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -21,15 +22,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * as the API ({@code MANAGE_SCIM_TOKENS}).
  */
 @Controller
+@RequiredArgsConstructor
 class ScimTokensController {
 
     private final AdminPage page;
     private final ScimTokens tokens;
-
-    ScimTokensController(AdminPage page, ScimTokens tokens) {
-        this.page = page;
-        this.tokens = tokens;
-    }
 
     @GetMapping("/admin/groups/{groupId}/scim")
     @Requires(value = Action.MANAGE_SCIM_TOKENS, target = "groupId")

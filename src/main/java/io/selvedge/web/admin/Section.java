@@ -1,8 +1,10 @@
 package io.selvedge.web.admin;
 
 import io.selvedge.access.Action;
+import lombok.RequiredArgsConstructor;
 
 /** The sections of a group's admin console, in the side menu's order, each with the action that shows it. */
+@RequiredArgsConstructor
 enum Section {
     MEMBERS("members", Action.SEE_GROUP_MEMBERS),
     INVITATIONS("invitations", Action.SEE_GROUP_MEMBERS),
@@ -20,11 +22,6 @@ enum Section {
 
     private final String path;
     private final Action shownTo;
-
-    Section(String path, Action shownTo) {
-        this.path = path;
-        this.shownTo = shownTo;
-    }
 
     /** The last step of the section's address, also its message key: {@code admin.section.<path>}. */
     String path() {

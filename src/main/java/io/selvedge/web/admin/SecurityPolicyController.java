@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * version they read (409 when someone saved meanwhile); a refused setting (422) is shown beside its field.
  */
 @Controller
+@RequiredArgsConstructor
 class SecurityPolicyController {
 
     /** A week: a longer limit is a typo; the access module refuses limits looser than the installation's. */
@@ -34,11 +36,6 @@ class SecurityPolicyController {
 
     private final AdminPage page;
     private final SecurityPolicies policies;
-
-    SecurityPolicyController(AdminPage page, SecurityPolicies policies) {
-        this.page = page;
-        this.policies = policies;
-    }
 
     @GetMapping("/admin/groups/{groupId}/security")
     @Requires(value = Action.VIEW_GROUP_SETTINGS, target = "groupId")

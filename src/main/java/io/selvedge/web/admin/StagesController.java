@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,17 +30,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  * error page ({@link AdminErrors}).
  */
 @Controller
+@RequiredArgsConstructor
 class StagesController {
 
     private final AdminPage page;
     private final Stages stages;
     private final Callers callers;
-
-    StagesController(AdminPage page, Stages stages, Callers callers) {
-        this.page = page;
-        this.stages = stages;
-        this.callers = callers;
-    }
 
     @GetMapping("/admin/groups/{groupId}/stages")
     @Requires(value = Action.MANAGE_STAGES, target = "groupId")

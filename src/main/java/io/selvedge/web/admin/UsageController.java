@@ -13,6 +13,7 @@ import io.selvedge.storage.ResidencyReport;
 import io.selvedge.storage.ResidencyReports;
 import io.selvedge.tenancy.Group;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * report, never key material), whether any of its data was found in another region, and the last rotation.
  */
 @Controller
+@RequiredArgsConstructor
 class UsageController {
 
     private static final String ROTATED = "keys.rotated";
@@ -34,21 +36,6 @@ class UsageController {
     private final GroupKeys keys;
     private final ResidencyReports residency;
     private final AuditTrail trail;
-
-    UsageController(
-            AdminPage page,
-            Grants grants,
-            GroupUsage usage,
-            GroupKeys keys,
-            ResidencyReports residency,
-            AuditTrail trail) {
-        this.page = page;
-        this.grants = grants;
-        this.usage = usage;
-        this.keys = keys;
-        this.residency = residency;
-        this.trail = trail;
-    }
 
     @GetMapping("/admin/groups/{groupId}/usage")
     @Requires(value = Action.VIEW_GROUP_SETTINGS, target = "groupId")

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  * A group they no longer belong to is never chosen.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ChosenGroup {
 
     /** The session attribute holding the chosen group's id (a string). */
@@ -30,12 +33,6 @@ public class ChosenGroup {
     private final Grants grants;
     private final Groups groups;
     private final Authorization authorization;
-
-    ChosenGroup(Grants grants, Groups groups, Authorization authorization) {
-        this.grants = grants;
-        this.groups = groups;
-        this.authorization = authorization;
-    }
 
     /** The caller's groups they may see from here (allow-lists), by name; none for staff. */
     public List<Group> groupsOf(Caller caller) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the first-run path (create a customer's group and invite its first admin).
  */
 @Controller
+@RequiredArgsConstructor
 class HomeController {
 
     /** How many styles the home page lists as favourites and as recent. */
@@ -46,21 +48,6 @@ class HomeController {
     private final Authorization authorization;
     private final Styles styles;
     private final Stores stores;
-
-    HomeController(
-            Callers callers,
-            ChosenGroup chosen,
-            TreeView treeView,
-            Authorization authorization,
-            Styles styles,
-            Stores stores) {
-        this.callers = callers;
-        this.chosen = chosen;
-        this.treeView = treeView;
-        this.authorization = authorization;
-        this.styles = styles;
-        this.stores = stores;
-    }
 
     @GetMapping("/")
     @AnyCaller("shows each signed-in person only their own groups, and in them only what they may see")

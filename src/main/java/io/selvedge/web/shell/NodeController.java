@@ -12,6 +12,7 @@ import io.selvedge.web.Breadcrumbs;
 import io.selvedge.web.RefusalPage;
 import java.util.HashSet;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,19 +28,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @RefusalPage("node-missing")
 @Controller
+@RequiredArgsConstructor
 class NodeController {
 
     private final Tree tree;
     private final TreeView treeView;
     private final Breadcrumbs breadcrumbs;
     private final Callers callers;
-
-    NodeController(Tree tree, TreeView treeView, Breadcrumbs breadcrumbs, Callers callers) {
-        this.tree = tree;
-        this.treeView = treeView;
-        this.breadcrumbs = breadcrumbs;
-        this.callers = callers;
-    }
 
     @GetMapping("/companies/{id}")
     @Requires(value = Action.VIEW, target = "id")

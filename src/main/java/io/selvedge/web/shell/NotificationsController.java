@@ -9,6 +9,7 @@ import io.selvedge.platform.AnyCaller;
 import io.selvedge.web.Breadcrumbs;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
  */
 @Controller
 @AnyCaller("each person reads and marks only their own notifications")
+@RequiredArgsConstructor
 class NotificationsController {
 
     static final int LISTED = 50;
@@ -31,12 +33,6 @@ class NotificationsController {
     private final Notifications notifications;
     private final Callers callers;
     private final Authorization authorization;
-
-    NotificationsController(Notifications notifications, Callers callers, Authorization authorization) {
-        this.notifications = notifications;
-        this.callers = callers;
-        this.authorization = authorization;
-    }
 
     /** One notification as the page shows it. */
     record Item(Notification notification, @Nullable String href) {}

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the API ({@code /api/v1/groups/{id}/access-requests}); the group's admins decide in their admin console.
  */
 @Controller
+@RequiredArgsConstructor
 class StaffAccessRequests {
 
     private final AccessRequests requests;
@@ -39,19 +41,6 @@ class StaffAccessRequests {
     private final Clock clock;
     private final SupportMfaResets mfaResets;
     private final StuckUploads stuckUploads;
-
-    StaffAccessRequests(
-            AccessRequests requests,
-            Callers callers,
-            Clock clock,
-            SupportMfaResets mfaResets,
-            StuckUploads stuckUploads) {
-        this.requests = requests;
-        this.callers = callers;
-        this.clock = clock;
-        this.mfaResets = mfaResets;
-        this.stuckUploads = stuckUploads;
-    }
 
     @GetMapping("/platform/access-requests")
     @AnyCaller("platform staff, their own requests; asking is for roles that allow REQUEST_GROUP_ACCESS")

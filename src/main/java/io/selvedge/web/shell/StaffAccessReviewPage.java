@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * JSON. As the API ({@code /api/v1/admin/staff}): platform admins only; on the platform trail.
  */
 @Controller
+@RequiredArgsConstructor
 class StaffAccessReviewPage {
 
     static final String PAGE = "/platform/staff-review";
@@ -47,13 +49,6 @@ class StaffAccessReviewPage {
     private final PlatformStaff platform;
     private final AccessRequests requests;
     private final Clock clock;
-
-    StaffAccessReviewPage(StaffAccounts staff, PlatformStaff platform, AccessRequests requests, Clock clock) {
-        this.staff = staff;
-        this.platform = platform;
-        this.requests = requests;
-        this.clock = clock;
-    }
 
     @GetMapping(PAGE)
     @AnyCaller(ONLY_ADMINS)

@@ -9,6 +9,7 @@ import io.selvedge.protection.Blocks;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,17 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ({@code /api/v1/admin/blocks}): staff whose role allows {@link StaffAction#MANAGE_BLOCKS}; on the platform trail.
  */
 @Controller
+@RequiredArgsConstructor
 class StaffBlocks {
 
     private static final Pattern ID = Pattern.compile("^(address:[0-9A-Fa-f.:]{2,45}|token:[0-9a-f]{40})$");
 
     private final Blocks blocks;
     private final Callers callers;
-
-    StaffBlocks(Blocks blocks, Callers callers) {
-        this.blocks = blocks;
-        this.callers = callers;
-    }
 
     @GetMapping("/platform/blocks")
     @AnyCaller("platform staff whose role allows MANAGE_BLOCKS, checked by the handler")

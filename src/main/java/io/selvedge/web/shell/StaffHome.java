@@ -10,6 +10,7 @@ import io.selvedge.platform.AnyCaller;
 import io.selvedge.platform.Refusal;
 import io.selvedge.storage.Stores;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,19 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * invitation link is shown once, on the page the answer redirects to, as well as mailed.
  */
 @Controller
+@RequiredArgsConstructor
 class StaffHome {
 
     private final Callers callers;
     private final PlatformStaff staff;
     private final CustomerGroups customerGroups;
     private final Stores stores;
-
-    StaffHome(Callers callers, PlatformStaff staff, CustomerGroups customerGroups, Stores stores) {
-        this.callers = callers;
-        this.staff = staff;
-        this.customerGroups = customerGroups;
-        this.stores = stores;
-    }
 
     @PostMapping("/platform/customer-groups")
     @AnyCaller("platform admins only, checked by the handler before anything is created")

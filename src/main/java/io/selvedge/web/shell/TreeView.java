@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * not see is shown.
  */
 @Component
+@RequiredArgsConstructor
 class TreeView {
 
     /** More than a home page lists at one level; the node's own page lists the rest. */
@@ -34,12 +36,6 @@ class TreeView {
     private final Tree tree;
     private final Authorization authorization;
     private final Grants grants;
-
-    TreeView(Tree tree, Authorization authorization, Grants grants) {
-        this.tree = tree;
-        this.authorization = authorization;
-        this.grants = grants;
-    }
 
     /** A node, the link to its page, whether the caller may create below it, and its visible children. */
     record Item(TreeNode node, String href, boolean mayCreateChild, List<Item> children) {

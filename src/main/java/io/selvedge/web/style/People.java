@@ -6,17 +6,15 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** The names the style page shows for account ids: the display name, else the username. */
 @Component
+@RequiredArgsConstructor
 class People {
 
     private final AccountDirectory accounts;
-
-    People(AccountDirectory accounts) {
-        this.accounts = accounts;
-    }
 
     /** A name for each id; an account that no longer exists is "—". */
     Map<UUID, String> names(Collection<UUID> ids) {

@@ -10,6 +10,7 @@ import io.selvedge.content.InvalidContentException;
 import io.selvedge.content.StyleStatus;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,17 +23,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * reject one colorway. Each goes back to the page with a notice or a problem (message keys of i18n/style).
  */
 @Controller
+@RequiredArgsConstructor
 class StyleColorways {
 
     private final Colorways colorways;
     private final Approvals approvals;
     private final StyleView view;
-
-    StyleColorways(Colorways colorways, Approvals approvals, StyleView view) {
-        this.colorways = colorways;
-        this.approvals = approvals;
-        this.view = view;
-    }
 
     /**
      * A colorway as the page shows it: its swatch is painted by /js/style.js (the CSP allows no inline style);

@@ -10,6 +10,7 @@ import io.selvedge.content.ContentTooLargeException;
 import io.selvedge.content.InvalidContentException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * or changed comment highlighted. A refused body answers 422 with the part and the reason.
  */
 @Controller
+@RequiredArgsConstructor
 class StyleComments {
 
     private static final String PART = "style/comments :: comments";
@@ -29,12 +31,6 @@ class StyleComments {
     private final Comments comments;
     private final StyleView view;
     private final Authorization authorization;
-
-    StyleComments(Comments comments, StyleView view, Authorization authorization) {
-        this.comments = comments;
-        this.view = view;
-        this.authorization = authorization;
-    }
 
     @PostMapping("/styles/{id}/comments")
     @Requires(value = Action.COMMENT, target = "id")

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * view both; the models load through the versions' preview URLs, which decide access again.
  */
 @Controller
+@RequiredArgsConstructor
 class StyleCompare {
 
     private final Styles styles;
@@ -41,23 +43,6 @@ class StyleCompare {
     private final StyleView view;
     private final People people;
     private final Breadcrumbs crumbs;
-
-    StyleCompare(
-            Styles styles,
-            Versions versions,
-            Comments comments,
-            Colorways colorways,
-            StyleView view,
-            People people,
-            Breadcrumbs crumbs) {
-        this.styles = styles;
-        this.versions = versions;
-        this.comments = comments;
-        this.colorways = colorways;
-        this.view = view;
-        this.people = people;
-        this.crumbs = crumbs;
-    }
 
     /**
      * One side of the comparison as the address names it: a version's id ({@code left}, {@code right}) and,

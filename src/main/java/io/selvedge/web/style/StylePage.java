@@ -6,6 +6,7 @@ import io.selvedge.content.Style;
 import io.selvedge.content.Styles;
 import io.selvedge.web.Breadcrumbs;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,17 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** A style's page: the 3D viewer, its versions, comments with pins, approval, sharing. */
 @Controller
+@RequiredArgsConstructor
 class StylePage {
 
     private final Styles styles;
     private final StyleView view;
     private final Breadcrumbs crumbs;
-
-    StylePage(Styles styles, StyleView view, Breadcrumbs crumbs) {
-        this.styles = styles;
-        this.view = view;
-        this.crumbs = crumbs;
-    }
 
     @GetMapping("/styles/{id}")
     @Requires(value = Action.VIEW, target = "id")

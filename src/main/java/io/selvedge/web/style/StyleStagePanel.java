@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,6 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RefusalPage(
         value = "style/stage-refused",
         statuses = {403, 404})
+@RequiredArgsConstructor
 class StyleStagePanel {
 
     private final Styles styles;
@@ -40,14 +42,6 @@ class StyleStagePanel {
     private final Authorization authorization;
     private final People people;
     private final StyleView view;
-
-    StyleStagePanel(Styles styles, Stages stages, Authorization authorization, People people, StyleView view) {
-        this.styles = styles;
-        this.stages = stages;
-        this.authorization = authorization;
-        this.people = people;
-        this.view = view;
-    }
 
     @GetMapping("/styles/{id}/stage")
     @Requires(value = Action.VIEW, target = "id")

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -42,6 +43,7 @@ import org.springframework.ui.Model;
  * what is shown (download links, forms), and the handlers check the same again.
  */
 @Component
+@RequiredArgsConstructor
 class StyleView {
 
     /** The most comments the page lists (the collab module's page limit). */
@@ -58,31 +60,6 @@ class StyleView {
     private final Renders renders;
     private final Colorways colorways;
     private final VersionMaterials materials;
-
-    StyleView(
-            Versions versions,
-            Comments comments,
-            Approvals approvals,
-            Shares shares,
-            ShareLinks links,
-            Authorization authorization,
-            Callers callers,
-            People people,
-            Renders renders,
-            Colorways colorways,
-            VersionMaterials materials) {
-        this.versions = versions;
-        this.renders = renders;
-        this.comments = comments;
-        this.approvals = approvals;
-        this.shares = shares;
-        this.links = links;
-        this.authorization = authorization;
-        this.callers = callers;
-        this.people = people;
-        this.colorways = colorways;
-        this.materials = materials;
-    }
 
     UUID caller() {
         return callers.current().map(Caller::accountId).orElseThrow(NotVisibleException::new);

@@ -13,22 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /** What the sharing panel lists: the workroom's shares (with usernames) and its live links. */
 @Component
+@RequiredArgsConstructor
 class SharingPanel {
 
     private final Shares shares;
     private final ShareLinks links;
     private final AccountDirectory accounts;
-
-    SharingPanel(Shares shares, ShareLinks links, AccountDirectory accounts) {
-        this.shares = shares;
-        this.links = links;
-        this.accounts = accounts;
-    }
 
     /** Adds the lists the caller may see: shares with {@code SHARE}, links with {@code MANAGE_LINKS}. */
     void fill(UUID workroomId, Set<Action> allowed, Model model) {

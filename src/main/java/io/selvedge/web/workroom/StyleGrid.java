@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ import org.springframework.stereotype.Component;
  * is in.
  */
 @Component
+@RequiredArgsConstructor
 class StyleGrid {
 
     static final int PAGE_SIZE = 24;
@@ -47,23 +49,6 @@ class StyleGrid {
     private final Stages stages;
     private final Renders renders;
     private final Colorways colorways;
-
-    StyleGrid(
-            Styles styles,
-            StyleLookups lookups,
-            Versions versions,
-            Authorization authorization,
-            Stages stages,
-            Renders renders,
-            Colorways colorways) {
-        this.renders = renders;
-        this.colorways = colorways;
-        this.styles = styles;
-        this.stages = stages;
-        this.lookups = lookups;
-        this.versions = versions;
-        this.authorization = authorization;
-    }
 
     Cards of(TreeNode workroom, Filter filter) {
         Map<String, Stage> byId =

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * files (by {@code /js/uploads.js} over tus) and the sharing panel, each shown only to who may use it.
  */
 @Controller
+@RequiredArgsConstructor
 class WorkroomPage {
 
     private final Tree tree;
@@ -42,27 +44,6 @@ class WorkroomPage {
     private final Callers callers;
     private final Clock clock;
     private final Stages stages;
-
-    WorkroomPage(
-            Tree tree,
-            Styles styles,
-            StyleGrid grid,
-            Breadcrumbs crumbs,
-            SharingPanel sharing,
-            Authorization authorization,
-            Callers callers,
-            Clock clock,
-            Stages stages) {
-        this.stages = stages;
-        this.tree = tree;
-        this.styles = styles;
-        this.grid = grid;
-        this.crumbs = crumbs;
-        this.sharing = sharing;
-        this.authorization = authorization;
-        this.callers = callers;
-        this.clock = clock;
-    }
 
     @GetMapping("/workrooms/{id}")
     @Requires(value = Action.VIEW, target = "id")

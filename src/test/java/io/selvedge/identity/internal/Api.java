@@ -10,8 +10,10 @@ import java.util.Base64;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 
 /** What an API client does, for the tests of this package. */
+@RequiredArgsConstructor
 final class Api {
 
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
@@ -19,11 +21,6 @@ final class Api {
 
     private final HttpClient client;
     private final Function<String, URI> urls;
-
-    Api(HttpClient client, Function<String, URI> urls) {
-        this.client = client;
-        this.urls = urls;
-    }
 
     HttpResponse<String> createToken(String json) {
         return TestHttps.send(

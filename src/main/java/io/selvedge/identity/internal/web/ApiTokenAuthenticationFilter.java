@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -30,6 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * have the token's shape, so it is refused before any look-up. A request with credentials that fail is
  * answered 401 at once; one without any goes on as anonymous, and the authorization rules decide.
  */
+@RequiredArgsConstructor
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     static final String INVALID = "The API token is not valid: it is mistyped, expired or revoked."
@@ -42,10 +44,6 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final TokenAuthenticator tokens;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-
-    ApiTokenAuthenticationFilter(TokenAuthenticator tokens) {
-        this.tokens = tokens;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

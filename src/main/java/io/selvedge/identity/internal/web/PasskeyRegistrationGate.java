@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,17 +21,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with a second factor must not add a passkey (it would then sign in without the second factor): it is
  * refused here. A signed-in session, or one that must enrol, may register.
  */
+@RequiredArgsConstructor
 class PasskeyRegistrationGate extends OncePerRequestFilter {
 
     static final String REGISTER = "/webauthn/register";
 
     private final MfaPolicy mfa;
     private final SessionFactors factors;
-
-    PasskeyRegistrationGate(MfaPolicy mfa, SessionFactors factors) {
-        this.mfa = mfa;
-        this.factors = factors;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

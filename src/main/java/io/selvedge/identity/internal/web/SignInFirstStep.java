@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -20,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * elsewhere (an e-mail address of a domain with single sign-on) goes to its identity provider; a name
  * given without a password comes back to the page, which then asks for the password of that name.
  */
+@RequiredArgsConstructor
 class SignInFirstStep extends OncePerRequestFilter {
 
     /** The page that sends the browser on to where a {@link SignInRoutes} said (a meta refresh and a link). */
@@ -29,10 +31,6 @@ class SignInFirstStep extends OncePerRequestFilter {
     private static final int LONGEST_NAME = 320;
 
     private final ObjectProvider<SignInRoutes> routes;
-
-    SignInFirstStep(ObjectProvider<SignInRoutes> routes) {
-        this.routes = routes;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

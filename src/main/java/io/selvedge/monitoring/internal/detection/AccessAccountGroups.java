@@ -4,19 +4,16 @@ import io.selvedge.access.EmailDomains;
 import io.selvedge.access.Grants;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** {@link AccountGroups} from the access module: the group managing the account's domain, else its grants. */
 @Component("monitoring.accessAccountGroups")
+@RequiredArgsConstructor
 class AccessAccountGroups implements AccountGroups {
 
     private final EmailDomains domains;
     private final Grants grants;
-
-    AccessAccountGroups(EmailDomains domains, Grants grants) {
-        this.domains = domains;
-        this.grants = grants;
-    }
 
     @Override
     public Set<UUID> concerning(UUID accountId) {

@@ -9,23 +9,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What every detection shares: its name (settings {@code selvedge.monitoring.detections.<name>.*} and runbook
  * page), its switch, and how it raises a signal whose key starts with the name.
  */
+@RequiredArgsConstructor
 abstract class Detection {
 
     private final String name;
     private final boolean enabled;
     private final Alerts alerts;
-
-    Detection(String name, boolean enabled, Alerts alerts) {
-        this.name = name;
-        this.enabled = enabled;
-        this.alerts = alerts;
-    }
 
     public final String name() {
         return name;

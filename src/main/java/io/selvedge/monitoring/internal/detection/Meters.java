@@ -9,15 +9,13 @@ import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 
 /** Reads of Micrometer's meters for the metric detections: sums over a name's meters that match a filter. */
+@RequiredArgsConstructor
 final class Meters {
 
     private final MeterRegistry registry;
-
-    Meters(MeterRegistry registry) {
-        this.registry = registry;
-    }
 
     /** The sum of the counts (counters, timers) or values (gauges) of the meters named so that match. */
     double sum(String name, Predicate<Meter> matching) {

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Counts per subject in fixed windows, with each subject's usual count per window: an exponentially weighted
  * average of its past windows (a quiet window counts as zero), in this node's memory. Bounded: past
  * {@value #MOST_SUBJECTS} subjects the quietest are forgotten by starting over.
  */
+@RequiredArgsConstructor
 final class UsualRates {
 
     private static final int MOST_SUBJECTS = 50_000;
@@ -23,11 +25,6 @@ final class UsualRates {
     record Reading(long count, double usual) {}
 
     private record Usage(long window, long count, double usual) {}
-
-    UsualRates(Duration window, Clock clock) {
-        this.window = window;
-        this.clock = clock;
-    }
 
     /** Counts one for {@code subject}: its count in the current window, and its usual count before it. */
     Reading count(String subject) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Sliding-window counts for the event detections, kept in protection's {@link Buckets}: in this node's memory,
@@ -16,15 +17,11 @@ import java.util.HexFormat;
  * tokens refilled at N per window, so a burst of more than N, or a steady rate above it, empties it. Keys are
  * hashed (an address or account never stands in Redis as it is).
  */
+@RequiredArgsConstructor
 final class Windows {
 
     private final Buckets buckets;
     private final Clock clock;
-
-    Windows(Buckets buckets, Clock clock) {
-        this.buckets = buckets;
-        this.clock = clock;
-    }
 
     /** Counts one occurrence for {@code subject}: true once more than {@code limit} came within {@code window}. */
     boolean over(String detection, String subject, long limit, Duration window) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the id of an existing one keeps its secret. A new webhook's signing secret is in the PUT's answer only.
  */
 @RestController
+@RequiredArgsConstructor
 class AlertContactsApi {
 
     static final String PATH = "/api/v1/groups/{groupId}/alert-contacts";
@@ -37,11 +39,6 @@ class AlertContactsApi {
     private final AlertRouting routing;
 
     private final Callers callers;
-
-    AlertContactsApi(AlertRouting routing, Callers callers) {
-        this.callers = callers;
-        this.routing = routing;
-    }
 
     record ContactChannel(
             @Nullable UUID id,

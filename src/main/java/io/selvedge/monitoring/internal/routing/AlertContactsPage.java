@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ({@link Action#MANAGE_ALERTS}), as {@code /api/v1/groups/{id}/alert-contacts}.
  */
 @Controller
+@RequiredArgsConstructor
 class AlertContactsPage implements LaidOutPage {
 
     private static final String SECTION = "alert-contacts";
@@ -35,12 +37,6 @@ class AlertContactsPage implements LaidOutPage {
     private final AdminConsole console;
 
     private final Callers callers;
-
-    AlertContactsPage(AlertRouting routing, AdminConsole console, Callers callers) {
-        this.routing = routing;
-        this.callers = callers;
-        this.console = console;
-    }
 
     @GetMapping("/admin/groups/{groupId}/alert-contacts")
     @Requires(value = Action.MANAGE_ALERTS, target = "groupId")

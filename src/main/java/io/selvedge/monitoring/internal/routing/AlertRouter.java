@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * {@link DeliverySender} sends, so a channel that is down holds up no one.
  */
 @Component
+@RequiredArgsConstructor
 class AlertRouter {
 
     private static final Logger log = LoggerFactory.getLogger(AlertRouter.class);
@@ -30,19 +32,6 @@ class AlertRouter {
     private final DeliveryRepository deliveries;
     private final RoutingProperties properties;
     private final Clock clock;
-
-    AlertRouter(
-            RoutingRepository routing,
-            ContactRepository contacts,
-            DeliveryRepository deliveries,
-            RoutingProperties properties,
-            Clock clock) {
-        this.routing = routing;
-        this.contacts = contacts;
-        this.deliveries = deliveries;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @ApplicationModuleListener(id = ID)
     void on(AlertChanged alert) {

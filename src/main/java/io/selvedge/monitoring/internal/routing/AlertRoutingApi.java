@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * channels/{id}/test} sends a test message now.
  */
 @RestController
+@RequiredArgsConstructor
 class AlertRoutingApi {
 
     static final String PATH = "/api/v1/alert-routing";
@@ -39,11 +41,6 @@ class AlertRoutingApi {
 
     private final AlertRouting routing;
     private final Callers callers;
-
-    AlertRoutingApi(AlertRouting routing, Callers callers) {
-        this.routing = routing;
-        this.callers = callers;
-    }
 
     record TeamRequest(@Nullable String slug, @Nullable String name) {}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * allows {@link StaffAction#MANAGE_ALERT_ROUTING}. A new webhook's secret is shown on the page that made it only.
  */
 @Controller
+@RequiredArgsConstructor
 class AlertRoutingPage implements LaidOutPage {
 
     private static final String PATH = "/platform/alert-routing";
@@ -32,11 +34,6 @@ class AlertRoutingPage implements LaidOutPage {
 
     private final AlertRouting routing;
     private final Callers callers;
-
-    AlertRoutingPage(AlertRouting routing, Callers callers) {
-        this.routing = routing;
-        this.callers = callers;
-    }
 
     @GetMapping(PATH)
     @AnyCaller(STAFF)

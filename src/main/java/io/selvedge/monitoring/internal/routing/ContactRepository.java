@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * A group's security contacts, in the group's region: the channels its admins chose (target and secret under
  * the group's keys) and the least severe of its alerts they are sent.
  */
+@RequiredArgsConstructor
 class ContactRepository {
 
     static final EncryptedTable CHANNELS = EncryptedTable.named("monitoring_contact_channel");
@@ -29,12 +31,6 @@ class ContactRepository {
     private final GroupDataPlanes planes;
     private final FieldCiphers ciphers;
     private final Clock clock;
-
-    ContactRepository(GroupDataPlanes planes, FieldCiphers ciphers, Clock clock) {
-        this.planes = planes;
-        this.ciphers = ciphers;
-        this.clock = clock;
-    }
 
     Optional<AlertSeverity> minSeverity(UUID groupId) {
         return planes.of(groupId)

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Repository;
  * global store) is stored encrypted under the directory's key.
  */
 @Repository
+@RequiredArgsConstructor
 class DeliveryRepository {
 
     static final EncryptedTable DELIVERIES = EncryptedTable.named("monitoring_delivery");
@@ -34,11 +36,6 @@ class DeliveryRepository {
 
     private final JdbcClient jdbc;
     private final FieldCiphers ciphers;
-
-    DeliveryRepository(JdbcClient jdbc, FieldCiphers ciphers) {
-        this.jdbc = jdbc;
-        this.ciphers = ciphers;
-    }
 
     /** Records the delivery unless this change is already recorded for this channel; whether it was new. */
     boolean record(AlertChanged alert, Channel channel, Instant now) {

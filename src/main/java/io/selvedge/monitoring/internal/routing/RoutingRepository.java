@@ -11,12 +11,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The installation's teams, their channels (target and secret under the directory's key) and the rules. */
 @Repository
+@RequiredArgsConstructor
 class RoutingRepository {
 
     static final EncryptedTable CHANNELS = EncryptedTable.named("monitoring_channel");
@@ -26,12 +28,6 @@ class RoutingRepository {
     private final JdbcClient jdbc;
     private final FieldCiphers ciphers;
     private final Clock clock;
-
-    RoutingRepository(JdbcClient jdbc, FieldCiphers ciphers, Clock clock) {
-        this.jdbc = jdbc;
-        this.ciphers = ciphers;
-        this.clock = clock;
-    }
 
     List<Team> teams() {
         return jdbc.sql("select id, slug, name from monitoring_team order by created_at, slug")

@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
+@RequiredArgsConstructor
 class HttpRedirectListener implements SmartLifecycle {
 
     static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
@@ -48,10 +50,6 @@ class HttpRedirectListener implements SmartLifecycle {
     private ExecutorService workers;
     private Thread acceptor;
     private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
-
-    HttpRedirectListener(PlatformProperties properties) {
-        this.properties = properties;
-    }
 
     @Override
     public synchronized void start() {

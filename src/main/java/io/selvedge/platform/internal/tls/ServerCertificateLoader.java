@@ -15,6 +15,7 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.ssl.pem.PemContent;
@@ -25,15 +26,12 @@ import org.springframework.boot.ssl.pem.PemSslStoreBundle;
  * Reads the server's certificate from where the configuration says, and decides whether this node
  * may use it: production needs a configured certificate and refuses a generated one.
  */
+@RequiredArgsConstructor
 final class ServerCertificateLoader {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PlatformProperties properties;
-
-    ServerCertificateLoader(PlatformProperties properties) {
-        this.properties = properties;
-    }
 
     /** The files whose change means the certificate was renewed. */
     List<Path> watchedFiles() {

@@ -2,6 +2,7 @@ package io.selvedge.platform.internal.web;
 
 import io.selvedge.platform.AnyCaller;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @AnyCaller("liveness, no details")
 @RestController
 @ConditionalOnWebApplication
+@RequiredArgsConstructor
 class LivenessController {
 
     private final HealthEndpoint health;
-
-    LivenessController(HealthEndpoint health) {
-        this.health = health;
-    }
 
     @GetMapping("/healthz")
     ResponseEntity<Map<String, String>> healthz() {

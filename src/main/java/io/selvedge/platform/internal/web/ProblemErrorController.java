@@ -5,6 +5,7 @@ import io.selvedge.platform.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -20,13 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @AnyCaller("renders the error of another request as a problem document")
 @RestController
+@RequiredArgsConstructor
 class ProblemErrorController implements ErrorController {
 
     private final SecretPaths secrets;
-
-    ProblemErrorController(SecretPaths secrets) {
-        this.secrets = secrets;
-    }
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {

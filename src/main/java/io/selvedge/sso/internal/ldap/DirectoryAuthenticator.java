@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.naming.directory.SearchControls;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ldap.core.DirContextOperations;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * step is bounded by {@link LdapTimeouts}. Nothing is cached or pooled: each sign-in asks the directory.
  */
 @Component
+@RequiredArgsConstructor
 public class DirectoryAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryAuthenticator.class);
@@ -41,10 +43,6 @@ public class DirectoryAuthenticator {
     private static final String[] USER_ATTRIBUTES = {"displayName", "cn"};
 
     private final LdapTimeouts timeouts;
-
-    public DirectoryAuthenticator(LdapTimeouts timeouts) {
-        this.timeouts = timeouts;
-    }
 
     /**
      * The person the directory vouches for, with their groups.

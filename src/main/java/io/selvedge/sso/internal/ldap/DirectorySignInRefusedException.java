@@ -1,6 +1,7 @@
 package io.selvedge.sso.internal.ldap;
 
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The directory did not vouch for the person. The {@link Reason} is for the audit trail and the operator's
@@ -12,6 +13,7 @@ public class DirectorySignInRefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Why, in the words of the audit trail ({@link #code()}). */
+    @RequiredArgsConstructor
     public enum Reason {
         /** No password, or one the directory would take as an anonymous bind. */
         EMPTY_PASSWORD(true),
@@ -35,10 +37,6 @@ public class DirectorySignInRefusedException extends RuntimeException {
         DIRECTORY_ERROR(false);
 
         private final boolean personsFault;
-
-        Reason(boolean personsFault) {
-            this.personsFault = personsFault;
-        }
 
         /** A failure of the person's credentials (counted by the sign-in throttle), not of the directory. */
         public boolean personsFault() {

@@ -1,6 +1,7 @@
 package io.selvedge.sso.internal.ldap;
 
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -13,17 +14,12 @@ import org.springframework.security.ldap.search.LdapUserSearch;
  * {@code *}, parenthesis or backslash in what was typed matches only itself. Nobody found and more than one
  * entry found are both refusals, told apart for the audit trail.
  */
+@RequiredArgsConstructor
 final class DirectoryUserSearch implements LdapUserSearch {
 
     private final SpringSecurityLdapTemplate directory;
     private final String searchBase;
     private final String filter;
-
-    DirectoryUserSearch(SpringSecurityLdapTemplate directory, String searchBase, String filter) {
-        this.directory = directory;
-        this.searchBase = searchBase;
-        this.filter = filter;
-    }
 
     @Override
     public DirContextOperations searchForUser(String email) {

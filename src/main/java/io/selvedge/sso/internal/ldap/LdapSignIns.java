@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,17 +25,12 @@ import org.springframework.stereotype.Service;
  * is on the group's trail with the directory's reason, as {@code ldap-<reason>}.
  */
 @Service
+@RequiredArgsConstructor
 class LdapSignIns implements DirectoryPasswords {
 
     private final IdentityProviders connections;
     private final DirectoryAuthenticator directories;
     private final SsoSignIns signIns;
-
-    LdapSignIns(IdentityProviders connections, DirectoryAuthenticator directories, SsoSignIns signIns) {
-        this.connections = connections;
-        this.directories = directories;
-        this.signIns = signIns;
-    }
 
     @Override
     public boolean checksPasswordOf(String email) {

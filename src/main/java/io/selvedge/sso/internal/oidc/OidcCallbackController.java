@@ -8,6 +8,7 @@ import io.selvedge.sso.SsoSignInRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,15 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 /** Where an OIDC provider sends the browser back: {@code GET /sso/{id}/callback?code&state}. */
 @AnyCaller("the return from the identity provider; state, PKCE and the ID token's checks decide")
 @Controller
+@RequiredArgsConstructor
 class OidcCallbackController {
 
     private final IdentityProviders connections;
     private final OidcSignIn oidc;
-
-    OidcCallbackController(IdentityProviders connections, OidcSignIn oidc) {
-        this.connections = connections;
-        this.oidc = oidc;
-    }
 
     @GetMapping("/sso/{connectionId}/callback")
     String callback(@PathVariable UUID connectionId, HttpServletRequest request, HttpServletResponse response) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -29,6 +30,7 @@ import org.springframework.web.client.RestClientException;
  * userinfo_endpoint}, if any, is the registration's, for ID tokens without the address.
  */
 @Component
+@RequiredArgsConstructor
 class OidcClients {
 
     static final Duration KEPT = Duration.ofHours(1);
@@ -37,11 +39,6 @@ class OidcClients {
     private final IdentityProviders connections;
     private final Clock clock;
     private final Map<UUID, Kept> kept = new ConcurrentHashMap<>();
-
-    OidcClients(IdentityProviders connections, Clock clock) {
-        this.connections = connections;
-        this.clock = clock;
-    }
 
     /**
      * The registration of the connection.

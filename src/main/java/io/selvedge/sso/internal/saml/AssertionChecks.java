@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 
@@ -19,6 +20,7 @@ import org.w3c.dom.Element;
  * The checks of one signed assertion (issuer, audience, subject confirmation, conditions, authentication
  * statement) and the reading of the person from it, all at one instant with the given skew.
  */
+@RequiredArgsConstructor
 final class AssertionChecks {
 
     private static final List<String> EMAIL = List.of(
@@ -36,15 +38,6 @@ final class AssertionChecks {
     private final Instant now;
     private final Duration skew;
     private Instant usableUntil;
-
-    AssertionChecks(
-            ServiceProvider sp, IdpMetadata idp, Collection<String> outstandingRequests, Instant now, Duration skew) {
-        this.sp = sp;
-        this.idp = idp;
-        this.outstandingRequests = outstandingRequests;
-        this.now = now;
-        this.skew = skew;
-    }
 
     /** The latest instant the checked assertion may still be presented (its replay entry lives that long). */
     Instant usableUntil() {

@@ -4,6 +4,7 @@ import io.selvedge.platform.AnyCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,15 +23,12 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @AnyCaller("the SAML endpoints an identity provider and a signing-in browser reach; the response's checks decide")
 @Controller
+@RequiredArgsConstructor
 class SamlController {
 
     static final MediaType SAML_METADATA = MediaType.parseMediaType("application/samlmetadata+xml");
 
     private final SamlSignIn saml;
-
-    SamlController(SamlSignIn saml) {
-        this.saml = saml;
-    }
 
     @GetMapping("/sso/{connectionId}/metadata")
     ResponseEntity<String> metadata(@PathVariable UUID connectionId) {

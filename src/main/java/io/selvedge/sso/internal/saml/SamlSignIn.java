@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * POST comes from another site, where the Lax session cookie stays home).
  */
 @Component
+@RequiredArgsConstructor
 class SamlSignIn implements SignInStart {
 
     static final String BROWSER_COOKIE = "SELVEDGE_SAML_BROWSER";
@@ -44,19 +46,6 @@ class SamlSignIn implements SignInStart {
     private final SamlRepository requests;
     private final SamlResponses responses;
     private final Clock clock;
-
-    SamlSignIn(
-            IdentityProviders connections,
-            SsoSignIns signIns,
-            SamlRepository requests,
-            SamlResponses responses,
-            Clock clock) {
-        this.connections = connections;
-        this.signIns = signIns;
-        this.requests = requests;
-        this.responses = responses;
-        this.clock = clock;
-    }
 
     @Override
     public ConnectionType type() {
