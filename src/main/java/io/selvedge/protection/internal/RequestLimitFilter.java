@@ -2,15 +2,14 @@ package io.selvedge.protection.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.selvedge.platform.BodyRefusedException;
+import io.selvedge.platform.CountedBody;
 import io.selvedge.platform.Problems;
 import io.selvedge.protection.ProtectionProperties;
 import io.selvedge.protection.RouteClass;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import lombok.RequiredArgsConstructor;
@@ -52,7 +51,8 @@ class RequestLimitFilter extends OncePerRequestFilter {
             request.setAttribute(DroppedBodies.ATTRIBUTE, DroppedBodies.Rest.LINGER);
             return;
         }
-        chain.doFilter(new Limited(request, most, route.setting()), response);
+        String setting = route.setting();
+        chain.doFilter(CountedBody.of(request, in -> new Watched(in, most, setting, request)), response);
     }
 
     private String tooLarge(long most) {
@@ -68,31 +68,9 @@ class RequestLimitFilter extends OncePerRequestFilter {
         Problems.write(request, response, status, detail);
     }
 
-    private final class Limited extends HttpServletRequestWrapper {
-
-        private final long most;
-        private final String route;
-        private ServletInputStream stream;
-
-        Limited(HttpServletRequest request, long most, String route) {
-            super(request);
-            this.most = most;
-            this.route = route;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new Watched(super.getInputStream(), most, route, (HttpServletRequest) getRequest());
-            }
-            return stream;
-        }
-    }
-
     /** Counts the body as it is read: its size against the limit, its rate against the minimum. */
-    private final class Watched extends ServletInputStream {
+    private final class Watched extends CountedBody {
 
-        private final ServletInputStream in;
         private final long most;
         private final String route;
         private final HttpServletRequest request;
@@ -100,28 +78,15 @@ class RequestLimitFilter extends OncePerRequestFilter {
         private long read;
 
         Watched(ServletInputStream in, long most, String route, HttpServletRequest request) {
-            this.in = in;
+            super(in);
             this.most = most;
             this.route = route;
             this.request = request;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) throws BodyRefusedException {
-            read += n;
+        protected void counted(int bytes) throws BodyRefusedException {
+            read += bytes;
             if (read > most) {
                 meters.counter("selvedge.connections.refused", "limit", "body-size")
                         .increment();
@@ -130,7 +95,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
             }
             long elapsed = System.nanoTime() - started;
             long grace = limits.bodyGrace().toNanos();
-            if (elapsed > grace && !in.isFinished()) {
+            if (elapsed > grace && !isFinished()) {
                 double seconds = elapsed / 1e9;
                 if (read / seconds < limits.minBodyRate().toBytes()) {
                     meters.counter("selvedge.connections.refused", "limit", "slow-body", "route", route)
@@ -143,26 +108,6 @@ class RequestLimitFilter extends OncePerRequestFilter {
                                     + limits.minBodyRate().toBytes() + " bytes a second.");
                 }
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-        }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
         }
     }
 }

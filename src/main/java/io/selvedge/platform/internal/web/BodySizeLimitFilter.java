@@ -1,12 +1,11 @@
 package io.selvedge.platform.internal.web;
 
+import io.selvedge.platform.CountedBody;
 import io.selvedge.platform.Problems;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,77 +58,26 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
                     request, response, HttpStatus.CONTENT_TOO_LARGE, new BodyTooLargeException(limit).getMessage());
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(CountedBody.of(request, in -> new LimitedStream(in, limit)), response);
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
+    /** Fails with {@link BodyTooLargeException} as soon as more than the limit is read. */
+    private static final class LimitedStream extends CountedBody {
 
-        private final long limit;
-        private ServletInputStream limited;
-
-        LimitedRequest(HttpServletRequest request, long limit) {
-            super(request);
-            this.limit = limit;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (limited == null) {
-                limited = new LimitedStream(super.getInputStream(), limit);
-            }
-            return limited;
-        }
-    }
-
-    private static final class LimitedStream extends ServletInputStream {
-
-        private final ServletInputStream in;
         private final long limit;
         private long read;
 
         LimitedStream(ServletInputStream in, long limit) {
-            this.in = in;
+            super(in);
             this.limit = limit;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws BodyTooLargeException {
-            read += n;
+        protected void counted(int bytes) throws BodyTooLargeException {
+            read += bytes;
             if (read > limit) {
                 throw new BodyTooLargeException(limit);
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
         }
     }
 }
