@@ -42,6 +42,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @RecordApplicationEvents
 class CollabApiIT extends AsACustomerAdmin {
 
+    /** Every page a link's recipient sees is kept out of search engines, whatever it says. */
+    static final String UNINDEXED = "<meta name=\"robots\" content=\"noindex, nofollow\">";
+
     @Autowired
     Stores stores;
 
@@ -374,7 +377,10 @@ class CollabApiIT extends AsACustomerAdmin {
                 .getResponse()
                 .getContentAsByteArray();
         assertThat(previewed).isEqualTo(model);
-        mvc.perform(get(url + "/versions/" + glb + "/content")).andExpect(status().isForbidden());
+        mvc.perform(get(url + "/versions/" + glb + "/content"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(UNINDEXED)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("cannot be downloaded")));
         mvc.perform(get(url + "/versions/" + UUID.randomUUID() + "/preview")).andExpect(status().isNotFound());
         assertThat(events.stream(LinkUsed.class)
                         .filter(e -> e.linkId().toString().equals(id)))
@@ -419,7 +425,10 @@ class CollabApiIT extends AsACustomerAdmin {
                         Timestamp.from(Instant.now().minusSeconds(1)),
                         UUID.fromString(tree.workroom()));
         mvc.perform(get(other)).andExpect(status().isNotFound());
-        mvc.perform(get("/s/" + "A".repeat(43))).andExpect(status().isNotFound());
+        mvc.perform(get("/s/" + "A".repeat(43)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(UNINDEXED)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("does not lead anywhere")));
     }
 
     @Test
@@ -430,6 +439,7 @@ class CollabApiIT extends AsACustomerAdmin {
         mvc.perform(get(url))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("password")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(UNINDEXED)))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Gilet"))));
         MockHttpSession session = new MockHttpSession();
         mvc.perform(post(url).session(session).with(csrf()).param("password", "wrong password"))
