@@ -87,12 +87,8 @@ class MembersApi {
         if (request.role() == null) {
             throw new Refusal.Invalid("Give the role.");
         }
-        DirectGrants.Outcome outcome = directGrants.grant(
-                nodeId,
-                userId,
-                request.role(),
-                Boolean.TRUE.equals(request.allowDownload()),
-                Boolean.TRUE.equals(request.allowUpload()));
+        DirectGrants.Outcome outcome =
+                directGrants.grant(nodeId, userId, request.role(), request.downloads(), request.uploads());
         if (outcome.invited()) {
             // The same answer whether the account exists or not: it joins by accepting, if it does.
             return Invited.answer();
@@ -206,7 +202,7 @@ class MembersApi {
     record RoleRequest(
             @Nullable Role role,
             @Nullable Boolean allowDownload,
-            @Nullable Boolean allowUpload) {}
+            @Nullable Boolean allowUpload) implements FileRightsRequest {}
 
     /** A grant or share: who, which role, on which node (by id and level: never the node's name). */
     record Member(

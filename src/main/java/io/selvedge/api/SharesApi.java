@@ -67,20 +67,12 @@ class SharesApi {
                 throw invalid(reason);
             });
             Invitations.Invitation invited = invitations.inviteToShare(
-                    nodeId,
-                    request.email(),
-                    request.role(),
-                    Boolean.TRUE.equals(request.allowDownload()),
-                    Boolean.TRUE.equals(request.allowUpload()));
+                    nodeId, request.email(), request.role(), request.downloads(), request.uploads());
             return ResponseEntity.accepted().body(ShareInvitation.of(invited));
         }
         UUID accountId = accountOf(request);
-        DirectGrants.Outcome outcome = directGrants.share(
-                nodeId,
-                accountId,
-                request.role(),
-                Boolean.TRUE.equals(request.allowDownload()),
-                Boolean.TRUE.equals(request.allowUpload()));
+        DirectGrants.Outcome outcome =
+                directGrants.share(nodeId, accountId, request.role(), request.downloads(), request.uploads());
         if (outcome.invited()) {
             return MembersApi.Invited.answer();
         }
@@ -139,7 +131,8 @@ class SharesApi {
             @Nullable String email,
             @Nullable Role role,
             @Nullable Boolean allowDownload,
-            @Nullable Boolean allowUpload) {
+            @Nullable Boolean allowUpload)
+            implements FileRightsRequest {
 
         @Override
         public String toString() {
